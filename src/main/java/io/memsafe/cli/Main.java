@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "memsafe", mixinStandardHelpOptions = true, version = "memsafe 0.1.0",
         description = "Find memory-safety bugs in C/C++, audit binaries for mitigations, measure the move to memory-safe code.",
         subcommands = {
+                ScanCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class Main implements Runnable {

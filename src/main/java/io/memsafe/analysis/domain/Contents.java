@@ -1,0 +1,113 @@
+package io.memsafe.analysis.domain;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.BinaryOperator;
+
+/**
+ * What an abstract memory region holds: values stored at exact byte offsets ({@code cells}), a
+ * value for every other byte ({@code rest}: unknown for uninitialised storage, zero for zeroed
+ * storage, joined with every write at an imprecise offset), and the byte offset of the first
+ * NUL element ({@code nul}), which makes strlen/strcpy/strcat exact. Immutable.
+ */
+public final class Contents {
+    public record Cell(long size, Value value) { }
+
+    public final TreeMap<Long, Cell> cells;
+    public final Value rest;
+    public final Value nul;
+
+    public Contents(TreeMap<Long, Cell> cells, Value rest, Value nul) {
+        this.cells = cells;
+        this.rest = rest;
+        this.nul = nul;
+    }
+
+    /** Fresh automatic storage: nothing known. */
+    public static Contents uninitialized() { return new Contents(new TreeMap<>(), Value.UNKNOWN, Value.UNKNOWN); }
+
+    /** Zero-filled storage (static objects, calloc): every byte 0, so the first NUL is at offset 0. */
+    public static Contents zeroed() { return new Contents(new TreeMap<>(), Value.ZERO, Value.ZERO); }
+
+    public Contents withNul(Value n) { return new Contents(cells, rest, n); }
+
+    /** Reads {@code size} bytes at an offset interval. */
+    public Value load(Interval off, long size) {
+        if (off.isBottom()) return Value.BOTTOM;
+        if (off.isSingleton()) {
+            Cell c = cells.get(off.lo());
+            if (c != null && c.size == size) return c.value;
+        }
+        Value v = Value.BOTTOM;
+        boolean coveredExactly = off.isSingleton() && cells.containsKey(off.lo());
+        long from = off.lo() == Interval.NEG_INF ? Long.MIN_VALUE : off.lo() - 16;
+        long to = off.hi() == Interval.POS_INF ? Long.MAX_VALUE : off.hi() + size;
+        for (Map.Entry<Long, Cell> e : cells.subMap(from, true, to, false).entrySet()) {
+            long s = e.getKey(), end = s + e.getValue().size;
+            if (end <= off.lo() || (off.hi() != Interval.POS_INF && s >= off.hi() + size)) continue;
+            // a partial overlap of a cell of another size gives bytes we do not track: unknown
+            v = v.join(e.getValue().size == size ? e.getValue().value : Value.UNKNOWN);
+        }
+        if (!coveredExactly) v = v.join(rest);
+        return v;
+    }
+
+    /** Writes {@code size} bytes; a strong update replaces what was there, a weak one joins with it. */
+    public Contents store(Interval off, long size, Value v, boolean strong) {
+        if (off.isBottom()) return this;
+        TreeMap<Long, Cell> m = new TreeMap<>(cells);
+        if (strong && off.isSingleton() && off.lo() != Interval.NEG_INF && off.lo() != Interval.POS_INF) {
+            long o = off.lo();
+            m.subMap(o - 64, true, o + size, false).entrySet().removeIf(e -> e.getKey() + e.getValue().size > o);
+            m.put(o, new Cell(size, v));
+            return new Contents(m, rest, nul);
+        }
+        if (off.isSingleton() && !m.containsKey(off.lo())) {
+            m.put(off.lo(), new Cell(size, v.join(rest)));
+            return new Contents(m, rest, nul);
+        }
+        for (Map.Entry<Long, Cell> e : m.entrySet()) {
+            long s = e.getKey();
+            if (s + e.getValue().size <= off.lo() || (off.hi() != Interval.POS_INF && s >= off.hi() + size)) continue;
+            e.setValue(new Cell(e.getValue().size, e.getValue().value.join(v)));
+        }
+        return new Contents(m, rest.join(v), nul);
+    }
+
+    /** Forgets everything (an unmodelled function wrote to it). */
+    public static Contents havoc() { return uninitialized(); }
+
+    public Contents combine(Contents o, BinaryOperator<Value> op) {
+        TreeMap<Long, Cell> m = new TreeMap<>();
+        for (Map.Entry<Long, Cell> e : cells.entrySet()) {
+            Cell other = o.cells.get(e.getKey());
+            if (other != null && other.size == e.getValue().size) m.put(e.getKey(), new Cell(other.size, op.apply(e.getValue().value, other.value)));
+            else if (other == null) m.put(e.getKey(), new Cell(e.getValue().size, op.apply(e.getValue().value, o.load(Interval.of(e.getKey()), e.getValue().size))));
+        }
+        for (Map.Entry<Long, Cell> e : o.cells.entrySet()) {
+            if (!cells.containsKey(e.getKey())) {
+                m.put(e.getKey(), new Cell(e.getValue().size, op.apply(load(Interval.of(e.getKey()), e.getValue().size), e.getValue().value)));
+            }
+        }
+        return new Contents(m, op.apply(rest, o.rest), op.apply(nul, o.nul));
+    }
+
+    public boolean leq(Contents o) {
+        if (!rest.leq(o.rest) || !nul.leq(o.nul)) return false;
+        for (Map.Entry<Long, Cell> e : cells.entrySet()) {
+            if (!e.getValue().value.leq(o.load(Interval.of(e.getKey()), e.getValue().size))) return false;
+        }
+        for (Map.Entry<Long, Cell> e : o.cells.entrySet()) {
+            if (!cells.containsKey(e.getKey()) && !load(Interval.of(e.getKey()), e.getValue().size).leq(e.getValue().value)) return false;
+        }
+        return true;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Contents c && c.cells.equals(cells) && c.rest.equals(rest) && c.nul.equals(nul);
+    }
+
+    @Override
+    public int hashCode() { return cells.hashCode() * 31 + nul.hashCode(); }
+}

@@ -1,0 +1,134 @@
+package io.memsafe.analysis.domain;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * The abstract value of a C scalar: a reduced product of
+ * <ul>
+ * <li>an interval of integer values ({@code num}; for a pointer, 0 is NULL),</li>
+ * <li>a points-to map from memory regions to byte-offset intervals ({@code pts}),</li>
+ * <li>an {@code unknown} flag: the value may also be anything that an unconstrained source
+ *     (a parameter of a root function, unmodelled memory or code) could produce,</li>
+ * <li>a taint {@code origin}: some of the values come from untrusted input.</li>
+ * </ul>
+ * Checkers report only on the known part (num, pts), which is how the analysis keeps quiet about
+ * what merely an unconstrained API parameter could cause. Immutable.
+ */
+public final class Value {
+    public final Interval num;
+    public final Map<Region, Interval> pts;
+    public final boolean unknown;
+    public final Origin taint;
+
+    private static final Map<Region, Interval> NO_PTS = Map.of();
+    public static final Value BOTTOM = new Value(Interval.BOTTOM, NO_PTS, false, null);
+    public static final Value UNKNOWN = new Value(Interval.BOTTOM, NO_PTS, true, null);
+    public static final Value ZERO = new Value(Interval.ZERO, NO_PTS, false, null);
+
+    public Value(Interval num, Map<Region, Interval> pts, boolean unknown, Origin taint) {
+        this.num = num;
+        this.pts = pts;
+        this.unknown = unknown;
+        this.taint = taint;
+    }
+
+    public static Value of(long v) { return new Value(Interval.of(v), NO_PTS, false, null); }
+
+    public static Value of(Interval iv) { return new Value(iv, NO_PTS, false, null); }
+
+    public static Value tainted(Interval iv, Origin o) { return new Value(iv, NO_PTS, false, o); }
+
+    public static Value pointer(Region r, Interval offset) {
+        Map<Region, Interval> m = new TreeMap<>();
+        m.put(r, offset);
+        return new Value(Interval.BOTTOM, m, false, null);
+    }
+
+    public boolean isBottom() { return num.isBottom() && pts.isEmpty() && !unknown; }
+
+    public boolean isPointer() { return !pts.isEmpty(); }
+
+    /** Known to be exactly NULL / 0. */
+    public boolean isDefinitelyNull() { return pts.isEmpty() && !unknown && num.isSingleton() && num.lo() == 0; }
+
+    public boolean mayBeNull() { return num.contains(0); }
+
+    /** The single known integer, or null. */
+    public Long constant() { return pts.isEmpty() && !unknown && num.isSingleton() ? num.lo() : null; }
+
+    public Value withNum(Interval iv) { return new Value(iv, pts, unknown, taint); }
+
+    public Value withTaint(Origin o) { return new Value(num, pts, unknown, o); }
+
+    public Value withUnknown(boolean u) { return new Value(num, pts, u, taint); }
+
+    public Value withoutPointers() { return new Value(num, NO_PTS, unknown, taint); }
+
+    public Value join(Value o) {
+        if (o == this) return this;
+        if (isBottom()) return o;
+        if (o.isBottom()) return this;
+        return new Value(num.join(o.num), joinPts(pts, o.pts, false, null), unknown || o.unknown, taint != null ? taint : o.taint);
+    }
+
+    public Value widen(Value next, long[] thresholds) {
+        if (isBottom()) return next;
+        return new Value(num.widen(next.num, thresholds), joinPts(pts, next.pts, true, thresholds),
+                unknown || next.unknown, taint != null ? taint : next.taint);
+    }
+
+    public Value narrow(Value next) {
+        if (isBottom() || next.isBottom()) return next;
+        Map<Region, Interval> m = new TreeMap<>();
+        for (Map.Entry<Region, Interval> e : pts.entrySet()) {
+            Interval n = next.pts.get(e.getKey());
+            m.put(e.getKey(), n == null ? e.getValue() : e.getValue().narrow(n));
+        }
+        return new Value(num.narrow(next.num), m, unknown, taint);
+    }
+
+    public boolean leq(Value o) {
+        if (!num.leq(o.num)) return false;
+        if (unknown && !o.unknown) return false;
+        if (taint != null && o.taint == null) return false;
+        for (Map.Entry<Region, Interval> e : pts.entrySet()) {
+            Interval other = o.pts.get(e.getKey());
+            if (other == null || !e.getValue().leq(other)) return false;
+        }
+        return true;
+    }
+
+    private static Map<Region, Interval> joinPts(Map<Region, Interval> a, Map<Region, Interval> b, boolean widen, long[] th) {
+        if (b.isEmpty()) return a;
+        if (a.isEmpty()) return b;
+        Map<Region, Interval> m = new TreeMap<>(a);
+        for (Map.Entry<Region, Interval> e : b.entrySet()) {
+            Interval old = m.get(e.getKey());
+            m.put(e.getKey(), old == null ? e.getValue() : widen ? old.widen(e.getValue(), th) : old.join(e.getValue()));
+        }
+        return m;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Value v && v.num.equals(num) && v.pts.equals(pts) && v.unknown == unknown && Objects.equals(v.taint, taint);
+    }
+
+    @Override
+    public int hashCode() { return Objects.hash(num, pts, unknown); }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder();
+        if (!num.isBottom()) sb.append(num);
+        for (Map.Entry<Region, Interval> e : pts.entrySet()) {
+            if (!sb.isEmpty()) sb.append(" | ");
+            sb.append('&').append(e.getKey().key).append('+').append(e.getValue());
+        }
+        if (unknown) sb.append(sb.isEmpty() ? "?" : " | ?");
+        if (taint != null) sb.append(" (tainted)");
+        return sb.isEmpty() ? "bottom" : sb.toString();
+    }
+}

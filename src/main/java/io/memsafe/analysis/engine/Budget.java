@@ -1,0 +1,33 @@
+package io.memsafe.analysis.engine;
+
+/**
+ * Bounds the work spent on one root function (and everything analysed in its context), so that one
+ * pathological function cannot stall a scan. Exceeding it abandons that root with a note.
+ */
+public final class Budget {
+    public static final class Exhausted extends RuntimeException {
+        public Exhausted(String why) { super(why, null, false, false); }
+    }
+
+    private final long maxSteps;
+    private final long deadlineNanos;
+    private final long maxRegions;
+    private long steps;
+
+    public Budget(long maxSteps, long millis, long maxRegions) {
+        this.maxSteps = maxSteps;
+        this.deadlineNanos = System.nanoTime() + millis * 1_000_000L;
+        this.maxRegions = maxRegions;
+    }
+
+    public void step() {
+        if (++steps > maxSteps) throw new Exhausted("more than " + maxSteps + " abstract steps");
+        if ((steps & 1023) == 0 && System.nanoTime() > deadlineNanos) throw new Exhausted("time budget exceeded");
+    }
+
+    public void regions(int n) {
+        if (n > maxRegions) throw new Exhausted("more than " + maxRegions + " abstract memory regions");
+    }
+
+    public long steps() { return steps; }
+}

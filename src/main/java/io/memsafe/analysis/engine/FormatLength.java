@@ -1,0 +1,78 @@
+package io.memsafe.analysis.engine;
+
+import io.memsafe.analysis.domain.Interval;
+import io.memsafe.analysis.domain.Value;
+
+import java.util.List;
+import java.util.function.Function;
+
+/** The length (in bytes, terminator excluded) that a printf format produces from its arguments. */
+final class FormatLength {
+    private FormatLength() { }
+
+    static Interval of(String fmt, List<Value> args, int firstArg, Function<Value, ModelInterpreter.Str> strlen, int elem) {
+        Interval total = Interval.ZERO;
+        int argi = firstArg;
+        for (int i = 0; i < fmt.length(); i++) {
+            char c = fmt.charAt(i);
+            if (c != '%') { total = total.add(Interval.of(elem)); continue; }
+            if (i + 1 < fmt.length() && fmt.charAt(i + 1) == '%') { total = total.add(Interval.of(elem)); i++; continue; }
+            int j = i + 1;
+            long width = 0;
+            long precision = -1;
+            while (j < fmt.length() && "-+ #0".indexOf(fmt.charAt(j)) >= 0) j++;
+            if (j < fmt.length() && fmt.charAt(j) == '*') { argi++; j++; width = -1; }
+            while (j < fmt.length() && Character.isDigit(fmt.charAt(j))) width = width * 10 + (fmt.charAt(j++) - '0');
+            if (j < fmt.length() && fmt.charAt(j) == '.') {
+                j++;
+                precision = 0;
+                if (j < fmt.length() && fmt.charAt(j) == '*') { argi++; j++; precision = -2; }
+                while (j < fmt.length() && Character.isDigit(fmt.charAt(j))) precision = precision * 10 + (fmt.charAt(j++) - '0');
+            }
+            boolean wideArg = false;
+            while (j < fmt.length() && "hlLqjzt".indexOf(fmt.charAt(j)) >= 0) { if (fmt.charAt(j) == 'l') wideArg = true; j++; }
+            if (j >= fmt.length()) return null;
+            char conv = fmt.charAt(j);
+            Interval piece;
+            Value a = argi < args.size() ? args.get(argi) : Value.UNKNOWN;
+            argi++;
+            switch (conv) {
+                case 's', 'S' -> {
+                    ModelInterpreter.Str s = strlen.apply(a);
+                    if (s == null) return null;
+                    // the argument's length in characters, written as elem-byte units of the output
+                    int argElem = (conv == 'S' || wideArg || elem == 4) ? 4 : 1;
+                    Interval chars = s.forCheck().div(Interval.of(argElem));
+                    if (precision >= 0) chars = Interval.of(Math.min(chars.lo(), precision), Math.min(chars.hi(), precision));
+                    piece = chars.mul(Interval.of(elem));
+                }
+                case 'd', 'i' -> piece = digits(a, true, 10);
+                case 'u' -> piece = digits(a, false, 10);
+                case 'x', 'X', 'o' -> piece = Interval.of(1, 16);
+                case 'c', 'C' -> piece = Interval.of(1);
+                case 'p' -> piece = Interval.of(3, 18);
+                case 'f', 'F', 'e', 'E', 'g', 'G', 'a', 'A' -> piece = Interval.of(1, 317);
+                case 'n' -> piece = Interval.ZERO;
+                default -> { return null; }
+            }
+            if (conv != 's' && conv != 'S' && conv != 'c' && conv != 'C') piece = piece.mul(Interval.of(elem));
+            if (width > 0) piece = Interval.of(Math.max(piece.lo(), width * elem), Math.max(piece.hi(), width * elem));
+            total = total.add(piece);
+            i = j;
+        }
+        return total;
+    }
+
+    private static Interval digits(Value v, boolean signed, int base) {
+        if (v.unknown || v.num.isBottom()) return Interval.of(1, 20);
+        long lo = v.num.lo(), hi = v.num.hi();
+        int min = Math.min(len(lo), len(hi)), max = Math.max(len(lo), len(hi));
+        if (lo <= 0 && hi >= 0) min = 1;
+        return Interval.of(min, max);
+    }
+
+    private static int len(long x) {
+        if (x == Long.MIN_VALUE || x == Long.MAX_VALUE) return 20;
+        return Long.toString(x).length();
+    }
+}

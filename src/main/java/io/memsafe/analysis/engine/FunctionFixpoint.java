@@ -1,0 +1,196 @@
+package io.memsafe.analysis.engine;
+
+import io.memsafe.analysis.domain.State;
+import io.memsafe.ir.BasicBlock;
+import io.memsafe.ir.Expr;
+import io.memsafe.ir.Function;
+import io.memsafe.ir.Lvalue;
+import io.memsafe.ir.Stmt;
+import io.memsafe.ir.Type;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The fixpoint of one function activation: a worklist in reverse post-order, widening (with the
+ * function's constants as thresholds) at loop heads, then two narrowing passes, then one checking
+ * pass in which the checkers see every statement once, from the stable states.
+ */
+final class FunctionFixpoint {
+    private static final int WIDEN_AFTER = 3;
+    private static final int NARROWING_PASSES = 2;
+
+    /** What the fixpoint needs to know about a CFG, computed once per function. */
+    record Shape(List<BasicBlock> rpo, Map<BasicBlock, Integer> index, Set<BasicBlock> loopHeads, long[] thresholds) {
+        static Shape of(Function fn) {
+            List<BasicBlock> post = new ArrayList<>();
+            Set<BasicBlock> seen = new HashSet<>(), onStack = new HashSet<>(), heads = new HashSet<>();
+            // iterative DFS from entry
+            List<Object[]> stack = new ArrayList<>();
+            stack.add(new Object[]{fn.entry, 0});
+            seen.add(fn.entry);
+            onStack.add(fn.entry);
+            while (!stack.isEmpty()) {
+                Object[] top = stack.get(stack.size() - 1);
+                BasicBlock b = (BasicBlock) top[0];
+                int i = (Integer) top[1];
+                if (i < b.succs.size()) {
+                    top[1] = i + 1;
+                    BasicBlock n = b.succs.get(i);
+                    if (onStack.contains(n)) heads.add(n);
+                    else if (seen.add(n)) {
+                        onStack.add(n);
+                        stack.add(new Object[]{n, 0});
+                    }
+                } else {
+                    stack.remove(stack.size() - 1);
+                    onStack.remove(b);
+                    post.add(b);
+                }
+            }
+            List<BasicBlock> rpo = new ArrayList<>(post.size());
+            for (int i = post.size() - 1; i >= 0; i--) rpo.add(post.get(i));
+            Map<BasicBlock, Integer> index = new HashMap<>();
+            for (int i = 0; i < rpo.size(); i++) index.put(rpo.get(i), i);
+            return new Shape(rpo, index, heads, thresholds(fn));
+        }
+
+        private static long[] thresholds(Function fn) {
+            TreeSet<Long> t = new TreeSet<>(List.of(-1L, 0L, 1L));
+            for (BasicBlock b : fn.blocks) for (Stmt s : b.stmts) collect(s, t);
+            for (var v : fn.params) if (v.type.size() > 0) t.add(v.type.size());
+            Set<Long> more = new HashSet<>();
+            for (long x : t) {
+                if (x > Long.MIN_VALUE + 1) more.add(x - 1);
+                if (x < Long.MAX_VALUE - 1) more.add(x + 1);
+            }
+            t.addAll(more);
+            return t.stream().mapToLong(Long::longValue).toArray();
+        }
+
+        private static void collect(Stmt s, Set<Long> t) {
+            switch (s) {
+                case Stmt.Assign a -> { collect(a.value(), t); collect(a.target(), t); }
+                case Stmt.Assume a -> collect(a.cond(), t);
+                case Stmt.Call c -> c.args().forEach(e -> collect(e, t));
+                case Stmt.Declare d -> { if (d.var().type.size() > 0) t.add(d.var().type.size()); if (d.var().type instanceof Type.Array a && a.length() > 0) t.add(a.length()); }
+                case Stmt.Return r -> { if (r.value() != null) collect(r.value(), t); }
+                default -> { }
+            }
+        }
+
+        private static void collect(Lvalue lv, Set<Long> t) {
+            switch (lv) {
+                case Lvalue.Index i -> { collect(i.index(), t); collect(i.base(), t); }
+                case Lvalue.Deref d -> collect(d.pointer(), t);
+                case Lvalue.Field f -> collect(f.base(), t);
+                default -> { }
+            }
+        }
+
+        private static void collect(Expr e, Set<Long> t) {
+            if (t.size() > 200) return;
+            switch (e) {
+                case Expr.IntConst c -> t.add(c.value());
+                case Expr.Binary b -> { collect(b.left(), t); collect(b.right(), t); }
+                case Expr.Unary u -> collect(u.operand(), t);
+                case Expr.Cast c -> collect(c.operand(), t);
+                case Expr.Load l -> collect(l.lv(), t);
+                case Expr.AddressOf a -> collect(a.lv(), t);
+                default -> { }
+            }
+        }
+    }
+
+    private final Interpreter in;
+    private final Function fn;
+    private final Shape shape;
+
+    FunctionFixpoint(Interpreter in, Function fn, Shape shape) {
+        this.in = in;
+        this.fn = fn;
+        this.shape = shape;
+    }
+
+    private State transfer(BasicBlock b, State entry, Interpreter.Frame f) {
+        State s = entry.copy();
+        for (Stmt st : b.stmts) {
+            if (s.bottom) break;
+            in.exec(st, s, f);
+        }
+        in.budget.regions(s.mem.size());
+        return s;
+    }
+
+    /** Returns the state at the function's exit (bottom if it never returns). */
+    State run(State entry, Interpreter.Frame frame) {
+        Interpreter.Frame quiet = new Interpreter.Frame(frame.fn(), frame.depth(), frame.calls(), frame.parent(), false);
+        Map<BasicBlock, State> states = new HashMap<>();
+        Map<BasicBlock, Integer> visits = new HashMap<>();
+        states.put(fn.entry, entry);
+        TreeSet<Integer> work = new TreeSet<>();
+        work.add(0);
+        while (!work.isEmpty()) {
+            BasicBlock b = shape.rpo().get(work.pollFirst());
+            State out = transfer(b, states.get(b), quiet);
+            if (out.bottom) continue;
+            for (BasicBlock n : b.succs) {
+                Integer ni = shape.index().get(n);
+                if (ni == null) continue;
+                State old = states.get(n);
+                State merged;
+                if (old == null) merged = out;
+                else {
+                    merged = old.join(out);
+                    if (shape.loopHeads().contains(n)) {
+                        int v = visits.merge(n, 1, Integer::sum);
+                        if (v > WIDEN_AFTER) merged = old.widen(merged, shape.thresholds());
+                    }
+                    if (merged.leq(old)) continue;
+                }
+                states.put(n, merged);
+                work.add(ni);
+            }
+        }
+        // narrowing: recompute every block's entry from its predecessors' exits
+        if (!shape.loopHeads().isEmpty()) {
+            for (int pass = 0; pass < NARROWING_PASSES; pass++) {
+                Map<BasicBlock, State> outs = new HashMap<>();
+                for (BasicBlock b : shape.rpo()) {
+                    State cur = states.get(b);
+                    if (cur == null) continue;
+                    if (b != fn.entry) {
+                        State fresh = null;
+                        for (BasicBlock p : b.preds) {
+                            State po = outs.get(p);
+                            if (po == null && states.get(p) != null && shape.index().containsKey(p)
+                                    && shape.index().get(p) >= shape.index().get(b)) {
+                                // a back edge: its source is not recomputed yet in this pass, use its last state
+                                po = transfer(p, states.get(p), quiet);
+                            }
+                            if (po == null || po.bottom) continue;
+                            fresh = fresh == null ? po : fresh.join(po);
+                        }
+                        if (fresh == null) { states.remove(b); continue; }
+                        cur = shape.loopHeads().contains(b) ? cur.narrow(fresh) : fresh;
+                        states.put(b, cur);
+                    }
+                    outs.put(b, transfer(b, cur, quiet));
+                }
+            }
+        }
+        if (frame.report()) {
+            for (BasicBlock b : shape.rpo()) {
+                State s = states.get(b);
+                if (s != null && !s.bottom) transfer(b, s, frame);
+            }
+        }
+        State exit = states.get(fn.exit);
+        return exit == null ? State.unreachable() : exit;
+    }
+}

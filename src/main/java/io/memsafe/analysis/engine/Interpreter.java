@@ -1,0 +1,572 @@
+package io.memsafe.analysis.engine;
+
+import io.memsafe.analysis.domain.Contents;
+import io.memsafe.analysis.domain.Interval;
+import io.memsafe.analysis.domain.Origin;
+import io.memsafe.analysis.domain.Region;
+import io.memsafe.analysis.domain.State;
+import io.memsafe.analysis.domain.Value;
+import io.memsafe.ir.BasicBlock;
+import io.memsafe.ir.Expr;
+import io.memsafe.ir.Expr.BinOp;
+import io.memsafe.ir.Function;
+import io.memsafe.ir.Lvalue;
+import io.memsafe.ir.Program;
+import io.memsafe.ir.SourceLoc;
+import io.memsafe.ir.Stmt;
+import io.memsafe.ir.Type;
+import io.memsafe.ir.Variable;
+import io.memsafe.models.FunctionModel;
+import io.memsafe.models.LibraryModels;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Transfer functions of the value analysis over the IR, and the interprocedural driver: a call to a
+ * function of the program is analysed in the caller's context (call-string inlining up to a depth
+ * limit), a call to a modelled library function applies its model, and any other call forgets what
+ * it could have written. Events go to the checkers only during the checking pass that follows the
+ * fixpoint, so each finding is reported once, from a stable state.
+ */
+public final class Interpreter {
+    static final int MAX_CALL_DEPTH = 6;
+
+    final Program program;
+    final List<Checker> checkers;
+    final Budget budget;
+    final Checker.Context reporter;
+    private final Map<Variable, Region> varRegions;
+    private final Set<Variable> writtenGlobals;
+    final Set<Function> analysedInContext = new HashSet<>();
+    private final ModelInterpreter models = new ModelInterpreter(this);
+    private final Map<Function, FunctionFixpoint.Shape> shapes;
+
+    /** The analysis context of one function activation. */
+    public record Frame(Function fn, int depth, List<TraceStep> calls, Frame parent, boolean report) {
+        boolean onStack(Function f) {
+            for (Frame x = this; x != null; x = x.parent) if (x.fn == f) return true;
+            return false;
+        }
+    }
+
+    Interpreter(Program program, List<Checker> checkers, Budget budget, Checker.Context reporter,
+                Map<Variable, Region> varRegions, Set<Variable> writtenGlobals, Map<Function, FunctionFixpoint.Shape> shapes) {
+        this.program = program;
+        this.checkers = checkers;
+        this.budget = budget;
+        this.reporter = reporter;
+        this.varRegions = varRegions;
+        this.writtenGlobals = writtenGlobals;
+        this.shapes = shapes;
+    }
+
+    // ------------------------------------------------------------------ regions
+
+    Region region(Variable v, Function fn) {
+        synchronized (varRegions) {
+            return varRegions.computeIfAbsent(v, x -> {
+                boolean global = x.isGlobalStorage();
+                String key = global ? "g:" + x.declared.file() + ":" + x.name + "#" + x.id
+                        : "v:" + (fn == null ? "" : fn.unit + ":" + fn.name) + ":" + x.name + "#" + x.id;
+                long size = x.type.size();
+                String desc = (x.kind == Variable.Kind.TEMP ? "temporary" : "'" + x.name + "'") + " (" + Type.show(x.type)
+                        + (size >= 0 ? ", " + size + " bytes" : "") + ")";
+                return new Region(key, global ? Region.Kind.GLOBAL : Region.Kind.STACK,
+                        size >= 0 ? Value.of(size) : Value.UNKNOWN, desc, x.declared, "declaration");
+            });
+        }
+    }
+
+    Region stringRegion(Expr.StringLit s) {
+        long size = (long) (s.text().length() + 1) * s.elementSize();
+        return new Region("s:" + s.id(), Region.Kind.STRING_LITERAL, Value.of(size),
+                "string literal " + (s.elementSize() == 4 ? "L" : "") + "\"" + abbreviate(s.text()) + "\" (" + size + " bytes)", SourceLoc.NONE, "literal");
+    }
+
+    static Region functionRegion(String name) {
+        return new Region("f:" + name, Region.Kind.GLOBAL, Value.of(1), "function " + name, SourceLoc.NONE, "function");
+    }
+
+    private static String abbreviate(String s) {
+        String t = s.replace("\n", "\\n").replace("\"", "\\\"");
+        return t.length() > 24 ? t.substring(0, 21) + "..." : t;
+    }
+
+    /** Initial memory of a root: globals from their initialisers (or unknown where other code may change them). */
+    State initialState(boolean programStart) {
+        State s = State.empty();
+        Frame init = new Frame(null, 0, List.of(), null, false);
+        for (Variable g : program.globals) {
+            Region r = region(g, null);
+            if (!g.defined) { s.set(r, Contents.uninitialized()); continue; }
+            s.set(r, Contents.zeroed());
+            List<Stmt> inits = program.globalInits.get(g);
+            if (inits != null) for (Stmt st : inits) exec(st, s, init);
+            if (!programStart && writtenGlobals.contains(g) && !g.isConst) s.set(r, Contents.uninitialized());
+        }
+        return s;
+    }
+
+    // ------------------------------------------------------------------ expressions
+
+    Value eval(Expr e, State s, Frame f) {
+        return switch (e) {
+            case Expr.IntConst c -> Value.of(c.value());
+            case Expr.FloatConst c -> Value.UNKNOWN;
+            case Expr.StringLit sl -> {
+                Region r = stringRegion(sl);
+                if (!s.mem.containsKey(r)) {
+                    Contents c = Contents.zeroed().withNul(Value.of((long) sl.text().length() * sl.elementSize()));
+                    for (int i = 0; i < sl.text().length(); i++) {
+                        c = c.store(Interval.of((long) i * sl.elementSize()), sl.elementSize(), Value.of(sl.text().charAt(i)), true);
+                    }
+                    s.set(r, c);
+                }
+                yield Value.pointer(r, Interval.ZERO);
+            }
+            case Expr.Load l -> load(l.lv(), s, f);
+            case Expr.AddressOf a -> address(a.lv(), s, f);
+            case Expr.FunctionRef fr -> Value.pointer(functionRegion(fr.name()), Interval.ZERO);
+            case Expr.Unary u -> unary(u, eval(u.operand(), s, f));
+            case Expr.Binary b -> binary(b.op(), eval(b.left(), s, f), eval(b.right(), s, f), b.scale(), b.type());
+            case Expr.Cast c -> cast(eval(c.operand(), s, f), c.type());
+            case Expr.Opaque o -> Value.UNKNOWN;
+        };
+    }
+
+    static Value cast(Value v, Type to) {
+        if (to instanceof Type.Int i) {
+            Value r = v.withNum(v.num.castTo(i.size(), i.signed()));
+            // a pointer converted to a small integer no longer designates memory
+            return i.size() < 8 ? r.withoutPointers().withUnknown(r.unknown || !v.pts.isEmpty()) : r;
+        }
+        return v;
+    }
+
+    private static Value unary(Expr.Unary u, Value v) {
+        Value r = switch (u.op()) {
+            case NEG -> v.withNum(v.num.neg()).withoutPointers();
+            case BITNOT -> v.withNum(v.num.neg().sub(Interval.of(1))).withoutPointers();
+            case NOT -> {
+                Boolean t = truth(v);
+                yield t == null ? Value.of(Interval.of(0, 1)) : Value.of(t ? 0 : 1);
+            }
+        };
+        if (u.op() == Expr.UnOp.NOT) return r.withTaint(v.taint);
+        return u.type() instanceof Type.Int i ? r.withNum(r.num.castTo(i.size(), i.signed())) : r;
+    }
+
+    /** True / false when a value's truth is known; null when it may be either. */
+    static Boolean truth(Value v) {
+        if (v.unknown) return null;
+        boolean mayZero = v.num.contains(0);
+        boolean mayNonZero = !v.pts.isEmpty() || (!v.num.isBottom() && !(v.num.isSingleton() && v.num.lo() == 0));
+        if (mayZero && !mayNonZero) return false;
+        if (mayNonZero && !mayZero) return true;
+        return v.isBottom() ? Boolean.FALSE : null;
+    }
+
+    static Value binary(BinOp op, Value a, Value b, long scale, Type type) {
+        boolean unknown = a.unknown || b.unknown;
+        Origin taint = a.taint != null ? a.taint : b.taint;
+        if (op.isComparison()) return comparison(op, a, b).withTaint(taint);
+        if ((op == BinOp.ADD || op == BinOp.SUB) && (a.isPointer() || b.isPointer())) {
+            Value p = a.isPointer() ? a : b, i = a.isPointer() ? b : a;
+            Interval delta = i.num.mul(Interval.of(scale));
+            if (op == BinOp.SUB) delta = delta.neg();
+            Map<Region, Interval> pts = new TreeMap<>();
+            if (!delta.isBottom()) for (Map.Entry<Region, Interval> e : p.pts.entrySet()) pts.put(e.getKey(), e.getValue().add(delta));
+            Interval num = p.num.isBottom() || i.num.isBottom() ? Interval.BOTTOM : p.num.add(delta);
+            if (!p.num.isBottom() && p.num.isSingleton() && p.num.lo() == 0 && !num.isBottom()) {
+                // NULL plus an offset is still not a valid pointer: keep it as a small integer
+                num = num.join(Interval.ZERO);
+            }
+            return new Value(num, pts, unknown || (i.unknown && !p.pts.isEmpty()), taint);
+        }
+        if (op == BinOp.PTRDIFF) {
+            if (a.pts.size() == 1 && b.pts.size() == 1 && a.pts.keySet().equals(b.pts.keySet()) && !unknown) {
+                Interval d = a.pts.values().iterator().next().sub(b.pts.values().iterator().next());
+                return new Value(d.div(Interval.of(scale)), Map.of(), false, taint);
+            }
+            return new Value(Interval.BOTTOM, Map.of(), true, taint);
+        }
+        Interval x = a.num, y = b.num;
+        Interval r = switch (op) {
+            case ADD -> x.add(y);
+            case SUB -> x.sub(y);
+            case MUL -> x.mul(y);
+            case DIV -> x.div(y);
+            case MOD -> x.rem(y);
+            case SHL -> x.shl(y);
+            case SHR -> x.shr(y);
+            case AND -> x.bitAnd(y);
+            case OR -> x.bitOr(y);
+            case XOR -> x.bitXor(y);
+            default -> Interval.TOP;
+        };
+        if (type instanceof Type.Int t) r = r.castTo(Math.max(t.size(), 4), t.signed());
+        boolean lostPointer = a.isPointer() || b.isPointer();
+        return new Value(r, Map.of(), unknown || lostPointer, taint);
+    }
+
+    private static Value comparison(BinOp op, Value a, Value b) {
+        if (a.unknown || b.unknown) return Value.of(Interval.of(0, 1));
+        if (a.isPointer() || b.isPointer()) {
+            // pointers: only comparisons against NULL are decided
+            Value p = a.isPointer() ? a : b, o = a.isPointer() ? b : a;
+            if ((op == BinOp.EQ || op == BinOp.NE) && o.constant() != null && o.constant() == 0) {
+                boolean mayNull = p.num.contains(0);
+                if (!mayNull) return Value.of(op == BinOp.EQ ? 0 : 1);
+            }
+            return Value.of(Interval.of(0, 1));
+        }
+        Interval x = a.num, y = b.num;
+        if (x.isBottom() || y.isBottom()) return Value.of(Interval.of(0, 1));
+        Boolean t = switch (op) {
+            case LT -> x.hi() < y.lo() ? Boolean.TRUE : x.lo() >= y.hi() ? Boolean.FALSE : null;
+            case LE -> x.hi() <= y.lo() ? Boolean.TRUE : x.lo() > y.hi() ? Boolean.FALSE : null;
+            case GT -> x.lo() > y.hi() ? Boolean.TRUE : x.hi() <= y.lo() ? Boolean.FALSE : null;
+            case GE -> x.lo() >= y.hi() ? Boolean.TRUE : x.hi() < y.lo() ? Boolean.FALSE : null;
+            case EQ -> x.isSingleton() && y.isSingleton() && x.lo() == y.lo() ? Boolean.TRUE : x.meet(y).isBottom() ? Boolean.FALSE : null;
+            case NE -> x.isSingleton() && y.isSingleton() && x.lo() == y.lo() ? Boolean.FALSE : x.meet(y).isBottom() ? Boolean.TRUE : null;
+            default -> null;
+        };
+        return t == null ? Value.of(Interval.of(0, 1)) : Value.of(t ? 1 : 0);
+    }
+
+    // ------------------------------------------------------------------ memory
+
+    /** The address an lvalue designates, as a pointer value. */
+    Value address(Lvalue lv, State s, Frame f) {
+        return switch (lv) {
+            case Lvalue.Var v -> Value.pointer(region(v.var(), f.fn()), Interval.ZERO);
+            case Lvalue.Deref d -> offset(eval(d.pointer(), s, f), Interval.of(d.byteOffset()));
+            case Lvalue.Field fl -> offset(address(fl.base(), s, f), Interval.of(fl.offset()));
+            case Lvalue.Index ix -> {
+                Value base = address(ix.base(), s, f);
+                Value idx = eval(ix.index(), s, f);
+                long scale = ix.type().size() > 0 ? ix.type().size() : 1;
+                yield binary(BinOp.ADD, base, idx, scale, base.num.isBottom() ? new Type.Pointer(ix.type()) : Type.LONG);
+            }
+        };
+    }
+
+    private static Value offset(Value p, Interval d) {
+        if (d.isSingleton() && d.lo() == 0) return p;
+        Map<Region, Interval> pts = new TreeMap<>();
+        for (Map.Entry<Region, Interval> e : p.pts.entrySet()) pts.put(e.getKey(), e.getValue().add(d));
+        return new Value(p.num, pts, p.unknown, p.taint);
+    }
+
+    private static boolean direct(Lvalue lv) {
+        return lv instanceof Lvalue.Var || (lv instanceof Lvalue.Field fl && direct(fl.base()));
+    }
+
+    Value load(Lvalue lv, State s, Frame f) {
+        long size = Math.max(1, lv.type().size());
+        Value p = address(lv, s, f);
+        if (!direct(lv)) checkAccess(lv.loc(), p, Value.of(size), false, null, describeIndex(lv, s, f), f);
+        Value v = loadVia(p, size, s);
+        return lv.type() instanceof Type.Int i && v.pts.isEmpty() ? v.withNum(v.num.castTo(i.size(), i.signed())) : v;
+    }
+
+    Value loadVia(Value p, long size, State s) {
+        Value out = Value.BOTTOM;
+        for (Map.Entry<Region, Interval> e : p.pts.entrySet()) out = out.join(s.contents(e.getKey()).load(e.getValue(), size));
+        if (p.unknown || !p.num.isBottom()) out = out.join(Value.UNKNOWN);
+        return out;
+    }
+
+    void store(Lvalue lv, Value v, State s, Frame f) {
+        long size = Math.max(1, lv.type().size());
+        Value p = address(lv, s, f);
+        if (!direct(lv)) checkAccess(lv.loc(), p, Value.of(size), true, null, describeIndex(lv, s, f), f);
+        boolean charLike = lv.type() instanceof Type.Int i && (i.isChar() || i.size() == 1);
+        storeVia(p, size, v, s, charLike);
+    }
+
+    void storeVia(Value p, long size, Value v, State s, boolean charLike) {
+        boolean strong = p.pts.size() == 1 && !p.unknown && p.num.isBottom();
+        for (Map.Entry<Region, Interval> e : p.pts.entrySet()) {
+            Region r = e.getKey();
+            Interval off = e.getValue();
+            if (r.kind == Region.Kind.STRING_LITERAL || r.key.startsWith("f:")) continue;
+            Contents c = s.contents(r);
+            Contents n = c.store(off, size, v, strong && off.isSingleton());
+            if (charLike) n = n.withNul(Strings.afterStore(c.nul, off, size, v));
+            else if (!c.nul.unknown || !c.nul.num.isBottom()) n = n.withNul(Strings.afterStore(c.nul, off, size, v.unknown ? Value.UNKNOWN : Value.of(Interval.TOP)));
+            s.set(r, n);
+        }
+    }
+
+    private String describeIndex(Lvalue lv, State s, Frame f) {
+        if (lv instanceof Lvalue.Index ix) {
+            Value i = eval(ix.index(), s, f);
+            return "index " + i.num + (i.taint != null ? " (from " + i.taint.what() + " at line " + i.taint.loc().line() + ")" : "");
+        }
+        return null;
+    }
+
+    // ------------------------------------------------------------------ events
+
+    void checkAccess(SourceLoc loc, Value p, Value length, boolean write, String op, String detail, Frame f) {
+        if (!f.report()) return;
+        for (Checker c : checkers) c.onDereference(loc, p, op == null ? "dereference" : op, withCalls(f));
+        MemoryAccess a = new MemoryAccess(loc, p, length, write, op, detail);
+        for (Checker c : checkers) c.onAccess(a, withCalls(f));
+    }
+
+    private Checker.Context withCalls(Frame f) {
+        if (f.calls().isEmpty()) return reporter;
+        return (checker, loc, message, trace) -> {
+            List<TraceStep> t = new ArrayList<>(f.calls());
+            t.addAll(trace);
+            reporter.report(checker, loc, message, t);
+        };
+    }
+
+    // ------------------------------------------------------------------ statements
+
+    void exec(Stmt st, State s, Frame f) {
+        budget.step();
+        switch (st) {
+            case Stmt.Declare d -> {
+                Region r = region(d.var(), f.fn());
+                s.set(r, Contents.uninitialized());
+            }
+            case Stmt.Assign a -> {
+                Value v = eval(a.value(), s, f);
+                if (a.target().type() instanceof Type.Struct st2 && a.value() instanceof Expr.Load src) {
+                    copyAggregate(a.target(), src.lv(), st2.size(), s, f);
+                } else {
+                    store(a.target(), v, s, f);
+                }
+            }
+            case Stmt.InitAggregate ia -> initAggregate(ia, s, f);
+            case Stmt.Assume as -> assume(as.cond(), as.truth(), s, f);
+            case Stmt.Return r -> {
+                if (r.value() != null && f.fn() != null) {
+                    Value v = eval(r.value(), s, f);
+                    Region rr = returnRegion(f.fn());
+                    s.set(rr, Contents.uninitialized().store(Interval.ZERO, 8, v, true));
+                }
+            }
+            case Stmt.Call c -> call(c, s, f);
+            case Stmt.Allocate al -> {
+                Value size = eval(al.size(), s, f);
+                Value p = models.allocate(al.loc(), size, al.family(), false, false, s, f);
+                if (al.result() != null) store(al.result(), p, s, f);
+            }
+            case Stmt.Free fr -> models.deallocate(fr.loc(), eval(fr.pointer(), s, f), fr.family(), s, f);
+        }
+    }
+
+    static Region returnRegion(Function fn) {
+        return new Region("r:" + fn.unit + ":" + fn.name, Region.Kind.STACK, Value.of(8), "return value of " + fn.name, fn.loc, "return");
+    }
+
+    private void copyAggregate(Lvalue dst, Lvalue src, long size, State s, Frame f) {
+        Value dp = address(dst, s, f), sp = address(src, s, f);
+        if (dp.pts.size() == 1 && sp.pts.size() == 1) {
+            Region dr = dp.pts.keySet().iterator().next(), sr = sp.pts.keySet().iterator().next();
+            Interval doff = dp.pts.get(dr), soff = sp.pts.get(sr);
+            if (doff.isSingleton() && soff.isSingleton() && doff.lo() == 0 && soff.lo() == 0 && !dr.equals(sr)) {
+                s.set(dr, s.contents(sr));
+                return;
+            }
+        }
+        for (Region r : dp.pts.keySet()) s.set(r, Contents.uninitialized());
+    }
+
+    private void initAggregate(Stmt.InitAggregate ia, State s, Frame f) {
+        Value p = address(ia.target(), s, f);
+        Type t = ia.target().type();
+        for (Region r : p.pts.keySet()) {
+            Contents c = Contents.zeroed(); // C: members not initialised explicitly are zero
+            if (ia.stringLiteral() instanceof Expr.StringLit sl) {
+                for (int i = 0; i < sl.text().length(); i++) {
+                    c = c.store(Interval.of((long) i * sl.elementSize()), sl.elementSize(), Value.of(sl.text().charAt(i)), true);
+                }
+                c = c.withNul(Value.of((long) sl.text().length() * sl.elementSize()));
+            } else {
+                Type elem = t instanceof Type.Array a ? a.element() : null;
+                long off = 0;
+                List<Expr> elems = ia.elements();
+                for (int i = 0; i < elems.size(); i++) {
+                    Type et = elem;
+                    if (t instanceof Type.Struct st && i < st.fields().size()) {
+                        et = st.fields().get(i).type();
+                        off = st.fields().get(i).offset();
+                    }
+                    if (et == null || et.size() <= 0) break;
+                    Value v = eval(elems.get(i), s, f);
+                    if (et instanceof Type.Int || et instanceof Type.Pointer || et instanceof Type.Float) {
+                        c = c.store(Interval.of(off), et.size(), v, true);
+                        if (et instanceof Type.Int ei && (ei.isChar() || ei.size() == 1)) c = c.withNul(Strings.afterStore(c.nul, Interval.of(off), et.size(), v));
+                    } else {
+                        c = c.store(Interval.of(off), Math.max(1, et.size()), Value.UNKNOWN, false);
+                    }
+                    if (!(t instanceof Type.Struct)) off += et.size();
+                }
+            }
+            s.set(r, c);
+        }
+    }
+
+    // ------------------------------------------------------------------ branch conditions
+
+    void assume(Expr cond, boolean truth, State s, Frame f) {
+        Value c = eval(cond, s, f);
+        Boolean t = truth(c);
+        if (t != null && t != truth) {
+            s.bottom = true;
+            return;
+        }
+        refine(cond, truth, s, f);
+    }
+
+    private void refine(Expr cond, boolean truth, State s, Frame f) {
+        if (cond instanceof Expr.Unary u && u.op() == Expr.UnOp.NOT) {
+            refine(u.operand(), !truth, s, f);
+            return;
+        }
+        if (cond instanceof Expr.Cast c) {
+            refine(c.operand(), truth, s, f);
+            return;
+        }
+        if (cond instanceof Expr.Binary b && b.op().isComparison()) {
+            BinOp op = truth ? b.op() : b.op().negate();
+            Value l = eval(b.left(), s, f), r = eval(b.right(), s, f);
+            constrain(b.left(), op, r, s, f);
+            if (!s.bottom) constrain(b.right(), op.swap(), l, s, f);
+            return;
+        }
+        constrain(cond, truth ? BinOp.NE : BinOp.EQ, Value.ZERO, s, f);
+    }
+
+    /** Narrows the variable (or other single memory cell) an expression loads, given {@code x op other}. */
+    private void constrain(Expr x, BinOp op, Value other, State s, Frame f) {
+        while (x instanceof Expr.Cast c && !(c.type() instanceof Type.Int ci && ci.size() < sizeOf(c.operand().type()))) x = c.operand();
+        if (!(x instanceof Expr.Load l)) return;
+        Value p = address(l.lv(), s, f);
+        if (p.pts.size() != 1 || p.unknown || !p.num.isBottom()) return;
+        Map.Entry<Region, Interval> target = p.pts.entrySet().iterator().next();
+        if (!target.getValue().isSingleton()) return;
+        long size = Math.max(1, l.lv().type().size());
+        Contents c = s.contents(target.getKey());
+        Value cur = c.load(target.getValue(), size);
+        Value refined = Refinement.constrain(cur, op, other);
+        if (refined.isBottom() && !cur.isBottom()) {
+            s.bottom = true;
+            return;
+        }
+        if (!refined.equals(cur)) s.set(target.getKey(), c.store(target.getValue(), size, refined, true));
+    }
+
+    private static long sizeOf(Type t) { return t.size() < 0 ? 8 : t.size(); }
+
+    // ------------------------------------------------------------------ calls
+
+    private void call(Stmt.Call c, State s, Frame f) {
+        List<Value> args = new ArrayList<>(c.args().size());
+        for (Expr a : c.args()) args.add(eval(a, s, f));
+        List<Function> targets = new ArrayList<>();
+        String name = c.callee();
+        if (name != null) {
+            Function def = program.resolve(f.fn() == null ? "" : f.fn().unit, name);
+            if (def != null) targets.add(def);
+        } else if (c.calleeExpr() != null) {
+            Value fp = eval(c.calleeExpr(), s, f);
+            for (Region r : fp.pts.keySet()) {
+                if (!r.key.startsWith("f:")) continue;
+                String fnName = r.key.substring(2);
+                Function def = program.resolve(f.fn() == null ? "" : f.fn().unit, fnName);
+                if (def != null) targets.add(def);
+                else if (LibraryModels.get(fnName) != null && name == null) name = fnName;
+            }
+            if (fp.unknown || !fp.num.isBottom()) targets.clear();
+        }
+        Value result;
+        if (!targets.isEmpty()) {
+            result = Value.BOTTOM;
+            State joined = State.unreachable();
+            for (Function callee : targets) {
+                State cs = targets.size() == 1 ? s : s.copy();
+                Value r = inline(callee, args, c, cs, f);
+                result = result.join(r);
+                joined = joined.join(cs);
+            }
+            if (targets.size() > 1) { s.mem.clear(); s.mem.putAll(joined.mem); s.bottom = joined.bottom; }
+        } else {
+            FunctionModel m = LibraryModels.get(name);
+            if (m != null) result = models.apply(m, c, args, s, f);
+            else result = unknownCall(args, s);
+        }
+        if (c.result() != null && !s.bottom) {
+            Type rt = c.result().type();
+            if (rt instanceof Type.Int i && result.pts.isEmpty()) result = result.withNum(result.num.castTo(i.size(), i.signed()));
+            store(c.result(), result, s, f);
+        }
+    }
+
+    /** A call nobody models: whatever its pointer arguments reach may have been written. */
+    Value unknownCall(List<Value> args, State s) {
+        for (Value a : args) {
+            for (Region r : a.pts.keySet()) {
+                if (r.kind == Region.Kind.STRING_LITERAL || r.key.startsWith("f:")) continue;
+                Contents c = s.contents(r);
+                s.set(r, new Contents(new TreeMap<>(), c.rest.join(Value.UNKNOWN), Value.UNKNOWN));
+            }
+        }
+        return Value.UNKNOWN;
+    }
+
+    private Value inline(Function callee, List<Value> args, Stmt.Call c, State s, Frame f) {
+        if (f.depth() >= MAX_CALL_DEPTH || f.onStack(callee)) {
+            // recursion or too deep: sound fallback, the callee is then analysed as a root of its own
+            return unknownCall(args, s);
+        }
+        synchronized (analysedInContext) { analysedInContext.add(callee); }
+        for (int i = 0; i < callee.params.size(); i++) {
+            Variable p = callee.params.get(i);
+            Value v = i < args.size() ? args.get(i) : Value.UNKNOWN;
+            if (p.type instanceof Type.Int it && v.pts.isEmpty()) v = v.withNum(v.num.castTo(it.size(), it.signed()));
+            Region r = region(p, callee);
+            s.set(r, Contents.uninitialized().store(Interval.ZERO, Math.max(1, p.type.size()), v, true));
+        }
+        for (int i = callee.params.size(); i < args.size(); i++) unknownCall(List.of(args.get(i)), s);
+        Region ret = returnRegion(callee);
+        s.set(ret, Contents.uninitialized());
+        List<TraceStep> calls = new ArrayList<>(f.calls());
+        calls.add(new TraceStep(c.loc(), "call to " + callee.name + "()"));
+        Frame cf = new Frame(callee, f.depth() + 1, calls, f, f.report());
+        State exit = new FunctionFixpoint(this, callee, shape(callee)).run(s, cf);
+        s.mem.clear();
+        s.mem.putAll(exit.mem);
+        s.bottom = exit.bottom;
+        Value r = s.bottom ? Value.BOTTOM : s.contents(ret).load(Interval.ZERO, 8);
+        s.mem.remove(ret);
+        return r;
+    }
+
+    FunctionFixpoint.Shape shape(Function fn) {
+        synchronized (shapes) {
+            return shapes.computeIfAbsent(fn, FunctionFixpoint.Shape::of);
+        }
+    }
+
+    /** Runs {@code fn} from {@code entry}; returns its exit state. */
+    State analyse(Function fn, State entry, Frame frame) {
+        return new FunctionFixpoint(this, fn, shape(fn)).run(entry, frame);
+    }
+
+    static List<BasicBlock> blocks(Function fn) { return fn.blocks; }
+
+    static Map<String, Object> noCache() { return new HashMap<>(); }
+}

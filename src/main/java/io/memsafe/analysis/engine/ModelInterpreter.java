@@ -1,0 +1,356 @@
+package io.memsafe.analysis.engine;
+
+import io.memsafe.analysis.domain.Contents;
+import io.memsafe.analysis.domain.Interval;
+import io.memsafe.analysis.domain.Origin;
+import io.memsafe.analysis.domain.Region;
+import io.memsafe.analysis.domain.State;
+import io.memsafe.analysis.domain.Value;
+import io.memsafe.ir.SourceLoc;
+import io.memsafe.ir.Stmt;
+import io.memsafe.models.Effect;
+import io.memsafe.models.FunctionModel;
+import io.memsafe.models.Returns;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Applies a declarative {@link FunctionModel} to the abstract state, telling the checkers what it accesses. */
+final class ModelInterpreter {
+    private final Interpreter in;
+
+    ModelInterpreter(Interpreter in) { this.in = in; }
+
+    private static Value arg(List<Value> args, int i) { return i >= 0 && i < args.size() ? args.get(i) : Value.UNKNOWN; }
+
+    /** A length in bytes; bottom num with unknown when not computable. */
+    private static Value length(Effect.Len len, List<Value> args) {
+        return switch (len) {
+            case Effect.Len.Arg a -> {
+                Value v = arg(args, a.arg());
+                yield v.withNum(v.num.mul(Interval.of(a.scale()))).withoutPointers();
+            }
+            case Effect.Len.Product p -> Interpreter.binary(io.memsafe.ir.Expr.BinOp.MUL, arg(args, p.a()), arg(args, p.b()), 1, io.memsafe.ir.Type.ULONG);
+            case Effect.Len.Const c -> Value.of(c.bytes());
+        };
+    }
+
+    /** The length in bytes (terminator excluded) of the string a pointer designates; null if unknown. */
+    record Str(Interval bytes, Origin taint) {
+        /** For checks: an unbounded length counts only with its lower bound (it is "no terminator known"). */
+        Interval forCheck() { return bytes.hi() == Interval.POS_INF ? Interval.of(bytes.lo()) : bytes; }
+    }
+
+    Str strlen(Value p, State s) {
+        if (p.unknown || p.pts.isEmpty()) return null;
+        Interval len = Interval.BOTTOM;
+        Origin taint = null;
+        for (Map.Entry<Region, Interval> e : p.pts.entrySet()) {
+            Contents c = s.contents(e.getKey());
+            if (c.nul.unknown || c.nul.num.isBottom()) return null;
+            Interval l = c.nul.num.sub(e.getValue());
+            if (l.hi() < 0) return null; // the pointer is past the terminator: not tracked
+            len = len.join(l.meet(Interval.of(0, Interval.POS_INF)));
+            if (taint == null) taint = c.nul.taint != null ? c.nul.taint : c.rest.taint;
+        }
+        return new Str(len, taint);
+    }
+
+    /** The characters of a constant string (a literal), or null. */
+    String constant(Value p, State s, int elem) {
+        if (p.pts.size() != 1 || p.unknown || !p.num.isBottom()) return null;
+        Map.Entry<Region, Interval> e = p.pts.entrySet().iterator().next();
+        if (e.getKey().kind != Region.Kind.STRING_LITERAL || !e.getValue().isSingleton()) return null;
+        Contents c = s.contents(e.getKey());
+        if (c.nul.unknown || !c.nul.num.isSingleton()) return null;
+        StringBuilder sb = new StringBuilder();
+        for (long o = e.getValue().lo(); o < c.nul.num.lo(); o += elem) {
+            Long ch = c.load(Interval.of(o), elem).constant();
+            if (ch == null) return null;
+            sb.appendCodePoint((int) (long) ch);
+        }
+        return sb.toString();
+    }
+
+    Value apply(FunctionModel m, Stmt.Call c, List<Value> args, State s, Interpreter.Frame f) {
+        Value allocated = null;
+        SourceLoc loc = c.loc();
+        String op = m.name();
+        for (Effect e : m.effects()) {
+            switch (e) {
+                case Effect.ReadString r -> {
+                    Value p = arg(args, r.arg());
+                    Str str = strlen(p, s);
+                    in.checkAccess(loc, p, str == null ? Value.UNKNOWN : readLen(str, r.elem(), limit(args, r.limitArg(), r.elem())), false, op, describe(str, "string"), f);
+                }
+                case Effect.ReadBytes r -> {
+                    Value len = length(r.len(), args);
+                    in.checkAccess(loc, arg(args, r.arg()), len, false, op, "length " + len.num + origin(len), f);
+                }
+                case Effect.WriteBytes w -> writeBytes(w, args, loc, op, s, f);
+                case Effect.CopyString cs -> copyString(cs, args, loc, op, s, f);
+                case Effect.AppendString as -> appendString(as, args, loc, op, s, f);
+                case Effect.Format fm -> format(fm, args, loc, op, s, f);
+                case Effect.ReadLine rl -> {
+                    Value dst = arg(args, rl.dst());
+                    Value n = arg(args, rl.countArg());
+                    Value bytes = n.withNum(n.num.mul(Interval.of(rl.elem())).meet(Interval.of(0, Interval.POS_INF)));
+                    in.checkAccess(loc, dst, bytes, true, op, "count " + n.num, f);
+                    Origin o = new Origin(op + "()", loc);
+                    Interval maxLen = n.num.isBottom() ? Interval.of(0, Interval.POS_INF) : Interval.of(0, Math.max(0, (n.num.hi() == Interval.POS_INF ? Interval.POS_INF : (n.num.hi() - 1) * rl.elem())));
+                    fill(dst, s, Value.tainted(Interval.ofType(rl.elem(), true), o), (nul, off) -> new Value(off.add(maxLen), Map.of(), false, o));
+                }
+                case Effect.Scan sc -> scan(sc, args, loc, s);
+                case Effect.Allocate a -> allocated = allocate(loc, length(a.size(), args), a.family(), a.onStack(), a.zeroed(), s, f);
+                case Effect.Reallocate r -> {
+                    Value old = arg(args, r.arg());
+                    allocated = allocate(loc, length(r.size(), args), "malloc", false, false, s, f);
+                    Contents joined = null;
+                    for (Region reg : old.pts.keySet()) joined = joined == null ? s.contents(reg) : joined.combine(s.contents(reg), Value::join);
+                    if (joined != null) for (Region reg : allocated.pts.keySet()) s.set(reg, joined);
+                }
+                case Effect.Duplicate d -> {
+                    Str str = strlen(arg(args, d.arg()), s);
+                    Value size = str == null ? Value.UNKNOWN : Value.of(str.bytes().add(Interval.of(d.elem())));
+                    allocated = allocate(loc, size, "malloc", false, false, s, f);
+                    for (Region reg : allocated.pts.keySet()) {
+                        s.set(reg, Contents.uninitialized().withNul(str == null ? Value.UNKNOWN : new Value(str.bytes(), Map.of(), false, str.taint())));
+                    }
+                }
+                case Effect.Deallocate d -> deallocate(loc, arg(args, d.arg()), d.family(), s, f);
+                case Effect.NoReturn n -> s.bottom = true;
+            }
+        }
+        return result(m.returns(), args, allocated, loc, s);
+    }
+
+    private static Value limit(List<Value> args, int limitArg, int elem) {
+        if (limitArg < 0) return null;
+        Value n = arg(args, limitArg);
+        return n.withNum(n.num.mul(Interval.of(elem)));
+    }
+
+    private static Value readLen(Str str, int elem, Value limit) {
+        Interval len = str.forCheck().add(Interval.of(elem));
+        if (limit != null) {
+            if (limit.unknown && limit.num.isBottom()) return Value.UNKNOWN;
+            len = Interval.of(Math.min(len.lo(), limit.num.lo()), Math.min(len.hi(), limit.num.hi()));
+        }
+        return new Value(len, Map.of(), false, str.taint());
+    }
+
+    private static String describe(Str s, String what) {
+        if (s == null) return null;
+        return what + " of length " + s.bytes() + " bytes" + (s.taint() != null ? " (from " + s.taint().what() + " at line " + s.taint().loc().line() + ")" : "");
+    }
+
+    private static String origin(Value v) {
+        return v.taint != null ? " (from " + v.taint.what() + " at line " + v.taint.loc().line() + ")" : "";
+    }
+
+    private interface NulUpdate { Value apply(Value oldNul, Interval offset); }
+
+    /** Overwrites a region range of unknown extent with {@code content}; the first NUL becomes what {@code nul} says. */
+    private void fill(Value dst, State s, Value content, NulUpdate nul) {
+        for (Map.Entry<Region, Interval> e : dst.pts.entrySet()) {
+            Region r = e.getKey();
+            if (r.kind == Region.Kind.STRING_LITERAL) continue;
+            Contents c = s.contents(r);
+            Contents n = new Contents(new TreeMap<>(), c.rest.join(content), nul.apply(c.nul, e.getValue()));
+            s.set(r, n);
+        }
+    }
+
+    private void writeBytes(Effect.WriteBytes w, List<Value> args, SourceLoc loc, String op, State s, Interpreter.Frame f) {
+        Value dst = arg(args, w.arg());
+        Value len = length(w.len(), args);
+        in.checkAccess(loc, dst, len, true, op, "length " + len.num + origin(len), f);
+        Interval n = len.unknown ? Interval.of(0, Interval.POS_INF) : len.num;
+        switch (w.fill()) {
+            case BYTE_ARG -> {
+                Value b = w.source() < 0 ? Value.ZERO : arg(args, w.source());
+                fill(dst, s, b, (nul, off) -> Strings.afterFill(nul, off, n, b));
+            }
+            case COPY -> {
+                Value src = arg(args, w.source());
+                Str str = strlen(src, s);
+                Value content = loadAll(src, s);
+                fill(dst, s, content, (nul, off) -> {
+                    if (str != null && !str.bytes().isBottom() && str.bytes().hi() < n.lo()) {
+                        // the source's terminator is among the copied bytes, unless dst already ends earlier
+                        if (!nul.unknown && !nul.num.isBottom() && nul.num.hi() < off.lo()) return nul;
+                        return new Value(off.add(str.bytes()), Map.of(), false, str.taint());
+                    }
+                    if (str != null && str.bytes().lo() >= n.hi()) return Strings.afterFill(nul, off, n, Value.of(Interval.of(1, 255)));
+                    return Strings.afterFill(nul, off, n, Value.UNKNOWN);
+                });
+            }
+            case TAINTED -> {
+                Origin o = new Origin(op + "()", loc);
+                fill(dst, s, Value.tainted(Interval.of(-128, 255), o), (nul, off) -> Strings.afterFill(nul, off, n, Value.UNKNOWN).withTaint(o).withUnknown(false));
+            }
+            case UNKNOWN -> fill(dst, s, Value.UNKNOWN, (nul, off) -> Value.UNKNOWN);
+        }
+    }
+
+    private Value loadAll(Value p, State s) {
+        Value v = Value.BOTTOM;
+        for (Region r : p.pts.keySet()) v = v.join(s.contents(r).rest);
+        return p.unknown || v.isBottom() ? v.join(Value.UNKNOWN) : v;
+    }
+
+    private void copyString(Effect.CopyString cs, List<Value> args, SourceLoc loc, String op, State s, Interpreter.Frame f) {
+        Value dst = arg(args, cs.dst()), src = arg(args, cs.src());
+        Str str = strlen(src, s);
+        Value lim = limit(args, cs.limitArg(), cs.elem());
+        in.checkAccess(loc, src, str == null ? Value.UNKNOWN : readLen(str, cs.elem(), lim), false, op, describe(str, "source string"), f);
+        Value writeLen;
+        if (lim != null) writeLen = lim;
+        else writeLen = str == null ? Value.UNKNOWN : new Value(str.forCheck().add(Interval.of(cs.elem())), Map.of(), false, str.taint());
+        in.checkAccess(loc, dst, writeLen, true, op, lim != null ? "count " + lim.num + " bytes" + origin(lim) : describe(str, "source string"), f);
+        Value content = loadAll(src, s);
+        fill(dst, s, content, (nul, off) -> {
+            if (str == null) return Value.UNKNOWN;
+            if (lim == null || (!lim.num.isBottom() && str.bytes().hi() < lim.num.lo())) {
+                return new Value(off.add(str.bytes()), Map.of(), false, str.taint());
+            }
+            if (!lim.num.isBottom() && str.bytes().lo() >= lim.num.hi()) {
+                // strncpy copied no terminator: the bytes it wrote are all non-zero
+                return Strings.afterFill(nul, off, lim.num, Value.of(Interval.of(1, 255))).withTaint(str.taint());
+            }
+            return Value.UNKNOWN;
+        });
+    }
+
+    private void appendString(Effect.AppendString as, List<Value> args, SourceLoc loc, String op, State s, Interpreter.Frame f) {
+        Value dst = arg(args, as.dst()), src = arg(args, as.src());
+        Str dstr = strlen(dst, s), sstr = strlen(src, s);
+        Value lim = limit(args, as.limitArg(), as.elem());
+        in.checkAccess(loc, src, sstr == null ? Value.UNKNOWN : readLen(sstr, as.elem(), lim), false, op, describe(sstr, "source string"), f);
+        in.checkAccess(loc, dst, dstr == null ? Value.UNKNOWN : readLen(dstr, as.elem(), null), false, op, describe(dstr, "destination string"), f);
+        if (dstr != null && sstr != null) {
+            Interval copied = sstr.forCheck();
+            if (lim != null && !lim.num.isBottom()) copied = Interval.of(Math.min(copied.lo(), lim.num.lo()), Math.min(copied.hi(), lim.num.hi()));
+            Value at = Interpreter.binary(io.memsafe.ir.Expr.BinOp.ADD, dst, Value.of(dstr.forCheck()), 1, new io.memsafe.ir.Type.Pointer(io.memsafe.ir.Type.CHAR));
+            Origin t = sstr.taint() != null ? sstr.taint() : lim != null ? lim.taint : null;
+            in.checkAccess(loc, at, new Value(copied.add(Interval.of(as.elem())), Map.of(), false, t), true, op,
+                    "appending " + copied + " bytes after " + dstr.bytes() + " bytes already there" + (t != null ? " (from " + t.what() + " at line " + t.loc().line() + ")" : ""), f);
+            Interval newLen = dstr.bytes().add(lim == null ? sstr.bytes() : copied);
+            Value content = loadAll(src, s);
+            fill(dst, s, content, (nul, off) -> new Value(off.add(newLen), Map.of(), false, t));
+        } else {
+            fill(dst, s, Value.UNKNOWN, (nul, off) -> Value.UNKNOWN);
+        }
+    }
+
+    private void format(Effect.Format fm, List<Value> args, SourceLoc loc, String op, State s, Interpreter.Frame f) {
+        Value dst = arg(args, fm.dst());
+        String fmt = constant(arg(args, fm.fmtArg()), s, fm.elem());
+        Interval out = fmt == null ? null : FormatLength.of(fmt, args, fm.fmtArg() + 1, p -> strlen(p, s), fm.elem());
+        Value lim = limit(args, fm.limitArg(), fm.elem());
+        Value writeLen;
+        if (out == null) writeLen = lim != null ? lim.withNum(Interval.of(0, lim.num.isBottom() ? Interval.POS_INF : lim.num.hi())) : Value.UNKNOWN;
+        else {
+            Interval w = out.add(Interval.of(fm.elem()));
+            if (lim != null && !lim.num.isBottom()) w = Interval.of(Math.min(w.lo(), lim.num.lo()), Math.min(w.hi(), lim.num.hi()));
+            writeLen = Value.of(w);
+        }
+        in.checkAccess(loc, dst, writeLen, true, op, out == null ? null : "formatted output of " + out + " bytes", f);
+        Interval finalOut = out;
+        fill(dst, s, Value.UNKNOWN, (nul, off) -> {
+            if (finalOut == null) return Value.UNKNOWN;
+            Interval len = finalOut;
+            if (lim != null && !lim.num.isBottom()) len = Interval.of(Math.min(len.lo(), Math.max(0, lim.num.lo() - fm.elem())), Math.min(len.hi(), Math.max(0, lim.num.hi() - fm.elem())));
+            return Value.of(off.add(len));
+        });
+    }
+
+    private void scan(Effect.Scan sc, List<Value> args, SourceLoc loc, State s) {
+        Origin o = new Origin("scanf-family input", loc);
+        for (int i = sc.firstPointer(); i < args.size(); i++) {
+            Value p = args.get(i);
+            for (Map.Entry<Region, Interval> e : p.pts.entrySet()) {
+                Region r = e.getKey();
+                if (r.kind == Region.Kind.STRING_LITERAL) continue;
+                Contents c = s.contents(r);
+                Value v = Value.tainted(Interval.ofType(4, true), o);
+                Contents n = e.getValue().isSingleton() && p.pts.size() == 1 ? c.store(e.getValue(), 4, v, true) : c.store(e.getValue(), 4, v, false);
+                s.set(r, n.withNul(Value.UNKNOWN.withTaint(o)));
+            }
+        }
+    }
+
+    Value allocate(SourceLoc loc, Value size, String family, boolean onStack, boolean zeroed, State s, Interpreter.Frame f) {
+        String key = (onStack ? "a:" : "h:") + loc.file() + ":" + loc.line() + ":" + loc.column();
+        Value sz = size.unknown && size.num.isBottom() ? Value.UNKNOWN : size;
+        String desc = (onStack ? "stack block from " : "heap block from ") + family + "("
+                + (sz.num.isBottom() ? "?" : sz.num.toString()) + " bytes) at line " + loc.line();
+        Region r = new Region(key, onStack ? Region.Kind.STACK : Region.Kind.HEAP, sz, desc, loc, family);
+        s.set(r, zeroed ? Contents.zeroed() : Contents.uninitialized());
+        return Value.pointer(r, Interval.ZERO);
+    }
+
+    void deallocate(SourceLoc loc, Value p, String family, State s, Interpreter.Frame f) {
+        // lifetime is tracked by the use-after-free work; freeing needs no change of contents here
+    }
+
+    private Value result(Returns r, List<Value> args, Value allocated, SourceLoc loc, State s) {
+        return switch (r) {
+            case Returns.Argument a -> a.orNull() ? arg(args, a.arg()).join(Value.ZERO) : arg(args, a.arg());
+            case Returns.StringLength sl -> {
+                Str str = strlen(arg(args, sl.arg()), s);
+                if (str == null) yield Value.UNKNOWN;
+                Interval len = str.bytes().div(Interval.of(sl.elem()));
+                if (sl.limitArg() >= 0) {
+                    Value lim = arg(args, sl.limitArg());
+                    if (!lim.num.isBottom()) len = Interval.of(Math.min(len.lo(), lim.num.lo()), Math.min(len.hi(), lim.num.hi()));
+                }
+                yield new Value(len, Map.of(), false, str.taint());
+            }
+            case Returns.PointerInto pi -> {
+                Value p = arg(args, pi.arg());
+                Str str = strlen(p, s);
+                Interval span = str == null ? Interval.of(0, Interval.POS_INF) : Interval.of(0, str.bytes().hi());
+                Map<Region, Interval> pts = new TreeMap<>();
+                for (Map.Entry<Region, Interval> e : p.pts.entrySet()) pts.put(e.getKey(), e.getValue().add(span));
+                yield new Value(Interval.ZERO, pts, p.unknown || str == null, null);
+            }
+            case Returns.Allocated al -> allocated == null ? Value.UNKNOWN : allocated;
+            case Returns.Range rg -> {
+                long hi = rg.hi();
+                if (rg.boundArg() >= 0) {
+                    Value b = arg(args, rg.boundArg());
+                    if (!b.num.isBottom() && !b.unknown) hi = Math.min(hi, b.num.hi());
+                }
+                Interval iv = Interval.of(rg.lo(), Math.max(rg.lo(), hi));
+                yield rg.source() == null ? Value.of(iv) : Value.tainted(iv, new Origin(rg.source() + "()", loc));
+            }
+            case Returns.Parsed pa -> {
+                Value p = arg(args, pa.arg());
+                String text = constant(p, s, 1);
+                if (text != null) {
+                    try {
+                        yield Value.of(Long.parseLong(text.trim()));
+                    } catch (NumberFormatException e) {
+                        yield Value.of(Interval.of(pa.lo(), pa.hi()));
+                    }
+                }
+                Origin t = null;
+                for (Region reg : p.pts.keySet()) {
+                    Contents c = s.contents(reg);
+                    if (c.rest.taint != null) t = c.rest.taint;
+                    else if (c.nul.taint != null) t = c.nul.taint;
+                }
+                yield t != null ? Value.tainted(Interval.of(pa.lo(), pa.hi()), t) : Value.UNKNOWN;
+            }
+            case Returns.ExternalString es -> {
+                Origin o = new Origin(es.source() + "()", loc);
+                Region reg = new Region("e:" + loc, Region.Kind.UNKNOWN, Value.UNKNOWN, "string from " + es.source(), loc, "environment");
+                s.set(reg, new Contents(new TreeMap<>(), Value.tainted(Interval.of(-128, 127), o), new Value(Interval.of(0, Interval.POS_INF), Map.of(), false, o)));
+                yield new Value(Interval.ZERO, Map.of(reg, Interval.ZERO), false, o);
+            }
+            case Returns.Unknown u -> Value.UNKNOWN;
+        };
+    }
+}

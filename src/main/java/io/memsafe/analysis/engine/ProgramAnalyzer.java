@@ -1,0 +1,219 @@
+package io.memsafe.analysis.engine;
+
+import io.memsafe.analysis.domain.Contents;
+import io.memsafe.analysis.domain.Interval;
+import io.memsafe.analysis.domain.Origin;
+import io.memsafe.analysis.domain.Region;
+import io.memsafe.analysis.domain.State;
+import io.memsafe.analysis.domain.Value;
+import io.memsafe.ir.BasicBlock;
+import io.memsafe.ir.Diagnostic;
+import io.memsafe.ir.Expr;
+import io.memsafe.ir.Function;
+import io.memsafe.ir.Lvalue;
+import io.memsafe.ir.Program;
+import io.memsafe.ir.Stmt;
+import io.memsafe.ir.Type;
+import io.memsafe.ir.Variable;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+
+/**
+ * Analyses a whole program: every function that no other function calls is a root, analysed with
+ * unknown arguments (main gets its arguments as untrusted input); callees are analysed in their
+ * callers' contexts. Functions only reachable beyond the call-depth limit or through recursion are
+ * analysed as roots afterwards. Each root has its own {@link Budget}.
+ */
+public final class ProgramAnalyzer {
+    public record Options(long maxStepsPerRoot, long millisPerRoot, int jobs) {
+        public static Options defaults(int jobs) { return new Options(3_000_000, 20_000, jobs); }
+    }
+
+    public record Result(List<Finding> findings, List<Diagnostic> diagnostics, int roots) { }
+
+    private final Program program;
+    private final List<Checker> checkers;
+    private final Options options;
+
+    public ProgramAnalyzer(Program program, List<Checker> checkers, Options options) {
+        this.program = program;
+        this.checkers = checkers;
+        this.options = options;
+    }
+
+    public Result run(IntConsumer progress) {
+        Set<Function> called = calledFunctions();
+        Set<Variable> written = writtenGlobals();
+        List<Function> roots = new ArrayList<>();
+        for (Function f : program.functions) if (!called.contains(f)) roots.add(f);
+        Map<Variable, Region> varRegions = new HashMap<>();
+        Map<Function, FunctionFixpoint.Shape> shapes = new HashMap<>();
+        Set<Function> covered = ConcurrentHashMap.newKeySet();
+        Map<Function, List<Finding>> byRoot = new ConcurrentHashMap<>();
+        List<Diagnostic> diags = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger done = new AtomicInteger();
+        runRoots(roots, written, varRegions, shapes, covered, byRoot, diags, done, progress);
+        // second wave: functions no root reached in context (recursion, depth limit, unreachable)
+        List<Function> rest = new ArrayList<>();
+        for (Function f : program.functions) if (!covered.contains(f) && !roots.contains(f)) rest.add(f);
+        runRoots(rest, written, varRegions, shapes, covered, byRoot, diags, done, progress);
+        List<Finding> all = new ArrayList<>();
+        for (List<Finding> l : byRoot.values()) all.addAll(l);
+        Collections.sort(all);
+        // the same defect seen from several roots or contexts: keep one report per rule and place
+        Map<String, Finding> unique = new LinkedHashMap<>();
+        for (Finding fd : all) unique.putIfAbsent(fd.rule().id() + "@" + fd.loc(), fd);
+        List<Diagnostic> d = new ArrayList<>(diags);
+        Collections.sort(d);
+        return new Result(new ArrayList<>(unique.values()), d, roots.size() + rest.size());
+    }
+
+    private void runRoots(List<Function> roots, Set<Variable> written, Map<Variable, Region> varRegions,
+                          Map<Function, FunctionFixpoint.Shape> shapes, Set<Function> covered,
+                          Map<Function, List<Finding>> byRoot, List<Diagnostic> diags, AtomicInteger done, IntConsumer progress) {
+        ForkJoinPool pool = new ForkJoinPool(Math.max(1, options.jobs()));
+        try {
+            pool.submit(() -> roots.parallelStream().forEach(root -> {
+                List<Finding> found = new ArrayList<>();
+                Checker.Context ctx = (checker, loc, message, trace) -> found.add(new Finding(checker.rule(), loc, message, trace));
+                Budget budget = new Budget(options.maxStepsPerRoot(), options.millisPerRoot(), 20_000);
+                Interpreter in = new Interpreter(program, checkers, budget, ctx, varRegions, written, shapes);
+                try {
+                    boolean isMain = root.name.equals("main");
+                    State s = in.initialState(isMain);
+                    bindRootParameters(in, root, s, isMain);
+                    in.analyse(root, s, new Interpreter.Frame(root, 0, List.of(), null, true));
+                    byRoot.put(root, found);
+                } catch (Budget.Exhausted e) {
+                    diags.add(new Diagnostic(root.loc, Diagnostic.Level.NOTE, "analysis of " + root.name + "() stopped: "
+                            + e.getMessage() + "; findings in it and its callees may be missing"));
+                } catch (RuntimeException | StackOverflowError e) {
+                    diags.add(new Diagnostic(root.loc, Diagnostic.Level.NOTE, "analysis of " + root.name + "() failed: " + e + "; skipped"));
+                }
+                covered.add(root);
+                covered.addAll(in.analysedInContext);
+                if (progress != null) progress.accept(done.incrementAndGet());
+            })).get();
+        } catch (Exception e) {
+            diags.add(new Diagnostic(io.memsafe.ir.SourceLoc.NONE, Diagnostic.Level.ERROR, "analysis failed: " + e));
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** main's argc and argv come from outside; any other root's parameters are unconstrained. */
+    private static void bindRootParameters(Interpreter in, Function root, State s, boolean isMain) {
+        for (int i = 0; i < root.params.size(); i++) {
+            Variable p = root.params.get(i);
+            Value v = Value.UNKNOWN;
+            if (isMain && i == 0) v = Value.tainted(Interval.of(1, Integer.MAX_VALUE), new Origin("argc", root.loc));
+            if (isMain && i == 1 && p.type instanceof Type.Pointer) {
+                Origin o = new Origin("argv", root.loc);
+                Region argv = new Region("argv", Region.Kind.UNKNOWN, Value.UNKNOWN, "argv", root.loc, "environment");
+                Region arg = new Region("argv[]", Region.Kind.UNKNOWN, Value.UNKNOWN, "command-line argument", root.loc, "environment");
+                s.set(arg, new Contents(new TreeMap<>(), Value.tainted(Interval.of(-128, 127), o), new Value(Interval.of(0, Interval.POS_INF), Map.of(), false, o)));
+                s.set(argv, new Contents(new TreeMap<>(), new Value(Interval.ZERO, Map.of(arg, Interval.ZERO), false, o), Value.UNKNOWN));
+                v = Value.pointer(argv, Interval.ZERO);
+            }
+            Region r = in.region(p, root);
+            s.set(r, Contents.uninitialized().store(Interval.ZERO, Math.max(1, p.type.size()), v, true));
+        }
+    }
+
+    private Set<Function> calledFunctions() {
+        Set<Function> called = new HashSet<>();
+        for (Function f : program.functions) {
+            for (BasicBlock b : f.blocks) {
+                for (Stmt s : b.stmts) {
+                    if (s instanceof Stmt.Call c && c.callee() != null) {
+                        Function t = program.resolve(f.unit, c.callee());
+                        if (t != null && t != f) called.add(t);
+                    }
+                    forEachExpr(s, e -> {
+                        if (e instanceof Expr.FunctionRef fr) {
+                            Function t = program.resolve(f.unit, fr.name());
+                            if (t != null) called.add(t);
+                        }
+                    });
+                }
+            }
+        }
+        return called;
+    }
+
+    /** Globals some function assigns or whose address escapes: their initial value is not all they hold. */
+    private Set<Variable> writtenGlobals() {
+        Set<Variable> w = new HashSet<>();
+        for (Function f : program.functions) {
+            for (BasicBlock b : f.blocks) {
+                for (Stmt s : b.stmts) {
+                    Lvalue target = s instanceof Stmt.Assign a ? a.target() : s instanceof Stmt.InitAggregate ia ? ia.target()
+                            : s instanceof Stmt.Call c ? c.result() : null;
+                    Variable base = baseVar(target);
+                    if (base != null && base.isGlobalStorage()) w.add(base);
+                    forEachExpr(s, e -> {
+                        if (e instanceof Expr.AddressOf ao && baseVar(ao.lv()) instanceof Variable v && v.isGlobalStorage()
+                                && !(ao.lv().type() instanceof Type.Function)) w.add(v);
+                    });
+                }
+            }
+        }
+        return w;
+    }
+
+    private static Variable baseVar(Lvalue lv) {
+        return switch (lv) {
+            case null -> null;
+            case Lvalue.Var v -> v.var();
+            case Lvalue.Field f -> baseVar(f.base());
+            case Lvalue.Index i -> baseVar(i.base());
+            case Lvalue.Deref d -> null;
+        };
+    }
+
+    private static void forEachExpr(Stmt s, java.util.function.Consumer<Expr> f) {
+        List<Expr> roots = new ArrayList<>();
+        switch (s) {
+            case Stmt.Assign a -> { roots.add(a.value()); lvExprs(a.target(), roots); }
+            case Stmt.Call c -> { roots.addAll(c.args()); if (c.calleeExpr() != null) roots.add(c.calleeExpr()); }
+            case Stmt.Assume a -> roots.add(a.cond());
+            case Stmt.Return r -> { if (r.value() != null) roots.add(r.value()); }
+            case Stmt.InitAggregate ia -> roots.addAll(ia.elements());
+            default -> { }
+        }
+        for (Expr e : roots) walk(e, f);
+    }
+
+    private static void lvExprs(Lvalue lv, List<Expr> out) {
+        switch (lv) {
+            case Lvalue.Deref d -> out.add(d.pointer());
+            case Lvalue.Index i -> { out.add(i.index()); lvExprs(i.base(), out); }
+            case Lvalue.Field fl -> lvExprs(fl.base(), out);
+            default -> { }
+        }
+    }
+
+    private static void walk(Expr e, java.util.function.Consumer<Expr> f) {
+        f.accept(e);
+        switch (e) {
+            case Expr.Binary b -> { walk(b.left(), f); walk(b.right(), f); }
+            case Expr.Unary u -> walk(u.operand(), f);
+            case Expr.Cast c -> walk(c.operand(), f);
+            case Expr.Load l -> { List<Expr> l2 = new ArrayList<>(); lvExprs(l.lv(), l2); l2.forEach(x -> walk(x, f)); }
+            case Expr.AddressOf a -> { List<Expr> l2 = new ArrayList<>(); lvExprs(a.lv(), l2); l2.forEach(x -> walk(x, f)); }
+            default -> { }
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package io.memsafe.analysis.engine;
+
+import io.memsafe.analysis.domain.Interval;
+import io.memsafe.analysis.domain.Value;
+import io.memsafe.ir.Expr.BinOp;
+
+import java.util.Map;
+
+/** What a branch condition {@code x op other} says about x. Only the known part narrows. */
+final class Refinement {
+    private Refinement() { }
+
+    static Value constrain(Value x, BinOp op, Value other) {
+        if (other.unknown && other.num.isBottom()) return x;
+        if (other.isPointer()) return x;
+        Interval o = other.num;
+        if (o.isBottom()) return x;
+        if (x.isPointer() || (x.num.isSingleton() && x.num.lo() == 0 && x.pts.isEmpty() && !x.unknown && o.isSingleton())) {
+            // pointers: only tests against NULL
+            if (!(o.isSingleton() && o.lo() == 0)) return x;
+            if (op == BinOp.EQ) return x.isPointer() || x.num.contains(0) ? new Value(x.num.meet(Interval.ZERO), Map.of(), false, x.taint) : x;
+            if (op == BinOp.NE) {
+                Interval n = x.num.isSingleton() && x.num.lo() == 0 ? Interval.BOTTOM : x.num;
+                return new Value(n, x.pts, x.unknown, x.taint);
+            }
+            return x;
+        }
+        Interval n = x.num;
+        Interval r = switch (op) {
+            case LT -> n.meet(Interval.of(Interval.NEG_INF, o.hi() == Interval.NEG_INF ? Interval.NEG_INF : o.hi() - 1));
+            case LE -> n.meet(Interval.of(Interval.NEG_INF, o.hi()));
+            case GT -> n.meet(Interval.of(o.lo() == Interval.POS_INF ? Interval.POS_INF : o.lo() + 1, Interval.POS_INF));
+            case GE -> n.meet(Interval.of(o.lo(), Interval.POS_INF));
+            case EQ -> n.meet(o);
+            case NE -> {
+                if (o.isSingleton() && !n.isBottom()) {
+                    if (n.lo() == o.lo() && n.hi() == o.lo()) yield Interval.BOTTOM;
+                    if (n.lo() == o.lo()) yield Interval.of(n.lo() + 1, n.hi());
+                    if (n.hi() == o.lo()) yield Interval.of(n.lo(), n.hi() - 1);
+                }
+                yield n;
+            }
+            default -> n;
+        };
+        return new Value(r, x.pts, x.unknown, x.taint);
+    }
+}

@@ -1,0 +1,89 @@
+package io.memsafe.analysis.engine;
+
+import io.memsafe.analysis.domain.Interval;
+import io.memsafe.analysis.domain.Value;
+
+/**
+ * The first-NUL abstraction of a region: how a store moves the byte offset of the first zero
+ * element. The offset is an interval; +oo as its upper bound means "no terminator known".
+ */
+final class Strings {
+    private Strings() { }
+
+    static Value afterStore(Value nul, Interval off, long size, Value v) {
+        if (off.isBottom()) return nul;
+        boolean mayZero = v.unknown || v.num.contains(0);
+        boolean mayNonZero = v.unknown || !v.pts.isEmpty() || (!v.num.isBottom() && !(v.num.isSingleton() && v.num.lo() == 0));
+        if (v.isBottom()) return nul;
+        Interval n = nul.num;
+        Value base = nul;
+        if (nul.unknown) {
+            // nothing known before: after writing a zero at k, the first NUL is at or before k
+            if (mayZero && !mayNonZero && off.isSingleton()) return new Value(Interval.of(0, off.lo()), nul.pts, false, taint(nul, v));
+            return nul.withTaint(taint(nul, v));
+        }
+        if (n.isBottom()) return nul;
+        long lo = n.lo(), hi = n.hi();
+        Interval r;
+        if (off.isSingleton()) {
+            long k = off.lo();
+            if (!mayNonZero) r = Interval.of(Math.min(lo, k), Math.min(hi, k));
+            else if (!mayZero) {
+                if (k < lo || k > hi) r = n;
+                else if (lo == hi) r = Interval.of(k + size, Interval.POS_INF);
+                else r = Interval.of(lo, Interval.POS_INF);
+            } else {
+                if (k < lo) r = Interval.of(k, hi);
+                else if (k > hi) r = n;
+                else r = Interval.of(lo, Interval.POS_INF);
+            }
+        } else {
+            long l = mayZero ? Math.min(lo, Math.max(0, off.lo())) : lo;
+            long h = mayNonZero && off.lo() <= hi ? Interval.POS_INF : hi;
+            if (mayZero && !mayNonZero) h = Math.min(h, off.hi() == Interval.POS_INF ? h : Math.max(off.hi(), lo));
+            r = Interval.of(Math.min(l, h), h);
+        }
+        return base.withNum(r).withTaint(taint(nul, v));
+    }
+
+    private static io.memsafe.analysis.domain.Origin taint(Value nul, Value v) {
+        return nul.taint != null ? nul.taint : v.taint;
+    }
+
+    /** A NUL written at exactly {@code k} bytes with nothing else changed before it (strcpy result). */
+    static Value exactly(Interval len, io.memsafe.analysis.domain.Origin taint) {
+        return new Value(len, java.util.Map.of(), false, taint);
+    }
+
+    /** memset-like: {@code len} bytes from {@code off} all set to {@code b}. */
+    static Value afterFill(Value nul, Interval off, Interval len, Value b) {
+        if (off.isBottom() || len.isBottom()) return nul;
+        boolean mayZero = b.unknown || b.num.contains(0);
+        boolean mayNonZero = b.unknown || !b.pts.isEmpty() || (!b.num.isBottom() && !(b.num.isSingleton() && b.num.lo() == 0));
+        io.memsafe.analysis.domain.Origin t = nul.taint != null ? nul.taint : b.taint;
+        if (len.hi() <= 0) return nul;
+        if (nul.unknown || nul.num.isBottom()) {
+            if (!mayNonZero && off.isSingleton()) return new Value(Interval.of(0, off.lo()), java.util.Map.of(), false, t);
+            if (!mayZero && off.isSingleton() && off.lo() == 0 && len.isSingleton()) {
+                // every byte of [0, len) is non-zero: the first NUL, if any, is further on
+                return new Value(Interval.of(len.lo(), Interval.POS_INF), java.util.Map.of(), false, t);
+            }
+            return nul.withTaint(t);
+        }
+        long lo = nul.num.lo(), hi = nul.num.hi();
+        if (!mayNonZero) {
+            // zero fill starting at off: the first NUL is at off at the latest
+            if (off.hi() < lo) return nul.withNum(Interval.of(off.lo(), off.hi())).withTaint(t);
+            return nul.withNum(Interval.of(Math.min(lo, off.lo()), Math.min(hi, off.hi()))).withTaint(t);
+        }
+        if (!mayZero && off.isSingleton() && len.lo() > 0) {
+            long o = off.lo(), endMin = o + len.lo(), endMax = len.hi() == Interval.POS_INF ? Interval.POS_INF : o + len.hi();
+            if (lo >= endMax || hi < o) return nul.withTaint(t);
+            if (o <= lo && hi < endMin) return nul.withNum(Interval.of(endMin, Interval.POS_INF)).withTaint(t);
+            return nul.withNum(Interval.of(Math.min(lo, endMin), Interval.POS_INF)).withTaint(t);
+        }
+        long l = mayZero ? Math.min(lo, Math.max(0, off.lo())) : lo;
+        long h = off.lo() <= hi ? Interval.POS_INF : hi;
+        return nul.withNum(Interval.of(l, h)).withTaint(t);
+    }
+}

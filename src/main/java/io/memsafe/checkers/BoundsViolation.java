@@ -1,0 +1,78 @@
+package io.memsafe.checkers;
+
+import io.memsafe.analysis.domain.Interval;
+import io.memsafe.analysis.domain.Origin;
+import io.memsafe.analysis.domain.Region;
+import io.memsafe.analysis.domain.Value;
+import io.memsafe.analysis.engine.MemoryAccess;
+import io.memsafe.analysis.engine.TraceStep;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The bounds arithmetic the buffer checkers share: for each region an access may touch, whether it
+ * may start before the region (under) or end after it (over). Only the known part of the values
+ * counts; a bound that is infinite only because of widening (not because of untrusted input) is
+ * not evidence of a bug, so it is not reported.
+ */
+record BoundsViolation(Region region, Interval offset, Interval length, long size, boolean under, Origin taint) {
+
+    static List<BoundsViolation> of(MemoryAccess a) {
+        List<BoundsViolation> out = new ArrayList<>();
+        Value len = a.length();
+        if (len.num.isBottom()) return out;
+        Interval l = len.num;
+        for (Map.Entry<Region, Interval> e : a.pointer().pts.entrySet()) {
+            Region r = e.getKey();
+            if (r.kind == Region.Kind.UNKNOWN || r.key.startsWith("f:")) continue;
+            Value size = r.size;
+            if (size.num.isBottom() || size.unknown) continue;
+            long sz = size.num.isSingleton() ? size.num.lo() : size.num.hi();
+            if (sz == Interval.POS_INF) continue;
+            Interval off = e.getValue();
+            if (off.isBottom()) continue;
+            Origin taint = a.pointer().taint != null ? a.pointer().taint : len.taint;
+            if (off.lo() < 0 && (off.lo() != Interval.NEG_INF || taint != null)) {
+                out.add(new BoundsViolation(r, off, l, sz, true, taint));
+                continue;
+            }
+            long end = satAdd(off.hi(), l.hi());
+            boolean finite = off.hi() != Interval.POS_INF && l.hi() != Interval.POS_INF;
+            if (end > sz && (finite || taint != null)) out.add(new BoundsViolation(r, off, l, sz, false, taint));
+        }
+        return out;
+    }
+
+    private static long satAdd(long a, long b) {
+        if (a == Interval.POS_INF || b == Interval.POS_INF) return Interval.POS_INF;
+        long r = a + b;
+        return ((a ^ r) & (b ^ r)) < 0 ? Interval.POS_INF : r;
+    }
+
+    String describe(MemoryAccess a, boolean write) {
+        String verb = a.operation() == null ? (write ? "write" : "read") : a.operation() + (write ? " writes" : " reads");
+        StringBuilder sb = new StringBuilder();
+        if (a.operation() == null) sb.append(write ? "write of " : "read of ").append(length).append(" bytes");
+        else sb.append(verb).append(' ').append(length).append(" bytes");
+        sb.append(" at offset ").append(offset).append(" of ").append(region.description);
+        if (under) sb.append(": starts ").append(-offset.lo()).append(" bytes before the buffer");
+        else sb.append(": ends past its ").append(size).append(" bytes");
+        if (a.detail() != null) sb.append(" (").append(a.detail()).append(')');
+        if (taint != null && (a.detail() == null || !a.detail().contains(taint.what()))) {
+            sb.append("; the value comes from untrusted input (").append(taint.what()).append(" at line ").append(taint.loc().line()).append(')');
+        }
+        return sb.toString();
+    }
+
+    List<TraceStep> trace(MemoryAccess a, boolean write) {
+        List<TraceStep> t = new ArrayList<>();
+        if (region.allocated != null && region.allocated.line() > 0) {
+            t.add(new TraceStep(region.allocated, region.kind.label + " buffer " + region.description + " allocated here"));
+        }
+        if (taint != null && taint.loc().line() > 0) t.add(new TraceStep(taint.loc(), "untrusted value read by " + taint.what() + " here"));
+        t.add(new TraceStep(a.loc(), (write ? "out-of-bounds write" : "out-of-bounds read") + " here"));
+        return t;
+    }
+}

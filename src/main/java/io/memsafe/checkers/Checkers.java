@@ -1,0 +1,16 @@
+package io.memsafe.checkers;
+
+import io.memsafe.analysis.engine.Checker;
+
+import java.util.List;
+
+/** The catalogue of source checkers; the SARIF rule list and the docs are generated from it. */
+public final class Checkers {
+    private Checkers() { }
+
+    public static List<Checker> all() {
+        return List.of(new StackBufferOverflowChecker(), new HeapBufferOverflowChecker(), new GlobalBufferOverflowChecker(),
+                new BufferUnderwriteChecker(), new BufferOverReadChecker(), new BufferUnderReadChecker(),
+                new NullDereferenceChecker());
+    }
+}

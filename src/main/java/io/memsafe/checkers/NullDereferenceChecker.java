@@ -1,0 +1,27 @@
+package io.memsafe.checkers;
+
+import io.memsafe.analysis.domain.Value;
+import io.memsafe.analysis.engine.Checker;
+import io.memsafe.analysis.engine.Rule;
+import io.memsafe.analysis.engine.TraceStep;
+import io.memsafe.ir.SourceLoc;
+
+import java.util.List;
+
+/**
+ * Reports a dereference of a pointer that is NULL on every path reaching it. A pointer that is NULL
+ * on some paths only is left to the allocation-result checker, since a path-insensitive merge
+ * cannot tell a real NULL path from correlated branches.
+ */
+@Rule(id = "MS476", name = "NullDereference", cwe = 476, level = "error",
+        title = "NULL pointer dereference",
+        rationale = "Dereferencing NULL crashes the process (a denial of service); in kernels, where page zero can be "
+                + "mapped, it has been turned into privilege escalation.")
+public final class NullDereferenceChecker implements Checker {
+    @Override
+    public void onDereference(SourceLoc loc, Value pointer, String what, Context ctx) {
+        if (!pointer.isDefinitelyNull()) return;
+        String msg = ("dereference".equals(what) ? "dereference of" : what + " called with") + " a NULL pointer";
+        ctx.report(this, loc, msg, List.of(new TraceStep(loc, "the pointer is NULL on every path to here")));
+    }
+}

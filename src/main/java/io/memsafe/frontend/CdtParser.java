@@ -1,0 +1,153 @@
+package io.memsafe.frontend;
+
+import io.memsafe.ir.Diagnostic;
+import io.memsafe.ir.SourceLoc;
+import org.eclipse.cdt.core.dom.ast.IASTPreprocessorIncludeStatement;
+import org.eclipse.cdt.core.dom.ast.IASTProblem;
+import org.eclipse.cdt.core.dom.ast.IASTTranslationUnit;
+import org.eclipse.cdt.core.dom.ast.gnu.c.GCCLanguage;
+import org.eclipse.cdt.core.dom.ast.gnu.cpp.GPPLanguage;
+import org.eclipse.cdt.core.index.IIndexFileLocation;
+import org.eclipse.cdt.core.model.ILanguage;
+import org.eclipse.cdt.core.parser.DefaultLogService;
+import org.eclipse.cdt.core.parser.FileContent;
+import org.eclipse.cdt.core.parser.IScannerInfo;
+import org.eclipse.cdt.core.parser.ScannerInfo;
+import org.eclipse.cdt.internal.core.parser.IMacroDictionary;
+import org.eclipse.cdt.internal.core.parser.scanner.InternalFileContent;
+import org.eclipse.cdt.internal.core.parser.scanner.InternalFileContentProvider;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Runs Eclipse CDT's preprocessor and parser on one translation unit. Includes are read from disk
+ * (CDT's saved-files provider needs the Eclipse runtime); the C library's headers come from the
+ * bundled prelude unless real system headers are asked for. Problems become diagnostics, never
+ * exceptions: CDT parses what it can and marks the rest as problem nodes.
+ */
+public final class CdtParser {
+    static final String PRELUDE_DIR = "/__memsafe_prelude__";
+    private static final String PRELUDE_TEXT = loadPrelude();
+    /** Header names the prelude stands in for. */
+    private static final Set<String> STANDARD_HEADERS = Set.of(
+            "assert.h", "ctype.h", "errno.h", "float.h", "inttypes.h", "limits.h", "locale.h", "math.h",
+            "setjmp.h", "signal.h", "stdarg.h", "stdbool.h", "stddef.h", "stdint.h", "stdio.h", "stdlib.h",
+            "string.h", "strings.h", "time.h", "wchar.h", "wctype.h", "alloca.h", "malloc.h", "memory.h",
+            "unistd.h", "fcntl.h", "sys/types.h", "sys/stat.h", "sys/socket.h", "sys/time.h", "sys/uio.h",
+            "sys/ioctl.h", "sys/mman.h", "sys/wait.h", "netinet/in.h", "arpa/inet.h", "netdb.h", "dirent.h",
+            "pthread.h", "poll.h", "sys/select.h", "termios.h", "libgen.h", "getopt.h",
+            "cstdio", "cstdlib", "cstring", "cwchar", "cstddef", "cstdint", "climits", "cctype", "cmath",
+            "ctime", "cassert", "cerrno", "cstdarg", "new", "iostream", "exception", "stdexcept");
+    private static final List<Path> SYSTEM_INCLUDE_DIRS = List.of(
+            Path.of("/usr/lib/gcc/x86_64-linux-gnu/12/include"), Path.of("/usr/local/include"),
+            Path.of("/usr/include/x86_64-linux-gnu"), Path.of("/usr/include"));
+
+    private final boolean systemHeaders;
+
+    public CdtParser(boolean systemHeaders) {
+        this.systemHeaders = systemHeaders;
+    }
+
+    public record Parsed(IASTTranslationUnit ast, List<Diagnostic> diagnostics) { }
+
+    public Parsed parse(CompileUnit unit) {
+        List<Diagnostic> diags = new ArrayList<>();
+        Path file = unit.file().toAbsolutePath().normalize();
+        FileContent content;
+        try {
+            char[] text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).toCharArray();
+            content = FileContent.create(file.toString(), text);
+        } catch (IOException e) {
+            diags.add(new Diagnostic(new SourceLoc(file.toString(), 0, 0), Diagnostic.Level.ERROR, "cannot read file: " + e.getMessage()));
+            return new Parsed(null, diags);
+        }
+        Map<String, String> defines = new HashMap<>();
+        defines.put("__STDC__", "1");
+        defines.put("__STDC_VERSION__", "201112L");
+        if (systemHeaders) {
+            defines.put("__GNUC__", "12");
+            defines.put("__GNUC_MINOR__", "2");
+            defines.put("__x86_64__", "1");
+            defines.put("__linux__", "1");
+            defines.put("__CHAR_BIT__", "8");
+            defines.put("__SIZEOF_POINTER__", "8");
+            defines.put("__SIZEOF_LONG__", "8");
+        }
+        defines.putAll(unit.defines());
+        List<String> inc = new ArrayList<>();
+        for (Path p : unit.includeDirs()) inc.add(p.toAbsolutePath().normalize().toString());
+        if (systemHeaders) for (Path p : SYSTEM_INCLUDE_DIRS) inc.add(p.toString());
+        else inc.add(PRELUDE_DIR);
+        IScannerInfo info = new ScannerInfo(defines, inc.toArray(new String[0]));
+        ILanguage lang = unit.cplusplus() ? GPPLanguage.getDefault() : GCCLanguage.getDefault();
+        IASTTranslationUnit ast;
+        try {
+            ast = lang.getASTTranslationUnit(content, info, new DiskContentProvider(), null,
+                    ILanguage.OPTION_IS_SOURCE_UNIT | ILanguage.OPTION_NO_IMAGE_LOCATIONS, new DefaultLogService());
+        } catch (Exception | StackOverflowError e) {
+            diags.add(new Diagnostic(new SourceLoc(file.toString(), 0, 0), Diagnostic.Level.ERROR, "parser failed: " + e));
+            return new Parsed(null, diags);
+        }
+        for (IASTPreprocessorIncludeStatement s : ast.getIncludeDirectives()) {
+            if (!s.isResolved() && s.isActive()) {
+                diags.add(new Diagnostic(loc(s.getFileLocation()), Diagnostic.Level.WARNING,
+                        "header not found: " + s.getName() + " (analysed without it)"));
+            }
+        }
+        for (IASTProblem p : ast.getPreprocessorProblems()) {
+            if (p.getID() == IASTProblem.PREPROCESSOR_INCLUSION_NOT_FOUND) continue;
+            diags.add(new Diagnostic(loc(p.getFileLocation()), Diagnostic.Level.WARNING, "preprocessor: " + p.getMessage()));
+        }
+        return new Parsed(ast, diags);
+    }
+
+    static SourceLoc loc(org.eclipse.cdt.core.dom.ast.IASTFileLocation fl) {
+        if (fl == null) return SourceLoc.NONE;
+        return SourceFiles.locate(fl.getFileName(), fl.getStartingLineNumber(), fl.getNodeOffset());
+    }
+
+    /** Reads included files from disk; serves the prelude for standard headers. */
+    private final class DiskContentProvider extends InternalFileContentProvider {
+        @Override
+        public boolean getInclusionExists(String path) {
+            if (path.startsWith(PRELUDE_DIR + "/")) return STANDARD_HEADERS.contains(path.substring(PRELUDE_DIR.length() + 1));
+            return Files.isRegularFile(Path.of(path));
+        }
+
+        @Override
+        public InternalFileContent getContentForInclusion(String path, IMacroDictionary macroDictionary) {
+            if (!getInclusionExists(path)) return null;
+            if (path.startsWith(PRELUDE_DIR + "/")) {
+                return (InternalFileContent) FileContent.create(PRELUDE_DIR + "/prelude.h", PRELUDE_TEXT.toCharArray());
+            }
+            try {
+                char[] text = new String(Files.readAllBytes(Path.of(path)), StandardCharsets.ISO_8859_1).toCharArray();
+                return (InternalFileContent) FileContent.create(path, text);
+            } catch (IOException | RuntimeException e) {
+                return null;
+            }
+        }
+
+        @Override
+        public InternalFileContent getContentForInclusion(IIndexFileLocation ifl, String astPath) {
+            return null;
+        }
+    }
+
+    private static String loadPrelude() {
+        try (InputStream in = CdtParser.class.getResourceAsStream("prelude.h")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("bundled prelude missing", e);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package io.memsafe.frontend;
+
+import io.memsafe.ir.Diagnostic;
+import io.memsafe.ir.Program;
+import io.memsafe.ir.SourceLoc;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** Parses and lowers a set of translation units into one linked {@link Program}. */
+public final class Frontend {
+    private final CdtParser parser;
+
+    public Frontend(boolean systemHeaders) {
+        this.parser = new CdtParser(systemHeaders);
+    }
+
+    public record Result(Program program, List<Diagnostic> diagnostics) { }
+
+    /** Each unit is parsed on its own (they may be lowered in parallel); linking is by name. */
+    public Result load(List<CompileUnit> units, int jobs) {
+        Program program = new Program();
+        Lowering.GlobalSymbols globals = new Lowering.GlobalSymbols();
+        List<Diagnostic> diags = Collections.synchronizedList(new ArrayList<>());
+        List<Program> parts = units.parallelStream().map(u -> {
+            Program part = new Program();
+            List<Diagnostic> d = new ArrayList<>();
+            try {
+                CdtParser.Parsed parsed = parser.parse(u);
+                d.addAll(parsed.diagnostics());
+                if (parsed.ast() != null) new Lowering(part, globals, u.file().toAbsolutePath().normalize().toString(), d).lower(parsed.ast());
+            } catch (RuntimeException | StackOverflowError e) {
+                d.add(new Diagnostic(new SourceLoc(u.file().toString(), 0, 0), Diagnostic.Level.ERROR, "front end failed: " + e));
+            }
+            diags.addAll(d);
+            return part;
+        }).toList();
+        // merge in input order, so that linking (first external definition wins) is deterministic
+        for (Program p : parts) {
+            p.functions.forEach(program::add);
+            for (var g : p.globals) if (!program.globals.contains(g)) program.globals.add(g);
+            p.globalInits.forEach(program.globalInits::putIfAbsent);
+        }
+        program.globals.sort((a, b) -> Integer.compare(a.id, b.id));
+        List<Diagnostic> sorted = new ArrayList<>(diags);
+        Collections.sort(sorted);
+        return new Result(program, sorted);
+    }
+}

@@ -1,0 +1,966 @@
+package io.memsafe.frontend;
+
+import io.memsafe.ir.BasicBlock;
+import io.memsafe.ir.Diagnostic;
+import io.memsafe.ir.Expr;
+import io.memsafe.ir.Expr.BinOp;
+import io.memsafe.ir.Function;
+import io.memsafe.ir.Lvalue;
+import io.memsafe.ir.Program;
+import io.memsafe.ir.SourceLoc;
+import io.memsafe.ir.Stmt;
+import io.memsafe.ir.Type;
+import io.memsafe.ir.Variable;
+import org.eclipse.cdt.core.dom.ast.*;
+import org.eclipse.cdt.core.dom.ast.cpp.*;
+import org.eclipse.cdt.internal.core.dom.parser.c.CVisitor;
+import org.eclipse.cdt.internal.core.dom.parser.cpp.semantics.CPPVisitor;
+
+import java.math.BigInteger;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Lowers one CDT translation unit into IR functions: every side effect becomes a statement, every
+ * branch (if, loops, switch, goto, short-circuit operators, ?:) an explicit CFG edge guarded by an
+ * {@link Stmt.Assume}. Constructs the IR does not model yet become {@link Expr.Opaque} values, so
+ * the analysis treats them as unknown rather than failing.
+ */
+public final class Lowering {
+    private final Program program;
+    private final String unit;
+    private final List<Diagnostic> diagnostics;
+    private final TypeLowering types = new TypeLowering();
+    private final Map<IBinding, Variable> vars = new HashMap<>();
+    private final GlobalSymbols globals;
+    private int stringIds;
+
+    // per-function state
+    private Function fn;
+    private BasicBlock cur;
+    private final Deque<BasicBlock> breakTargets = new ArrayDeque<>();
+    private final Deque<BasicBlock> continueTargets = new ArrayDeque<>();
+    private final Deque<SwitchContext> switches = new ArrayDeque<>();
+    private Map<String, BasicBlock> labels = new HashMap<>();
+    private int temps;
+
+    private record SwitchContext(Variable controller, List<long[]> cases, List<BasicBlock> caseBlocks, BasicBlock[] defaultBlock) { }
+
+    /** Globals and external symbols shared by all units of one program. */
+    public static final class GlobalSymbols {
+        final Map<String, Variable> byName = new HashMap<>();
+        int ids;
+        synchronized int nextId() { return ids++; }
+    }
+
+    public Lowering(Program program, GlobalSymbols globals, String unit, List<Diagnostic> diagnostics) {
+        this.program = program;
+        this.globals = globals;
+        this.unit = unit;
+        this.diagnostics = diagnostics;
+    }
+
+    public void lower(IASTTranslationUnit tu) {
+        for (IASTDeclaration d : tu.getDeclarations()) lowerTopLevel(d);
+    }
+
+    private void lowerTopLevel(IASTDeclaration d) {
+        try {
+            if (d instanceof IASTFunctionDefinition fd) lowerFunction(fd);
+            else if (d instanceof IASTSimpleDeclaration sd) lowerGlobalDeclaration(sd);
+            else if (d instanceof ICPPASTNamespaceDefinition ns) for (IASTDeclaration x : ns.getDeclarations()) lowerTopLevel(x);
+            else if (d instanceof ICPPASTLinkageSpecification ls) for (IASTDeclaration x : ls.getDeclarations()) lowerTopLevel(x);
+            else if (d instanceof ICPPASTTemplateDeclaration) { /* templates are analysed when instantiated: not yet */ }
+            else if (d instanceof IASTProblemDeclaration p) {
+                diagnostics.add(new Diagnostic(loc(p), Diagnostic.Level.WARNING, "syntax error: " + p.getProblem().getMessage()));
+            }
+        } catch (RuntimeException | StackOverflowError e) {
+            diagnostics.add(new Diagnostic(loc(d), Diagnostic.Level.WARNING, "declaration not analysed (" + e.getClass().getSimpleName() + ")"));
+        }
+    }
+
+    // ---------------------------------------------------------------- declarations
+
+    private void lowerGlobalDeclaration(IASTSimpleDeclaration sd) {
+        IASTDeclSpecifier spec = sd.getDeclSpecifier();
+        int sc = spec.getStorageClass();
+        if (sc == IASTDeclSpecifier.sc_typedef) return;
+        if (spec instanceof ICPPASTCompositeTypeSpecifier cts) {
+            for (IASTDeclaration m : cts.getMembers()) if (m instanceof IASTFunctionDefinition fd) lowerTopLevel(fd);
+        }
+        for (IASTDeclarator dtor : sd.getDeclarators()) {
+            IASTDeclarator inner = innermost(dtor);
+            IBinding b = inner.getName().resolveBinding();
+            if (!(b instanceof IVariable v) || b instanceof IField) continue;
+            Variable var = globalVariable(v, loc(dtor), sc == IASTDeclSpecifier.sc_static);
+            boolean isExtern = sc == IASTDeclSpecifier.sc_extern;
+            if (!isExtern || dtor.getInitializer() != null) var.defined = true;
+            IASTInitializer init = dtor.getInitializer();
+            if (init != null) {
+                List<Stmt> stmts = lowerStaticInitializer(var, init);
+                program.globalInits.put(var, stmts);
+            }
+        }
+    }
+
+    private Variable globalVariable(IVariable v, SourceLoc where, boolean isStatic) {
+        Variable known = vars.get(v);
+        if (known != null) return known;
+        String key = isStatic ? unit + "::" + v.getName() : v.getName();
+        Variable var;
+        synchronized (globals) {
+            var = globals.byName.get(key);
+            if (var == null) {
+                var = new Variable(v.getName(), types.lower(v.getType()), Variable.Kind.GLOBAL, where, globals.nextId());
+                var.isConst = isConstType(v.getType());
+                globals.byName.put(key, var);
+                program.globals.add(var);
+            } else if (var.type.size() < 0) {
+                // an extern declaration with incomplete type followed by the definition
+                Type t = types.lower(v.getType());
+                if (t.size() >= 0) {
+                    Variable better = new Variable(var.name, t, var.kind, var.declared, var.id);
+                    better.defined = var.defined;
+                    better.isConst = var.isConst;
+                    globals.byName.put(key, better);
+                    program.globals.set(program.globals.indexOf(var), better);
+                    var = better;
+                }
+            }
+        }
+        vars.put(v, var);
+        return var;
+    }
+
+    private static boolean isConstType(IType t) {
+        while (t instanceof ITypedef td) t = td.getType();
+        return t instanceof IQualifierType q && q.isConst();
+    }
+
+    /** Initialisers of objects with static storage run once, before any function. */
+    private List<Stmt> lowerStaticInitializer(Variable var, IASTInitializer init) {
+        Function saved = fn;
+        BasicBlock savedCur = cur;
+        fn = new Function("<init " + var.name + ">", new Type.Function(Type.VOID, List.of(), false), List.of(), true, var.declared, unit);
+        cur = fn.newBlock();
+        fn.entry = cur;
+        try {
+            initialize(new Lvalue.Var(var, var.declared), var.type, init);
+            return new ArrayList<>(cur.stmts);
+        } finally {
+            fn = saved;
+            cur = savedCur;
+        }
+    }
+
+    private void lowerFunction(IASTFunctionDefinition fd) {
+        IASTFunctionDeclarator dtor = fd.getDeclarator();
+        IASTDeclarator inner = innermost(dtor);
+        IBinding b = inner.getName().resolveBinding();
+        String name = inner.getName().getLastName().toString();
+        if (b instanceof ICPPMethod m && m.getOwner() != null) name = m.getOwner().getName() + "::" + name;
+        Type ft = b instanceof IFunction f ? types.lower(f.getType()) : Type.UNKNOWN;
+        Type.Function type = ft instanceof Type.Function t ? t : new Type.Function(Type.INT, List.of(), true);
+        boolean isStatic = fd.getDeclSpecifier().getStorageClass() == IASTDeclSpecifier.sc_static;
+        List<Variable> params = new ArrayList<>();
+        temps = 0;
+        labels = new HashMap<>();
+        breakTargets.clear();
+        continueTargets.clear();
+        switches.clear();
+        if (dtor instanceof IASTStandardFunctionDeclarator sfd) {
+            for (IASTParameterDeclaration pd : sfd.getParameters()) {
+                IASTDeclarator pdt = innermost(pd.getDeclarator());
+                IBinding pb = pdt.getName().resolveBinding();
+                if (pb instanceof IParameter p) {
+                    Type pt = types.lower(p.getType());
+                    if (pt instanceof Type.Array a) pt = new Type.Pointer(a.element()); // parameters of array type are pointers
+                    Variable v = new Variable(p.getName(), pt, Variable.Kind.PARAM, loc(pd), params.size());
+                    vars.put(p, v);
+                    params.add(v);
+                }
+            }
+        }
+        fn = new Function(name, type, params, isStatic, loc(fd), unit);
+        fn.entry = fn.newBlock();
+        fn.exit = fn.newBlock();
+        cur = fn.newBlock();
+        fn.entry.to(cur);
+        lowerStatement(fd.getBody());
+        cur.to(fn.exit);
+        for (Map.Entry<String, BasicBlock> e : labels.entrySet()) {
+            if (e.getValue().preds.isEmpty() && e.getValue().stmts.isEmpty()) {
+                // goto to a label that was never defined: nothing to do, the block stays unreachable
+            }
+        }
+        program.add(fn);
+        fn = null;
+    }
+
+    private static IASTDeclarator innermost(IASTDeclarator d) {
+        while (d.getNestedDeclarator() != null) d = d.getNestedDeclarator();
+        return d;
+    }
+
+    private Variable local(IVariable v, SourceLoc where, boolean isStatic) {
+        Variable known = vars.get(v);
+        if (known != null) return known;
+        Variable var;
+        if (isStatic) {
+            var = new Variable(v.getName(), types.lower(v.getType()), Variable.Kind.STATIC_LOCAL, where, globals.nextId());
+            var.defined = true;
+            program.globals.add(var);
+        } else {
+            var = new Variable(v.getName(), types.lower(v.getType()), Variable.Kind.LOCAL, where, 10_000 + temps++);
+        }
+        vars.put(v, var);
+        return var;
+    }
+
+    private void lowerLocalDeclaration(IASTSimpleDeclaration sd) {
+        int sc = sd.getDeclSpecifier().getStorageClass();
+        if (sc == IASTDeclSpecifier.sc_typedef) return;
+        for (IASTDeclarator dtor : sd.getDeclarators()) {
+            IASTDeclarator inner = innermost(dtor);
+            IBinding b = inner.getName().resolveBinding();
+            if (!(b instanceof IVariable v)) continue;
+            if (sc == IASTDeclSpecifier.sc_extern) {
+                globalVariable(v, loc(dtor), false);
+                continue;
+            }
+            boolean isStatic = sc == IASTDeclSpecifier.sc_static;
+            Variable var = local(v, loc(dtor), isStatic);
+            if (var.type instanceof Type.Array a && a.length() < 0 && dtor instanceof IASTArrayDeclarator ad) {
+                // VLA or size CDT could not fold: the declared size is an expression of ours to evaluate
+                IASTArrayModifier[] mods = ad.getArrayModifiers();
+                if (mods.length == 1 && mods[0].getConstantExpression() != null) {
+                    Expr size = rvalue(mods[0].getConstantExpression());
+                    Long n = ConstFold.value(size);
+                    if (n != null) {
+                        Variable fixed = new Variable(var.name, new Type.Array(a.element(), n), var.kind, var.declared, var.id);
+                        vars.put(v, fixed);
+                        var = fixed;
+                    }
+                }
+            }
+            if (isStatic) {
+                if (dtor.getInitializer() != null) program.globalInits.put(var, lowerStaticInitializer(var, dtor.getInitializer()));
+                continue;
+            }
+            emit(new Stmt.Declare(var, loc(dtor)));
+            if (dtor.getInitializer() != null) initialize(new Lvalue.Var(var, loc(dtor)), var.type, dtor.getInitializer());
+        }
+    }
+
+    private void initialize(Lvalue target, Type type, IASTInitializer init) {
+        IASTInitializerClause clause = null;
+        if (init instanceof IASTEqualsInitializer eq) clause = eq.getInitializerClause();
+        else if (init instanceof IASTInitializerList il) clause = il;
+        else if (init instanceof ICPPASTConstructorInitializer ci) {
+            IASTInitializerClause[] args = ci.getArguments();
+            if (args.length == 1) clause = args[0];
+            else return;
+        }
+        if (clause == null) return;
+        SourceLoc where = loc(init);
+        if (clause instanceof IASTInitializerList list) {
+            List<Expr> elems = new ArrayList<>();
+            for (IASTInitializerClause c : list.getClauses()) {
+                if (c instanceof IASTExpression e) elems.add(rvalue(e));
+                else elems.add(new Expr.Opaque("nested initializer", Type.UNKNOWN));
+            }
+            emit(new Stmt.InitAggregate(target, null, elems, where));
+        } else if (clause instanceof IASTExpression e) {
+            if (type instanceof Type.Array && e instanceof IASTLiteralExpression lit && lit.getKind() == IASTLiteralExpression.lk_string_literal) {
+                emit(new Stmt.InitAggregate(target, stringLiteral(lit), List.of(), where));
+            } else if (type instanceof Type.Array) {
+                emit(new Stmt.InitAggregate(target, null, List.of(rvalue(e)), where));
+            } else {
+                Expr v = rvalue(e);
+                emit(new Stmt.Assign(target, convert(v, type), where));
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- statements
+
+    private void emit(Stmt s) { cur.stmts.add(s); }
+
+    private BasicBlock startNewBlock() {
+        BasicBlock b = fn.newBlock();
+        cur = b;
+        return b;
+    }
+
+    private void lowerStatement(IASTStatement s) {
+        if (s == null) return;
+        try {
+            lowerStatement0(s);
+        } catch (RuntimeException e) {
+            diagnostics.add(new Diagnostic(loc(s), Diagnostic.Level.NOTE, "statement not modelled (" + e.getClass().getSimpleName() + "): analysed as no-op"));
+        }
+    }
+
+    private void lowerStatement0(IASTStatement s) {
+        switch (s) {
+            case IASTCompoundStatement c -> { for (IASTStatement x : c.getStatements()) lowerStatement(x); }
+            case IASTDeclarationStatement ds -> {
+                if (ds.getDeclaration() instanceof IASTSimpleDeclaration sd) lowerLocalDeclaration(sd);
+            }
+            case IASTExpressionStatement es -> { if (es.getExpression() != null) effect(es.getExpression()); }
+            case IASTIfStatement is -> {
+                BasicBlock thenB = fn.newBlock(), elseB = fn.newBlock(), join = fn.newBlock();
+                IASTExpression cond = is.getConditionExpression();
+                if (cond == null && is instanceof ICPPASTIfStatement cis && cis.getConditionDeclaration() instanceof IASTSimpleDeclaration d) {
+                    lowerLocalDeclaration(d);
+                    IASTDeclarator[] ds = d.getDeclarators();
+                    Variable v = ds.length == 1 ? vars.get(innermost(ds[0]).getName().resolveBinding()) : null;
+                    if (v != null) branch(new Expr.Load(new Lvalue.Var(v, loc(is)), v.type), thenB, elseB, loc(is));
+                    else { cur.to(thenB); cur.to(elseB); }
+                } else {
+                    condition(cond, thenB, elseB);
+                }
+                cur = thenB;
+                lowerStatement(is.getThenClause());
+                cur.to(join);
+                cur = elseB;
+                lowerStatement(is.getElseClause());
+                cur.to(join);
+                cur = join;
+            }
+            case IASTWhileStatement ws -> {
+                BasicBlock head = fn.newBlock(), body = fn.newBlock(), after = fn.newBlock();
+                cur.to(head);
+                cur = head;
+                condition(ws.getCondition(), body, after);
+                loopBody(ws.getBody(), body, head, after);
+                cur.to(head);
+                cur = after;
+            }
+            case IASTDoStatement ds -> {
+                BasicBlock body = fn.newBlock(), test = fn.newBlock(), after = fn.newBlock();
+                cur.to(body);
+                loopBody(ds.getBody(), body, test, after);
+                cur.to(test);
+                cur = test;
+                condition(ds.getCondition(), body, after);
+                cur = after;
+            }
+            case IASTForStatement fs -> {
+                lowerStatement(fs.getInitializerStatement());
+                BasicBlock head = fn.newBlock(), body = fn.newBlock(), step = fn.newBlock(), after = fn.newBlock();
+                cur.to(head);
+                cur = head;
+                if (fs.getConditionExpression() != null) condition(fs.getConditionExpression(), body, after);
+                else cur.to(body);
+                loopBody(fs.getBody(), body, step, after);
+                cur.to(step);
+                cur = step;
+                if (fs.getIterationExpression() != null) effect(fs.getIterationExpression());
+                cur.to(head);
+                cur = after;
+            }
+            case IASTSwitchStatement ss -> lowerSwitch(ss);
+            case IASTCaseStatement cs -> {
+                SwitchContext sw = switches.peek();
+                BasicBlock b = fn.newBlock();
+                cur.to(b);
+                cur = b;
+                if (sw != null) {
+                    Long v = ConstFold.value(rvalue(cs.getExpression()));
+                    sw.cases.add(v == null ? null : new long[]{v});
+                    sw.caseBlocks.add(b);
+                }
+            }
+            case IASTDefaultStatement ds -> {
+                SwitchContext sw = switches.peek();
+                BasicBlock b = fn.newBlock();
+                cur.to(b);
+                cur = b;
+                if (sw != null) sw.defaultBlock[0] = b;
+            }
+            case IASTBreakStatement bs -> {
+                if (!breakTargets.isEmpty()) cur.to(breakTargets.peek());
+                startNewBlock();
+            }
+            case IASTContinueStatement cs -> {
+                if (!continueTargets.isEmpty()) cur.to(continueTargets.peek());
+                startNewBlock();
+            }
+            case IASTGotoStatement gs -> {
+                cur.to(label(gs.getName().toString()));
+                startNewBlock();
+            }
+            case IASTLabelStatement ls -> {
+                BasicBlock b = label(ls.getName().toString());
+                cur.to(b);
+                cur = b;
+                lowerStatement(ls.getNestedStatement());
+            }
+            case IASTReturnStatement rs -> {
+                Expr v = null;
+                if (rs.getReturnValue() instanceof IASTExpression e) v = convert(rvalue(e), fn.type.returnType());
+                emit(new Stmt.Return(v, loc(rs)));
+                cur.to(fn.exit);
+                startNewBlock();
+            }
+            case ICPPASTTryBlockStatement ts -> {
+                // exceptions are not modelled: the try body runs, handlers are analysed as reachable from its start
+                BasicBlock start = cur, after = fn.newBlock();
+                lowerStatement(ts.getTryBody());
+                cur.to(after);
+                for (ICPPASTCatchHandler h : ts.getCatchHandlers()) {
+                    cur = fn.newBlock();
+                    start.to(cur);
+                    lowerStatement(h.getCatchBody());
+                    cur.to(after);
+                }
+                cur = after;
+            }
+            case IASTNullStatement ns -> { }
+            case IASTProblemStatement ps -> diagnostics.add(new Diagnostic(loc(ps), Diagnostic.Level.WARNING, "syntax error: " + ps.getProblem().getMessage()));
+            default -> diagnostics.add(new Diagnostic(loc(s), Diagnostic.Level.NOTE, "statement kind not modelled: " + s.getClass().getSimpleName()));
+        }
+    }
+
+    private BasicBlock label(String name) {
+        return labels.computeIfAbsent(name, n -> fn.newBlock());
+    }
+
+    private void loopBody(IASTStatement body, BasicBlock bodyBlock, BasicBlock continueTo, BasicBlock breakTo) {
+        breakTargets.push(breakTo);
+        continueTargets.push(continueTo);
+        cur = bodyBlock;
+        lowerStatement(body);
+        breakTargets.pop();
+        continueTargets.pop();
+    }
+
+    private void lowerSwitch(IASTSwitchStatement ss) {
+        SourceLoc where = loc(ss);
+        Expr ctl = rvalue(ss.getControllerExpression());
+        Variable t = temp(ctl.type() instanceof Type.Int ? ctl.type() : Type.INT);
+        emit(new Stmt.Assign(new Lvalue.Var(t, where), ctl, where));
+        BasicBlock dispatch = cur, after = fn.newBlock();
+        SwitchContext sw = new SwitchContext(t, new ArrayList<>(), new ArrayList<>(), new BasicBlock[1]);
+        switches.push(sw);
+        breakTargets.push(after);
+        cur = fn.newBlock(); // statements before the first case are unreachable
+        lowerStatement(ss.getBody());
+        cur.to(after);
+        breakTargets.pop();
+        switches.pop();
+        // dispatch chain: if (t == v1) goto case1; else if (t == v2) ... else default/after
+        cur = dispatch;
+        Expr tv = new Expr.Load(new Lvalue.Var(t, where), t.type);
+        for (int i = 0; i < sw.cases.size(); i++) {
+            long[] v = sw.cases.get(i);
+            if (v == null) {
+                cur.to(sw.caseBlocks.get(i));
+                continue;
+            }
+            BasicBlock yes = fn.newBlock(), no = fn.newBlock();
+            branch(new Expr.Binary(BinOp.EQ, tv, new Expr.IntConst(v[0], t.type), Type.INT, 1), yes, no, where);
+            yes.to(sw.caseBlocks.get(i));
+            cur = no;
+        }
+        cur.to(sw.defaultBlock[0] != null ? sw.defaultBlock[0] : after);
+        cur = after;
+    }
+
+    /** Branches to {@code t} or {@code f} on a C condition, splitting && || ! into separate edges. */
+    private void condition(IASTExpression e, BasicBlock t, BasicBlock f) {
+        e = unparen(e);
+        if (e instanceof IASTBinaryExpression b && b.getOperator() == IASTBinaryExpression.op_logicalAnd) {
+            BasicBlock mid = fn.newBlock();
+            condition(b.getOperand1(), mid, f);
+            cur = mid;
+            condition(b.getOperand2(), t, f);
+            return;
+        }
+        if (e instanceof IASTBinaryExpression b && b.getOperator() == IASTBinaryExpression.op_logicalOr) {
+            BasicBlock mid = fn.newBlock();
+            condition(b.getOperand1(), t, mid);
+            cur = mid;
+            condition(b.getOperand2(), t, f);
+            return;
+        }
+        if (e instanceof IASTUnaryExpression u && u.getOperator() == IASTUnaryExpression.op_not) {
+            condition(u.getOperand(), f, t);
+            return;
+        }
+        Expr c = rvalue(e);
+        branch(c, t, f, loc(e));
+    }
+
+    private void branch(Expr c, BasicBlock t, BasicBlock f, SourceLoc where) {
+        BasicBlock yes = fn.newBlock(), no = fn.newBlock();
+        yes.stmts.add(new Stmt.Assume(c, true, where));
+        no.stmts.add(new Stmt.Assume(c, false, where));
+        cur.to(yes);
+        cur.to(no);
+        yes.to(t);
+        no.to(f);
+    }
+
+    private static IASTExpression unparen(IASTExpression e) {
+        while (e instanceof IASTUnaryExpression u && u.getOperator() == IASTUnaryExpression.op_bracketedPrimary) e = u.getOperand();
+        return e;
+    }
+
+    // ---------------------------------------------------------------- expressions
+
+    private Variable temp(Type t) {
+        return new Variable("tmp" + temps, t, Variable.Kind.TEMP, SourceLoc.NONE, 10_000 + temps++);
+    }
+
+    /** Evaluates for side effects only. */
+    private void effect(IASTExpression e) {
+        e = unparen(e);
+        if (e instanceof IASTUnaryExpression u) {
+            int op = u.getOperator();
+            if (op == IASTUnaryExpression.op_postFixIncr || op == IASTUnaryExpression.op_prefixIncr
+                    || op == IASTUnaryExpression.op_postFixDecr || op == IASTUnaryExpression.op_prefixDecr) {
+                increment(u, op == IASTUnaryExpression.op_postFixIncr || op == IASTUnaryExpression.op_prefixIncr);
+                return;
+            }
+        }
+        if (e instanceof IASTExpressionList l) {
+            for (IASTExpression x : l.getExpressions()) effect(x);
+            return;
+        }
+        rvalue(e);
+    }
+
+    Expr rvalue(IASTExpression e) {
+        if (e == null) return new Expr.Opaque("missing", Type.UNKNOWN);
+        try {
+            return rvalue0(e);
+        } catch (RuntimeException ex) {
+            return new Expr.Opaque("not modelled: " + ex.getClass().getSimpleName(), typeOf(e));
+        }
+    }
+
+    private Type typeOf(IASTExpression e) {
+        try {
+            return types.lower(e.getExpressionType());
+        } catch (RuntimeException ex) {
+            return Type.UNKNOWN;
+        }
+    }
+
+    private Expr rvalue0(IASTExpression e) {
+        SourceLoc where = loc(e);
+        switch (e) {
+            case IASTLiteralExpression lit -> { return literal(lit); }
+            case IASTIdExpression id -> {
+                IBinding b = id.getName().resolveBinding();
+                if (b instanceof IEnumerator en) {
+                    IValue v = en.getValue();
+                    Number n = v == null ? null : v.numberValue();
+                    return n == null ? new Expr.Opaque("enumerator", Type.INT) : new Expr.IntConst(n.longValue(), Type.INT);
+                }
+                if (b instanceof IFunction f) return new Expr.FunctionRef(f.getName(), types.lower(f.getType()));
+                if (b instanceof IVariable) return load(lvalue(e), where);
+                return new Expr.Opaque("unresolved name " + id.getName(), typeOf(e));
+            }
+            case IASTUnaryExpression u -> { return unary(u, where); }
+            case IASTBinaryExpression b -> { return binary(b, where); }
+            case IASTCastExpression c -> { return convert(rvalue(c.getOperand()), typeOf(c)); }
+            case IASTTypeIdExpression t -> {
+                if (t.getOperator() == IASTTypeIdExpression.op_sizeof) {
+                    long s = typeIdType(t.getTypeId()).size();
+                    return s < 0 ? new Expr.Opaque("sizeof incomplete type", Type.ULONG) : new Expr.IntConst(s, Type.ULONG);
+                }
+                return new Expr.Opaque("type trait", typeOf(e));
+            }
+            case IASTArraySubscriptExpression a -> { return load(lvalue(a), where); }
+            case IASTFieldReference f -> { return load(lvalue(f), where); }
+            case IASTFunctionCallExpression c -> { return call(c, where); }
+            case IASTConditionalExpression c -> {
+                Type t = typeOf(c);
+                Variable tmp = temp(t);
+                BasicBlock yes = fn.newBlock(), no = fn.newBlock(), join = fn.newBlock();
+                condition(c.getLogicalConditionExpression(), yes, no);
+                cur = yes;
+                Expr pv = c.getPositiveResultExpression() == null ? rvalue(c.getLogicalConditionExpression()) : rvalue(c.getPositiveResultExpression());
+                emit(new Stmt.Assign(new Lvalue.Var(tmp, where), convert(pv, t), where));
+                cur.to(join);
+                cur = no;
+                emit(new Stmt.Assign(new Lvalue.Var(tmp, where), convert(rvalue(c.getNegativeResultExpression()), t), where));
+                cur.to(join);
+                cur = join;
+                return new Expr.Load(new Lvalue.Var(tmp, where), t);
+            }
+            case IASTExpressionList l -> {
+                IASTExpression[] xs = l.getExpressions();
+                for (int i = 0; i < xs.length - 1; i++) effect(xs[i]);
+                return rvalue(xs[xs.length - 1]);
+            }
+            case ICPPASTNewExpression n -> {
+                Type t = typeIdType(n.getTypeId());
+                Type result = typeOf(n);
+                Expr size;
+                if (t instanceof Type.Array a && a.length() < 0) size = new Expr.Opaque("new[] size", Type.ULONG);
+                else size = t.size() < 0 ? new Expr.Opaque("size", Type.ULONG) : new Expr.IntConst(t.size(), Type.ULONG);
+                IASTTypeId tid = n.getTypeId();
+                if (n.isArrayAllocation() && tid.getAbstractDeclarator() instanceof IASTArrayDeclarator ad) {
+                    IASTArrayModifier[] mods = ad.getArrayModifiers();
+                    if (mods.length > 0 && mods[0].getConstantExpression() != null) {
+                        Expr count = rvalue(mods[0].getConstantExpression());
+                        long elem = t instanceof Type.Array a ? a.element().size() : t.size();
+                        size = new Expr.Binary(BinOp.MUL, count, new Expr.IntConst(Math.max(elem, 1), Type.ULONG), Type.ULONG, 1);
+                    }
+                }
+                Variable tmp = temp(result);
+                emit(new Stmt.Allocate(new Lvalue.Var(tmp, where), size, n.isArrayAllocation() ? "new[]" : "new", where));
+                return new Expr.Load(new Lvalue.Var(tmp, where), result);
+            }
+            case ICPPASTDeleteExpression d -> {
+                emit(new Stmt.Free(rvalue(d.getOperand()), d.isVectored() ? "new[]" : "new", where));
+                return new Expr.IntConst(0, Type.VOID);
+            }
+            default -> { return new Expr.Opaque(e.getClass().getSimpleName(), typeOf(e)); }
+        }
+    }
+
+    private Type typeIdType(IASTTypeId tid) {
+        try {
+            IType t = tid instanceof ICPPASTTypeId ? CPPVisitor.createType(tid) : CVisitor.createType(tid.getAbstractDeclarator());
+            return types.lower(t);
+        } catch (RuntimeException ex) {
+            return Type.UNKNOWN;
+        }
+    }
+
+    /** Reads an lvalue; arrays decay to a pointer to their first element, functions to their address. */
+    private Expr load(Lvalue lv, SourceLoc where) {
+        if (lv.type() instanceof Type.Array a) return new Expr.AddressOf(lv, new Type.Pointer(a.element()));
+        if (lv.type() instanceof Type.Function) return new Expr.AddressOf(lv, new Type.Pointer(lv.type()));
+        return new Expr.Load(lv, lv.type());
+    }
+
+    Lvalue lvalue(IASTExpression e) {
+        e = unparen(e);
+        SourceLoc where = loc(e);
+        switch (e) {
+            case IASTIdExpression id -> {
+                IBinding b = id.getName().resolveBinding();
+                if (b instanceof IVariable v) {
+                    Variable var = vars.get(v);
+                    if (var == null) {
+                        // a variable declared somewhere we did not lower (e.g. a header's extern): a global
+                        var = globalVariable(v, where, false);
+                    }
+                    return new Lvalue.Var(var, where);
+                }
+                return new Lvalue.Deref(new Expr.Opaque("unresolved " + id.getName(), new Type.Pointer(Type.UNKNOWN)), 0, typeOf(e), where);
+            }
+            case IASTArraySubscriptExpression a -> {
+                IASTExpression arr = a.getArrayExpression();
+                Expr idx = rvalue((IASTExpression) a.getArgument());
+                Type arrType = typeOf(arr);
+                Type elem = typeOf(a);
+                if (arrType instanceof Type.Array && isLvalueExpr(arr)) return new Lvalue.Index(lvalue(arr), idx, elem, where);
+                Expr base = rvalue(arr);
+                if (!(base.type() instanceof Type.Pointer) && idx.type() instanceof Type.Pointer) { // i[a]
+                    Expr t = base; base = idx; idx = t;
+                }
+                return new Lvalue.Deref(pointerAdd(base, idx, elem), 0, elem, where);
+            }
+            case IASTFieldReference f -> {
+                Type ownerType = typeOf(f.getFieldOwner());
+                if (f.isPointerDereference()) ownerType = Type.pointee(ownerType);
+                long off = 0;
+                String name = f.getFieldName().toString();
+                if (ownerType instanceof Type.Struct s && s.field(name) != null) off = s.field(name).offset();
+                Type ft = typeOf(f);
+                if (f.isPointerDereference()) return new Lvalue.Deref(rvalue(f.getFieldOwner()), off, ft, where);
+                Lvalue base = lvalue(f.getFieldOwner());
+                if (base instanceof Lvalue.Deref d) return new Lvalue.Deref(d.pointer(), d.byteOffset() + off, ft, where);
+                return new Lvalue.Field(base, name, off, ft, where);
+            }
+            case IASTUnaryExpression u when u.getOperator() == IASTUnaryExpression.op_star -> {
+                Expr p = rvalue(u.getOperand());
+                return new Lvalue.Deref(p, 0, typeOf(u), where);
+            }
+            default -> {
+                // an rvalue used where memory is designated (function result struct, compound literal):
+                // materialise it in a temporary
+                Expr v = rvalue(e);
+                Variable t = temp(v.type());
+                emit(new Stmt.Assign(new Lvalue.Var(t, where), v, where));
+                return new Lvalue.Var(t, where);
+            }
+        }
+    }
+
+    private static boolean isLvalueExpr(IASTExpression e) {
+        e = unparen(e);
+        return e instanceof IASTIdExpression || e instanceof IASTArraySubscriptExpression || e instanceof IASTFieldReference
+                || (e instanceof IASTUnaryExpression u && u.getOperator() == IASTUnaryExpression.op_star);
+    }
+
+    private Expr pointerAdd(Expr ptr, Expr idx, Type elem) {
+        long scale = elem.size() > 0 ? elem.size() : 1;
+        Type pt = ptr.type() instanceof Type.Pointer ? ptr.type() : new Type.Pointer(elem);
+        return new Expr.Binary(BinOp.ADD, ptr, idx, pt, scale);
+    }
+
+    private Expr unary(IASTUnaryExpression u, SourceLoc where) {
+        int op = u.getOperator();
+        switch (op) {
+            case IASTUnaryExpression.op_bracketedPrimary: return rvalue(u.getOperand());
+            case IASTUnaryExpression.op_plus: return rvalue(u.getOperand());
+            case IASTUnaryExpression.op_minus: return new Expr.Unary(Expr.UnOp.NEG, rvalue(u.getOperand()), typeOf(u));
+            case IASTUnaryExpression.op_not: return new Expr.Unary(Expr.UnOp.NOT, rvalue(u.getOperand()), Type.INT);
+            case IASTUnaryExpression.op_tilde: return new Expr.Unary(Expr.UnOp.BITNOT, rvalue(u.getOperand()), typeOf(u));
+            case IASTUnaryExpression.op_star: return load(lvalue(u), where);
+            case IASTUnaryExpression.op_amper: {
+                IASTExpression operand = unparen(u.getOperand());
+                if (operand instanceof IASTIdExpression id && id.getName().resolveBinding() instanceof IFunction f) {
+                    return new Expr.FunctionRef(f.getName(), types.lower(f.getType()));
+                }
+                return new Expr.AddressOf(lvalue(operand), typeOf(u));
+            }
+            case IASTUnaryExpression.op_sizeof: {
+                IASTExpression operand = u.getOperand();
+                long s = typeOf(operand).size();
+                // sizeof of an array parameter is the pointer's size: CDT gives the declared type
+                if (unparen(operand) instanceof IASTIdExpression id && id.getName().resolveBinding() instanceof IParameter) {
+                    Variable v = vars.get(id.getName().resolveBinding());
+                    if (v != null) s = v.type.size();
+                }
+                if (unparen(operand) instanceof IASTIdExpression id && vars.get(id.getName().resolveBinding()) instanceof Variable v && v.type.size() >= 0) {
+                    s = v.type.size();
+                }
+                return s < 0 ? new Expr.Opaque("sizeof", Type.ULONG) : new Expr.IntConst(s, Type.ULONG);
+            }
+            case IASTUnaryExpression.op_prefixIncr:
+            case IASTUnaryExpression.op_prefixDecr: {
+                Lvalue lv = increment(u, op == IASTUnaryExpression.op_prefixIncr);
+                return new Expr.Load(lv, lv.type());
+            }
+            case IASTUnaryExpression.op_postFixIncr:
+            case IASTUnaryExpression.op_postFixDecr: {
+                Lvalue lv = lvalue(u.getOperand());
+                Variable old = temp(lv.type());
+                emit(new Stmt.Assign(new Lvalue.Var(old, where), new Expr.Load(lv, lv.type()), where));
+                emit(new Stmt.Assign(lv, step(new Expr.Load(new Lvalue.Var(old, where), lv.type()), lv.type(),
+                        op == IASTUnaryExpression.op_postFixIncr), where));
+                return new Expr.Load(new Lvalue.Var(old, where), lv.type());
+            }
+            case IASTUnaryExpression.op_throw: {
+                cur.to(fn.exit);
+                startNewBlock();
+                return new Expr.IntConst(0, Type.VOID);
+            }
+            default: return new Expr.Opaque("unary operator " + op, typeOf(u));
+        }
+    }
+
+    private Lvalue increment(IASTUnaryExpression u, boolean up) {
+        Lvalue lv = lvalue(u.getOperand());
+        SourceLoc where = loc(u);
+        emit(new Stmt.Assign(lv, step(new Expr.Load(lv, lv.type()), lv.type(), up), where));
+        return lv;
+    }
+
+    private Expr step(Expr v, Type t, boolean up) {
+        Expr one = new Expr.IntConst(1, Type.INT);
+        if (t instanceof Type.Pointer p) {
+            long scale = p.pointee().size() > 0 ? p.pointee().size() : 1;
+            return new Expr.Binary(up ? BinOp.ADD : BinOp.SUB, v, one, t, scale);
+        }
+        return new Expr.Binary(up ? BinOp.ADD : BinOp.SUB, v, one, t, 1);
+    }
+
+    private Expr binary(IASTBinaryExpression b, SourceLoc where) {
+        int op = b.getOperator();
+        if (op == IASTBinaryExpression.op_assign) {
+            Lvalue lv = lvalue(b.getOperand1());
+            Expr v = convert(rvalue((IASTExpression) b.getInitOperand2()), lv.type());
+            emit(new Stmt.Assign(lv, v, where));
+            return new Expr.Load(lv, lv.type());
+        }
+        BinOp compound = compoundOp(op);
+        if (compound != null) {
+            Lvalue lv = lvalue(b.getOperand1());
+            Expr r = rvalue(b.getOperand2());
+            Expr v = arith(compound, new Expr.Load(lv, lv.type()), r, lv.type());
+            emit(new Stmt.Assign(lv, convert(v, lv.type()), where));
+            return new Expr.Load(lv, lv.type());
+        }
+        if (op == IASTBinaryExpression.op_logicalAnd || op == IASTBinaryExpression.op_logicalOr) {
+            Variable t = temp(Type.INT);
+            BasicBlock yes = fn.newBlock(), no = fn.newBlock(), join = fn.newBlock();
+            condition(b, yes, no);
+            yes.stmts.add(new Stmt.Assign(new Lvalue.Var(t, where), new Expr.IntConst(1, Type.INT), where));
+            no.stmts.add(new Stmt.Assign(new Lvalue.Var(t, where), new Expr.IntConst(0, Type.INT), where));
+            yes.to(join);
+            no.to(join);
+            cur = join;
+            return new Expr.Load(new Lvalue.Var(t, where), Type.INT);
+        }
+        BinOp bop = switch (op) {
+            case IASTBinaryExpression.op_plus -> BinOp.ADD;
+            case IASTBinaryExpression.op_minus -> BinOp.SUB;
+            case IASTBinaryExpression.op_multiply -> BinOp.MUL;
+            case IASTBinaryExpression.op_divide -> BinOp.DIV;
+            case IASTBinaryExpression.op_modulo -> BinOp.MOD;
+            case IASTBinaryExpression.op_shiftLeft -> BinOp.SHL;
+            case IASTBinaryExpression.op_shiftRight -> BinOp.SHR;
+            case IASTBinaryExpression.op_binaryAnd -> BinOp.AND;
+            case IASTBinaryExpression.op_binaryOr -> BinOp.OR;
+            case IASTBinaryExpression.op_binaryXor -> BinOp.XOR;
+            case IASTBinaryExpression.op_lessThan -> BinOp.LT;
+            case IASTBinaryExpression.op_lessEqual -> BinOp.LE;
+            case IASTBinaryExpression.op_greaterThan -> BinOp.GT;
+            case IASTBinaryExpression.op_greaterEqual -> BinOp.GE;
+            case IASTBinaryExpression.op_equals -> BinOp.EQ;
+            case IASTBinaryExpression.op_notequals -> BinOp.NE;
+            default -> null;
+        };
+        if (bop == null) return new Expr.Opaque("binary operator " + op, typeOf(b));
+        Expr l = rvalue(b.getOperand1());
+        Expr r = rvalue(b.getOperand2());
+        return arith(bop, l, r, typeOf(b));
+    }
+
+    private Expr arith(BinOp op, Expr l, Expr r, Type resultType) {
+        boolean lp = l.type() instanceof Type.Pointer, rp = r.type() instanceof Type.Pointer;
+        if (op == BinOp.ADD && (lp ^ rp)) {
+            Expr p = lp ? l : r, i = lp ? r : l;
+            return pointerAdd(p, i, ((Type.Pointer) p.type()).pointee());
+        }
+        if (op == BinOp.SUB && lp && !rp) {
+            Type pointee = ((Type.Pointer) l.type()).pointee();
+            return new Expr.Binary(BinOp.SUB, l, r, l.type(), pointee.size() > 0 ? pointee.size() : 1);
+        }
+        if (op == BinOp.SUB && lp) {
+            Type pointee = ((Type.Pointer) l.type()).pointee();
+            return new Expr.Binary(BinOp.PTRDIFF, l, r, Type.LONG, pointee.size() > 0 ? pointee.size() : 1);
+        }
+        if (op.isComparison()) return new Expr.Binary(op, l, r, Type.INT, 1);
+        return new Expr.Binary(op, l, r, resultType instanceof Type.Unknown ? l.type() : resultType, 1);
+    }
+
+    private static BinOp compoundOp(int op) {
+        return switch (op) {
+            case IASTBinaryExpression.op_plusAssign -> BinOp.ADD;
+            case IASTBinaryExpression.op_minusAssign -> BinOp.SUB;
+            case IASTBinaryExpression.op_multiplyAssign -> BinOp.MUL;
+            case IASTBinaryExpression.op_divideAssign -> BinOp.DIV;
+            case IASTBinaryExpression.op_moduloAssign -> BinOp.MOD;
+            case IASTBinaryExpression.op_shiftLeftAssign -> BinOp.SHL;
+            case IASTBinaryExpression.op_shiftRightAssign -> BinOp.SHR;
+            case IASTBinaryExpression.op_binaryAndAssign -> BinOp.AND;
+            case IASTBinaryExpression.op_binaryOrAssign -> BinOp.OR;
+            case IASTBinaryExpression.op_binaryXorAssign -> BinOp.XOR;
+            default -> null;
+        };
+    }
+
+    private Expr convert(Expr v, Type to) {
+        if (to == null || to instanceof Type.Unknown || to.equals(v.type())) return v;
+        if (to instanceof Type.Struct || to instanceof Type.Array || to instanceof Type.Void) return v;
+        return new Expr.Cast(v, to);
+    }
+
+    private Expr call(IASTFunctionCallExpression c, SourceLoc where) {
+        IASTExpression fe = unparen(c.getFunctionNameExpression());
+        String callee = null;
+        Expr calleeExpr = null;
+        if (fe instanceof IASTIdExpression id) {
+            IBinding b = id.getName().resolveBinding();
+            if (b instanceof IFunction f) {
+                callee = f.getName();
+                if (f instanceof ICPPMethod m && m.getOwner() != null) callee = m.getOwner().getName() + "::" + callee;
+            } else if (b instanceof IVariable) calleeExpr = rvalue(fe);
+            else callee = id.getName().getLastName().toString(); // implicit declaration in C89
+        } else if (fe instanceof IASTFieldReference fr && fr.getFieldName().resolveBinding() instanceof ICPPMethod m) {
+            callee = (m.getOwner() != null ? m.getOwner().getName() + "::" : "") + m.getName();
+        } else {
+            calleeExpr = rvalue(fe);
+        }
+        if ("__builtin_alloca".equals(callee) || "_alloca".equals(callee)) callee = "alloca";
+        List<Expr> args = new ArrayList<>();
+        for (IASTInitializerClause a : c.getArguments()) {
+            if (a instanceof IASTExpression ae) args.add(rvalue(ae));
+            else args.add(new Expr.Opaque("argument", Type.UNKNOWN));
+        }
+        Type rt = typeOf(c);
+        if (callee != null && callee.startsWith("__builtin_va")) return new Expr.Opaque("va", rt);
+        if (rt instanceof Type.Void) {
+            emit(new Stmt.Call(null, callee, calleeExpr, args, where));
+            return new Expr.IntConst(0, Type.VOID);
+        }
+        Variable t = temp(rt);
+        emit(new Stmt.Call(new Lvalue.Var(t, where), callee, calleeExpr, args, where));
+        return load(new Lvalue.Var(t, where), where);
+    }
+
+    private Expr literal(IASTLiteralExpression lit) {
+        String text = new String(lit.getValue());
+        Type t = typeOf(lit);
+        switch (lit.getKind()) {
+            case IASTLiteralExpression.lk_integer_constant: {
+                Long v = parseInteger(text);
+                return v == null ? new Expr.Opaque("integer literal", t) : new Expr.IntConst(v, t instanceof Type.Int ? t : Type.INT);
+            }
+            case IASTLiteralExpression.lk_char_constant: {
+                boolean wide = text.startsWith("L") || text.startsWith("u") || text.startsWith("U");
+                String body = text.substring(text.indexOf('\'') + 1, text.lastIndexOf('\''));
+                List<Integer> cps = StringLiterals.decode(body);
+                long v = cps.isEmpty() ? 0 : cps.get(0);
+                if (!wide && v > 127) v = (byte) v;
+                return new Expr.IntConst(v, wide ? new Type.Int(4, true, true) : Type.INT);
+            }
+            case IASTLiteralExpression.lk_string_literal: return stringLiteral(lit);
+            case IASTLiteralExpression.lk_float_constant: {
+                try {
+                    return new Expr.FloatConst(Double.parseDouble(text.replaceAll("[fFlL]+$", "")), t);
+                } catch (NumberFormatException ex) {
+                    return new Expr.Opaque("float literal", t);
+                }
+            }
+            case IASTLiteralExpression.lk_true: return new Expr.IntConst(1, Type.BOOL);
+            case IASTLiteralExpression.lk_false: return new Expr.IntConst(0, Type.BOOL);
+            case IASTLiteralExpression.lk_nullptr: return new Expr.IntConst(0, new Type.Pointer(Type.VOID));
+            default: return new Expr.Opaque("literal", t);
+        }
+    }
+
+    private Expr stringLiteral(IASTLiteralExpression lit) {
+        String text = new String(lit.getValue());
+        StringLiterals.Decoded d = StringLiterals.parse(text);
+        Type elem = d.elementSize() == 1 ? Type.CHAR : new Type.Int(d.elementSize(), true, true);
+        return new Expr.StringLit(d.text(), d.elementSize(), new Type.Array(elem, d.text().length() + 1), unit.hashCode() * 31 + stringIds++);
+    }
+
+    static Long parseInteger(String text) {
+        String s = text.replaceAll("[uUlLzZ]+$", "").replace("'", "");
+        try {
+            BigInteger v;
+            if (s.startsWith("0x") || s.startsWith("0X")) v = new BigInteger(s.substring(2), 16);
+            else if (s.startsWith("0b") || s.startsWith("0B")) v = new BigInteger(s.substring(2), 2);
+            else if (s.length() > 1 && s.startsWith("0")) v = new BigInteger(s.substring(1), 8);
+            else v = new BigInteger(s);
+            return v.bitLength() < 64 ? v.longValue() : (v.bitLength() == 64 ? v.longValue() : null);
+        } catch (NumberFormatException ex) {
+            return null;
+        }
+    }
+
+    private static SourceLoc loc(IASTNode n) {
+        try {
+            return CdtParser.loc(n.getFileLocation());
+        } catch (RuntimeException e) {
+            return SourceLoc.NONE;
+        }
+    }
+}

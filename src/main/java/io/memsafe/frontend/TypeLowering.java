@@ -1,0 +1,141 @@
+package io.memsafe.frontend;
+
+import io.memsafe.ir.Type;
+import org.eclipse.cdt.core.dom.ast.IArrayType;
+import org.eclipse.cdt.core.dom.ast.IBasicType;
+import org.eclipse.cdt.core.dom.ast.ICompositeType;
+import org.eclipse.cdt.core.dom.ast.IEnumeration;
+import org.eclipse.cdt.core.dom.ast.IField;
+import org.eclipse.cdt.core.dom.ast.IFunctionType;
+import org.eclipse.cdt.core.dom.ast.IPointerType;
+import org.eclipse.cdt.core.dom.ast.IQualifierType;
+import org.eclipse.cdt.core.dom.ast.IType;
+import org.eclipse.cdt.core.dom.ast.ITypedef;
+import org.eclipse.cdt.core.dom.ast.IValue;
+import org.eclipse.cdt.core.dom.ast.cpp.ICPPReferenceType;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** CDT types to IR types, with sizes and struct layout of the LP64 Linux ABI. */
+final class TypeLowering {
+    private final Map<IType, Type.Struct> structs = new HashMap<>();
+    private final Set<IType> inProgress = new HashSet<>();
+
+    Type lower(IType t) {
+        try {
+            return lower0(t, 0);
+        } catch (RuntimeException e) {
+            return Type.UNKNOWN;
+        }
+    }
+
+    private Type lower0(IType t, int depth) {
+        if (t == null || depth > 40) return Type.UNKNOWN;
+        if (t instanceof ITypedef td) {
+            String n = td.getName();
+            // wchar_t is a typedef in C; keep its ABI size even when a header gets it wrong
+            if ("wchar_t".equals(n)) return new Type.Int(4, true, true);
+            return lower0(td.getType(), depth + 1);
+        }
+        if (t instanceof IQualifierType q) return lower0(q.getType(), depth + 1);
+        if (t instanceof ICPPReferenceType r) return new Type.Pointer(lower0(r.getType(), depth + 1));
+        if (t instanceof IBasicType b) return basic(b);
+        if (t instanceof IPointerType p) return new Type.Pointer(lower0(p.getType(), depth + 1));
+        if (t instanceof IArrayType a) {
+            Type elem = lower0(a.getType(), depth + 1);
+            long len = -1;
+            IValue v = a.getSize();
+            if (v != null) {
+                Number n = v.numberValue();
+                if (n != null) len = n.longValue();
+            }
+            return new Type.Array(elem, len);
+        }
+        if (t instanceof IEnumeration) return Type.INT;
+        if (t instanceof IFunctionType f) {
+            List<Type> ps = new ArrayList<>();
+            for (IType p : f.getParameterTypes()) ps.add(lower0(p, depth + 1));
+            return new Type.Function(lower0(f.getReturnType(), depth + 1), ps, false);
+        }
+        if (t instanceof ICompositeType c) return composite(c, depth);
+        return Type.UNKNOWN;
+    }
+
+    private Type composite(ICompositeType c, int depth) {
+        Type.Struct known = structs.get(c);
+        if (known != null) return known;
+        if (inProgress.contains(c)) return new Type.Struct(c.getName(), List.of(), -1, c.getKey() == ICompositeType.k_union);
+        inProgress.add(c);
+        try {
+            boolean union = c.getKey() == ICompositeType.k_union;
+            List<Type.Field> fields = new ArrayList<>();
+            long off = 0, size = 0, maxAlign = 1;
+            boolean unknown = false;
+            for (IField f : c.getFields()) {
+                if (f.isStatic()) continue;
+                Type ft = lower0(f.getType(), depth + 1);
+                long fs = ft.size();
+                long al = align(ft);
+                maxAlign = Math.max(maxAlign, al);
+                if (fs < 0) {
+                    // a flexible array member ends the struct; anything else unknown makes layout unknown
+                    if (!(ft instanceof Type.Array)) unknown = true;
+                    fs = 0;
+                }
+                long at = union ? 0 : (off + al - 1) / al * al;
+                fields.add(new Type.Field(f.getName(), ft, at));
+                if (union) size = Math.max(size, fs);
+                else off = at + fs;
+            }
+            if (!union) size = off;
+            size = (size + maxAlign - 1) / maxAlign * maxAlign;
+            if (fields.isEmpty() && size == 0) size = 1;
+            Type.Struct s = new Type.Struct(c.getName(), fields, unknown ? -1 : size, union);
+            structs.put(c, s);
+            return s;
+        } finally {
+            inProgress.remove(c);
+        }
+    }
+
+    static long align(Type t) {
+        return switch (t) {
+            case Type.Int i -> Math.max(1, i.size());
+            case Type.Float f -> Math.max(1, Math.min(16, f.size()));
+            case Type.Pointer p -> 8;
+            case Type.Array a -> align(a.element());
+            case Type.Struct s -> {
+                long m = 1;
+                for (Type.Field f : s.fields()) m = Math.max(m, align(f.type()));
+                yield m;
+            }
+            default -> 1;
+        };
+    }
+
+    private static Type basic(IBasicType b) {
+        boolean unsigned = b.isUnsigned();
+        return switch (b.getKind()) {
+            case eChar -> new Type.Int(1, !unsigned, true);
+            case eWChar -> new Type.Int(4, true, true);
+            case eChar16 -> new Type.Int(2, false, true);
+            case eChar32 -> new Type.Int(4, false, true);
+            case eBoolean -> Type.BOOL;
+            case eFloat -> new Type.Float(4);
+            case eDouble -> new Type.Float(b.isLong() ? 16 : 8);
+            case eFloat128, eDecimal128 -> new Type.Float(16);
+            case eInt128 -> new Type.Int(16, !unsigned, false);
+            case eVoid -> Type.VOID;
+            case eNullPtr -> new Type.Pointer(Type.VOID);
+            default -> {
+                long size = b.isShort() ? 2 : (b.isLong() || b.isLongLong()) ? 8 : 4;
+                yield new Type.Int(size, !unsigned, false);
+            }
+        };
+    }
+}

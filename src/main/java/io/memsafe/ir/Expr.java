@@ -1,0 +1,52 @@
+package io.memsafe.ir;
+
+import java.util.List;
+
+/**
+ * Side-effect-free expressions. Every call, assignment and increment has been pulled out into a
+ * {@link Stmt} by the lowering, so evaluating an Expr never changes the state.
+ */
+public sealed interface Expr {
+    Type type();
+
+    record IntConst(long value, Type type) implements Expr { }
+    record FloatConst(double value, Type type) implements Expr { }
+    /** A string literal; {@code bytes} holds the characters, elementSize is 1 or 4 (L"..."). */
+    record StringLit(String text, int elementSize, Type type, int id) implements Expr { }
+    /** The value stored at an lvalue (a load). */
+    record Load(Lvalue lv, Type type) implements Expr { }
+    /** &lv; also the decay of an array lvalue to a pointer to its first element. */
+    record AddressOf(Lvalue lv, Type type) implements Expr { }
+    record FunctionRef(String name, Type type) implements Expr { }
+    record Unary(UnOp op, Expr operand, Type type) implements Expr { }
+    /** Binary arithmetic and comparison. For pointer +/- integer the integer is scaled by {@code scale}. */
+    record Binary(BinOp op, Expr left, Expr right, Type type, long scale) implements Expr { }
+    record Cast(Expr operand, Type type) implements Expr { }
+    /** A value the front end could not lower (unsupported construct); analysed as unknown. */
+    record Opaque(String why, Type type) implements Expr { }
+
+    enum UnOp { NEG, NOT, BITNOT }
+
+    enum BinOp {
+        ADD, SUB, MUL, DIV, MOD, SHL, SHR, AND, OR, XOR, LT, LE, GT, GE, EQ, NE, PTRDIFF;
+
+        public boolean isComparison() { return this == LT || this == LE || this == GT || this == GE || this == EQ || this == NE; }
+
+        /** The comparison that holds when this one does not. */
+        public BinOp negate() {
+            return switch (this) {
+                case LT -> GE; case LE -> GT; case GT -> LE; case GE -> LT; case EQ -> NE; case NE -> EQ;
+                default -> throw new IllegalStateException(name());
+            };
+        }
+
+        /** a op b  <=>  b swap(op) a */
+        public BinOp swap() {
+            return switch (this) {
+                case LT -> GT; case LE -> GE; case GT -> LT; case GE -> LE; default -> this;
+            };
+        }
+    }
+
+    static List<Expr> none() { return List.of(); }
+}

@@ -1,0 +1,34 @@
+package io.memsafe.ir;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A function body as a control-flow graph. */
+public final class Function {
+    public final String name;
+    public final Type.Function type;
+    public final List<Variable> params;
+    public final boolean isStatic;
+    public final SourceLoc loc;
+    public final String unit;
+    public final List<BasicBlock> blocks = new ArrayList<>();
+    public BasicBlock entry;
+    public BasicBlock exit;
+
+    public Function(String name, Type.Function type, List<Variable> params, boolean isStatic, SourceLoc loc, String unit) {
+        this.name = name;
+        this.type = type;
+        this.params = params;
+        this.isStatic = isStatic;
+        this.loc = loc;
+        this.unit = unit;
+    }
+
+    public BasicBlock newBlock() {
+        BasicBlock b = new BasicBlock(blocks.size());
+        blocks.add(b);
+        return b;
+    }
+
+    @Override public String toString() { return name; }
+}

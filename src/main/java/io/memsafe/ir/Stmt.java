@@ -1,0 +1,23 @@
+package io.memsafe.ir;
+
+import java.util.List;
+
+/** The simple statements a basic block is made of. */
+public sealed interface Stmt {
+    SourceLoc loc();
+
+    record Assign(Lvalue target, Expr value, SourceLoc loc) implements Stmt { }
+    /** Calls a named function or through a pointer; result may be null. */
+    record Call(Lvalue result, String callee, Expr calleeExpr, List<Expr> args, SourceLoc loc) implements Stmt { }
+    /** C++ new / new[] and allocation builtins the front end recognises by syntax, not by name. */
+    record Allocate(Lvalue result, Expr size, String family, SourceLoc loc) implements Stmt { }
+    /** C++ delete / delete[]. */
+    record Free(Expr pointer, String family, SourceLoc loc) implements Stmt { }
+    /** Continue only where cond evaluates to {@code truth}. */
+    record Assume(Expr cond, boolean truth, SourceLoc loc) implements Stmt { }
+    record Return(Expr value, SourceLoc loc) implements Stmt { }
+    /** A declaration comes into scope: its storage is fresh (uninitialised for automatics). */
+    record Declare(Variable var, SourceLoc loc) implements Stmt { }
+    /** Initialise an aggregate from a string literal or initializer list (remaining bytes zero). */
+    record InitAggregate(Lvalue target, Expr stringLiteral, List<Expr> elements, SourceLoc loc) implements Stmt { }
+}

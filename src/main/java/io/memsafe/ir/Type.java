@@ -1,0 +1,68 @@
+package io.memsafe.ir;
+
+import java.util.List;
+
+/**
+ * C types as the analysis needs them: sizes in bytes on LP64 Linux (the ABI the bundled prelude
+ * describes: int 4, long 8, pointers 8, wchar_t 4), element types, and struct layout.
+ */
+public sealed interface Type {
+    /** sizeof in bytes; -1 when unknown (incomplete type, variable-length array). */
+    long size();
+
+    record Void() implements Type { public long size() { return 1; } }
+    record Int(long size, boolean signed, boolean isChar) implements Type { }
+    record Float(long size) implements Type { }
+    record Pointer(Type pointee) implements Type { public long size() { return 8; } }
+    /** length -1: unknown (flexible or VLA). */
+    record Array(Type element, long length) implements Type {
+        public long size() { return length < 0 || element.size() < 0 ? -1 : length * element.size(); }
+    }
+    record Field(String name, Type type, long offset) { }
+    record Struct(String name, List<Field> fields, long size, boolean union) implements Type {
+        public Field field(String fieldName) {
+            for (Field f : fields) if (f.name().equals(fieldName)) return f;
+            return null;
+        }
+        @Override public String toString() { return (union ? "union " : "struct ") + name; }
+    }
+    record Function(Type returnType, List<Type> params, boolean varargs) implements Type {
+        public long size() { return 1; }
+    }
+    /** A type the front end could not resolve (missing header, template): treated as unknown. */
+    record Unknown() implements Type { public long size() { return -1; } }
+
+    Type VOID = new Void();
+    Type UNKNOWN = new Unknown();
+    Int CHAR = new Int(1, true, true);
+    Int INT = new Int(4, true, false);
+    Int UINT = new Int(4, false, false);
+    Int LONG = new Int(8, true, false);
+    Int ULONG = new Int(8, false, false);
+    Int BOOL = new Int(1, false, false);
+
+    static boolean isPointerLike(Type t) { return t instanceof Pointer || t instanceof Array || t instanceof Function; }
+
+    static boolean isScalarInt(Type t) { return t instanceof Int; }
+
+    /** The type pointed to by a pointer, or the element of an array; null otherwise. */
+    static Type pointee(Type t) {
+        if (t instanceof Pointer p) return p.pointee();
+        if (t instanceof Array a) return a.element();
+        return null;
+    }
+
+    static String show(Type t) {
+        return switch (t) {
+            case Void v -> "void";
+            case Int i -> i.isChar() ? (i.signed() ? "char" : "unsigned char")
+                    : (i.signed() ? "" : "unsigned ") + switch ((int) i.size()) { case 1 -> "char"; case 2 -> "short"; case 4 -> "int"; default -> "long"; };
+            case Float f -> f.size() == 4 ? "float" : "double";
+            case Pointer p -> show(p.pointee()) + " *";
+            case Array a -> show(a.element()) + "[" + (a.length() < 0 ? "" : a.length()) + "]";
+            case Struct s -> s.toString();
+            case Function f -> "function";
+            case Unknown u -> "?";
+        };
+    }
+}

@@ -1,0 +1,48 @@
+package io.memsafe.models;
+
+/**
+ * One thing a library function does to memory or to values, in terms of its arguments. Argument
+ * indexes are 0-based. Lengths are in bytes unless the record says elements ({@code elem} is the
+ * element size: 1 for char functions, 4 for wchar_t ones).
+ */
+public sealed interface Effect {
+    /** A length expressed in the function's arguments. */
+    sealed interface Len {
+        /** args[arg] * scale bytes. */
+        record Arg(int arg, long scale) implements Len { }
+        /** args[a] * args[b] bytes (calloc, fread). */
+        record Product(int a, int b) implements Len { }
+        /** A constant number of bytes. */
+        record Const(long bytes) implements Len { }
+    }
+
+    /** How written bytes are filled. */
+    enum Fill { COPY, BYTE_ARG, TAINTED, UNKNOWN }
+
+    /** Reads the NUL-terminated string at {@code arg}, terminator included (bounded by {@code limitArg} elements if >= 0). */
+    record ReadString(int arg, int elem, int limitArg) implements Effect { }
+    /** Reads {@code len} bytes at {@code arg}. */
+    record ReadBytes(int arg, Len len) implements Effect { }
+    /** Writes {@code len} bytes at {@code arg}; COPY copies from {@code source}, BYTE_ARG fills with args[source]. */
+    record WriteBytes(int arg, Len len, Fill fill, int source, int elem) implements Effect { }
+    /** strcpy / strncpy family: copies the string at src to dst (at most limitArg elements if >= 0, padding to it). */
+    record CopyString(int dst, int src, int elem, int limitArg) implements Effect { }
+    /** strcat / strncat family: appends the string at src (at most limitArg elements) after dst's terminator. */
+    record AppendString(int dst, int src, int elem, int limitArg) implements Effect { }
+    /** sprintf family: formats into dst (at most args[limitArg] elements if >= 0) from the format at fmtArg. */
+    record Format(int dst, int limitArg, int fmtArg, int elem) implements Effect { }
+    /** fgets / fgetws: reads up to args[countArg]-1 elements of input into dst and terminates them. */
+    record ReadLine(int dst, int countArg, int elem) implements Effect { }
+    /** scanf family: stores input into the objects its pointer arguments, from firstPointer on, designate. */
+    record Scan(int fmtArg, int firstPointer, int elem) implements Effect { }
+    /** Allocates a block of {@code size} bytes and returns it (may return NULL when {@code mayFail}). */
+    record Allocate(Len size, String family, boolean onStack, boolean zeroed, boolean mayFail) implements Effect { }
+    /** realloc: a new block of {@code size} bytes holding the old contents; the old block is released. */
+    record Reallocate(int arg, Len size) implements Effect { }
+    /** strdup family: a heap copy of the string at {@code arg}. */
+    record Duplicate(int arg, int elem, int limitArg) implements Effect { }
+    /** Releases the block args[arg] points to. */
+    record Deallocate(int arg, String family) implements Effect { }
+    /** The function does not return (exit, abort). */
+    record NoReturn() implements Effect { }
+}

@@ -1,0 +1,143 @@
+package io.memsafe.models;
+
+import io.memsafe.models.Effect.AppendString;
+import io.memsafe.models.Effect.CopyString;
+import io.memsafe.models.Effect.Fill;
+import io.memsafe.models.Effect.Len;
+import io.memsafe.models.Effect.ReadBytes;
+import io.memsafe.models.Effect.ReadString;
+import io.memsafe.models.Effect.WriteBytes;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The C library as the analysis knows it: string.h, wchar.h, stdlib.h, stdio.h and the POSIX input
+ * functions, in one table. Untrusted-input sources (fgets, read, recv, scanf, getenv, rand, ...) are
+ * models like any other: their writes and results are marked as coming from outside.
+ */
+public final class LibraryModels {
+    private static final Map<String, FunctionModel> MODELS = new HashMap<>();
+    private static final int RAND_MAX = 2147483647;
+    private static final long INT_MIN = Integer.MIN_VALUE, INT_MAX = Integer.MAX_VALUE;
+
+    private LibraryModels() { }
+
+    public static FunctionModel get(String name) { return name == null ? null : MODELS.get(name); }
+
+    private static void def(String name, Returns ret, boolean pure, Effect... effects) {
+        MODELS.put(name, new FunctionModel(name, List.of(effects), ret, pure));
+    }
+
+    private static Len arg(int i) { return new Len.Arg(i, 1); }
+
+    private static Len elems(int i, long elem) { return new Len.Arg(i, elem); }
+
+    private static Returns argument(int i) { return new Returns.Argument(i, false); }
+
+    private static Returns unknown() { return new Returns.Unknown(); }
+
+    private static Returns range(long lo, long hi) { return new Returns.Range(lo, hi, null, -1); }
+
+    static {
+        // ---- memory blocks (string.h, wchar.h)
+        for (String n : List.of("memcpy", "memmove")) {
+            def(n, argument(0), false, new ReadBytes(1, arg(2)), new WriteBytes(0, arg(2), Fill.COPY, 1, 1));
+        }
+        for (String n : List.of("wmemcpy", "wmemmove")) {
+            def(n, argument(0), false, new ReadBytes(1, elems(2, 4)), new WriteBytes(0, elems(2, 4), Fill.COPY, 1, 4));
+        }
+        def("memset", argument(0), false, new WriteBytes(0, arg(2), Fill.BYTE_ARG, 1, 1));
+        def("wmemset", argument(0), false, new WriteBytes(0, elems(2, 4), Fill.BYTE_ARG, 1, 4));
+        def("bzero", unknown(), false, new WriteBytes(0, arg(1), Fill.BYTE_ARG, -1, 1));
+        def("memcmp", range(INT_MIN, INT_MAX), true, new ReadBytes(0, arg(2)), new ReadBytes(1, arg(2)));
+        def("wmemcmp", range(INT_MIN, INT_MAX), true, new ReadBytes(0, elems(2, 4)), new ReadBytes(1, elems(2, 4)));
+        def("memchr", new Returns.PointerInto(0, 1), true, new ReadBytes(0, arg(2)));
+
+        // ---- strings: char (elem 1) and wide (elem 4) forms side by side
+        String[][] pairs = {{"str", "1"}, {"wcs", "4"}};
+        for (String[] p : pairs) {
+            String s = p[0];
+            int e = Integer.parseInt(p[1]);
+            def(s + "cpy", argument(0), false, new CopyString(0, 1, e, -1));
+            def(s + "ncpy", argument(0), false, new CopyString(0, 1, e, 2));
+            def(s + "cat", argument(0), false, new AppendString(0, 1, e, -1));
+            def(s + "ncat", argument(0), false, new AppendString(0, 1, e, 2));
+            def(s + "len", new Returns.StringLength(0, e, -1), true, new ReadString(0, e, -1));
+            def(s + "nlen", new Returns.StringLength(0, e, 1), true, new ReadString(0, e, 1));
+            def(s + "cmp", range(INT_MIN, INT_MAX), true, new ReadString(0, e, -1), new ReadString(1, e, -1));
+            def(s + "ncmp", range(INT_MIN, INT_MAX), true, new ReadString(0, e, 2), new ReadString(1, e, 2));
+            def(s + "chr", new Returns.PointerInto(0, e), true, new ReadString(0, e, -1));
+            def(s + "rchr", new Returns.PointerInto(0, e), true, new ReadString(0, e, -1));
+            def(s + "str", new Returns.PointerInto(0, e), true, new ReadString(0, e, -1), new ReadString(1, e, -1));
+            def(s + "pbrk", new Returns.PointerInto(0, e), true, new ReadString(0, e, -1), new ReadString(1, e, -1));
+            def(s + "spn", range(0, INT_MAX), true, new ReadString(0, e, -1), new ReadString(1, e, -1));
+            def(s + "cspn", range(0, INT_MAX), true, new ReadString(0, e, -1), new ReadString(1, e, -1));
+            def(s + "dup", new Returns.Allocated(), false, new ReadString(0, e, -1), new Effect.Duplicate(0, e, -1));
+        }
+        def("strndup", new Returns.Allocated(), false, new ReadString(0, 1, 1), new Effect.Duplicate(0, 1, 1));
+        def("strcasecmp", range(INT_MIN, INT_MAX), true, new ReadString(0, 1, -1), new ReadString(1, 1, -1));
+        def("strcoll", range(INT_MIN, INT_MAX), true, new ReadString(0, 1, -1), new ReadString(1, 1, -1));
+
+        // ---- formatted output into buffers
+        def("sprintf", range(-1, INT_MAX), false, new Effect.Format(0, -1, 1, 1));
+        def("snprintf", range(-1, INT_MAX), false, new Effect.Format(0, 1, 2, 1));
+        def("vsprintf", range(-1, INT_MAX), false, new Effect.Format(0, -1, 1, 1));
+        def("vsnprintf", range(-1, INT_MAX), false, new Effect.Format(0, 1, 2, 1));
+        def("swprintf", range(-1, INT_MAX), false, new Effect.Format(0, 1, 2, 4));
+        def("vswprintf", range(-1, INT_MAX), false, new Effect.Format(0, 1, 2, 4));
+        for (String n : List.of("printf", "vprintf", "wprintf", "vwprintf")) def(n, range(-1, INT_MAX), true);
+        for (String n : List.of("fprintf", "vfprintf", "fwprintf", "vfwprintf", "dprintf")) def(n, range(-1, INT_MAX), true);
+        for (String n : List.of("puts", "fputs", "fputws", "putchar", "fputc", "putc", "perror", "fflush", "fclose",
+                "fwrite", "write", "send", "sendto", "close", "shutdown", "listen", "bind", "connect", "socket",
+                "srand", "sleep", "remove", "unlink", "rename", "feof", "ferror", "rewind", "fseek", "ftell",
+                "htons", "ntohs", "htonl", "ntohl", "inet_addr", "abs", "labs", "system", "isalpha", "isdigit",
+                "isalnum", "isspace", "isupper", "islower", "isprint", "isxdigit", "toupper", "tolower",
+                "iswdigit", "iswspace", "getpid", "access", "time", "clock", "open", "creat", "fopen", "fdopen",
+                "popen", "pclose", "tmpfile", "lseek", "atexit", "signal", "setlocale")) {
+            if (!MODELS.containsKey(n)) def(n, unknown(), true);
+        }
+
+        // ---- allocation (stdlib.h)
+        def("malloc", new Returns.Allocated(), false, new Effect.Allocate(arg(0), "malloc", false, false, true));
+        def("calloc", new Returns.Allocated(), false, new Effect.Allocate(new Len.Product(0, 1), "malloc", false, true, true));
+        def("realloc", new Returns.Allocated(), false, new Effect.Reallocate(0, arg(1)));
+        def("aligned_alloc", new Returns.Allocated(), false, new Effect.Allocate(arg(1), "malloc", false, false, true));
+        def("alloca", new Returns.Allocated(), false, new Effect.Allocate(arg(0), "alloca", true, false, false));
+        def("free", unknown(), false, new Effect.Deallocate(0, "malloc"));
+        for (String n : List.of("exit", "abort", "_exit", "_Exit", "quick_exit")) def(n, unknown(), true, new Effect.NoReturn());
+
+        // ---- untrusted input sources
+        def("fgets", new Returns.Argument(0, true), false, new Effect.ReadLine(0, 1, 1));
+        def("fgetws", new Returns.Argument(0, true), false, new Effect.ReadLine(0, 1, 4));
+        def("fread", new Returns.Range(0, INT_MAX, "fread", 2), false, new WriteBytes(0, new Len.Product(1, 2), Fill.TAINTED, -1, 1));
+        def("read", new Returns.Range(-1, INT_MAX, "read", 2), false, new WriteBytes(1, arg(2), Fill.TAINTED, -1, 1));
+        def("recv", new Returns.Range(-1, INT_MAX, "recv", 2), false, new WriteBytes(1, arg(2), Fill.TAINTED, -1, 1));
+        def("recvfrom", new Returns.Range(-1, INT_MAX, "recvfrom", 2), false, new WriteBytes(1, arg(2), Fill.TAINTED, -1, 1));
+        def("scanf", range(-1, INT_MAX), false, new Effect.Scan(0, 1, 1));
+        def("fscanf", range(-1, INT_MAX), false, new Effect.Scan(1, 2, 1));
+        def("sscanf", range(-1, INT_MAX), false, new ReadString(0, 1, -1), new Effect.Scan(1, 2, 1));
+        def("wscanf", range(-1, INT_MAX), false, new Effect.Scan(0, 1, 4));
+        def("fwscanf", range(-1, INT_MAX), false, new Effect.Scan(1, 2, 4));
+        def("swscanf", range(-1, INT_MAX), false, new ReadString(0, 4, -1), new Effect.Scan(1, 2, 4));
+        def("getenv", new Returns.ExternalString("getenv"), true, new ReadString(0, 1, -1));
+        def("rand", new Returns.Range(0, RAND_MAX, "rand", -1), true);
+        def("random", new Returns.Range(0, RAND_MAX, "random", -1), true);
+        for (String n : List.of("fgetc", "getc", "getchar")) def(n, new Returns.Range(-1, 255, n, -1), true);
+        def("fgetwc", new Returns.Range(-1, INT_MAX, "fgetwc", -1), true);
+        def("atoi", new Returns.Parsed(0, INT_MIN, INT_MAX), true, new ReadString(0, 1, -1));
+        for (String n : List.of("atol", "atoll", "strtol", "strtoll")) def(n, new Returns.Parsed(0, Long.MIN_VALUE, Long.MAX_VALUE), true, new ReadString(0, 1, -1));
+        for (String n : List.of("strtoul", "strtoull")) def(n, new Returns.Parsed(0, 0, Long.MAX_VALUE), true, new ReadString(0, 1, -1));
+        def("wcstol", new Returns.Parsed(0, Long.MIN_VALUE, Long.MAX_VALUE), true, new ReadString(0, 4, -1));
+        def("wcstoul", new Returns.Parsed(0, 0, Long.MAX_VALUE), true, new ReadString(0, 4, -1));
+    }
+
+    /** Every modelled function name, sorted (for documentation and tests). */
+    public static List<String> names() {
+        List<String> l = new ArrayList<>(MODELS.keySet());
+        l.sort(null);
+        return l;
+    }
+}

@@ -1,0 +1,21 @@
+package io.memsafe.models;
+
+/** What a library function returns. */
+public sealed interface Returns {
+    /** Its argument (memcpy returns dst); {@code orNull}: or NULL (fgets at end of input). */
+    record Argument(int arg, boolean orNull) implements Returns { }
+    /** The length in elements of the string at {@code arg} (strlen). */
+    record StringLength(int arg, int elem, int limitArg) implements Returns { }
+    /** A pointer into the string at {@code arg}, or NULL (strchr). */
+    record PointerInto(int arg, int elem) implements Returns { }
+    /** The block an Allocate / Reallocate / Duplicate effect made. */
+    record Allocated() implements Returns { }
+    /** An integer in [lo, hi]; {@code source} non-null marks it as untrusted input (rand, a read count). */
+    record Range(long lo, long hi, String source, int boundArg) implements Returns { }
+    /** A number parsed from the string at {@code arg} (atoi): untrusted when that string is. */
+    record Parsed(int arg, long lo, long hi) implements Returns { }
+    /** A pointer to a string the environment controls (getenv), or NULL. */
+    record ExternalString(String source) implements Returns { }
+    /** Nothing is known. */
+    record Unknown() implements Returns { }
+}

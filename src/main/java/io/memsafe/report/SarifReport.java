@@ -1,0 +1,120 @@
+package io.memsafe.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.memsafe.analysis.engine.Checker;
+import io.memsafe.analysis.engine.Finding;
+import io.memsafe.analysis.engine.Rule;
+import io.memsafe.analysis.engine.TraceStep;
+import io.memsafe.ir.Diagnostic;
+import io.memsafe.ir.SourceLoc;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * SARIF 2.1.0 as GitHub code scanning ingests it: one rule per checker with CWE tags
+ * ({@code external/cwe/cwe-NNN}), a location per result, and a codeFlow for the trace. Keys and
+ * lists are in a fixed order, so the same findings give byte-identical output.
+ */
+public final class SarifReport {
+    private SarifReport() { }
+
+    public static void write(ScanReport r, List<Checker> checkers, String version, Writer out) throws IOException {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+        doc.put("version", "2.1.0");
+        Map<String, Object> run = new LinkedHashMap<>();
+        Map<String, Object> driver = new LinkedHashMap<>();
+        driver.put("name", "memsafe");
+        driver.put("semanticVersion", version);
+        driver.put("informationUri", "https://github.com/memsafe/memsafe");
+        List<Object> rules = new ArrayList<>();
+        Map<String, Integer> ruleIndex = new LinkedHashMap<>();
+        for (Checker c : checkers) {
+            Rule rule = c.rule();
+            ruleIndex.put(rule.id(), rules.size());
+            rules.add(rule(rule));
+        }
+        driver.put("rules", rules);
+        run.put("tool", Map.of("driver", driver));
+        List<Object> results = new ArrayList<>();
+        for (Finding f : r.findings()) {
+            Map<String, Object> res = new LinkedHashMap<>();
+            res.put("ruleId", f.rule().id());
+            Integer idx = ruleIndex.get(f.rule().id());
+            if (idx != null) res.put("ruleIndex", idx);
+            res.put("level", f.rule().level());
+            res.put("message", Map.of("text", f.message()));
+            res.put("locations", List.of(location(f.loc(), null)));
+            Map<String, Object> fp = new LinkedHashMap<>();
+            fp.put("primaryLocationLineHash", Integer.toHexString((f.rule().id() + ":" + Uris.uri(f.loc().file()) + ":" + f.loc().line() + ":" + f.message()).hashCode()));
+            res.put("partialFingerprints", fp);
+            if (!f.trace().isEmpty()) {
+                List<Object> locs = new ArrayList<>();
+                for (TraceStep t : f.trace()) locs.add(Map.of("location", location(t.loc(), t.message())));
+                res.put("codeFlows", List.of(Map.of("threadFlows", List.of(Map.of("locations", locs)))));
+            }
+            Map<String, Object> props = new LinkedHashMap<>();
+            props.put("tags", List.of("security", "external/cwe/cwe-" + f.rule().cwe()));
+            res.put("properties", props);
+            results.add(res);
+        }
+        run.put("results", results);
+        Map<String, Object> inv = new LinkedHashMap<>();
+        inv.put("executionSuccessful", true);
+        List<Object> notes = new ArrayList<>();
+        for (Diagnostic d : r.diagnostics()) {
+            Map<String, Object> n = new LinkedHashMap<>();
+            n.put("level", d.level() == Diagnostic.Level.ERROR ? "error" : d.level() == Diagnostic.Level.WARNING ? "warning" : "note");
+            n.put("message", Map.of("text", d.message()));
+            if (d.loc().line() > 0) n.put("locations", List.of(location(d.loc(), null)));
+            notes.add(n);
+        }
+        inv.put("toolExecutionNotifications", notes);
+        run.put("invocations", List.of(inv));
+        run.put("columnKind", "unicodeCodePoints");
+        doc.put("runs", List.of(run));
+        ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        m.writeValue(out, doc);
+    }
+
+    static Map<String, Object> rule(Rule rule) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", rule.id());
+        m.put("name", rule.name());
+        m.put("shortDescription", Map.of("text", rule.title()));
+        m.put("fullDescription", Map.of("text", rule.rationale()));
+        m.put("help", Map.of("text", rule.title() + " (CWE-" + rule.cwe() + "). " + rule.rationale(),
+                "markdown", "**" + rule.title() + "** ([CWE-" + rule.cwe() + "](https://cwe.mitre.org/data/definitions/" + rule.cwe() + ".html))\n\n" + rule.rationale()));
+        m.put("defaultConfiguration", Map.of("level", rule.level()));
+        Map<String, Object> props = new LinkedHashMap<>();
+        props.put("tags", List.of("security", "memory-safety", "external/cwe/cwe-" + rule.cwe()));
+        props.put("precision", "high");
+        props.put("problem.severity", "error".equals(rule.level()) ? "error" : "warning");
+        props.put("security-severity", "error".equals(rule.level()) ? "8.8" : "6.5");
+        m.put("properties", props);
+        return m;
+    }
+
+    private static Map<String, Object> location(SourceLoc loc, String message) {
+        Map<String, Object> l = new LinkedHashMap<>();
+        Map<String, Object> phys = new LinkedHashMap<>();
+        Map<String, Object> art = new LinkedHashMap<>();
+        String uri = Uris.uri(loc.file());
+        art.put("uri", uri);
+        if (!uri.startsWith("file:")) art.put("uriBaseId", "%SRCROOT%");
+        phys.put("artifactLocation", art);
+        Map<String, Object> region = new LinkedHashMap<>();
+        region.put("startLine", Math.max(1, loc.line()));
+        region.put("startColumn", Math.max(1, loc.column()));
+        phys.put("region", region);
+        l.put("physicalLocation", phys);
+        if (message != null) l.put("message", Map.of("text", message));
+        return l;
+    }
+}

@@ -1,0 +1,366 @@
+/* memsafe bundled prelude: the C standard library's types, constants and prototypes as on LP64 Linux
+ * (glibc, x86-64). Served for every standard header name so that analysis does not depend on which
+ * system headers a machine has. The analysis takes the semantics of these functions from its
+ * library models, not from here; this file only gives the parser types and macros. */
+#ifndef MEMSAFE_PRELUDE_H
+#define MEMSAFE_PRELUDE_H
+
+#define __MEMSAFE_PRELUDE__ 1
+#define __x86_64__ 1
+#define __linux__ 1
+#define __unix__ 1
+#define __LP64__ 1
+#define __CHAR_BIT__ 8
+
+typedef unsigned long size_t;
+typedef long ssize_t;
+typedef long ptrdiff_t;
+typedef long intptr_t;
+typedef unsigned long uintptr_t;
+#ifndef __cplusplus
+typedef int wchar_t;
+#define bool _Bool
+#define true 1
+#define false 0
+#endif
+typedef unsigned int wint_t;
+typedef signed char int8_t;
+typedef short int16_t;
+typedef int int32_t;
+typedef long int64_t;
+typedef unsigned char uint8_t;
+typedef unsigned short uint16_t;
+typedef unsigned int uint32_t;
+typedef unsigned long uint64_t;
+typedef long intmax_t;
+typedef unsigned long uintmax_t;
+typedef long time_t;
+typedef long clock_t;
+typedef long off_t;
+typedef int pid_t;
+typedef unsigned int uid_t;
+typedef unsigned int gid_t;
+typedef unsigned int mode_t;
+typedef unsigned int socklen_t;
+typedef unsigned short sa_family_t;
+typedef unsigned short in_port_t;
+typedef unsigned int in_addr_t;
+typedef struct { int __count; unsigned int __value; } mbstate_t;
+typedef struct _IO_FILE { int _flags; char *_IO_read_ptr; } FILE;
+typedef struct { long __align[4]; } fpos_t;
+typedef __builtin_va_list va_list;
+typedef struct { int quot; int rem; } div_t;
+typedef struct { long quot; long rem; } ldiv_t;
+struct tm { int tm_sec, tm_min, tm_hour, tm_mday, tm_mon, tm_year, tm_wday, tm_yday, tm_isdst; long tm_gmtoff; const char *tm_zone; };
+struct timeval { long tv_sec; long tv_usec; };
+struct timespec { long tv_sec; long tv_nsec; };
+struct stat { unsigned long st_dev; unsigned long st_ino; unsigned long st_nlink; unsigned int st_mode; unsigned int st_uid; unsigned int st_gid; int __pad0; unsigned long st_rdev; long st_size; long st_blksize; long st_blocks; struct timespec st_atim, st_mtim, st_ctim; long __unused[3]; };
+struct in_addr { in_addr_t s_addr; };
+struct sockaddr { sa_family_t sa_family; char sa_data[14]; };
+struct sockaddr_in { sa_family_t sin_family; in_port_t sin_port; struct in_addr sin_addr; unsigned char sin_zero[8]; };
+struct sockaddr_storage { sa_family_t ss_family; char __ss_padding[118]; unsigned long __ss_align; };
+
+#define NULL ((void *)0)
+#define EOF (-1)
+#define WEOF (0xffffffffu)
+#define BUFSIZ 8192
+#define FILENAME_MAX 4096
+#define PATH_MAX 4096
+#define SEEK_SET 0
+#define SEEK_CUR 1
+#define SEEK_END 2
+#define EXIT_SUCCESS 0
+#define EXIT_FAILURE 1
+#define RAND_MAX 2147483647
+#define CHAR_BIT 8
+#define SCHAR_MIN (-128)
+#define SCHAR_MAX 127
+#define UCHAR_MAX 255
+#define CHAR_MIN SCHAR_MIN
+#define CHAR_MAX SCHAR_MAX
+#define SHRT_MIN (-32768)
+#define SHRT_MAX 32767
+#define USHRT_MAX 65535
+#define INT_MIN (-INT_MAX - 1)
+#define INT_MAX 2147483647
+#define UINT_MAX 4294967295U
+#define LONG_MAX 9223372036854775807L
+#define LONG_MIN (-LONG_MAX - 1L)
+#define ULONG_MAX 18446744073709551615UL
+#define LLONG_MAX 9223372036854775807LL
+#define LLONG_MIN (-LLONG_MAX - 1LL)
+#define ULLONG_MAX 18446744073709551615ULL
+#define INT8_MIN (-128)
+#define INT8_MAX 127
+#define UINT8_MAX 255
+#define INT16_MIN (-32768)
+#define INT16_MAX 32767
+#define UINT16_MAX 65535
+#define INT32_MIN (-2147483647-1)
+#define INT32_MAX 2147483647
+#define UINT32_MAX 4294967295U
+#define INT64_MIN (-9223372036854775807L-1)
+#define INT64_MAX 9223372036854775807L
+#define UINT64_MAX 18446744073709551615UL
+#define SIZE_MAX 18446744073709551615UL
+#define SSIZE_MAX LONG_MAX
+#define WCHAR_MIN (-2147483647-1)
+#define WCHAR_MAX 2147483647
+#define MB_LEN_MAX 16
+#define INADDR_ANY ((in_addr_t)0x00000000)
+#define INADDR_LOOPBACK ((in_addr_t)0x7f000001)
+#define AF_INET 2
+#define PF_INET 2
+#define AF_INET6 10
+#define SOCK_STREAM 1
+#define SOCK_DGRAM 2
+#define IPPROTO_TCP 6
+#define IPPROTO_UDP 17
+#define O_RDONLY 0
+#define O_WRONLY 1
+#define O_RDWR 2
+#define O_CREAT 0100
+#define O_TRUNC 01000
+#define O_APPEND 02000
+#define S_IREAD 0400
+#define S_IWRITE 0200
+#define S_IRUSR 0400
+#define S_IWUSR 0200
+#define EINTR 4
+#define ENOMEM 12
+#define EINVAL 22
+#define ERANGE 34
+#define CLOCKS_PER_SEC 1000000L
+#define offsetof(t, m) __builtin_offsetof(t, m)
+#define va_start(ap, last) __builtin_va_start(ap, last)
+#define va_end(ap) __builtin_va_end(ap)
+#define va_arg(ap, t) __builtin_va_arg(ap, t)
+#define va_copy(d, s) __builtin_va_copy(d, s)
+#define assert(e) ((void)0)
+#define alloca(n) __builtin_alloca(n)
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+extern FILE *stdin;
+extern FILE *stdout;
+extern FILE *stderr;
+extern int errno;
+extern char **environ;
+
+void *malloc(size_t size);
+void *calloc(size_t n, size_t size);
+void *realloc(void *p, size_t size);
+void *reallocarray(void *p, size_t n, size_t size);
+void free(void *p);
+void *__builtin_alloca(size_t size);
+void *aligned_alloc(size_t alignment, size_t size);
+int posix_memalign(void **p, size_t alignment, size_t size);
+void abort(void);
+void exit(int status);
+void _exit(int status);
+int atexit(void (*f)(void));
+int atoi(const char *s);
+long atol(const char *s);
+long long atoll(const char *s);
+double atof(const char *s);
+long strtol(const char *s, char **end, int base);
+unsigned long strtoul(const char *s, char **end, int base);
+long long strtoll(const char *s, char **end, int base);
+unsigned long long strtoull(const char *s, char **end, int base);
+double strtod(const char *s, char **end);
+long wcstol(const wchar_t *s, wchar_t **end, int base);
+unsigned long wcstoul(const wchar_t *s, wchar_t **end, int base);
+int rand(void);
+void srand(unsigned int seed);
+int abs(int x);
+long labs(long x);
+char *getenv(const char *name);
+int system(const char *cmd);
+void qsort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
+void *bsearch(const void *key, const void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
+
+void *memcpy(void *d, const void *s, size_t n);
+void *memmove(void *d, const void *s, size_t n);
+void *memset(void *d, int c, size_t n);
+int memcmp(const void *a, const void *b, size_t n);
+void *memchr(const void *s, int c, size_t n);
+char *strcpy(char *d, const char *s);
+char *strncpy(char *d, const char *s, size_t n);
+char *strcat(char *d, const char *s);
+char *strncat(char *d, const char *s, size_t n);
+size_t strlen(const char *s);
+size_t strnlen(const char *s, size_t n);
+int strcmp(const char *a, const char *b);
+int strncmp(const char *a, const char *b, size_t n);
+int strcasecmp(const char *a, const char *b);
+int strncasecmp(const char *a, const char *b, size_t n);
+int strcoll(const char *a, const char *b);
+char *strchr(const char *s, int c);
+char *strrchr(const char *s, int c);
+char *strstr(const char *h, const char *n);
+char *strpbrk(const char *s, const char *a);
+size_t strspn(const char *s, const char *a);
+size_t strcspn(const char *s, const char *r);
+char *strtok(char *s, const char *d);
+char *strdup(const char *s);
+char *strndup(const char *s, size_t n);
+char *strerror(int e);
+size_t strlcpy(char *d, const char *s, size_t n);
+size_t strlcat(char *d, const char *s, size_t n);
+
+wchar_t *wcscpy(wchar_t *d, const wchar_t *s);
+wchar_t *wcsncpy(wchar_t *d, const wchar_t *s, size_t n);
+wchar_t *wcscat(wchar_t *d, const wchar_t *s);
+wchar_t *wcsncat(wchar_t *d, const wchar_t *s, size_t n);
+size_t wcslen(const wchar_t *s);
+int wcscmp(const wchar_t *a, const wchar_t *b);
+int wcsncmp(const wchar_t *a, const wchar_t *b, size_t n);
+wchar_t *wcschr(const wchar_t *s, wchar_t c);
+wchar_t *wcsrchr(const wchar_t *s, wchar_t c);
+wchar_t *wcsstr(const wchar_t *h, const wchar_t *n);
+wchar_t *wcsdup(const wchar_t *s);
+wchar_t *wmemcpy(wchar_t *d, const wchar_t *s, size_t n);
+wchar_t *wmemmove(wchar_t *d, const wchar_t *s, size_t n);
+wchar_t *wmemset(wchar_t *d, wchar_t c, size_t n);
+int wmemcmp(const wchar_t *a, const wchar_t *b, size_t n);
+wchar_t *wmemchr(const wchar_t *s, wchar_t c, size_t n);
+size_t mbstowcs(wchar_t *d, const char *s, size_t n);
+size_t wcstombs(char *d, const wchar_t *s, size_t n);
+int mbtowc(wchar_t *d, const char *s, size_t n);
+int wctomb(char *s, wchar_t wc);
+
+int printf(const char *fmt, ...);
+int fprintf(FILE *f, const char *fmt, ...);
+int sprintf(char *d, const char *fmt, ...);
+int snprintf(char *d, size_t n, const char *fmt, ...);
+int vprintf(const char *fmt, va_list ap);
+int vfprintf(FILE *f, const char *fmt, va_list ap);
+int vsprintf(char *d, const char *fmt, va_list ap);
+int vsnprintf(char *d, size_t n, const char *fmt, va_list ap);
+int wprintf(const wchar_t *fmt, ...);
+int fwprintf(FILE *f, const wchar_t *fmt, ...);
+int swprintf(wchar_t *d, size_t n, const wchar_t *fmt, ...);
+int vwprintf(const wchar_t *fmt, va_list ap);
+int vfwprintf(FILE *f, const wchar_t *fmt, va_list ap);
+int vswprintf(wchar_t *d, size_t n, const wchar_t *fmt, va_list ap);
+int scanf(const char *fmt, ...);
+int fscanf(FILE *f, const char *fmt, ...);
+int sscanf(const char *s, const char *fmt, ...);
+int wscanf(const wchar_t *fmt, ...);
+int fwscanf(FILE *f, const wchar_t *fmt, ...);
+int swscanf(const wchar_t *s, const wchar_t *fmt, ...);
+char *fgets(char *s, int n, FILE *f);
+wchar_t *fgetws(wchar_t *s, int n, FILE *f);
+char *gets(char *s);
+int fgetc(FILE *f);
+int getc(FILE *f);
+int getchar(void);
+wint_t fgetwc(FILE *f);
+int fputc(int c, FILE *f);
+int putc(int c, FILE *f);
+int putchar(int c);
+int fputs(const char *s, FILE *f);
+int puts(const char *s);
+int fputws(const wchar_t *s, FILE *f);
+int ungetc(int c, FILE *f);
+size_t fread(void *p, size_t size, size_t n, FILE *f);
+size_t fwrite(const void *p, size_t size, size_t n, FILE *f);
+FILE *fopen(const char *path, const char *mode);
+FILE *fdopen(int fd, const char *mode);
+FILE *freopen(const char *path, const char *mode, FILE *f);
+FILE *tmpfile(void);
+FILE *popen(const char *cmd, const char *mode);
+int pclose(FILE *f);
+int fclose(FILE *f);
+int fflush(FILE *f);
+int fseek(FILE *f, long off, int whence);
+long ftell(FILE *f);
+void rewind(FILE *f);
+int feof(FILE *f);
+int ferror(FILE *f);
+void perror(const char *s);
+int remove(const char *path);
+int rename(const char *a, const char *b);
+
+int open(const char *path, int flags, ...);
+int creat(const char *path, mode_t mode);
+int close(int fd);
+ssize_t read(int fd, void *buf, size_t n);
+ssize_t write(int fd, const void *buf, size_t n);
+off_t lseek(int fd, off_t off, int whence);
+int unlink(const char *path);
+int access(const char *path, int mode);
+char *getcwd(char *buf, size_t n);
+unsigned int sleep(unsigned int s);
+pid_t getpid(void);
+int execl(const char *path, const char *arg, ...);
+int execlp(const char *file, const char *arg, ...);
+int execv(const char *path, char *const argv[]);
+int execvp(const char *file, char *const argv[]);
+int stat(const char *path, struct stat *st);
+int fstat(int fd, struct stat *st);
+
+int socket(int domain, int type, int protocol);
+int connect(int fd, const struct sockaddr *addr, socklen_t len);
+int bind(int fd, const struct sockaddr *addr, socklen_t len);
+int listen(int fd, int backlog);
+int accept(int fd, struct sockaddr *addr, socklen_t *len);
+ssize_t recv(int fd, void *buf, size_t n, int flags);
+ssize_t recvfrom(int fd, void *buf, size_t n, int flags, struct sockaddr *addr, socklen_t *len);
+ssize_t send(int fd, const void *buf, size_t n, int flags);
+ssize_t sendto(int fd, const void *buf, size_t n, int flags, const struct sockaddr *addr, socklen_t len);
+int shutdown(int fd, int how);
+unsigned short htons(unsigned short x);
+unsigned short ntohs(unsigned short x);
+unsigned int htonl(unsigned int x);
+unsigned int ntohl(unsigned int x);
+in_addr_t inet_addr(const char *cp);
+int inet_pton(int af, const char *src, void *dst);
+
+time_t time(time_t *t);
+clock_t clock(void);
+struct tm *localtime(const time_t *t);
+struct tm *gmtime(const time_t *t);
+size_t strftime(char *s, size_t n, const char *fmt, const struct tm *tm);
+char *ctime(const time_t *t);
+
+int isalpha(int c);
+int isdigit(int c);
+int isalnum(int c);
+int isspace(int c);
+int isupper(int c);
+int islower(int c);
+int isprint(int c);
+int isxdigit(int c);
+int toupper(int c);
+int tolower(int c);
+int iswdigit(wint_t c);
+int iswspace(wint_t c);
+
+double sqrt(double x);
+double pow(double x, double y);
+double fabs(double x);
+double floor(double x);
+double ceil(double x);
+double log(double x);
+double exp(double x);
+double sin(double x);
+double cos(double x);
+#ifdef __cplusplus
+}
+#endif
+
+#ifdef __cplusplus
+namespace std {
+  typedef ::size_t size_t;
+  using ::malloc; using ::free; using ::calloc; using ::realloc; using ::memcpy; using ::memmove;
+  using ::memset; using ::strcpy; using ::strlen; using ::strcat; using ::strncpy; using ::wcscpy; using ::wcslen;
+  class exception { public: virtual ~exception() {} virtual const char *what() const { return ""; } };
+  class bad_alloc : public exception { };
+  struct nothrow_t { };
+  extern const nothrow_t nothrow;
+}
+#endif
+
+#endif /* MEMSAFE_PRELUDE_H */
