@@ -333,13 +333,21 @@ public final class Lowering {
                 cur = join;
             }
             case IASTWhileStatement ws -> {
-                BasicBlock head = fn.newBlock(), body = fn.newBlock(), after = fn.newBlock();
-                cur.to(head);
-                cur = head;
-                condition(ws.getCondition(), body, after);
-                loopBody(ws.getBody(), body, head, after);
-                cur.to(head);
-                cur = after;
+                if (peelable(ws.getBody())) {
+                    // first iteration peeled off: "while (c) B" as "if (c) { B; while (c) B }", so the
+                    // state of a loop that runs once is not merged with the state before it
+                    BasicBlock first = fn.newBlock(), after = fn.newBlock();
+                    condition(ws.getCondition(), first, after);
+                    BasicBlock rest = fn.newBlock();
+                    peeled++;
+                    loopBody(ws.getBody(), first, rest, after);
+                    peeled--;
+                    cur.to(rest);
+                    cur = rest;
+                    lowerLoop(ws.getCondition(), ws.getBody(), null, after);
+                    break;
+                }
+                lowerLoop(ws.getCondition(), ws.getBody(), null, fn.newBlock());
             }
             case IASTDoStatement ds -> {
                 BasicBlock body = fn.newBlock(), test = fn.newBlock(), after = fn.newBlock();
@@ -352,17 +360,20 @@ public final class Lowering {
             }
             case IASTForStatement fs -> {
                 lowerStatement(fs.getInitializerStatement());
-                BasicBlock head = fn.newBlock(), body = fn.newBlock(), step = fn.newBlock(), after = fn.newBlock();
-                cur.to(head);
-                cur = head;
-                if (fs.getConditionExpression() != null) condition(fs.getConditionExpression(), body, after);
-                else cur.to(body);
-                loopBody(fs.getBody(), body, step, after);
-                cur.to(step);
-                cur = step;
-                if (fs.getIterationExpression() != null) effect(fs.getIterationExpression());
-                cur.to(head);
-                cur = after;
+                if (peelable(fs.getBody())) {
+                    BasicBlock first = fn.newBlock(), step = fn.newBlock(), after = fn.newBlock();
+                    if (fs.getConditionExpression() != null) condition(fs.getConditionExpression(), first, after);
+                    else cur.to(first);
+                    peeled++;
+                    loopBody(fs.getBody(), first, step, after);
+                    peeled--;
+                    cur.to(step);
+                    cur = step;
+                    if (fs.getIterationExpression() != null) effect(fs.getIterationExpression());
+                    lowerLoop(fs.getConditionExpression(), fs.getBody(), fs.getIterationExpression(), after);
+                    break;
+                }
+                lowerLoop(fs.getConditionExpression(), fs.getBody(), fs.getIterationExpression(), fn.newBlock());
             }
             case IASTSwitchStatement ss -> lowerSwitch(ss);
             case IASTCaseStatement cs -> {
@@ -425,6 +436,41 @@ public final class Lowering {
             case IASTProblemStatement ps -> diagnostics.add(new Diagnostic(loc(ps), Diagnostic.Level.WARNING, "syntax error: " + ps.getProblem().getMessage()));
             default -> diagnostics.add(new Diagnostic(loc(s), Diagnostic.Level.NOTE, "statement kind not modelled: " + s.getClass().getSimpleName()));
         }
+    }
+
+    /** Loops nested this deep in peeled copies are not peeled again (the code would double each time). */
+    private static final int MAX_PEEL_NESTING = 2;
+    private int peeled;
+
+    private boolean peelable(IASTStatement body) {
+        if (peeled >= MAX_PEEL_NESTING || body == null) return false;
+        boolean[] hasLabel = {false};
+        body.accept(new ASTVisitor(true) {
+            @Override
+            public int visit(IASTStatement st) {
+                if (st instanceof IASTLabelStatement || st instanceof IASTCaseStatement || st instanceof IASTDefaultStatement) {
+                    hasLabel[0] = true;
+                    return PROCESS_ABORT;
+                }
+                return PROCESS_CONTINUE;
+            }
+        });
+        return !hasLabel[0];
+    }
+
+    /** head: if (cond) { body; step; goto head } */
+    private void lowerLoop(IASTExpression cond, IASTStatement body, IASTExpression iteration, BasicBlock after) {
+        BasicBlock head = fn.newBlock(), bodyB = fn.newBlock(), step = fn.newBlock();
+        cur.to(head);
+        cur = head;
+        if (cond != null) condition(cond, bodyB, after);
+        else cur.to(bodyB);
+        loopBody(body, bodyB, step, after);
+        cur.to(step);
+        cur = step;
+        if (iteration != null) effect(iteration);
+        cur.to(head);
+        cur = after;
     }
 
     private BasicBlock label(String name) {
@@ -875,9 +921,12 @@ public final class Lowering {
         IASTExpression fe = unparen(c.getFunctionNameExpression());
         String callee = null;
         Expr calleeExpr = null;
+        java.util.Set<Integer> readOnly = new java.util.TreeSet<>();
+        java.util.Map<Integer, Integer> strings = new java.util.TreeMap<>();
         if (fe instanceof IASTIdExpression id) {
             IBinding b = id.getName().resolveBinding();
             if (b instanceof IFunction f) {
+                prototypeFacts(f, readOnly, strings);
                 callee = f.getName();
                 if (f instanceof ICPPMethod m && m.getOwner() != null) callee = m.getOwner().getName() + "::" + callee;
             } else if (b instanceof IVariable) calleeExpr = rvalue(fe);
@@ -896,12 +945,41 @@ public final class Lowering {
         Type rt = typeOf(c);
         if (callee != null && callee.startsWith("__builtin_va")) return new Expr.Opaque("va", rt);
         if (rt instanceof Type.Void) {
-            emit(new Stmt.Call(null, callee, calleeExpr, args, where));
+            emit(new Stmt.Call(null, callee, calleeExpr, args, where, readOnly, strings));
             return new Expr.IntConst(0, Type.VOID);
         }
         Variable t = temp(rt);
-        emit(new Stmt.Call(new Lvalue.Var(t, where), callee, calleeExpr, args, where));
+        emit(new Stmt.Call(new Lvalue.Var(t, where), callee, calleeExpr, args, where, readOnly, strings));
         return load(new Lvalue.Var(t, where), where);
+    }
+
+    /** Which parameters a prototype declares pointer-to-const, and which of those are C strings. */
+    private static void prototypeFacts(IFunction f, java.util.Set<Integer> readOnly, java.util.Map<Integer, Integer> strings) {
+        try {
+            IType[] ps = f.getType().getParameterTypes();
+            boolean takesLength = false;
+            for (int i = 0; i < ps.length; i++) {
+                IType t = ps[i];
+                while (t instanceof ITypedef td) t = td.getType();
+                if (t instanceof IBasicType) takesLength = true;
+                if (t instanceof IPointerType p) {
+                    IType pointee = p.getType();
+                    boolean isConst = pointee instanceof IQualifierType q && q.isConst();
+                    if (isConst) {
+                        readOnly.add(i);
+                        IType base = ((IQualifierType) pointee).getType();
+                        String name = base instanceof ITypedef td ? td.getName() : null;
+                        while (base instanceof ITypedef td) base = td.getType();
+                        if ("wchar_t".equals(name) || (base instanceof IBasicType bt && bt.getKind() == IBasicType.Kind.eWChar)) strings.put(i, 4);
+                        else if (base instanceof IBasicType bt && bt.getKind() == IBasicType.Kind.eChar) strings.put(i, 1);
+                    }
+                }
+            }
+            if (takesLength || f.takesVarArgs()) strings.clear();
+        } catch (RuntimeException e) {
+            readOnly.clear();
+            strings.clear();
+        }
     }
 
     private Expr literal(IASTLiteralExpression lit) {
@@ -939,7 +1017,7 @@ public final class Lowering {
         String text = new String(lit.getValue());
         StringLiterals.Decoded d = StringLiterals.parse(text);
         Type elem = d.elementSize() == 1 ? Type.CHAR : new Type.Int(d.elementSize(), true, true);
-        return new Expr.StringLit(d.text(), d.elementSize(), new Type.Array(elem, d.text().length() + 1), unit.hashCode() * 31 + stringIds++);
+        return new Expr.StringLit(d.text(), d.elementSize(), new Type.Array(elem, d.text().length() + 1), unit + "#" + stringIds++);
     }
 
     static Long parseInteger(String text) {

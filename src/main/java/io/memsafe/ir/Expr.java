@@ -12,7 +12,7 @@ public sealed interface Expr {
     record IntConst(long value, Type type) implements Expr { }
     record FloatConst(double value, Type type) implements Expr { }
     /** A string literal; {@code bytes} holds the characters, elementSize is 1 or 4 (L"..."). */
-    record StringLit(String text, int elementSize, Type type, int id) implements Expr { }
+    record StringLit(String text, int elementSize, Type type, String id) implements Expr { }
     /** The value stored at an lvalue (a load). */
     record Load(Lvalue lv, Type type) implements Expr { }
     /** &lv; also the decay of an array lvalue to a pointer to its first element. */

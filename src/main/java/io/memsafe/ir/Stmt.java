@@ -7,8 +7,19 @@ public sealed interface Stmt {
     SourceLoc loc();
 
     record Assign(Lvalue target, Expr value, SourceLoc loc) implements Stmt { }
-    /** Calls a named function or through a pointer; result may be null. */
-    record Call(Lvalue result, String callee, Expr calleeExpr, List<Expr> args, SourceLoc loc) implements Stmt { }
+    /**
+     * Calls a named function or through a pointer; result may be null. From the callee's declared
+     * prototype: {@code readOnlyArgs} are pointer-to-const parameters (the callee does not write
+     * through them), {@code stringArgs} the {@code const char *} / {@code const wchar_t *} ones of a
+     * function that takes no length, which C convention reads as NUL-terminated strings (element
+     * size in the map value).
+     */
+    record Call(Lvalue result, String callee, Expr calleeExpr, List<Expr> args, SourceLoc loc,
+                java.util.Set<Integer> readOnlyArgs, java.util.Map<Integer, Integer> stringArgs) implements Stmt {
+        public Call(Lvalue result, String callee, Expr calleeExpr, List<Expr> args, SourceLoc loc) {
+            this(result, callee, calleeExpr, args, loc, java.util.Set.of(), java.util.Map.of());
+        }
+    }
     /** C++ new / new[] and allocation builtins the front end recognises by syntax, not by name. */
     record Allocate(Lvalue result, Expr size, String family, SourceLoc loc) implements Stmt { }
     /** C++ delete / delete[]. */

@@ -26,6 +26,15 @@ public final class Contents {
     /** Fresh automatic storage: nothing known. */
     public static Contents uninitialized() { return new Contents(new TreeMap<>(), Value.UNKNOWN, Value.UNKNOWN); }
 
+    /**
+     * Fresh storage of a known size that nothing has written yet: no terminator has been written
+     * either, so a string read from it runs off its end (its first NUL is "at or past the end").
+     */
+    public static Contents unwritten(Value size) {
+        if (size.unknown || size.num.isBottom() || size.num.lo() < 0) return uninitialized();
+        return new Contents(new TreeMap<>(), Value.UNKNOWN, Value.of(Interval.of(size.num.lo(), Interval.POS_INF)));
+    }
+
     /** Zero-filled storage (static objects, calloc): every byte 0, so the first NUL is at offset 0. */
     public static Contents zeroed() { return new Contents(new TreeMap<>(), Value.ZERO, Value.ZERO); }
 

@@ -22,6 +22,11 @@ public final class Region implements Comparable<Region> {
     public final SourceLoc allocated;
     /** How it was allocated: "malloc", "alloca", "new[]", "declaration", ... (deallocator matching). */
     public final String family;
+    /**
+     * What the region holds where a state has no entry for it: a global's or a literal's contents at
+     * program start. Null for storage that only exists once a state creates it.
+     */
+    public volatile Contents initial;
 
     public Region(String key, Kind kind, Value size, String description, SourceLoc allocated, String family) {
         this.key = key;

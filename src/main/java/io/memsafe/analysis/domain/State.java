@@ -25,7 +25,8 @@ public final class State {
 
     public Contents contents(Region r) {
         Contents c = mem.get(r);
-        return c == null ? Contents.uninitialized() : c;
+        if (c != null) return c;
+        return r.initial != null ? r.initial : Contents.uninitialized();
     }
 
     public void set(Region r, Contents c) { mem.put(r, c); }
@@ -43,9 +44,14 @@ public final class State {
         for (Map.Entry<Region, Contents> e : mem.entrySet()) {
             Contents other = o.mem.get(e.getKey());
             // a region missing on one side was not allocated on that path: nothing points to it there
+            if (other == null) other = e.getKey().initial;
             m.put(e.getKey(), other == null ? e.getValue() : other == e.getValue() ? other : e.getValue().combine(other, op));
         }
-        for (Map.Entry<Region, Contents> e : o.mem.entrySet()) m.putIfAbsent(e.getKey(), e.getValue());
+        for (Map.Entry<Region, Contents> e : o.mem.entrySet()) {
+            if (m.containsKey(e.getKey())) continue;
+            Contents mine = e.getKey().initial;
+            m.put(e.getKey(), mine == null || mine == e.getValue() ? e.getValue() : mine.combine(e.getValue(), op));
+        }
         return new State(m, false);
     }
 
@@ -54,6 +60,7 @@ public final class State {
         if (o.bottom) return false;
         for (Map.Entry<Region, Contents> e : mem.entrySet()) {
             Contents other = o.mem.get(e.getKey());
+            if (other == null) other = e.getKey().initial;
             if (other == null) return false;
             if (other != e.getValue() && !e.getValue().leq(other)) return false;
         }

@@ -83,10 +83,21 @@ public final class Interpreter {
         }
     }
 
+    private final Map<String, Region> literals = new HashMap<>();
+
     Region stringRegion(Expr.StringLit s) {
+        Region known = literals.get(s.id());
+        if (known != null) return known;
         long size = (long) (s.text().length() + 1) * s.elementSize();
-        return new Region("s:" + s.id(), Region.Kind.STRING_LITERAL, Value.of(size),
+        Region r = new Region("s:" + s.id(), Region.Kind.STRING_LITERAL, Value.of(size),
                 "string literal " + (s.elementSize() == 4 ? "L" : "") + "\"" + abbreviate(s.text()) + "\" (" + size + " bytes)", SourceLoc.NONE, "literal");
+        Contents c = Contents.zeroed().withNul(Value.of((long) s.text().length() * s.elementSize()));
+        for (int i = 0; i < s.text().length(); i++) {
+            c = c.store(Interval.of((long) i * s.elementSize()), s.elementSize(), Value.of(s.text().charAt(i)), true);
+        }
+        r.initial = c;
+        literals.put(s.id(), r);
+        return r;
     }
 
     static Region functionRegion(String name) {
@@ -98,19 +109,36 @@ public final class Interpreter {
         return t.length() > 24 ? t.substring(0, 21) + "..." : t;
     }
 
-    /** Initial memory of a root: globals from their initialisers (or unknown where other code may change them). */
+    /**
+     * Initial memory of a root. Globals are not copied into the state: their regions carry their
+     * contents at program start ({@link Region#initial}), set once by {@link #initializeGlobals}.
+     * A root other than main may run after other code changed a global, so the globals that some
+     * function writes start unknown there.
+     */
     State initialState(boolean programStart) {
         State s = State.empty();
+        if (!programStart) {
+            for (Variable g : program.globals) {
+                if (g.defined && writtenGlobals.contains(g) && !g.isConst) s.set(region(g, null), Contents.uninitialized());
+            }
+        }
+        return s;
+    }
+
+    void initializeGlobals() {
+        State scratch = State.empty();
         Frame init = new Frame(null, 0, List.of(), null, false);
         for (Variable g : program.globals) {
             Region r = region(g, null);
-            if (!g.defined) { s.set(r, Contents.uninitialized()); continue; }
-            s.set(r, Contents.zeroed());
+            if (!g.defined) { r.initial = Contents.uninitialized(); continue; }
+            scratch.set(r, Contents.zeroed());
             List<Stmt> inits = program.globalInits.get(g);
-            if (inits != null) for (Stmt st : inits) exec(st, s, init);
-            if (!programStart && writtenGlobals.contains(g) && !g.isConst) s.set(r, Contents.uninitialized());
+            if (inits != null) for (Stmt st : inits) exec(st, scratch, init);
         }
-        return s;
+        for (Variable g : program.globals) {
+            Region r = region(g, null);
+            if (g.defined) r.initial = scratch.contents(r);
+        }
     }
 
     // ------------------------------------------------------------------ expressions
@@ -121,13 +149,6 @@ public final class Interpreter {
             case Expr.FloatConst c -> Value.UNKNOWN;
             case Expr.StringLit sl -> {
                 Region r = stringRegion(sl);
-                if (!s.mem.containsKey(r)) {
-                    Contents c = Contents.zeroed().withNul(Value.of((long) sl.text().length() * sl.elementSize()));
-                    for (int i = 0; i < sl.text().length(); i++) {
-                        c = c.store(Interval.of((long) i * sl.elementSize()), sl.elementSize(), Value.of(sl.text().charAt(i)), true);
-                    }
-                    s.set(r, c);
-                }
                 yield Value.pointer(r, Interval.ZERO);
             }
             case Expr.Load l -> load(l.lv(), s, f);
@@ -338,11 +359,14 @@ public final class Interpreter {
         switch (st) {
             case Stmt.Declare d -> {
                 Region r = region(d.var(), f.fn());
-                s.set(r, Contents.uninitialized());
+                s.set(r, Contents.unwritten(r.size));
             }
             case Stmt.Assign a -> {
                 Value v = eval(a.value(), s, f);
                 if (a.target().type() instanceof Type.Struct st2 && a.value() instanceof Expr.Load src) {
+                    long size = Math.max(1, st2.size());
+                    if (!direct(src.lv())) checkAccess(src.lv().loc(), address(src.lv(), s, f), Value.of(size), false, null, describeIndex(src.lv(), s, f), f);
+                    if (!direct(a.target())) checkAccess(a.target().loc(), address(a.target(), s, f), Value.of(size), true, null, describeIndex(a.target(), s, f), f);
                     copyAggregate(a.target(), src.lv(), st2.size(), s, f);
                 } else {
                     store(a.target(), v, s, f);
@@ -506,7 +530,14 @@ public final class Interpreter {
         } else {
             FunctionModel m = LibraryModels.get(name);
             if (m != null) result = models.apply(m, c, args, s, f);
-            else result = unknownCall(args, s);
+            else {
+                for (Map.Entry<Integer, Integer> e : c.stringArgs().entrySet()) {
+                    if (e.getKey() < args.size()) models.readString(c.loc(), args.get(e.getKey()), e.getValue(), name, s, f);
+                }
+                List<Value> written = new ArrayList<>();
+                for (int i = 0; i < args.size(); i++) if (!c.readOnlyArgs().contains(i)) written.add(args.get(i));
+                result = unknownCall(written, s);
+            }
         }
         if (c.result() != null && !s.bottom) {
             Type rt = c.result().type();
@@ -552,6 +583,9 @@ public final class Interpreter {
         s.bottom = exit.bottom;
         Value r = s.bottom ? Value.BOTTOM : s.contents(ret).load(Interval.ZERO, 8);
         s.mem.remove(ret);
+        // the callee's frame is gone: its locals no longer exist
+        String frame = "v:" + callee.unit + ":" + callee.name + ":";
+        s.mem.keySet().removeIf(reg -> reg.key.startsWith(frame));
         return r;
     }
 

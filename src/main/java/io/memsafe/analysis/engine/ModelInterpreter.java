@@ -37,24 +37,32 @@ final class ModelInterpreter {
     }
 
     /** The length in bytes (terminator excluded) of the string a pointer designates; null if unknown. */
-    record Str(Interval bytes, Origin taint) {
+    record Str(Interval bytes, Origin taint, boolean alsoUnknown) {
         /** For checks: an unbounded length counts only with its lower bound (it is "no terminator known"). */
         Interval forCheck() { return bytes.hi() == Interval.POS_INF ? Interval.of(bytes.lo()) : bytes; }
     }
 
+    /**
+     * The known part of a string's length: where the first NUL is on the paths that determine it.
+     * Paths on which nothing is known (uninitialised or havocked storage) add {@code alsoUnknown};
+     * they are no evidence for a finding, but the known paths are.
+     */
     Str strlen(Value p, State s) {
-        if (p.unknown || p.pts.isEmpty()) return null;
+        if (p.pts.isEmpty()) return null;
         Interval len = Interval.BOTTOM;
         Origin taint = null;
+        boolean unknown = p.unknown;
         for (Map.Entry<Region, Interval> e : p.pts.entrySet()) {
             Contents c = s.contents(e.getKey());
-            if (c.nul.unknown || c.nul.num.isBottom()) return null;
+            unknown |= c.nul.unknown;
+            if (c.nul.num.isBottom()) continue;
             Interval l = c.nul.num.sub(e.getValue());
-            if (l.hi() < 0) return null; // the pointer is past the terminator: not tracked
+            if (l.hi() < 0) { unknown = true; continue; } // the pointer is past the terminator: not tracked
             len = len.join(l.meet(Interval.of(0, Interval.POS_INF)));
             if (taint == null) taint = c.nul.taint != null ? c.nul.taint : c.rest.taint;
         }
-        return new Str(len, taint);
+        if (len.isBottom()) return null;
+        return new Str(len, taint, unknown);
     }
 
     /** The characters of a constant string (a literal), or null. */
@@ -115,7 +123,7 @@ final class ModelInterpreter {
                     Value size = str == null ? Value.UNKNOWN : Value.of(str.bytes().add(Interval.of(d.elem())));
                     allocated = allocate(loc, size, "malloc", false, false, s, f);
                     for (Region reg : allocated.pts.keySet()) {
-                        s.set(reg, Contents.uninitialized().withNul(str == null ? Value.UNKNOWN : new Value(str.bytes(), Map.of(), false, str.taint())));
+                        s.set(reg, Contents.uninitialized().withNul(str == null ? Value.UNKNOWN : new Value(str.bytes(), Map.of(), str.alsoUnknown(), str.taint())));
                     }
                 }
                 case Effect.Deallocate d -> deallocate(loc, arg(args, d.arg()), d.family(), s, f);
@@ -123,6 +131,12 @@ final class ModelInterpreter {
             }
         }
         return result(m.returns(), args, allocated, loc, s);
+    }
+
+    /** An unmodelled function reads a C string argument (its prototype says const char * and no length). */
+    void readString(SourceLoc loc, Value p, int elem, String fn, State s, Interpreter.Frame f) {
+        Str str = strlen(p, s);
+        if (str != null) in.checkAccess(loc, p, readLen(str, elem, null), false, fn, describe(str, "string"), f);
     }
 
     private static Value limit(List<Value> args, int limitArg, int elem) {
@@ -180,7 +194,7 @@ final class ModelInterpreter {
                     if (str != null && !str.bytes().isBottom() && str.bytes().hi() < n.lo()) {
                         // the source's terminator is among the copied bytes, unless dst already ends earlier
                         if (!nul.unknown && !nul.num.isBottom() && nul.num.hi() < off.lo()) return nul;
-                        return new Value(off.add(str.bytes()), Map.of(), false, str.taint());
+                        return new Value(off.add(str.bytes()), Map.of(), str.alsoUnknown(), str.taint());
                     }
                     if (str != null && str.bytes().lo() >= n.hi()) return Strings.afterFill(nul, off, n, Value.of(Interval.of(1, 255)));
                     return Strings.afterFill(nul, off, n, Value.UNKNOWN);
@@ -213,7 +227,7 @@ final class ModelInterpreter {
         fill(dst, s, content, (nul, off) -> {
             if (str == null) return Value.UNKNOWN;
             if (lim == null || (!lim.num.isBottom() && str.bytes().hi() < lim.num.lo())) {
-                return new Value(off.add(str.bytes()), Map.of(), false, str.taint());
+                return new Value(off.add(str.bytes()), Map.of(), str.alsoUnknown(), str.taint());
             }
             if (!lim.num.isBottom() && str.bytes().lo() >= lim.num.hi()) {
                 // strncpy copied no terminator: the bytes it wrote are all non-zero
@@ -287,7 +301,7 @@ final class ModelInterpreter {
         String desc = (onStack ? "stack block from " : "heap block from ") + family + "("
                 + (sz.num.isBottom() ? "?" : sz.num.toString()) + " bytes) at line " + loc.line();
         Region r = new Region(key, onStack ? Region.Kind.STACK : Region.Kind.HEAP, sz, desc, loc, family);
-        s.set(r, zeroed ? Contents.zeroed() : Contents.uninitialized());
+        s.set(r, zeroed ? Contents.zeroed() : Contents.unwritten(sz));
         return Value.pointer(r, Interval.ZERO);
     }
 
@@ -306,7 +320,7 @@ final class ModelInterpreter {
                     Value lim = arg(args, sl.limitArg());
                     if (!lim.num.isBottom()) len = Interval.of(Math.min(len.lo(), lim.num.lo()), Math.min(len.hi(), lim.num.hi()));
                 }
-                yield new Value(len, Map.of(), false, str.taint());
+                yield new Value(len, Map.of(), str.alsoUnknown(), str.taint());
             }
             case Returns.PointerInto pi -> {
                 Value p = arg(args, pi.arg());

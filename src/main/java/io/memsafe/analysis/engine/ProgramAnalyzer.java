@@ -64,6 +64,8 @@ public final class ProgramAnalyzer {
         Map<Function, List<Finding>> byRoot = new ConcurrentHashMap<>();
         List<Diagnostic> diags = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger done = new AtomicInteger();
+        new Interpreter(program, checkers, new Budget(Long.MAX_VALUE, Long.MAX_VALUE / 4_000_000, Long.MAX_VALUE), null,
+                varRegions, written, shapes).initializeGlobals();
         runRoots(roots, written, varRegions, shapes, covered, byRoot, diags, done, progress);
         // second wave: functions no root reached in context (recursion, depth limit, unreachable)
         List<Function> rest = new ArrayList<>();

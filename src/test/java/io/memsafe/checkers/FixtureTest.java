@@ -1,0 +1,66 @@
+package io.memsafe.checkers;
+
+import io.memsafe.analysis.engine.Finding;
+import io.memsafe.analysis.engine.ProgramAnalyzer;
+import io.memsafe.frontend.CompileUnit;
+import io.memsafe.frontend.Frontend;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Clang -verify style: each fixture carries {@code // expect-warning: CWE-n} on the lines where a
+ * finding is expected. Every expectation must be reported and nothing else may be.
+ */
+class FixtureTest {
+    static final Path ROOT = Path.of("src/test/resources/fixtures");
+    private static final Pattern EXPECT = Pattern.compile("//\\s*expect-warning:\\s*CWE-(\\d+)");
+
+    @TestFactory
+    Stream<DynamicTest> fixtures() throws IOException {
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(ROOT)) {
+            files = s.filter(p -> p.toString().endsWith(".c") || p.toString().endsWith(".cpp")).sorted().toList();
+        }
+        assertThat(files).hasSizeGreaterThan(20);
+        return files.stream().map(f -> DynamicTest.dynamicTest(ROOT.relativize(f).toString(), () -> check(f)));
+    }
+
+    static TreeSet<String> expected(Path f) throws IOException {
+        TreeSet<String> exp = new TreeSet<>();
+        List<String> lines = Files.readAllLines(f);
+        for (int i = 0; i < lines.size(); i++) {
+            Matcher m = EXPECT.matcher(lines.get(i));
+            while (m.find()) exp.add((i + 1) + ":CWE-" + m.group(1));
+        }
+        return exp;
+    }
+
+    static List<Finding> analyse(Path f) {
+        CompileUnit u = new CompileUnit(f, List.of(), Map.of(), CompileUnit.isCplusplusFile(f));
+        Frontend.Result fe = new Frontend(false).load(List.of(u), 1);
+        return new ProgramAnalyzer(fe.program(), Checkers.all(), ProgramAnalyzer.Options.defaults(1)).run(null).findings();
+    }
+
+    private static void check(Path f) throws IOException {
+        TreeSet<String> actual = new TreeSet<>();
+        List<String> messages = new ArrayList<>();
+        for (Finding fd : analyse(f)) {
+            actual.add(fd.loc().line() + ":CWE-" + fd.rule().cwe());
+            messages.add(fd.loc().line() + ": " + fd.message());
+        }
+        assertThat(actual).as("findings of %s (%s)", f, messages).isEqualTo(expected(f));
+    }
+}
