@@ -16,29 +16,43 @@ public final class Contents {
     public final TreeMap<Long, Cell> cells;
     public final Value rest;
     public final Value nul;
+    /**
+     * True while no zero has been written to this storage since it was created uninitialised (on
+     * every path): a string read from it then certainly runs off its end.
+     */
+    public final boolean unterminated;
 
     public Contents(TreeMap<Long, Cell> cells, Value rest, Value nul) {
+        this(cells, rest, nul, false);
+    }
+
+    public Contents(TreeMap<Long, Cell> cells, Value rest, Value nul, boolean unterminated) {
         this.cells = cells;
         this.rest = rest;
         this.nul = nul;
+        this.unterminated = unterminated;
     }
 
     /** Fresh automatic storage: nothing known. */
     public static Contents uninitialized() { return new Contents(new TreeMap<>(), Value.UNKNOWN, Value.UNKNOWN); }
 
     /**
-     * Fresh storage of a known size that nothing has written yet: no terminator has been written
-     * either, so a string read from it runs off its end (its first NUL is "at or past the end").
+     * Fresh storage that nothing has written yet: no terminator has been written either, so a
+     * string read from it runs off its end.
      */
     public static Contents unwritten(Value size) {
-        if (size.unknown || size.num.isBottom() || size.num.lo() < 0) return uninitialized();
-        return new Contents(new TreeMap<>(), Value.UNKNOWN, Value.of(Interval.of(size.num.lo(), Interval.POS_INF)));
+        return new Contents(new TreeMap<>(), Value.UNKNOWN, Value.UNKNOWN, true);
     }
 
     /** Zero-filled storage (static objects, calloc): every byte 0, so the first NUL is at offset 0. */
     public static Contents zeroed() { return new Contents(new TreeMap<>(), Value.ZERO, Value.ZERO); }
 
-    public Contents withNul(Value n) { return new Contents(cells, rest, n); }
+    public Contents withNul(Value n) { return new Contents(cells, rest, n, unterminated); }
+
+    public Contents withUnterminated(boolean u) { return u == unterminated ? this : new Contents(cells, rest, nul, u); }
+
+    /** Can a write of this value put a zero in memory? */
+    public static boolean mayBeZero(Value v) { return v.unknown || v.num.contains(0) || v.isBottom(); }
 
     /** Reads {@code size} bytes at an offset interval. */
     public Value load(Interval off, long size) {
@@ -69,18 +83,18 @@ public final class Contents {
             long o = off.lo();
             m.subMap(o - 64, true, o + size, false).entrySet().removeIf(e -> e.getKey() + e.getValue().size > o);
             m.put(o, new Cell(size, v));
-            return new Contents(m, rest, nul);
+            return new Contents(m, rest, nul, unterminated && !mayBeZero(v));
         }
         if (off.isSingleton() && !m.containsKey(off.lo())) {
             m.put(off.lo(), new Cell(size, v.join(rest)));
-            return new Contents(m, rest, nul);
+            return new Contents(m, rest, nul, unterminated && !mayBeZero(v));
         }
         for (Map.Entry<Long, Cell> e : m.entrySet()) {
             long s = e.getKey();
             if (s + e.getValue().size <= off.lo() || (off.hi() != Interval.POS_INF && s >= off.hi() + size)) continue;
             e.setValue(new Cell(e.getValue().size, e.getValue().value.join(v)));
         }
-        return new Contents(m, rest.join(v), nul);
+        return new Contents(m, rest.join(v), nul, unterminated && !mayBeZero(v));
     }
 
     /** Forgets everything (an unmodelled function wrote to it). */
@@ -98,11 +112,11 @@ public final class Contents {
                 m.put(e.getKey(), new Cell(e.getValue().size, op.apply(load(Interval.of(e.getKey()), e.getValue().size), e.getValue().value)));
             }
         }
-        return new Contents(m, op.apply(rest, o.rest), op.apply(nul, o.nul));
+        return new Contents(m, op.apply(rest, o.rest), op.apply(nul, o.nul), unterminated && o.unterminated);
     }
 
     public boolean leq(Contents o) {
-        if (!rest.leq(o.rest) || !nul.leq(o.nul)) return false;
+        if (!rest.leq(o.rest) || !nul.leq(o.nul) || (o.unterminated && !unterminated)) return false;
         for (Map.Entry<Long, Cell> e : cells.entrySet()) {
             if (!e.getValue().value.leq(o.load(Interval.of(e.getKey()), e.getValue().size))) return false;
         }
@@ -114,7 +128,7 @@ public final class Contents {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Contents c && c.cells.equals(cells) && c.rest.equals(rest) && c.nul.equals(nul);
+        return o instanceof Contents c && c.cells.equals(cells) && c.rest.equals(rest) && c.nul.equals(nul) && c.unterminated == unterminated;
     }
 
     @Override

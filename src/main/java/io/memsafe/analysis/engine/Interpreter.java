@@ -294,7 +294,22 @@ public final class Interpreter {
         Value p = address(lv, s, f);
         if (!direct(lv)) checkAccess(lv.loc(), p, Value.of(size), false, null, describeIndex(lv, s, f), f);
         Value v = loadVia(p, size, s);
+        if (lv.type() instanceof Type.Int i && (i.isChar() || i.size() == 1) && beforeTerminator(p, size, s)) {
+            // every character before a string's first NUL is non-zero
+            Interval nonZero = i.signed() ? Interval.of(1, Interval.ofType(i.size(), true).hi()) : Interval.of(1, Interval.ofType(i.size(), false).hi());
+            v = v.unknown && v.num.isBottom() ? new Value(nonZero, Map.of(), false, v.taint) : v.num.lo() == 0 ? v.withNum(Interval.of(1, Math.max(1, v.num.hi()))) : v;
+        }
         return lv.type() instanceof Type.Int i && v.pts.isEmpty() ? v.withNum(v.num.castTo(i.size(), i.signed())) : v;
+    }
+
+    private static boolean beforeTerminator(Value p, long size, State s) {
+        if (p.pts.isEmpty() || p.unknown || !p.num.isBottom()) return false;
+        for (Map.Entry<Region, Interval> e : p.pts.entrySet()) {
+            Contents c = s.contents(e.getKey());
+            Interval off = e.getValue();
+            if (c.nul.unknown || c.nul.num.isBottom() || off.lo() < 0 || off.hi() == Interval.POS_INF || off.hi() + size > c.nul.num.lo()) return false;
+        }
+        return true;
     }
 
     Value loadVia(Value p, long size, State s) {

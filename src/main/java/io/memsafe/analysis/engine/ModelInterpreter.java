@@ -90,7 +90,7 @@ final class ModelInterpreter {
                 case Effect.ReadString r -> {
                     Value p = arg(args, r.arg());
                     Str str = strlen(p, s);
-                    in.checkAccess(loc, p, str == null ? Value.UNKNOWN : readLen(str, r.elem(), limit(args, r.limitArg(), r.elem())), false, op, describe(str, "string"), f);
+                    if (r.limitArg() >= 0 || !unterminatedRead(loc, p, r.elem(), op, s, f)) in.checkAccess(loc, p, str == null ? Value.UNKNOWN : readLen(str, r.elem(), limit(args, r.limitArg(), r.elem())), false, op, describe(str, "string"), f);
                 }
                 case Effect.ReadBytes r -> {
                     Value len = length(r.len(), args);
@@ -135,8 +135,25 @@ final class ModelInterpreter {
 
     /** An unmodelled function reads a C string argument (its prototype says const char * and no length). */
     void readString(SourceLoc loc, Value p, int elem, String fn, State s, Interpreter.Frame f) {
+        if (unterminatedRead(loc, p, elem, fn, s, f)) return;
         Str str = strlen(p, s);
         if (str != null) in.checkAccess(loc, p, readLen(str, elem, null), false, fn, describe(str, "string"), f);
+    }
+
+    /**
+     * A string read from storage in which no terminator was ever written (on every path): the
+     * read runs at least to the end of the buffer and one element beyond.
+     */
+    private boolean unterminatedRead(SourceLoc loc, Value p, int elem, String fn, State s, Interpreter.Frame f) {
+        if (p.pts.size() != 1 || p.unknown || !p.num.isBottom()) return false;
+        Map.Entry<Region, Interval> e = p.pts.entrySet().iterator().next();
+        Contents c = s.contents(e.getKey());
+        Value size = e.getKey().size;
+        if (!c.unterminated || size.unknown || !size.num.isSingleton() || !e.getValue().isSingleton()) return false;
+        long toEnd = size.num.lo() - e.getValue().lo();
+        if (toEnd < 0) return false;
+        in.checkAccess(loc, p, Value.of(toEnd + elem), false, fn, "no NUL terminator was written to this buffer", f);
+        return true;
     }
 
     private static Value limit(List<Value> args, int limitArg, int elem) {
@@ -171,7 +188,8 @@ final class ModelInterpreter {
             Region r = e.getKey();
             if (r.kind == Region.Kind.STRING_LITERAL) continue;
             Contents c = s.contents(r);
-            Contents n = new Contents(new TreeMap<>(), c.rest.join(content), nul.apply(c.nul, e.getValue()));
+            Contents n = new Contents(new TreeMap<>(), c.rest.join(content), nul.apply(c.nul, e.getValue()),
+                    c.unterminated && !Contents.mayBeZero(content));
             s.set(r, n);
         }
     }
@@ -189,7 +207,8 @@ final class ModelInterpreter {
             case COPY -> {
                 Value src = arg(args, w.source());
                 Str str = strlen(src, s);
-                Value content = loadAll(src, s);
+                boolean noTerminatorCopied = str != null && str.bytes().lo() >= n.hi();
+                Value content = noTerminatorCopied ? Value.of(Interval.of(1, 255)).withTaint(str.taint()) : loadAll(src, s);
                 fill(dst, s, content, (nul, off) -> {
                     if (str != null && !str.bytes().isBottom() && str.bytes().hi() < n.lo()) {
                         // the source's terminator is among the copied bytes, unless dst already ends earlier
@@ -218,12 +237,14 @@ final class ModelInterpreter {
         Value dst = arg(args, cs.dst()), src = arg(args, cs.src());
         Str str = strlen(src, s);
         Value lim = limit(args, cs.limitArg(), cs.elem());
-        in.checkAccess(loc, src, str == null ? Value.UNKNOWN : readLen(str, cs.elem(), lim), false, op, describe(str, "source string"), f);
+        if (lim != null || !unterminatedRead(loc, src, cs.elem(), op, s, f)) in.checkAccess(loc, src, str == null ? Value.UNKNOWN : readLen(str, cs.elem(), lim), false, op, describe(str, "source string"), f);
         Value writeLen;
         if (lim != null) writeLen = lim;
         else writeLen = str == null ? Value.UNKNOWN : new Value(str.forCheck().add(Interval.of(cs.elem())), Map.of(), false, str.taint());
         in.checkAccess(loc, dst, writeLen, true, op, lim != null ? "count " + lim.num + " bytes" + origin(lim) : describe(str, "source string"), f);
-        Value content = loadAll(src, s);
+        // characters before the source's terminator are non-zero: if the terminator is not copied, neither is a zero
+        boolean noTerminatorCopied = str != null && lim != null && !lim.num.isBottom() && str.bytes().lo() >= lim.num.hi();
+        Value content = noTerminatorCopied ? Value.of(Interval.of(1, 255)).withTaint(str.taint()) : loadAll(src, s);
         fill(dst, s, content, (nul, off) -> {
             if (str == null) return Value.UNKNOWN;
             if (lim == null || (!lim.num.isBottom() && str.bytes().hi() < lim.num.lo())) {
