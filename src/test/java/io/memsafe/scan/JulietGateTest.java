@@ -32,7 +32,7 @@ class JulietGateTest {
     private static final Path JULIET = Path.of("../shared/juliet");
     private static final Pattern CASE = Pattern.compile("^CWE(121|122|124|126|127)_.+__.+_(\\d\\d)\\.c$");
     private static final Set<Integer> BUFFER_CWES = Set.of(119, 120, 121, 122, 123, 124, 125, 126, 127, 787, 788);
-    static final double THRESHOLD = 0.80;
+    static final double THRESHOLD = 0.90;
 
     @Test
     void discriminationOnFixedSampleStaysAboveThreshold() throws IOException {

@@ -1,0 +1,76 @@
+package io.memsafe.scan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.memsafe.cli.Main;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ScanCommandTest {
+    private static final Path EXAMPLE = Path.of("examples/overflow.c");
+
+    @Test
+    void exitStatusFollowsTheLinterConvention(@TempDir Path tmp) throws IOException {
+        Path clean = tmp.resolve("clean.c");
+        Files.writeString(clean, "int f(void) { int a[4]; a[3] = 1; return a[3]; }\n");
+        assertThat(Main.run("scan", "-o", tmp.resolve("a.txt").toString(), clean.toString())).isEqualTo(0);
+        assertThat(Main.run("scan", "-o", tmp.resolve("b.txt").toString(), EXAMPLE.toString())).isEqualTo(1);
+        assertThat(Main.run("scan", tmp.resolve("missing.c").toString())).isEqualTo(2);
+        assertThat(Main.run("scan", "--format", "xml", EXAMPLE.toString())).isEqualTo(2);
+    }
+
+    @Test
+    void sarifIsDeterministicWhateverTheJobs(@TempDir Path tmp) throws IOException {
+        Path a = tmp.resolve("a.sarif"), b = tmp.resolve("b.sarif");
+        Main.run("scan", "--format", "sarif", "--jobs", "1", "-o", a.toString(), EXAMPLE.toString());
+        Main.run("scan", "--format", "sarif", "--jobs", "4", "-o", b.toString(), EXAMPLE.toString());
+        assertThat(Files.readAllBytes(a)).isEqualTo(Files.readAllBytes(b));
+    }
+
+    @Test
+    void sarifCarriesCweTagsLocationsAndTraces(@TempDir Path tmp) throws IOException {
+        Path out = tmp.resolve("o.sarif");
+        Main.run("scan", "--format", "sarif", "-o", out.toString(), EXAMPLE.toString());
+        JsonNode run = new ObjectMapper().readTree(out.toFile()).get("runs").get(0);
+        assertThat(run.at("/tool/driver/rules").size()).isGreaterThanOrEqualTo(7);
+        for (JsonNode rule : run.at("/tool/driver/rules")) {
+            assertThat(rule.at("/properties/tags").toString()).contains("external/cwe/cwe-");
+        }
+        JsonNode results = run.get("results");
+        assertThat(results.size()).isEqualTo(4);
+        for (JsonNode r : results) {
+            assertThat(r.at("/locations/0/physicalLocation/region/startLine").asInt()).isPositive();
+            assertThat(r.at("/codeFlows/0/threadFlows/0/locations").size()).isGreaterThanOrEqualTo(2);
+        }
+    }
+
+    @Test
+    void compileCommandsGiveEachUnitItsFlags(@TempDir Path tmp) throws IOException {
+        Files.createDirectories(tmp.resolve("inc"));
+        Files.writeString(tmp.resolve("inc/size.h"), "#define N 4\n");
+        Files.writeString(tmp.resolve("a.c"), "#include \"size.h\"\nvoid f(void) { char b[N]; b[LIMIT] = 0; }\n");
+        Files.writeString(tmp.resolve("compile_commands.json"), "[{\"directory\": \"" + tmp + "\", \"file\": \"a.c\", "
+                + "\"command\": \"cc -Iinc -DLIMIT=4 -c a.c\"}]");
+        Path out = tmp.resolve("o.json");
+        int rc = Main.run("scan", "--compile-commands", tmp.resolve("compile_commands.json").toString(), "--format", "json", "-o", out.toString());
+        assertThat(rc).isEqualTo(1);
+        JsonNode f = new ObjectMapper().readTree(out.toFile()).get("findings").get(0);
+        assertThat(f.get("cwe").asInt()).isEqualTo(121);
+        assertThat(f.get("line").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void textOutputShowsSourceLineAndCaret(@TempDir Path tmp) throws IOException {
+        Path out = tmp.resolve("o.txt");
+        Main.run("scan", "-o", out.toString(), EXAMPLE.toString());
+        String text = Files.readString(out);
+        assertThat(text).contains("examples/overflow.c:17:5: error:").contains("[CWE-121]")
+                .contains("    strcat(buffer, name);").contains("\n    ^\n");
+    }
+}
