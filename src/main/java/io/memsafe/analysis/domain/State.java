@@ -55,6 +55,12 @@ public final class State {
         return new State(m, false);
     }
 
+    @Override
+    public boolean equals(Object o) { return o instanceof State st && st.bottom == bottom && st.mem.equals(mem); }
+
+    @Override
+    public int hashCode() { return mem.hashCode() * 31 + (bottom ? 1 : 0); }
+
     public boolean leq(State o) {
         if (bottom) return true;
         if (o.bottom) return false;

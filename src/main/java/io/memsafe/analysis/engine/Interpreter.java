@@ -161,9 +161,23 @@ public final class Interpreter {
         };
     }
 
+    /**
+     * Conversion to an integer type. When a known value may not fit, the result is any value of the
+     * type: for input-derived values that is what an attacker can reach (kept, tainted); otherwise
+     * it only reflects imprecision (the analysis did not bound an intermediate), so it becomes
+     * unknown rather than evidence.
+     */
+    static Value wrap(Value v, Type.Int i) {
+        Interval range = Interval.ofType(i.size(), i.signed());
+        if (v.num.isBottom() || v.num.leq(range)) return v;
+        Interval c = v.num.castTo(i.size(), i.signed());
+        if (v.taint != null || c.isSingleton()) return v.withNum(c);
+        return new Value(Interval.BOTTOM, v.pts, true, null);
+    }
+
     static Value cast(Value v, Type to) {
         if (to instanceof Type.Int i) {
-            Value r = v.withNum(v.num.castTo(i.size(), i.signed()));
+            Value r = wrap(v, i);
             // a pointer converted to a small integer no longer designates memory
             return i.size() < 8 ? r.withoutPointers().withUnknown(r.unknown || !v.pts.isEmpty()) : r;
         }
@@ -180,7 +194,7 @@ public final class Interpreter {
             }
         };
         if (u.op() == Expr.UnOp.NOT) return r.withTaint(v.taint);
-        return u.type() instanceof Type.Int i ? r.withNum(r.num.castTo(i.size(), i.signed())) : r;
+        return u.type() instanceof Type.Int i ? wrap(r, i) : r;
     }
 
     /** True / false when a value's truth is known; null when it may be either. */
@@ -231,9 +245,10 @@ public final class Interpreter {
             case XOR -> x.bitXor(y);
             default -> Interval.TOP;
         };
-        if (type instanceof Type.Int t) r = r.castTo(Math.max(t.size(), 4), t.signed());
         boolean lostPointer = a.isPointer() || b.isPointer();
-        return new Value(r, Map.of(), unknown || lostPointer, taint);
+        Value result = new Value(r, Map.of(), unknown || lostPointer, taint);
+        if (type instanceof Type.Int t) result = wrap(result, new Type.Int(Math.max(t.size(), 4), t.signed(), false));
+        return result;
     }
 
     private static Value comparison(BinOp op, Value a, Value b) {
@@ -299,7 +314,7 @@ public final class Interpreter {
             Interval nonZero = i.signed() ? Interval.of(1, Interval.ofType(i.size(), true).hi()) : Interval.of(1, Interval.ofType(i.size(), false).hi());
             v = v.unknown && v.num.isBottom() ? new Value(nonZero, Map.of(), false, v.taint) : v.num.lo() == 0 ? v.withNum(Interval.of(1, Math.max(1, v.num.hi()))) : v;
         }
-        return lv.type() instanceof Type.Int i && v.pts.isEmpty() ? v.withNum(v.num.castTo(i.size(), i.signed())) : v;
+        return lv.type() instanceof Type.Int i && v.pts.isEmpty() ? wrap(v, i) : v;
     }
 
     private static boolean beforeTerminator(Value p, long size, State s) {
@@ -556,7 +571,7 @@ public final class Interpreter {
         }
         if (c.result() != null && !s.bottom) {
             Type rt = c.result().type();
-            if (rt instanceof Type.Int i && result.pts.isEmpty()) result = result.withNum(result.num.castTo(i.size(), i.signed()));
+            if (rt instanceof Type.Int i && result.pts.isEmpty()) result = wrap(result, i);
             store(c.result(), result, s, f);
         }
     }
@@ -573,16 +588,27 @@ public final class Interpreter {
         return Value.UNKNOWN;
     }
 
+    /** Callee analyses one root may run in context; past it calls fall back to the havoc of an unknown call. */
+    static final int MAX_INLINED_PER_ROOT = 400;
+    private int inlined;
+
+    private record CallKey(Function callee, State entry) { }
+
+    private record CallResult(State exit, Value ret) { }
+
+    /** Same callee, same entry state, outside the reporting pass: same result (fixpoint iterations repeat calls). */
+    private final Map<CallKey, CallResult> callCache = new HashMap<>();
+
     private Value inline(Function callee, List<Value> args, Stmt.Call c, State s, Frame f) {
-        if (f.depth() >= MAX_CALL_DEPTH || f.onStack(callee)) {
-            // recursion or too deep: sound fallback, the callee is then analysed as a root of its own
+        if (f.depth() >= MAX_CALL_DEPTH || f.onStack(callee) || inlined >= MAX_INLINED_PER_ROOT) {
+            // recursion, too deep or too much: sound fallback, the callee is then analysed as a root of its own
             return unknownCall(args, s);
         }
         synchronized (analysedInContext) { analysedInContext.add(callee); }
         for (int i = 0; i < callee.params.size(); i++) {
             Variable p = callee.params.get(i);
             Value v = i < args.size() ? args.get(i) : Value.UNKNOWN;
-            if (p.type instanceof Type.Int it && v.pts.isEmpty()) v = v.withNum(v.num.castTo(it.size(), it.signed()));
+            if (p.type instanceof Type.Int it && v.pts.isEmpty()) v = wrap(v, it);
             Region r = region(p, callee);
             s.set(r, Contents.uninitialized().store(Interval.ZERO, Math.max(1, p.type.size()), v, true));
         }
@@ -592,7 +618,16 @@ public final class Interpreter {
         List<TraceStep> calls = new ArrayList<>(f.calls());
         calls.add(new TraceStep(c.loc(), "call to " + callee.name + "()"));
         Frame cf = new Frame(callee, f.depth() + 1, calls, f, f.report());
-        State exit = new FunctionFixpoint(this, callee, shape(callee)).run(s, cf);
+        CallKey key = f.report() ? null : new CallKey(callee, s.copy());
+        CallResult cached = key == null ? null : callCache.get(key);
+        State exit;
+        if (cached != null) {
+            exit = cached.exit().copy();
+        } else {
+            inlined++;
+            exit = new FunctionFixpoint(this, callee, shape(callee)).run(s, cf);
+            if (key != null && callCache.size() < 2000) callCache.put(key, new CallResult(exit.copy(), null));
+        }
         s.mem.clear();
         s.mem.putAll(exit.mem);
         s.bottom = exit.bottom;

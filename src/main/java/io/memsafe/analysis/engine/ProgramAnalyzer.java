@@ -38,7 +38,7 @@ import java.util.function.IntConsumer;
  */
 public final class ProgramAnalyzer {
     public record Options(long maxStepsPerRoot, long millisPerRoot, int jobs) {
-        public static Options defaults(int jobs) { return new Options(3_000_000, 20_000, jobs); }
+        public static Options defaults(int jobs) { return new Options(1_000_000, 10_000, jobs); }
     }
 
     public record Result(List<Finding> findings, List<Diagnostic> diagnostics, int roots) { }
