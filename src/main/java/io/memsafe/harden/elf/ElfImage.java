@@ -368,7 +368,8 @@ public final class ElfImage {
             long descSize = data.u32(at + 4, "n_descsz");
             long noteType = data.u32(at + 8, "n_type");
             long nameAt = at + 12;
-            long descAt = nameAt + alignUp(nameSize, pad);
+            // Name and descriptor each start at the note area's alignment (gABI; 8 for .note.gnu.property on ELF64).
+            long descAt = at + alignUp(12 + nameSize, pad);
             long next = descAt + alignUp(descSize, pad);
             if (next > end || next <= at) {
                 warnings.add("note in " + where + " overruns its area");
