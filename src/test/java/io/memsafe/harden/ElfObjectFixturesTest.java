@@ -1,0 +1,98 @@
+package io.memsafe.harden;
+
+import io.memsafe.harden.policy.HardeningPolicy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Relocatable objects clang builds for other architectures (no cross linker needed): 32/64-bit, little and
+ * big endian. Plus a kernel-module-shaped object with .modinfo, signed and unsigned.
+ */
+class ElfObjectFixturesTest {
+    final BinaryAnalyzer analyzer = new BinaryAnalyzer(HardeningPolicy.defaults());
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "aarch64-linux-gnu, aarch64, 64, little",
+            "arm-linux-gnueabihf, arm, 32, little",
+            "riscv64-linux-gnu, riscv, 64, little",
+            "i386-linux-gnu, x86, 32, little",
+            "powerpc-linux-gnu, ppc, 32, big",
+            "powerpc64-linux-gnu, ppc64, 64, big",
+            "mips-linux-gnu, mips, 32, big",
+    })
+    void crossArchitectureObjects(String target, String machine, int bits, String endian) throws Exception {
+        assumeTrue(Toolchain.available("clang"), "clang not installed");
+        Path source = Toolchain.source(dir, "freestanding.c");
+        Path protectedObject = dir.resolve(target + "-ssp.o");
+        Path unprotectedObject = dir.resolve(target + "-nossp.o");
+        Toolchain.run(dir, List.of("clang", "--target=" + target, "-O2", "-fstack-protector-all", "-c", source.toString(), "-o", protectedObject.toString()));
+        Toolchain.run(dir, List.of("clang", "--target=" + target, "-O2", "-fno-stack-protector", "-c", source.toString(), "-o", unprotectedObject.toString()));
+
+        BinaryReport withCanary = analyzer.analyse(protectedObject, true);
+        assertThat(withCanary.error()).isNull();
+        assertThat(withCanary.kind()).isEqualTo("relocatable");
+        assertThat(withCanary.machine()).isEqualTo(machine);
+        assertThat(withCanary.bits()).isEqualTo(bits);
+        assertThat(withCanary.endian()).isEqualTo(endian);
+        assertThat(withCanary.verdicts().get("elf.canary").value()).isEqualTo(true);
+        assertThat(withCanary.verdicts().get("elf.pie").value()).as("PIE of an object").isNull();
+        assertThat(withCanary.verdicts().get("elf.relro").value()).as("RELRO of an object").isNull();
+
+        BinaryReport withoutCanary = analyzer.analyse(unprotectedObject, true);
+        assertThat(withoutCanary.verdicts().get("elf.canary").value()).isEqualTo(false);
+        assertThat(withoutCanary.verdicts().get("elf.stripped").value()).isEqualTo(false);
+    }
+
+    @Test
+    void kernelModuleSignatureAndRetpoline() throws Exception {
+        assumeTrue(Toolchain.available("gcc"), "gcc not installed");
+        Path source = Toolchain.source(dir, "kmod.c");
+        Path unsigned = dir.resolve("fixture.ko");
+        Toolchain.run(dir, List.of("gcc", "-O2", "-fstack-protector-all", "-c", source.toString(), "-o", unsigned.toString()));
+        Path signed = dir.resolve("fixture-signed.ko");
+        Files.copy(unsigned, signed);
+        // What scripts/sign-file appends: PKCS#7 blob, a module_signature trailer, then the magic string.
+        Files.write(signed, new byte[40], StandardOpenOption.APPEND);
+        Files.write(signed, "~Module signature appended~\n".getBytes(StandardCharsets.US_ASCII), StandardOpenOption.APPEND);
+
+        BinaryReport u = analyzer.analyse(unsigned, true);
+        assertThat(u.kind()).isEqualTo("kernel-module");
+        assertThat(u.verdicts().get("elf.kmod_signed").value()).isEqualTo(false);
+        assertThat(u.verdicts().get("elf.kmod_retpoline").value()).isEqualTo(true);
+        assertThat(u.verdicts().get("elf.canary").value()).isEqualTo(true);
+        assertThat(u.verdicts().get("elf.nx").value()).as("NX of a module").isNull();
+        assertThat(u.missing()).containsExactly("elf.kmod_signed");
+
+        BinaryReport s = analyzer.analyse(signed, true);
+        assertThat(s.verdicts().get("elf.kmod_signed").value()).isEqualTo(true);
+        assertThat(s.missing()).isEmpty();
+    }
+
+    @Test
+    void kernelModuleWithoutRetpolineIsReported() throws Exception {
+        assumeTrue(Toolchain.available("gcc"), "gcc not installed");
+        Path source = dir.resolve("plain-kmod.c");
+        Files.writeString(source, Files.readString(Toolchain.source(dir, "kmod.c")).replace("retpoline=Y", "vermagic=6.1"));
+        Path module = dir.resolve("plain.ko");
+        Toolchain.run(dir, List.of("gcc", "-O2", "-fno-stack-protector", "-c", source.toString(), "-o", module.toString()));
+        BinaryReport r = analyzer.analyse(module, true);
+        assertThat(r.kind()).isEqualTo("kernel-module");
+        assertThat(r.verdicts().get("elf.kmod_retpoline").value()).isEqualTo(false);
+        assertThat(r.missing()).contains("elf.kmod_retpoline", "elf.canary", "elf.kmod_signed");
+    }
+}
