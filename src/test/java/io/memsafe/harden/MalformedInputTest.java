@@ -1,0 +1,152 @@
+package io.memsafe.harden;
+
+import io.memsafe.harden.BinaryReport.ErrorKind;
+import io.memsafe.harden.policy.HardeningPolicy;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Every fixture truncated at many offsets and with random byte flips (fixed seed) must give a per-file
+ * error or a verdict: never an exception escaping, an internal error, or a hang.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MalformedInputTest {
+    static final long SEED = 0x6d656d73L;
+
+    @TempDir
+    static Path dir;
+    final Map<String, byte[]> fixtures = new LinkedHashMap<>();
+    final BinaryAnalyzer analyzer = new BinaryAnalyzer(HardeningPolicy.defaults());
+
+    @BeforeAll
+    void build() throws Exception {
+        if (Toolchain.available("gcc")) {
+            Path program = Toolchain.source(dir, "program.c");
+            Toolchain.run(dir, List.of("gcc", "-O2", "-D_FORTIFY_SOURCE=2", "-fstack-protector-strong", "-fcf-protection=full",
+                    "-Wl,-z,ibt,-z,shstk,-z,now", "-Wl,-rpath,/opt/x", program.toString(), "-o", "elf-exe"));
+            Toolchain.run(dir, List.of("gcc", "-O2", "-fPIC", "-shared", Toolchain.source(dir, "library.c").toString(), "-o", "elf-lib.so"));
+            Toolchain.run(dir, List.of("gcc", "-O2", "-c", Toolchain.source(dir, "kmod.c").toString(), "-o", "elf-kmod.ko"));
+        }
+        if (Toolchain.available("clang")) {
+            Toolchain.run(dir, List.of("clang", "--target=powerpc-linux-gnu", "-O2", "-fstack-protector-all", "-c",
+                    Toolchain.source(dir, "freestanding.c").toString(), "-o", "elf-ppc32be.o"));
+        }
+        if (Toolchain.available("x86_64-w64-mingw32-gcc")) {
+            Toolchain.run(dir, List.of("x86_64-w64-mingw32-gcc", "-O2", "-fstack-protector-strong",
+                    Toolchain.source(dir, "windows.c").toString(), "-o", "pe64.exe"));
+        }
+        if (Toolchain.available("i686-w64-mingw32-gcc")) {
+            Toolchain.run(dir, List.of("i686-w64-mingw32-gcc", "-O2", "-DFIXTURE_DLL", "-shared",
+                    Toolchain.source(dir, "windows.c").toString(), "-o", "pe32.dll"));
+        }
+        try (var files = Files.list(dir)) {
+            for (Path p : files.sorted().toList()) {
+                String name = p.getFileName().toString();
+                if (name.startsWith("elf-") || name.startsWith("pe")) fixtures.put(name, Files.readAllBytes(p));
+            }
+        }
+        if (fixtures.containsKey("pe64.exe")) {
+            PeFixturePatcher patched = new PeFixturePatcher(fixtures.get("pe64.exe"));
+            patched.loadConfig(0x140005000L, 0, 0, 0x140006000L, 0x500).extendedDllCharacteristics(1);
+            fixtures.put("pe64-loadconfig.exe", patched.withCertificate());
+        }
+    }
+
+    private void assertHandled(String label, byte[] bytes) {
+        BinaryReport r = analyzer.analyse(label, bytes);
+        assertThat(r).as(label).isNotNull();
+        if (!r.analysed()) {
+            assertThat(r.errorKind()).as(label + ": " + r.error()).isIn(ErrorKind.MALFORMED, ErrorKind.NOT_A_BINARY);
+            assertThat(r.error()).as(label).isNotBlank().doesNotContain("Exception");
+        } else {
+            assertThat(r.verdicts()).as(label).isNotEmpty();
+        }
+    }
+
+    @Test
+    void truncatedAtManyOffsets() {
+        assumeTrue(!fixtures.isEmpty(), "no compilers installed");
+        assertTimeoutPreemptively(Duration.ofSeconds(90), () -> {
+            int errors = 0, cases = 0;
+            for (Map.Entry<String, byte[]> f : fixtures.entrySet()) {
+                byte[] full = f.getValue();
+                List<Integer> cuts = new ArrayList<>();
+                for (int i = 0; i < Math.min(full.length, 1024); i += 3) cuts.add(i);     // every header field
+                for (int i = 1; i <= 300; i++) cuts.add((int) ((long) full.length * i / 301)); // across the file
+                for (int i = 1; i <= 64; i++) cuts.add(full.length - i);                      // trailing tables
+                for (int cut : cuts) {
+                    byte[] truncated = java.util.Arrays.copyOf(full, Math.max(0, cut));
+                    BinaryReport r = analyzer.analyse(f.getKey() + "@" + cut, truncated);
+                    assertHandled(f.getKey() + " truncated at " + cut, truncated);
+                    if (!r.analysed()) errors++;
+                    cases++;
+                }
+            }
+            // Cutting into the headers must be noticed, not silently pass as an unprotected binary.
+            assertThat(errors).as("truncations reported as errors out of " + cases).isGreaterThan(cases / 4);
+        });
+    }
+
+    @Test
+    void randomByteFlips() {
+        assumeTrue(!fixtures.isEmpty(), "no compilers installed");
+        assertTimeoutPreemptively(Duration.ofSeconds(90), () -> {
+            Random random = new Random(SEED);
+            for (Map.Entry<String, byte[]> f : fixtures.entrySet()) {
+                byte[] full = f.getValue();
+                for (int round = 0; round < 300; round++) {
+                    byte[] mutated = full.clone();
+                    int flips = 1 + random.nextInt(24);
+                    // Half the rounds aim at the first 4 KiB, where the headers and tables that steer parsing live.
+                    int span = round % 2 == 0 ? Math.min(full.length, 4096) : full.length;
+                    for (int i = 0; i < flips; i++) {
+                        int at = random.nextInt(span);
+                        mutated[at] = (byte) (random.nextBoolean() ? random.nextInt(256) : mutated[at] ^ (1 << random.nextInt(8)));
+                    }
+                    mutated[0] = full[0]; // keep the magic so the parser, not the sniffer, is exercised
+                    mutated[1] = full[1];
+                    assertHandled(f.getKey() + " flip round " + round, mutated);
+                }
+            }
+        });
+    }
+
+    @Test
+    void hostileHeadersGiveClearErrors() {
+        // ELF64 header claiming 65535 section headers of 64 bytes at an offset beyond the file.
+        ByteBuffer elf = ByteBuffer.allocate(64).order(ByteOrder.LITTLE_ENDIAN);
+        elf.put(new byte[] {0x7f, 'E', 'L', 'F', 2, 1, 1});
+        elf.putShort(16, (short) 3).putShort(18, (short) 62).putLong(40, 0x7fff_ffff_ffffL)
+                .putShort(58, (short) 64).putShort(60, (short) 0xffff);
+        BinaryReport r = analyzer.analyse("huge-sections", elf.array());
+        assertThat(r.errorKind()).isEqualTo(ErrorKind.MALFORMED);
+        assertThat(r.error()).contains("section header table");
+
+        // PE whose e_lfanew points past the end.
+        ByteBuffer pe = ByteBuffer.allocate(64).order(ByteOrder.LITTLE_ENDIAN);
+        pe.put(0, (byte) 'M').put(1, (byte) 'Z').putInt(0x3c, 0x7fffff00);
+        BinaryReport p = analyzer.analyse("far-pe", pe.array());
+        assertThat(p.errorKind()).isEqualTo(ErrorKind.MALFORMED);
+        assertThat(p.error()).contains("outside the file");
+
+        assertThat(analyzer.analyse("empty", new byte[0]).errorKind()).isEqualTo(ErrorKind.NOT_A_BINARY);
+        assertThat(analyzer.analyse("magic-only", new byte[] {0x7f, 'E', 'L', 'F'}).errorKind()).isEqualTo(ErrorKind.MALFORMED);
+    }
+}
