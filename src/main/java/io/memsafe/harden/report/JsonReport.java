@@ -58,7 +58,8 @@ public final class JsonReport {
     }
 
     public static void write(HardenScanner.Scan scan, Writer out) throws IOException {
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                .disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         mapper.writeValue(out, toTree(scan));
     }
 

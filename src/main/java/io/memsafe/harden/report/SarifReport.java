@@ -129,6 +129,7 @@ public final class SarifReport {
     }
 
     public static void write(HardenScanner.Scan scan, Writer out) throws IOException {
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out, toTree(scan));
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                .disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, toTree(scan));
     }
 }
