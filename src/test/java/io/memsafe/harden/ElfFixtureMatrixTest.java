@@ -171,7 +171,14 @@ class ElfFixtureMatrixTest {
         }));
     }
 
-    List<Built> built() {
-        return built;
+    /** Debian's checksec must agree on every check both tools have (skipped where checksec is not installed). */
+    @TestFactory
+    Stream<DynamicTest> agreesWithChecksec() {
+        assumeTrue(!built.isEmpty() && Toolchain.available("checksec"), "checksec not installed");
+        return built.stream().map(b -> DynamicTest.dynamicTest(b.label(), () -> {
+            String csv = Toolchain.run(dir, List.of("checksec", "--format=csv", "--file=" + b.binary())).strip();
+            BinaryReport report = analyzer.analyse(b.binary(), true);
+            assertThat(ChecksecAgreement.disagreements(csv, report.verdicts())).as(csv).isEmpty();
+        }));
     }
 }
