@@ -30,7 +30,10 @@ public final class HardenCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE|DIR", arity = "1..*", description = "Binaries or directories to scan (directories are walked; non-binaries in them are skipped).")
+    @Option(names = "--list-checks", description = "Print the catalogue of checks (ids, rationale, enabling flags) as Markdown and exit.")
+    boolean listChecks;
+
+    @Parameters(paramLabel = "FILE|DIR", arity = "0..*", description = "Binaries or directories to scan (directories are walked; non-binaries in them are skipped).")
     List<Path> inputs;
 
     @Option(names = "--format", defaultValue = "text", description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -51,6 +54,15 @@ public final class HardenCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        if (listChecks) {
+            spec.commandLine().getOut().print(io.memsafe.harden.report.CheckCatalogMarkdown.render());
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
+        if (inputs == null || inputs.isEmpty()) {
+            err.println("memsafe harden: name at least one FILE or DIR (see --help)");
+            return 2;
+        }
         HardeningPolicy policy;
         try {
             policy = policyFile == null ? HardeningPolicy.defaults() : HardeningPolicy.load(policyFile);
