@@ -83,6 +83,21 @@ class ElfObjectFixturesTest {
         assertThat(s.missing()).isEmpty();
     }
 
+    /** objcopy --only-keep-debug empties the loaded sections but keeps program headers pointing at them. */
+    @Test
+    void separateDebugInfoIsNotMistakenForTheProgram() throws Exception {
+        assumeTrue(Toolchain.available("gcc") && Toolchain.available("objcopy"), "gcc/objcopy not installed");
+        Path program = dir.resolve("program");
+        Toolchain.run(dir, List.of("gcc", "-g", "-O2", "-fPIE", "-pie", Toolchain.source(dir, "program.c").toString(), "-o", program.toString()));
+        Path debug = dir.resolve("program.debug");
+        Toolchain.run(dir, List.of("objcopy", "--only-keep-debug", program.toString(), debug.toString()));
+        BinaryReport r = analyzer.analyse(debug, true);
+        assertThat(r.error()).isNull();
+        assertThat(r.verdicts().get("elf.pie").value()).as("no interpreter or DT_FLAGS_1 in a debug file").isNull();
+        assertThat(r.verdicts().get("elf.rpath").value()).isEqualTo(false);
+        assertThat(r.verdicts().get("elf.stripped").value()).isEqualTo(false);
+    }
+
     @Test
     void kernelModuleWithoutRetpolineIsReported() throws Exception {
         assumeTrue(Toolchain.available("gcc"), "gcc not installed");

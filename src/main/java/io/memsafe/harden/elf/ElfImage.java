@@ -209,7 +209,19 @@ public final class ElfImage {
         return r;
     }
 
+    /**
+     * Separate debug-info files (objcopy --only-keep-debug) keep the program headers but turn the loaded
+     * sections into SHT_NOBITS: their PT_INTERP/PT_DYNAMIC offsets point at unrelated bytes.
+     */
+    private boolean sectionEmptied(String name, long type) {
+        for (Section s : sections) {
+            if ((name != null && s.name().equals(name)) || (type >= 0 && s.type() == type)) return !s.occupiesFile();
+        }
+        return false;
+    }
+
     private void readInterpreter() {
+        if (sectionEmptied(".interp", -1)) return;
         for (ProgramHeader ph : programHeaders) {
             if (ph.type() == PT_INTERP) {
                 data.require(ph.offset(), Math.min(ph.fileSize(), 1), "PT_INTERP");
@@ -230,7 +242,7 @@ public final class ElfImage {
                 break;
             }
         }
-        if (dynamicSection == null) {
+        if (dynamicSection == null && !sectionEmptied(null, SHT_DYNAMIC)) {
             for (ProgramHeader ph : programHeaders) {
                 if (ph.type() == PT_DYNAMIC) {
                     offset = ph.offset();
@@ -306,6 +318,7 @@ public final class ElfImage {
         for (Section s : sections) {
             if (s.type() != SHT_DYNSYM && s.type() != SHT_SYMTAB) continue;
             if (s.type() == SHT_SYMTAB) symtabPresent = true;
+            if (!s.occupiesFile()) continue;
             List<Symbol> into = s.type() == SHT_DYNSYM ? dynamicSymbols : staticSymbols;
             try {
                 readSymbolTable(s, into);
@@ -322,6 +335,7 @@ public final class ElfImage {
             throw new MalformedBinaryException("string table index " + table.link() + " out of range");
         }
         Section strings = sections.get((int) table.link());
+        if (!strings.occupiesFile()) return;
         data.require(strings.offset(), strings.size(), "symbol string table");
         long end = strings.offset() + strings.size();
         long count = table.size() / entry;
