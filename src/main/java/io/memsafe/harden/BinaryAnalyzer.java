@@ -93,7 +93,10 @@ public final class BinaryAnalyzer {
                 pe = PeImage.parse(view);
             } catch (MalformedBinaryException e) {
                 // "MZ" alone is weak evidence: in a directory walk, skip DOS stubs and random files silently.
-                if (!explicit && !hasPeSignature(view)) return null;
+                if (!hasPeSignature(view)) {
+                    return explicit ? BinaryReport.failed(path, null, ErrorKind.NOT_A_BINARY,
+                            "not an ELF or PE file (MZ header without a PE image)") : null;
+                }
                 throw e;
             }
             String kind = pe.isDriver() ? "driver" : pe.isDll() ? "dll" : "exe";

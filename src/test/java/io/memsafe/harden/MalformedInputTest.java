@@ -143,8 +143,16 @@ class MalformedInputTest {
         ByteBuffer pe = ByteBuffer.allocate(64).order(ByteOrder.LITTLE_ENDIAN);
         pe.put(0, (byte) 'M').put(1, (byte) 'Z').putInt(0x3c, 0x7fffff00);
         BinaryReport p = analyzer.analyse("far-pe", pe.array());
-        assertThat(p.errorKind()).isEqualTo(ErrorKind.MALFORMED);
-        assertThat(p.error()).contains("outside the file");
+        assertThat(p.errorKind()).isEqualTo(ErrorKind.NOT_A_BINARY);
+        assertThat(p.error()).contains("MZ header without a PE image");
+
+        // A real PE signature with an optional header that runs past the end of the file.
+        ByteBuffer shortPe = ByteBuffer.allocate(0x98).order(ByteOrder.LITTLE_ENDIAN);
+        shortPe.put(0, (byte) 'M').put(1, (byte) 'Z').putInt(0x3c, 0x80).putInt(0x80, 0x4550)
+                .putShort(0x84, (short) 0x8664).putShort(0x86, (short) 1).putShort(0x94, (short) 0xf0);
+        BinaryReport s = analyzer.analyse("short-pe", shortPe.array());
+        assertThat(s.errorKind()).isEqualTo(ErrorKind.MALFORMED);
+        assertThat(s.error()).isEqualTo("malformed PE: optional header at offset 152 (240 bytes) lies outside the file of 152 bytes");
 
         assertThat(analyzer.analyse("empty", new byte[0]).errorKind()).isEqualTo(ErrorKind.NOT_A_BINARY);
         assertThat(analyzer.analyse("magic-only", new byte[] {0x7f, 'E', 'L', 'F'}).errorKind()).isEqualTo(ErrorKind.MALFORMED);
