@@ -3,10 +3,11 @@ package io.memsafe.harden;
 import io.memsafe.harden.BinaryReport.ErrorKind;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -14,7 +15,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
 
 /**
  * Expands the command-line inputs into files and analyses them on {@code jobs} threads. Results are sorted
@@ -35,18 +35,34 @@ public final class HardenScanner {
 
     public record Scan(List<BinaryReport> reports, int skipped) {}
 
+    /** Collects regular files; an unreadable subdirectory is one error entry and the walk goes on. */
+    private static void walk(Path root, List<Path> files, List<BinaryReport> errors) {
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (attrs.isRegularFile()) files.add(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    errors.add(BinaryReport.failed(file.toString(), null, ErrorKind.UNREADABLE, "cannot read: " + e.getMessage()));
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            errors.add(BinaryReport.failed(root.toString(), null, ErrorKind.UNREADABLE, "cannot walk directory: " + e.getMessage()));
+        }
+    }
+
     public Scan scan(List<Path> inputs) {
         List<Path> explicit = new ArrayList<>();
         List<Path> walked = new ArrayList<>();
         List<BinaryReport> reports = new ArrayList<>();
         for (Path input : inputs) {
             if (Files.isDirectory(input)) {
-                try (Stream<Path> files = Files.walk(input)) {
-                    files.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).forEach(walked::add);
-                } catch (IOException | UncheckedIOException e) {
-                    reports.add(BinaryReport.failed(input.toString(), null, ErrorKind.UNREADABLE,
-                            "cannot walk directory: " + e.getMessage()));
-                }
+                walk(input, walked, reports);
             } else {
                 explicit.add(input);
             }
