@@ -38,10 +38,12 @@ public final class HardenScanner {
     /** Collects regular files; an unreadable subdirectory is one error entry and the walk goes on. */
     private static void walk(Path root, List<Path> files, List<BinaryReport> errors) {
         try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            // A named directory may itself be a link (/lib -> usr/lib): walk its target, report under the name given.
+            Path real = root.toRealPath();
+            Files.walkFileTree(real, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (attrs.isRegularFile()) files.add(file);
+                    if (attrs.isRegularFile()) files.add(root.resolve(real.relativize(file)));
                     return FileVisitResult.CONTINUE;
                 }
 

@@ -78,6 +78,21 @@ class HardenCommandTest {
     }
 
     @Test
+    void linkedDirectoryIsWalkedButLinksInsideAreNot() throws Exception {
+        Path link = dir.resolve("link-to-tree");
+        if (!Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) Files.createSymbolicLink(link, tree);
+        Path inner = tree.resolve("sub/hardened-link");
+        if (!Files.exists(inner, java.nio.file.LinkOption.NOFOLLOW_LINKS)) Files.createSymbolicLink(inner, hardened);
+        Path out = dir.resolve("link.json");
+        Main.run("harden", "--format", "json", "-o", out.toString(), link.toString());
+        List<String> paths = new ArrayList<>();
+        json.readTree(out.toFile()).get("files").forEach(f -> paths.add(f.get("path").asText()));
+        assertThat(paths).containsExactly(link.resolve("hardened").toString(), link.resolve("libfixture.so").toString(),
+                link.resolve("sub/weak").toString());
+        Files.delete(inner);
+    }
+
+    @Test
     void outputIsDeterministic() throws Exception {
         Path a = dir.resolve("a.json"), b = dir.resolve("b.json");
         Main.run("harden", "--format", "json", "-o", a.toString(), "--jobs", "1", tree.toString(), hardened.toString());
