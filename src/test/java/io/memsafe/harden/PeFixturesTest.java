@@ -48,16 +48,16 @@ class PeFixturesTest {
     @ParameterizedTest(name = "{0} {1} {2}")
     @CsvSource({
             // compiler, dll?, linker flags, dynamicbase, high_entropy_va, nx_compat
-            "x64, exe, '', true, true, true",
+            "x64, exe, --dynamicbase --nxcompat --high-entropy-va, true, true, true",
             "x64, exe, --disable-dynamicbase, false, false, true",
             "x64, exe, --disable-high-entropy-va, true, false, true",
             "x64, exe, --disable-nxcompat, true, true, false",
-            "x64, dll, '', true, true, true",
+            "x64, dll, --dynamicbase --nxcompat --high-entropy-va, true, true, true",
             "x64, dll, --disable-nxcompat --disable-high-entropy-va, true, false, false",
-            "x86, exe, '', true, , true",
+            "x86, exe, --dynamicbase --nxcompat, true, , true",
             "x86, exe, --disable-dynamicbase, false, , true",
             "x86, exe, --disable-nxcompat, true, , false",
-            "x86, dll, '', true, , true",
+            "x86, dll, --dynamicbase --nxcompat, true, , true",
             "x86, dll, --disable-dynamicbase --disable-nxcompat, false, , false",
     })
     void linkerFlagsSetTheHeader(String arch, String type, String linkerFlags, boolean dynamicBase, Boolean highEntropy,
