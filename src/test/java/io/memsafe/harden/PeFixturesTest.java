@@ -47,16 +47,18 @@ class PeFixturesTest {
 
     @ParameterizedTest(name = "{0} {1} {2}")
     @CsvSource({
-            // compiler, dll?, linker flags, dynamicbase, high_entropy_va, nx_compat
+            // arch, type, linker flags (all three named, so binutils' changing defaults do not matter),
+            // expected dynamicbase, high_entropy_va (null on PE32), nx_compat. GNU ld's --disable-dynamicbase
+            // also clears HIGH_ENTROPY_VA: the header, not the flag, decides.
             "x64, exe, --dynamicbase --nxcompat --high-entropy-va, true, true, true",
-            "x64, exe, --disable-dynamicbase, false, false, true",
-            "x64, exe, --disable-high-entropy-va, true, false, true",
-            "x64, exe, --disable-nxcompat, true, true, false",
+            "x64, exe, --disable-dynamicbase --nxcompat --high-entropy-va, false, false, true",
+            "x64, exe, --dynamicbase --nxcompat --disable-high-entropy-va, true, false, true",
+            "x64, exe, --dynamicbase --disable-nxcompat --high-entropy-va, true, true, false",
             "x64, dll, --dynamicbase --nxcompat --high-entropy-va, true, true, true",
-            "x64, dll, --disable-nxcompat --disable-high-entropy-va, true, false, false",
+            "x64, dll, --dynamicbase --disable-nxcompat --disable-high-entropy-va, true, false, false",
             "x86, exe, --dynamicbase --nxcompat, true, , true",
-            "x86, exe, --disable-dynamicbase, false, , true",
-            "x86, exe, --disable-nxcompat, true, , false",
+            "x86, exe, --disable-dynamicbase --nxcompat, false, , true",
+            "x86, exe, --dynamicbase --disable-nxcompat, true, , false",
             "x86, dll, --dynamicbase --nxcompat, true, , true",
             "x86, dll, --disable-dynamicbase --disable-nxcompat, false, , false",
     })
