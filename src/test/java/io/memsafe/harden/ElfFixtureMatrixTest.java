@@ -63,6 +63,7 @@ class ElfFixtureMatrixTest {
         e.put("elf.stripped", false);
         e.put("elf.cet_ibt", false);
         e.put("elf.cet_shstk", false);
+        e.put("elf.aarch64_bti", null);
         e.put("elf.stack_clash", null);
         e.put("elf.wx", false);
         e.put("elf.textrel", false);

@@ -83,6 +83,21 @@ class ElfObjectFixturesTest {
         assertThat(s.missing()).isEmpty();
     }
 
+    @Test
+    void aarch64BranchProtectionProperty() throws Exception {
+        assumeTrue(Toolchain.available("clang"), "clang not installed");
+        Path source = Toolchain.source(dir, "freestanding.c");
+        Path bti = dir.resolve("bti.o"), plain = dir.resolve("plain.o"), x86 = dir.resolve("x86.o");
+        Toolchain.run(dir, List.of("clang", "--target=aarch64-linux-gnu", "-O2", "-mbranch-protection=standard", "-c", source.toString(), "-o", bti.toString()));
+        Toolchain.run(dir, List.of("clang", "--target=aarch64-linux-gnu", "-O2", "-mbranch-protection=none", "-c", source.toString(), "-o", plain.toString()));
+        Toolchain.run(dir, List.of("clang", "--target=x86_64-linux-gnu", "-O2", "-c", source.toString(), "-o", x86.toString()));
+        BinaryReport protectedObject = analyzer.analyse(bti, true);
+        assertThat(protectedObject.verdicts().get("elf.aarch64_bti").value()).isEqualTo(true);
+        assertThat(protectedObject.verdicts().get("elf.aarch64_bti").details().get("pac")).isEqualTo(true);
+        assertThat(analyzer.analyse(plain, true).verdicts().get("elf.aarch64_bti").value()).isEqualTo(false);
+        assertThat(analyzer.analyse(x86, true).verdicts().get("elf.aarch64_bti").value()).isNull();
+    }
+
     /** objcopy --only-keep-debug empties the loaded sections but keeps program headers pointing at them. */
     @Test
     void separateDebugInfoIsNotMistakenForTheProgram() throws Exception {

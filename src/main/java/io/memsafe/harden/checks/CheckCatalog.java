@@ -7,7 +7,7 @@ import java.util.List;
 public final class CheckCatalog {
     private static final List<ElfCheck> ELF = List.of(
             new ElfRelro(), new ElfStackCanary(), new ElfNx(), new ElfPie(), new ElfRpath(), new ElfRunpath(),
-            new ElfStripped(), new ElfFortifySource(), new ElfCetIndirectBranchTracking(), new ElfCetShadowStack(),
+            new ElfStripped(), new ElfFortifySource(), new ElfCetIndirectBranchTracking(), new ElfCetShadowStack(), new ElfBranchTargetIdentification(),
             new ElfStackClashProtection(), new ElfWritableExecutable(), new ElfTextRelocations(), new ElfSafeStack(),
             new ElfModuleSignature(), new ElfModuleRetpoline());
     private static final List<PeCheck> PE = List.of(
