@@ -111,6 +111,8 @@ class ElfObjectFixturesTest {
         assertThat(r.verdicts().get("elf.pie").value()).as("no interpreter or DT_FLAGS_1 in a debug file").isNull();
         assertThat(r.verdicts().get("elf.rpath").value()).isEqualTo(false);
         assertThat(r.verdicts().get("elf.stripped").value()).isEqualTo(false);
+        assertThat(r.verdicts().get("elf.fortify").value()).as("a debug file imports nothing").isNull();
+        assertThat(r.verdicts().get("elf.relro").details().get("bind_now")).isEqualTo(false);
     }
 
     @Test

@@ -33,8 +33,9 @@ public final class ElfFortifySource implements ElfCheck {
         if (elf.type() == ElfImage.ET_CORE) return Verdict.notApplicable("core dump");
         // Dynamically linked: what the object imports (libc itself defines both variants and imports neither).
         // Static or relocatable: every symbol, since the checked functions are linked in or left undefined.
-        List<ElfImage.Symbol> symbols = elf.dynamicSymbols().isEmpty() ? elf.staticSymbols() : elf.dynamicSymbols();
-        boolean importsOnly = !elf.dynamicSymbols().isEmpty();
+        // A separate debug-info file has an emptied .dynsym: it imports nothing, whatever its .symtab says.
+        boolean importsOnly = elf.hasDynamicSymbolTable();
+        List<ElfImage.Symbol> symbols = importsOnly ? elf.dynamicSymbols() : elf.staticSymbols();
         Set<String> fortified = new TreeSet<>(), unfortified = new TreeSet<>();
         for (ElfImage.Symbol s : symbols) {
             if (importsOnly && s.defined()) continue;

@@ -242,7 +242,7 @@ public final class ElfImage {
                 break;
             }
         }
-        if (dynamicSection == null && !sectionEmptied(null, SHT_DYNAMIC)) {
+        if (dynamicSection == null && !sectionEmptied(".dynamic", SHT_DYNAMIC)) {
             for (ProgramHeader ph : programHeaders) {
                 if (ph.type() == PT_DYNAMIC) {
                     offset = ph.offset();
@@ -505,6 +505,12 @@ public final class ElfImage {
         Long flags1 = dynamicValue(DT_FLAGS_1);
         if (flags1 != null && (flags1 & DF_1_PIE) != 0) return true;
         return interpreter != null && soname == null;
+    }
+
+    /** True when the file has a .dynsym section header, even an emptied (NOBITS) one in a debug-info file. */
+    public boolean hasDynamicSymbolTable() {
+        for (Section s : sections) if (s.type() == SHT_DYNSYM || s.name().equals(".dynsym")) return true;
+        return false;
     }
 
     public boolean hasBindNow() {
