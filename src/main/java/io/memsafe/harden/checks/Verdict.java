@@ -1,7 +1,7 @@
 package io.memsafe.harden.checks;
 
 import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.TreeMap;
 import java.util.Map;
 
 /**
@@ -12,11 +12,12 @@ import java.util.Map;
  * @param satisfied whether the mitigation is in place (null when not applicable); kept apart from
  *                  {@code value} because for some checks a true value is the bad case (RPATH present)
  * @param reason    why a check does not apply, or a short qualification of the verdict
- * @param details   extra facts such as FORTIFY's counts; sorted by insertion
+ * @param details   extra facts such as FORTIFY's counts; kept sorted by key, because checks build them with
+ *                  {@code Map.of}, whose iteration order changes from one JVM run to the next
  */
 public record Verdict(Object value, Boolean satisfied, String reason, Map<String, Object> details) {
     public Verdict {
-        details = details == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(details));
+        details = details == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(details));
     }
 
     public static Verdict notApplicable(String reason) {
@@ -33,7 +34,7 @@ public record Verdict(Object value, Boolean satisfied, String reason, Map<String
     }
 
     public Verdict withDetails(Map<String, Object> more) {
-        Map<String, Object> merged = new LinkedHashMap<>(details);
+        Map<String, Object> merged = new TreeMap<>(details);
         merged.putAll(more);
         return new Verdict(value, satisfied, reason, merged);
     }

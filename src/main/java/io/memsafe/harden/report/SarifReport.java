@@ -95,7 +95,10 @@ public final class SarifReport {
         String markdown = "**" + m.title() + "** (`" + m.id() + "`)\n\n" + m.rationale() + "\n\n"
                 + "| toolchain | how to enable |\n|---|---|\n| gcc | `" + m.gcc() + "` |\n| clang | `" + m.clang()
                 + "` |\n| MSVC | `" + m.msvc() + "` |\n";
-        rule.put("help", Map.of("text", help, "markdown", markdown));
+        Map<String, Object> helpText = new LinkedHashMap<>(); // not Map.of: its order varies between JVM runs
+        helpText.put("text", help);
+        helpText.put("markdown", markdown);
+        rule.put("help", helpText);
         rule.put("defaultConfiguration", Map.of("level", "error"));
         Map<String, Object> props = new LinkedHashMap<>();
         props.put("checksec", m.checksec());
