@@ -128,6 +128,44 @@ class MalformedInputTest {
         });
     }
 
+    /**
+     * Tables the format allows to be huge and to overlap: 20,000 ELF sections that are all symbol tables,
+     * notes and code spanning the whole file; a PE with 65,535 sections and an import table whose every
+     * entry points back into itself. Each must finish quickly (budgets and merged ranges), not in minutes.
+     */
+    @Test
+    void overlappingHugeTablesStayFast() {
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+            int count = 20_000;
+            ByteBuffer elf = ByteBuffer.allocate(64 + 64 * count).order(ByteOrder.LITTLE_ENDIAN);
+            elf.put(new byte[] {0x7f, 'E', 'L', 'F', 2, 1, 1});
+            elf.putShort(16, (short) 3).putShort(18, (short) 62).putLong(40, 64)
+                    .putShort(58, (short) 64).putShort(60, (short) count).putShort(62, (short) 0);
+            for (int i = 0; i < count; i++) {
+                int at = 64 + 64 * i;
+                int type = i % 3 == 0 ? 2 /* SYMTAB */ : i % 3 == 1 ? 7 /* NOTE */ : 11 /* DYNSYM */;
+                elf.putInt(at + 4, type).putLong(at + 8, 6 /* ALLOC|EXECINSTR */).putLong(at + 24, 0)
+                        .putLong(at + 32, elf.capacity()).putInt(at + 40, 0).putLong(at + 48, 8).putLong(at + 56, 24);
+            }
+            assertHandled("elf-overlapping-tables", elf.array());
+
+            int sections = 65_535, tableEnd = 0x40 + 24 + 240 + 40 * sections, size = tableEnd + (1 << 20);
+            int v = 0x002b2b2b; // an RVA whose bytes point back into the same filled region
+            ByteBuffer pe = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
+            pe.put(0, (byte) 'M').put(1, (byte) 'Z').putInt(0x3c, 0x40).putInt(0x40, 0x4550)
+                    .putShort(0x44, (short) 0x8664).putShort(0x46, (short) sections).putShort(0x54, (short) 240);
+            int opt = 0x58;
+            pe.putShort(opt, (short) 0x20b).putShort(opt + 68, (short) 3).putInt(opt + 108, 16);
+            pe.putInt(opt + 112 + 8, v).putInt(opt + 112 + 12, 20 * 4096); // import directory
+            for (int i = 0; i < sections; i++) {
+                int at = opt + 240 + 40 * i;
+                pe.putInt(at + 8, size).putInt(at + 12, 0x1000).putInt(at + 16, size).putInt(at + 20, 0);
+            }
+            for (int at = tableEnd; at + 4 <= size; at += 4) pe.putInt(at, v);
+            assertHandled("pe-self-referencing-imports", pe.array());
+        });
+    }
+
     @Test
     void hostileHeadersGiveClearErrors() {
         // ELF64 header claiming 65535 section headers of 64 bytes at an offset beyond the file.

@@ -43,7 +43,23 @@ public final class ElfStackClashProtection implements ElfCheck {
         return Verdict.notApplicable("no stack probe sequence seen (only frames over a page need probes)");
     }
 
+    /** Executable byte ranges, merged so that overlapping sections (hostile or not) are scanned once. */
     private static List<long[]> codeRanges(ElfImage elf) {
+        List<long[]> raw = rawCodeRanges(elf);
+        raw.sort(java.util.Comparator.comparingLong(r -> r[0]));
+        List<long[]> merged = new ArrayList<>();
+        for (long[] r : raw) {
+            long[] last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+            if (last != null && r[0] <= last[0] + last[1]) {
+                last[1] = Math.max(last[1], r[0] + r[1] - last[0]);
+            } else {
+                merged.add(new long[] {r[0], r[1]});
+            }
+        }
+        return merged;
+    }
+
+    private static List<long[]> rawCodeRanges(ElfImage elf) {
         List<long[]> ranges = new ArrayList<>();
         for (ElfImage.Section s : elf.sections()) {
             if ((s.flags() & ElfImage.SHF_EXECINSTR) != 0 && s.occupiesFile() && elf.data().contains(s.offset(), s.size())) {

@@ -72,6 +72,8 @@ public final class ElfImage {
     private List<String> rpath;
     private List<String> runpath;
     private boolean symtabPresent;
+    private int noteBudget = 4096;
+    private int propertyBudget = 1 << 16;
     private Long x86Features;
     private Long aarch64Features;
 
@@ -314,11 +316,19 @@ public final class ElfImage {
         return -1;
     }
 
+    /**
+     * Reads the first .dynsym and the first .symtab only: the gABI allows one of each, and a hostile file
+     * with thousands of symbol tables spanning the whole file would otherwise cost quadratic time.
+     */
     private void readSymbols() {
+        boolean dynamicRead = false, staticRead = false;
         for (Section s : sections) {
             if (s.type() != SHT_DYNSYM && s.type() != SHT_SYMTAB) continue;
             if (s.type() == SHT_SYMTAB) symtabPresent = true;
             if (!s.occupiesFile()) continue;
+            if (s.type() == SHT_DYNSYM ? dynamicRead : staticRead) continue;
+            if (s.type() == SHT_DYNSYM) dynamicRead = true;
+            else staticRead = true;
             List<Symbol> into = s.type() == SHT_DYNSYM ? dynamicSymbols : staticSymbols;
             try {
                 readSymbolTable(s, into);
@@ -376,8 +386,8 @@ public final class ElfImage {
         }
         long pad = align == 8 ? 8 : 4;
         long at = offset, end = offset + size;
-        int guard = 0;
-        while (end - at >= 12 && guard++ < 4096) {
+        // One budget for the whole file, so many note areas overlapping the same bytes cannot add up.
+        while (end - at >= 12 && noteBudget-- > 0) {
             long nameSize = data.u32(at, "n_namesz");
             long descSize = data.u32(at + 4, "n_descsz");
             long noteType = data.u32(at + 8, "n_type");
@@ -400,7 +410,7 @@ public final class ElfImage {
     private void readGnuProperties(long at, long size) {
         long end = at + size;
         long pad = wide ? 8 : 4;
-        while (end - at >= 8) {
+        while (end - at >= 8 && propertyBudget-- > 0) {
             long propertyType = data.u32(at, "pr_type");
             long dataSize = data.u32(at + 4, "pr_datasz");
             if (dataSize > end - at - 8) {
@@ -423,6 +433,7 @@ public final class ElfImage {
     private void readModinfo() {
         for (Section s : sections) {
             if (!".modinfo".equals(s.name()) || !s.occupiesFile()) continue;
+            if (!modinfo.isEmpty()) return; // only the first .modinfo: modpost writes one
             if (!data.contains(s.offset(), s.size())) {
                 warnings.add(".modinfo lies outside the file");
                 return;

@@ -33,7 +33,8 @@ public final class PeImage {
     public static final int EX_DLL_CET_COMPAT = 0x1;
     public static final int GUARD_CF_INSTRUMENTED = 0x100, GUARD_CF_FUNCTION_TABLE_PRESENT = 0x400;
 
-    private static final int MAX_IMPORT_DLLS = 4096, MAX_IMPORTS_PER_DLL = 1 << 16, MAX_COFF_SYMBOLS = 1 << 20;
+    /** Caps for hostile tables; real images import a few thousand functions at most. */
+    private static final int MAX_IMPORT_DLLS = 4096, MAX_IMPORTS = 1 << 16, MAX_COFF_SYMBOLS = 1 << 20;
 
     public record Section(String name, long virtualSize, long virtualAddress, long rawSize, long rawOffset, long characteristics) {
         public boolean writable() { return (characteristics & SCN_MEM_WRITE) != 0; }
@@ -62,6 +63,8 @@ public final class PeImage {
     private final long imageBase;
     private final List<DataDirectory> directories = new ArrayList<>();
     private final List<Section> sections = new ArrayList<>();
+    /** Sections by virtual address, so RVA lookups stay logarithmic even with 65,535 sections. */
+    private final java.util.TreeMap<Long, Section> sectionsByAddress = new java.util.TreeMap<>();
     private final List<Import> imports = new ArrayList<>();
     private final Set<String> coffSymbols = new LinkedHashSet<>();
     private final List<String> warnings = new ArrayList<>();
@@ -133,6 +136,7 @@ public final class PeImage {
             pe.sections.add(new Section(name, v.u32(at + 8, "VirtualSize"), v.u32(at + 12, "VirtualAddress"),
                     v.u32(at + 16, "SizeOfRawData"), v.u32(at + 20, "PointerToRawData"), v.u32(at + 36, "Characteristics")));
         }
+        for (Section s : pe.sections) pe.sectionsByAddress.putIfAbsent(s.virtualAddress(), s);
         pe.readLoadConfig();
         pe.bestEffort("import directory", pe::readImports);
         pe.bestEffort("debug directory", pe::readDebugDirectory);
@@ -155,15 +159,13 @@ public final class PeImage {
 
     /** File offset of a relative virtual address, or -1 when no section holds its bytes in the file. */
     public long fileOffsetOf(long rva) {
-        for (Section s : sections) {
-            long span = Math.max(s.virtualSize(), s.rawSize());
-            if (rva >= s.virtualAddress() && rva - s.virtualAddress() < span) {
-                long delta = rva - s.virtualAddress();
-                if (delta >= s.rawSize()) return -1;
-                return s.rawOffset() + delta;
-            }
-        }
-        return -1;
+        java.util.Map.Entry<Long, Section> entry = sectionsByAddress.floorEntry(rva);
+        if (entry == null) return -1;
+        Section s = entry.getValue();
+        long span = Math.max(s.virtualSize(), s.rawSize());
+        long delta = rva - s.virtualAddress();
+        if (delta >= span || delta >= s.rawSize()) return -1;
+        return s.rawOffset() + delta;
     }
 
     private long requireRva(long rva, long length, String what) {
@@ -215,7 +217,7 @@ public final class PeImage {
             String library = data.cString(nameAt, data.size(), "imported library name");
             long table = lookup != 0 ? lookup : thunks;
             long t = requireRva(table, plus ? 8 : 4, "import lookup table");
-            for (int j = 0; j < MAX_IMPORTS_PER_DLL; j++, t += plus ? 8 : 4) {
+            for (; imports.size() < MAX_IMPORTS; t += plus ? 8 : 4) {
                 long entry = data.word(t, plus, "import lookup entry");
                 if (entry == 0) break;
                 boolean byOrdinal = plus ? entry < 0 : (entry & 0x80000000L) != 0;
