@@ -68,7 +68,6 @@ public final class SarifReport {
         }
         Map<String, Object> driver = new LinkedHashMap<>();
         driver.put("name", "memsafe-harden");
-        driver.put("informationUri", "https://github.com/memsafe/memsafe/blob/main/docs/harden.md");
         driver.put("semanticVersion", "0.1.0");
         driver.put("rules", rules);
         Map<String, Object> invocation = new LinkedHashMap<>();
