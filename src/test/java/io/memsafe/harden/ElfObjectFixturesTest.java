@@ -98,6 +98,28 @@ class ElfObjectFixturesTest {
         assertThat(analyzer.analyse(x86, true).verdicts().get("elf.aarch64_bti").value()).isNull();
     }
 
+    /**
+     * With the section header table gone (sstrip-style), the loader's view still decides PIE, NX, RELRO and
+     * RPATH: PT_DYNAMIC, and DT_STRTAB mapped through PT_LOAD.
+     */
+    @Test
+    void sectionHeadersRemovedFallsBackToProgramHeaders() throws Exception {
+        assumeTrue(Toolchain.available("gcc"), "gcc not installed");
+        Path program = dir.resolve("sstripped");
+        Toolchain.run(dir, List.of("gcc", "-O2", "-fPIE", "-pie", "-Wl,-z,relro,-z,now", "-Wl,-rpath,/opt/memsafe/lib,--disable-new-dtags",
+                Toolchain.source(dir, "program.c").toString(), "-o", program.toString()));
+        byte[] bytes = Files.readAllBytes(program);
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.putLong(40, 0).putShort(60, (short) 0).putShort(62, (short) 0); // e_shoff, e_shnum, e_shstrndx
+        BinaryReport r = analyzer.analyse("sstripped", bytes);
+        assertThat(r.error()).isNull();
+        assertThat(r.verdicts().get("elf.pie").value()).isEqualTo(true);
+        assertThat(r.verdicts().get("elf.nx").value()).isEqualTo(true);
+        assertThat(r.verdicts().get("elf.relro").value()).isEqualTo("full");
+        assertThat(r.verdicts().get("elf.rpath").details().get("paths")).isEqualTo(List.of("/opt/memsafe/lib"));
+        assertThat(r.verdicts().get("elf.stripped").value()).isEqualTo(true);
+    }
+
     /** objcopy --only-keep-debug empties the loaded sections but keeps program headers pointing at them. */
     @Test
     void separateDebugInfoIsNotMistakenForTheProgram() throws Exception {

@@ -155,6 +155,20 @@ class HardenCommandTest {
     }
 
     @Test
+    void colourMarksRequiredMissingInRed() throws Exception {
+        Path out = dir.resolve("colour.txt");
+        Main.run("harden", "--color=always", "-o", out.toString(), weak.toString());
+        String text = Files.readString(out);
+        assertThat(text).doesNotContain("\u001b[").as("files never get colour");
+        java.io.StringWriter buffer = new java.io.StringWriter();
+        picocli.CommandLine cl = new picocli.CommandLine(new HardenCommand());
+        cl.setOut(new java.io.PrintWriter(buffer));
+        assertThat(cl.execute("--color=always", weak.toString())).isEqualTo(1);
+        String table = buffer.toString();
+        assertThat(table).contains("\u001b[31mnone").contains("\u001b[32myes"); // RELRO none required: red; NX: green
+    }
+
+    @Test
     void explicitNonBinaryIsReportedAndUsageErrorsExitTwo() throws Exception {
         Path out = dir.resolve("explicit.json");
         assertThat(Main.run("harden", "--format", "json", "-o", out.toString(), dir.resolve("tree/README.txt").toString())).isEqualTo(2);
