@@ -49,6 +49,22 @@ final class PeFixturePatcher {
         return -1;
     }
 
+    /** Overwrites the Characteristics of the section called {@code name}. */
+    PeFixturePatcher sectionCharacteristics(String name, long characteristics) {
+        int pe = b.getInt(0x3c);
+        int sections = b.getShort(pe + 6) & 0xffff;
+        int optionalSize = b.getShort(pe + 20) & 0xffff;
+        for (int i = 0; i < sections; i++) {
+            int s = optionalHeader + optionalSize + 40 * i;
+            String sectionName = new String(image, s, 8, StandardCharsets.US_ASCII).replace("\0", "");
+            if (sectionName.equals(name)) {
+                b.putInt(s + 36, (int) characteristics);
+                return this;
+            }
+        }
+        throw new IllegalStateException("no section " + name);
+    }
+
     int dllCharacteristicsOffset() {
         return optionalHeader + 70;
     }

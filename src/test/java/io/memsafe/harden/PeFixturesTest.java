@@ -146,6 +146,19 @@ class PeFixturesTest {
         assertThat(noSeh.verdicts().get("pe.no_seh").value()).isEqualTo(true);
     }
 
+    @Test
+    void writableExecutableAndSharedSections() throws Exception {
+        Path image = build(X64, "x64-sections.exe");
+        PeFixturePatcher p = new PeFixturePatcher(Files.readAllBytes(image));
+        assertThat(analyzer.analyse("clean.exe", p.bytes()).verdicts().get("pe.wx_sections").value()).isEqualTo(false);
+        p.sectionCharacteristics(".data", PeImage.SCN_MEM_WRITE | PeImage.SCN_MEM_EXECUTE | 0x40000000L);
+        p.sectionCharacteristics(".bss", PeImage.SCN_MEM_WRITE | PeImage.SCN_MEM_SHARED | 0x40000000L);
+        BinaryReport r = analyzer.analyse("wx.exe", p.bytes());
+        assertThat(r.verdicts().get("pe.wx_sections").details().get("sections")).isEqualTo(List.of(".data"));
+        assertThat(r.verdicts().get("pe.shared_sections").details().get("sections")).isEqualTo(List.of(".bss"));
+        assertThat(r.missing()).contains("pe.wx_sections", "pe.shared_sections");
+    }
+
     @ParameterizedTest(name = "legacy pool {0}")
     @CsvSource({"true", "false"})
     void driverPoolRoutines(boolean legacy) throws Exception {
