@@ -11,7 +11,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +25,8 @@ import java.util.concurrent.Callable;
                 "Exit status: 0 all required mitigations present, 1 some missing (or a binary is malformed), 2 usage or internal error."})
 public final class HardenCommand implements Callable<Integer> {
     public enum Format { text, sarif, json }
+
+    public enum ColourMode { auto, always, never }
 
     @Spec
     CommandSpec spec;
@@ -48,8 +49,8 @@ public final class HardenCommand implements Callable<Integer> {
     @Option(names = "--jobs", paramLabel = "N", description = "Parallel workers (default: all cores).")
     Integer jobs;
 
-    @Option(names = "--color", defaultValue = "auto", description = "Colour the text table: auto, always, never (default: ${DEFAULT-VALUE}).")
-    String color;
+    @Option(names = "--color", defaultValue = "auto", description = "Colour the text table on standard output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    ColourMode color;
 
     @Override
     public Integer call() {
@@ -79,7 +80,7 @@ public final class HardenCommand implements Callable<Integer> {
         try {
             if (output == null) {
                 PrintWriter out = spec.commandLine().getOut();
-                render(scan, out, colour(output == null));
+                render(scan, out, colourStdout());
                 out.flush();
             } else {
                 try (Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
@@ -102,11 +103,12 @@ public final class HardenCommand implements Callable<Integer> {
         w.flush();
     }
 
-    private boolean colour(boolean toStdout) {
+    /** Colour applies to standard output only; a report written with -o is never coloured. */
+    private boolean colourStdout() {
         return switch (color) {
-            case "always" -> true;
-            case "never" -> false;
-            default -> toStdout && stdoutIsTerminal() && System.getenv("NO_COLOR") == null;
+            case always -> true;
+            case never -> false;
+            case auto -> stdoutIsTerminal() && System.getenv("NO_COLOR") == null;
         };
     }
 

@@ -33,12 +33,6 @@ public record Verdict(Object value, Boolean satisfied, String reason, Map<String
         return satisfied != null;
     }
 
-    public Verdict withDetails(Map<String, Object> more) {
-        Map<String, Object> merged = new TreeMap<>(details);
-        merged.putAll(more);
-        return new Verdict(value, satisfied, reason, merged);
-    }
-
     public Verdict withReason(String why) {
         return new Verdict(value, satisfied, why, details);
     }
