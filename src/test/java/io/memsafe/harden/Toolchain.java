@@ -34,13 +34,16 @@ final class Toolchain {
 
     /** Runs a command in {@code dir}; fails the test with the tool's output when it does not exit 0. */
     static String run(Path dir, List<String> command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-        byte[] out = p.getInputStream().readAllBytes();
+        // Output goes to a file, not a pipe, so the timeout holds even if the tool never closes its output.
+        Path log = Files.createTempFile(dir, "tool-", ".log");
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
         if (!p.waitFor(120, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new IllegalStateException("timed out: " + command);
         }
-        String text = new String(out, StandardCharsets.UTF_8);
+        String text = Files.readString(log, StandardCharsets.UTF_8);
+        Files.delete(log);
         if (p.exitValue() != 0) throw new IllegalStateException("failed (" + p.exitValue() + "): " + command + "\n" + text);
         return text;
     }
