@@ -34,6 +34,9 @@ class CheckCatalogTest {
             assertThat(m.msvc()).as(m.id()).isNotBlank();
             assertThat(m.value()).as(m.id()).isNotBlank();
             assertThat(c.getClass().getSimpleName()).startsWith(c instanceof ElfCheck ? "Elf" : "Pe");
+            assertThat(m.platforms()).as(m.id()).isNotEmpty();
+            assertThat(m.kinds()).as(m.id()).isNotEmpty()
+                    .isSubsetOf(c instanceof ElfCheck ? HardeningPolicy.ELF_KINDS : HardeningPolicy.PE_KINDS);
         }
         assertThat(ids).contains("elf.pie", "elf.nx", "elf.canary", "elf.relro", "elf.fortify", "elf.rpath", "elf.runpath",
                 "elf.stripped", "elf.cet_ibt", "elf.cet_shstk", "elf.stack_clash", "elf.wx", "elf.textrel",

@@ -134,6 +134,7 @@ class ElfFixtureMatrixTest {
         return built.stream().map(b -> DynamicTest.dynamicTest(b.label(), () -> {
             BinaryReport report = analyzer.analyse(b.binary(), true);
             assertThat(report.error()).as("error").isNull();
+            DeclaredApplicability.assertConsistent(report);
             assertThat(report.format()).isEqualTo("elf");
             assertThat(report.machine()).isEqualTo("x86-64");
             assertThat(report.bits()).isEqualTo(64);

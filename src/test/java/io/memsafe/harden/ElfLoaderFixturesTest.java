@@ -23,6 +23,7 @@ class ElfLoaderFixturesTest {
         Path wx = dir.resolve("wx");
         Toolchain.run(dir, List.of("gcc", "-O2", Toolchain.source(dir, "writable_code.c").toString(), "-o", wx.toString()));
         BinaryReport r = analyzer.analyse(wx, true);
+        DeclaredApplicability.assertConsistent(r);
         assertThat(r.verdicts().get("elf.wx").value()).isEqualTo(true);
         assertThat((List<?>) r.verdicts().get("elf.wx").details().get("writable_executable")).hasSize(1);
         assertThat(r.missing()).contains("elf.wx");

@@ -46,6 +46,7 @@ class ElfObjectFixturesTest {
         BinaryReport withCanary = analyzer.analyse(protectedObject, true);
         assertThat(withCanary.error()).isNull();
         assertThat(withCanary.kind()).isEqualTo("relocatable");
+        DeclaredApplicability.assertConsistent(withCanary);
         assertThat(withCanary.machine()).isEqualTo(machine);
         assertThat(withCanary.bits()).isEqualTo(bits);
         assertThat(withCanary.endian()).isEqualTo(endian);
@@ -72,6 +73,8 @@ class ElfObjectFixturesTest {
 
         BinaryReport u = analyzer.analyse(unsigned, true);
         assertThat(u.kind()).isEqualTo("kernel-module");
+        DeclaredApplicability.assertConsistent(u);
+        assertThat(u.verdicts().get("elf.fortify").value()).as("kernel FORTIFY is not glibc's").isNull();
         assertThat(u.verdicts().get("elf.kmod_signed").value()).isEqualTo(false);
         assertThat(u.verdicts().get("elf.kmod_retpoline").value()).isEqualTo(true);
         assertThat(u.verdicts().get("elf.canary").value()).isEqualTo(true);
@@ -92,6 +95,7 @@ class ElfObjectFixturesTest {
         Toolchain.run(dir, List.of("clang", "--target=aarch64-linux-gnu", "-O2", "-mbranch-protection=none", "-c", source.toString(), "-o", plain.toString()));
         Toolchain.run(dir, List.of("clang", "--target=x86_64-linux-gnu", "-O2", "-c", source.toString(), "-o", x86.toString()));
         BinaryReport protectedObject = analyzer.analyse(bti, true);
+        DeclaredApplicability.assertConsistent(protectedObject);
         assertThat(protectedObject.verdicts().get("elf.aarch64_bti").value()).isEqualTo(true);
         assertThat(protectedObject.verdicts().get("elf.aarch64_bti").details().get("pac")).isEqualTo(true);
         assertThat(analyzer.analyse(plain, true).verdicts().get("elf.aarch64_bti").value()).isEqualTo(false);

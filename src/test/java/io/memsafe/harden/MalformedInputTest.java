@@ -88,6 +88,7 @@ class MalformedInputTest {
             assertThat(r.error()).as(label).isNotBlank().doesNotContain("Exception");
         } else {
             assertThat(r.verdicts()).as(label).isNotEmpty();
+            DeclaredApplicability.assertConsistent(r);
         }
     }
 

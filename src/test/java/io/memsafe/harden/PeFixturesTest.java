@@ -73,6 +73,7 @@ class PeFixturesTest {
         BinaryReport r = analyzer.analyse(image, true);
         assertThat(r.error()).isNull();
         assertThat(r.format()).isEqualTo("pe");
+        DeclaredApplicability.assertConsistent(r);
         assertThat(r.kind()).isEqualTo(type);
         assertThat(r.machine()).isEqualTo(arch.equals("x64") ? "x86-64" : "x86");
         assertThat(r.bits()).isEqualTo(arch.equals("x64") ? 64 : 32);

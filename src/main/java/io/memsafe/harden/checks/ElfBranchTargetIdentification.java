@@ -4,7 +4,8 @@ import io.memsafe.harden.elf.ElfImage;
 
 import java.util.Map;
 
-@Mitigation(id = "elf.aarch64_bti", column = "BTI", title = "AArch64 branch target identification and pointer authentication",
+@Mitigation(id = "elf.aarch64_bti", platforms = {"ELF AArch64"}, kinds = {"executable", "shared-library", "kernel-module", "relocatable"},
+        column = "BTI", title = "AArch64 branch target identification and pointer authentication",
         rationale = "On AArch64, BTI makes indirect branches fault unless they land on a BTI landing pad (the ARM "
                 + "counterpart of CET IBT), and PAC signs return addresses so an overwritten one fails "
                 + "authentication. Read from GNU_PROPERTY_AARCH64_FEATURE_1_AND (BTI=1, PAC=2); like the x86 "

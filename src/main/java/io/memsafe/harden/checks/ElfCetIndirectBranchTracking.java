@@ -2,7 +2,8 @@ package io.memsafe.harden.checks;
 
 import io.memsafe.harden.elf.ElfImage;
 
-@Mitigation(id = "elf.cet_ibt", column = "IBT", title = "Intel CET indirect branch tracking",
+@Mitigation(id = "elf.cet_ibt", platforms = {"ELF x86", "ELF x86-64"}, kinds = {"executable", "shared-library"},
+        column = "IBT", title = "Intel CET indirect branch tracking",
         rationale = "With IBT, indirect calls and jumps must land on an ENDBR instruction, which cuts most "
                 + "JOP/COP gadgets. Read from the GNU_PROPERTY_X86_FEATURE_1_AND note (bit IBT). The linker "
                 + "ANDs the property over all inputs, so one object without it (e.g. Debian 12's crt files) "

@@ -2,7 +2,8 @@ package io.memsafe.harden.checks;
 
 import io.memsafe.harden.elf.ElfImage;
 
-@Mitigation(id = "elf.cet_shstk", column = "SHSTK", title = "Intel CET shadow stack",
+@Mitigation(id = "elf.cet_shstk", platforms = {"ELF x86", "ELF x86-64"}, kinds = {"executable", "shared-library"},
+        column = "SHSTK", title = "Intel CET shadow stack",
         rationale = "A hardware shadow stack keeps a second copy of return addresses, so an overwritten "
                 + "return address faults instead of starting a ROP chain. Read from the "
                 + "GNU_PROPERTY_X86_FEATURE_1_AND note (bit SHSTK); the linker drops it when any input lacks it.",

@@ -7,7 +7,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-@Mitigation(id = "elf.fortify", column = "Fortify", title = "FORTIFY_SOURCE checked libc calls",
+@Mitigation(id = "elf.fortify", platforms = {"ELF with glibc, all architectures"}, kinds = {"executable", "shared-library", "relocatable"},
+        column = "Fortify", title = "FORTIFY_SOURCE checked libc calls",
         rationale = "With _FORTIFY_SOURCE the compiler replaces libc calls whose destination size it knows "
                 + "(memcpy, strcpy, sprintf, read, ...) by __*_chk variants that abort on overflow. The check "
                 + "compares the __*_chk functions the binary imports with the fortifiable glibc functions it "
@@ -31,6 +32,9 @@ public final class ElfFortifySource implements ElfCheck {
     @Override
     public Verdict evaluate(ElfImage elf) {
         if (elf.type() == ElfImage.ET_CORE) return Verdict.notApplicable("core dump");
+        if (elf.isKernelModule()) {
+            return Verdict.notApplicable("the kernel's FORTIFY_SOURCE is inline (fortify_panic), not glibc's __*_chk calls");
+        }
         // Dynamically linked: what the object imports (libc itself defines both variants and imports neither).
         // Static or relocatable: every symbol, since the checked functions are linked in or left undefined.
         // A separate debug-info file has an emptied .dynsym: it imports nothing, whatever its .symtab says.

@@ -2,7 +2,8 @@ package io.memsafe.harden.checks;
 
 import io.memsafe.harden.elf.ElfImage;
 
-@Mitigation(id = "elf.kmod_retpoline", column = "Retpoline", title = "Kernel module built with retpolines",
+@Mitigation(id = "elf.kmod_retpoline", platforms = {"ELF Linux kernel module x86/x86-64"}, kinds = {"kernel-module"},
+        column = "Retpoline", title = "Kernel module built with retpolines",
         rationale = "Retpolines replace indirect branches so Spectre v2 (branch target injection) cannot steer "
                 + "speculative execution in the kernel; modpost records 'retpoline=Y' in .modinfo and the kernel "
                 + "warns about (and taints for) modules without it.",

@@ -2,7 +2,8 @@ package io.memsafe.harden.checks;
 
 import io.memsafe.harden.elf.ElfImage;
 
-@Mitigation(id = "elf.nx", column = "NX", title = "Non-executable stack",
+@Mitigation(id = "elf.nx", platforms = {"ELF, all architectures"}, kinds = {"executable", "shared-library"},
+        column = "NX", title = "Non-executable stack",
         rationale = "With a non-executable stack, shellcode written into a stack buffer cannot run; the "
                 + "attacker must fall back to code reuse. The kernel maps the stack executable when "
                 + "PT_GNU_STACK is missing or has PF_X (and, for a library, the whole process when it is loaded).",

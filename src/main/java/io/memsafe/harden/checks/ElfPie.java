@@ -2,7 +2,8 @@ package io.memsafe.harden.checks;
 
 import io.memsafe.harden.elf.ElfImage;
 
-@Mitigation(id = "elf.pie", column = "PIE", title = "Position-independent executable",
+@Mitigation(id = "elf.pie", platforms = {"ELF, all architectures"}, kinds = {"executable"},
+        column = "PIE", title = "Position-independent executable",
         rationale = "A position-independent executable is loaded at a random address (ASLR), so an attacker "
                 + "cannot hard-code the addresses of its code and data (ROP gadgets, GOT, function pointers). "
                 + "Decided from the header: ET_EXEC is fixed-address; ET_DYN with DF_1_PIE, or with an "

@@ -4,7 +4,8 @@ import io.memsafe.harden.elf.ElfImage;
 
 import java.util.Map;
 
-@Mitigation(id = "elf.relro", column = "RELRO", title = "Read-only relocations (RELRO)",
+@Mitigation(id = "elf.relro", platforms = {"ELF, all architectures"}, kinds = {"executable", "shared-library"},
+        column = "RELRO", title = "Read-only relocations (RELRO)",
         rationale = "After relocation the dynamic loader remaps the PT_GNU_RELRO region (GOT, .dynamic, "
                 + ".init_array) read-only, so a memory-corruption bug cannot overwrite those pointers. Partial "
                 + "RELRO leaves the lazily bound .got.plt writable; full RELRO (with BIND_NOW) resolves all "

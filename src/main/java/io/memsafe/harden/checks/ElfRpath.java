@@ -2,7 +2,8 @@ package io.memsafe.harden.checks;
 
 import io.memsafe.harden.elf.ElfImage;
 
-@Mitigation(id = "elf.rpath", column = "RPATH", title = "No insecure DT_RPATH",
+@Mitigation(id = "elf.rpath", platforms = {"ELF, all architectures"}, kinds = {"executable", "shared-library"},
+        column = "RPATH", title = "No insecure DT_RPATH",
         rationale = "DT_RPATH is searched before LD_LIBRARY_PATH and cannot be overridden; a relative, empty "
                 + "or world-writable entry lets anyone who can write there inject a library into the process. "
                 + "Satisfied when there is no RPATH or all its entries are absolute, non-writable or $ORIGIN.",

@@ -2,7 +2,8 @@ package io.memsafe.harden.checks;
 
 import io.memsafe.harden.elf.ElfImage;
 
-@Mitigation(id = "elf.runpath", column = "RUNPATH", title = "No insecure DT_RUNPATH",
+@Mitigation(id = "elf.runpath", platforms = {"ELF, all architectures"}, kinds = {"executable", "shared-library"},
+        column = "RUNPATH", title = "No insecure DT_RUNPATH",
         rationale = "DT_RUNPATH is searched after LD_LIBRARY_PATH; a relative, empty or world-writable entry "
                 + "still lets a local attacker plant a library. Satisfied when absent or when every entry is "
                 + "absolute and not world-writable, or $ORIGIN-relative.",

@@ -2,7 +2,8 @@ package io.memsafe.harden.checks;
 
 import io.memsafe.harden.elf.ElfImage;
 
-@Mitigation(id = "elf.safestack", column = "SafeStack", title = "Clang SafeStack",
+@Mitigation(id = "elf.safestack", platforms = {"ELF, all architectures"}, kinds = {"executable", "shared-library"},
+        column = "SafeStack", title = "Clang SafeStack",
         rationale = "SafeStack moves address-taken locals to a separate unsafe stack, so overflowing them "
                 + "cannot reach return addresses. Seen as the __safestack_init runtime symbol.",
         gcc = "n/a", clang = "-fsanitize=safe-stack", msvc = "n/a",

@@ -2,7 +2,8 @@ package io.memsafe.harden.checks;
 
 import io.memsafe.harden.elf.ElfImage;
 
-@Mitigation(id = "elf.canary", column = "Canary", title = "Stack protector (canary)",
+@Mitigation(id = "elf.canary", platforms = {"ELF, all architectures"}, kinds = {"executable", "shared-library", "kernel-module", "relocatable"},
+        column = "Canary", title = "Stack protector (canary)",
         rationale = "A random canary between local buffers and the return address is checked before return, "
                 + "so a linear stack buffer overflow aborts the program instead of hijacking control flow. "
                 + "Seen as a reference to __stack_chk_fail, __stack_chk_guard or __intel_security_cookie "

@@ -7,7 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-@Mitigation(id = "elf.stack_clash", column = "Clash", title = "Stack clash protection",
+@Mitigation(id = "elf.stack_clash", platforms = {"ELF x86", "ELF x86-64"}, kinds = {"executable", "shared-library"},
+        column = "Clash", title = "Stack clash protection",
         rationale = "Stack clash protection probes every page when a frame grows by more than a page, so a "
                 + "large allocation cannot jump over the guard page into the heap or another stack. Only "
                 + "functions with large or dynamic frames carry probes, so the check can only see presence: it "

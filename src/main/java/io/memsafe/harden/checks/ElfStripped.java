@@ -4,7 +4,8 @@ import io.memsafe.harden.elf.ElfImage;
 
 import java.util.Map;
 
-@Mitigation(id = "elf.stripped", column = "Stripped", title = "Symbol table stripped",
+@Mitigation(id = "elf.stripped", platforms = {"ELF, all architectures"}, kinds = {"executable", "shared-library", "kernel-module", "relocatable"},
+        column = "Stripped", title = "Symbol table stripped",
         rationale = "Not a mitigation but an audit fact: a .symtab makes reverse engineering easier and "
                 + "shows the build was not release-stripped. Dynamic symbols (.dynsym) are always kept.",
         gcc = "-s, or strip --strip-all / dh_strip", clang = "-s", msvc = "n/a (symbols live in the PDB)",

@@ -2,7 +2,8 @@ package io.memsafe.harden.checks;
 
 import io.memsafe.harden.elf.ElfImage;
 
-@Mitigation(id = "elf.textrel", column = "TEXTREL", title = "No text relocations",
+@Mitigation(id = "elf.textrel", platforms = {"ELF, all architectures"}, kinds = {"executable", "shared-library"},
+        column = "TEXTREL", title = "No text relocations",
         rationale = "Text relocations make the loader patch code pages, which must then be writable at run "
                 + "time (and are unshareable); SELinux forbids them (execmod). Usually non-PIC code linked "
                 + "into a shared object or PIE. Seen as DT_TEXTREL or DF_TEXTREL.",

@@ -6,7 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-@Mitigation(id = "elf.wx", column = "W^X", title = "No writable and executable memory",
+@Mitigation(id = "elf.wx", platforms = {"ELF, all architectures"}, kinds = {"executable", "shared-library", "kernel-module", "relocatable"},
+        column = "W^X", title = "No writable and executable memory",
         rationale = "A segment (or, in objects and modules, a section) that is both writable and executable "
                 + "gives an attacker a place to write code and run it, defeating NX. Checks PT_LOAD flags, "
                 + "and section flags where there are no program headers.",

@@ -15,6 +15,12 @@ public @interface Mitigation {
     /** Stable dotted id used in JSON, SARIF and policy files, e.g. {@code elf.pie}. Never rename. */
     String id();
 
+    /** Formats and architectures the check applies to, e.g. "ELF x86-64", "PE32+"; elsewhere it says null. */
+    String[] platforms();
+
+    /** Kinds of binary the check applies to (policy kinds: executable, shared-library, exe, dll, driver, ...). */
+    String[] kinds();
+
     /** Short column header for the text table. */
     String column();
 

@@ -4,7 +4,8 @@ import io.memsafe.harden.pe.PeImage;
 
 import java.util.Map;
 
-@Mitigation(id = "pe.authenticode", column = "Signed", title = "Authenticode signature present",
+@Mitigation(id = "pe.authenticode", platforms = {"PE32", "PE32+"}, kinds = {"exe", "dll", "driver"},
+        column = "Signed", title = "Authenticode signature present",
         rationale = "A signature lets Windows (SmartScreen, WDAC, driver signing enforcement) check who built the "
                 + "binary and that it was not modified. This check sees that a PKCS#7 WIN_CERTIFICATE is present; "
                 + "it does not verify the digest or the trust chain.",

@@ -2,7 +2,8 @@ package io.memsafe.harden.checks;
 
 import io.memsafe.harden.pe.PeImage;
 
-@Mitigation(id = "pe.cet_compat", column = "CET", title = "CET shadow stack compatible (CETCOMPAT)",
+@Mitigation(id = "pe.cet_compat", platforms = {"PE x86-64"}, kinds = {"exe", "dll", "driver"},
+        column = "CET", title = "CET shadow stack compatible (CETCOMPAT)",
         rationale = "CETCOMPAT (IMAGE_DLLCHARACTERISTICS_EX_CET_COMPAT in the debug directory's extended DLL "
                 + "characteristics) lets Windows enforce hardware shadow stacks, so an overwritten return address "
                 + "faults instead of starting a ROP chain. x86-64 only.",

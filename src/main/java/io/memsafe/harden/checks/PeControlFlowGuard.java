@@ -5,7 +5,8 @@ import io.memsafe.harden.pe.PeImage;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-@Mitigation(id = "pe.guard_cf", column = "CFG", title = "Control Flow Guard",
+@Mitigation(id = "pe.guard_cf", platforms = {"PE32", "PE32+"}, kinds = {"exe", "dll", "driver"},
+        column = "CFG", title = "Control Flow Guard",
         rationale = "CFG checks every indirect call against a bitmap of valid call targets, so a corrupted "
                 + "function pointer or vtable cannot send execution into the middle of a function or to a "
                 + "gadget. Needs the GUARD_CF DLL characteristic and the load configuration's GuardFlags "

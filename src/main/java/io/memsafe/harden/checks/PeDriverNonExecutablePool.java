@@ -7,7 +7,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-@Mitigation(id = "pe.driver_nx_pool", column = "NXPool", title = "Driver allocates non-executable pool",
+@Mitigation(id = "pe.driver_nx_pool", platforms = {"PE kernel driver"}, kinds = {"driver"},
+        column = "NXPool", title = "Driver allocates non-executable pool",
         rationale = "ExAllocatePool and ExAllocatePoolWithTag(NonPagedPool) return executable non-paged memory, "
                 + "a ready-made place for kernel shellcode; ExAllocatePool2/3 (or NonPagedPoolNx) do not. The "
                 + "check lists which allocation routines the driver imports.",

@@ -2,7 +2,8 @@ package io.memsafe.harden.checks;
 
 import io.memsafe.harden.pe.PeImage;
 
-@Mitigation(id = "pe.dynamicbase", column = "DynBase", title = "ASLR (DYNAMICBASE)",
+@Mitigation(id = "pe.dynamicbase", platforms = {"PE32", "PE32+"}, kinds = {"exe", "dll", "driver"},
+        column = "DynBase", title = "ASLR (DYNAMICBASE)",
         rationale = "IMAGE_DLLCHARACTERISTICS_DYNAMIC_BASE lets Windows load the image at a random base, so "
                 + "exploits cannot rely on fixed code addresses. Without relocations the loader cannot move "
                 + "the image, so the check also needs a base relocation table and RELOCS_STRIPPED clear.",

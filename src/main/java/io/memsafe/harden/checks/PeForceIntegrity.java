@@ -2,7 +2,8 @@ package io.memsafe.harden.checks;
 
 import io.memsafe.harden.pe.PeImage;
 
-@Mitigation(id = "pe.force_integrity", column = "Integrity", title = "Signature enforced at load (FORCE_INTEGRITY)",
+@Mitigation(id = "pe.force_integrity", platforms = {"PE32", "PE32+"}, kinds = {"exe", "dll", "driver"},
+        column = "Integrity", title = "Signature enforced at load (FORCE_INTEGRITY)",
         rationale = "FORCE_INTEGRITY makes the loader refuse the image unless its Authenticode signature "
                 + "verifies, so a tampered binary does not run. Required for some kernel-mode and protected "
                 + "processes; most user-mode software leaves it off.",

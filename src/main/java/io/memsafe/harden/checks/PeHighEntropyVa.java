@@ -2,7 +2,8 @@ package io.memsafe.harden.checks;
 
 import io.memsafe.harden.pe.PeImage;
 
-@Mitigation(id = "pe.high_entropy_va", column = "HiEntropy", title = "64-bit ASLR (HIGH_ENTROPY_VA)",
+@Mitigation(id = "pe.high_entropy_va", platforms = {"PE32+"}, kinds = {"exe", "dll", "driver"},
+        column = "HiEntropy", title = "64-bit ASLR (HIGH_ENTROPY_VA)",
         rationale = "HIGH_ENTROPY_VA lets a 64-bit image use the full 64-bit address space for ASLR, making "
                 + "brute-forcing or spraying the base address impractical. Only meaningful for PE32+; GNU ld's "
                 + "--disable-dynamicbase clears it too, so the header is read, not the flags.",

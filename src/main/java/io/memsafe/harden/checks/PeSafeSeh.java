@@ -4,7 +4,8 @@ import io.memsafe.harden.pe.PeImage;
 
 import java.util.Map;
 
-@Mitigation(id = "pe.safeseh", column = "SafeSEH", title = "SafeSEH handler table (x86)",
+@Mitigation(id = "pe.safeseh", platforms = {"PE x86"}, kinds = {"exe", "dll", "driver"},
+        column = "SafeSEH", title = "SafeSEH handler table (x86)",
         rationale = "On x86, exception handlers live on the stack; an overflow can overwrite one and redirect "
                 + "execution (SEH overwrite). With a SafeSEH table the OS only dispatches to registered handlers. "
                 + "Read from the load configuration's SEHandlerTable/SEHandlerCount; an image marked NO_SEH has "

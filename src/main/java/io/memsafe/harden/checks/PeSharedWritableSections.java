@@ -6,7 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-@Mitigation(id = "pe.shared_sections", column = "Shared", title = "No shared writable sections",
+@Mitigation(id = "pe.shared_sections", platforms = {"PE32", "PE32+"}, kinds = {"exe", "dll", "driver"},
+        column = "Shared", title = "No shared writable sections",
         rationale = "A writable section marked SHARED is one copy for every process that loads the image; a "
                 + "low-privilege process can then corrupt data a privileged one trusts.",
         gcc = "avoid __attribute__((section(\".shared\"), shared))", clang = "same as gcc",

@@ -4,7 +4,8 @@ import io.memsafe.harden.pe.PeImage;
 
 import java.util.Map;
 
-@Mitigation(id = "pe.gs", column = "GS", title = "Stack cookie (/GS)",
+@Mitigation(id = "pe.gs", platforms = {"PE32", "PE32+"}, kinds = {"exe", "dll", "driver"},
+        column = "GS", title = "Stack cookie (/GS)",
         rationale = "A per-process random cookie below the return address is checked before return, so a "
                 + "linear stack overflow aborts instead of taking control. MSVC records the cookie's address "
                 + "in the load configuration (SecurityCookie); MinGW's -fstack-protector uses libssp's "

@@ -6,7 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-@Mitigation(id = "pe.wx_sections", column = "W^X", title = "No writable and executable sections",
+@Mitigation(id = "pe.wx_sections", platforms = {"PE32", "PE32+"}, kinds = {"exe", "dll", "driver"},
+        column = "W^X", title = "No writable and executable sections",
         rationale = "A section mapped both writable and executable gives an attacker a place to write code and "
                 + "run it, defeating DEP.",
         gcc = "avoid __attribute__((section)) tricks and -Wl,-N", clang = "same as gcc",

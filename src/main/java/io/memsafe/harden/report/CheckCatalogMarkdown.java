@@ -25,6 +25,8 @@ public final class CheckCatalogMarkdown {
             Mitigation m = c.mitigation();
             sb.append("\n### `").append(m.id()).append("` — ").append(m.title()).append("\n\n")
                     .append(m.rationale()).append("\n\n")
+                    .append("- applies to: ").append(String.join(", ", m.platforms())).append("; kinds: ")
+                    .append(String.join(", ", m.kinds())).append("\n")
                     .append("- gcc: ").append(m.gcc()).append("\n")
                     .append("- clang: ").append(m.clang()).append("\n")
                     .append("- MSVC: ").append(m.msvc()).append("\n");

@@ -103,6 +103,8 @@ public final class SarifReport {
         props.put("checksec", m.checksec());
         props.put("binskim", m.binskim());
         props.put("value", m.value());
+        props.put("platforms", List.of(m.platforms()));
+        props.put("kinds", List.of(m.kinds()));
         props.put("gcc", m.gcc());
         props.put("clang", m.clang());
         props.put("msvc", m.msvc());
