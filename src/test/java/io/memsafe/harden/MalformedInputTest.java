@@ -74,6 +74,7 @@ class MalformedInputTest {
             PeFixturePatcher patched = new PeFixturePatcher(fixtures.get("pe64.exe"));
             patched.loadConfig(0x140005000L, 0, 0, 0x140006000L, 0x500).extendedDllCharacteristics(1);
             fixtures.put("pe64-loadconfig.exe", patched.withCertificate());
+            fixtures.put("pe64-authenticode.exe", new PeFixturePatcher(fixtures.get("pe64.exe")).withAuthenticode());
         }
         if (fixtures.containsKey("pe32.exe")) {
             fixtures.put("pe32-safeseh.exe", new PeFixturePatcher(fixtures.get("pe32.exe")).loadConfig(0x405000L, 0x406000L, 2, 0, 0).bytes());
@@ -97,7 +98,7 @@ class MalformedInputTest {
         assumeTrue(!fixtures.isEmpty(), "no compilers installed");
         if (Toolchain.available("gcc") && Toolchain.available("clang") && Toolchain.available("x86_64-w64-mingw32-gcc")
                 && Toolchain.available("i686-w64-mingw32-gcc")) {
-            assertThat(fixtures.keySet()).as("fixtures").hasSize(20);
+            assertThat(fixtures.keySet()).as("fixtures").hasSize(21);
         }
         assertTimeoutPreemptively(Duration.ofSeconds(90), () -> {
             int errors = 0, cases = 0;

@@ -139,6 +139,57 @@ final class PeFixturePatcher {
         return signed;
     }
 
+    /**
+     * Appends an Authenticode-shaped PKCS#7 SignedData whose SpcIndirectDataContent carries the SHA-256
+     * image hash, computed here from the specification (everything but CheckSum, the certificate directory
+     * entry and the certificate table). No signer: memsafe checks the digest, not the signature.
+     */
+    byte[] withAuthenticode() throws java.security.NoSuchAlgorithmException {
+        java.security.MessageDigest sha256 = java.security.MessageDigest.getInstance("SHA-256");
+        int checksum = optionalHeader + 64;
+        int certificateEntry = optionalHeader + (plus ? 112 : 96) + 8 * 4;
+        sha256.update(image, 0, checksum);
+        sha256.update(image, checksum + 4, certificateEntry - checksum - 4);
+        sha256.update(image, certificateEntry + 8, image.length - certificateEntry - 8);
+        byte[] sha256Oid = {0x60, (byte) 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x01};
+        byte[] algorithm = der(0x30, der(0x06, sha256Oid), der(0x05));
+        byte[] indirect = der(0x30,
+                der(0x30, der(0x06, new byte[] {0x2b, 0x06, 0x01, 0x04, 0x01, (byte) 0x82, 0x37, 0x02, 0x01, 0x0f}), der(0x30)),
+                der(0x30, algorithm, der(0x04, sha256.digest())));
+        byte[] encapsulated = der(0x30, der(0x06, new byte[] {0x2b, 0x06, 0x01, 0x04, 0x01, (byte) 0x82, 0x37, 0x02, 0x01, 0x04}),
+                der(0xa0, indirect));
+        byte[] signedData = der(0x30, der(0x02, new byte[] {1}), der(0x31, algorithm), encapsulated, der(0x31));
+        byte[] pkcs7 = der(0x30, der(0x06, new byte[] {0x2a, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xf7, 0x0d, 0x01, 0x07, 0x02}),
+                der(0xa0, signedData));
+        int tableSize = (8 + pkcs7.length + 7) & ~7;
+        byte[] signed = java.util.Arrays.copyOf(image, image.length + tableSize);
+        ByteBuffer s = ByteBuffer.wrap(signed).order(ByteOrder.LITTLE_ENDIAN);
+        s.putInt(image.length, 8 + pkcs7.length).putShort(image.length + 4, (short) 0x200).putShort(image.length + 6, (short) 2);
+        System.arraycopy(pkcs7, 0, signed, image.length + 8, pkcs7.length);
+        s.putInt(certificateEntry, image.length).putInt(certificateEntry + 4, tableSize);
+        return signed;
+    }
+
+    private static byte[] der(int tag, byte[]... parts) {
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        for (byte[] p : parts) body.writeBytes(p);
+        int n = body.size();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.write(tag);
+        if (n < 0x80) {
+            out.write(n);
+        } else if (n < 0x100) {
+            out.write(0x81);
+            out.write(n);
+        } else {
+            out.write(0x82);
+            out.write(n >> 8);
+            out.write(n & 0xff);
+        }
+        out.writeBytes(body.toByteArray());
+        return out.toByteArray();
+    }
+
     byte[] bytes() {
         return image.clone();
     }

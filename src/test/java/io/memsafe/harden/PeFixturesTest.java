@@ -148,6 +148,24 @@ class PeFixturesTest {
     }
 
     @Test
+    void authenticodeDigestIsRecomputed() throws Exception {
+        Path image = build(X64, "x64-signed.exe");
+        PeFixturePatcher p = new PeFixturePatcher(Files.readAllBytes(image));
+        byte[] signed = p.withAuthenticode();
+        BinaryReport r = analyzer.analyse("signed.exe", signed);
+        var verdict = r.verdicts().get("pe.authenticode");
+        assertThat(verdict.value()).isEqualTo(true);
+        assertThat(verdict.details()).containsEntry("digest_algorithm", "SHA-256").containsEntry("digest_matches", true);
+        assertThat(verdict.satisfied()).isTrue();
+
+        signed[p.blobOffset + 100] ^= 1; // one bit of .rdata changed after signing
+        var tampered = analyzer.analyse("tampered.exe", signed).verdicts().get("pe.authenticode");
+        assertThat(tampered.details()).containsEntry("digest_matches", false);
+        assertThat(tampered.satisfied()).isFalse();
+        assertThat(tampered.reason()).contains("modified after signing");
+    }
+
+    @Test
     void writableExecutableAndSharedSections() throws Exception {
         Path image = build(X64, "x64-sections.exe");
         PeFixturePatcher p = new PeFixturePatcher(Files.readAllBytes(image));

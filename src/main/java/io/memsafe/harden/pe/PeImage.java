@@ -71,6 +71,8 @@ public final class PeImage {
     private LoadConfig loadConfig;
     private Long exDllCharacteristics;
     private boolean certificateWellFormed;
+    private AuthenticodeDigest.Result authenticode;
+    private long optionalHeaderOffset;
 
     private PeImage(ByteView data, boolean plus, int machine, int characteristics, int dllCharacteristics,
                     int subsystem, long imageBase) {
@@ -117,6 +119,7 @@ public final class PeImage {
         int subsystem = v.u16(opt + 68, "Subsystem");
         int dllCharacteristics = v.u16(opt + 70, "DllCharacteristics");
         PeImage pe = new PeImage(v, plus, machine, characteristics, dllCharacteristics, subsystem, imageBase);
+        pe.optionalHeaderOffset = opt;
 
         int countAt = plus ? 108 : 92;
         if (optionalSize >= countAt + 4) {
@@ -257,7 +260,12 @@ public final class PeImage {
         int certificateType = data.u16(dir.address() + 6, "wCertificateType");
         certificateWellFormed = length >= 8 && length <= dir.size() && (revision == 0x200 || revision == 0x100)
                 && certificateType == 2 /* WIN_CERT_TYPE_PKCS_SIGNED_DATA */;
-        if (!certificateWellFormed) warnings.add("certificate table present but not a PKCS#7 WIN_CERTIFICATE");
+        if (!certificateWellFormed) {
+            warnings.add("certificate table present but not a PKCS#7 WIN_CERTIFICATE");
+            return;
+        }
+        authenticode = AuthenticodeDigest.verify(data, plus, optionalHeaderOffset, dir.address() + 8, length - 8,
+                dir.address(), dir.size());
     }
 
     /** MinGW links keep a COFF symbol table unless stripped; it shows statically linked libssp. */
@@ -297,6 +305,8 @@ public final class PeImage {
     public Long exDllCharacteristics() { return exDllCharacteristics; }
     public boolean hasCertificate() { return directory(DIR_SECURITY).present(); }
     public boolean certificateWellFormed() { return certificateWellFormed; }
+    /** Whether the signed image digest matches the file; null when there is no well-formed signature. */
+    public AuthenticodeDigest.Result authenticode() { return authenticode; }
     public boolean hasDllCharacteristic(int flag) { return (dllCharacteristics & flag) != 0; }
     public boolean isDll() { return (characteristics & FILE_DLL) != 0; }
     public boolean isDotNet() { return directory(DIR_CLR).present(); }
