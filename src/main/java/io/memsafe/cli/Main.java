@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 ScanCommand.class,
                 CommandLine.HelpCommand.class,
+                io.memsafe.harden.HardenCommand.class,
         })
 public final class Main implements Runnable {
     public static void main(String[] args) {
