@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
         description = "Find memory-safety bugs in C/C++, audit binaries for mitigations, measure the move to memory-safe code.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                io.memsafe.census.CensusCommand.class,
         })
 public final class Main implements Runnable {
     public static void main(String[] args) {

@@ -1,0 +1,142 @@
+package io.memsafe.census.lang;
+
+/**
+ * Classifies the lines of a file in any language described by a {@link Syntax} other than Rust.
+ *
+ * <p>A small state machine over the raw bytes (all the syntax that matters is ASCII, so UTF-8 and Latin-1
+ * files need no decoding). Strings are tracked so that comment markers inside them are code, the same thing
+ * cloc achieves by removing comment markers from strings before it strips comments.
+ */
+public final class LineScanner {
+
+    private LineScanner() {
+    }
+
+    public static LineKinds scan(byte[] b, Syntax syntax) {
+        if (syntax.rust()) {
+            return RustLexer.lex(b).kinds();
+        }
+        LineKinds kinds = new LineKinds();
+        final int n = b.length;
+        byte[] blockOpen = bytes(syntax.blockOpen());
+        byte[] blockClose = bytes(syntax.blockClose());
+        byte[][] lineComments = new byte[syntax.lineComments().size()][];
+        for (int k = 0; k < lineComments.length; k++) {
+            lineComments[k] = bytes(syntax.lineComments().get(k));
+        }
+        String quotes = syntax.quotes();
+        int line = 0;
+        int depth = 0;          // block comment nesting depth; > 0 means inside a block comment
+        byte quote = 0;         // != 0: inside a string delimited by this byte
+        byte triple = 0;        // != 0: inside a triple-quoted (Python docstring) comment
+        int i = 0;
+        while (i < n) {
+            byte c = b[i];
+            if (c == '\n') {
+                line++;
+                // A newline ends an unterminated '...' or "..." string: those cannot span lines in the languages
+                // we scan, and treating them so keeps an apostrophe in "#error don't" from swallowing the file.
+                if (quote == '"' || quote == '\'') {
+                    quote = 0;
+                }
+                i++;
+                continue;
+            }
+            if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == 0x0b) {
+                i++;
+                continue;
+            }
+            if (triple != 0) {
+                kinds.mark(line, LineKinds.COMMENT);
+                if (c == triple && i + 2 < n && b[i + 1] == triple && b[i + 2] == triple) {
+                    triple = 0;
+                    i += 3;
+                } else {
+                    i++;
+                }
+                continue;
+            }
+            if (depth > 0) {
+                kinds.mark(line, LineKinds.COMMENT);
+                if (syntax.nestedBlocks() && startsWith(b, i, blockOpen)) {
+                    depth++;
+                    i += blockOpen.length;
+                } else if (startsWith(b, i, blockClose)) {
+                    depth--;
+                    i += blockClose.length;
+                } else {
+                    i++;
+                }
+                continue;
+            }
+            if (quote != 0) {
+                kinds.mark(line, LineKinds.CODE);
+                if (syntax.escapes() && c == '\\' && i + 1 < n && b[i + 1] != '\n') {
+                    i += 2;
+                    continue;
+                }
+                if (c == quote) {
+                    quote = 0;
+                }
+                i++;
+                continue;
+            }
+            if (syntax.tripleQuotedComments() && (c == '"' || c == '\'') && i + 2 < n && b[i + 1] == c && b[i + 2] == c) {
+                kinds.mark(line, LineKinds.COMMENT);
+                triple = c;
+                i += 3;
+                continue;
+            }
+            if (blockOpen != null && startsWith(b, i, blockOpen)) {
+                kinds.mark(line, LineKinds.COMMENT);
+                depth = 1;
+                i += blockOpen.length;
+                continue;
+            }
+            if (startsWithAny(b, i, lineComments)) {
+                kinds.mark(line, LineKinds.COMMENT);
+                while (i < n && b[i] != '\n') {
+                    i++;
+                }
+                continue;
+            }
+            kinds.mark(line, LineKinds.CODE);
+            if (quotes.indexOf(c) >= 0 && !(c == '\'' && i > 0 && isDigit(b[i - 1]))) {
+                // a quote right after a digit is a C++14 digit separator (1'000'000), not a character literal
+                quote = c;
+            }
+            i++;
+        }
+        kinds.setLineCount(LineKinds.physicalLines(b, n));
+        return kinds;
+    }
+
+    private static boolean isDigit(byte c) {
+        return c >= '0' && c <= '9';
+    }
+
+    static byte[] bytes(String s) {
+        return s == null ? null : s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    static boolean startsWith(byte[] b, int i, byte[] marker) {
+        if (marker == null || i + marker.length > b.length) {
+            return false;
+        }
+        for (int k = 0; k < marker.length; k++) {
+            if (b[i + k] != marker[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean startsWithAny(byte[] b, int i, byte[][] markers) {
+        for (byte[] m : markers) {
+            if (startsWith(b, i, m)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
