@@ -34,6 +34,14 @@ public final class Output {
         }
     }
 
+    public static void writeBytes(byte[] bytes, Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Files.write(file, bytes);
+    }
+
     /** A share as a percentage with one decimal, or "-" when undefined. */
     public static String percent(Double share) {
         return share == null ? "-" : String.format(Locale.ROOT, "%.1f%%", share * 100);

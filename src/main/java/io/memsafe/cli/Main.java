@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 io.memsafe.census.CensusCommand.class,
+                io.memsafe.census.history.HistoryCommand.class,
         })
 public final class Main implements Runnable {
     public static void main(String[] args) {

@@ -25,7 +25,20 @@ public final class LineScanner {
             lineComments[k] = bytes(syntax.lineComments().get(k));
         }
         String quotes = syntax.quotes();
+        // bytes that may start a comment or a string: every other byte outside comments and strings is plain code,
+        // which is the common case and takes the fast path below
+        boolean[] special = new boolean[256];
+        for (int k = 0; k < quotes.length(); k++) {
+            special[quotes.charAt(k) & 0xff] = true;
+        }
+        if (blockOpen != null) {
+            special[blockOpen[0] & 0xff] = true;
+        }
+        for (byte[] m : lineComments) {
+            special[m[0] & 0xff] = true;
+        }
         int line = 0;
+        byte lineKind = LineKinds.BLANK; // kind of the current line so far, written out at its end
         int depth = 0;          // block comment nesting depth; > 0 means inside a block comment
         byte quote = 0;         // != 0: inside a string delimited by this byte
         byte triple = 0;        // != 0: inside a triple-quoted (Python docstring) comment
@@ -33,6 +46,10 @@ public final class LineScanner {
         while (i < n) {
             byte c = b[i];
             if (c == '\n') {
+                if (lineKind != LineKinds.BLANK) {
+                    kinds.mark(line, lineKind);
+                    lineKind = LineKinds.BLANK;
+                }
                 line++;
                 // A newline ends an unterminated '...' or "..." string: those cannot span lines in the languages
                 // we scan, and treating them so keeps an apostrophe in "#error don't" from swallowing the file.
@@ -46,8 +63,15 @@ public final class LineScanner {
                 i++;
                 continue;
             }
+            if (depth == 0 && quote == 0 && triple == 0 && !special[c & 0xff]) {
+                lineKind = LineKinds.CODE;
+                i++;
+                continue;
+            }
             if (triple != 0) {
-                kinds.mark(line, LineKinds.COMMENT);
+                if (lineKind < LineKinds.COMMENT) {
+                    lineKind = LineKinds.COMMENT;
+                }
                 if (c == triple && i + 2 < n && b[i + 1] == triple && b[i + 2] == triple) {
                     triple = 0;
                     i += 3;
@@ -57,7 +81,9 @@ public final class LineScanner {
                 continue;
             }
             if (depth > 0) {
-                kinds.mark(line, LineKinds.COMMENT);
+                if (lineKind < LineKinds.COMMENT) {
+                    lineKind = LineKinds.COMMENT;
+                }
                 if (syntax.nestedBlocks() && startsWith(b, i, blockOpen)) {
                     depth++;
                     i += blockOpen.length;
@@ -70,7 +96,7 @@ public final class LineScanner {
                 continue;
             }
             if (quote != 0) {
-                kinds.mark(line, LineKinds.CODE);
+                lineKind = LineKinds.CODE;
                 if (syntax.escapes() && c == '\\' && i + 1 < n && b[i + 1] != '\n') {
                     i += 2;
                     continue;
@@ -82,30 +108,39 @@ public final class LineScanner {
                 continue;
             }
             if (syntax.tripleQuotedComments() && (c == '"' || c == '\'') && i + 2 < n && b[i + 1] == c && b[i + 2] == c) {
-                kinds.mark(line, LineKinds.COMMENT);
+                if (lineKind < LineKinds.COMMENT) {
+                    lineKind = LineKinds.COMMENT;
+                }
                 triple = c;
                 i += 3;
                 continue;
             }
             if (blockOpen != null && startsWith(b, i, blockOpen)) {
-                kinds.mark(line, LineKinds.COMMENT);
+                if (lineKind < LineKinds.COMMENT) {
+                    lineKind = LineKinds.COMMENT;
+                }
                 depth = 1;
                 i += blockOpen.length;
                 continue;
             }
             if (startsWithAny(b, i, lineComments)) {
-                kinds.mark(line, LineKinds.COMMENT);
+                if (lineKind < LineKinds.COMMENT) {
+                    lineKind = LineKinds.COMMENT;
+                }
                 while (i < n && b[i] != '\n') {
                     i++;
                 }
                 continue;
             }
-            kinds.mark(line, LineKinds.CODE);
+            lineKind = LineKinds.CODE;
             if (quotes.indexOf(c) >= 0 && !(c == '\'' && i > 0 && isDigit(b[i - 1]))) {
                 // a quote right after a digit is a C++14 digit separator (1'000'000), not a character literal
                 quote = c;
             }
             i++;
+        }
+        if (lineKind != LineKinds.BLANK) {
+            kinds.mark(line, lineKind);
         }
         kinds.setLineCount(LineKinds.physicalLines(b, n));
         return kinds;

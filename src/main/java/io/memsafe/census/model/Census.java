@@ -59,6 +59,10 @@ public final class Census {
         return directories;
     }
 
+    public synchronized void setRustUnsafe(RustUnsafe u) {
+        rustUnsafe = u;
+    }
+
     public RustUnsafe rustUnsafe() {
         return rustUnsafe;
     }
