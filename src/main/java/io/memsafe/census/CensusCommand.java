@@ -62,6 +62,7 @@ public final class CensusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        io.memsafe.census.GitTuning.install();
         try {
             if (depth < 1) {
                 throw new UsageException("--depth must be at least 1");

@@ -200,20 +200,7 @@ public final class CensusEngine {
      */
     public static Census countDirectory(Path root, Options opts) throws IOException {
         Census census = new Census(null);
-        List<String> paths = new ArrayList<>();
-        if (Files.exists(root.resolve(".git"))) {
-            try (Repository repo = RepositoryOpener.open(root)) {
-                DirCache index = repo.readDirCache();
-                for (int i = 0; i < index.getEntryCount(); i++) {
-                    var e = index.getEntry(i);
-                    if (e.getStage() == 0 && (e.getFileMode() == FileMode.REGULAR_FILE || e.getFileMode() == FileMode.EXECUTABLE_FILE)) {
-                        paths.add(e.getPathString());
-                    }
-                }
-            }
-        } else {
-            walk(root, paths, census);
-        }
+        List<String> paths = listDirectory(root, census);
         LinguistFilter filter = null;
         if (opts.excludeVendored()) {
             filter = new LinguistFilter();
@@ -234,6 +221,28 @@ public final class CensusEngine {
                 .toList();
         todo.parallelStream().forEach(p -> countFile(root, p, opts, census));
         return census;
+    }
+
+    /**
+     * The files a directory census looks at, relative to {@code root}: the tracked files at the top of a git work
+     * tree, every regular file elsewhere. Directories that cannot be read are reported to {@code census}.
+     */
+    public static List<String> listDirectory(Path root, Census census) throws IOException {
+        List<String> paths = new ArrayList<>();
+        if (Files.exists(root.resolve(".git"))) {
+            try (Repository repo = RepositoryOpener.open(root)) {
+                DirCache index = repo.readDirCache();
+                for (int i = 0; i < index.getEntryCount(); i++) {
+                    var e = index.getEntry(i);
+                    if (e.getStage() == 0 && (e.getFileMode() == FileMode.REGULAR_FILE || e.getFileMode() == FileMode.EXECUTABLE_FILE)) {
+                        paths.add(e.getPathString());
+                    }
+                }
+            }
+        } else {
+            walk(root, paths, census);
+        }
+        return paths;
     }
 
     private static void countFile(Path root, String relative, Options opts, Census census) {

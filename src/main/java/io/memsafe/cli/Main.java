@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 io.memsafe.census.CensusCommand.class,
                 io.memsafe.census.history.HistoryCommand.class,
+                io.memsafe.census.plan.PlanCommand.class,
         })
 public final class Main implements Runnable {
     public static void main(String[] args) {

@@ -70,6 +70,7 @@ public final class HistoryCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        io.memsafe.census.GitTuning.install();
         try {
             LocalDate from = parseDate(since, false);
             LocalDate to = parseDate(until, true);

@@ -282,9 +282,16 @@ public final class HistoryEngine {
                 if (a != null && b != null && a.kinds() != null && b.kinds() != null) {
                     long added = 0;
                     long deleted = 0;
-                    for (Edit e : DIFF.diff(RawTextComparator.DEFAULT, new RawText(a.bytes()), new RawText(b.bytes()))) {
-                        deleted += a.kinds().codeLinesIn(e.getBeginA(), e.getEndA());
-                        added += b.kinds().codeLinesIn(e.getBeginB(), e.getEndB());
+                    if (LanguageTable.safetyOf(a.counts().language()) == Safety.OTHER
+                            && LanguageTable.safetyOf(b.counts().language()) == Safety.OTHER) {
+                        long[] ad = LineMultiset.addedDeleted(a.bytes(), a.kinds(), b.bytes(), b.kinds());
+                        added = ad[0];
+                        deleted = ad[1];
+                    } else {
+                        for (Edit e : DIFF.diff(RawTextComparator.DEFAULT, new RawText(a.bytes()), new RawText(b.bytes()))) {
+                            deleted += a.kinds().codeLinesIn(e.getBeginA(), e.getEndA());
+                            added += b.kinds().codeLinesIn(e.getBeginB(), e.getEndB());
+                        }
                     }
                     bump(delta, b.counts().language(), added, 0);
                     bump(delta, a.counts().language(), 0, deleted);

@@ -142,7 +142,7 @@ public final class LineScanner {
         if (lineKind != LineKinds.BLANK) {
             kinds.mark(line, lineKind);
         }
-        kinds.setLineCount(LineKinds.physicalLines(b, n));
+        kinds.setLineCount(n > 0 && b[n - 1] != '\n' ? line + 1 : line);
         return kinds;
     }
 

@@ -38,7 +38,7 @@ public final class RustLexer {
     public static Result lex(byte[] content) {
         RustLexer lx = new RustLexer(content);
         lx.run();
-        lx.kinds.setLineCount(LineKinds.physicalLines(content, content.length));
+        lx.kinds.setLineCount(content.length > 0 && content[content.length - 1] != '\n' ? lx.line + 1 : lx.line);
         return new Result(lx.kinds, lx.findUnsafe());
     }
 
