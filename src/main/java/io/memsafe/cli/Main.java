@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
                 io.memsafe.census.CensusCommand.class,
                 io.memsafe.census.history.HistoryCommand.class,
                 io.memsafe.census.plan.PlanCommand.class,
+                io.memsafe.census.report.ReportCommand.class,
         })
 public final class Main implements Runnable {
     public static void main(String[] args) {

@@ -76,7 +76,6 @@ public final class HistoryEngine {
     public record Result(String tip, List<PeriodResult> periods, Stats stats, List<String> problems) {
     }
 
-    private static final int FLUSH_EVERY = 500;
 
     /**
      * Histogram diff without the Myers fallback: when a region has no line rarer than the chain limit (long
@@ -124,21 +123,8 @@ public final class HistoryEngine {
             List<RevCommit> inRange = chain.stream().filter(c -> c.getCommitTime() >= sinceEpoch && c.getCommitTime() < untilEpoch).toList();
 
             Set<String> done = store.processedCommits();
-            int processed = 0;
-            try (ObjectReader reader = repo.newObjectReader()) {
-                for (RevCommit c : inRange) {
-                    String key = c.name() + variant;
-                    if (done.contains(key)) {
-                        continue;
-                    }
-                    RevCommit parent = c.getParentCount() == 0 ? null : c.getParent(0);
-                    store.saveDelta(key, c.getCommitTime(), delta(reader, parent, c));
-                    processed++;
-                    if (processed % FLUSH_EVERY == 0) {
-                        flush();
-                    }
-                }
-            }
+            List<RevCommit> todo = inRange.stream().filter(c -> !done.contains(c.name() + variant)).toList();
+            int processed = computeDeltas(todo);
             flush();
             Map<String, Map<String, long[]>> deltas = store.loadDeltas();
 
@@ -193,6 +179,64 @@ public final class HistoryEngine {
                     new Stats(chain.size(), inRange.size(), processed, cache.countedBlobs(), snapshots), problems.problems());
         } catch (SQLException e) {
             throw new IOException("history database: " + e.getMessage(), e);
+        }
+    }
+
+    /** Commits per unit of work: consecutive commits share most blobs, so a worker keeps its own recent-blob cache warm. */
+    private static final int CHUNK = 128;
+
+    /**
+     * Computes and stores the deltas of {@code todo} on worker threads (each with its own object reader), saving
+     * finished chunks from this thread since the SQLite connection is single-threaded.
+     */
+    private int computeDeltas(List<RevCommit> todo) throws IOException, SQLException {
+        int threads = Math.max(1, Math.min(options.threads(), (todo.size() + CHUNK - 1) / CHUNK));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        java.util.concurrent.ExecutorCompletionService<List<Map.Entry<RevCommit, Map<String, long[]>>>> done =
+                new java.util.concurrent.ExecutorCompletionService<>(pool);
+        int chunks = 0;
+        try {
+            for (int from = 0; from < todo.size(); from += CHUNK) {
+                List<RevCommit> chunk = todo.subList(from, Math.min(todo.size(), from + CHUNK));
+                done.submit(() -> {
+                    List<Map.Entry<RevCommit, Map<String, long[]>>> out = new ArrayList<>();
+                    try (ObjectReader reader = repo.newObjectReader()) {
+                        for (RevCommit c : chunk) {
+                            RevCommit parent = c.getParentCount() == 0 ? null : c.getParent(0);
+                            out.add(Map.entry(c, delta(reader, parent, c)));
+                        }
+                    }
+                    return out;
+                });
+                chunks++;
+            }
+            int processed = 0;
+            for (int i = 0; i < chunks; i++) {
+                List<Map.Entry<RevCommit, Map<String, long[]>>> result;
+                try {
+                    result = done.take().get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    Throwable cause = e.getCause();
+                    if (cause instanceof IOException io) {
+                        throw io;
+                    }
+                    throw new IOException(cause.getMessage() == null ? cause.toString() : cause.getMessage(), cause);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted", e);
+                }
+                for (var e : result) {
+                    store.saveDelta(e.getKey().name() + variant, e.getKey().getCommitTime(), e.getValue());
+                    processed++;
+                }
+                if (i % 4 == 3) {
+                    flush();
+                }
+            }
+            flush();
+            return processed;
+        } finally {
+            pool.shutdownNow();
         }
     }
 
@@ -352,15 +396,17 @@ public final class HistoryEngine {
      * Recently scanned blobs: the new side of one commit's diff is usually the old side of the next one's, so keeping
      * them avoids reading, inflating and scanning the same file twice in a row.
      */
-    private final Map<String, Scanned> recent = new LinkedHashMap<>(RECENT_LIMIT * 2, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Scanned> eldest) {
-            return size() > RECENT_LIMIT;
-        }
-    };
+    private final ThreadLocal<Map<String, Scanned>> recentBlobs = ThreadLocal.withInitial(() ->
+            new LinkedHashMap<>(RECENT_LIMIT * 2, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Scanned> eldest) {
+                    return size() > RECENT_LIMIT;
+                }
+            });
 
     private Scanned scanned(ObjectReader reader, Side s) throws IOException {
         String key = BlobCache.key(s.blob().name(), s.pathKey());
+        Map<String, Scanned> recent = recentBlobs.get();
         Scanned sc = recent.get(key);
         if (sc != null) {
             return sc;
@@ -387,9 +433,7 @@ public final class HistoryEngine {
             sc = new Scanned(new BlobCounts(lang.get().name(), kinds.count(LineKinds.CODE), kinds.count(LineKinds.COMMENT),
                     kinds.count(LineKinds.BLANK), unsafe), bytes, kinds);
         }
-        if (cache.get(key) == null) {
-            cache.put(key, sc.counts());
-        }
+        cache.put(key, sc.counts()); // no-op if another worker got there first
         recent.put(key, sc);
         return sc;
     }
