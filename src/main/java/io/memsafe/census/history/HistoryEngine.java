@@ -321,6 +321,17 @@ public final class HistoryEngine {
                 continue; // a pure rename or copy: not new code
             }
             if (before != null && after != null) {
+                Optional<io.memsafe.census.lang.Language> la = LanguageTable.byName(before.pathKey());
+                Optional<io.memsafe.census.lang.Language> lb = LanguageTable.byName(after.pathKey());
+                if (la.isPresent() && la.equals(lb) && la.get().safety() == Safety.OTHER && LineMultiset.isLineLocal(la.get().syntax())) {
+                    byte[] a = loadChecked(reader, before);
+                    byte[] b = loadChecked(reader, after);
+                    if (a != null && b != null && !FileCounter.isBinary(a) && !FileCounter.isBinary(b)) {
+                        long[] ad = LineMultiset.addedDeletedLineLocal(a, b, la.get().syntax());
+                        bump(delta, la.get().name(), ad[0], ad[1]);
+                        continue;
+                    }
+                }
                 Scanned a = scanned(reader, before);
                 Scanned b = scanned(reader, after);
                 if (a != null && b != null && a.kinds() != null && b.kinds() != null) {
@@ -436,6 +447,16 @@ public final class HistoryEngine {
         cache.put(key, sc.counts()); // no-op if another worker got there first
         recent.put(key, sc);
         return sc;
+    }
+
+    /** The blob's bytes, or null (reported) if it is over the size limit. */
+    private byte[] loadChecked(ObjectReader reader, Side s) throws IOException {
+        long size = reader.getObjectSize(s.blob(), Constants.OBJ_BLOB);
+        if (size > options.maxFileSize()) {
+            problems.problem(s.path() + " (blob " + s.blob().name() + "): skipped, " + size + " bytes is over the limit");
+            return null;
+        }
+        return load(reader, s.blob());
     }
 
     private static byte[] load(ObjectReader reader, ObjectId id) throws IOException {

@@ -59,6 +59,37 @@ final class LineMultiset {
         return new long[]{added[0], deleted};
     }
 
+    /**
+     * Same as {@link #addedDeleted} for languages whose comments end with the line (no block comments or
+     * multi-line strings): then the lines outside the changed middle cannot change kind, so only the middle is
+     * scanned. This is what keeps big translation catalogues and scripts cheap in a long history.
+     */
+    static long[] addedDeletedLineLocal(byte[] a, byte[] b, io.memsafe.census.lang.Syntax syntax) {
+        int prefix = Arrays.mismatch(a, b);
+        if (prefix < 0) {
+            return new long[]{0, 0};
+        }
+        while (prefix > 0 && a[prefix - 1] != '\n') {
+            prefix--;
+        }
+        int suffix = 0;
+        int max = Math.min(a.length, b.length) - prefix;
+        while (suffix < max && a[a.length - 1 - suffix] == b[b.length - 1 - suffix]) {
+            suffix++;
+        }
+        while (suffix > 0 && !(lineStart(a, a.length - suffix) && lineStart(b, b.length - suffix))) {
+            suffix--;
+        }
+        byte[] ma = Arrays.copyOfRange(a, prefix, a.length - suffix);
+        byte[] mb = Arrays.copyOfRange(b, prefix, b.length - suffix);
+        return addedDeleted(ma, io.memsafe.census.lang.LineScanner.scan(ma, syntax), mb, io.memsafe.census.lang.LineScanner.scan(mb, syntax));
+    }
+
+    /** Whether every comment and string of the syntax ends at the end of its line. */
+    static boolean isLineLocal(io.memsafe.census.lang.Syntax syntax) {
+        return syntax.blockOpen() == null && !syntax.tripleQuotedComments() && !syntax.rust() && syntax.quotes().indexOf('`') < 0;
+    }
+
     private static boolean lineStart(byte[] x, int i) {
         return i == 0 || x[i - 1] == '\n';
     }
