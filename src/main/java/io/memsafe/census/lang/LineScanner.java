@@ -37,6 +37,8 @@ public final class LineScanner {
         for (byte[] m : lineComments) {
             special[m[0] & 0xff] = true;
         }
+        // comments and strings that end with their line: once a line is known to be code, the rest can be skipped
+        boolean lineLocal = blockOpen == null && !syntax.tripleQuotedComments() && quotes.indexOf('`') < 0;
         int line = 0;
         byte lineKind = LineKinds.BLANK; // kind of the current line so far, written out at its end
         int depth = 0;          // block comment nesting depth; > 0 means inside a block comment
@@ -66,6 +68,12 @@ public final class LineScanner {
             if (depth == 0 && quote == 0 && triple == 0 && !special[c & 0xff]) {
                 lineKind = LineKinds.CODE;
                 i++;
+                if (lineLocal) {
+                    // nothing later on this line can open a construct that outlives it, and the line is code already
+                    while (i < n && b[i] != '\n') {
+                        i++;
+                    }
+                }
                 continue;
             }
             if (triple != 0) {
@@ -83,6 +91,10 @@ public final class LineScanner {
             if (depth > 0) {
                 if (lineKind < LineKinds.COMMENT) {
                     lineKind = LineKinds.COMMENT;
+                }
+                if (c != blockClose[0] && (!syntax.nestedBlocks() || c != blockOpen[0])) {
+                    i++; // the common case inside a comment: a byte that cannot open or close one
+                    continue;
                 }
                 if (syntax.nestedBlocks() && startsWith(b, i, blockOpen)) {
                     depth++;
