@@ -13,13 +13,14 @@ while read -r label commit; do
   t0=$(date +%s.%N)
   git --git-dir="$git_dir" archive "$commit" | tar -x -C "$tree"
   t1=$(date +%s.%N)
-  cloc --quiet --json --out="$out/cloc-$label.json" "$tree" >/dev/null 2>&1
+  TIMEFORMAT='%U %S'
+  { time cloc --quiet --json --out="$out/cloc-$label.json" "$tree" >/dev/null 2>&1 ; } 2> "$out/cloc-cpu-$label.txt"
   t2=$(date +%s.%N)
   "$java" -jar "$jar" census "$git_dir" --rev "$commit" --format json -o "$out/memsafe-$label.json"
   t3=$(date +%s.%N)
   "$java" -jar "$jar" census "$tree" --format json -o "$out/memsafe-tree-$label.json"
   t4=$(date +%s.%N)
-  printf '%s %s export=%.2f cloc=%.2f memsafe_rev=%.2f memsafe_tree=%.2f\n' "$label" "$commit" \
-    "$(echo "$t1 - $t0" | bc)" "$(echo "$t2 - $t1" | bc)" "$(echo "$t3 - $t2" | bc)" "$(echo "$t4 - $t3" | bc)" | tee -a "$out/timings.txt"
+  printf '%s %s export=%.2f cloc=%.2f cloc_cpu=%s memsafe_rev=%.2f memsafe_tree=%.2f\n' "$label" "$commit" \
+    "$(echo "$t1 - $t0" | bc)" "$(echo "$t2 - $t1" | bc)" "$(awk '{print $1+$2}' "$out/cloc-cpu-$label.txt")" "$(echo "$t3 - $t2" | bc)" "$(echo "$t4 - $t3" | bc)" | tee -a "$out/timings.txt"
   rm -rf "$tree"
 done < "$samples"
