@@ -32,7 +32,7 @@ class PlanEngineTest {
     /** util: 100 lines, nothing else; net: 20 lines reading from a socket and parsing; core: 10 lines, 3 findings. */
     private void tree() throws Exception {
         write("util/big.c", GitFixture.cLines("u", 100));
-        write("net/server.c", GitFixture.cLines("n", 17)
+        write("net/server.c", "#include <sys/socket.h>\n" + GitFixture.cLines("n", 16)
                 + "void serve(int fd) {\n  n = recv(fd, buf, sizeof buf, 0);\n  parse_header(buf); }\n");
         write("core/small.c", GitFixture.cLines("c", 10) + "/* recv( in a comment does not count */\n");
         write("rs/lib.rs", "fn main() {}\n");
@@ -56,12 +56,12 @@ class PlanEngineTest {
         assertThat(c.get(0).score()).isCloseTo(0.35, within(1e-3));
         assertThat(c.get(1).score()).isCloseTo(0.32, within(1e-3));
         assertThat(c.get(2).score()).isCloseTo(0.285, within(1e-3));
-        assertThat(c.get(1).exposure()).containsEntry("recv", 1).containsEntry("parse*", 1).hasSize(2);
+        assertThat(c.get(1).exposure()).containsEntry("recv", 1).containsEntry("parse*", 1).containsEntry("<sys/socket.h>", 1).hasSize(3);
         assertThat(c.get(2).exposure()).isEmpty(); // the call in a comment is not a call
         assertThat(c.get(2).findings()).isEqualTo(3);
         assertThat(c.get(2).findingsPerKloc()).isCloseTo(300.0, within(1e-9));
         assertThat(c.get(0).why()).containsExactly("size: 100 memory-unsafe lines (77% of all)");
-        assertThat(c.get(1).why().get(0)).isEqualTo("input: recv x1, parse* x1");
+        assertThat(c.get(1).why().get(0)).isEqualTo("input: recv x1, <sys/socket.h> x1, parse* x1");
         assertThat(c.get(2).why().get(0)).isEqualTo("findings: 3 (300.0 per 1k lines)");
         assertThat(r.notes()).anyMatch(n -> n.startsWith("1 finding(s) outside"));
     }

@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * A lexical scan for code that takes untrusted input: reads from files, sockets and devices, ioctl and syscall
- * handlers, and parsers. It looks for call names followed by a parenthesis; it does not resolve anything, so it
+ * handlers, and parsers. It looks for call names followed by a parenthesis, and for includes of socket and
+ * device headers (counted as {@code <sys/socket.h>} and so on); it does not resolve anything, so it
  * is a hint for ranking, not an analysis. Comment lines are skipped by the caller's line kinds.
  */
 public final class ExposureScanner {
@@ -24,6 +25,9 @@ public final class ExposureScanner {
             Map.entry("getenv", 1), Map.entry("mmap", 1));
 
     private static final Pattern CALL = Pattern.compile("\\b([A-Za-z_]\\w*)\\s*\\(");
+    /** Imports that bring sockets and device control into a file. */
+    private static final Pattern INPUT_HEADER = Pattern.compile(
+            "^\\s*#\\s*include\\s*[<\"]((?:sys/socket|sys/ioctl|netinet/\\w+|arpa/inet|netdb|linux/\\w+|sys/un)\\.h)[>\"]");
     private static final Pattern PARSER = Pattern.compile("(?i)(?:parse|decode|deserializ|unmarshal)");
 
     private ExposureScanner() {
@@ -46,7 +50,12 @@ public final class ExposureScanner {
             }
             if (codeLine.test(line)) {
                 String l = text.substring(start, end);
-                if (!l.stripLeading().startsWith("#")) { // preprocessor lines declare, they do not call
+                if (l.stripLeading().startsWith("#")) { // preprocessor lines declare, they do not call
+                    Matcher inc = INPUT_HEADER.matcher(l);
+                    if (inc.find()) {
+                        calls.merge("<" + inc.group(1) + ">", 1, Integer::sum);
+                    }
+                } else {
                     Matcher m = CALL.matcher(l);
                     while (m.find()) {
                         String name = m.group(1);
