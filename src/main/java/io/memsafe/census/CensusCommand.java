@@ -85,7 +85,7 @@ public final class CensusCommand implements Callable<Integer> {
                 err.println("memsafe census: " + problem);
             }
             if (!census.problems().isEmpty()) {
-                err.println("memsafe census: " + census.problems().size() + " file(s) could not be counted; the census is incomplete");
+                err.println("memsafe census: " + census.problems().size() + " path(s) could not be counted; the census is incomplete");
                 return 2;
             }
             return 0;
