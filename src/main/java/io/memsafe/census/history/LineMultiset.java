@@ -3,8 +3,6 @@ package io.memsafe.census.history;
 import io.memsafe.census.lang.LineKinds;
 
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Added and deleted code lines as the difference of two multisets of lines. Used instead of a real diff for
@@ -41,21 +39,15 @@ final class LineMultiset {
                 prefixLines++;
             }
         }
-        Map<Key, Integer> old = new HashMap<>();
-        forEachCodeLine(a, prefix, a.length - suffix, prefixLines, ka, k -> old.merge(k, 1, Integer::sum));
+        LineCounts old = new LineCounts();
+        forEachCodeLine(a, prefix, a.length - suffix, prefixLines, ka, old::add);
         long[] added = {0};
-        forEachCodeLine(b, prefix, b.length - suffix, prefixLines, kb, k -> {
-            Integer n = old.get(k);
-            if (n == null || n == 0) {
+        forEachCodeLine(b, prefix, b.length - suffix, prefixLines, kb, h -> {
+            if (!old.take(h)) {
                 added[0]++;
-            } else {
-                old.put(k, n - 1);
             }
         });
-        long deleted = 0;
-        for (int n : old.values()) {
-            deleted += n;
-        }
+        long deleted = old.remaining();
         return new long[]{added[0], deleted};
     }
 
@@ -94,31 +86,83 @@ final class LineMultiset {
         return i == 0 || x[i - 1] == '\n';
     }
 
-    /** A line of a byte array, compared by content. */
-    private record Key(byte[] buf, int start, int end, int hash) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && java.util.Arrays.equals(buf, start, end, k.buf, k.start, k.end);
+    /**
+     * A multiset of line hashes in open addressing. Lines are identified by a 64-bit hash of their bytes: with at
+     * most a few hundred thousand lines per file the chance of a collision is below one in ten million, and a
+     * collision could only make one changed line look unchanged.
+     */
+    private static final class LineCounts {
+        private long[] keys = new long[1024];
+        private int[] counts = new int[1024];
+        private int used;
+        private long total;
+
+        void add(long h) {
+            if (used * 2 >= keys.length) {
+                grow();
+            }
+            int i = slot(keys, counts, h);
+            if (counts[i] == 0 && keys[i] != h) {
+                keys[i] = h;
+                used++;
+            }
+            keys[i] = h;
+            counts[i]++;
+            total++;
         }
 
-        @Override
-        public int hashCode() {
-            return hash;
+        /** Removes one occurrence; false if there is none. */
+        boolean take(long h) {
+            int i = slot(keys, counts, h);
+            if (keys[i] == h && counts[i] > 0) {
+                counts[i]--;
+                total--;
+                return true;
+            }
+            return false;
+        }
+
+        long remaining() {
+            return total;
+        }
+
+        /** Slot holding {@code h}, or the empty slot where it would go (slots keep their key once used). */
+        private static int slot(long[] keys, int[] counts, long h) {
+            int mask = keys.length - 1;
+            int i = (int) (h ^ (h >>> 29)) & mask;
+            while ((counts[i] != 0 || keys[i] != 0) && keys[i] != h) {
+                i = (i + 1) & mask;
+            }
+            return i;
+        }
+
+        private void grow() {
+            long[] ok = keys;
+            int[] oc = counts;
+            keys = new long[ok.length * 2];
+            counts = new int[ok.length * 2];
+            for (int j = 0; j < ok.length; j++) {
+                if (oc[j] != 0 || ok[j] != 0) {
+                    int i = slot(keys, counts, ok[j]);
+                    keys[i] = ok[j];
+                    counts[i] = oc[j];
+                }
+            }
         }
     }
 
     /** Calls {@code sink} for each code line that starts in [from, to); {@code line} is the number of the line at {@code from}. */
-    private static void forEachCodeLine(byte[] buf, int from, int to, int line, LineKinds kinds, java.util.function.Consumer<Key> sink) {
+    private static void forEachCodeLine(byte[] buf, int from, int to, int line, LineKinds kinds, java.util.function.LongConsumer sink) {
         int start = from;
         for (int i = from; i <= to; i++) {
             if (i == to || buf[i] == '\n') {
                 if (start < i || i < to) {
                     if (line < kinds.lineCount() && kinds.kind(line) == LineKinds.CODE) {
-                        int h = 1;
+                        long h = 0xcbf29ce484222325L; // FNV-1a, 64 bit
                         for (int j = start; j < i; j++) {
-                            h = 31 * h + buf[j];
+                            h = (h ^ (buf[j] & 0xff)) * 0x100000001b3L;
                         }
-                        sink.accept(new Key(buf, start, i, h));
+                        sink.accept(h);
                     }
                     line++;
                 }
