@@ -476,9 +476,4 @@ public final class HistoryEngine {
         }
         return f;
     }
-
-    /** Whether a language is on the memory-unsafe side; used by formatters. */
-    public static boolean isUnsafe(String language) {
-        return LanguageTable.safetyOf(language) == Safety.UNSAFE;
-    }
 }

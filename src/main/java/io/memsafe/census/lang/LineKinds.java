@@ -64,21 +64,4 @@ public final class LineKinds {
         }
         return n;
     }
-
-    /**
-     * Number of lines in a file the way cloc (Perl line reading) sees it: a final line without a newline counts,
-     * an empty remainder after the last newline does not.
-     */
-    static int physicalLines(byte[] b, int length) {
-        int n = 0;
-        for (int i = 0; i < length; i++) {
-            if (b[i] == '\n') {
-                n++;
-            }
-        }
-        if (length > 0 && b[length - 1] != '\n') {
-            n++;
-        }
-        return n;
-    }
 }

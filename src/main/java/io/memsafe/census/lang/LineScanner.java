@@ -154,6 +154,7 @@ public final class LineScanner {
         if (lineKind != LineKinds.BLANK) {
             kinds.mark(line, lineKind);
         }
+        // lines as cloc (Perl) reads them: a last line without newline counts, nothing after a final newline does
         kinds.setLineCount(n > 0 && b[n - 1] != '\n' ? line + 1 : line);
         return kinds;
     }
