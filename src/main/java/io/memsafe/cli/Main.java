@@ -8,8 +8,12 @@ import picocli.CommandLine.Command;
         description = "Find memory-safety bugs in C/C++, audit binaries for mitigations, measure the move to memory-safe code.",
         subcommands = {
                 ScanCommand.class,
-                CommandLine.HelpCommand.class,
                 io.memsafe.harden.HardenCommand.class,
+                io.memsafe.census.CensusCommand.class,
+                io.memsafe.census.history.HistoryCommand.class,
+                io.memsafe.census.plan.PlanCommand.class,
+                io.memsafe.census.report.ReportCommand.class,
+                CommandLine.HelpCommand.class,
         })
 public final class Main implements Runnable {
     public static void main(String[] args) {

@@ -1,0 +1,479 @@
+package io.memsafe.census.history;
+
+import io.memsafe.census.BlobCache;
+import io.memsafe.census.CensusCommand;
+import io.memsafe.census.CensusEngine;
+import io.memsafe.census.LinguistFilter;
+import io.memsafe.census.RepositoryOpener;
+import io.memsafe.census.UsageException;
+import io.memsafe.census.lang.BlobCounts;
+import io.memsafe.census.lang.FileCounter;
+import io.memsafe.census.lang.LanguageTable;
+import io.memsafe.census.lang.LineKinds;
+import io.memsafe.census.lang.LineScanner;
+import io.memsafe.census.lang.RustLexer;
+import io.memsafe.census.lang.Safety;
+import io.memsafe.census.model.Census;
+import io.memsafe.census.model.LanguageCount;
+import org.eclipse.jgit.diff.HistogramDiff;
+import org.eclipse.jgit.diff.DiffConfig;
+import org.eclipse.jgit.diff.DiffEntry;
+import org.eclipse.jgit.diff.Edit;
+import org.eclipse.jgit.diff.RawText;
+import org.eclipse.jgit.diff.RawTextComparator;
+import org.eclipse.jgit.diff.RenameDetector;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.NullProgressMonitor;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.treewalk.EmptyTreeIterator;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.TreeFilter;
+
+import java.io.IOException;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Walks the first-parent history of a branch without checking anything out and produces, per calendar period,
+ * the census at the period's end and the code lines added and deleted during it.
+ *
+ * <p>Why first parent: it is the sequence of states the main branch actually went through, and a merge's diff
+ * against its first parent is exactly what the merge brought in, so merged work counts once, in the period it
+ * landed. Why commit (not author) date: the author date says when code was written, the commit date on the
+ * main branch when it arrived there. Renames are detected (exact and similar content) and only their edits
+ * count, so moving code around is not new code. "Lines" are code lines in cloc's sense: adding comments or
+ * blank lines is not new code either.
+ */
+public final class HistoryEngine {
+
+    /**
+     * @param rev tip of the branch to walk (default HEAD)
+     * @param since first day of interest (inclusive, its period is the first), or null for the first commit
+     * @param until last day of interest (its period is the last), or null for the tip
+     */
+    public record Request(String rev, LocalDate since, LocalDate until, PeriodKind period, boolean excludeVendored, long maxFileSize) {
+    }
+
+    /**
+     * What a run had to do: the proof that the store works is that a second run processes no commits and counts no blobs.
+     */
+    public record Stats(int firstParentCommits, int commitsInRange, int commitsProcessed, long blobsCounted, int snapshotsComputed) {
+    }
+
+    public record Result(String tip, List<PeriodResult> periods, Stats stats, List<String> problems) {
+    }
+
+
+    /**
+     * Histogram diff without the Myers fallback: when a region has no line rarer than the chain limit (long
+     * runs of identical lines, as in translation catalogues), it is reported as replaced instead of running
+     * Myers' O(ND) algorithm on it, which took seconds per commit on such files. Source code practically never
+     * hits the limit, so the counts of code are unaffected.
+     */
+    private static final HistogramDiff DIFF = new HistogramDiff();
+
+    static {
+        DIFF.setFallbackAlgorithm(null);
+    }
+
+    private final Repository repo;
+    private final HistoryStore store;
+    private final Request req;
+    private final BlobCache cache = new BlobCache();
+    private final CensusEngine.Options options;
+    private final Census problems = new Census(null);
+    private final String variant;
+
+    private HistoryEngine(Repository repo, HistoryStore store, Request req) {
+        this.repo = repo;
+        this.store = store;
+        this.req = req;
+        this.options = CensusEngine.Options.defaults().withExcludeVendored(req.excludeVendored()).withMaxFileSize(req.maxFileSize());
+        this.variant = req.excludeVendored() ? ":linguist" : "";
+    }
+
+    public static Result run(Repository repo, HistoryStore store, Request req) throws IOException {
+        return new HistoryEngine(repo, store, req).run();
+    }
+
+    private Result run() throws IOException {
+        if (RepositoryOpener.isShallow(repo)) {
+            throw new UsageException("shallow clone: its history is cut off, so the figures would be wrong; "
+                    + "run 'git fetch --unshallow' first");
+        }
+        RevCommit tip = CensusCommand.resolve(repo, req.rev() == null ? "HEAD" : req.rev());
+        try {
+            store.loadBlobs(cache);
+            List<RevCommit> chain = firstParentChain(tip);
+            long sinceEpoch = req.since() == null ? Long.MIN_VALUE : PeriodKind.epoch(req.period().startOf(req.since()));
+            long untilEpoch = req.until() == null ? Long.MAX_VALUE : PeriodKind.epoch(req.period().next(req.period().startOf(req.until())));
+            List<RevCommit> inRange = chain.stream().filter(c -> c.getCommitTime() >= sinceEpoch && c.getCommitTime() < untilEpoch).toList();
+
+            Set<String> done = store.processedCommits();
+            List<RevCommit> todo = inRange.stream().filter(c -> !done.contains(c.name() + variant)).toList();
+            int processed = computeDeltas(todo);
+            flush();
+            Map<String, Map<String, long[]>> deltas = store.loadDeltas();
+
+            List<PeriodResult> periods = new ArrayList<>();
+            int snapshots = 0;
+            if (!inRange.isEmpty()) {
+                long minTime = inRange.stream().mapToLong(RevCommit::getCommitTime).min().orElseThrow();
+                long maxTime = inRange.stream().mapToLong(RevCommit::getCommitTime).max().orElseThrow();
+                LocalDate first = req.since() != null ? req.period().startOf(req.since()) : req.period().startOf(minTime);
+                LocalDate last = req.until() != null ? req.period().startOf(req.until()) : req.period().startOf(maxTime);
+                for (LocalDate start = first; !start.isAfter(last); start = req.period().next(start)) {
+                    LocalDate end = req.period().next(start);
+                    long s = PeriodKind.epoch(start);
+                    long e = PeriodKind.epoch(end);
+                    RevCommit at = lastBefore(chain, e);
+                    if (at == null) {
+                        continue; // the branch did not exist yet
+                    }
+                    String snapKey = at.name() + variant;
+                    Census census = store.loadSnapshot(snapKey, at.name());
+                    if (census == null) {
+                        census = CensusEngine.countCommit(repo, at, cache, options);
+                        census.problems().forEach(problems::problem);
+                        store.saveSnapshot(snapKey, census);
+                        snapshots++;
+                    }
+                    Map<String, Long> added = new TreeMap<>();
+                    Map<String, Long> deleted = new TreeMap<>();
+                    int commits = 0;
+                    for (RevCommit c : inRange) {
+                        if (c.getCommitTime() < s || c.getCommitTime() >= e) {
+                            continue;
+                        }
+                        commits++;
+                        for (var d : deltas.getOrDefault(c.name() + variant, Map.of()).entrySet()) {
+                            if (d.getValue()[0] != 0) {
+                                added.merge(d.getKey(), d.getValue()[0], Long::sum);
+                            }
+                            if (d.getValue()[1] != 0) {
+                                deleted.merge(d.getKey(), d.getValue()[1], Long::sum);
+                            }
+                        }
+                    }
+                    Map<String, Long> code = new TreeMap<>();
+                    census.languages().forEach((lang, lc) -> code.put(lang, lc.code));
+                    periods.add(new PeriodResult(start.toString(), end.toString(), at.name(), commits, code, added, deleted,
+                            round(census.memoryUnsafeShare()), round(newUnsafeShare(added)), census.rustUnsafe().unsafeLines()));
+                }
+            }
+            flush();
+            return new Result(tip.name(), periods,
+                    new Stats(chain.size(), inRange.size(), processed, cache.countedBlobs(), snapshots), problems.problems());
+        } catch (SQLException e) {
+            throw new IOException("history database: " + e.getMessage(), e);
+        }
+    }
+
+    /** Commits per unit of work: consecutive commits share most blobs, so a worker keeps its own recent-blob cache warm. */
+    private static final int CHUNK = 128;
+
+    /**
+     * Computes and stores the deltas of {@code todo} on worker threads (each with its own object reader), saving
+     * finished chunks from this thread since the SQLite connection is single-threaded.
+     */
+    private int computeDeltas(List<RevCommit> todo) throws IOException, SQLException {
+        int threads = Math.max(1, Math.min(options.threads(), (todo.size() + CHUNK - 1) / CHUNK));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        java.util.concurrent.ExecutorCompletionService<List<Map.Entry<RevCommit, Map<String, long[]>>>> done =
+                new java.util.concurrent.ExecutorCompletionService<>(pool);
+        int chunks = 0;
+        try {
+            for (int from = 0; from < todo.size(); from += CHUNK) {
+                List<RevCommit> chunk = todo.subList(from, Math.min(todo.size(), from + CHUNK));
+                done.submit(() -> {
+                    List<Map.Entry<RevCommit, Map<String, long[]>>> out = new ArrayList<>();
+                    try (ObjectReader reader = repo.newObjectReader()) {
+                        for (RevCommit c : chunk) {
+                            RevCommit parent = c.getParentCount() == 0 ? null : c.getParent(0);
+                            out.add(Map.entry(c, delta(reader, parent, c)));
+                        }
+                    }
+                    return out;
+                });
+                chunks++;
+            }
+            int processed = 0;
+            for (int i = 0; i < chunks; i++) {
+                List<Map.Entry<RevCommit, Map<String, long[]>>> result;
+                try {
+                    result = done.take().get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    Throwable cause = e.getCause();
+                    if (cause instanceof IOException io) {
+                        throw io;
+                    }
+                    throw new IOException(cause.getMessage() == null ? cause.toString() : cause.getMessage(), cause);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted", e);
+                }
+                for (var e : result) {
+                    store.saveDelta(e.getKey().name() + variant, e.getKey().getCommitTime(), e.getValue());
+                    processed++;
+                }
+                if (i % 4 == 3) {
+                    flush();
+                }
+            }
+            flush();
+            return processed;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static Double round(Double d) {
+        return io.memsafe.census.Output.round(d);
+    }
+
+    /** Memory-unsafe share of the added code lines, over memory-unsafe plus memory-safe languages. */
+    public static Double newUnsafeShare(Map<String, Long> added) {
+        Map<String, LanguageCount> asCounts = new LinkedHashMap<>();
+        added.forEach((lang, n) -> asCounts.put(lang, new LanguageCount(0, n, 0, 0)));
+        return Census.unsafeShare(asCounts);
+    }
+
+    private void flush() throws SQLException {
+        store.saveBlobs(cache.drainFresh());
+        store.commit();
+    }
+
+    /** The first-parent chain from the root to {@code tip}, oldest first. */
+    private List<RevCommit> firstParentChain(RevCommit tip) throws IOException {
+        List<RevCommit> chain = new ArrayList<>();
+        try (RevWalk walk = new RevWalk(repo)) {
+            RevCommit c = walk.parseCommit(tip);
+            while (true) {
+                chain.add(c);
+                if (c.getParentCount() == 0) {
+                    break;
+                }
+                c = walk.parseCommit(c.getParent(0));
+            }
+        }
+        Collections.reverse(chain);
+        return chain;
+    }
+
+    /** The last commit in branch order whose commit date is before {@code endEpoch}. */
+    static RevCommit lastBefore(List<RevCommit> chain, long endEpoch) {
+        for (int i = chain.size() - 1; i >= 0; i--) {
+            if (chain.get(i).getCommitTime() < endEpoch) {
+                return chain.get(i);
+            }
+        }
+        return null;
+    }
+
+    /** Code lines added and deleted per language by {@code commit} relative to {@code parent} (null for a root commit). */
+    private Map<String, long[]> delta(ObjectReader reader, RevCommit parent, RevCommit commit) throws IOException {
+        Map<String, long[]> delta = new TreeMap<>();
+        List<DiffEntry> entries;
+        try (TreeWalk tw = new TreeWalk(reader)) {
+            tw.setRecursive(true);
+            if (parent == null) {
+                tw.addTree(new EmptyTreeIterator());
+            } else {
+                tw.addTree(parent.getTree());
+            }
+            tw.addTree(commit.getTree());
+            tw.setFilter(TreeFilter.ANY_DIFF);
+            entries = DiffEntry.scan(tw);
+        }
+        if (entries.isEmpty()) {
+            return delta;
+        }
+        RenameDetector renames = new RenameDetector(reader, repo.getConfig().get(DiffConfig.KEY));
+        renames.setRenameLimit(2000);
+        renames.addAll(entries);
+        try {
+            entries = renames.compute(reader, NullProgressMonitor.INSTANCE);
+        } catch (org.eclipse.jgit.api.errors.CanceledException e) {
+            throw new IOException("rename detection cancelled", e);
+        }
+        LinguistFilter filter = req.excludeVendored() ? rootAttributes(reader, commit) : null;
+
+        for (DiffEntry d : entries) {
+            Side before = d.getChangeType() == DiffEntry.ChangeType.ADD ? null : side(d.getOldPath(), d.getOldMode(), d.getOldId().toObjectId(), filter);
+            Side after = d.getChangeType() == DiffEntry.ChangeType.DELETE ? null : side(d.getNewPath(), d.getNewMode(), d.getNewId().toObjectId(), filter);
+            if (before == null && after == null) {
+                continue;
+            }
+            if (before != null && after != null && before.blob().equals(after.blob())) {
+                continue; // a pure rename or copy: not new code
+            }
+            if (before != null && after != null) {
+                Optional<io.memsafe.census.lang.Language> la = LanguageTable.byName(before.pathKey());
+                Optional<io.memsafe.census.lang.Language> lb = LanguageTable.byName(after.pathKey());
+                if (la.isPresent() && la.equals(lb) && la.get().safety() == Safety.OTHER && LineMultiset.isLineLocal(la.get().syntax())) {
+                    byte[] a = loadChecked(reader, before);
+                    byte[] b = loadChecked(reader, after);
+                    if (a != null && b != null && !FileCounter.isBinary(a) && !FileCounter.isBinary(b)) {
+                        long[] ad = LineMultiset.addedDeletedLineLocal(a, b, la.get().syntax());
+                        bump(delta, la.get().name(), ad[0], ad[1]);
+                        continue;
+                    }
+                }
+                Scanned a = scanned(reader, before);
+                Scanned b = scanned(reader, after);
+                if (a != null && b != null && a.kinds() != null && b.kinds() != null) {
+                    long added = 0;
+                    long deleted = 0;
+                    if (LanguageTable.safetyOf(a.counts().language()) == Safety.OTHER
+                            && LanguageTable.safetyOf(b.counts().language()) == Safety.OTHER) {
+                        long[] ad = LineMultiset.addedDeleted(a.bytes(), a.kinds(), b.bytes(), b.kinds());
+                        added = ad[0];
+                        deleted = ad[1];
+                    } else {
+                        for (Edit e : DIFF.diff(RawTextComparator.DEFAULT, new RawText(a.bytes()), new RawText(b.bytes()))) {
+                            deleted += a.kinds().codeLinesIn(e.getBeginA(), e.getEndA());
+                            added += b.kinds().codeLinesIn(e.getBeginB(), e.getEndB());
+                        }
+                    }
+                    bump(delta, b.counts().language(), added, 0);
+                    bump(delta, a.counts().language(), 0, deleted);
+                    continue;
+                }
+            }
+            // an added or deleted file (or one side binary): all of its code lines count
+            BlobCounts newCounts = after == null ? null : counts(reader, after);
+            BlobCounts oldCounts = before == null ? null : counts(reader, before);
+            if (newCounts != null && !newCounts.language().isEmpty()) {
+                bump(delta, newCounts.language(), newCounts.code(), 0);
+            }
+            if (oldCounts != null && !oldCounts.language().isEmpty()) {
+                bump(delta, oldCounts.language(), 0, oldCounts.code());
+            }
+        }
+        delta.values().removeIf(v -> v[0] == 0 && v[1] == 0);
+        return delta;
+    }
+
+    private static void bump(Map<String, long[]> delta, String lang, long added, long deleted) {
+        long[] v = delta.computeIfAbsent(lang, k -> new long[2]);
+        v[0] += added;
+        v[1] += deleted;
+    }
+
+    private record Side(String path, ObjectId blob, String pathKey) {
+    }
+
+    private static Side side(String path, FileMode mode, ObjectId id, LinguistFilter filter) {
+        if (mode != FileMode.REGULAR_FILE && mode != FileMode.EXECUTABLE_FILE) {
+            return null;
+        }
+        Optional<String> key = FileCounter.pathKey(path);
+        if (key.isEmpty() || filter != null && filter.excludes(path)) {
+            return null;
+        }
+        return new Side(path, id, key.get());
+    }
+
+    /** Counts of one side, from the cache or counted now; null if too large to read. */
+    private BlobCounts counts(ObjectReader reader, Side s) throws IOException {
+        BlobCounts c = cache.get(BlobCache.key(s.blob().name(), s.pathKey()));
+        if (c != null) {
+            return c;
+        }
+        Scanned sc = scanned(reader, s);
+        return sc == null ? null : sc.counts();
+    }
+
+    /** A blob's bytes, line kinds and counts; kinds is null for content that is not counted (binary). */
+    private record Scanned(BlobCounts counts, byte[] bytes, LineKinds kinds) {
+    }
+
+    private static final int RECENT_LIMIT = 256;
+
+    /**
+     * Recently scanned blobs: the new side of one commit's diff is usually the old side of the next one's, so keeping
+     * them avoids reading, inflating and scanning the same file twice in a row.
+     */
+    private final ThreadLocal<Map<String, Scanned>> recentBlobs = ThreadLocal.withInitial(() ->
+            new LinkedHashMap<>(RECENT_LIMIT * 2, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Scanned> eldest) {
+                    return size() > RECENT_LIMIT;
+                }
+            });
+
+    private Scanned scanned(ObjectReader reader, Side s) throws IOException {
+        String key = BlobCache.key(s.blob().name(), s.pathKey());
+        Map<String, Scanned> recent = recentBlobs.get();
+        Scanned sc = recent.get(key);
+        if (sc != null) {
+            return sc;
+        }
+        long size = reader.getObjectSize(s.blob(), Constants.OBJ_BLOB);
+        if (size > options.maxFileSize()) {
+            problems.problem(s.path() + " (blob " + s.blob().name() + "): skipped, " + size + " bytes is over the limit");
+            return null;
+        }
+        byte[] bytes = load(reader, s.blob());
+        Optional<io.memsafe.census.lang.Language> lang = FileCounter.isBinary(bytes) ? Optional.empty() : LanguageTable.detect(s.path(), bytes);
+        if (lang.isEmpty()) {
+            sc = new Scanned(BlobCache.NOT_COUNTED, null, null);
+        } else {
+            LineKinds kinds;
+            io.memsafe.census.lang.RustUnsafe unsafe = io.memsafe.census.lang.RustUnsafe.NONE;
+            if (lang.get().isRust()) {
+                RustLexer.Result r = RustLexer.lex(bytes);
+                kinds = r.kinds();
+                unsafe = r.unsafe();
+            } else {
+                kinds = LineScanner.scan(bytes, lang.get().syntax());
+            }
+            sc = new Scanned(new BlobCounts(lang.get().name(), kinds.count(LineKinds.CODE), kinds.count(LineKinds.COMMENT),
+                    kinds.count(LineKinds.BLANK), unsafe), bytes, kinds);
+        }
+        cache.put(key, sc.counts()); // no-op if another worker got there first
+        recent.put(key, sc);
+        return sc;
+    }
+
+    /** The blob's bytes, or null (reported) if it is over the size limit. */
+    private byte[] loadChecked(ObjectReader reader, Side s) throws IOException {
+        long size = reader.getObjectSize(s.blob(), Constants.OBJ_BLOB);
+        if (size > options.maxFileSize()) {
+            problems.problem(s.path() + " (blob " + s.blob().name() + "): skipped, " + size + " bytes is over the limit");
+            return null;
+        }
+        return load(reader, s.blob());
+    }
+
+    private static byte[] load(ObjectReader reader, ObjectId id) throws IOException {
+        return reader.open(id, Constants.OBJ_BLOB).getCachedBytes(Integer.MAX_VALUE);
+    }
+
+    /**
+     * Linguist attributes for diffs: only the root .gitattributes of the commit (plus the path conventions), since
+     * reading every nested .gitattributes for every commit would cost a full tree walk per commit.
+     */
+    private static LinguistFilter rootAttributes(ObjectReader reader, RevCommit commit) throws IOException {
+        LinguistFilter f = new LinguistFilter();
+        try (TreeWalk tw = TreeWalk.forPath(reader, ".gitattributes", commit.getTree())) {
+            if (tw != null) {
+                f.addAttributesFile(".gitattributes", reader.open(tw.getObjectId(0)).getCachedBytes(1 << 20));
+            }
+        }
+        return f;
+    }
+}

@@ -1,0 +1,190 @@
+package io.memsafe.census.lang;
+
+/**
+ * Classifies the lines of a file in any language described by a {@link Syntax} other than Rust.
+ *
+ * <p>A small state machine over the raw bytes (all the syntax that matters is ASCII, so UTF-8 and Latin-1
+ * files need no decoding). Strings are tracked so that comment markers inside them are code, the same thing
+ * cloc achieves by removing comment markers from strings before it strips comments.
+ */
+public final class LineScanner {
+
+    private LineScanner() {
+    }
+
+    public static LineKinds scan(byte[] b, Syntax syntax) {
+        if (syntax.rust()) {
+            return RustLexer.lex(b).kinds();
+        }
+        LineKinds kinds = new LineKinds();
+        final int n = b.length;
+        byte[] blockOpen = bytes(syntax.blockOpen());
+        byte[] blockClose = bytes(syntax.blockClose());
+        byte[][] lineComments = new byte[syntax.lineComments().size()][];
+        for (int k = 0; k < lineComments.length; k++) {
+            lineComments[k] = bytes(syntax.lineComments().get(k));
+        }
+        String quotes = syntax.quotes();
+        // bytes that may start a comment or a string: every other byte outside comments and strings is plain code,
+        // which is the common case and takes the fast path below
+        boolean[] special = new boolean[256];
+        for (int k = 0; k < quotes.length(); k++) {
+            special[quotes.charAt(k) & 0xff] = true;
+        }
+        if (blockOpen != null) {
+            special[blockOpen[0] & 0xff] = true;
+        }
+        for (byte[] m : lineComments) {
+            special[m[0] & 0xff] = true;
+        }
+        // comments and strings that end with their line: once a line is known to be code, the rest can be skipped
+        boolean lineLocal = blockOpen == null && !syntax.tripleQuotedComments() && quotes.indexOf('`') < 0;
+        int line = 0;
+        byte lineKind = LineKinds.BLANK; // kind of the current line so far, written out at its end
+        int depth = 0;          // block comment nesting depth; > 0 means inside a block comment
+        byte quote = 0;         // != 0: inside a string delimited by this byte
+        byte triple = 0;        // != 0: inside a triple-quoted (Python docstring) comment
+        int i = 0;
+        while (i < n) {
+            byte c = b[i];
+            if (c == '\n') {
+                if (lineKind != LineKinds.BLANK) {
+                    kinds.mark(line, lineKind);
+                    lineKind = LineKinds.BLANK;
+                }
+                line++;
+                // A newline ends an unterminated '...' or "..." string: those cannot span lines in the languages
+                // we scan, and treating them so keeps an apostrophe in "#error don't" from swallowing the file.
+                if (quote == '"' || quote == '\'') {
+                    quote = 0;
+                }
+                i++;
+                continue;
+            }
+            if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == 0x0b) {
+                i++;
+                continue;
+            }
+            if (depth == 0 && quote == 0 && triple == 0 && !special[c & 0xff]) {
+                lineKind = LineKinds.CODE;
+                i++;
+                if (lineLocal) {
+                    // nothing later on this line can open a construct that outlives it, and the line is code already
+                    while (i < n && b[i] != '\n') {
+                        i++;
+                    }
+                }
+                continue;
+            }
+            if (triple != 0) {
+                if (lineKind < LineKinds.COMMENT) {
+                    lineKind = LineKinds.COMMENT;
+                }
+                if (c == triple && i + 2 < n && b[i + 1] == triple && b[i + 2] == triple) {
+                    triple = 0;
+                    i += 3;
+                } else {
+                    i++;
+                }
+                continue;
+            }
+            if (depth > 0) {
+                if (lineKind < LineKinds.COMMENT) {
+                    lineKind = LineKinds.COMMENT;
+                }
+                if (c != blockClose[0] && (!syntax.nestedBlocks() || c != blockOpen[0])) {
+                    i++; // the common case inside a comment: a byte that cannot open or close one
+                    continue;
+                }
+                if (syntax.nestedBlocks() && startsWith(b, i, blockOpen)) {
+                    depth++;
+                    i += blockOpen.length;
+                } else if (startsWith(b, i, blockClose)) {
+                    depth--;
+                    i += blockClose.length;
+                } else {
+                    i++;
+                }
+                continue;
+            }
+            if (quote != 0) {
+                lineKind = LineKinds.CODE;
+                if (syntax.escapes() && c == '\\' && i + 1 < n && b[i + 1] != '\n') {
+                    i += 2;
+                    continue;
+                }
+                if (c == quote) {
+                    quote = 0;
+                }
+                i++;
+                continue;
+            }
+            if (syntax.tripleQuotedComments() && (c == '"' || c == '\'') && i + 2 < n && b[i + 1] == c && b[i + 2] == c) {
+                if (lineKind < LineKinds.COMMENT) {
+                    lineKind = LineKinds.COMMENT;
+                }
+                triple = c;
+                i += 3;
+                continue;
+            }
+            if (blockOpen != null && startsWith(b, i, blockOpen)) {
+                if (lineKind < LineKinds.COMMENT) {
+                    lineKind = LineKinds.COMMENT;
+                }
+                depth = 1;
+                i += blockOpen.length;
+                continue;
+            }
+            if (startsWithAny(b, i, lineComments)) {
+                if (lineKind < LineKinds.COMMENT) {
+                    lineKind = LineKinds.COMMENT;
+                }
+                while (i < n && b[i] != '\n') {
+                    i++;
+                }
+                continue;
+            }
+            lineKind = LineKinds.CODE;
+            if (quotes.indexOf(c) >= 0 && !(c == '\'' && i > 0 && isDigit(b[i - 1]))) {
+                // a quote right after a digit is a C++14 digit separator (1'000'000), not a character literal
+                quote = c;
+            }
+            i++;
+        }
+        if (lineKind != LineKinds.BLANK) {
+            kinds.mark(line, lineKind);
+        }
+        // lines as cloc (Perl) reads them: a last line without newline counts, nothing after a final newline does
+        kinds.setLineCount(n > 0 && b[n - 1] != '\n' ? line + 1 : line);
+        return kinds;
+    }
+
+    private static boolean isDigit(byte c) {
+        return c >= '0' && c <= '9';
+    }
+
+    static byte[] bytes(String s) {
+        return s == null ? null : s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    static boolean startsWith(byte[] b, int i, byte[] marker) {
+        if (marker == null || i + marker.length > b.length) {
+            return false;
+        }
+        for (int k = 0; k < marker.length; k++) {
+            if (b[i + k] != marker[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean startsWithAny(byte[] b, int i, byte[][] markers) {
+        for (byte[] m : markers) {
+            if (startsWith(b, i, m)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
