@@ -23,6 +23,8 @@ record BoundsViolation(Region region, Interval offset, Interval length, long siz
         List<BoundsViolation> out = new ArrayList<>();
         Value len = a.length();
         if (len.num.isBottom()) return out;
+        // bounds extrapolated by widening over a loop of unknown trip count are not evidence
+        if ((a.pointer().widened || len.widened) && a.pointer().taint == null && len.taint == null) return out;
         Interval l = len.num;
         for (Map.Entry<Region, Interval> e : a.pointer().pts.entrySet()) {
             Region r = e.getKey();

@@ -55,7 +55,8 @@ public sealed interface Type {
     static String show(Type t) {
         return switch (t) {
             case Void v -> "void";
-            case Int i -> i.isChar() ? (i.signed() ? "char" : "unsigned char")
+            case Int i -> i.isChar() && i.size() == 4 ? "wchar_t" : i.isChar() && i.size() == 2 ? "char16_t"
+                    : i.isChar() ? (i.signed() ? "char" : "unsigned char")
                     : (i.signed() ? "" : "unsigned ") + switch ((int) i.size()) { case 1 -> "char"; case 2 -> "short"; case 4 -> "int"; default -> "long"; };
             case Float f -> f.size() == 4 ? "float" : "double";
             case Pointer p -> show(p.pointee()) + " *";

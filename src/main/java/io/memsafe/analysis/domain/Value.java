@@ -21,6 +21,12 @@ public final class Value {
     public final Map<Region, Interval> pts;
     public final boolean unknown;
     public final Origin taint;
+    /**
+     * Some bound was extrapolated by widening at a loop head and no branch condition on a known
+     * value has bounded it since: it says "the loop may run on", not "this value is reached", so it
+     * is no evidence for a finding (a loop whose trip count depends on unknown data).
+     */
+    public final boolean widened;
 
     private static final Map<Region, Interval> NO_PTS = Map.of();
     public static final Value BOTTOM = new Value(Interval.BOTTOM, NO_PTS, false, null);
@@ -28,11 +34,18 @@ public final class Value {
     public static final Value ZERO = new Value(Interval.ZERO, NO_PTS, false, null);
 
     public Value(Interval num, Map<Region, Interval> pts, boolean unknown, Origin taint) {
+        this(num, pts, unknown, taint, false);
+    }
+
+    public Value(Interval num, Map<Region, Interval> pts, boolean unknown, Origin taint, boolean widened) {
         this.num = num;
         this.pts = pts;
         this.unknown = unknown;
         this.taint = taint;
+        this.widened = widened;
     }
+
+    public Value withWidened(boolean w) { return w == widened ? this : new Value(num, pts, unknown, taint, w); }
 
     public static Value of(long v) { return new Value(Interval.of(v), NO_PTS, false, null); }
 
@@ -58,25 +71,28 @@ public final class Value {
     /** The single known integer, or null. */
     public Long constant() { return pts.isEmpty() && !unknown && num.isSingleton() ? num.lo() : null; }
 
-    public Value withNum(Interval iv) { return new Value(iv, pts, unknown, taint); }
+    public Value withNum(Interval iv) { return new Value(iv, pts, unknown, taint, widened); }
 
-    public Value withTaint(Origin o) { return new Value(num, pts, unknown, o); }
+    public Value withTaint(Origin o) { return new Value(num, pts, unknown, o, widened); }
 
-    public Value withUnknown(boolean u) { return new Value(num, pts, u, taint); }
+    public Value withUnknown(boolean u) { return new Value(num, pts, u, taint, widened); }
 
-    public Value withoutPointers() { return new Value(num, NO_PTS, unknown, taint); }
+    public Value withoutPointers() { return new Value(num, NO_PTS, unknown, taint, widened); }
 
     public Value join(Value o) {
         if (o == this) return this;
         if (isBottom()) return o;
         if (o.isBottom()) return this;
-        return new Value(num.join(o.num), joinPts(pts, o.pts, false, null), unknown || o.unknown, taint != null ? taint : o.taint);
+        return new Value(num.join(o.num), joinPts(pts, o.pts, false, null), unknown || o.unknown, taint != null ? taint : o.taint,
+                widened || o.widened);
     }
 
     public Value widen(Value next, long[] thresholds) {
         if (isBottom()) return next;
-        return new Value(num.widen(next.num, thresholds), joinPts(pts, next.pts, true, thresholds),
-                unknown || next.unknown, taint != null ? taint : next.taint);
+        Interval n = num.widen(next.num, thresholds);
+        Map<Region, Interval> p = joinPts(pts, next.pts, true, thresholds);
+        boolean extrapolated = !n.equals(num.join(next.num)) || !p.equals(joinPts(pts, next.pts, false, null));
+        return new Value(n, p, unknown || next.unknown, taint != null ? taint : next.taint, widened || next.widened || extrapolated);
     }
 
     public Value narrow(Value next) {
@@ -86,13 +102,14 @@ public final class Value {
             Interval n = next.pts.get(e.getKey());
             m.put(e.getKey(), n == null ? e.getValue() : e.getValue().narrow(n));
         }
-        return new Value(num.narrow(next.num), m, unknown, taint);
+        return new Value(num.narrow(next.num), m, unknown, taint, next.widened);
     }
 
     public boolean leq(Value o) {
         if (!num.leq(o.num)) return false;
         if (unknown && !o.unknown) return false;
         if (taint != null && o.taint == null) return false;
+        if (widened && !o.widened) return false;
         for (Map.Entry<Region, Interval> e : pts.entrySet()) {
             Interval other = o.pts.get(e.getKey());
             if (other == null || !e.getValue().leq(other)) return false;
@@ -113,7 +130,8 @@ public final class Value {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Value v && v.num.equals(num) && v.pts.equals(pts) && v.unknown == unknown && Objects.equals(v.taint, taint);
+        return o instanceof Value v && v.num.equals(num) && v.pts.equals(pts) && v.unknown == unknown && Objects.equals(v.taint, taint)
+                && v.widened == widened;
     }
 
     @Override

@@ -222,7 +222,7 @@ public final class Interpreter {
                 // NULL plus an offset is still not a valid pointer: keep it as a small integer
                 num = num.join(Interval.ZERO);
             }
-            return new Value(num, pts, unknown || (i.unknown && !p.pts.isEmpty()), taint);
+            return new Value(num, pts, unknown || (i.unknown && !p.pts.isEmpty()), taint, a.widened || b.widened);
         }
         if (op == BinOp.PTRDIFF) {
             if (a.pts.size() == 1 && b.pts.size() == 1 && a.pts.keySet().equals(b.pts.keySet()) && !unknown) {
@@ -246,7 +246,7 @@ public final class Interpreter {
             default -> Interval.TOP;
         };
         boolean lostPointer = a.isPointer() || b.isPointer();
-        Value result = new Value(r, Map.of(), unknown || lostPointer, taint);
+        Value result = new Value(r, Map.of(), unknown || lostPointer, taint, a.widened || b.widened);
         if (type instanceof Type.Int t) result = wrap(result, new Type.Int(Math.max(t.size(), 4), t.signed(), false));
         return result;
     }
@@ -297,7 +297,7 @@ public final class Interpreter {
         if (d.isSingleton() && d.lo() == 0) return p;
         Map<Region, Interval> pts = new TreeMap<>();
         for (Map.Entry<Region, Interval> e : p.pts.entrySet()) pts.put(e.getKey(), e.getValue().add(d));
-        return new Value(p.num, pts, p.unknown, p.taint);
+        return new Value(p.num, pts, p.unknown, p.taint, p.widened);
     }
 
     private static boolean direct(Lvalue lv) {
@@ -312,7 +312,8 @@ public final class Interpreter {
         if (lv.type() instanceof Type.Int i && (i.isChar() || i.size() == 1) && beforeTerminator(p, size, s)) {
             // every character before a string's first NUL is non-zero
             Interval nonZero = i.signed() ? Interval.of(1, Interval.ofType(i.size(), true).hi()) : Interval.of(1, Interval.ofType(i.size(), false).hi());
-            v = v.unknown && v.num.isBottom() ? new Value(nonZero, Map.of(), false, v.taint) : v.num.lo() == 0 ? v.withNum(Interval.of(1, Math.max(1, v.num.hi()))) : v;
+            if (v.unknown) v = new Value(nonZero, Map.of(), false, v.taint, v.widened);
+            else if (!v.num.isBottom() && v.num.lo() == 0) v = v.withNum(Interval.of(1, Math.max(1, v.num.hi())));
         }
         return lv.type() instanceof Type.Int i && v.pts.isEmpty() ? wrap(v, i) : v;
     }

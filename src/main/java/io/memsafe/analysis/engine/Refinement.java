@@ -42,6 +42,8 @@ final class Refinement {
             }
             default -> n;
         };
-        return new Value(r, x.pts, x.unknown, x.taint);
+        // a bound set by a test against a known value is real again, whatever widening did before
+        boolean stillWidened = x.widened && (other.widened || other.unknown || r.equals(n));
+        return new Value(r, x.pts, x.unknown, x.taint, stillWidened);
     }
 }
