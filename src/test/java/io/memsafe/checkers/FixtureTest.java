@@ -32,10 +32,20 @@ class FixtureTest {
     Stream<DynamicTest> fixtures() throws IOException {
         List<Path> files;
         try (Stream<Path> s = Files.walk(ROOT)) {
-            files = s.filter(p -> p.toString().endsWith(".c") || p.toString().endsWith(".cpp")).sorted().toList();
+            files = s.filter(p -> (p.toString().endsWith(".c") || p.toString().endsWith(".cpp"))
+                    && !p.getParent().getFileName().toString().endsWith(".program")).sorted().toList();
+        }
+        List<Path> programs;
+        try (Stream<Path> s = Files.walk(ROOT)) {
+            programs = s.filter(p -> Files.isDirectory(p) && p.getFileName().toString().endsWith(".program")).sorted().toList();
         }
         assertThat(files).hasSizeGreaterThan(20);
-        return files.stream().map(f -> DynamicTest.dynamicTest(ROOT.relativize(f).toString(), () -> check(f)));
+        return Stream.concat(files.stream().map(f -> DynamicTest.dynamicTest(ROOT.relativize(f).toString(), () -> check(List.of(f)))),
+                programs.stream().map(d -> DynamicTest.dynamicTest(ROOT.relativize(d).toString(), () -> {
+                    try (Stream<Path> s = Files.list(d)) {
+                        check(s.filter(p -> p.toString().endsWith(".c")).sorted().toList());
+                    }
+                })));
     }
 
     static TreeSet<String> expected(Path f) throws IOException {
@@ -48,19 +58,22 @@ class FixtureTest {
         return exp;
     }
 
-    static List<Finding> analyse(Path f) {
-        CompileUnit u = new CompileUnit(f, List.of(), Map.of(), CompileUnit.isCplusplusFile(f));
-        Frontend.Result fe = new Frontend(false).load(List.of(u), 1);
+    /** One program of one or more translation units. */
+    static List<Finding> analyse(List<Path> files) {
+        List<CompileUnit> units = files.stream().map(f -> new CompileUnit(f, List.of(), Map.of(), CompileUnit.isCplusplusFile(f))).toList();
+        Frontend.Result fe = new Frontend(false).load(units, 1);
         return new ProgramAnalyzer(fe.program(), Checkers.all(), ProgramAnalyzer.Options.defaults(1)).run(null).findings();
     }
 
-    private static void check(Path f) throws IOException {
-        TreeSet<String> actual = new TreeSet<>();
+    private static void check(List<Path> files) throws IOException {
+        TreeSet<String> actual = new TreeSet<>(), exp = new TreeSet<>();
         List<String> messages = new ArrayList<>();
-        for (Finding fd : analyse(f)) {
-            actual.add(fd.loc().line() + ":CWE-" + fd.rule().cwe());
-            messages.add(fd.loc().line() + ": " + fd.message());
+        for (Finding fd : analyse(files)) {
+            String name = Path.of(fd.loc().file()).getFileName().toString();
+            actual.add(name + ":" + fd.loc().line() + ":CWE-" + fd.rule().cwe());
+            messages.add(name + ":" + fd.loc().line() + ": " + fd.message());
         }
-        assertThat(actual).as("findings of %s (%s)", f, messages).isEqualTo(expected(f));
+        for (Path f : files) for (String e : expected(f)) exp.add(f.getFileName() + ":" + e);
+        assertThat(actual).as("findings of %s (%s)", files, messages).isEqualTo(exp);
     }
 }
