@@ -100,6 +100,7 @@ public final class ScanCommand implements Callable<Integer> {
         boolean tty = System.console() != null && output == null || System.console() != null;
         if (tty) System.err.println("memsafe: parsing " + units.size() + " file" + (units.size() == 1 ? "" : "s") + " ...");
         Frontend.Result fe = new Frontend(systemHeaders).load(units, jobs);
+        long tParsed = System.nanoTime();
         List<Checker> checkers = Checkers.all();
         int total = fe.program().functions.size();
         ProgramAnalyzer analyzer = new ProgramAnalyzer(fe.program(), checkers, new ProgramAnalyzer.Options(budgetSteps, budgetMillis, jobs));
@@ -107,6 +108,9 @@ public final class ScanCommand implements Callable<Integer> {
             if (n % 50 == 0 || n == total) System.err.print("\rmemsafe: analysed " + n + "/" + total + " functions");
         } : null);
         if (tty) System.err.println();
+        if (System.getenv("MEMSAFE_TIMING") != null) {
+            System.err.printf("memsafe: front end %.1f s, analysis %.1f s%n", (tParsed - t0) / 1e9, (System.nanoTime() - tParsed) / 1e9);
+        }
         List<io.memsafe.ir.Diagnostic> diags = new ArrayList<>(fe.diagnostics());
         diags.addAll(res.diagnostics());
         ScanReport report = new ScanReport(res.findings(), diags, units.size(), total, (System.nanoTime() - t0) / 1_000_000);

@@ -37,9 +37,10 @@ public final class Frontend {
             return part;
         }).toList();
         // merge in input order, so that linking (first external definition wins) is deterministic
+        java.util.Set<io.memsafe.ir.Variable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (Program p : parts) {
             p.functions.forEach(program::add);
-            for (var g : p.globals) if (!program.globals.contains(g)) program.globals.add(g);
+            for (var g : p.globals) if (seen.add(g)) program.globals.add(g);
             p.globalInits.forEach(program.globalInits::putIfAbsent);
         }
         program.globals.sort((a, b) -> Integer.compare(a.id, b.id));

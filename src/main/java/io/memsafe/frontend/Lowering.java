@@ -127,7 +127,9 @@ public final class Lowering {
                     better.defined = var.defined;
                     better.isConst = var.isConst;
                     globals.byName.put(key, better);
-                    program.globals.set(program.globals.indexOf(var), better);
+                    int at = program.globals.indexOf(var);
+                    if (at >= 0) program.globals.set(at, better);
+                    else program.globals.add(better);
                     var = better;
                 }
             }

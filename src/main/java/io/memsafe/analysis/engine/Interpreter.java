@@ -118,8 +118,8 @@ public final class Interpreter {
     State initialState(boolean programStart) {
         State s = State.empty();
         if (!programStart) {
-            for (Variable g : program.globals) {
-                if (g.defined && writtenGlobals.contains(g) && !g.isConst) s.set(region(g, null), Contents.uninitialized());
+            for (Variable g : writtenGlobals) {
+                if (g.defined && !g.isConst) s.set(region(g, null), Contents.uninitialized());
             }
         }
         return s;

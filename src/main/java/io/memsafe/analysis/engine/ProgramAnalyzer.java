@@ -69,7 +69,8 @@ public final class ProgramAnalyzer {
         runRoots(roots, written, varRegions, shapes, covered, byRoot, diags, done, progress);
         // second wave: functions no root reached in context (recursion, depth limit, unreachable)
         List<Function> rest = new ArrayList<>();
-        for (Function f : program.functions) if (!covered.contains(f) && !roots.contains(f)) rest.add(f);
+        Set<Function> rootSet = new HashSet<>(roots);
+        for (Function f : program.functions) if (!covered.contains(f) && !rootSet.contains(f)) rest.add(f);
         runRoots(rest, written, varRegions, shapes, covered, byRoot, diags, done, progress);
         List<Finding> all = new ArrayList<>();
         for (List<Finding> l : byRoot.values()) all.addAll(l);
@@ -157,7 +158,7 @@ public final class ProgramAnalyzer {
 
     /** Globals some function assigns or whose address escapes: their initial value is not all they hold. */
     private Set<Variable> writtenGlobals() {
-        Set<Variable> w = new HashSet<>();
+        Set<Variable> w = new java.util.TreeSet<>((a, b) -> Integer.compare(a.id, b.id));
         for (Function f : program.functions) {
             for (BasicBlock b : f.blocks) {
                 for (Stmt s : b.stmts) {
