@@ -1,5 +1,6 @@
 package io.memsafe.analysis.engine;
 
+import io.memsafe.analysis.domain.State;
 import io.memsafe.analysis.domain.Value;
 import io.memsafe.ir.SourceLoc;
 
@@ -14,6 +15,21 @@ public interface Checker {
 
     /** A pointer is dereferenced (load, store, or a library function that requires a valid pointer). */
     default void onDereference(SourceLoc loc, Value pointer, String what, Context ctx) { }
+
+    /**
+     * Memory is used through a pointer (a load, a store, a library function reading or writing
+     * through it); {@code state} is the abstract state just before the use, with the heap lifetime.
+     * {@code dereferenced}: the operation certainly dereferences the pointer (false for a function
+     * nobody models whose prototype only says it reads a string: it might accept NULL).
+     */
+    default void onUse(SourceLoc loc, Value pointer, String what, boolean dereferenced, State state, Context ctx) { }
+
+    /**
+     * A pointer is passed to a deallocator ({@code free}, {@code delete}, {@code delete[]}, or
+     * realloc releasing its old block, named by {@code deallocator}); {@code before} is the state
+     * before the release. Fired for every call, including {@code free(NULL)}.
+     */
+    default void onFree(SourceLoc loc, Value pointer, String deallocator, State before, Context ctx) { }
 
     /** What a checker may ask the engine while it handles an event. */
     interface Context {
