@@ -24,9 +24,10 @@ public final class FreeNotOnHeapChecker implements Checker {
             if (r.kind == Region.Kind.HEAP || r.kind == Region.Kind.UNKNOWN || !Lifecycle.NOT_HEAP.contains(r.family)) return;
         }
         Region r = Lifecycle.single(pointer);
+        String storage = r.kind == Region.Kind.STRING_LITERAL ? r.description : r.kind.label + " storage " + r.description;
         List<TraceStep> t = new ArrayList<>();
-        if (r.allocated != null && r.allocated.line() > 0) t.add(new TraceStep(r.allocated, r.kind.label + " storage " + r.description + " declared here"));
+        if (r.allocated != null && r.allocated.line() > 0) t.add(new TraceStep(r.allocated, storage + " declared here"));
         t.add(new TraceStep(loc, "released by " + deallocator + " here"));
-        ctx.report(this, loc, deallocator + " of " + r.kind.label + " storage " + r.description + ", which is not on the heap", t);
+        ctx.report(this, loc, deallocator + " of " + storage + ", which is not on the heap", t);
     }
 }

@@ -23,8 +23,8 @@ public final class UseAfterFreeChecker implements Checker {
         Lifetime l = Lifecycle.freedOnEveryPath(pointer, state);
         if (l == null) return;
         Region r = Lifecycle.single(pointer);
-        String use = "dereference".equals(what) ? "use" : what + "() reads";
-        ctx.report(this, loc, use + " of " + r.description + " after it was freed" + Lifecycle.line(l.freedAt()),
+        String use = "dereference".equals(what) ? "use of " : what + "() uses ";
+        ctx.report(this, loc, use + r.description + " after it was freed" + Lifecycle.line(l.freedAt()),
                 Lifecycle.story(r, l, loc, "used here after free"));
     }
 }
