@@ -17,9 +17,10 @@ import java.util.List;
  * one branch only) is not reported: its NULL paths may be correlated with the use.
  */
 @Rule(id = "MS690", name = "UncheckedAllocationResult", cwe = 690, level = "warning",
-        title = "Unchecked allocation result dereferenced",
+        title = "Unchecked allocation or fopen result dereferenced",
         rationale = "malloc, calloc, realloc and strdup return NULL when memory runs out, which an attacker can often "
-                + "provoke; using the result unchecked crashes the process, or worse when NULL plus an offset is mapped.")
+                + "provoke, and fopen returns NULL when a file cannot be opened; using the result unchecked crashes the "
+                + "process, or worse when NULL plus an offset is mapped.")
 public final class UncheckedAllocationChecker implements Checker {
     @Override
     public void onUse(SourceLoc loc, Value pointer, String what, boolean dereferenced, State state, Context ctx) {
@@ -35,6 +36,6 @@ public final class UncheckedAllocationChecker implements Checker {
         t.add(new TraceStep(at, "allocation that returns NULL on failure; the result is not checked"));
         t.add(new TraceStep(loc, "dereferenced here"));
         ctx.report(this, loc, ("dereference".equals(what) ? "dereference of " : what + "() called with ")
-                + "the unchecked result of the allocation of " + r.description + ", which is NULL if it fails", t);
+                + "the unchecked result of " + (r.kind == Region.Kind.HEAP ? "the allocation of " : "") + r.description + ", which is NULL if it fails", t);
     }
 }

@@ -381,9 +381,10 @@ public final class Interpreter {
     }
 
     /** A pointer handed to a function that reads memory through it, with no bounds to check (a string of unknown length). */
-    void use(SourceLoc loc, Value p, String op, Frame f) {
+    void use(SourceLoc loc, Value p, String op, boolean dereferenced, Frame f) {
         State s = current;
-        if (f.report() && s != null) for (Checker c : checkers) c.onUse(loc, p, op, false, s, withCalls(f));
+        if (f.report() && s != null) for (Checker c : checkers) c.onUse(loc, p, op, dereferenced, s, withCalls(f));
+        if (dereferenced && s != null && !s.unchecked.isEmpty()) s.unchecked.keySet().removeAll(p.pts.keySet());
     }
 
     /** Tells the checkers about a release, then records it in the heap lifetime. */
@@ -605,7 +606,7 @@ public final class Interpreter {
                 for (Map.Entry<Integer, Integer> e : c.stringArgs().entrySet()) {
                     if (e.getKey() < args.size()) {
                         // its prototype says it reads the string: a use even when its length is unknown
-                        use(c.loc(), args.get(e.getKey()), name, f);
+                        use(c.loc(), args.get(e.getKey()), name, false, f);
                         models.readString(c.loc(), args.get(e.getKey()), e.getValue(), name, s, f);
                     }
                 }

@@ -130,6 +130,8 @@ final class ModelInterpreter {
                     }
                 }
                 case Effect.Deallocate d -> deallocate(loc, arg(args, d.arg()), op, s, f);
+                case Effect.OpenStream o -> allocated = openStream(loc, op, s);
+                case Effect.UsesStream u -> in.use(loc, arg(args, u.arg()), op, true, f);
                 case Effect.NoReturn n -> s.bottom = true;
             }
         }
@@ -334,6 +336,18 @@ final class ModelInterpreter {
         s.allocated(r, nullable ? loc : null);
         Value p = Value.pointer(r, Interval.ZERO);
         return nullable ? p.withNum(Interval.ZERO) : p;
+    }
+
+    /**
+     * A stream handle from fopen: storage of unknown kind and size (the FILE object is the
+     * library's), NULL when opening fails until the caller checks it.
+     */
+    private Value openStream(SourceLoc loc, String op, State s) {
+        Region r = new Region("h:" + loc.file() + ":" + loc.line() + ":" + loc.column(), Region.Kind.UNKNOWN, Value.UNKNOWN,
+                "stream from " + op + "() at line " + loc.line(), loc, op);
+        s.set(r, Contents.uninitialized());
+        s.allocated(r, loc);
+        return Value.pointer(r, Interval.ZERO).withNum(Interval.ZERO);
     }
 
     /** free, delete, delete[]: the contents stay as they were (a use reads stale data), the lifetime ends. */
