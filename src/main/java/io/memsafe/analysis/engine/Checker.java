@@ -31,6 +31,13 @@ public interface Checker {
      */
     default void onFree(SourceLoc loc, Value pointer, String deallocator, State before, Context ctx) { }
 
+    /**
+     * At the end of a function activation, a heap block that is allocated, freed on no path, and
+     * no longer reachable from anything that outlives the activation (globals, the caller's
+     * memory, the return value, pointers handed to code the analysis does not see).
+     */
+    default void onLeak(SourceLoc loc, io.memsafe.analysis.domain.Region block, String function, Context ctx) { }
+
     /** What a checker may ask the engine while it handles an event. */
     interface Context {
         /** Reports a finding of the calling checker; the engine adds the call stack to the trace. */

@@ -101,6 +101,60 @@ public final class Interpreter {
         return r;
     }
 
+    /**
+     * Where pointers go that leave the analysis' sight: handed to a function nobody models, stored
+     * through an unknown pointer. What it holds stays reachable for ever, so it is never a leak.
+     */
+    static final Region ESCAPED = new Region("g:<escaped>", Region.Kind.GLOBAL, Value.UNKNOWN, "memory outside the analysis", SourceLoc.NONE, "escape");
+
+    /** Records that {@code v}, and every pointer stored in the blocks it designates, may be kept by unseen code. */
+    static void escape(Value v, State s) {
+        if (v.pts.isEmpty()) return;
+        Value all = v;
+        for (Region r : v.pts.keySet()) {
+            Contents c = s.mem.get(r);
+            if (c == null) continue;
+            all = all.join(c.rest);
+            for (Contents.Cell cell : c.cells.values()) all = all.join(cell.value());
+        }
+        if (all.pts.isEmpty()) return;
+        Contents held = s.contents(ESCAPED);
+        Value kept = new Value(Interval.BOTTOM, all.pts, false, null);
+        if (kept.leq(held.rest)) return;
+        s.set(ESCAPED, new Contents(new TreeMap<>(), held.rest.join(kept), Value.UNKNOWN));
+    }
+
+    /**
+     * Heap blocks lost when {@code fn} returns: allocated, freed on no path, and reachable from
+     * no region that outlives its frame. Reported to the checkers at {@code at}.
+     */
+    void checkLeaks(Function fn, State exit, SourceLoc at, Frame f) {
+        if (!f.report() || exit.bottom || fn == null) return;
+        String frame = "v:" + fn.unit + ":" + fn.name + ":";
+        List<Region> work = new ArrayList<>();
+        Set<Region> reached = new HashSet<>();
+        for (Region r : exit.mem.keySet()) {
+            if (r.kind == Region.Kind.HEAP || r.key.startsWith(frame)) continue;
+            reached.add(r);
+            work.add(r);
+        }
+        while (!work.isEmpty()) {
+            Region r = work.remove(work.size() - 1);
+            Contents c = exit.mem.get(r);
+            if (c == null) continue;
+            List<Value> held = new ArrayList<>();
+            held.add(c.rest);
+            for (Contents.Cell cell : c.cells.values()) held.add(cell.value());
+            for (Value v : held) for (Region t : v.pts.keySet()) if (reached.add(t)) work.add(t);
+        }
+        for (Map.Entry<Region, Contents> e : exit.mem.entrySet()) {
+            Region r = e.getKey();
+            if (r.kind != Region.Kind.HEAP || reached.contains(r) || exit.freed.containsKey(r)) continue;
+            if (!"malloc".equals(r.family) && !"new".equals(r.family) && !"new[]".equals(r.family)) continue;
+            for (Checker c : checkers) c.onLeak(at, r, fn.name, withCalls(f));
+        }
+    }
+
     static Region functionRegion(String name) {
         return new Region("f:" + name, Region.Kind.GLOBAL, Value.of(1), "function " + name, SourceLoc.NONE, "function");
     }
@@ -345,6 +399,8 @@ public final class Interpreter {
     }
 
     void storeVia(Value p, long size, Value v, State s, boolean charLike) {
+        // a pointer stored where the analysis cannot follow it (through an unknown pointer) is kept by someone
+        if (!v.pts.isEmpty() && (p.unknown || p.pts.isEmpty() || p.pts.keySet().stream().anyMatch(r -> r.kind == Region.Kind.UNKNOWN))) escape(v, s);
         boolean strong = p.pts.size() == 1 && p.nullOrKnownRegions();
         for (Map.Entry<Region, Interval> e : p.pts.entrySet()) {
             Region r = e.getKey();
@@ -610,6 +666,8 @@ public final class Interpreter {
                         models.readString(c.loc(), args.get(e.getKey()), e.getValue(), name, s, f);
                     }
                 }
+                // even a pointer-to-const argument may be kept by the callee (ownership passed on)
+                for (Value a : args) escape(a, s);
                 List<Value> written = new ArrayList<>();
                 for (int i = 0; i < args.size(); i++) if (!c.readOnlyArgs().contains(i)) written.add(args.get(i));
                 result = unknownCall(written, s);
@@ -624,6 +682,7 @@ public final class Interpreter {
 
     /** A call nobody models: whatever its pointer arguments reach may have been written. */
     Value unknownCall(List<Value> args, State s) {
+        for (Value a : args) escape(a, s);
         for (Value a : args) {
             for (Region r : a.pts.keySet()) {
                 if (r.kind == Region.Kind.STRING_LITERAL || r.key.startsWith("f:")) continue;
