@@ -12,6 +12,7 @@ public final class Checkers {
         return List.of(new StackBufferOverflowChecker(), new HeapBufferOverflowChecker(), new GlobalBufferOverflowChecker(),
                 new BufferUnderwriteChecker(), new BufferOverReadChecker(), new BufferUnderReadChecker(),
                 new NullDereferenceChecker(), new UseAfterFreeChecker(), new DoubleFreeChecker(), new FreeNotOnHeapChecker(),
-                new FreeNotAtStartChecker(), new MismatchedDeallocatorChecker(), new UncheckedAllocationChecker(), new MemoryLeakChecker());
+                new FreeNotAtStartChecker(), new MismatchedDeallocatorChecker(), new UncheckedAllocationChecker(), new MemoryLeakChecker(),
+                new FormatStringChecker());
     }
 }

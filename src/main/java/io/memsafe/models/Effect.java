@@ -47,6 +47,8 @@ public sealed interface Effect {
     record OpenStream() implements Effect { }
     /** Operates on the stream args[arg], which must not be NULL (fclose, fputs, fprintf, fgets, ...). */
     record UsesStream(int arg) implements Effect { }
+    /** printf family: args[arg] is the format string, interpreted for conversions. */
+    record FormatArg(int arg) implements Effect { }
     /** The function does not return (exit, abort). */
     record NoReturn() implements Effect { }
 }

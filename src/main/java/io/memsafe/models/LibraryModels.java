@@ -141,6 +141,16 @@ public final class LibraryModels {
         for (String n : List.of("fputs", "fputws", "fputc", "putc")) streamArg.put(n, 1);
         for (String n : List.of("fgets", "fgetws")) streamArg.put(n, 2);
         for (String n : List.of("fread", "fwrite")) streamArg.put(n, 3);
+        Map<String, Integer> formatArg = new HashMap<>();
+        for (String n : List.of("printf", "vprintf", "wprintf", "vwprintf")) formatArg.put(n, 0);
+        for (String n : List.of("fprintf", "vfprintf", "fwprintf", "vfwprintf", "dprintf", "sprintf", "vsprintf")) formatArg.put(n, 1);
+        for (String n : List.of("snprintf", "vsnprintf", "swprintf", "vswprintf")) formatArg.put(n, 2);
+        for (Map.Entry<String, Integer> e : formatArg.entrySet()) {
+            FunctionModel m = MODELS.get(e.getKey());
+            List<Effect> effects = new ArrayList<>(m.effects());
+            effects.add(new Effect.FormatArg(e.getValue()));
+            MODELS.put(m.name(), new FunctionModel(m.name(), List.copyOf(effects), m.returns(), m.pure()));
+        }
         for (Map.Entry<String, Integer> e : streamArg.entrySet()) {
             FunctionModel m = MODELS.get(e.getKey());
             if (m == null) continue;

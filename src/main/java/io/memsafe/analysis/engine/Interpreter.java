@@ -443,6 +443,11 @@ public final class Interpreter {
         if (dereferenced && s != null && !s.unchecked.isEmpty()) s.unchecked.keySet().removeAll(p.pts.keySet());
     }
 
+    /** A printf-family format string made of untrusted input. */
+    void formatFromInput(SourceLoc loc, Value format, String op, Origin taint, Frame f) {
+        if (f.report()) for (Checker c : checkers) c.onFormatString(loc, format, op, taint, withCalls(f));
+    }
+
     /** Tells the checkers about a release, then records it in the heap lifetime. */
     void free(SourceLoc loc, Value p, String deallocator, boolean certain, State s, Frame f) {
         if (f.report()) for (Checker c : checkers) c.onFree(loc, p, deallocator, s, withCalls(f));

@@ -132,6 +132,7 @@ final class ModelInterpreter {
                 case Effect.Deallocate d -> deallocate(loc, arg(args, d.arg()), op, s, f);
                 case Effect.OpenStream o -> allocated = openStream(loc, op, s);
                 case Effect.UsesStream u -> in.use(loc, arg(args, u.arg()), op, true, f);
+                case Effect.FormatArg fa -> formatString(loc, arg(args, fa.arg()), op, s, f);
                 case Effect.NoReturn n -> s.bottom = true;
             }
         }
@@ -348,6 +349,23 @@ final class ModelInterpreter {
         s.set(r, Contents.uninitialized());
         s.allocated(r, loc);
         return Value.pointer(r, Interval.ZERO).withNum(Interval.ZERO);
+    }
+
+    /**
+     * A format string whose characters come from untrusted input on every path: every region the
+     * argument designates holds tainted characters (a literal never does).
+     */
+    private void formatString(SourceLoc loc, Value fmt, String op, State s, Interpreter.Frame f) {
+        if (!f.report() || !fmt.nullOrKnownRegions()) return;
+        Origin taint = null;
+        for (Region r : fmt.pts.keySet()) {
+            if (r.kind == Region.Kind.STRING_LITERAL) return;
+            Contents c = s.contents(r);
+            Origin t = c.nul.taint != null ? c.nul.taint : c.rest.taint;
+            if (t == null) return;
+            if (taint == null) taint = t;
+        }
+        in.formatFromInput(loc, fmt, op, taint, f);
     }
 
     /** free, delete, delete[]: the contents stay as they were (a use reads stale data), the lifetime ends. */
