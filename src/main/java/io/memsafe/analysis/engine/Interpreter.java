@@ -364,6 +364,7 @@ public final class Interpreter {
         long size = Math.max(1, lv.type().size());
         Value p = address(lv, s, f);
         if (!direct(lv)) checkAccess(lv.loc(), p, Value.of(size), false, null, describeIndex(lv, s, f), f);
+        if (f.report() && !(lv instanceof Lvalue.Var v && v.var().kind == Variable.Kind.TEMP)) uninitializedRead(lv.loc(), p, s, f);
         Value v = loadVia(p, size, s);
         if (lv.type() instanceof Type.Int i && (i.isChar() || i.size() == 1) && beforeTerminator(p, size, s)) {
             // every character before a string's first NUL is non-zero
@@ -441,6 +442,18 @@ public final class Interpreter {
         State s = current;
         if (f.report() && s != null) for (Checker c : checkers) c.onUse(loc, p, op, dereferenced, s, withCalls(f));
         if (dereferenced && s != null && !s.unchecked.isEmpty()) s.unchecked.keySet().removeAll(p.pts.keySet());
+    }
+
+    /** A load from automatic or heap storage that nothing has written on any path to here. */
+    private void uninitializedRead(SourceLoc loc, Value p, State s, Frame f) {
+        if (!p.nullOrKnownRegions()) return;
+        for (Region r : p.pts.keySet()) {
+            if (r.kind != Region.Kind.STACK && r.kind != Region.Kind.HEAP) return;
+            Contents c = s.mem.get(r);
+            if (c == null || !c.neverWritten) return;
+        }
+        Region r = p.pts.keySet().iterator().next();
+        for (Checker c : checkers) c.onUninitializedRead(loc, r, withCalls(f));
     }
 
     /** A printf-family format string made of untrusted input. */

@@ -120,6 +120,8 @@ final class ModelInterpreter {
                     Contents joined = null;
                     for (Region reg : old.pts.keySet()) joined = joined == null ? s.contents(reg) : joined.combine(s.contents(reg), Value::join);
                     if (joined != null) for (Region reg : allocated.pts.keySet()) s.set(reg, joined);
+                    // an old block the analysis does not see holds data of its own
+                    if (old.unknown || (old.pts.isEmpty() && !old.isDefinitelyNull())) for (Region reg : allocated.pts.keySet()) s.set(reg, Contents.uninitialized());
                 }
                 case Effect.Duplicate d -> {
                     Str str = strlen(arg(args, d.arg()), s);
