@@ -108,9 +108,17 @@ public final class Interpreter {
     static final Region ESCAPED = new Region("g:<escaped>", Region.Kind.GLOBAL, Value.UNKNOWN, "memory outside the analysis", SourceLoc.NONE, "escape");
 
     /** Records that {@code v}, and every pointer stored in the blocks it designates, may be kept by unseen code. */
-    static void escape(Value v, State s) {
+    static void escape(Value v, State s) { escape(v, true, s); }
+
+    /**
+     * Records that the pointers stored in the blocks {@code v} designates may be kept where the
+     * analysis loses them (a byte copy, an imprecise aggregate copy); {@code v} itself stays local.
+     */
+    static void escapeContents(Value v, State s) { escape(v, false, s); }
+
+    private static void escape(Value v, boolean itself, State s) {
         if (v.pts.isEmpty()) return;
-        Value all = v;
+        Value all = itself ? v : Value.BOTTOM;
         for (Region r : v.pts.keySet()) {
             Contents c = s.mem.get(r);
             if (c == null) continue;
@@ -549,6 +557,7 @@ public final class Interpreter {
                 return;
             }
         }
+        escapeContents(sp, s);
         for (Region r : dp.pts.keySet()) s.set(r, Contents.uninitialized());
     }
 

@@ -214,6 +214,8 @@ final class ModelInterpreter {
             }
             case COPY -> {
                 Value src = arg(args, w.source());
+                // the byte copy keeps only the source's typical value: pointers stored in it are not followed
+                Interpreter.escapeContents(src, s);
                 Str str = strlen(src, s);
                 boolean noTerminatorCopied = str != null && str.bytes().lo() >= n.hi();
                 Value content = noTerminatorCopied ? Value.of(Interval.of(1, 255)).withTaint(str.taint()) : loadAll(src, s);
