@@ -11,6 +11,8 @@ public final class Checkers {
     public static List<Checker> all() {
         return List.of(new StackBufferOverflowChecker(), new HeapBufferOverflowChecker(), new GlobalBufferOverflowChecker(),
                 new BufferUnderwriteChecker(), new BufferOverReadChecker(), new BufferUnderReadChecker(),
-                new NullDereferenceChecker());
+                new NullDereferenceChecker(), new UseAfterFreeChecker(), new DoubleFreeChecker(), new FreeNotOnHeapChecker(),
+                new FreeNotAtStartChecker(), new MismatchedDeallocatorChecker(), new UncheckedAllocationChecker(), new MemoryLeakChecker(),
+                new FormatStringChecker(), new UninitializedReadChecker());
     }
 }

@@ -43,6 +43,12 @@ public sealed interface Effect {
     record Duplicate(int arg, int elem, int limitArg) implements Effect { }
     /** Releases the block args[arg] points to. */
     record Deallocate(int arg, String family) implements Effect { }
+    /** fopen family: returns a new stream handle, or NULL when opening fails. */
+    record OpenStream() implements Effect { }
+    /** Operates on the stream args[arg], which must not be NULL (fclose, fputs, fprintf, fgets, ...). */
+    record UsesStream(int arg) implements Effect { }
+    /** printf family: args[arg] is the format string, interpreted for conversions. */
+    record FormatArg(int arg) implements Effect { }
     /** The function does not return (exit, abort). */
     record NoReturn() implements Effect { }
 }

@@ -132,6 +132,32 @@ public final class LibraryModels {
         for (String n : List.of("strtoul", "strtoull")) def(n, new Returns.Parsed(0, 0, Long.MAX_VALUE), true, new ReadString(0, 1, -1));
         def("wcstol", new Returns.Parsed(0, Long.MIN_VALUE, Long.MAX_VALUE), true, new ReadString(0, 4, -1));
         def("wcstoul", new Returns.Parsed(0, 0, Long.MAX_VALUE), true, new ReadString(0, 4, -1));
+
+        // ---- streams: fopen may fail, and these functions need a stream that is not NULL
+        for (String n : List.of("fopen", "fdopen", "tmpfile", "popen")) def(n, new Returns.Allocated(), false, new Effect.OpenStream());
+        Map<String, Integer> streamArg = new HashMap<>();
+        for (String n : List.of("fclose", "fprintf", "vfprintf", "fwprintf", "vfwprintf", "fseek", "ftell", "rewind", "fgetc", "getc",
+                "fgetwc", "feof", "ferror", "fscanf", "fwscanf", "pclose")) streamArg.put(n, 0);
+        for (String n : List.of("fputs", "fputws", "fputc", "putc")) streamArg.put(n, 1);
+        for (String n : List.of("fgets", "fgetws")) streamArg.put(n, 2);
+        for (String n : List.of("fread", "fwrite")) streamArg.put(n, 3);
+        Map<String, Integer> formatArg = new HashMap<>();
+        for (String n : List.of("printf", "vprintf", "wprintf", "vwprintf")) formatArg.put(n, 0);
+        for (String n : List.of("fprintf", "vfprintf", "fwprintf", "vfwprintf", "dprintf", "sprintf", "vsprintf")) formatArg.put(n, 1);
+        for (String n : List.of("snprintf", "vsnprintf", "swprintf", "vswprintf")) formatArg.put(n, 2);
+        for (Map.Entry<String, Integer> e : formatArg.entrySet()) {
+            FunctionModel m = MODELS.get(e.getKey());
+            List<Effect> effects = new ArrayList<>(m.effects());
+            effects.add(new Effect.FormatArg(e.getValue()));
+            MODELS.put(m.name(), new FunctionModel(m.name(), List.copyOf(effects), m.returns(), m.pure()));
+        }
+        for (Map.Entry<String, Integer> e : streamArg.entrySet()) {
+            FunctionModel m = MODELS.get(e.getKey());
+            if (m == null) continue;
+            List<Effect> effects = new ArrayList<>(m.effects());
+            effects.add(0, new Effect.UsesStream(e.getValue()));
+            MODELS.put(m.name(), new FunctionModel(m.name(), List.copyOf(effects), m.returns(), m.pure()));
+        }
     }
 
     /** Every modelled function name, sorted (for documentation and tests). */

@@ -21,16 +21,27 @@ public final class Contents {
      * every path): a string read from it then certainly runs off its end.
      */
     public final boolean unterminated;
+    /**
+     * True while nothing at all has been written to this storage since it was created without an
+     * initialiser (on every path): any read of it is a read of indeterminate values. Every write,
+     * havoc or library fill builds new contents without it, so only fresh storage carries it.
+     */
+    public final boolean neverWritten;
 
     public Contents(TreeMap<Long, Cell> cells, Value rest, Value nul) {
         this(cells, rest, nul, false);
     }
 
     public Contents(TreeMap<Long, Cell> cells, Value rest, Value nul, boolean unterminated) {
+        this(cells, rest, nul, unterminated, false);
+    }
+
+    private Contents(TreeMap<Long, Cell> cells, Value rest, Value nul, boolean unterminated, boolean neverWritten) {
         this.cells = cells;
         this.rest = rest;
         this.nul = nul;
         this.unterminated = unterminated;
+        this.neverWritten = neverWritten;
     }
 
     /** Fresh automatic storage: nothing known. */
@@ -41,15 +52,15 @@ public final class Contents {
      * string read from it runs off its end.
      */
     public static Contents unwritten(Value size) {
-        return new Contents(new TreeMap<>(), Value.UNKNOWN, Value.UNKNOWN, true);
+        return new Contents(new TreeMap<>(), Value.UNKNOWN, Value.UNKNOWN, true, true);
     }
 
     /** Zero-filled storage (static objects, calloc): every byte 0, so the first NUL is at offset 0. */
     public static Contents zeroed() { return new Contents(new TreeMap<>(), Value.ZERO, Value.ZERO); }
 
-    public Contents withNul(Value n) { return new Contents(cells, rest, n, unterminated); }
+    public Contents withNul(Value n) { return new Contents(cells, rest, n, unterminated, neverWritten); }
 
-    public Contents withUnterminated(boolean u) { return u == unterminated ? this : new Contents(cells, rest, nul, u); }
+    public Contents withUnterminated(boolean u) { return u == unterminated ? this : new Contents(cells, rest, nul, u, neverWritten); }
 
     /** Can a write of this value put a zero in memory? */
     public static boolean mayBeZero(Value v) { return v.unknown || v.num.contains(0) || v.isBottom(); }
@@ -112,11 +123,11 @@ public final class Contents {
                 m.put(e.getKey(), new Cell(e.getValue().size, op.apply(load(Interval.of(e.getKey()), e.getValue().size), e.getValue().value)));
             }
         }
-        return new Contents(m, op.apply(rest, o.rest), op.apply(nul, o.nul), unterminated && o.unterminated);
+        return new Contents(m, op.apply(rest, o.rest), op.apply(nul, o.nul), unterminated && o.unterminated, neverWritten && o.neverWritten);
     }
 
     public boolean leq(Contents o) {
-        if (!rest.leq(o.rest) || !nul.leq(o.nul) || (o.unterminated && !unterminated)) return false;
+        if (!rest.leq(o.rest) || !nul.leq(o.nul) || (o.unterminated && !unterminated) || (o.neverWritten && !neverWritten)) return false;
         for (Map.Entry<Long, Cell> e : cells.entrySet()) {
             if (!e.getValue().value.leq(o.load(Interval.of(e.getKey()), e.getValue().size))) return false;
         }
@@ -128,7 +139,7 @@ public final class Contents {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Contents c && c.cells.equals(cells) && c.rest.equals(rest) && c.nul.equals(nul) && c.unterminated == unterminated;
+        return o instanceof Contents c && c.cells.equals(cells) && c.rest.equals(rest) && c.nul.equals(nul) && c.unterminated == unterminated && c.neverWritten == neverWritten;
     }
 
     @Override

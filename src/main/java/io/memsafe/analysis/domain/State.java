@@ -1,19 +1,34 @@
 package io.memsafe.analysis.domain;
 
+import io.memsafe.ir.SourceLoc;
+
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.BinaryOperator;
 
 /**
  * The abstract memory at a program point: the contents of every region that exists there.
  * {@code bottom} marks an unreachable point. Regions absent from the map hold unknown contents.
+ * Beside the contents, the heap lifetime: {@code freed} holds the blocks released on some path
+ * (see {@link Lifetime}), and {@code unchecked} the blocks returned by an allocator that may fail
+ * (malloc, calloc, realloc, strdup) whose result has not been compared with NULL on any path yet,
+ * with the allocation site.
  */
 public final class State {
     public final TreeMap<Region, Contents> mem;
+    public final TreeMap<Region, Lifetime> freed;
+    public final TreeMap<Region, SourceLoc> unchecked;
     public boolean bottom;
 
     public State(TreeMap<Region, Contents> mem, boolean bottom) {
+        this(mem, new TreeMap<>(), new TreeMap<>(), bottom);
+    }
+
+    public State(TreeMap<Region, Contents> mem, TreeMap<Region, Lifetime> freed, TreeMap<Region, SourceLoc> unchecked, boolean bottom) {
         this.mem = mem;
+        this.freed = freed;
+        this.unchecked = unchecked;
         this.bottom = bottom;
     }
 
@@ -21,7 +36,31 @@ public final class State {
 
     public static State unreachable() { return new State(new TreeMap<>(), true); }
 
-    public State copy() { return new State(new TreeMap<>(mem), bottom); }
+    public State copy() { return new State(new TreeMap<>(mem), new TreeMap<>(freed), new TreeMap<>(unchecked), bottom); }
+
+    /** Makes this state equal to {@code o} (in place: callers hold this object). */
+    public void assign(State o) {
+        mem.clear();
+        mem.putAll(o.mem);
+        freed.clear();
+        freed.putAll(o.freed);
+        unchecked.clear();
+        unchecked.putAll(o.unchecked);
+        bottom = o.bottom;
+    }
+
+    /** The lifetime of a region here; null while it is allocated (or not a heap block). */
+    public Lifetime lifetime(Region r) { return freed.get(r); }
+
+    /** A fresh allocation at a site: whatever an earlier block from the same site went through is forgotten. */
+    public void allocated(Region r, SourceLoc mayFailAt) {
+        freed.remove(r);
+        if (mayFailAt != null) unchecked.put(r, mayFailAt);
+        else unchecked.remove(r);
+    }
+
+    /** Does the region exist on this path? A heap block that does not was never allocated here. */
+    private boolean exists(Region r) { return mem.containsKey(r) || r.initial != null; }
 
     public Contents contents(Region r) {
         Contents c = mem.get(r);
@@ -40,6 +79,8 @@ public final class State {
     private State combine(State o, BinaryOperator<Value> op) {
         if (bottom) return o.copy();
         if (o.bottom) return copy();
+        TreeMap<Region, Lifetime> f = joinFreed(o);
+        TreeMap<Region, SourceLoc> u = joinUnchecked(o);
         TreeMap<Region, Contents> m = new TreeMap<>();
         for (Map.Entry<Region, Contents> e : mem.entrySet()) {
             Contents other = o.mem.get(e.getKey());
@@ -52,18 +93,55 @@ public final class State {
             Contents mine = e.getKey().initial;
             m.put(e.getKey(), mine == null || mine == e.getValue() ? e.getValue() : mine.combine(e.getValue(), op));
         }
-        return new State(m, false);
+        return new State(m, f, u, false);
+    }
+
+    /**
+     * Freed on both paths stays as it is (must only if must on both); freed on one path only is
+     * "maybe freed", unless the block does not exist on the other path at all (nothing can point
+     * to it there), in which case that path says nothing about it.
+     */
+    private TreeMap<Region, Lifetime> joinFreed(State o) {
+        if (freed.isEmpty() && o.freed.isEmpty()) return new TreeMap<>();
+        TreeMap<Region, Lifetime> f = new TreeMap<>();
+        for (Map.Entry<Region, Lifetime> e : freed.entrySet()) {
+            Lifetime other = o.freed.get(e.getKey());
+            f.put(e.getKey(), other != null ? e.getValue().join(other) : o.exists(e.getKey()) ? e.getValue().maybe() : e.getValue());
+        }
+        for (Map.Entry<Region, Lifetime> e : o.freed.entrySet()) {
+            if (f.containsKey(e.getKey())) continue;
+            f.put(e.getKey(), exists(e.getKey()) ? e.getValue().maybe() : e.getValue());
+        }
+        return f;
+    }
+
+    /** Unchecked on every path on which the block exists. */
+    private TreeMap<Region, SourceLoc> joinUnchecked(State o) {
+        if (unchecked.isEmpty() && o.unchecked.isEmpty()) return new TreeMap<>();
+        TreeMap<Region, SourceLoc> u = new TreeMap<>();
+        for (Map.Entry<Region, SourceLoc> e : unchecked.entrySet()) {
+            if (o.unchecked.containsKey(e.getKey()) || !o.exists(e.getKey())) u.put(e.getKey(), e.getValue());
+        }
+        for (Map.Entry<Region, SourceLoc> e : o.unchecked.entrySet()) {
+            if (!u.containsKey(e.getKey()) && !exists(e.getKey())) u.put(e.getKey(), e.getValue());
+        }
+        return u;
     }
 
     @Override
-    public boolean equals(Object o) { return o instanceof State st && st.bottom == bottom && st.mem.equals(mem); }
+    public boolean equals(Object o) {
+        return o instanceof State st && st.bottom == bottom && st.mem.equals(mem) && st.freed.equals(freed) && st.unchecked.equals(unchecked);
+    }
 
     @Override
-    public int hashCode() { return mem.hashCode() * 31 + (bottom ? 1 : 0); }
+    public int hashCode() { return Objects.hash(mem, freed, unchecked, bottom); }
 
     public boolean leq(State o) {
         if (bottom) return true;
         if (o.bottom) return false;
+        // the lifetime lattice is finite: this is below o when joining it into o changes nothing there
+        if ((!freed.isEmpty() || !o.freed.isEmpty()) && !joinFreed(o).equals(o.freed)) return false;
+        if ((!unchecked.isEmpty() || !o.unchecked.isEmpty()) && !joinUnchecked(o).equals(o.unchecked)) return false;
         for (Map.Entry<Region, Contents> e : mem.entrySet()) {
             Contents other = o.mem.get(e.getKey());
             if (other == null) other = e.getKey().initial;

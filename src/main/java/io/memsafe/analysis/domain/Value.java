@@ -68,6 +68,16 @@ public final class Value {
 
     public boolean mayBeNull() { return num.contains(0); }
 
+    /**
+     * A pointer to known regions that may also be NULL (an allocation result not checked yet, a
+     * pointer set on one branch only), and nothing else. Where it is dereferenced, the NULL paths
+     * stop (crash), so the access goes to the known regions only: loads stay exact and a store to
+     * a single region is a strong update. NULL plus an offset stays NULL ({@code Interpreter.binary}).
+     */
+    public boolean nullOrKnownRegions() {
+        return !unknown && !pts.isEmpty() && (num.isBottom() || (num.isSingleton() && num.lo() == 0));
+    }
+
     /** The single known integer, or null. */
     public Long constant() { return pts.isEmpty() && !unknown && num.isSingleton() ? num.lo() : null; }
 

@@ -1,5 +1,6 @@
 package io.memsafe.analysis.engine;
 
+import io.memsafe.analysis.domain.State;
 import io.memsafe.analysis.domain.Value;
 import io.memsafe.ir.SourceLoc;
 
@@ -14,6 +15,34 @@ public interface Checker {
 
     /** A pointer is dereferenced (load, store, or a library function that requires a valid pointer). */
     default void onDereference(SourceLoc loc, Value pointer, String what, Context ctx) { }
+
+    /**
+     * Memory is used through a pointer (a load, a store, a library function reading or writing
+     * through it); {@code state} is the abstract state just before the use, with the heap lifetime.
+     * {@code dereferenced}: the operation certainly dereferences the pointer (false for a function
+     * nobody models whose prototype only says it reads a string: it might accept NULL).
+     */
+    default void onUse(SourceLoc loc, Value pointer, String what, boolean dereferenced, State state, Context ctx) { }
+
+    /**
+     * A pointer is passed to a deallocator ({@code free}, {@code delete}, {@code delete[]}, or
+     * realloc releasing its old block, named by {@code deallocator}); {@code before} is the state
+     * before the release. Fired for every call, including {@code free(NULL)}.
+     */
+    default void onFree(SourceLoc loc, Value pointer, String deallocator, State before, Context ctx) { }
+
+    /**
+     * At the end of a function activation, a heap block that is allocated, freed on no path, and
+     * no longer reachable from anything that outlives the activation (globals, the caller's
+     * memory, the return value, pointers handed to code the analysis does not see).
+     */
+    default void onLeak(SourceLoc loc, io.memsafe.analysis.domain.Region block, String function, Context ctx) { }
+
+    /** A printf-family function is called with a format string whose characters come from untrusted input ({@code taint}). */
+    default void onFormatString(SourceLoc loc, Value format, String function, io.memsafe.analysis.domain.Origin taint, Context ctx) { }
+
+    /** A load from local or heap storage ({@code storage}) that nothing has written on any path reaching it. */
+    default void onUninitializedRead(SourceLoc loc, io.memsafe.analysis.domain.Region storage, Context ctx) { }
 
     /** What a checker may ask the engine while it handles an event. */
     interface Context {

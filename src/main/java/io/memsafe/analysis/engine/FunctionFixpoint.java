@@ -5,6 +5,7 @@ import io.memsafe.ir.BasicBlock;
 import io.memsafe.ir.Expr;
 import io.memsafe.ir.Function;
 import io.memsafe.ir.Lvalue;
+import io.memsafe.ir.SourceLoc;
 import io.memsafe.ir.Stmt;
 import io.memsafe.ir.Type;
 
@@ -191,6 +192,17 @@ final class FunctionFixpoint {
             }
         }
         State exit = states.get(fn.exit);
+        if (frame.report() && exit != null) in.checkLeaks(fn, exit, lastStatement(), frame);
         return exit == null ? State.unreachable() : exit;
+    }
+
+    /** Where a function ends, as far as the IR tells: its statement furthest down in the source. */
+    private SourceLoc lastStatement() {
+        SourceLoc last = fn.loc;
+        for (BasicBlock b : fn.blocks) for (Stmt st : b.stmts) {
+            SourceLoc l = st.loc();
+            if (l != null && l.file().equals(fn.loc.file()) && l.line() > last.line()) last = l;
+        }
+        return last;
     }
 }

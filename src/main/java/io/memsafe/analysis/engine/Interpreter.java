@@ -2,6 +2,7 @@ package io.memsafe.analysis.engine;
 
 import io.memsafe.analysis.domain.Contents;
 import io.memsafe.analysis.domain.Interval;
+import io.memsafe.analysis.domain.Lifetime;
 import io.memsafe.analysis.domain.Origin;
 import io.memsafe.analysis.domain.Region;
 import io.memsafe.analysis.domain.State;
@@ -98,6 +99,68 @@ public final class Interpreter {
         r.initial = c;
         literals.put(s.id(), r);
         return r;
+    }
+
+    /**
+     * Where pointers go that leave the analysis' sight: handed to a function nobody models, stored
+     * through an unknown pointer. What it holds stays reachable for ever, so it is never a leak.
+     */
+    static final Region ESCAPED = new Region("g:<escaped>", Region.Kind.GLOBAL, Value.UNKNOWN, "memory outside the analysis", SourceLoc.NONE, "escape");
+
+    /** Records that {@code v}, and every pointer stored in the blocks it designates, may be kept by unseen code. */
+    static void escape(Value v, State s) { escape(v, true, s); }
+
+    /**
+     * Records that the pointers stored in the blocks {@code v} designates may be kept where the
+     * analysis loses them (a byte copy, an imprecise aggregate copy); {@code v} itself stays local.
+     */
+    static void escapeContents(Value v, State s) { escape(v, false, s); }
+
+    private static void escape(Value v, boolean itself, State s) {
+        if (v.pts.isEmpty()) return;
+        Value all = itself ? v : Value.BOTTOM;
+        for (Region r : v.pts.keySet()) {
+            Contents c = s.mem.get(r);
+            if (c == null) continue;
+            all = all.join(c.rest);
+            for (Contents.Cell cell : c.cells.values()) all = all.join(cell.value());
+        }
+        if (all.pts.isEmpty()) return;
+        Contents held = s.contents(ESCAPED);
+        Value kept = new Value(Interval.BOTTOM, all.pts, false, null);
+        if (kept.leq(held.rest)) return;
+        s.set(ESCAPED, new Contents(new TreeMap<>(), held.rest.join(kept), Value.UNKNOWN));
+    }
+
+    /**
+     * Heap blocks lost when {@code fn} returns: allocated, freed on no path, and reachable from
+     * no region that outlives its frame. Reported to the checkers at {@code at}.
+     */
+    void checkLeaks(Function fn, State exit, SourceLoc at, Frame f) {
+        if (!f.report() || exit.bottom || fn == null) return;
+        String frame = "v:" + fn.unit + ":" + fn.name + ":";
+        List<Region> work = new ArrayList<>();
+        Set<Region> reached = new HashSet<>();
+        for (Region r : exit.mem.keySet()) {
+            if (r.kind == Region.Kind.HEAP || r.key.startsWith(frame)) continue;
+            reached.add(r);
+            work.add(r);
+        }
+        while (!work.isEmpty()) {
+            Region r = work.remove(work.size() - 1);
+            Contents c = exit.mem.get(r);
+            if (c == null) continue;
+            List<Value> held = new ArrayList<>();
+            held.add(c.rest);
+            for (Contents.Cell cell : c.cells.values()) held.add(cell.value());
+            for (Value v : held) for (Region t : v.pts.keySet()) if (reached.add(t)) work.add(t);
+        }
+        for (Map.Entry<Region, Contents> e : exit.mem.entrySet()) {
+            Region r = e.getKey();
+            if (r.kind != Region.Kind.HEAP || reached.contains(r) || exit.freed.containsKey(r)) continue;
+            if (!"malloc".equals(r.family) && !"new".equals(r.family) && !"new[]".equals(r.family)) continue;
+            for (Checker c : checkers) c.onLeak(at, r, fn.name, withCalls(f));
+        }
     }
 
     static Region functionRegion(String name) {
@@ -219,8 +282,9 @@ public final class Interpreter {
             if (!delta.isBottom()) for (Map.Entry<Region, Interval> e : p.pts.entrySet()) pts.put(e.getKey(), e.getValue().add(delta));
             Interval num = p.num.isBottom() || i.num.isBottom() ? Interval.BOTTOM : p.num.add(delta);
             if (!p.num.isBottom() && p.num.isSingleton() && p.num.lo() == 0 && !num.isBottom()) {
-                // NULL plus an offset is still not a valid pointer: keep it as a small integer
-                num = num.join(Interval.ZERO);
+                // NULL plus an offset is still not a valid pointer: keep it as a small integer; beside
+                // known regions it stays the NULL marker (a failed allocation indexed is still NULL)
+                num = p.pts.isEmpty() ? num.join(Interval.ZERO) : Interval.ZERO;
             }
             return new Value(num, pts, unknown || (i.unknown && !p.pts.isEmpty()), taint, a.widened || b.widened);
         }
@@ -308,6 +372,7 @@ public final class Interpreter {
         long size = Math.max(1, lv.type().size());
         Value p = address(lv, s, f);
         if (!direct(lv)) checkAccess(lv.loc(), p, Value.of(size), false, null, describeIndex(lv, s, f), f);
+        if (f.report() && !(lv instanceof Lvalue.Var v && v.var().kind == Variable.Kind.TEMP)) uninitializedRead(lv.loc(), p, s, f);
         Value v = loadVia(p, size, s);
         if (lv.type() instanceof Type.Int i && (i.isChar() || i.size() == 1) && beforeTerminator(p, size, s)) {
             // every character before a string's first NUL is non-zero
@@ -319,7 +384,7 @@ public final class Interpreter {
     }
 
     private static boolean beforeTerminator(Value p, long size, State s) {
-        if (p.pts.isEmpty() || p.unknown || !p.num.isBottom()) return false;
+        if (!p.nullOrKnownRegions()) return false;
         for (Map.Entry<Region, Interval> e : p.pts.entrySet()) {
             Contents c = s.contents(e.getKey());
             Interval off = e.getValue();
@@ -331,7 +396,7 @@ public final class Interpreter {
     Value loadVia(Value p, long size, State s) {
         Value out = Value.BOTTOM;
         for (Map.Entry<Region, Interval> e : p.pts.entrySet()) out = out.join(s.contents(e.getKey()).load(e.getValue(), size));
-        if (p.unknown || !p.num.isBottom()) out = out.join(Value.UNKNOWN);
+        if (!p.num.isBottom() && !p.nullOrKnownRegions() || p.unknown) out = out.join(Value.UNKNOWN);
         return out;
     }
 
@@ -344,7 +409,9 @@ public final class Interpreter {
     }
 
     void storeVia(Value p, long size, Value v, State s, boolean charLike) {
-        boolean strong = p.pts.size() == 1 && !p.unknown && p.num.isBottom();
+        // a pointer stored where the analysis cannot follow it (through an unknown pointer) is kept by someone
+        if (!v.pts.isEmpty() && (p.unknown || p.pts.isEmpty() || p.pts.keySet().stream().anyMatch(r -> r.kind == Region.Kind.UNKNOWN))) escape(v, s);
+        boolean strong = p.pts.size() == 1 && p.nullOrKnownRegions();
         for (Map.Entry<Region, Interval> e : p.pts.entrySet()) {
             Region r = e.getKey();
             Interval off = e.getValue();
@@ -368,10 +435,52 @@ public final class Interpreter {
     // ------------------------------------------------------------------ events
 
     void checkAccess(SourceLoc loc, Value p, Value length, boolean write, String op, String detail, Frame f) {
-        if (!f.report()) return;
-        for (Checker c : checkers) c.onDereference(loc, p, op == null ? "dereference" : op, withCalls(f));
-        MemoryAccess a = new MemoryAccess(loc, p, length, write, op, detail);
-        for (Checker c : checkers) c.onAccess(a, withCalls(f));
+        State s = current;
+        if (f.report()) {
+            for (Checker c : checkers) c.onDereference(loc, p, op == null ? "dereference" : op, withCalls(f));
+            if (s != null) for (Checker c : checkers) c.onUse(loc, p, op == null ? "dereference" : op, true, s, withCalls(f));
+            MemoryAccess a = new MemoryAccess(loc, p, length, write, op, detail);
+            for (Checker c : checkers) c.onAccess(a, withCalls(f));
+        }
+        // past a dereference the pointer was not NULL: the allocation result counts as checked
+        if (s != null && !s.unchecked.isEmpty()) s.unchecked.keySet().removeAll(p.pts.keySet());
+    }
+
+    /** A pointer handed to a function that reads memory through it, with no bounds to check (a string of unknown length). */
+    void use(SourceLoc loc, Value p, String op, boolean dereferenced, Frame f) {
+        State s = current;
+        if (f.report() && s != null) for (Checker c : checkers) c.onUse(loc, p, op, dereferenced, s, withCalls(f));
+        if (dereferenced && s != null && !s.unchecked.isEmpty()) s.unchecked.keySet().removeAll(p.pts.keySet());
+    }
+
+    /** A load from automatic or heap storage that nothing has written on any path to here. */
+    private void uninitializedRead(SourceLoc loc, Value p, State s, Frame f) {
+        if (!p.nullOrKnownRegions()) return;
+        for (Region r : p.pts.keySet()) {
+            if (r.kind != Region.Kind.STACK && r.kind != Region.Kind.HEAP) return;
+            Contents c = s.mem.get(r);
+            if (c == null || !c.neverWritten) return;
+        }
+        Region r = p.pts.keySet().iterator().next();
+        for (Checker c : checkers) c.onUninitializedRead(loc, r, withCalls(f));
+    }
+
+    /** A printf-family format string made of untrusted input. */
+    void formatFromInput(SourceLoc loc, Value format, String op, Origin taint, Frame f) {
+        if (f.report()) for (Checker c : checkers) c.onFormatString(loc, format, op, taint, withCalls(f));
+    }
+
+    /** Tells the checkers about a release, then records it in the heap lifetime. */
+    void free(SourceLoc loc, Value p, String deallocator, boolean certain, State s, Frame f) {
+        if (f.report()) for (Checker c : checkers) c.onFree(loc, p, deallocator, s, withCalls(f));
+        // free(NULL) releases nothing; a block is freed for sure when it is the only one p designates
+        boolean must = certain && p.pts.size() == 1 && p.nullOrKnownRegions();
+        for (Region r : p.pts.keySet()) {
+            if (r.kind != Region.Kind.HEAP) continue;
+            Lifetime old = s.freed.get(r);
+            s.freed.put(r, must ? new Lifetime(loc, true) : old != null ? old : new Lifetime(loc, false));
+            s.unchecked.remove(r);
+        }
     }
 
     private Checker.Context withCalls(Frame f) {
@@ -385,8 +494,21 @@ public final class Interpreter {
 
     // ------------------------------------------------------------------ statements
 
+    /** The state the statement being executed works on (the checkers' view of the heap lifetime). */
+    private State current;
+
     void exec(Stmt st, State s, Frame f) {
         budget.step();
+        State outer = current;
+        current = s;
+        try {
+            execIn(st, s, f);
+        } finally {
+            current = outer;
+        }
+    }
+
+    private void execIn(Stmt st, State s, Frame f) {
         switch (st) {
             case Stmt.Declare d -> {
                 Region r = region(d.var(), f.fn());
@@ -415,10 +537,10 @@ public final class Interpreter {
             case Stmt.Call c -> call(c, s, f);
             case Stmt.Allocate al -> {
                 Value size = eval(al.size(), s, f);
-                Value p = models.allocate(al.loc(), size, al.family(), false, false, s, f);
+                Value p = models.allocate(al.loc(), size, al.family(), false, false, false, s, f);
                 if (al.result() != null) store(al.result(), p, s, f);
             }
-            case Stmt.Free fr -> models.deallocate(fr.loc(), eval(fr.pointer(), s, f), fr.family(), s, f);
+            case Stmt.Free fr -> models.deallocate(fr.loc(), eval(fr.pointer(), s, f), "new[]".equals(fr.family()) ? "delete[]" : "delete", s, f);
         }
     }
 
@@ -436,6 +558,7 @@ public final class Interpreter {
                 return;
             }
         }
+        escapeContents(sp, s);
         for (Region r : dp.pts.keySet()) s.set(r, Contents.uninitialized());
     }
 
@@ -498,10 +621,12 @@ public final class Interpreter {
         if (cond instanceof Expr.Binary b && b.op().isComparison()) {
             BinOp op = truth ? b.op() : b.op().negate();
             Value l = eval(b.left(), s, f), r = eval(b.right(), s, f);
+            if (!s.unchecked.isEmpty()) { s.unchecked.keySet().removeAll(l.pts.keySet()); s.unchecked.keySet().removeAll(r.pts.keySet()); }
             constrain(b.left(), op, r, s, f);
             if (!s.bottom) constrain(b.right(), op.swap(), l, s, f);
             return;
         }
+        if (!s.unchecked.isEmpty()) s.unchecked.keySet().removeAll(eval(cond, s, f).pts.keySet());
         constrain(cond, truth ? BinOp.NE : BinOp.EQ, Value.ZERO, s, f);
     }
 
@@ -510,7 +635,7 @@ public final class Interpreter {
         while (x instanceof Expr.Cast c && !(c.type() instanceof Type.Int ci && ci.size() < sizeOf(c.operand().type()))) x = c.operand();
         if (!(x instanceof Expr.Load l)) return;
         Value p = address(l.lv(), s, f);
-        if (p.pts.size() != 1 || p.unknown || !p.num.isBottom()) return;
+        if (p.pts.size() != 1 || !p.nullOrKnownRegions()) return;
         Map.Entry<Region, Interval> target = p.pts.entrySet().iterator().next();
         if (!target.getValue().isSingleton()) return;
         long size = Math.max(1, l.lv().type().size());
@@ -557,13 +682,17 @@ public final class Interpreter {
                 result = result.join(r);
                 joined = joined.join(cs);
             }
-            if (targets.size() > 1) { s.mem.clear(); s.mem.putAll(joined.mem); s.bottom = joined.bottom; }
+            if (targets.size() > 1) s.assign(joined);
         } else {
             FunctionModel m = LibraryModels.get(name);
             if (m != null) result = models.apply(m, c, args, s, f);
             else {
                 for (Map.Entry<Integer, Integer> e : c.stringArgs().entrySet()) {
-                    if (e.getKey() < args.size()) models.readString(c.loc(), args.get(e.getKey()), e.getValue(), name, s, f);
+                    if (e.getKey() < args.size()) {
+                        // its prototype says it reads the string: a use even when its length is unknown
+                        use(c.loc(), args.get(e.getKey()), name, false, f);
+                        models.readString(c.loc(), args.get(e.getKey()), e.getValue(), name, s, f);
+                    }
                 }
                 List<Value> written = new ArrayList<>();
                 for (int i = 0; i < args.size(); i++) if (!c.readOnlyArgs().contains(i)) written.add(args.get(i));
@@ -577,8 +706,14 @@ public final class Interpreter {
         }
     }
 
-    /** A call nobody models: whatever its pointer arguments reach may have been written. */
+    /**
+     * A call nobody models: whatever its pointer arguments reach may have been written, and may have
+     * been kept (ownership passed on). Pointer-to-const arguments are not among them: a callee that
+     * promises not to write through a pointer does not free it either (Clang's MallocChecker reads
+     * prototypes the same way).
+     */
     Value unknownCall(List<Value> args, State s) {
+        for (Value a : args) escape(a, s);
         for (Value a : args) {
             for (Region r : a.pts.keySet()) {
                 if (r.kind == Region.Kind.STRING_LITERAL || r.key.startsWith("f:")) continue;
@@ -629,9 +764,7 @@ public final class Interpreter {
             exit = new FunctionFixpoint(this, callee, shape(callee)).run(s, cf);
             if (key != null && callCache.size() < 2000) callCache.put(key, new CallResult(exit.copy(), null));
         }
-        s.mem.clear();
-        s.mem.putAll(exit.mem);
-        s.bottom = exit.bottom;
+        s.assign(exit);
         Value r = s.bottom ? Value.BOTTOM : s.contents(ret).load(Interval.ZERO, 8);
         s.mem.remove(ret);
         // the callee's frame is gone: its locals no longer exist

@@ -110,23 +110,31 @@ final class ModelInterpreter {
                     fill(dst, s, Value.tainted(Interval.ofType(rl.elem(), true), o), (nul, off) -> new Value(off.add(maxLen), Map.of(), false, o));
                 }
                 case Effect.Scan sc -> scan(sc, args, loc, s);
-                case Effect.Allocate a -> allocated = allocate(loc, length(a.size(), args), a.family(), a.onStack(), a.zeroed(), s, f);
+                case Effect.Allocate a -> allocated = allocate(loc, length(a.size(), args), a.family(), a.onStack(), a.zeroed(), a.mayFail(), s, f);
                 case Effect.Reallocate r -> {
                     Value old = arg(args, r.arg());
-                    allocated = allocate(loc, length(r.size(), args), "malloc", false, false, s, f);
+                    // the old block is released only when realloc succeeds, which the caller learns later:
+                    // for the lifetime it is "maybe freed", so no use or free of it is reported from here
+                    in.free(loc, old, op, false, s, f);
+                    allocated = allocate(loc, length(r.size(), args), "malloc", false, false, true, s, f);
                     Contents joined = null;
                     for (Region reg : old.pts.keySet()) joined = joined == null ? s.contents(reg) : joined.combine(s.contents(reg), Value::join);
                     if (joined != null) for (Region reg : allocated.pts.keySet()) s.set(reg, joined);
+                    // an old block the analysis does not see holds data of its own
+                    if (old.unknown || (old.pts.isEmpty() && !old.isDefinitelyNull())) for (Region reg : allocated.pts.keySet()) s.set(reg, Contents.uninitialized());
                 }
                 case Effect.Duplicate d -> {
                     Str str = strlen(arg(args, d.arg()), s);
                     Value size = str == null ? Value.UNKNOWN : Value.of(str.bytes().add(Interval.of(d.elem())));
-                    allocated = allocate(loc, size, "malloc", false, false, s, f);
+                    allocated = allocate(loc, size, "malloc", false, false, true, s, f);
                     for (Region reg : allocated.pts.keySet()) {
                         s.set(reg, Contents.uninitialized().withNul(str == null ? Value.UNKNOWN : new Value(str.bytes(), Map.of(), str.alsoUnknown(), str.taint())));
                     }
                 }
-                case Effect.Deallocate d -> deallocate(loc, arg(args, d.arg()), d.family(), s, f);
+                case Effect.Deallocate d -> deallocate(loc, arg(args, d.arg()), op, s, f);
+                case Effect.OpenStream o -> allocated = openStream(loc, op, s);
+                case Effect.UsesStream u -> in.use(loc, arg(args, u.arg()), op, true, f);
+                case Effect.FormatArg fa -> formatString(loc, arg(args, fa.arg()), op, s, f);
                 case Effect.NoReturn n -> s.bottom = true;
             }
         }
@@ -145,7 +153,7 @@ final class ModelInterpreter {
      * read runs at least to the end of the buffer and one element beyond.
      */
     private boolean unterminatedRead(SourceLoc loc, Value p, int elem, String fn, State s, Interpreter.Frame f) {
-        if (p.pts.size() != 1 || p.unknown || !p.num.isBottom()) return false;
+        if (p.pts.size() != 1 || !p.nullOrKnownRegions()) return false;
         Map.Entry<Region, Interval> e = p.pts.entrySet().iterator().next();
         Contents c = s.contents(e.getKey());
         Value size = e.getKey().size;
@@ -206,6 +214,8 @@ final class ModelInterpreter {
             }
             case COPY -> {
                 Value src = arg(args, w.source());
+                // the byte copy keeps only the source's typical value: pointers stored in it are not followed
+                Interpreter.escapeContents(src, s);
                 Str str = strlen(src, s);
                 boolean noTerminatorCopied = str != null && str.bytes().lo() >= n.hi();
                 Value content = noTerminatorCopied ? Value.of(Interval.of(1, 255)).withTaint(str.taint()) : loadAll(src, s);
@@ -316,18 +326,55 @@ final class ModelInterpreter {
         }
     }
 
-    Value allocate(SourceLoc loc, Value size, String family, boolean onStack, boolean zeroed, State s, Interpreter.Frame f) {
+    /**
+     * A new block from an allocation site. {@code mayFail}: the result is NULL when the allocator
+     * fails (malloc, calloc, realloc, strdup), until the caller compares it with NULL.
+     */
+    Value allocate(SourceLoc loc, Value size, String family, boolean onStack, boolean zeroed, boolean mayFail, State s, Interpreter.Frame f) {
         String key = (onStack ? "a:" : "h:") + loc.file() + ":" + loc.line() + ":" + loc.column();
         Value sz = size.unknown && size.num.isBottom() ? Value.UNKNOWN : size;
         String desc = (onStack ? "stack block from " : "heap block from ") + family + "("
                 + (sz.num.isBottom() ? "?" : sz.num.toString()) + " bytes) at line " + loc.line();
         Region r = new Region(key, onStack ? Region.Kind.STACK : Region.Kind.HEAP, sz, desc, loc, family);
         s.set(r, zeroed ? Contents.zeroed() : Contents.unwritten(sz));
-        return Value.pointer(r, Interval.ZERO);
+        boolean nullable = mayFail && !onStack;
+        s.allocated(r, nullable ? loc : null);
+        Value p = Value.pointer(r, Interval.ZERO);
+        return nullable ? p.withNum(Interval.ZERO) : p;
     }
 
-    void deallocate(SourceLoc loc, Value p, String family, State s, Interpreter.Frame f) {
-        // lifetime is tracked by the use-after-free work; freeing needs no change of contents here
+    /**
+     * A stream handle from fopen: storage of unknown kind and size (the FILE object is the
+     * library's), NULL when opening fails until the caller checks it.
+     */
+    private Value openStream(SourceLoc loc, String op, State s) {
+        Region r = new Region("h:" + loc.file() + ":" + loc.line() + ":" + loc.column(), Region.Kind.UNKNOWN, Value.UNKNOWN,
+                "stream from " + op + "() at line " + loc.line(), loc, op);
+        s.set(r, Contents.uninitialized());
+        s.allocated(r, loc);
+        return Value.pointer(r, Interval.ZERO).withNum(Interval.ZERO);
+    }
+
+    /**
+     * A format string whose characters come from untrusted input on every path: every region the
+     * argument designates holds tainted characters (a literal never does).
+     */
+    private void formatString(SourceLoc loc, Value fmt, String op, State s, Interpreter.Frame f) {
+        if (!f.report() || !fmt.nullOrKnownRegions()) return;
+        Origin taint = null;
+        for (Region r : fmt.pts.keySet()) {
+            if (r.kind == Region.Kind.STRING_LITERAL) return;
+            Contents c = s.contents(r);
+            Origin t = c.nul.taint != null ? c.nul.taint : c.rest.taint;
+            if (t == null) return;
+            if (taint == null) taint = t;
+        }
+        in.formatFromInput(loc, fmt, op, taint, f);
+    }
+
+    /** free, delete, delete[]: the contents stay as they were (a use reads stale data), the lifetime ends. */
+    void deallocate(SourceLoc loc, Value p, String deallocator, State s, Interpreter.Frame f) {
+        in.free(loc, p, deallocator, true, s, f);
     }
 
     private Value result(Returns r, List<Value> args, Value allocated, SourceLoc loc, State s) {

@@ -1,0 +1,66 @@
+package io.memsafe.checkers;
+
+import io.memsafe.analysis.domain.Lifetime;
+import io.memsafe.analysis.domain.Region;
+import io.memsafe.analysis.domain.State;
+import io.memsafe.analysis.domain.Value;
+import io.memsafe.analysis.engine.TraceStep;
+import io.memsafe.ir.SourceLoc;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** What the heap-lifetime checkers share: which blocks a pointer certainly designates, and the story of a block. */
+final class Lifecycle {
+    private Lifecycle() { }
+
+    /** Allocation families of storage that no deallocator may release. */
+    static final Set<String> NOT_HEAP = Set.of("declaration", "alloca", "literal");
+
+    /**
+     * The pointer designates known regions only (NULL aside, which every deallocator accepts and
+     * every dereference stops at): an "unknown" part could be any valid pointer, so nothing is
+     * certain about it.
+     */
+    static boolean known(Value p) { return p.nullOrKnownRegions(); }
+
+    /** The lifetime shared by all the blocks a pointer designates when each is freed on every path; else null. */
+    static Lifetime freedOnEveryPath(Value p, State s) {
+        if (!known(p)) return null;
+        Lifetime first = null;
+        for (Region r : p.pts.keySet()) {
+            Lifetime l = s.lifetime(r);
+            if (r.kind != Region.Kind.HEAP || l == null || !l.must()) return null;
+            if (first == null) first = l;
+        }
+        return first;
+    }
+
+    /** The deallocator that releases blocks of an allocation family; null for families no deallocator owns. */
+    static String deallocatorOf(String family) {
+        return switch (family) {
+            case "malloc" -> "free";
+            case "new" -> "delete";
+            case "new[]" -> "delete[]";
+            default -> null;
+        };
+    }
+
+    static Region single(Value p) { return p.pts.keySet().iterator().next(); }
+
+    static void allocatedAt(List<TraceStep> t, Region r) {
+        if (r.allocated != null && r.allocated.line() > 0) t.add(new TraceStep(r.allocated, r.description + " allocated here"));
+    }
+
+    /** Allocation, release, then the offending operation. */
+    static List<TraceStep> story(Region r, Lifetime l, SourceLoc at, String what) {
+        List<TraceStep> t = new ArrayList<>();
+        allocatedAt(t, r);
+        if (l != null && l.freedAt().line() > 0) t.add(new TraceStep(l.freedAt(), "freed here"));
+        t.add(new TraceStep(at, what));
+        return t;
+    }
+
+    static String line(SourceLoc l) { return l.line() > 0 ? " at line " + l.line() : ""; }
+}

@@ -1,0 +1,30 @@
+package io.memsafe.checkers;
+
+import io.memsafe.analysis.domain.Region;
+import io.memsafe.analysis.engine.Checker;
+import io.memsafe.analysis.engine.Rule;
+import io.memsafe.analysis.engine.TraceStep;
+import io.memsafe.ir.SourceLoc;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reports a read of a local variable or heap block that nothing has written on any path to the
+ * read. Storage written in part, or on some paths only, is not reported.
+ */
+@Rule(id = "MS457", name = "UninitializedRead", cwe = 457, level = "warning",
+        title = "Use of uninitialized variable",
+        rationale = "An uninitialised variable holds whatever the stack or heap held before: earlier secrets leak "
+                + "through it, and an attacker who can shape that memory controls pointers and lengths read from it.")
+public final class UninitializedReadChecker implements Checker {
+    @Override
+    public void onUninitializedRead(SourceLoc loc, Region storage, Context ctx) {
+        List<TraceStep> t = new ArrayList<>();
+        if (storage.allocated != null && storage.allocated.line() > 0) {
+            t.add(new TraceStep(storage.allocated, storage.description + (storage.kind == Region.Kind.HEAP ? " allocated" : " declared") + " without an initial value here"));
+        }
+        t.add(new TraceStep(loc, "read here before anything is written to it"));
+        ctx.report(this, loc, "read of " + storage.description + ", which nothing has written yet", t);
+    }
+}
