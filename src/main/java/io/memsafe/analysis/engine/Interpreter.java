@@ -235,7 +235,7 @@ public final class Interpreter {
         if (v.num.isBottom() || v.num.leq(range)) return v;
         Interval c = v.num.castTo(i.size(), i.signed());
         if (v.taint != null || c.isSingleton()) return v.withNum(c);
-        return new Value(Interval.BOTTOM, v.pts, true, null);
+        return new Value(Interval.BOTTOM, v.pts, true, null, v.widened);
     }
 
     static Value cast(Value v, Type to) {
@@ -725,7 +725,9 @@ public final class Interpreter {
     }
 
     /** Callee analyses one root may run in context; past it calls fall back to the havoc of an unknown call. */
-    static final int MAX_INLINED_PER_ROOT = 400;
+    static final int MAX_INLINED_PER_ROOT = 150;
+    /** Callees with more basic blocks than this are not re-analysed per call site: they are roots of their own. */
+    static final int MAX_INLINED_BLOCKS = 300;
     private int inlined;
 
     private record CallKey(Function callee, State entry) { }
@@ -736,7 +738,7 @@ public final class Interpreter {
     private final Map<CallKey, CallResult> callCache = new HashMap<>();
 
     private Value inline(Function callee, List<Value> args, Stmt.Call c, State s, Frame f) {
-        if (f.depth() >= MAX_CALL_DEPTH || f.onStack(callee) || inlined >= MAX_INLINED_PER_ROOT) {
+        if (f.depth() >= MAX_CALL_DEPTH || f.onStack(callee) || inlined >= MAX_INLINED_PER_ROOT || callee.blocks.size() > MAX_INLINED_BLOCKS) {
             // recursion, too deep or too much: sound fallback, the callee is then analysed as a root of its own
             return unknownCall(args, s);
         }

@@ -43,7 +43,7 @@ final class Refinement {
             default -> n;
         };
         // a bound set by a test against a known value is real again, whatever widening did before
-        boolean stillWidened = x.widened && (other.widened || other.num.isBottom() || r.equals(n));
+        boolean stillWidened = x.widened && (other.widened || other.unknown || r.equals(n));
         return new Value(r, x.pts, x.unknown, x.taint, stillWidened);
     }
 }
