@@ -939,6 +939,13 @@ public final class Lowering {
             calleeExpr = rvalue(fe);
         }
         if ("__builtin_alloca".equals(callee) || "_alloca".equals(callee)) callee = "alloca";
+        if (("__builtin_va_start".equals(callee) || "__builtin_va_copy".equals(callee)) && c.getArguments().length > 0
+                && c.getArguments()[0] instanceof IASTExpression ap) {
+            // va_start / va_copy initialise the va_list they are given
+            Lvalue list = lvalue(ap);
+            emit(new Stmt.Assign(list, new Expr.Opaque("va_list", list.type()), where));
+            return new Expr.IntConst(0, Type.VOID);
+        }
         List<Expr> args = new ArrayList<>();
         for (IASTInitializerClause a : c.getArguments()) {
             if (a instanceof IASTExpression ae) args.add(rvalue(ae));
