@@ -1,14 +1,17 @@
 #!/usr/bin/env python3
 """Scans every C and C++ file of a Juliet tree with memsafe, one run per CWE folder and language,
 and reports crashes (exit status other than 0/1, or an internal error) and analyses that ran out
-of budget. Usage: scripts/juliet-robustness.py ../shared/juliet [memsafe-command]"""
+of budget. Usage: scripts/juliet-robustness.py ../shared/juliet [memsafe-command] [FOLDER-PREFIX,...]"""
 import json, os, subprocess, sys, tempfile, time
 
 root = sys.argv[1]
 memsafe = sys.argv[2] if len(sys.argv) > 2 else os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "memsafe")
 support = os.path.abspath(os.path.join(root, "testcasesupport"))
 total = dict(files=0, runs=0, crashes=0, budget_notes=0, failed_notes=0, seconds=0.0)
+only = sys.argv[3].split(",") if len(sys.argv) > 3 else None
 for cwe in sorted(os.listdir(os.path.join(root, "testcases"))):
+    if only and not any(cwe.startswith(p) for p in only):
+        continue
     for ext in (".c", ".cpp"):
         files = []
         for dp, _, fns in os.walk(os.path.join(root, "testcases", cwe)):
