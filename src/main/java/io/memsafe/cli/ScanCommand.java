@@ -97,7 +97,7 @@ public final class ScanCommand implements Callable<Integer> {
             return 2;
         }
         long t0 = System.nanoTime();
-        boolean tty = System.console() != null && output == null || System.console() != null;
+        boolean tty = System.console() != null;
         if (tty) System.err.println("memsafe: parsing " + units.size() + " file" + (units.size() == 1 ? "" : "s") + " ...");
         Frontend.Result fe = new Frontend(systemHeaders).load(units, jobs);
         long tParsed = System.nanoTime();

@@ -194,11 +194,6 @@ public final class Lowering {
         fn.entry.to(cur);
         lowerStatement(fd.getBody());
         cur.to(fn.exit);
-        for (Map.Entry<String, BasicBlock> e : labels.entrySet()) {
-            if (e.getValue().preds.isEmpty() && e.getValue().stmts.isEmpty()) {
-                // goto to a label that was never defined: nothing to do, the block stays unreachable
-            }
-        }
         program.add(fn);
         fn = null;
     }

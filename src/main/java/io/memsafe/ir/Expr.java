@@ -1,7 +1,5 @@
 package io.memsafe.ir;
 
-import java.util.List;
-
 /**
  * Side-effect-free expressions. Every call, assignment and increment has been pulled out into a
  * {@link Stmt} by the lowering, so evaluating an Expr never changes the state.
@@ -47,6 +45,4 @@ public sealed interface Expr {
             };
         }
     }
-
-    static List<Expr> none() { return List.of(); }
 }

@@ -108,8 +108,6 @@ public final class Contents {
         return new Contents(m, rest.join(v), nul, unterminated && !mayBeZero(v));
     }
 
-    /** Forgets everything (an unmodelled function wrote to it). */
-    public static Contents havoc() { return uninitialized(); }
 
     public Contents combine(Contents o, BinaryOperator<Value> op) {
         TreeMap<Long, Cell> m = new TreeMap<>();

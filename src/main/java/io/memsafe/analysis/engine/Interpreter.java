@@ -732,7 +732,7 @@ public final class Interpreter {
 
     private record CallKey(Function callee, State entry) { }
 
-    private record CallResult(State exit, Value ret) { }
+    private record CallResult(State exit) { }
 
     /** Same callee, same entry state, outside the reporting pass: same result (fixpoint iterations repeat calls). */
     private final Map<CallKey, CallResult> callCache = new HashMap<>();
@@ -764,7 +764,7 @@ public final class Interpreter {
         } else {
             inlined++;
             exit = new FunctionFixpoint(this, callee, shape(callee)).run(s, cf);
-            if (key != null && callCache.size() < 2000) callCache.put(key, new CallResult(exit.copy(), null));
+            if (key != null && callCache.size() < 2000) callCache.put(key, new CallResult(exit.copy()));
         }
         s.assign(exit);
         Value r = s.bottom ? Value.BOTTOM : s.contents(ret).load(Interval.ZERO, 8);
@@ -786,7 +786,4 @@ public final class Interpreter {
         return new FunctionFixpoint(this, fn, shape(fn)).run(entry, frame);
     }
 
-    static List<BasicBlock> blocks(Function fn) { return fn.blocks; }
-
-    static Map<String, Object> noCache() { return new HashMap<>(); }
 }

@@ -50,11 +50,6 @@ final class Strings {
         return nul.taint != null ? nul.taint : v.taint;
     }
 
-    /** A NUL written at exactly {@code k} bytes with nothing else changed before it (strcpy result). */
-    static Value exactly(Interval len, io.memsafe.analysis.domain.Origin taint) {
-        return new Value(len, java.util.Map.of(), false, taint);
-    }
-
     /** memset-like: {@code len} bytes from {@code off} all set to {@code b}. */
     static Value afterFill(Value nul, Interval off, Interval len, Value b) {
         if (off.isBottom() || len.isBottom()) return nul;
