@@ -43,7 +43,6 @@ public final class Interpreter {
     final Budget budget;
     final Checker.Context reporter;
     private final Map<Variable, Region> varRegions;
-    private final Set<Variable> writtenGlobals;
     final Set<Function> analysedInContext = new HashSet<>();
     private final ModelInterpreter models = new ModelInterpreter(this);
     private final Map<Function, FunctionFixpoint.Shape> shapes;
@@ -57,13 +56,12 @@ public final class Interpreter {
     }
 
     Interpreter(Program program, List<Checker> checkers, Budget budget, Checker.Context reporter,
-                Map<Variable, Region> varRegions, Set<Variable> writtenGlobals, Map<Function, FunctionFixpoint.Shape> shapes) {
+                Map<Variable, Region> varRegions, Map<Function, FunctionFixpoint.Shape> shapes) {
         this.program = program;
         this.checkers = checkers;
         this.budget = budget;
         this.reporter = reporter;
         this.varRegions = varRegions;
-        this.writtenGlobals = writtenGlobals;
         this.shapes = shapes;
     }
 
@@ -178,12 +176,11 @@ public final class Interpreter {
      * A root other than main may run after other code changed a global, so the globals that some
      * function writes start unknown there.
      */
-    State initialState(boolean programStart) {
+    /** A root's entry state: the given written globals hold anything (program start: none, all hold their initial values). */
+    State initialState(Set<Variable> havocked) {
         State s = State.empty();
-        if (!programStart) {
-            for (Variable g : writtenGlobals) {
-                if (g.defined && !g.isConst) s.set(region(g, null), Contents.uninitialized());
-            }
+        for (Variable g : havocked) {
+            if (g.defined && !g.isConst) s.set(region(g, null), Contents.uninitialized());
         }
         return s;
     }

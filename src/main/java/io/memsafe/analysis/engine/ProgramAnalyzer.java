@@ -65,13 +65,14 @@ public final class ProgramAnalyzer {
         List<Diagnostic> diags = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger done = new AtomicInteger();
         new Interpreter(program, checkers, new Budget(Long.MAX_VALUE, Long.MAX_VALUE / 4_000_000, Long.MAX_VALUE), null,
-                varRegions, written, shapes).initializeGlobals();
-        runRoots(roots, written, varRegions, shapes, covered, byRoot, diags, done, progress);
+                varRegions, shapes).initializeGlobals();
+        Scope scope = new Scope(written);
+        runRoots(roots, written, scope, varRegions, shapes, covered, byRoot, diags, done, progress);
         // second wave: functions no root reached in context (recursion, depth limit, unreachable)
         List<Function> rest = new ArrayList<>();
         Set<Function> rootSet = new HashSet<>(roots);
         for (Function f : program.functions) if (!covered.contains(f) && !rootSet.contains(f)) rest.add(f);
-        runRoots(rest, written, varRegions, shapes, covered, byRoot, diags, done, progress);
+        runRoots(rest, written, scope, varRegions, shapes, covered, byRoot, diags, done, progress);
         List<Finding> all = new ArrayList<>();
         for (List<Finding> l : byRoot.values()) all.addAll(l);
         Collections.sort(all);
@@ -83,7 +84,7 @@ public final class ProgramAnalyzer {
         return new Result(new ArrayList<>(unique.values()), d, roots.size() + rest.size());
     }
 
-    private void runRoots(List<Function> roots, Set<Variable> written, Map<Variable, Region> varRegions,
+    private void runRoots(List<Function> roots, Set<Variable> written, Scope scope, Map<Variable, Region> varRegions,
                           Map<Function, FunctionFixpoint.Shape> shapes, Set<Function> covered,
                           Map<Function, List<Finding>> byRoot, List<Diagnostic> diags, AtomicInteger done, IntConsumer progress) {
         ForkJoinPool pool = new ForkJoinPool(Math.max(1, options.jobs()));
@@ -92,10 +93,10 @@ public final class ProgramAnalyzer {
                 List<Finding> found = new ArrayList<>();
                 Checker.Context ctx = (checker, loc, message, trace) -> found.add(new Finding(checker.rule(), loc, message, trace));
                 Budget budget = new Budget(options.maxStepsPerRoot(), options.millisPerRoot(), 20_000);
-                Interpreter in = new Interpreter(program, checkers, budget, ctx, varRegions, written, shapes);
+                Interpreter in = new Interpreter(program, checkers, budget, ctx, varRegions, shapes);
                 try {
                     boolean isMain = root.name.equals("main");
-                    State s = in.initialState(isMain);
+                    State s = in.initialState(isMain ? Set.of() : scope.of(root));
                     bindRootParameters(in, root, s, isMain);
                     in.analyse(root, s, new Interpreter.Frame(root, 0, List.of(), null, true));
                     byRoot.put(root, found);
@@ -162,9 +163,7 @@ public final class ProgramAnalyzer {
         for (Function f : program.functions) {
             for (BasicBlock b : f.blocks) {
                 for (Stmt s : b.stmts) {
-                    Lvalue target = s instanceof Stmt.Assign a ? a.target() : s instanceof Stmt.InitAggregate ia ? ia.target()
-                            : s instanceof Stmt.Call c ? c.result() : null;
-                    Variable base = baseVar(target);
+                    Variable base = baseVar(target(s));
                     if (base != null && base.isGlobalStorage()) w.add(base);
                     forEachExpr(s, e -> {
                         if (e instanceof Expr.AddressOf ao && baseVar(ao.lv()) instanceof Variable v && v.isGlobalStorage()
@@ -174,6 +173,79 @@ public final class ProgramAnalyzer {
             }
         }
         return w;
+    }
+
+    /** The lvalue a statement writes as a whole, if any. */
+    private static Lvalue target(Stmt s) {
+        return switch (s) {
+            case Stmt.Assign a -> a.target();
+            case Stmt.InitAggregate ia -> ia.target();
+            case Stmt.Call c -> c.result();
+            case Stmt.Allocate al -> al.result();
+            default -> null;
+        };
+    }
+
+    /**
+     * The written globals a root can see: those mentioned by the functions it may reach (called, or whose
+     * address is taken on the way) and by the initialisers of the globals they mention. A root starts with
+     * only these havocked, so that its state does not grow with the size of the whole program; a global no
+     * reachable function names keeps its initial contents, which is all such a root can observe of it.
+     */
+    private final class Scope {
+        private final Set<Variable> written;
+        private final Map<Function, Set<Variable>> globalsOf = new HashMap<>();
+        private final Map<Function, Set<Function>> refsOf = new HashMap<>();
+        private final Map<Variable, Set<Variable>> initGlobals = new HashMap<>();
+        private final Map<Variable, Set<Function>> initRefs = new HashMap<>();
+
+        Scope(Set<Variable> written) {
+            this.written = written;
+            for (Function f : program.functions) {
+                Set<Variable> g = new HashSet<>();
+                Set<Function> r = new HashSet<>();
+                for (BasicBlock b : f.blocks) for (Stmt st : b.stmts) mentions(st, f.unit, g, r);
+                globalsOf.put(f, g);
+                refsOf.put(f, r);
+            }
+            for (Map.Entry<Variable, List<Stmt>> e : program.globalInits.entrySet()) {
+                Set<Variable> g = new HashSet<>();
+                Set<Function> r = new HashSet<>();
+                for (Stmt st : e.getValue()) mentions(st, e.getKey().declared.file(), g, r);
+                initGlobals.put(e.getKey(), g);
+                initRefs.put(e.getKey(), r);
+            }
+        }
+
+        private void mentions(Stmt st, String unit, Set<Variable> globals, Set<Function> refs) {
+            Variable t = baseVar(target(st));
+            if (t != null && t.isGlobalStorage()) globals.add(t);
+            if (st instanceof Stmt.Call c && c.callee() != null && program.resolve(unit, c.callee()) instanceof Function callee) refs.add(callee);
+            forEachExpr(st, e -> {
+                Variable v = e instanceof Expr.Load l ? baseVar(l.lv()) : e instanceof Expr.AddressOf a ? baseVar(a.lv()) : null;
+                if (v != null && v.isGlobalStorage()) globals.add(v);
+                if (e instanceof Expr.FunctionRef fr && program.resolve(unit, fr.name()) instanceof Function callee) refs.add(callee);
+            });
+        }
+
+        /** Written globals reachable from a root, in a deterministic order. */
+        Set<Variable> of(Function root) {
+            Set<Function> seenF = new HashSet<>();
+            Set<Variable> seenG = new HashSet<>();
+            java.util.ArrayDeque<Object> work = new java.util.ArrayDeque<>();
+            work.add(root);
+            seenF.add(root);
+            while (!work.isEmpty()) {
+                Object o = work.poll();
+                Set<Variable> gs = o instanceof Function f ? globalsOf.getOrDefault(f, Set.of()) : initGlobals.getOrDefault((Variable) o, Set.of());
+                Set<Function> fs = o instanceof Function f ? refsOf.getOrDefault(f, Set.of()) : initRefs.getOrDefault((Variable) o, Set.of());
+                for (Function f : fs) if (seenF.add(f)) work.add(f);
+                for (Variable g : gs) if (seenG.add(g)) work.add(g);
+            }
+            Set<Variable> out = new java.util.TreeSet<>((a, b) -> Integer.compare(a.id, b.id));
+            for (Variable g : seenG) if (written.contains(g)) out.add(g);
+            return out;
+        }
     }
 
     private static Variable baseVar(Lvalue lv) {
@@ -190,10 +262,12 @@ public final class ProgramAnalyzer {
         List<Expr> roots = new ArrayList<>();
         switch (s) {
             case Stmt.Assign a -> { roots.add(a.value()); lvExprs(a.target(), roots); }
-            case Stmt.Call c -> { roots.addAll(c.args()); if (c.calleeExpr() != null) roots.add(c.calleeExpr()); }
+            case Stmt.Call c -> { roots.addAll(c.args()); if (c.calleeExpr() != null) roots.add(c.calleeExpr()); if (c.result() != null) lvExprs(c.result(), roots); }
             case Stmt.Assume a -> roots.add(a.cond());
             case Stmt.Return r -> { if (r.value() != null) roots.add(r.value()); }
-            case Stmt.InitAggregate ia -> roots.addAll(ia.elements());
+            case Stmt.InitAggregate ia -> { roots.addAll(ia.elements()); lvExprs(ia.target(), roots); }
+            case Stmt.Allocate al -> { if (al.size() != null) roots.add(al.size()); if (al.result() != null) lvExprs(al.result(), roots); }
+            case Stmt.Free fr -> roots.add(fr.pointer());
             default -> { }
         }
         for (Expr e : roots) walk(e, f);
