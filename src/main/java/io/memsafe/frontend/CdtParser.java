@@ -115,8 +115,19 @@ public final class CdtParser {
         return SourceFiles.locate(fl.getFileName(), fl.getStartingLineNumber(), fl.getNodeOffset());
     }
 
-    /** Reads included files from disk; serves the prelude for standard headers. */
+    /** Included files read from disk, shared by all units of a scan (headers are read once, not once per unit). */
+    private final Map<String, char[]> headerText = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final char[] NO_HEADER = new char[0];
+
+    /**
+     * Reads included files from disk; serves the prelude for standard headers. The prelude is one
+     * guarded file behind every standard header name, so after its first inclusion in a unit it is
+     * served empty: otherwise the preprocessor would lex all of it again for each header name only to
+     * skip it.
+     */
     private final class DiskContentProvider extends InternalFileContentProvider {
+        private boolean preludeServed;
+
         @Override
         public boolean getInclusionExists(String path) {
             if (path.startsWith(PRELUDE_DIR + "/")) return STANDARD_HEADERS.contains(path.substring(PRELUDE_DIR.length() + 1));
@@ -127,19 +138,25 @@ public final class CdtParser {
         public InternalFileContent getContentForInclusion(String path, IMacroDictionary macroDictionary) {
             if (!getInclusionExists(path)) return null;
             if (path.startsWith(PRELUDE_DIR + "/")) {
+                if (preludeServed) return (InternalFileContent) FileContent.create(path, new char[0]);
+                preludeServed = true;
                 return (InternalFileContent) FileContent.create(PRELUDE_DIR + "/prelude.h", PRELUDE_TEXT.toCharArray());
             }
-            try {
-                char[] text = new String(Files.readAllBytes(Path.of(path)), StandardCharsets.ISO_8859_1).toCharArray();
-                return (InternalFileContent) FileContent.create(path, text);
-            } catch (IOException | RuntimeException e) {
-                return null;
-            }
+            char[] text = headerText.computeIfAbsent(path, CdtParser::readHeader);
+            return text == NO_HEADER ? null : (InternalFileContent) FileContent.create(path, text);
         }
 
         @Override
         public InternalFileContent getContentForInclusion(IIndexFileLocation ifl, String astPath) {
             return null;
+        }
+    }
+
+    private static char[] readHeader(String path) {
+        try {
+            return new String(Files.readAllBytes(Path.of(path)), StandardCharsets.ISO_8859_1).toCharArray();
+        } catch (IOException | RuntimeException e) {
+            return NO_HEADER;
         }
     }
 
