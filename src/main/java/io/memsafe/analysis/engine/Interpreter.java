@@ -46,6 +46,8 @@ public final class Interpreter {
     final Set<Function> analysedInContext = new HashSet<>();
     private final ModelInterpreter models = new ModelInterpreter(this);
     private final Map<Function, FunctionFixpoint.Shape> shapes;
+    /** The globals a function and everything it may call can name (see {@link ProgramAnalyzer}). */
+    private final java.util.function.Function<Function, Set<Variable>> globalsOf;
 
     /** The analysis context of one function activation. */
     public record Frame(Function fn, int depth, List<TraceStep> calls, Frame parent, boolean report) {
@@ -56,13 +58,15 @@ public final class Interpreter {
     }
 
     Interpreter(Program program, List<Checker> checkers, Budget budget, Checker.Context reporter,
-                Map<Variable, Region> varRegions, Map<Function, FunctionFixpoint.Shape> shapes) {
+                Map<Variable, Region> varRegions, Map<Function, FunctionFixpoint.Shape> shapes,
+                java.util.function.Function<Function, Set<Variable>> globalsOf) {
         this.program = program;
         this.checkers = checkers;
         this.budget = budget;
         this.reporter = reporter;
         this.varRegions = varRegions;
         this.shapes = shapes;
+        this.globalsOf = globalsOf;
     }
 
     // ------------------------------------------------------------------ regions
@@ -173,10 +177,9 @@ public final class Interpreter {
     /**
      * Initial memory of a root. Globals are not copied into the state: their regions carry their
      * contents at program start ({@link Region#initial}), set once by {@link #initializeGlobals}.
-     * A root other than main may run after other code changed a global, so the globals that some
-     * function writes start unknown there.
+     * A root other than main may run after other code changed a global, so the written globals it can
+     * reach ({@code havocked}) start unknown there; main starts with every global at its initial value.
      */
-    /** A root's entry state: the given written globals hold anything (program start: none, all hold their initial values). */
     State initialState(Set<Variable> havocked) {
         State s = State.empty();
         for (Variable g : havocked) {
@@ -733,7 +736,23 @@ public final class Interpreter {
 
     /** Same callee, same entry state, outside the reporting pass: same result (fixpoint iterations repeat calls). */
     private final Map<CallKey, CallResult> callCache = new HashMap<>();
+    /** Same callee and entry state in the reporting pass: its findings are already reported, only the exit is needed. */
+    private final Map<CallKey, CallResult> reportedCache = new HashMap<>();
 
+    /**
+     * Holds, for a callee, the pointers that its callers' memory (outside what the callee can reach)
+     * keeps to blocks the callee can reach: those blocks are not lost when the callee drops its own
+     * references. Nothing points to this region, so the callee never reads it.
+     */
+    static final Region CALLERS = new Region("g:<callers>", Region.Kind.GLOBAL, Value.UNKNOWN, "memory of the callers", SourceLoc.NONE, "escape");
+
+    /**
+     * Analyses a callee in its calling context. The callee runs on the part of the caller's memory it
+     * can reach (its parameters, the globals it and its callees name, what they point to, transitively):
+     * the rest cannot change, and leaving it out keeps the callee's states small and makes equal
+     * contexts equal, so that a callee analysed once for an abstract input is not analysed again for it
+     * (a summary keyed on the abstract input).
+     */
     private Value inline(Function callee, List<Value> args, Stmt.Call c, State s, Frame f) {
         if (f.depth() >= MAX_CALL_DEPTH || f.onStack(callee) || inlined >= MAX_INLINED_PER_ROOT || callee.blocks.size() > MAX_INLINED_BLOCKS) {
             // recursion, too deep or too much: sound fallback, the callee is then analysed as a root of its own
@@ -750,26 +769,88 @@ public final class Interpreter {
         for (int i = callee.params.size(); i < args.size(); i++) unknownCall(List.of(args.get(i)), s);
         Region ret = returnRegion(callee);
         s.set(ret, Contents.uninitialized());
+        Set<Region> foot = footprint(callee, ret, s);
+        State entry = slice(s, foot);
         List<TraceStep> calls = new ArrayList<>(f.calls());
         calls.add(new TraceStep(c.loc(), "call to " + callee.name + "()"));
         Frame cf = new Frame(callee, f.depth() + 1, calls, f, f.report());
-        CallKey key = f.report() ? null : new CallKey(callee, s.copy());
-        CallResult cached = key == null ? null : callCache.get(key);
+        Map<CallKey, CallResult> cache = f.report() ? reportedCache : callCache;
+        CallKey key = new CallKey(callee, entry.copy());
+        CallResult cached = cache.get(key);
         State exit;
         if (cached != null) {
             exit = cached.exit().copy();
         } else {
             inlined++;
-            exit = new FunctionFixpoint(this, callee, shape(callee)).run(s, cf);
-            if (key != null && callCache.size() < 2000) callCache.put(key, new CallResult(exit.copy()));
+            exit = new FunctionFixpoint(this, callee, shape(callee)).run(entry, cf);
+            if (cache.size() < 2000) cache.put(key, new CallResult(exit.copy()));
         }
-        s.assign(exit);
-        Value r = s.bottom ? Value.BOTTOM : s.contents(ret).load(Interval.ZERO, 8);
+        if (exit.bottom) {
+            s.assign(exit);
+            return Value.BOTTOM;
+        }
+        exit.mem.remove(CALLERS);
+        Set<Region> touched = new HashSet<>(foot);
+        touched.addAll(exit.mem.keySet());
+        touched.addAll(exit.freed.keySet());
+        touched.addAll(exit.unchecked.keySet());
+        s.mem.keySet().removeAll(touched);
+        s.freed.keySet().removeAll(touched);
+        s.unchecked.keySet().removeAll(touched);
+        s.mem.putAll(exit.mem);
+        s.freed.putAll(exit.freed);
+        s.unchecked.putAll(exit.unchecked);
+        Value r = s.contents(ret).load(Interval.ZERO, 8);
         s.mem.remove(ret);
         // the callee's frame is gone: its locals no longer exist
         String frame = "v:" + callee.unit + ":" + callee.name + ":";
         s.mem.keySet().removeIf(reg -> reg.key.startsWith(frame));
         return r;
+    }
+
+    /** The regions a callee can reach from its parameters and the globals it (transitively) names. */
+    private Set<Region> footprint(Function callee, Region ret, State s) {
+        Set<Region> foot = new HashSet<>();
+        java.util.ArrayDeque<Region> work = new java.util.ArrayDeque<>();
+        foot.add(ret);
+        foot.add(ESCAPED); // written by escapes, never read through
+        for (Variable p : callee.params) if (foot.add(region(p, callee))) work.add(region(p, callee));
+        for (Variable g : globalsOf.apply(callee)) {
+            Region r = region(g, null);
+            if (foot.add(r)) work.add(r);
+        }
+        while (!work.isEmpty()) {
+            Region r = work.poll();
+            Contents c = s.mem.get(r);
+            if (c == null) c = r.initial;
+            if (c == null) continue;
+            for (Region t : c.rest.pts.keySet()) if (foot.add(t)) work.add(t);
+            for (Contents.Cell cell : c.cells.values()) for (Region t : cell.value().pts.keySet()) if (foot.add(t)) work.add(t);
+        }
+        return foot;
+    }
+
+    /** The part of {@code s} in {@code foot}, plus what the rest of {@code s} keeps pointing to in it. */
+    private static State slice(State s, Set<Region> foot) {
+        TreeMap<Region, Contents> mem = new TreeMap<>();
+        TreeMap<Region, Interval> kept = new TreeMap<>();
+        for (Map.Entry<Region, Contents> e : s.mem.entrySet()) {
+            if (foot.contains(e.getKey())) {
+                mem.put(e.getKey(), e.getValue());
+                continue;
+            }
+            Contents c = e.getValue();
+            for (Region t : c.rest.pts.keySet()) if (t.kind == Region.Kind.HEAP && foot.contains(t)) kept.put(t, Interval.ZERO);
+            for (Contents.Cell cell : c.cells.values()) {
+                for (Region t : cell.value().pts.keySet()) if (t.kind == Region.Kind.HEAP && foot.contains(t)) kept.put(t, Interval.ZERO);
+            }
+        }
+        if (!kept.isEmpty()) mem.put(CALLERS, new Contents(new TreeMap<>(), new Value(Interval.BOTTOM, kept, false, null), Value.UNKNOWN));
+        TreeMap<Region, io.memsafe.analysis.domain.Lifetime> freed = new TreeMap<>();
+        for (Map.Entry<Region, io.memsafe.analysis.domain.Lifetime> e : s.freed.entrySet()) if (foot.contains(e.getKey())) freed.put(e.getKey(), e.getValue());
+        TreeMap<Region, SourceLoc> unchecked = new TreeMap<>();
+        for (Map.Entry<Region, SourceLoc> e : s.unchecked.entrySet()) if (foot.contains(e.getKey())) unchecked.put(e.getKey(), e.getValue());
+        return new State(mem, freed, unchecked, false);
     }
 
     FunctionFixpoint.Shape shape(Function fn) {

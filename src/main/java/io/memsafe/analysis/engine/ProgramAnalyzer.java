@@ -65,7 +65,7 @@ public final class ProgramAnalyzer {
         List<Diagnostic> diags = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger done = new AtomicInteger();
         new Interpreter(program, checkers, new Budget(Long.MAX_VALUE, Long.MAX_VALUE / 4_000_000, Long.MAX_VALUE), null,
-                varRegions, shapes).initializeGlobals();
+                varRegions, shapes, fn -> Set.of()).initializeGlobals();
         Scope scope = new Scope(written);
         runRoots(roots, written, scope, varRegions, shapes, covered, byRoot, diags, done, progress);
         // second wave: functions no root reached in context (recursion, depth limit, unreachable)
@@ -93,7 +93,7 @@ public final class ProgramAnalyzer {
                 List<Finding> found = new ArrayList<>();
                 Checker.Context ctx = (checker, loc, message, trace) -> found.add(new Finding(checker.rule(), loc, message, trace));
                 Budget budget = new Budget(options.maxStepsPerRoot(), options.millisPerRoot(), 20_000);
-                Interpreter in = new Interpreter(program, checkers, budget, ctx, varRegions, shapes);
+                Interpreter in = new Interpreter(program, checkers, budget, ctx, varRegions, shapes, scope::reach);
                 try {
                     boolean isMain = root.name.equals("main");
                     State s = in.initialState(isMain ? Set.of() : scope.of(root));
@@ -228,8 +228,19 @@ public final class ProgramAnalyzer {
             });
         }
 
+        private final Map<Function, Set<Variable>> reachCache = new ConcurrentHashMap<>();
+
         /** Written globals reachable from a root, in a deterministic order. */
         Set<Variable> of(Function root) {
+            Set<Variable> out = new java.util.TreeSet<>((a, b) -> Integer.compare(a.id, b.id));
+            for (Variable g : reach(root)) if (written.contains(g)) out.add(g);
+            return out;
+        }
+
+        /** Every global (and static local) a function, or anything it may call, names. */
+        Set<Variable> reach(Function root) {
+            Set<Variable> known = reachCache.get(root);
+            if (known != null) return known;
             Set<Function> seenF = new HashSet<>();
             Set<Variable> seenG = new HashSet<>();
             java.util.ArrayDeque<Object> work = new java.util.ArrayDeque<>();
@@ -242,9 +253,8 @@ public final class ProgramAnalyzer {
                 for (Function f : fs) if (seenF.add(f)) work.add(f);
                 for (Variable g : gs) if (seenG.add(g)) work.add(g);
             }
-            Set<Variable> out = new java.util.TreeSet<>((a, b) -> Integer.compare(a.id, b.id));
-            for (Variable g : seenG) if (written.contains(g)) out.add(g);
-            return out;
+            reachCache.put(root, seenG);
+            return seenG;
         }
     }
 
