@@ -23,7 +23,10 @@ public final class Frontend {
         Program program = new Program();
         Lowering.GlobalSymbols globals = new Lowering.GlobalSymbols();
         List<Diagnostic> diags = Collections.synchronizedList(new ArrayList<>());
-        List<Program> parts = units.parallelStream().map(u -> {
+        java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(Math.max(1, jobs));
+        List<Program> parts;
+        try {
+            parts = pool.submit(() -> units.parallelStream().map(u -> {
             Program part = new Program();
             List<Diagnostic> d = new ArrayList<>();
             try {
@@ -35,7 +38,12 @@ public final class Frontend {
             }
             diags.addAll(d);
             return part;
-        }).toList();
+        }).toList()).get();
+        } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("front end interrupted", e);
+        } finally {
+            pool.shutdown();
+        }
         // merge in input order, so that linking (first external definition wins) is deterministic
         java.util.Set<io.memsafe.ir.Variable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (Program p : parts) {

@@ -960,7 +960,8 @@ public final class Lowering {
     /** Which parameters a prototype declares pointer-to-const, and which of those are C strings. */
     private static void prototypeFacts(IFunction f, java.util.Set<Integer> readOnly, java.util.Map<Integer, Integer> strings) {
         try {
-            IType[] ps = f.getType().getParameterTypes();
+            IFunctionType ft = f.getType();
+            IType[] ps = ft.getParameterTypes();
             boolean takesLength = false;
             for (int i = 0; i < ps.length; i++) {
                 IType t = ps[i];
@@ -979,7 +980,8 @@ public final class Lowering {
                     }
                 }
             }
-            if (takesLength || f.takesVarArgs()) strings.clear();
+            // from the type, not IFunction.takesVarArgs(): CDT's C binding finds that by walking the whole unit
+            if (takesLength || ft.takesVarArgs()) strings.clear();
         } catch (RuntimeException e) {
             readOnly.clear();
             strings.clear();

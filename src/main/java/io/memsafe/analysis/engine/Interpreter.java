@@ -730,7 +730,8 @@ public final class Interpreter {
     static final int MAX_INLINED_BLOCKS = 300;
     private int inlined;
 
-    private record CallKey(Function callee, State entry) { }
+    /** The depth is part of the key: deeper, fewer of the callee's own calls are followed, and its result is coarser. */
+    private record CallKey(Function callee, int depth, State entry) { }
 
     private record CallResult(State exit) { }
 
@@ -775,7 +776,7 @@ public final class Interpreter {
         calls.add(new TraceStep(c.loc(), "call to " + callee.name + "()"));
         Frame cf = new Frame(callee, f.depth() + 1, calls, f, f.report());
         Map<CallKey, CallResult> cache = f.report() ? reportedCache : callCache;
-        CallKey key = new CallKey(callee, entry.copy());
+        CallKey key = new CallKey(callee, cf.depth(), entry.copy());
         CallResult cached = cache.get(key);
         State exit;
         if (cached != null) {
@@ -783,7 +784,8 @@ public final class Interpreter {
         } else {
             inlined++;
             exit = new FunctionFixpoint(this, callee, shape(callee)).run(entry, cf);
-            if (cache.size() < 2000) cache.put(key, new CallResult(exit.copy()));
+            // past the per-root limit calls fall back to havoc: such a coarser result is not kept
+            if (cache.size() < 2000 && inlined < MAX_INLINED_PER_ROOT) cache.put(key, new CallResult(exit.copy()));
         }
         if (exit.bottom) {
             s.assign(exit);
