@@ -56,7 +56,7 @@ public final class ScanCommand implements Callable<Integer> {
     @Option(names = "--system-headers", description = "Parse with the machine's system headers instead of the bundled C library prelude.")
     boolean systemHeaders;
 
-    @Option(names = "--budget-ms", description = "Time budget per root function in milliseconds (default: ${DEFAULT-VALUE}).", defaultValue = "10000")
+    @Option(names = "--budget-ms", description = "Time budget per root function in milliseconds (default: ${DEFAULT-VALUE}).", defaultValue = "5000")
     long budgetMillis;
 
     @Option(names = "--budget-steps", description = "Abstract steps per root function (default: ${DEFAULT-VALUE}).", defaultValue = "1000000")

@@ -22,7 +22,7 @@ public final class Budget {
 
     public void step() {
         if (++steps > maxSteps) throw new Exhausted("more than " + maxSteps + " abstract steps");
-        if ((steps & 1023) == 0 && System.nanoTime() > deadlineNanos) throw new Exhausted("time budget exceeded");
+        if ((steps & 15) == 0 && System.nanoTime() > deadlineNanos) throw new Exhausted("time budget exceeded");
     }
 
     public void regions(int n) {

@@ -119,6 +119,7 @@ final class FunctionFixpoint {
     }
 
     private State transfer(BasicBlock b, State entry, Interpreter.Frame f) {
+        in.budget.step(); // a block costs at least its copy, even when it has no statement
         State s = entry.copy();
         for (Stmt st : b.stmts) {
             if (s.bottom) break;

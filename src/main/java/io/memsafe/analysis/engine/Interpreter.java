@@ -729,6 +729,10 @@ public final class Interpreter {
     /** Callees with more basic blocks than this are not re-analysed per call site: they are roots of their own. */
     static final int MAX_INLINED_BLOCKS = 300;
     private int inlined;
+    /** How deep calls are followed in context; 0 analyses a function on its own (the fallback when a root runs out of budget). */
+    private int maxDepth = MAX_CALL_DEPTH;
+
+    void followCalls(boolean follow) { maxDepth = follow ? MAX_CALL_DEPTH : 0; }
 
     /** The depth is part of the key: deeper, fewer of the callee's own calls are followed, and its result is coarser. */
     private record CallKey(Function callee, int depth, State entry) { }
@@ -755,7 +759,7 @@ public final class Interpreter {
      * (a summary keyed on the abstract input).
      */
     private Value inline(Function callee, List<Value> args, Stmt.Call c, State s, Frame f) {
-        if (f.depth() >= MAX_CALL_DEPTH || f.onStack(callee) || inlined >= MAX_INLINED_PER_ROOT || callee.blocks.size() > MAX_INLINED_BLOCKS) {
+        if (f.depth() >= maxDepth || f.onStack(callee) || inlined >= MAX_INLINED_PER_ROOT || callee.blocks.size() > MAX_INLINED_BLOCKS) {
             // recursion, too deep or too much: sound fallback, the callee is then analysed as a root of its own
             return unknownCall(args, s);
         }

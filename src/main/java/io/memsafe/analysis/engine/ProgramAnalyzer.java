@@ -92,20 +92,22 @@ public final class ProgramAnalyzer {
             pool.submit(() -> roots.parallelStream().forEach(root -> {
                 List<Finding> found = new ArrayList<>();
                 Checker.Context ctx = (checker, loc, message, trace) -> found.add(new Finding(checker.rule(), loc, message, trace));
-                Budget budget = new Budget(options.maxStepsPerRoot(), options.millisPerRoot(), 20_000);
-                Interpreter in = new Interpreter(program, checkers, budget, ctx, varRegions, shapes, scope::reach);
-                try {
-                    boolean isMain = root.name.equals("main");
-                    State s = in.initialState(isMain ? Set.of() : scope.of(root));
-                    bindRootParameters(in, root, s, isMain);
-                    in.analyse(root, s, new Interpreter.Frame(root, 0, List.of(), null, true));
-                    byRoot.put(root, found);
-                } catch (Budget.Exhausted e) {
-                    diags.add(new Diagnostic(root.loc, Diagnostic.Level.NOTE, "analysis of " + root.name + "() stopped: "
-                            + e.getMessage() + "; findings in it and its callees may be missing"));
-                } catch (RuntimeException | StackOverflowError e) {
-                    diags.add(new Diagnostic(root.loc, Diagnostic.Level.NOTE, "analysis of " + root.name + "() failed: " + e + "; skipped"));
+                Interpreter in = new Interpreter(program, checkers, new Budget(options.maxStepsPerRoot(), options.millisPerRoot(), 20_000),
+                        ctx, varRegions, shapes, scope::reach);
+                String stopped = analyseRoot(in, root, scope);
+                if (stopped != null) {
+                    // sound fallback: the root on its own, its calls havocked; its callees become roots of their own
+                    found.clear();
+                    in = new Interpreter(program, checkers, new Budget(options.maxStepsPerRoot(), options.millisPerRoot(), 20_000),
+                            ctx, varRegions, shapes, scope::reach);
+                    in.followCalls(false);
+                    String again = analyseRoot(in, root, scope);
+                    diags.add(new Diagnostic(root.loc, Diagnostic.Level.NOTE, "analysis of " + root.name + "() in calling context stopped: "
+                            + stopped + (again == null ? "; analysed again on its own, without following its calls"
+                            : "; on its own too (" + again + "): findings in it may be missing")));
+                    if (again != null) found.clear();
                 }
+                byRoot.put(root, found);
                 covered.add(root);
                 covered.addAll(in.analysedInContext);
                 if (progress != null) progress.accept(done.incrementAndGet());
@@ -114,6 +116,21 @@ public final class ProgramAnalyzer {
             diags.add(new Diagnostic(io.memsafe.ir.SourceLoc.NONE, Diagnostic.Level.ERROR, "analysis failed: " + e));
         } finally {
             pool.shutdown();
+        }
+    }
+
+    /** Analyses one root; returns null when done, or why it stopped. */
+    private String analyseRoot(Interpreter in, Function root, Scope scope) {
+        try {
+            boolean isMain = root.name.equals("main");
+            State s = in.initialState(isMain ? Set.of() : scope.of(root));
+            bindRootParameters(in, root, s, isMain);
+            in.analyse(root, s, new Interpreter.Frame(root, 0, List.of(), null, true));
+            return null;
+        } catch (Budget.Exhausted e) {
+            return e.getMessage();
+        } catch (RuntimeException | StackOverflowError e) {
+            return "failed: " + e;
         }
     }
 
