@@ -324,8 +324,8 @@ public final class HistoryEngine {
                 Optional<io.memsafe.census.lang.Language> la = LanguageTable.byName(before.pathKey());
                 Optional<io.memsafe.census.lang.Language> lb = LanguageTable.byName(after.pathKey());
                 if (la.isPresent() && la.equals(lb) && la.get().safety() == Safety.OTHER && LineMultiset.isLineLocal(la.get().syntax())) {
-                    byte[] a = loadChecked(reader, before);
-                    byte[] b = loadChecked(reader, after);
+                    byte[] a = loadRecent(reader, before);
+                    byte[] b = loadRecent(reader, after);
                     if (a != null && b != null && !FileCounter.isBinary(a) && !FileCounter.isBinary(b)) {
                         long[] ad = LineMultiset.addedDeletedLineLocal(a, b, la.get().syntax());
                         bump(delta, la.get().name(), ad[0], ad[1]);
@@ -343,7 +343,7 @@ public final class HistoryEngine {
                         added = ad[0];
                         deleted = ad[1];
                     } else {
-                        for (Edit e : DIFF.diff(RawTextComparator.DEFAULT, new RawText(a.bytes()), new RawText(b.bytes()))) {
+                        for (Edit e : DIFF.diff(RawTextComparator.DEFAULT, a.text(), b.text())) {
                             deleted += a.kinds().codeLinesIn(e.getBeginA(), e.getEndA());
                             added += b.kinds().codeLinesIn(e.getBeginB(), e.getEndB());
                         }
@@ -398,7 +398,37 @@ public final class HistoryEngine {
     }
 
     /** A blob's bytes, line kinds and counts; kinds is null for content that is not counted (binary). */
-    private record Scanned(BlobCounts counts, byte[] bytes, LineKinds kinds) {
+    private static final class Scanned {
+        private final BlobCounts counts;
+        private final byte[] bytes;
+        private final LineKinds kinds;
+        private RawText text;
+
+        Scanned(BlobCounts counts, byte[] bytes, LineKinds kinds) {
+            this.counts = counts;
+            this.bytes = bytes;
+            this.kinds = kinds;
+        }
+
+        BlobCounts counts() {
+            return counts;
+        }
+
+        byte[] bytes() {
+            return bytes;
+        }
+
+        LineKinds kinds() {
+            return kinds;
+        }
+
+        /** The content split into lines for the diff, made once: the new side of one diff is the old side of the next. */
+        RawText text() {
+            if (text == null) {
+                text = new RawText(bytes);
+            }
+            return text;
+        }
     }
 
     private static final int RECENT_LIMIT = 256;
@@ -447,6 +477,55 @@ public final class HistoryEngine {
         cache.put(key, sc.counts()); // no-op if another worker got there first
         recent.put(key, sc);
         return sc;
+    }
+
+    /** Per worker thread: recently loaded contents of files diffed as lines (see {@link #loadRecent}). */
+    private final ThreadLocal<RecentBytes> recentBytes = ThreadLocal.withInitial(
+            () -> new RecentBytes(Math.min(48L << 20, Runtime.getRuntime().maxMemory() / 32)));
+
+    /**
+     * The blob's bytes, or null (reported) if it is over the size limit, from a small per-thread cache: the new
+     * version of a file in one commit is the old version in the next commit that changes it, and for big files
+     * (translation catalogues) reading it again out of the pack is most of the cost.
+     */
+    private byte[] loadRecent(ObjectReader reader, Side s) throws IOException {
+        RecentBytes recent = recentBytes.get();
+        byte[] bytes = recent.get(s.blob());
+        if (bytes == null) {
+            bytes = loadChecked(reader, s);
+            if (bytes != null) {
+                recent.put(s.blob().copy(), bytes);
+            }
+        }
+        return bytes;
+    }
+
+    /** Least-recently-used blob contents up to a total size. */
+    private static final class RecentBytes {
+        private final LinkedHashMap<ObjectId, byte[]> map = new LinkedHashMap<>(64, 0.75f, true);
+        private final long limit;
+        private long total;
+
+        RecentBytes(long limit) {
+            this.limit = limit;
+        }
+
+        byte[] get(ObjectId id) {
+            return map.get(id);
+        }
+
+        void put(ObjectId id, byte[] bytes) {
+            if (bytes.length > limit) {
+                return;
+            }
+            byte[] old = map.put(id, bytes);
+            total += bytes.length - (old == null ? 0 : old.length);
+            var it = map.entrySet().iterator();
+            while (total > limit && it.hasNext()) {
+                total -= it.next().getValue().length;
+                it.remove();
+            }
+        }
     }
 
     /** The blob's bytes, or null (reported) if it is over the size limit. */

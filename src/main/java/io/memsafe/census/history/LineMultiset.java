@@ -53,8 +53,10 @@ final class LineMultiset {
 
     /**
      * Same as {@link #addedDeleted} for languages whose comments end with the line (no block comments or
-     * multi-line strings): then the lines outside the changed middle cannot change kind, so only the middle is
-     * scanned. This is what keeps big translation catalogues and scripts cheap in a long history.
+     * multi-line strings): then a line's kind depends on its own bytes only. So every line of the changed middle is
+     * put in the multiset (identical lines have identical kinds, so matching all lines and keeping the code ones is
+     * the same as matching code lines only), and only the lines left unmatched are classified. This is what keeps
+     * big translation catalogues and scripts cheap in a long history: most of their lines are moved or unchanged.
      */
     static long[] addedDeletedLineLocal(byte[] a, byte[] b, io.memsafe.census.lang.Syntax syntax) {
         int prefix = Arrays.mismatch(a, b);
@@ -72,9 +74,150 @@ final class LineMultiset {
         while (suffix > 0 && !(lineStart(a, a.length - suffix) && lineStart(b, b.length - suffix))) {
             suffix--;
         }
-        byte[] ma = Arrays.copyOfRange(a, prefix, a.length - suffix);
-        byte[] mb = Arrays.copyOfRange(b, prefix, b.length - suffix);
-        return addedDeleted(ma, io.memsafe.census.lang.LineScanner.scan(ma, syntax), mb, io.memsafe.census.lang.LineScanner.scan(mb, syntax));
+        int aEnd = a.length - suffix;
+        int bEnd = b.length - suffix;
+        LineTable old = new LineTable(aEnd - prefix);
+        for (int start = prefix; start < aEnd; ) {
+            int end = lineEnd(a, start, aEnd);
+            old.add(hash(a, start, end), start, end);
+            start = end + 1;
+        }
+        long added = 0;
+        for (int start = prefix; start < bEnd; ) {
+            int end = lineEnd(b, start, bEnd);
+            if (!old.take(hash(b, start, end))
+                    && io.memsafe.census.lang.LineScanner.lineKind(b, start, end, syntax) == LineKinds.CODE) {
+                added++;
+            }
+            start = end + 1;
+        }
+        return new long[]{added, old.remainingOfKind(a, syntax, LineKinds.CODE)};
+    }
+
+    /** Index of the newline ending the line that starts at {@code start}, or {@code to} if the line runs to the end. */
+    private static int lineEnd(byte[] x, int start, int to) {
+        int i = start;
+        while (i < to && x[i] != '\n') {
+            i++;
+        }
+        return i;
+    }
+
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
+    /**
+     * A 64-bit hash of the bytes [from, to), eight bytes per step (xxHash-style rounds, murmur3 finaliser). Lines
+     * are compared by this hash alone; see {@link LineCounts} for why that is safe enough.
+     */
+    static long hash(byte[] x, int from, int to) {
+        long h = 0x27D4EB2F165667C5L + (to - from);
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            h = Long.rotateLeft(h ^ ((long) LONGS.get(x, i) * 0xC2B2AE3D27D4EB4FL), 31) * 0x9E3779B97F4A7C15L;
+        }
+        long tail = 0;
+        for (int shift = 0; i < to; i++, shift += 8) {
+            tail |= (x[i] & 0xffL) << shift;
+        }
+        h = Long.rotateLeft(h ^ (tail * 0xC2B2AE3D27D4EB4FL), 31) * 0x9E3779B97F4A7C15L;
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb9fe1a85ec53L;
+        h ^= h >>> 33;
+        return h;
+    }
+
+    /**
+     * A multiset of lines by hash that remembers where one occurrence of each distinct line is, so that the lines
+     * left over can be classified without scanning the rest.
+     */
+    private static final class LineTable {
+        private long[] keys;
+        private int[] counts;
+        private int[] starts;
+        private int[] ends;
+        private boolean[] used;
+        private int size;
+
+        /** Sized for about one line per 32 bytes, so that most tables never grow. */
+        LineTable(int bytes) {
+            int cap = Integer.highestOneBit(Math.max(16, Math.min(1 << 24, bytes / 16)) - 1) << 1;
+            keys = new long[cap];
+            counts = new int[cap];
+            starts = new int[cap];
+            ends = new int[cap];
+            used = new boolean[cap];
+        }
+
+        void add(long h, int start, int end) {
+            if (size * 2 >= keys.length) {
+                grow();
+            }
+            int i = slot(h);
+            if (!used[i]) {
+                used[i] = true;
+                keys[i] = h;
+                starts[i] = start;
+                ends[i] = end;
+                size++;
+            }
+            counts[i]++;
+        }
+
+        boolean take(long h) {
+            int i = slot(h);
+            if (used[i] && counts[i] > 0) {
+                counts[i]--;
+                return true;
+            }
+            return false;
+        }
+
+        /** Occurrences left whose line (in {@code x}, where they were added from) is of the given kind. */
+        long remainingOfKind(byte[] x, io.memsafe.census.lang.Syntax syntax, byte kind) {
+            long n = 0;
+            for (int i = 0; i < keys.length; i++) {
+                if (used[i] && counts[i] > 0 && io.memsafe.census.lang.LineScanner.lineKind(x, starts[i], ends[i], syntax) == kind) {
+                    n += counts[i];
+                }
+            }
+            return n;
+        }
+
+        private int slot(long h) {
+            int mask = keys.length - 1;
+            int i = (int) (h ^ (h >>> 32)) & mask;
+            while (used[i] && keys[i] != h) {
+                i = (i + 1) & mask;
+            }
+            return i;
+        }
+
+        private void grow() {
+            long[] ok = keys;
+            int[] oc = counts;
+            int[] os = starts;
+            int[] oe = ends;
+            boolean[] ou = used;
+            int cap = ok.length * 2;
+            keys = new long[cap];
+            counts = new int[cap];
+            starts = new int[cap];
+            ends = new int[cap];
+            used = new boolean[cap];
+            for (int j = 0; j < ok.length; j++) {
+                if (ou[j]) {
+                    int i = slot(ok[j]);
+                    used[i] = true;
+                    keys[i] = ok[j];
+                    counts[i] = oc[j];
+                    starts[i] = os[j];
+                    ends[i] = oe[j];
+                }
+            }
+        }
     }
 
     /** Whether every comment and string of the syntax ends at the end of its line. */
@@ -158,11 +301,7 @@ final class LineMultiset {
             if (i == to || buf[i] == '\n') {
                 if (start < i || i < to) {
                     if (line < kinds.lineCount() && kinds.kind(line) == LineKinds.CODE) {
-                        long h = 0xcbf29ce484222325L; // FNV-1a, 64 bit
-                        for (int j = start; j < i; j++) {
-                            h = (h ^ (buf[j] & 0xff)) * 0x100000001b3L;
-                        }
-                        sink.accept(h);
+                        sink.accept(hash(buf, start, i));
                     }
                     line++;
                 }

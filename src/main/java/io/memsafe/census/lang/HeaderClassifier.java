@@ -33,13 +33,35 @@ public final class HeaderClassifier {
                     + "|\\b(?:nullptr|static_assert|decltype|noexcept)\\b",
             Pattern.MULTILINE);
 
+    private static final String[] OBJECTIVE_C_DIRECTIVES =
+            {"interface", "class", "protocol", "property", "end", "synchronized", "selector", "implementation"};
+
     private HeaderClassifier() {
+    }
+
+    /**
+     * A quick necessary condition for {@link #OBJECTIVE_C}: the text holds {@code #import} or an {@code @} directly
+     * followed by one of the directives. Most headers have neither, and then the regular expression, which tries
+     * every position of up to 64 KiB, need not run at all. (Same answers, found much faster.)
+     */
+    static boolean mayBeObjectiveC(String text) {
+        if (text.contains("#import")) {
+            return true;
+        }
+        for (int at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+            for (String d : OBJECTIVE_C_DIRECTIVES) {
+                if (text.startsWith(d, at + 1)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     public static Language classify(byte[] content) {
         String text = new String(content, 0, Math.min(content.length, SCAN_LIMIT), StandardCharsets.ISO_8859_1);
         String name;
-        if (OBJECTIVE_C.matcher(text).find()) {
+        if (mayBeObjectiveC(text) && OBJECTIVE_C.matcher(text).find()) {
             name = "Objective-C";
         } else if (CPP.matcher(text).find()) {
             name = "C++";

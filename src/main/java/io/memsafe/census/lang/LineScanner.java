@@ -159,6 +159,15 @@ public final class LineScanner {
         return kinds;
     }
 
+    /**
+     * Kind of the single line {@code b[from, to)} (no newline inside) scanned on its own. For syntaxes whose comments
+     * and strings end with the line this is the line's kind in any file that contains it.
+     */
+    public static byte lineKind(byte[] b, int from, int to, Syntax syntax) {
+        LineKinds k = scan(java.util.Arrays.copyOfRange(b, from, to), syntax);
+        return k.lineCount() == 0 ? LineKinds.BLANK : k.kind(0);
+    }
+
     private static boolean isDigit(byte c) {
         return c >= '0' && c <= '9';
     }
