@@ -53,10 +53,15 @@ final class LineMultiset {
 
     /**
      * Same as {@link #addedDeleted} for languages whose comments end with the line (no block comments or
-     * multi-line strings): then a line's kind depends on its own bytes only. So every line of the changed middle is
-     * put in the multiset (identical lines have identical kinds, so matching all lines and keeping the code ones is
-     * the same as matching code lines only), and only the lines left unmatched are classified. This is what keeps
-     * big translation catalogues and scripts cheap in a long history: most of their lines are moved or unchanged.
+     * multi-line strings): then a line's kind depends on its own bytes only, so identical lines have identical kinds,
+     * and the code lines of the multiset difference are the code lines of the multiset difference of all lines.
+     *
+     * <p>That difference does not change when a line of the old version and an identical line of the new one are
+     * taken out of both: so the two versions are first walked side by side, pairing runs of identical lines with a
+     * vectorised byte comparison and looking a few lines ahead to get back in step after inserted or deleted lines;
+     * only the lines this leaves unpaired go through the hash multiset, and only those left over are classified. For a
+     * translation catalogue of 80,000 lines where a regeneration changed a few hundred, that is a few hundred lines
+     * hashed instead of 160,000. How lines are paired affects the speed only, never the result.
      */
     static long[] addedDeletedLineLocal(byte[] a, byte[] b, io.memsafe.census.lang.Syntax syntax) {
         int prefix = Arrays.mismatch(a, b);
@@ -74,24 +79,111 @@ final class LineMultiset {
         while (suffix > 0 && !(lineStart(a, a.length - suffix) && lineStart(b, b.length - suffix))) {
             suffix--;
         }
-        int aEnd = a.length - suffix;
-        int bEnd = b.length - suffix;
-        LineTable old = new LineTable(aEnd - prefix);
-        for (int start = prefix; start < aEnd; ) {
-            int end = lineEnd(a, start, aEnd);
-            old.add(hash(a, start, end), start, end);
-            start = end + 1;
+        final int aEnd = a.length - suffix;
+        final int bEnd = b.length - suffix;
+        LineTable old = new LineTable(64);
+        int[] fresh = new int[64]; // starts of the unpaired lines of b
+        int freshCount = 0;
+        int i = prefix;
+        int j = prefix;
+        while (i < aEnd && j < bEnd) {
+            int m = Arrays.mismatch(a, i, aEnd, b, j, bEnd);
+            if (m < 0) {
+                i = aEnd;
+                j = bEnd;
+                break;
+            }
+            int k = m; // pair the whole lines the two sides have in common from here
+            while (k > 0 && a[i + k - 1] != '\n') {
+                k--;
+            }
+            if (k > 0) {
+                i += k;
+                j += k;
+                continue;
+            }
+            int ae = lineEnd(a, i, aEnd);
+            int be = lineEnd(b, j, bEnd);
+            int an = ae < aEnd ? ae + 1 : aEnd;
+            int bn = be < bEnd ? be + 1 : bEnd;
+            if (!(an < aEnd && bn < bEnd && sameLine(a, an, aEnd, b, bn, bEnd))) {
+                int skip = linesUntil(a, an, aEnd, b, j, be);
+                if (skip > 0) { // lines deleted from a: b's line comes a few lines further on in a
+                    for (int n = 0; n < skip; n++) {
+                        int e = lineEnd(a, i, aEnd);
+                        old.add(hash(a, i, e), i);
+                        i = e < aEnd ? e + 1 : aEnd;
+                    }
+                    continue;
+                }
+                skip = linesUntil(b, bn, bEnd, a, i, ae);
+                if (skip > 0) { // lines inserted into b
+                    for (int n = 0; n < skip; n++) {
+                        fresh = push(fresh, freshCount++, j);
+                        int e = lineEnd(b, j, bEnd);
+                        j = e < bEnd ? e + 1 : bEnd;
+                    }
+                    continue;
+                }
+            }
+            // a changed line (or no way back in step nearby): leave both unpaired and go on with the next ones
+            old.add(hash(a, i, ae), i);
+            i = an;
+            fresh = push(fresh, freshCount++, j);
+            j = bn;
+        }
+        while (i < aEnd) {
+            int e = lineEnd(a, i, aEnd);
+            old.add(hash(a, i, e), i);
+            i = e < aEnd ? e + 1 : aEnd;
+        }
+        while (j < bEnd) {
+            fresh = push(fresh, freshCount++, j);
+            int e = lineEnd(b, j, bEnd);
+            j = e < bEnd ? e + 1 : bEnd;
         }
         long added = 0;
-        for (int start = prefix; start < bEnd; ) {
-            int end = lineEnd(b, start, bEnd);
-            if (!old.take(hash(b, start, end))
-                    && io.memsafe.census.lang.LineScanner.lineKind(b, start, end, syntax) == LineKinds.CODE) {
+        for (int n = 0; n < freshCount; n++) {
+            int start = fresh[n];
+            int e = lineEnd(b, start, bEnd);
+            if (!old.take(hash(b, start, e))
+                    && io.memsafe.census.lang.LineScanner.lineKind(b, start, e, syntax) == LineKinds.CODE) {
                 added++;
             }
-            start = end + 1;
         }
-        return new long[]{added, old.remainingOfKind(a, syntax, LineKinds.CODE)};
+        return new long[]{added, old.remainingOfKind(a, aEnd, syntax, LineKinds.CODE)};
+    }
+
+    private static int[] push(int[] list, int at, int value) {
+        int[] out = at == list.length ? Arrays.copyOf(list, list.length * 2) : list;
+        out[at] = value;
+        return out;
+    }
+
+    /** How far to look ahead for the other side's line when the two versions are out of step. */
+    private static final int LOOKAHEAD = 8;
+
+    /**
+     * Number of lines (1 to {@link #LOOKAHEAD}) from {@code from} in {@code x} up to a line equal to {@code y[ys, ye)},
+     * or -1 if there is none that close. {@code from} itself is one line past the current one, hence the count.
+     */
+    private static int linesUntil(byte[] x, int from, int to, byte[] y, int ys, int ye) {
+        int start = from;
+        for (int n = 1; n <= LOOKAHEAD && start < to; n++) {
+            int e = lineEnd(x, start, to);
+            if (e - start == ye - ys && Arrays.equals(x, start, e, y, ys, ye)) {
+                return n;
+            }
+            start = e < to ? e + 1 : to;
+        }
+        return -1;
+    }
+
+    /** Whether the lines starting at {@code as} and {@code bs} have the same content. */
+    private static boolean sameLine(byte[] a, int as, int aTo, byte[] b, int bs, int bTo) {
+        int ae = lineEnd(a, as, aTo);
+        int be = lineEnd(b, bs, bTo);
+        return ae - as == be - bs && Arrays.equals(a, as, ae, b, bs, be);
     }
 
     /** Index of the newline ending the line that starts at {@code start}, or {@code to} if the line runs to the end. */
@@ -130,91 +222,76 @@ final class LineMultiset {
     }
 
     /**
-     * A multiset of lines by hash that remembers where one occurrence of each distinct line is, so that the lines
-     * left over can be classified without scanning the rest.
+     * A multiset of lines by hash that remembers where one occurrence of each distinct line starts, so that the lines
+     * left over can be classified without scanning the rest. Open addressing in one array, a slot being two longs
+     * (the hash; the start of the line plus one and the count), so that a probe touches one cache line: with tens of
+     * thousands of lines per file, memory access is what this costs.
      */
     private static final class LineTable {
-        private long[] keys;
-        private int[] counts;
-        private int[] starts;
-        private int[] ends;
-        private boolean[] used;
+        private long[] slots;
         private int size;
 
-        /** Sized for about one line per 32 bytes, so that most tables never grow. */
+        /** Sized for about one line per 32 bytes at most half full, so that most tables never grow. */
         LineTable(int bytes) {
             int cap = Integer.highestOneBit(Math.max(16, Math.min(1 << 24, bytes / 16)) - 1) << 1;
-            keys = new long[cap];
-            counts = new int[cap];
-            starts = new int[cap];
-            ends = new int[cap];
-            used = new boolean[cap];
+            slots = new long[2 * cap];
         }
 
-        void add(long h, int start, int end) {
-            if (size * 2 >= keys.length) {
+        void add(long h, int start) {
+            if (size * 2 >= slots.length / 2) {
                 grow();
             }
-            int i = slot(h);
-            if (!used[i]) {
-                used[i] = true;
-                keys[i] = h;
-                starts[i] = start;
-                ends[i] = end;
+            int i = slot(slots, h);
+            if (slots[i + 1] == 0) {
+                slots[i] = h;
+                slots[i + 1] = (long) (start + 1) << 32;
                 size++;
             }
-            counts[i]++;
+            slots[i + 1]++;
         }
 
         boolean take(long h) {
-            int i = slot(h);
-            if (used[i] && counts[i] > 0) {
-                counts[i]--;
+            int i = slot(slots, h);
+            if ((int) slots[i + 1] > 0) {
+                slots[i + 1]--;
                 return true;
             }
             return false;
         }
 
-        /** Occurrences left whose line (in {@code x}, where they were added from) is of the given kind. */
-        long remainingOfKind(byte[] x, io.memsafe.census.lang.Syntax syntax, byte kind) {
+        /** Occurrences left whose line (in {@code x}, where they were added from, up to {@code to}) is of the given kind. */
+        long remainingOfKind(byte[] x, int to, io.memsafe.census.lang.Syntax syntax, byte kind) {
             long n = 0;
-            for (int i = 0; i < keys.length; i++) {
-                if (used[i] && counts[i] > 0 && io.memsafe.census.lang.LineScanner.lineKind(x, starts[i], ends[i], syntax) == kind) {
-                    n += counts[i];
+            for (int i = 0; i < slots.length; i += 2) {
+                int count = (int) slots[i + 1];
+                if (count > 0) {
+                    int start = (int) (slots[i + 1] >>> 32) - 1;
+                    if (io.memsafe.census.lang.LineScanner.lineKind(x, start, lineEnd(x, start, to), syntax) == kind) {
+                        n += count;
+                    }
                 }
             }
             return n;
         }
 
-        private int slot(long h) {
-            int mask = keys.length - 1;
-            int i = (int) (h ^ (h >>> 32)) & mask;
-            while (used[i] && keys[i] != h) {
-                i = (i + 1) & mask;
+        /** Index of the slot holding {@code h}, or of the empty slot where it would go. */
+        private static int slot(long[] slots, long h) {
+            int mask = slots.length - 2;
+            int i = (int) (h ^ (h >>> 32)) << 1 & mask;
+            while (slots[i + 1] != 0 && slots[i] != h) {
+                i = (i + 2) & mask;
             }
             return i;
         }
 
         private void grow() {
-            long[] ok = keys;
-            int[] oc = counts;
-            int[] os = starts;
-            int[] oe = ends;
-            boolean[] ou = used;
-            int cap = ok.length * 2;
-            keys = new long[cap];
-            counts = new int[cap];
-            starts = new int[cap];
-            ends = new int[cap];
-            used = new boolean[cap];
-            for (int j = 0; j < ok.length; j++) {
-                if (ou[j]) {
-                    int i = slot(ok[j]);
-                    used[i] = true;
-                    keys[i] = ok[j];
-                    counts[i] = oc[j];
-                    starts[i] = os[j];
-                    ends[i] = oe[j];
+            long[] old = slots;
+            slots = new long[old.length * 2];
+            for (int j = 0; j < old.length; j += 2) {
+                if (old[j + 1] != 0) {
+                    int i = slot(slots, old[j]);
+                    slots[i] = old[j];
+                    slots[i + 1] = old[j + 1];
                 }
             }
         }
