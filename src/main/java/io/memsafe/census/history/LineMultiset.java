@@ -25,11 +25,7 @@ final class LineMultiset {
         while (prefix > 0 && a[prefix - 1] != '\n') {
             prefix--;
         }
-        int suffix = 0;
-        int max = Math.min(a.length, b.length) - prefix;
-        while (suffix < max && a[a.length - 1 - suffix] == b[b.length - 1 - suffix]) {
-            suffix++;
-        }
+        int suffix = commonSuffix(a, b, Math.min(a.length, b.length) - prefix);
         while (suffix > 0 && !(lineStart(a, a.length - suffix) && lineStart(b, b.length - suffix))) {
             suffix--; // keep whole lines only: the shared tail must start a line in both versions
         }
@@ -71,11 +67,7 @@ final class LineMultiset {
         while (prefix > 0 && a[prefix - 1] != '\n') {
             prefix--;
         }
-        int suffix = 0;
-        int max = Math.min(a.length, b.length) - prefix;
-        while (suffix < max && a[a.length - 1 - suffix] == b[b.length - 1 - suffix]) {
-            suffix++;
-        }
+        int suffix = commonSuffix(a, b, Math.min(a.length, b.length) - prefix);
         while (suffix > 0 && !(lineStart(a, a.length - suffix) && lineStart(b, b.length - suffix))) {
             suffix--;
         }
@@ -152,6 +144,29 @@ final class LineMultiset {
             }
         }
         return new long[]{added, old.remainingOfKind(a, aEnd, syntax, LineKinds.CODE)};
+    }
+
+    /**
+     * Length of the longest common suffix of {@code a} and {@code b}, at most {@code max}: compared a block at a time
+     * with the vectorised {@link Arrays#mismatch}, then byte by byte inside the block that differs.
+     */
+    static int commonSuffix(byte[] a, byte[] b, int max) {
+        final int block = 4096;
+        int suffix = 0;
+        while (suffix < max) {
+            int len = Math.min(block, max - suffix);
+            int ae = a.length - suffix;
+            int be = b.length - suffix;
+            if (Arrays.mismatch(a, ae - len, ae, b, be - len, be) < 0) {
+                suffix += len;
+                continue;
+            }
+            while (a[a.length - 1 - suffix] == b[b.length - 1 - suffix]) {
+                suffix++;
+            }
+            return suffix;
+        }
+        return suffix;
     }
 
     private static int[] push(int[] list, int at, int value) {

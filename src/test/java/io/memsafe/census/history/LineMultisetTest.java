@@ -60,6 +60,35 @@ class LineMultisetTest {
         assertThat(lineLocal("a\n", "", Syntax.HASH)).containsExactly(0, 1);
     }
 
+    @Test
+    void commonSuffixMatchesAByteByByteComparison() {
+        Random rnd = new Random(7);
+        for (int round = 0; round < 2000; round++) {
+            byte[] tail = new byte[rnd.nextInt(round % 50 == 0 ? 20000 : 300)];
+            rnd.nextBytes(tail);
+            byte[] a = concat(randomBytes(rnd, rnd.nextInt(50)), tail);
+            byte[] b = concat(randomBytes(rnd, rnd.nextInt(50)), tail);
+            int max = rnd.nextInt(Math.min(a.length, b.length) + 1);
+            int expected = 0;
+            while (expected < max && a[a.length - 1 - expected] == b[b.length - 1 - expected]) {
+                expected++;
+            }
+            assertThat(LineMultiset.commonSuffix(a, b, max)).isEqualTo(expected);
+        }
+    }
+
+    private static byte[] randomBytes(Random rnd, int n) {
+        byte[] x = new byte[n];
+        rnd.nextBytes(x);
+        return x;
+    }
+
+    private static byte[] concat(byte[] x, byte[] y) {
+        byte[] out = java.util.Arrays.copyOf(x, x.length + y.length);
+        System.arraycopy(y, 0, out, x.length, y.length);
+        return out;
+    }
+
     /**
      * The side-by-side pairing is only a shortcut: on random edits of files with many repeated lines (the worst case
      * for getting back in step) it must give exactly the multiset difference of the code lines of the whole files.
