@@ -135,11 +135,29 @@ public final class HistoryEngine {
                 long maxTime = inRange.stream().mapToLong(RevCommit::getCommitTime).max().orElseThrow();
                 LocalDate first = req.since() != null ? req.period().startOf(req.since()) : req.period().startOf(minTime);
                 LocalDate last = req.until() != null ? req.period().startOf(req.until()) : req.period().startOf(maxTime);
+                // commit dates along the branch need not increase, so both look-ups below go by sorted dates:
+                // chain positions by date, for the last commit in branch order before a period's end, and the commits
+                // in range by date, for those of a period (one pass each instead of one per period)
+                Integer[] chainByTime = new Integer[chain.size()];
+                for (int i = 0; i < chainByTime.length; i++) {
+                    chainByTime[i] = i;
+                }
+                java.util.Arrays.sort(chainByTime, java.util.Comparator.comparingInt(i -> chain.get(i).getCommitTime()));
+                List<RevCommit> rangeByTime = inRange.stream().sorted(java.util.Comparator.comparingInt(RevCommit::getCommitTime)).toList();
+                int chainSeen = 0;
+                int lastIndex = -1;
+                int rangeFrom = 0;
                 for (LocalDate start = first; !start.isAfter(last); start = req.period().next(start)) {
                     LocalDate end = req.period().next(start);
                     long s = PeriodKind.epoch(start);
                     long e = PeriodKind.epoch(end);
-                    RevCommit at = lastBefore(chain, e);
+                    while (chainSeen < chainByTime.length && chain.get(chainByTime[chainSeen]).getCommitTime() < e) {
+                        lastIndex = Math.max(lastIndex, chainByTime[chainSeen++]);
+                    }
+                    while (rangeFrom < rangeByTime.size() && rangeByTime.get(rangeFrom).getCommitTime() < s) {
+                        rangeFrom++;
+                    }
+                    RevCommit at = lastIndex < 0 ? null : chain.get(lastIndex);
                     if (at == null) {
                         continue; // the branch did not exist yet
                     }
@@ -154,10 +172,8 @@ public final class HistoryEngine {
                     Map<String, Long> added = new TreeMap<>();
                     Map<String, Long> deleted = new TreeMap<>();
                     int commits = 0;
-                    for (RevCommit c : inRange) {
-                        if (c.getCommitTime() < s || c.getCommitTime() >= e) {
-                            continue;
-                        }
+                    for (int k = rangeFrom; k < rangeByTime.size() && rangeByTime.get(k).getCommitTime() < e; k++) {
+                        RevCommit c = rangeByTime.get(k);
                         commits++;
                         for (var d : deltas.getOrDefault(c.name() + variant, Map.of()).entrySet()) {
                             if (d.getValue()[0] != 0) {
@@ -294,16 +310,6 @@ public final class HistoryEngine {
         }
         Collections.reverse(chain);
         return chain;
-    }
-
-    /** The last commit in branch order whose commit date is before {@code endEpoch}. */
-    static RevCommit lastBefore(List<RevCommit> chain, long endEpoch) {
-        for (int i = chain.size() - 1; i >= 0; i--) {
-            if (chain.get(i).getCommitTime() < endEpoch) {
-                return chain.get(i);
-            }
-        }
-        return null;
     }
 
     /** Code lines added and deleted per language by {@code commit} relative to {@code parent} (null for a root commit). */
