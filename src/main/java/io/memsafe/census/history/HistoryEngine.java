@@ -124,71 +124,105 @@ public final class HistoryEngine {
 
             Set<String> done = store.processedCommits();
             List<RevCommit> todo = inRange.stream().filter(c -> !done.contains(c.name() + variant)).toList();
-            int processed = computeDeltas(todo);
-            flush();
-            Map<String, Map<String, long[]>> deltas = store.loadDeltas();
 
-            List<PeriodResult> periods = new ArrayList<>();
-            int snapshots = 0;
+            // the periods, and the commit whose census each one ends with
+            record Period(LocalDate start, LocalDate end, long s, long e, RevCommit at) {
+            }
+            List<Period> plan = new ArrayList<>();
+            List<RevCommit> rangeByTime = inRange.stream().sorted(java.util.Comparator.comparingInt(RevCommit::getCommitTime)).toList();
             if (!inRange.isEmpty()) {
-                long minTime = inRange.stream().mapToLong(RevCommit::getCommitTime).min().orElseThrow();
-                long maxTime = inRange.stream().mapToLong(RevCommit::getCommitTime).max().orElseThrow();
+                long minTime = rangeByTime.getFirst().getCommitTime();
+                long maxTime = rangeByTime.getLast().getCommitTime();
                 LocalDate first = req.since() != null ? req.period().startOf(req.since()) : req.period().startOf(minTime);
                 LocalDate last = req.until() != null ? req.period().startOf(req.until()) : req.period().startOf(maxTime);
-                // commit dates along the branch need not increase, so both look-ups below go by sorted dates:
-                // chain positions by date, for the last commit in branch order before a period's end, and the commits
-                // in range by date, for those of a period (one pass each instead of one per period)
+                // commit dates along the branch need not increase, so the last commit in branch order before a
+                // period's end is found by going through the chain positions sorted by date (one pass for all periods)
                 Integer[] chainByTime = new Integer[chain.size()];
                 for (int i = 0; i < chainByTime.length; i++) {
                     chainByTime[i] = i;
                 }
                 java.util.Arrays.sort(chainByTime, java.util.Comparator.comparingInt(i -> chain.get(i).getCommitTime()));
-                List<RevCommit> rangeByTime = inRange.stream().sorted(java.util.Comparator.comparingInt(RevCommit::getCommitTime)).toList();
                 int chainSeen = 0;
                 int lastIndex = -1;
-                int rangeFrom = 0;
                 for (LocalDate start = first; !start.isAfter(last); start = req.period().next(start)) {
                     LocalDate end = req.period().next(start);
-                    long s = PeriodKind.epoch(start);
                     long e = PeriodKind.epoch(end);
                     while (chainSeen < chainByTime.length && chain.get(chainByTime[chainSeen]).getCommitTime() < e) {
                         lastIndex = Math.max(lastIndex, chainByTime[chainSeen++]);
                     }
-                    while (rangeFrom < rangeByTime.size() && rangeByTime.get(rangeFrom).getCommitTime() < s) {
-                        rangeFrom++;
+                    if (lastIndex >= 0) { // else the branch did not exist yet
+                        plan.add(new Period(start, end, PeriodKind.epoch(start), e, chain.get(lastIndex)));
                     }
-                    RevCommit at = lastIndex < 0 ? null : chain.get(lastIndex);
-                    if (at == null) {
-                        continue; // the branch did not exist yet
+                }
+            }
+
+            // snapshots not in the store are counted on another thread while this one has the deltas computed: they
+            // are independent (a blob's counts are the same whichever counts it first, and the cache keeps the first)
+            Map<String, Census> snapshotOf = new java.util.HashMap<>();
+            List<RevCommit> missing = new ArrayList<>();
+            for (Period p : plan) {
+                String snapKey = p.at().name() + variant;
+                if (!snapshotOf.containsKey(snapKey)) {
+                    Census stored = store.loadSnapshot(snapKey, p.at().name());
+                    snapshotOf.put(snapKey, stored);
+                    if (stored == null) {
+                        missing.add(p.at());
                     }
-                    String snapKey = at.name() + variant;
-                    Census census = store.loadSnapshot(snapKey, at.name());
-                    if (census == null) {
-                        census = CensusEngine.countCommit(repo, at, cache, options);
-                        census.problems().forEach(problems::problem);
-                        store.saveSnapshot(snapKey, census);
-                        snapshots++;
+                }
+            }
+            java.util.concurrent.ExecutorService snapshotter = java.util.concurrent.Executors.newSingleThreadExecutor();
+            int processed;
+            List<Census> counted;
+            try {
+                java.util.concurrent.Future<List<Census>> snapshotsDone = snapshotter.submit(() -> {
+                    List<Census> out = new ArrayList<>();
+                    for (RevCommit c : missing) {
+                        out.add(CensusEngine.countCommit(repo, c, cache, options));
                     }
-                    Map<String, Long> added = new TreeMap<>();
-                    Map<String, Long> deleted = new TreeMap<>();
-                    int commits = 0;
-                    for (int k = rangeFrom; k < rangeByTime.size() && rangeByTime.get(k).getCommitTime() < e; k++) {
-                        RevCommit c = rangeByTime.get(k);
-                        commits++;
-                        for (var d : deltas.getOrDefault(c.name() + variant, Map.of()).entrySet()) {
-                            if (d.getValue()[0] != 0) {
-                                added.merge(d.getKey(), d.getValue()[0], Long::sum);
-                            }
-                            if (d.getValue()[1] != 0) {
-                                deleted.merge(d.getKey(), d.getValue()[1], Long::sum);
-                            }
+                    return out;
+                });
+                processed = computeDeltas(todo);
+                counted = await(snapshotsDone);
+            } finally {
+                snapshotter.shutdownNow();
+            }
+            for (int i = 0; i < missing.size(); i++) {
+                String snapKey = missing.get(i).name() + variant;
+                Census census = counted.get(i);
+                census.problems().forEach(problems::problem);
+                store.saveSnapshot(snapKey, census);
+                snapshotOf.put(snapKey, census);
+            }
+            int snapshots = missing.size();
+            flush();
+            Map<String, Map<String, long[]>> deltas = store.loadDeltas();
+
+            List<PeriodResult> periods = new ArrayList<>();
+            int rangeFrom = 0;
+            for (Period p : plan) {
+                while (rangeFrom < rangeByTime.size() && rangeByTime.get(rangeFrom).getCommitTime() < p.s()) {
+                    rangeFrom++;
+                }
+                Census census = snapshotOf.get(p.at().name() + variant);
+                Map<String, Long> added = new TreeMap<>();
+                Map<String, Long> deleted = new TreeMap<>();
+                int commits = 0;
+                for (int k = rangeFrom; k < rangeByTime.size() && rangeByTime.get(k).getCommitTime() < p.e(); k++) {
+                    RevCommit c = rangeByTime.get(k);
+                    commits++;
+                    for (var d : deltas.getOrDefault(c.name() + variant, Map.of()).entrySet()) {
+                        if (d.getValue()[0] != 0) {
+                            added.merge(d.getKey(), d.getValue()[0], Long::sum);
+                        }
+                        if (d.getValue()[1] != 0) {
+                            deleted.merge(d.getKey(), d.getValue()[1], Long::sum);
                         }
                     }
-                    Map<String, Long> code = new TreeMap<>();
-                    census.languages().forEach((lang, lc) -> code.put(lang, lc.code));
-                    periods.add(new PeriodResult(start.toString(), end.toString(), at.name(), commits, code, added, deleted,
-                            round(census.memoryUnsafeShare()), round(newUnsafeShare(added)), census.rustUnsafe().unsafeLines()));
                 }
+                Map<String, Long> code = new TreeMap<>();
+                census.languages().forEach((lang, lc) -> code.put(lang, lc.code));
+                periods.add(new PeriodResult(p.start().toString(), p.end().toString(), p.at().name(), commits, code, added, deleted,
+                        round(census.memoryUnsafeShare()), round(newUnsafeShare(added)), census.rustUnsafe().unsafeLines()));
             }
             flush();
             return new Result(tip.name(), periods,
@@ -276,6 +310,25 @@ public final class HistoryEngine {
                 Thread.currentThread().interrupt();
             }
             readers.forEach(ObjectReader::close);
+        }
+    }
+
+    /** The result of a background task, with its failure rethrown as this thread's. */
+    private static <T> T await(java.util.concurrent.Future<T> f) throws IOException {
+        try {
+            return f.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IOException(cause.getMessage() == null ? cause.toString() : cause.getMessage(), cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
         }
     }
 
