@@ -243,55 +243,74 @@ public final class HistoryEngine {
      * Computes and stores the deltas of {@code todo} on worker threads, saving finished chunks from this thread since
      * the SQLite connection is single-threaded.
      *
-     * <p>Each worker keeps one object reader for the whole run, and walks history backwards, newest chunk first and
-     * newest commit first within a chunk. Both are for JGit's delta base cache, which belongs to the reader and keeps
-     * the base of the object last inflated: git stores older versions of a file as deltas against newer ones, so
-     * going forwards in time re-inflates the whole delta chain for every version (for a 1.5 MB translation catalogue
-     * 50 deltas deep, 50 copies of the file), while going backwards each version is one delta away from a cached one.
-     * The deltas do not depend on the order they are computed in.
+     * <p>The history is cut into chunks of consecutive commits. Workers take them from both ends, the first one
+     * newest first going backwards in time, the second one oldest first going forwards, the others alternating, until
+     * they meet: so each worker (or at least the first two) walks one unbroken stretch of history, and its caches
+     * (the recent blobs, the recent contents, JGit's delta base cache, which belongs to the worker's object reader)
+     * are warm when a chunk starts, as the file versions a chunk begins with are the ones the previous chunk ended
+     * with. Taking chunks as they come keeps the load balanced. The deltas do not depend on the order.
      */
     private int computeDeltas(List<RevCommit> todo) throws IOException, SQLException {
+        if (todo.isEmpty()) {
+            return 0;
+        }
         int chunkSize = Math.max(MIN_CHUNK, Math.min(MAX_CHUNK, todo.size() / Math.max(1, options.threads() * 8)));
-        int threads = Math.max(1, Math.min(options.threads(), (todo.size() + chunkSize - 1) / chunkSize));
+        List<List<RevCommit>> chunks = new ArrayList<>();
+        for (int from = 0; from < todo.size(); from += chunkSize) {
+            chunks.add(todo.subList(from, Math.min(todo.size(), from + chunkSize)));
+        }
+        int threads = Math.max(1, Math.min(options.threads(), chunks.size()));
+        int[] ends = {0, chunks.size()}; // next chunk from the old end; one past the next from the new end
+        java.util.concurrent.BlockingQueue<Object> finished = new java.util.concurrent.LinkedBlockingQueue<>();
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
-        java.util.concurrent.ExecutorCompletionService<List<Map.Entry<RevCommit, Map<String, long[]>>>> done =
-                new java.util.concurrent.ExecutorCompletionService<>(pool);
-        List<ObjectReader> readers = Collections.synchronizedList(new ArrayList<>());
-        ThreadLocal<ObjectReader> readerOfThread = ThreadLocal.withInitial(() -> {
-            ObjectReader r = repo.newObjectReader();
-            readers.add(r);
-            return r;
-        });
-        int chunks = 0;
         try {
-            for (int to = todo.size(); to > 0; to -= chunkSize) {
-                List<RevCommit> chunk = todo.subList(Math.max(0, to - chunkSize), to).reversed();
-                done.submit(() -> {
-                    ObjectReader reader = readerOfThread.get();
-                    List<Map.Entry<RevCommit, Map<String, long[]>>> out = new ArrayList<>();
-                    for (RevCommit c : chunk) {
-                        RevCommit parent = c.getParentCount() == 0 ? null : c.getParent(0);
-                        out.add(Map.entry(c, delta(reader, parent, c)));
+            for (int t = 0; t < threads; t++) {
+                final boolean backwards = t % 2 == 0;
+                pool.submit(() -> {
+                    try (ObjectReader reader = repo.newObjectReader()) {
+                        while (true) {
+                            int k;
+                            synchronized (ends) {
+                                if (ends[0] >= ends[1]) {
+                                    break;
+                                }
+                                k = backwards ? --ends[1] : ends[0]++;
+                            }
+                            List<RevCommit> chunk = backwards ? chunks.get(k).reversed() : chunks.get(k);
+                            List<Map.Entry<RevCommit, Map<String, long[]>>> out = new ArrayList<>();
+                            for (RevCommit c : chunk) {
+                                RevCommit parent = c.getParentCount() == 0 ? null : c.getParent(0);
+                                out.add(Map.entry(c, delta(reader, parent, c)));
+                            }
+                            finished.put(out);
+                        }
+                    } catch (Throwable e) {
+                        finished.add(e);
                     }
-                    return out;
+                    return null;
                 });
-                chunks++;
             }
             int processed = 0;
-            for (int i = 0; i < chunks; i++) {
-                List<Map.Entry<RevCommit, Map<String, long[]>>> result;
+            for (int i = 0; i < chunks.size(); i++) {
+                Object next;
                 try {
-                    result = done.take().get();
-                } catch (java.util.concurrent.ExecutionException e) {
-                    Throwable cause = e.getCause();
-                    if (cause instanceof IOException io) {
-                        throw io;
-                    }
-                    throw new IOException(cause.getMessage() == null ? cause.toString() : cause.getMessage(), cause);
+                    next = finished.take();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IOException("interrupted", e);
                 }
+                if (next instanceof IOException io) {
+                    throw io;
+                }
+                if (next instanceof RuntimeException | next instanceof Error) {
+                    Throwable cause = (Throwable) next;
+                    throw new IOException(cause.getMessage() == null ? cause.toString() : cause.getMessage(), cause);
+                }
+                if (next instanceof Throwable other) {
+                    throw new IOException(other.toString(), other);
+                }
+                @SuppressWarnings("unchecked")
+                List<Map.Entry<RevCommit, Map<String, long[]>>> result = (List<Map.Entry<RevCommit, Map<String, long[]>>>) next;
                 for (var e : result) {
                     store.saveDelta(e.getKey().name() + variant, e.getKey().getCommitTime(), e.getValue());
                     processed++;
@@ -309,7 +328,6 @@ public final class HistoryEngine {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            readers.forEach(ObjectReader::close);
         }
     }
 
