@@ -105,6 +105,11 @@ class CliTest {
         assertThat(stderr()).contains("2 processed now");
         assertThat(run("history", repo.toString(), "--db", tmp.resolve("h.db").toString(), "--stats")).isZero();
         assertThat(stderr()).contains("0 processed now, 0 blobs counted now");
+        // the chart's format follows the file name
+        Path svg = tmp.resolve("chart.svg");
+        assertThat(run("history", repo.toString(), "--db", tmp.resolve("h.db").toString(), "--chart", svg.toString())).isZero();
+        String svgText = Files.readString(svg);
+        assertThat(svgText).startsWith("<?xml").contains("<svg", "code base", "new code (lines added in the period)").endsWith("</svg>\n");
     }
 
     @Test
@@ -114,7 +119,9 @@ class CliTest {
         Path html = tmp.resolve("report.html");
         assertThat(run("report", repo.toString(), "-o", html.toString(), "--db", tmp.resolve("r.db").toString())).isZero();
         String page = Files.readString(html);
-        assertThat(page).contains("<td class=\"l\">C</td>", "data:image/png;base64,", "2024-01-01", "bare repository");
+        assertThat(page).contains("<td class=\"l\">C</td>", "2024-01-01", "bare repository");
+        // the chart is inline SVG: no external or embedded image file
+        assertThat(page).contains("<svg", "code base</text>").doesNotContain("<?xml", "<img");
         assertThat(page).doesNotContain("src=\"http");
     }
 

@@ -55,7 +55,8 @@ public final class HistoryCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of stdout")
     Path output;
 
-    @Option(names = "--chart", paramLabel = "FILE.png", description = "Also write a PNG chart of the memory-unsafe share of the code base and of new code")
+    @Option(names = "--chart", paramLabel = "FILE", description = "Also write a chart of the memory-unsafe share of the code base and of new code: "
+            + "SVG if FILE ends in .svg, PNG otherwise")
     Path chart;
 
     @Option(names = "--exclude-vendored", description = "Leave out vendored/generated code as linguist does")
@@ -93,7 +94,7 @@ public final class HistoryCommand implements Callable<Integer> {
             };
             Output.write(text, output, spec.commandLine().getOut());
             if (chart != null) {
-                Output.writeBytes(ShareChart.png(result.periods(), "Memory-unsafe share", 900, 450), chart);
+                Output.writeBytes(ShareChart.render(result.periods(), "Memory-unsafe share", 900, 450, ShareChart.Format.of(chart)), chart);
             }
             if (stats) {
                 var s = result.stats();

@@ -124,55 +124,105 @@ public final class HistoryEngine {
 
             Set<String> done = store.processedCommits();
             List<RevCommit> todo = inRange.stream().filter(c -> !done.contains(c.name() + variant)).toList();
-            int processed = computeDeltas(todo);
+
+            // the periods, and the commit whose census each one ends with
+            record Period(LocalDate start, LocalDate end, long s, long e, RevCommit at) {
+            }
+            List<Period> plan = new ArrayList<>();
+            List<RevCommit> rangeByTime = inRange.stream().sorted(java.util.Comparator.comparingInt(RevCommit::getCommitTime)).toList();
+            if (!inRange.isEmpty()) {
+                long minTime = rangeByTime.getFirst().getCommitTime();
+                long maxTime = rangeByTime.getLast().getCommitTime();
+                LocalDate first = req.since() != null ? req.period().startOf(req.since()) : req.period().startOf(minTime);
+                LocalDate last = req.until() != null ? req.period().startOf(req.until()) : req.period().startOf(maxTime);
+                // commit dates along the branch need not increase, so the last commit in branch order before a
+                // period's end is found by going through the chain positions sorted by date (one pass for all periods)
+                Integer[] chainByTime = new Integer[chain.size()];
+                for (int i = 0; i < chainByTime.length; i++) {
+                    chainByTime[i] = i;
+                }
+                java.util.Arrays.sort(chainByTime, java.util.Comparator.comparingInt(i -> chain.get(i).getCommitTime()));
+                int chainSeen = 0;
+                int lastIndex = -1;
+                for (LocalDate start = first; !start.isAfter(last); start = req.period().next(start)) {
+                    LocalDate end = req.period().next(start);
+                    long e = PeriodKind.epoch(end);
+                    while (chainSeen < chainByTime.length && chain.get(chainByTime[chainSeen]).getCommitTime() < e) {
+                        lastIndex = Math.max(lastIndex, chainByTime[chainSeen++]);
+                    }
+                    if (lastIndex >= 0) { // else the branch did not exist yet
+                        plan.add(new Period(start, end, PeriodKind.epoch(start), e, chain.get(lastIndex)));
+                    }
+                }
+            }
+
+            // snapshots not in the store are counted on another thread while this one has the deltas computed: they
+            // are independent (a blob's counts are the same whichever counts it first, and the cache keeps the first)
+            Map<String, Census> snapshotOf = new java.util.HashMap<>();
+            List<RevCommit> missing = new ArrayList<>();
+            for (Period p : plan) {
+                String snapKey = p.at().name() + variant;
+                if (!snapshotOf.containsKey(snapKey)) {
+                    Census stored = store.loadSnapshot(snapKey, p.at().name());
+                    snapshotOf.put(snapKey, stored);
+                    if (stored == null) {
+                        missing.add(p.at());
+                    }
+                }
+            }
+            java.util.concurrent.ExecutorService snapshotter = java.util.concurrent.Executors.newSingleThreadExecutor();
+            int processed;
+            List<Census> counted;
+            try {
+                java.util.concurrent.Future<List<Census>> snapshotsDone = snapshotter.submit(() -> {
+                    List<Census> out = new ArrayList<>();
+                    for (RevCommit c : missing) {
+                        out.add(CensusEngine.countCommit(repo, c, cache, options));
+                    }
+                    return out;
+                });
+                processed = computeDeltas(todo);
+                counted = await(snapshotsDone);
+            } finally {
+                snapshotter.shutdownNow();
+            }
+            for (int i = 0; i < missing.size(); i++) {
+                String snapKey = missing.get(i).name() + variant;
+                Census census = counted.get(i);
+                census.problems().forEach(problems::problem);
+                store.saveSnapshot(snapKey, census);
+                snapshotOf.put(snapKey, census);
+            }
+            int snapshots = missing.size();
             flush();
             Map<String, Map<String, long[]>> deltas = store.loadDeltas();
 
             List<PeriodResult> periods = new ArrayList<>();
-            int snapshots = 0;
-            if (!inRange.isEmpty()) {
-                long minTime = inRange.stream().mapToLong(RevCommit::getCommitTime).min().orElseThrow();
-                long maxTime = inRange.stream().mapToLong(RevCommit::getCommitTime).max().orElseThrow();
-                LocalDate first = req.since() != null ? req.period().startOf(req.since()) : req.period().startOf(minTime);
-                LocalDate last = req.until() != null ? req.period().startOf(req.until()) : req.period().startOf(maxTime);
-                for (LocalDate start = first; !start.isAfter(last); start = req.period().next(start)) {
-                    LocalDate end = req.period().next(start);
-                    long s = PeriodKind.epoch(start);
-                    long e = PeriodKind.epoch(end);
-                    RevCommit at = lastBefore(chain, e);
-                    if (at == null) {
-                        continue; // the branch did not exist yet
-                    }
-                    String snapKey = at.name() + variant;
-                    Census census = store.loadSnapshot(snapKey, at.name());
-                    if (census == null) {
-                        census = CensusEngine.countCommit(repo, at, cache, options);
-                        census.problems().forEach(problems::problem);
-                        store.saveSnapshot(snapKey, census);
-                        snapshots++;
-                    }
-                    Map<String, Long> added = new TreeMap<>();
-                    Map<String, Long> deleted = new TreeMap<>();
-                    int commits = 0;
-                    for (RevCommit c : inRange) {
-                        if (c.getCommitTime() < s || c.getCommitTime() >= e) {
-                            continue;
-                        }
-                        commits++;
-                        for (var d : deltas.getOrDefault(c.name() + variant, Map.of()).entrySet()) {
-                            if (d.getValue()[0] != 0) {
-                                added.merge(d.getKey(), d.getValue()[0], Long::sum);
-                            }
-                            if (d.getValue()[1] != 0) {
-                                deleted.merge(d.getKey(), d.getValue()[1], Long::sum);
-                            }
-                        }
-                    }
-                    Map<String, Long> code = new TreeMap<>();
-                    census.languages().forEach((lang, lc) -> code.put(lang, lc.code));
-                    periods.add(new PeriodResult(start.toString(), end.toString(), at.name(), commits, code, added, deleted,
-                            round(census.memoryUnsafeShare()), round(newUnsafeShare(added)), census.rustUnsafe().unsafeLines()));
+            int rangeFrom = 0;
+            for (Period p : plan) {
+                while (rangeFrom < rangeByTime.size() && rangeByTime.get(rangeFrom).getCommitTime() < p.s()) {
+                    rangeFrom++;
                 }
+                Census census = snapshotOf.get(p.at().name() + variant);
+                Map<String, Long> added = new TreeMap<>();
+                Map<String, Long> deleted = new TreeMap<>();
+                int commits = 0;
+                for (int k = rangeFrom; k < rangeByTime.size() && rangeByTime.get(k).getCommitTime() < p.e(); k++) {
+                    RevCommit c = rangeByTime.get(k);
+                    commits++;
+                    for (var d : deltas.getOrDefault(c.name() + variant, Map.of()).entrySet()) {
+                        if (d.getValue()[0] != 0) {
+                            added.merge(d.getKey(), d.getValue()[0], Long::sum);
+                        }
+                        if (d.getValue()[1] != 0) {
+                            deleted.merge(d.getKey(), d.getValue()[1], Long::sum);
+                        }
+                    }
+                }
+                Map<String, Long> code = new TreeMap<>();
+                census.languages().forEach((lang, lc) -> code.put(lang, lc.code));
+                periods.add(new PeriodResult(p.start().toString(), p.end().toString(), p.at().name(), commits, code, added, deleted,
+                        round(census.memoryUnsafeShare()), round(newUnsafeShare(added)), census.rustUnsafe().unsafeLines()));
             }
             flush();
             return new Result(tip.name(), periods,
@@ -182,49 +232,85 @@ public final class HistoryEngine {
         }
     }
 
-    /** Commits per unit of work: consecutive commits share most blobs, so a worker keeps its own recent-blob cache warm. */
-    private static final int CHUNK = 128;
+    /**
+     * Commits per unit of work, between these bounds: consecutive commits share most blobs, so the longer a worker
+     * stays on one stretch of history the warmer its caches; the more units, the better the load is balanced.
+     */
+    private static final int MIN_CHUNK = 128;
+    private static final int MAX_CHUNK = 1024;
 
     /**
-     * Computes and stores the deltas of {@code todo} on worker threads (each with its own object reader), saving
-     * finished chunks from this thread since the SQLite connection is single-threaded.
+     * Computes and stores the deltas of {@code todo} on worker threads, saving finished chunks from this thread since
+     * the SQLite connection is single-threaded.
+     *
+     * <p>The history is cut into chunks of consecutive commits. Workers take them from both ends, the first one
+     * newest first going backwards in time, the second one oldest first going forwards, the others alternating, until
+     * they meet: so each worker (or at least the first two) walks one unbroken stretch of history, and its caches
+     * (the recent blobs, the recent contents, JGit's delta base cache, which belongs to the worker's object reader)
+     * are warm when a chunk starts, as the file versions a chunk begins with are the ones the previous chunk ended
+     * with. Taking chunks as they come keeps the load balanced. The deltas do not depend on the order.
      */
     private int computeDeltas(List<RevCommit> todo) throws IOException, SQLException {
-        int threads = Math.max(1, Math.min(options.threads(), (todo.size() + CHUNK - 1) / CHUNK));
+        if (todo.isEmpty()) {
+            return 0;
+        }
+        int chunkSize = Math.max(MIN_CHUNK, Math.min(MAX_CHUNK, todo.size() / Math.max(1, options.threads() * 8)));
+        List<List<RevCommit>> chunks = new ArrayList<>();
+        for (int from = 0; from < todo.size(); from += chunkSize) {
+            chunks.add(todo.subList(from, Math.min(todo.size(), from + chunkSize)));
+        }
+        int threads = Math.max(1, Math.min(options.threads(), chunks.size()));
+        int[] ends = {0, chunks.size()}; // next chunk from the old end; one past the next from the new end
+        java.util.concurrent.BlockingQueue<Object> finished = new java.util.concurrent.LinkedBlockingQueue<>();
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
-        java.util.concurrent.ExecutorCompletionService<List<Map.Entry<RevCommit, Map<String, long[]>>>> done =
-                new java.util.concurrent.ExecutorCompletionService<>(pool);
-        int chunks = 0;
         try {
-            for (int from = 0; from < todo.size(); from += CHUNK) {
-                List<RevCommit> chunk = todo.subList(from, Math.min(todo.size(), from + CHUNK));
-                done.submit(() -> {
-                    List<Map.Entry<RevCommit, Map<String, long[]>>> out = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                final boolean backwards = t % 2 == 0;
+                pool.submit(() -> {
                     try (ObjectReader reader = repo.newObjectReader()) {
-                        for (RevCommit c : chunk) {
-                            RevCommit parent = c.getParentCount() == 0 ? null : c.getParent(0);
-                            out.add(Map.entry(c, delta(reader, parent, c)));
+                        while (true) {
+                            int k;
+                            synchronized (ends) {
+                                if (ends[0] >= ends[1]) {
+                                    break;
+                                }
+                                k = backwards ? --ends[1] : ends[0]++;
+                            }
+                            List<RevCommit> chunk = backwards ? chunks.get(k).reversed() : chunks.get(k);
+                            List<Map.Entry<RevCommit, Map<String, long[]>>> out = new ArrayList<>();
+                            for (RevCommit c : chunk) {
+                                RevCommit parent = c.getParentCount() == 0 ? null : c.getParent(0);
+                                out.add(Map.entry(c, delta(reader, parent, c)));
+                            }
+                            finished.put(out);
                         }
+                    } catch (Throwable e) {
+                        finished.add(e);
                     }
-                    return out;
+                    return null;
                 });
-                chunks++;
             }
             int processed = 0;
-            for (int i = 0; i < chunks; i++) {
-                List<Map.Entry<RevCommit, Map<String, long[]>>> result;
+            for (int i = 0; i < chunks.size(); i++) {
+                Object next;
                 try {
-                    result = done.take().get();
-                } catch (java.util.concurrent.ExecutionException e) {
-                    Throwable cause = e.getCause();
-                    if (cause instanceof IOException io) {
-                        throw io;
-                    }
-                    throw new IOException(cause.getMessage() == null ? cause.toString() : cause.getMessage(), cause);
+                    next = finished.take();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IOException("interrupted", e);
                 }
+                if (next instanceof IOException io) {
+                    throw io;
+                }
+                if (next instanceof RuntimeException | next instanceof Error) {
+                    Throwable cause = (Throwable) next;
+                    throw new IOException(cause.getMessage() == null ? cause.toString() : cause.getMessage(), cause);
+                }
+                if (next instanceof Throwable other) {
+                    throw new IOException(other.toString(), other);
+                }
+                @SuppressWarnings("unchecked")
+                List<Map.Entry<RevCommit, Map<String, long[]>>> result = (List<Map.Entry<RevCommit, Map<String, long[]>>>) next;
                 for (var e : result) {
                     store.saveDelta(e.getKey().name() + variant, e.getKey().getCommitTime(), e.getValue());
                     processed++;
@@ -237,6 +323,30 @@ public final class HistoryEngine {
             return processed;
         } finally {
             pool.shutdownNow();
+            try {
+                pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** The result of a background task, with its failure rethrown as this thread's. */
+    private static <T> T await(java.util.concurrent.Future<T> f) throws IOException {
+        try {
+            return f.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IOException(cause.getMessage() == null ? cause.toString() : cause.getMessage(), cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
         }
     }
 
@@ -271,16 +381,6 @@ public final class HistoryEngine {
         }
         Collections.reverse(chain);
         return chain;
-    }
-
-    /** The last commit in branch order whose commit date is before {@code endEpoch}. */
-    static RevCommit lastBefore(List<RevCommit> chain, long endEpoch) {
-        for (int i = chain.size() - 1; i >= 0; i--) {
-            if (chain.get(i).getCommitTime() < endEpoch) {
-                return chain.get(i);
-            }
-        }
-        return null;
     }
 
     /** Code lines added and deleted per language by {@code commit} relative to {@code parent} (null for a root commit). */
@@ -324,8 +424,8 @@ public final class HistoryEngine {
                 Optional<io.memsafe.census.lang.Language> la = LanguageTable.byName(before.pathKey());
                 Optional<io.memsafe.census.lang.Language> lb = LanguageTable.byName(after.pathKey());
                 if (la.isPresent() && la.equals(lb) && la.get().safety() == Safety.OTHER && LineMultiset.isLineLocal(la.get().syntax())) {
-                    byte[] a = loadChecked(reader, before);
-                    byte[] b = loadChecked(reader, after);
+                    byte[] a = loadRecent(reader, before);
+                    byte[] b = loadRecent(reader, after);
                     if (a != null && b != null && !FileCounter.isBinary(a) && !FileCounter.isBinary(b)) {
                         long[] ad = LineMultiset.addedDeletedLineLocal(a, b, la.get().syntax());
                         bump(delta, la.get().name(), ad[0], ad[1]);
@@ -343,7 +443,7 @@ public final class HistoryEngine {
                         added = ad[0];
                         deleted = ad[1];
                     } else {
-                        for (Edit e : DIFF.diff(RawTextComparator.DEFAULT, new RawText(a.bytes()), new RawText(b.bytes()))) {
+                        for (Edit e : DIFF.diff(RawTextComparator.DEFAULT, a.text(), b.text())) {
                             deleted += a.kinds().codeLinesIn(e.getBeginA(), e.getEndA());
                             added += b.kinds().codeLinesIn(e.getBeginB(), e.getEndB());
                         }
@@ -398,7 +498,37 @@ public final class HistoryEngine {
     }
 
     /** A blob's bytes, line kinds and counts; kinds is null for content that is not counted (binary). */
-    private record Scanned(BlobCounts counts, byte[] bytes, LineKinds kinds) {
+    private static final class Scanned {
+        private final BlobCounts counts;
+        private final byte[] bytes;
+        private final LineKinds kinds;
+        private RawText text;
+
+        Scanned(BlobCounts counts, byte[] bytes, LineKinds kinds) {
+            this.counts = counts;
+            this.bytes = bytes;
+            this.kinds = kinds;
+        }
+
+        BlobCounts counts() {
+            return counts;
+        }
+
+        byte[] bytes() {
+            return bytes;
+        }
+
+        LineKinds kinds() {
+            return kinds;
+        }
+
+        /** The content split into lines for the diff, made once: the new side of one diff is the old side of the next. */
+        RawText text() {
+            if (text == null) {
+                text = new RawText(bytes);
+            }
+            return text;
+        }
     }
 
     private static final int RECENT_LIMIT = 256;
@@ -447,6 +577,55 @@ public final class HistoryEngine {
         cache.put(key, sc.counts()); // no-op if another worker got there first
         recent.put(key, sc);
         return sc;
+    }
+
+    /** Per worker thread: recently loaded contents of files diffed as lines (see {@link #loadRecent}). */
+    private final ThreadLocal<RecentBytes> recentBytes = ThreadLocal.withInitial(
+            () -> new RecentBytes(Math.min(48L << 20, Runtime.getRuntime().maxMemory() / 32)));
+
+    /**
+     * The blob's bytes, or null (reported) if it is over the size limit, from a small per-thread cache: the new
+     * version of a file in one commit is the old version in the next commit that changes it, and for big files
+     * (translation catalogues) reading it again out of the pack is most of the cost.
+     */
+    private byte[] loadRecent(ObjectReader reader, Side s) throws IOException {
+        RecentBytes recent = recentBytes.get();
+        byte[] bytes = recent.get(s.blob());
+        if (bytes == null) {
+            bytes = loadChecked(reader, s);
+            if (bytes != null) {
+                recent.put(s.blob().copy(), bytes);
+            }
+        }
+        return bytes;
+    }
+
+    /** Least-recently-used blob contents up to a total size. */
+    private static final class RecentBytes {
+        private final LinkedHashMap<ObjectId, byte[]> map = new LinkedHashMap<>(64, 0.75f, true);
+        private final long limit;
+        private long total;
+
+        RecentBytes(long limit) {
+            this.limit = limit;
+        }
+
+        byte[] get(ObjectId id) {
+            return map.get(id);
+        }
+
+        void put(ObjectId id, byte[] bytes) {
+            if (bytes.length > limit) {
+                return;
+            }
+            byte[] old = map.put(id, bytes);
+            total += bytes.length - (old == null ? 0 : old.length);
+            var it = map.entrySet().iterator();
+            while (total > limit && it.hasNext()) {
+                total -= it.next().getValue().length;
+                it.remove();
+            }
+        }
     }
 
     /** The blob's bytes, or null (reported) if it is over the size limit. */

@@ -8,25 +8,84 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.time.Day;
 import org.jfree.data.time.TimeSeries;
 import org.jfree.data.time.TimeSeriesCollection;
+import org.jfree.svg.SVGGraphics2D;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.geom.Rectangle2D;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.text.DecimalFormat;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 
-/** The history chart: memory-unsafe share of the code base and of new code, per period, as a PNG (JFreeChart). */
+/**
+ * The history chart: memory-unsafe share of the code base and of new code, per period, drawn with JFreeChart and
+ * written as PNG or, through JFreeSVG, as SVG.
+ */
 public final class ShareChart {
+
+    /** Series names, as shown in the legend. */
+    public static final String BASE_SERIES = "code base";
+    public static final String NEW_SERIES = "new code (lines added in the period)";
 
     private ShareChart() {
     }
 
+    /** The image format a chart file gets from its name: SVG for {@code .svg}, PNG otherwise. */
+    public enum Format {
+        PNG, SVG;
+
+        public static Format of(Path file) {
+            Path name = file.getFileName();
+            return name != null && name.toString().toLowerCase(Locale.ROOT).endsWith(".svg") ? SVG : PNG;
+        }
+    }
+
+    /** The chart as the bytes of a file of the given format (a standalone SVG document for SVG). */
+    public static byte[] render(List<PeriodResult> periods, String title, int width, int height, Format format) throws IOException {
+        return switch (format) {
+            case PNG -> png(periods, title, width, height);
+            case SVG -> svgDocument(periods, title, width, height).getBytes(StandardCharsets.UTF_8);
+        };
+    }
+
     public static byte[] png(List<PeriodResult> periods, String title, int width, int height) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ChartUtils.writeChartAsPNG(out, chart(periods, title), width, height);
+        return out.toByteArray();
+    }
+
+    /**
+     * A standalone SVG document: XML declaration and the {@code <svg>} element. (JFreeSVG's own document form adds a
+     * DOCTYPE pointing to the SVG 1.0 DTD on the web, which XML tools would try to fetch; SVG needs none.)
+     */
+    public static String svgDocument(List<PeriodResult> periods, String title, int width, int height) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svgElement(periods, title, width, height) + "\n";
+    }
+
+    /** A bare {@code <svg>} element, for inlining in an HTML page. */
+    public static String svgElement(List<PeriodResult> periods, String title, int width, int height) {
+        return svgGraphics(periods, title, width, height).getSVGElement();
+    }
+
+    private static SVGGraphics2D svgGraphics(List<PeriodResult> periods, String title, int width, int height) {
+        SVGGraphics2D g2 = new SVGGraphics2D(width, height);
+        // JFreeSVG's default prefix for clip and gradient ids is derived from the clock; a fixed one keeps the output
+        // deterministic (same history, same bytes)
+        g2.setDefsKeyPrefix("memsafe");
+        chart(periods, title).draw(g2, new Rectangle2D.Double(0, 0, width, height));
+        g2.dispose();
+        return g2;
+    }
+
+    static JFreeChart chart(List<PeriodResult> periods, String title) {
         System.setProperty("java.awt.headless", "true");
-        TimeSeries base = new TimeSeries("code base");
-        TimeSeries fresh = new TimeSeries("new code (lines added in the period)");
+        TimeSeries base = new TimeSeries(BASE_SERIES);
+        TimeSeries fresh = new TimeSeries(NEW_SERIES);
         for (PeriodResult p : periods) {
             Day day = day(LocalDate.parse(p.start()));
             if (p.memoryUnsafeShare() != null) {
@@ -51,9 +110,7 @@ public final class ShareChart {
         plot.getRenderer().setSeriesPaint(1, new Color(0x2980b9));
         plot.getRenderer().setSeriesStroke(0, new BasicStroke(2.5f));
         plot.getRenderer().setSeriesStroke(1, new BasicStroke(1.5f));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ChartUtils.writeChartAsPNG(out, chart, width, height);
-        return out.toByteArray();
+        return chart;
     }
 
     private static Day day(LocalDate d) {

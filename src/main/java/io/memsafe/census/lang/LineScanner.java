@@ -12,39 +12,68 @@ public final class LineScanner {
     private LineScanner() {
     }
 
+    /** What a scan needs from a {@link Syntax}, as bytes; made once per syntax. */
+    private record Tables(byte[] blockOpen, byte[] blockClose, byte[][] lineComments, boolean[] special, boolean lineLocal) {
+        static Tables of(Syntax syntax) {
+            byte[] blockOpen = bytes(syntax.blockOpen());
+            byte[] blockClose = bytes(syntax.blockClose());
+            byte[][] lineComments = new byte[syntax.lineComments().size()][];
+            for (int k = 0; k < lineComments.length; k++) {
+                lineComments[k] = bytes(syntax.lineComments().get(k));
+            }
+            String quotes = syntax.quotes();
+            // bytes that may start a comment or a string: every other byte outside comments and strings is plain code,
+            // which is the common case and takes the fast path below
+            boolean[] special = new boolean[256];
+            for (int k = 0; k < quotes.length(); k++) {
+                special[quotes.charAt(k) & 0xff] = true;
+            }
+            if (blockOpen != null) {
+                special[blockOpen[0] & 0xff] = true;
+            }
+            for (byte[] m : lineComments) {
+                special[m[0] & 0xff] = true;
+            }
+            // comments and strings that end with their line: once a line is known to be code, the rest can be skipped
+            boolean lineLocal = blockOpen == null && !syntax.tripleQuotedComments() && quotes.indexOf('`') < 0;
+            return new Tables(blockOpen, blockClose, lineComments, special, lineLocal);
+        }
+    }
+
+    private static final java.util.Map<Syntax, Tables> TABLES = new java.util.concurrent.ConcurrentHashMap<>();
+
     public static LineKinds scan(byte[] b, Syntax syntax) {
         if (syntax.rust()) {
             return RustLexer.lex(b).kinds();
         }
+        return scan(b, 0, b.length, syntax, TABLES.computeIfAbsent(syntax, Tables::of));
+    }
+
+    /**
+     * Kind of the single line {@code b[from, to)} (no newline inside) scanned on its own. For syntaxes whose comments
+     * and strings end with the line this is the line's kind in any file that contains it.
+     */
+    public static byte lineKind(byte[] b, int from, int to, Syntax syntax) {
+        LineKinds k = scan(b, from, to, syntax, TABLES.computeIfAbsent(syntax, Tables::of));
+        return k.lineCount() == 0 ? LineKinds.BLANK : k.kind(0);
+    }
+
+    /** Scans {@code b[from, to)} as if it were a whole file (line 0 starts at {@code from}). */
+    private static LineKinds scan(byte[] b, int from, int to, Syntax syntax, Tables t) {
         LineKinds kinds = new LineKinds();
-        final int n = b.length;
-        byte[] blockOpen = bytes(syntax.blockOpen());
-        byte[] blockClose = bytes(syntax.blockClose());
-        byte[][] lineComments = new byte[syntax.lineComments().size()][];
-        for (int k = 0; k < lineComments.length; k++) {
-            lineComments[k] = bytes(syntax.lineComments().get(k));
-        }
-        String quotes = syntax.quotes();
-        // bytes that may start a comment or a string: every other byte outside comments and strings is plain code,
-        // which is the common case and takes the fast path below
-        boolean[] special = new boolean[256];
-        for (int k = 0; k < quotes.length(); k++) {
-            special[quotes.charAt(k) & 0xff] = true;
-        }
-        if (blockOpen != null) {
-            special[blockOpen[0] & 0xff] = true;
-        }
-        for (byte[] m : lineComments) {
-            special[m[0] & 0xff] = true;
-        }
-        // comments and strings that end with their line: once a line is known to be code, the rest can be skipped
-        boolean lineLocal = blockOpen == null && !syntax.tripleQuotedComments() && quotes.indexOf('`') < 0;
+        final int n = to;
+        final byte[] blockOpen = t.blockOpen();
+        final byte[] blockClose = t.blockClose();
+        final byte[][] lineComments = t.lineComments();
+        final boolean[] special = t.special();
+        final boolean lineLocal = t.lineLocal();
+        final String quotes = syntax.quotes();
         int line = 0;
         byte lineKind = LineKinds.BLANK; // kind of the current line so far, written out at its end
         int depth = 0;          // block comment nesting depth; > 0 means inside a block comment
         byte quote = 0;         // != 0: inside a string delimited by this byte
         byte triple = 0;        // != 0: inside a triple-quoted (Python docstring) comment
-        int i = 0;
+        int i = from;
         while (i < n) {
             byte c = b[i];
             if (c == '\n') {
@@ -145,7 +174,7 @@ public final class LineScanner {
                 continue;
             }
             lineKind = LineKinds.CODE;
-            if (quotes.indexOf(c) >= 0 && !(c == '\'' && i > 0 && isDigit(b[i - 1]))) {
+            if (quotes.indexOf(c) >= 0 && !(c == '\'' && i > from && isDigit(b[i - 1]))) {
                 // a quote right after a digit is a C++14 digit separator (1'000'000), not a character literal
                 quote = c;
             }
@@ -155,7 +184,7 @@ public final class LineScanner {
             kinds.mark(line, lineKind);
         }
         // lines as cloc (Perl) reads them: a last line without newline counts, nothing after a final newline does
-        kinds.setLineCount(n > 0 && b[n - 1] != '\n' ? line + 1 : line);
+        kinds.setLineCount(n > from && b[n - 1] != '\n' ? line + 1 : line);
         return kinds;
     }
 

@@ -36,7 +36,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +43,7 @@ import java.util.concurrent.Callable;
 
 /** {@code memsafe report}: one self-contained HTML page with the census, the history chart and the porting plan. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = "Write one self-contained HTML page: census table, history chart (embedded PNG) and porting plan.")
+        description = "Write one self-contained HTML page: census table, history chart (inline SVG) and porting plan.")
 public final class ReportCommand implements Callable<Integer> {
 
     @Spec
@@ -170,7 +169,7 @@ public final class ReportCommand implements Callable<Integer> {
     private Map<String, Object> historyModel(HistoryEngine.Result h) throws IOException {
         Map<String, Object> m = new HashMap<>();
         m.put("period", period.name());
-        m.put("chart", Base64.getEncoder().encodeToString(ShareChart.png(h.periods(), "Memory-unsafe share", 900, 400)));
+        m.put("chart", ShareChart.svgElement(h.periods(), "Memory-unsafe share", 900, 400));
         List<Map<String, Object>> rows = new ArrayList<>();
         for (PeriodResult p : h.periods()) {
             Map<String, Object> r = new HashMap<>();
