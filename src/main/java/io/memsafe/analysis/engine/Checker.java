@@ -38,6 +38,13 @@ public interface Checker {
      */
     default void onLeak(SourceLoc loc, io.memsafe.analysis.domain.Region block, String function, Context ctx) { }
 
+    /**
+     * A heap block that is allocated on this path but that no pointer anywhere designates any more:
+     * the last one was overwritten at {@code lostAt} (realloc's NULL result assigned over the only
+     * pointer to the block it failed to grow); {@code seenAt} is where the path learned it.
+     */
+    default void onLostReference(SourceLoc lostAt, SourceLoc seenAt, io.memsafe.analysis.domain.Region block, Context ctx) { }
+
     /** A printf-family function is called with a format string whose characters come from untrusted input ({@code taint}). */
     default void onFormatString(SourceLoc loc, Value format, String function, io.memsafe.analysis.domain.Origin taint, Context ctx) { }
 

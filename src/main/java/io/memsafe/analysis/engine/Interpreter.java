@@ -78,11 +78,16 @@ public final class Interpreter {
                 long size = x.type.size();
                 String desc = (x.kind == Variable.Kind.TEMP ? "temporary" : "'" + x.name + "'") + " (" + Type.show(x.type)
                         + (size >= 0 ? ", " + size + " bytes" : "") + ")";
-                return new Region(key, global ? Region.Kind.GLOBAL : Region.Kind.STACK,
+                Region r = new Region(key, global ? Region.Kind.GLOBAL : Region.Kind.STACK,
                         size >= 0 ? Value.of(size) : Value.UNKNOWN, desc, x.declared, "declaration");
+                if (x.kind == Variable.Kind.TEMP) temporaries.add(r);
+                return r;
             });
         }
     }
+
+    /** Regions of the lowering's temporaries: each lives within one full expression only. */
+    final Set<Region> temporaries = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private final Map<String, Region> literals = new HashMap<>();
 
@@ -444,6 +449,7 @@ public final class Interpreter {
         }
         // past a dereference the pointer was not NULL: the allocation result counts as checked
         if (s != null && !s.unchecked.isEmpty()) s.unchecked.keySet().removeAll(p.pts.keySet());
+        if (s != null) Reallocation.dereferenced(p, s, this, loc, f);
     }
 
     /** A pointer handed to a function that reads memory through it, with no bounds to check (a string of unknown length). */
@@ -451,6 +457,13 @@ public final class Interpreter {
         State s = current;
         if (f.report() && s != null) for (Checker c : checkers) c.onUse(loc, p, op, dereferenced, s, withCalls(f));
         if (dereferenced && s != null && !s.unchecked.isEmpty()) s.unchecked.keySet().removeAll(p.pts.keySet());
+        if (dereferenced && s != null) Reallocation.dereferenced(p, s, this, loc, f);
+    }
+
+    /** A heap block to which no pointer remains anywhere ({@code lostAt}: where the last one was overwritten). */
+    void lostReference(SourceLoc lostAt, SourceLoc seenAt, Region block, Frame f) {
+        if (!f.report() || !"malloc".equals(block.family)) return;
+        for (Checker c : checkers) c.onLostReference(lostAt, seenAt, block, withCalls(f));
     }
 
     /** A load from automatic or heap storage that nothing has written on any path to here. */
@@ -494,6 +507,9 @@ public final class Interpreter {
 
     // ------------------------------------------------------------------ statements
 
+    /** Where the branch condition being assumed is (for the trace of what a test decided). */
+    private SourceLoc testAt;
+
     /** The state the statement being executed works on (the checkers' view of the heap lifetime). */
     private State current;
 
@@ -526,7 +542,10 @@ public final class Interpreter {
                 }
             }
             case Stmt.InitAggregate ia -> initAggregate(ia, s, f);
-            case Stmt.Assume as -> assume(as.cond(), as.truth(), s, f);
+            case Stmt.Assume as -> {
+                testAt = as.loc();
+                assume(as.cond(), as.truth(), s, f);
+            }
             case Stmt.Return r -> {
                 if (r.value() != null && f.fn() != null) {
                     Value v = eval(r.value(), s, f);
@@ -624,10 +643,16 @@ public final class Interpreter {
             if (!s.unchecked.isEmpty()) { s.unchecked.keySet().removeAll(l.pts.keySet()); s.unchecked.keySet().removeAll(r.pts.keySet()); }
             constrain(b.left(), op, r, s, f);
             if (!s.bottom) constrain(b.right(), op.swap(), l, s, f);
+            if (!s.bottom && !s.freed.isEmpty()) {
+                Reallocation.decided(l, eval(b.left(), s, f), s, this, testAt, f);
+                Reallocation.decided(r, eval(b.right(), s, f), s, this, testAt, f);
+            }
             return;
         }
-        if (!s.unchecked.isEmpty()) s.unchecked.keySet().removeAll(eval(cond, s, f).pts.keySet());
+        Value before = eval(cond, s, f);
+        if (!s.unchecked.isEmpty()) s.unchecked.keySet().removeAll(before.pts.keySet());
         constrain(cond, truth ? BinOp.NE : BinOp.EQ, Value.ZERO, s, f);
+        if (!s.bottom && !s.freed.isEmpty()) Reallocation.decided(before, eval(cond, s, f), s, this, testAt, f);
     }
 
     /** Narrows the variable (or other single memory cell) an expression loads, given {@code x op other}. */

@@ -117,6 +117,7 @@ final class ModelInterpreter {
                     // for the lifetime it is "maybe freed", so no use or free of it is reported from here
                     in.free(loc, old, op, false, s, f);
                     allocated = allocate(loc, length(r.size(), args), "malloc", false, false, true, s, f);
+                    Reallocation.returned(old, allocated.pts.keySet().iterator().next(), loc, s);
                     Contents joined = null;
                     for (Region reg : old.pts.keySet()) joined = joined == null ? s.contents(reg) : joined.combine(s.contents(reg), Value::join);
                     if (joined != null) for (Region reg : allocated.pts.keySet()) s.set(reg, joined);
