@@ -377,7 +377,7 @@ public final class Interpreter {
         long size = Math.max(1, lv.type().size());
         Value p = address(lv, s, f);
         if (!direct(lv)) checkAccess(lv.loc(), p, Value.of(size), false, null, describeIndex(lv, s, f), f);
-        if (f.report() && !(lv instanceof Lvalue.Var v && v.var().kind == Variable.Kind.TEMP)) uninitializedRead(lv.loc(), p, s, f);
+        if (f.report() && !(lv instanceof Lvalue.Var v && v.var().kind == Variable.Kind.TEMP)) uninitializedRead(lv.loc(), p, size, lv.type() instanceof Type.Int ci && (ci.isChar() || ci.size() == 1), s, f);
         Value v = loadVia(p, size, s);
         if (lv.type() instanceof Type.Int i && (i.isChar() || i.size() == 1) && beforeTerminator(p, size, s)) {
             // every character before a string's first NUL is non-zero
@@ -467,15 +467,21 @@ public final class Interpreter {
     }
 
     /** A load from automatic or heap storage that nothing has written on any path to here. */
-    private void uninitializedRead(SourceLoc loc, Value p, State s, Frame f) {
+    private void uninitializedRead(SourceLoc loc, Value p, long size, boolean charLike, State s, Frame f) {
         if (!p.nullOrKnownRegions()) return;
-        for (Region r : p.pts.keySet()) {
+        String part = null;
+        for (Map.Entry<Region, Interval> e : p.pts.entrySet()) {
+            Region r = e.getKey();
             if (r.kind != Region.Kind.STACK && r.kind != Region.Kind.HEAP) return;
             Contents c = s.mem.get(r);
-            if (c == null || !c.neverWritten) return;
+            if (c == null) return;
+            if (c.neverWritten) continue;
+            String u = Uninitialized.unwrittenPart(c, e.getValue(), size, charLike, p.widened, r.size);
+            if (u == null) return;
+            part = u;
         }
         Region r = p.pts.keySet().iterator().next();
-        for (Checker c : checkers) c.onUninitializedRead(loc, r, withCalls(f));
+        for (Checker c : checkers) c.onUninitializedRead(loc, r, part, withCalls(f));
     }
 
     /** A printf-family format string made of untrusted input. */
