@@ -138,11 +138,20 @@ public final class Contents {
         for (Map.Entry<Long, Cell> e : cells.entrySet()) {
             Cell other = o.cells.get(e.getKey());
             if (other != null && other.size == e.getValue().size) m.put(e.getKey(), new Cell(other.size, op.apply(e.getValue().value, other.value)));
-            else if (other == null) m.put(e.getKey(), new Cell(e.getValue().size, op.apply(e.getValue().value, o.load(Interval.of(e.getKey()), e.getValue().size))));
+            else if (other == null) {
+                long size = e.getValue().size;
+                // bytes nothing has written on the other path hold no value there (reading them is
+                // itself the defect MS457 reports): they add nothing to the join, as a region that
+                // does not exist on a path adds nothing to the state's join
+                m.put(e.getKey(), o.mayBeWritten(e.getKey(), size)
+                        ? new Cell(size, op.apply(e.getValue().value, o.load(Interval.of(e.getKey()), size))) : e.getValue());
+            }
         }
         for (Map.Entry<Long, Cell> e : o.cells.entrySet()) {
             if (!cells.containsKey(e.getKey())) {
-                m.put(e.getKey(), new Cell(e.getValue().size, op.apply(load(Interval.of(e.getKey()), e.getValue().size), e.getValue().value)));
+                long size = e.getValue().size;
+                m.put(e.getKey(), mayBeWritten(e.getKey(), size)
+                        ? new Cell(size, op.apply(load(Interval.of(e.getKey()), size), e.getValue().value)) : e.getValue());
             }
         }
         return new Contents(m, op.apply(rest, o.rest), op.apply(nul, o.nul), unterminated && o.unterminated, neverWritten && o.neverWritten,

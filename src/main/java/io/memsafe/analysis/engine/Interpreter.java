@@ -86,6 +86,13 @@ public final class Interpreter {
         }
     }
 
+    /**
+     * Allocation sites (region keys) whose region stands for several blocks that may be live at
+     * once: a site allocated again while its earlier block was not freed on every path. Grows
+     * only; a release through such a region is never certain to release the block a pointer means.
+     */
+    final Set<String> severalLive = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     /** Regions of the lowering's temporaries: each lives within one full expression only. */
     final Set<Region> temporaries = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -493,7 +500,7 @@ public final class Interpreter {
     void free(SourceLoc loc, Value p, String deallocator, boolean certain, State s, Frame f) {
         if (f.report()) for (Checker c : checkers) c.onFree(loc, p, deallocator, s, withCalls(f));
         // free(NULL) releases nothing; a block is freed for sure when it is the only one p designates
-        boolean must = certain && p.pts.size() == 1 && p.nullOrKnownRegions();
+        boolean must = certain && p.pts.size() == 1 && p.nullOrKnownRegions() && !severalLive.contains(p.pts.keySet().iterator().next().key);
         for (Region r : p.pts.keySet()) {
             if (r.kind != Region.Kind.HEAP) continue;
             Lifetime old = s.freed.get(r);
@@ -767,6 +774,9 @@ public final class Interpreter {
 
     /** Same callee, same entry state, outside the reporting pass: same result (fixpoint iterations repeat calls). */
     private final Map<CallKey, CallResult> callCache = new HashMap<>();
+
+    /** Callee results computed before a site was found to hold several live blocks may assume a certain release. */
+    void forgetCachedCalls() { callCache.clear(); }
 
     private Value inline(Function callee, List<Value> args, Stmt.Call c, State s, Frame f) {
         if (f.depth() >= MAX_CALL_DEPTH || f.onStack(callee) || inlined >= MAX_INLINED_PER_ROOT || callee.blocks.size() > MAX_INLINED_BLOCKS) {

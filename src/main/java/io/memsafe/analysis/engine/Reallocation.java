@@ -29,12 +29,12 @@ final class Reallocation {
      * exactly when the result is not NULL. Only for an old pointer that designates one heap block
      * and is not NULL (realloc(NULL, n) releases nothing).
      */
-    static void returned(Value old, Region result, SourceLoc loc, State s) {
+    static void returned(Value old, Region result, SourceLoc loc, State s, Set<String> several) {
         // an earlier correlation with this site's block is stale: that block is a new one now
         s.freed.replaceAll((r, l) -> result.equals(l.ifAllocated()) ? l.maybe() : l);
         if (old.pts.size() != 1 || !old.nullOrKnownRegions() || !old.num.isBottom()) return;
         Region o = old.pts.keySet().iterator().next();
-        if (o.kind != Region.Kind.HEAP || o.equals(result)) return;
+        if (o.kind != Region.Kind.HEAP || o.equals(result) || several.contains(o.key)) return;
         Lifetime l = s.freed.get(o);
         if (l == null || l.must() || l.pending() || !l.freedAt().equals(loc)) return;
         s.freed.put(o, new Lifetime(loc, false, result));

@@ -19,18 +19,20 @@ final class Uninitialized {
      * <li>when the highest (or lowest) element the load may reach is unwritten, as the buffer
      *     checkers report the highest index of an access: the bound is a real one, set by a
      *     comparison with a known value, not extrapolated by widening. Not for character reads,
-     *     whose scans stop at a terminator the interval does not see, nor past the storage's end
-     *     (an over-read, which is the buffer checkers' business).</li>
+     *     whose scans stop at a terminator the interval does not see.</li>
      * </ul>
+     * Never for a load that may reach outside the storage (an out-of-bounds read, which the
+     * buffer checkers report).
      */
     static String unwrittenPart(Contents c, Interval off, long size, boolean charLike, boolean widened, Value regionSize) {
         if (off.isBottom() || c.written.isTop() || off.lo() == Interval.NEG_INF || off.hi() == Interval.POS_INF) return null;
+        // outside the storage it is an out-of-bounds access, which the buffer checkers report
+        if (off.lo() < 0 || (!regionSize.unknown && regionSize.num.isSingleton() && off.hi() + size > regionSize.num.lo())) return null;
         String hull = c.written.isBottom() ? "nothing" : "only bytes " + c.written.lo() + ".." + c.written.hi();
         if (!c.mayBeWritten(off.lo(), off.hi() - off.lo() + size)) {
             return "bytes " + off.lo() + ".." + (off.hi() + size - 1) + ", which nothing has written (" + hull + " may have been)";
         }
-        if (widened || charLike || off.lo() < 0 || off.isSingleton()) return null;
-        if (!regionSize.unknown && regionSize.num.isSingleton() && off.hi() + size > regionSize.num.lo()) return null;
+        if (widened || charLike || off.isSingleton()) return null;
         if (!c.mayBeWritten(off.hi(), size)) {
             return "element at offset " + off.hi() + " (of offsets " + off + "), which nothing has written (" + hull + " may have been)";
         }
