@@ -380,11 +380,22 @@ public final class Interpreter {
         return lv instanceof Lvalue.Var || (lv instanceof Lvalue.Field fl && direct(fl.base()));
     }
 
+    /** The value being evaluated is only copied (the outermost load of {@code x = y}): its load is not a use. */
+    private boolean copying;
+    /** Set when that copied load read bytes nothing has written. */
+    private boolean copiedIndeterminate;
+
     Value load(Lvalue lv, State s, Frame f) {
+        boolean copy = copying;
+        copying = false; // loads nested in the address (a pointer, an index) are uses
         long size = Math.max(1, lv.type().size());
         Value p = address(lv, s, f);
         if (!direct(lv)) checkAccess(lv.loc(), p, Value.of(size), false, null, describeIndex(lv, s, f), f);
-        if (f.report() && !(lv instanceof Lvalue.Var v && v.var().kind == Variable.Kind.TEMP)) uninitializedRead(lv.loc(), p, size, lv.type() instanceof Type.Int ci && (ci.isChar() || ci.size() == 1), s, f);
+        boolean charLike = lv.type() instanceof Type.Int ci && (ci.isChar() || ci.size() == 1);
+        if (!(lv instanceof Lvalue.Var v && v.var().kind == Variable.Kind.TEMP)) {
+            if (copy) copiedIndeterminate = unwrittenRead(p, size, charLike, s) != null;
+            else if (f.report()) uninitializedRead(lv.loc(), p, size, charLike, s, f);
+        }
         Value v = loadVia(p, size, s);
         if (lv.type() instanceof Type.Int i && (i.isChar() || i.size() == 1) && beforeTerminator(p, size, s)) {
             // every character before a string's first NUL is non-zero
@@ -475,20 +486,27 @@ public final class Interpreter {
 
     /** A load from automatic or heap storage that nothing has written on any path to here. */
     private void uninitializedRead(SourceLoc loc, Value p, long size, boolean charLike, State s, Frame f) {
-        if (!p.nullOrKnownRegions()) return;
-        String part = null;
+        String part = unwrittenRead(p, size, charLike, s);
+        if (part == null) return;
+        Region r = p.pts.keySet().iterator().next();
+        for (Checker c : checkers) c.onUninitializedRead(loc, r, part.isEmpty() ? null : part, withCalls(f));
+    }
+
+    /** What a load reads that nothing has written ("" when nothing at all was written to the storage), or null. */
+    private static String unwrittenRead(Value p, long size, boolean charLike, State s) {
+        if (!p.nullOrKnownRegions()) return null;
+        String part = "";
         for (Map.Entry<Region, Interval> e : p.pts.entrySet()) {
             Region r = e.getKey();
-            if (r.kind != Region.Kind.STACK && r.kind != Region.Kind.HEAP) return;
+            if (r.kind != Region.Kind.STACK && r.kind != Region.Kind.HEAP) return null;
             Contents c = s.mem.get(r);
-            if (c == null) return;
+            if (c == null) return null;
             if (c.neverWritten) continue;
             String u = Uninitialized.unwrittenPart(c, e.getValue(), size, charLike, p.widened, r.size);
-            if (u == null) return;
+            if (u == null) return null;
             part = u;
         }
-        Region r = p.pts.keySet().iterator().next();
-        for (Checker c : checkers) c.onUninitializedRead(loc, r, part, withCalls(f));
+        return part;
     }
 
     /** A printf-family format string made of untrusted input. */
@@ -544,8 +562,24 @@ public final class Interpreter {
                 s.set(r, Contents.unwritten(r.size));
             }
             case Stmt.Assign a -> {
-                Value v = eval(a.value(), s, f);
-                if (a.target().type() instanceof Type.Struct st2 && a.value() instanceof Expr.Load src) {
+                boolean scalarCopy = !(a.target().type() instanceof Type.Struct) && Uninitialized.isCopy(a.value());
+                copying = scalarCopy;
+                copiedIndeterminate = false;
+                Value v;
+                try {
+                    v = eval(a.value(), s, f);
+                } finally {
+                    copying = false;
+                }
+                if (scalarCopy && copiedIndeterminate) {
+                    // a copy of an indeterminate value is not a use: the copy is indeterminate in turn
+                    copiedIndeterminate = false;
+                    store(a.target(), v, s, f);
+                    if (a.target() instanceof Lvalue.Var tv && tv.var().kind != Variable.Kind.TEMP) {
+                        Region r = region(tv.var(), f.fn());
+                        if (r.size.constant() != null && r.size.constant() == Math.max(1, tv.type().size())) s.set(r, Contents.unwritten(r.size));
+                    }
+                } else if (a.target().type() instanceof Type.Struct st2 && a.value() instanceof Expr.Load src) {
                     long size = Math.max(1, st2.size());
                     if (!direct(src.lv())) checkAccess(src.lv().loc(), address(src.lv(), s, f), Value.of(size), false, null, describeIndex(src.lv(), s, f), f);
                     if (!direct(a.target())) checkAccess(a.target().loc(), address(a.target(), s, f), Value.of(size), true, null, describeIndex(a.target(), s, f), f);

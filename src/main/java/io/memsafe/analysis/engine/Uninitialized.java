@@ -24,6 +24,17 @@ final class Uninitialized {
      * Never for a load that may reach outside the storage (an out-of-bounds read, which the
      * buffer checkers report).
      */
+    /**
+     * Is the right-hand side of an assignment a plain copy of a scalar in memory ({@code x = y},
+     * {@code x = *p}, {@code x = (T) y})? Copying an indeterminate value is not using it (Juliet's
+     * good code does {@code int data = *dataPtr; data = 5;}, zlib saves and restores stream fields
+     * nobody set): the copy is indeterminate in turn, and its use is what is reported.
+     */
+    static boolean isCopy(io.memsafe.ir.Expr e) {
+        while (e instanceof io.memsafe.ir.Expr.Cast c) e = c.operand();
+        return e instanceof io.memsafe.ir.Expr.Load l && !(l.type() instanceof io.memsafe.ir.Type.Struct);
+    }
+
     static String unwrittenPart(Contents c, Interval off, long size, boolean charLike, boolean widened, Value regionSize) {
         if (off.isBottom() || c.written.isTop() || off.lo() == Interval.NEG_INF || off.hi() == Interval.POS_INF) return null;
         // outside the storage it is an out-of-bounds access, which the buffer checkers report
