@@ -393,7 +393,9 @@ public final class Interpreter {
         if (!direct(lv)) checkAccess(lv.loc(), p, Value.of(size), false, null, describeIndex(lv, s, f), f);
         boolean charLike = lv.type() instanceof Type.Int ci && (ci.isChar() || ci.size() == 1);
         if (!(lv instanceof Lvalue.Var v && v.var().kind == Variable.Kind.TEMP)) {
-            if (copy) copiedIndeterminate = unwrittenRead(p, size, charLike, s) != null;
+            // a copy of bytes nothing wrote on any path is indeterminate in turn; one that may read
+            // written bytes (the highest element of a loop's reads) is a read like any other
+            if (copy && unwrittenRead(p, size, charLike, s, true) != null) copiedIndeterminate = true;
             else if (f.report()) uninitializedRead(lv.loc(), p, size, charLike, s, f);
         }
         Value v = loadVia(p, size, s);
@@ -486,14 +488,14 @@ public final class Interpreter {
 
     /** A load from automatic or heap storage that nothing has written on any path to here. */
     private void uninitializedRead(SourceLoc loc, Value p, long size, boolean charLike, State s, Frame f) {
-        String part = unwrittenRead(p, size, charLike, s);
+        String part = unwrittenRead(p, size, charLike, s, false);
         if (part == null) return;
         Region r = p.pts.keySet().iterator().next();
         for (Checker c : checkers) c.onUninitializedRead(loc, r, part.isEmpty() ? null : part, withCalls(f));
     }
 
     /** What a load reads that nothing has written ("" when nothing at all was written to the storage), or null. */
-    private static String unwrittenRead(Value p, long size, boolean charLike, State s) {
+    private static String unwrittenRead(Value p, long size, boolean charLike, State s, boolean everyOffset) {
         if (!p.nullOrKnownRegions()) return null;
         String part = "";
         for (Map.Entry<Region, Interval> e : p.pts.entrySet()) {
@@ -502,7 +504,7 @@ public final class Interpreter {
             Contents c = s.mem.get(r);
             if (c == null) return null;
             if (c.neverWritten) continue;
-            String u = Uninitialized.unwrittenPart(c, e.getValue(), size, charLike, p.widened, r.size);
+            String u = Uninitialized.unwrittenPart(c, e.getValue(), size, charLike, p.widened, r.size, everyOffset);
             if (u == null) return null;
             part = u;
         }

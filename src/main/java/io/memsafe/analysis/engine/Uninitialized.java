@@ -21,7 +21,7 @@ final class Uninitialized {
      *     comparison with a known value, not extrapolated by widening. Not for character reads,
      *     whose scans stop at a terminator the interval does not see.</li>
      * </ul>
-     * Never for a load that may reach outside the storage (an out-of-bounds read, which the
+     * With {@code everyOffset}, only the first kind. Never for a load that may reach outside the storage (an out-of-bounds read, which the
      * buffer checkers report).
      */
     /**
@@ -35,7 +35,7 @@ final class Uninitialized {
         return e instanceof io.memsafe.ir.Expr.Load l && !(l.type() instanceof io.memsafe.ir.Type.Struct);
     }
 
-    static String unwrittenPart(Contents c, Interval off, long size, boolean charLike, boolean widened, Value regionSize) {
+    static String unwrittenPart(Contents c, Interval off, long size, boolean charLike, boolean widened, Value regionSize, boolean everyOffset) {
         if (off.isBottom() || c.written.isTop() || off.lo() == Interval.NEG_INF || off.hi() == Interval.POS_INF) return null;
         // outside the storage it is an out-of-bounds access, which the buffer checkers report
         if (off.lo() < 0 || (!regionSize.unknown && regionSize.num.isSingleton() && off.hi() + size > regionSize.num.lo())) return null;
@@ -43,7 +43,7 @@ final class Uninitialized {
         if (!c.mayBeWritten(off.lo(), off.hi() - off.lo() + size)) {
             return "bytes " + off.lo() + ".." + (off.hi() + size - 1) + ", which nothing has written (" + hull + " may have been)";
         }
-        if (widened || charLike || off.isSingleton()) return null;
+        if (everyOffset || widened || charLike || off.isSingleton()) return null;
         if (!c.mayBeWritten(off.hi(), size)) {
             return "element at offset " + off.hi() + " (of offsets " + off + "), which nothing has written (" + hull + " may have been)";
         }
