@@ -26,4 +26,13 @@ public final class MemoryLeakChecker implements Checker {
         t.add(new TraceStep(loc, "last pointer to it lost when " + function + "() returns"));
         ctx.report(this, loc, block.description + " is never freed: no pointer to it remains when " + function + "() returns", t);
     }
+
+    @Override
+    public void onLostReference(SourceLoc lostAt, SourceLoc seenAt, Region block, Context ctx) {
+        List<TraceStep> t = new ArrayList<>();
+        Lifecycle.allocatedAt(t, block);
+        t.add(new TraceStep(lostAt, "realloc fails and returns NULL, which overwrites the only pointer to the block"));
+        if (seenAt != null && seenAt.line() > 0 && !seenAt.equals(lostAt)) t.add(new TraceStep(seenAt, "on the path where the result is NULL, the block is still allocated and unreachable"));
+        ctx.report(this, lostAt, block.description + " leaks when realloc fails: its only pointer is overwritten with the NULL result", t);
+    }
 }

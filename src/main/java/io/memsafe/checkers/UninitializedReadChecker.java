@@ -11,7 +11,9 @@ import java.util.List;
 
 /**
  * Reports a read of a local variable or heap block that nothing has written on any path to the
- * read. Storage written in part, or on some paths only, is not reported.
+ * read: storage never written at all, a field or element outside everything that may have been
+ * written (a struct with one field set, an array filled only in part and read to its end).
+ * Storage written on some paths only is not reported.
  */
 @Rule(id = "MS457", name = "UninitializedRead", cwe = 457, level = "warning",
         title = "Use of uninitialized variable",
@@ -19,12 +21,17 @@ import java.util.List;
                 + "through it, and an attacker who can shape that memory controls pointers and lengths read from it.")
 public final class UninitializedReadChecker implements Checker {
     @Override
-    public void onUninitializedRead(SourceLoc loc, Region storage, Context ctx) {
+    public void onUninitializedRead(SourceLoc loc, Region storage, String part, Context ctx) {
         List<TraceStep> t = new ArrayList<>();
         if (storage.allocated != null && storage.allocated.line() > 0) {
             t.add(new TraceStep(storage.allocated, storage.description + (storage.kind == Region.Kind.HEAP ? " allocated" : " declared") + " without an initial value here"));
         }
-        t.add(new TraceStep(loc, "read here before anything is written to it"));
-        ctx.report(this, loc, "read of " + storage.description + ", which nothing has written yet", t);
+        if (part == null) {
+            t.add(new TraceStep(loc, "read here before anything is written to it"));
+            ctx.report(this, loc, "read of " + storage.description + ", which nothing has written yet", t);
+        } else {
+            t.add(new TraceStep(loc, "read here of " + part));
+            ctx.report(this, loc, "read of " + storage.description + ": " + part, t);
+        }
     }
 }

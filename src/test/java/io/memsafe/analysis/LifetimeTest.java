@@ -85,4 +85,29 @@ class LifetimeTest {
         assertThat(s.lifetime(r)).isNull();
         assertThat(s.unchecked).doesNotContainKey(r);
     }
+
+    @Test
+    void reallocCorrelationSurvivesOnlyJoinsThatShareIt() {
+        Region old = block();
+        Region grown = new Region("h:t.c:4:1", Region.Kind.HEAP, Value.of(64), "grown block", FREE, "malloc");
+        State a = allocated(old), b = allocated(old), c = allocated(old);
+        a.freed.put(old, new Lifetime(FREE, false, grown));
+        b.freed.put(old, new Lifetime(FREE, false, grown));
+        assertThat(a.join(b).lifetime(old).pending()).isTrue();
+        // a path on which realloc did not run: the block is only "maybe freed", whatever the result says
+        Lifetime merged = a.join(c).lifetime(old);
+        assertThat(merged.pending()).isFalse();
+        assertThat(merged.must()).isFalse();
+    }
+
+    @Test
+    void unwrittenBytesAddNothingToAJoin() {
+        Region r = block();
+        Contents written = Contents.unwritten(r.size).store(io.memsafe.analysis.domain.Interval.ZERO, 8, Value.ZERO, true);
+        Contents fresh = Contents.unwritten(r.size);
+        Contents j = written.combine(fresh, Value::join);
+        assertThat(j.load(io.memsafe.analysis.domain.Interval.ZERO, 8).isDefinitelyNull()).isTrue();
+        assertThat(j.written).isEqualTo(io.memsafe.analysis.domain.Interval.of(0, 7));
+        assertThat(fresh.combine(written, Value::join).load(io.memsafe.analysis.domain.Interval.ZERO, 8).isDefinitelyNull()).isTrue();
+    }
 }

@@ -27,21 +27,45 @@ public final class Contents {
      * havoc or library fill builds new contents without it, so only fresh storage carries it.
      */
     public final boolean neverWritten;
+    /**
+     * The bytes that may have been written (on some path) since this storage was created without
+     * an initialiser, as a hull of byte offsets: bytes outside it hold indeterminate values on
+     * every path. BOTTOM for fresh storage; TOP once anything the analysis cannot place (a library
+     * fill, a havoc, an initialiser) wrote to it, or for storage that started with known contents.
+     * Always joined, never widened: it only grows with the offsets of stores, which are themselves
+     * widened, so it is stable when they are, and exact when they are.
+     */
+    public final Interval written;
 
     public Contents(TreeMap<Long, Cell> cells, Value rest, Value nul) {
         this(cells, rest, nul, false);
     }
 
     public Contents(TreeMap<Long, Cell> cells, Value rest, Value nul, boolean unterminated) {
-        this(cells, rest, nul, unterminated, false);
+        this(cells, rest, nul, unterminated, false, Interval.TOP);
     }
 
-    private Contents(TreeMap<Long, Cell> cells, Value rest, Value nul, boolean unterminated, boolean neverWritten) {
+    private Contents(TreeMap<Long, Cell> cells, Value rest, Value nul, boolean unterminated, boolean neverWritten, Interval written) {
         this.cells = cells;
         this.rest = rest;
         this.nul = nul;
         this.unterminated = unterminated;
         this.neverWritten = neverWritten;
+        this.written = written;
+    }
+
+    /** The written hull after a store of {@code size} bytes at {@code off}. */
+    private Interval writtenAfter(Interval off, long size) {
+        if (written.equals(Interval.TOP)) return written;
+        long hi = off.hi() == Interval.POS_INF || off.hi() > Long.MAX_VALUE - size ? Interval.POS_INF : off.hi() + size - 1;
+        return written.join(Interval.of(off.lo(), hi));
+    }
+
+    /** May any of the bytes [from, from + size) have been written? */
+    public boolean mayBeWritten(long from, long size) {
+        if (written.isBottom()) return false;
+        long to = from > Long.MAX_VALUE - size ? Interval.POS_INF : from + size - 1;
+        return !written.meet(Interval.of(from, to)).isBottom();
     }
 
     /** Fresh automatic storage: nothing known. */
@@ -52,15 +76,15 @@ public final class Contents {
      * string read from it runs off its end.
      */
     public static Contents unwritten(Value size) {
-        return new Contents(new TreeMap<>(), Value.UNKNOWN, Value.UNKNOWN, true, true);
+        return new Contents(new TreeMap<>(), Value.UNKNOWN, Value.UNKNOWN, true, true, Interval.BOTTOM);
     }
 
     /** Zero-filled storage (static objects, calloc): every byte 0, so the first NUL is at offset 0. */
     public static Contents zeroed() { return new Contents(new TreeMap<>(), Value.ZERO, Value.ZERO); }
 
-    public Contents withNul(Value n) { return new Contents(cells, rest, n, unterminated, neverWritten); }
+    public Contents withNul(Value n) { return new Contents(cells, rest, n, unterminated, neverWritten, written); }
 
-    public Contents withUnterminated(boolean u) { return u == unterminated ? this : new Contents(cells, rest, nul, u, neverWritten); }
+    public Contents withUnterminated(boolean u) { return u == unterminated ? this : new Contents(cells, rest, nul, u, neverWritten, written); }
 
     /** Can a write of this value put a zero in memory? */
     public static boolean mayBeZero(Value v) { return v.unknown || v.num.contains(0) || v.isBottom(); }
@@ -94,18 +118,18 @@ public final class Contents {
             long o = off.lo();
             m.subMap(o - 64, true, o + size, false).entrySet().removeIf(e -> e.getKey() + e.getValue().size > o);
             m.put(o, new Cell(size, v));
-            return new Contents(m, rest, nul, unterminated && !mayBeZero(v));
+            return new Contents(m, rest, nul, unterminated && !mayBeZero(v), false, writtenAfter(off, size));
         }
         if (off.isSingleton() && !m.containsKey(off.lo())) {
             m.put(off.lo(), new Cell(size, v.join(rest)));
-            return new Contents(m, rest, nul, unterminated && !mayBeZero(v));
+            return new Contents(m, rest, nul, unterminated && !mayBeZero(v), false, writtenAfter(off, size));
         }
         for (Map.Entry<Long, Cell> e : m.entrySet()) {
             long s = e.getKey();
             if (s + e.getValue().size <= off.lo() || (off.hi() != Interval.POS_INF && s >= off.hi() + size)) continue;
             e.setValue(new Cell(e.getValue().size, e.getValue().value.join(v)));
         }
-        return new Contents(m, rest.join(v), nul, unterminated && !mayBeZero(v));
+        return new Contents(m, rest.join(v), nul, unterminated && !mayBeZero(v), false, writtenAfter(off, size));
     }
 
 
@@ -114,18 +138,28 @@ public final class Contents {
         for (Map.Entry<Long, Cell> e : cells.entrySet()) {
             Cell other = o.cells.get(e.getKey());
             if (other != null && other.size == e.getValue().size) m.put(e.getKey(), new Cell(other.size, op.apply(e.getValue().value, other.value)));
-            else if (other == null) m.put(e.getKey(), new Cell(e.getValue().size, op.apply(e.getValue().value, o.load(Interval.of(e.getKey()), e.getValue().size))));
+            else if (other == null) {
+                long size = e.getValue().size;
+                // bytes nothing has written on the other path hold no value there (reading them is
+                // itself the defect MS457 reports): they add nothing to the join, as a region that
+                // does not exist on a path adds nothing to the state's join
+                m.put(e.getKey(), o.mayBeWritten(e.getKey(), size)
+                        ? new Cell(size, op.apply(e.getValue().value, o.load(Interval.of(e.getKey()), size))) : e.getValue());
+            }
         }
         for (Map.Entry<Long, Cell> e : o.cells.entrySet()) {
             if (!cells.containsKey(e.getKey())) {
-                m.put(e.getKey(), new Cell(e.getValue().size, op.apply(load(Interval.of(e.getKey()), e.getValue().size), e.getValue().value)));
+                long size = e.getValue().size;
+                m.put(e.getKey(), mayBeWritten(e.getKey(), size)
+                        ? new Cell(size, op.apply(load(Interval.of(e.getKey()), size), e.getValue().value)) : e.getValue());
             }
         }
-        return new Contents(m, op.apply(rest, o.rest), op.apply(nul, o.nul), unterminated && o.unterminated, neverWritten && o.neverWritten);
+        return new Contents(m, op.apply(rest, o.rest), op.apply(nul, o.nul), unterminated && o.unterminated, neverWritten && o.neverWritten,
+                written.join(o.written));
     }
 
     public boolean leq(Contents o) {
-        if (!rest.leq(o.rest) || !nul.leq(o.nul) || (o.unterminated && !unterminated) || (o.neverWritten && !neverWritten)) return false;
+        if (!rest.leq(o.rest) || !nul.leq(o.nul) || (o.unterminated && !unterminated) || (o.neverWritten && !neverWritten) || !written.leq(o.written)) return false;
         for (Map.Entry<Long, Cell> e : cells.entrySet()) {
             if (!e.getValue().value.leq(o.load(Interval.of(e.getKey()), e.getValue().size))) return false;
         }
@@ -137,7 +171,8 @@ public final class Contents {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Contents c && c.cells.equals(cells) && c.rest.equals(rest) && c.nul.equals(nul) && c.unterminated == unterminated && c.neverWritten == neverWritten;
+        return o instanceof Contents c && c.cells.equals(cells) && c.rest.equals(rest) && c.nul.equals(nul) && c.unterminated == unterminated && c.neverWritten == neverWritten
+                && c.written.equals(written);
     }
 
     @Override

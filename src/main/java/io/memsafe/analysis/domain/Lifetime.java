@@ -8,10 +8,25 @@ import io.memsafe.ir.SourceLoc;
  * ({@code must == false}, "maybe freed"). A block absent from {@link State#freed} is allocated.
  * The checkers act on {@code must} only: a path-insensitive merge cannot tell a real "freed on one
  * path, used on another" bug from correlated branches, and a false alarm costs more than a miss.
+ * <p>
+ * {@code ifAllocated}: the block was handed to realloc, which released it exactly when it
+ * returned a block (this region, at realloc's site) rather than NULL. Until a branch or a
+ * dereference tells which, the block is "maybe freed"; on the paths where the result is known
+ * non-NULL it is freed, on those where it is NULL it is still allocated. Null for every other
+ * release. Any join with a path that does not share that correlation drops it.
  */
-public record Lifetime(SourceLoc freedAt, boolean must) {
-    /** The state after a join with a path on which the block is still allocated. */
-    public Lifetime maybe() { return must ? new Lifetime(freedAt, false) : this; }
+public record Lifetime(SourceLoc freedAt, boolean must, Region ifAllocated) {
+    public Lifetime(SourceLoc freedAt, boolean must) { this(freedAt, must, null); }
 
-    public Lifetime join(Lifetime o) { return must && o.must ? this : maybe(); }
+    /** The state after a join with a path on which the block is still allocated. */
+    public Lifetime maybe() { return must || ifAllocated != null ? new Lifetime(freedAt, false) : this; }
+
+    public Lifetime join(Lifetime o) {
+        if (must && o.must) return this;
+        if (ifAllocated != null && ifAllocated.equals(o.ifAllocated)) return this;
+        return maybe();
+    }
+
+    /** Released by a realloc whose result is still undecided (NULL or a new block). */
+    public boolean pending() { return ifAllocated != null; }
 }

@@ -38,11 +38,22 @@ public interface Checker {
      */
     default void onLeak(SourceLoc loc, io.memsafe.analysis.domain.Region block, String function, Context ctx) { }
 
+    /**
+     * A heap block that is allocated on this path but that no pointer anywhere designates any more:
+     * the last one was overwritten at {@code lostAt} (realloc's NULL result assigned over the only
+     * pointer to the block it failed to grow); {@code seenAt} is where the path learned it.
+     */
+    default void onLostReference(SourceLoc lostAt, SourceLoc seenAt, io.memsafe.analysis.domain.Region block, Context ctx) { }
+
     /** A printf-family function is called with a format string whose characters come from untrusted input ({@code taint}). */
     default void onFormatString(SourceLoc loc, Value format, String function, io.memsafe.analysis.domain.Origin taint, Context ctx) { }
 
-    /** A load from local or heap storage ({@code storage}) that nothing has written on any path reaching it. */
-    default void onUninitializedRead(SourceLoc loc, io.memsafe.analysis.domain.Region storage, Context ctx) { }
+    /**
+     * A load from local or heap storage ({@code storage}) that nothing has written on any path
+     * reaching it; {@code part} is null when nothing at all was written to the storage, else it
+     * says which bytes were read and which may have been written.
+     */
+    default void onUninitializedRead(SourceLoc loc, io.memsafe.analysis.domain.Region storage, String part, Context ctx) { }
 
     /** What a checker may ask the engine while it handles an event. */
     interface Context {

@@ -80,11 +80,23 @@ public final class Interpreter {
                 long size = x.type.size();
                 String desc = (x.kind == Variable.Kind.TEMP ? "temporary" : "'" + x.name + "'") + " (" + Type.show(x.type)
                         + (size >= 0 ? ", " + size + " bytes" : "") + ")";
-                return new Region(key, global ? Region.Kind.GLOBAL : Region.Kind.STACK,
+                Region r = new Region(key, global ? Region.Kind.GLOBAL : Region.Kind.STACK,
                         size >= 0 ? Value.of(size) : Value.UNKNOWN, desc, x.declared, "declaration");
+                if (x.kind == Variable.Kind.TEMP) temporaries.add(r);
+                return r;
             });
         }
     }
+
+    /**
+     * Allocation sites (region keys) whose region stands for several blocks that may be live at
+     * once: a site allocated again while its earlier block was not freed on every path. Grows
+     * only; a release through such a region is never certain to release the block a pointer means.
+     */
+    final Set<String> severalLive = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** Regions of the lowering's temporaries: each lives within one full expression only. */
+    final Set<Region> temporaries = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private final Map<String, Region> literals = new HashMap<>();
 
@@ -368,11 +380,24 @@ public final class Interpreter {
         return lv instanceof Lvalue.Var || (lv instanceof Lvalue.Field fl && direct(fl.base()));
     }
 
+    /** The value being evaluated is only copied (the outermost load of {@code x = y}): its load is not a use. */
+    private boolean copying;
+    /** Set when that copied load read bytes nothing has written. */
+    private boolean copiedIndeterminate;
+
     Value load(Lvalue lv, State s, Frame f) {
+        boolean copy = copying;
+        copying = false; // loads nested in the address (a pointer, an index) are uses
         long size = Math.max(1, lv.type().size());
         Value p = address(lv, s, f);
         if (!direct(lv)) checkAccess(lv.loc(), p, Value.of(size), false, null, describeIndex(lv, s, f), f);
-        if (f.report() && !(lv instanceof Lvalue.Var v && v.var().kind == Variable.Kind.TEMP)) uninitializedRead(lv.loc(), p, s, f);
+        boolean charLike = lv.type() instanceof Type.Int ci && (ci.isChar() || ci.size() == 1);
+        if (!(lv instanceof Lvalue.Var v && v.var().kind == Variable.Kind.TEMP)) {
+            // a copy of bytes nothing wrote on any path is indeterminate in turn; one that may read
+            // written bytes (the highest element of a loop's reads) is a read like any other
+            if (copy && unwrittenRead(p, size, charLike, s, true) != null) copiedIndeterminate = true;
+            else if (f.report()) uninitializedRead(lv.loc(), p, size, charLike, s, f);
+        }
         Value v = loadVia(p, size, s);
         if (lv.type() instanceof Type.Int i && (i.isChar() || i.size() == 1) && beforeTerminator(p, size, s)) {
             // every character before a string's first NUL is non-zero
@@ -444,6 +469,7 @@ public final class Interpreter {
         }
         // past a dereference the pointer was not NULL: the allocation result counts as checked
         if (s != null && !s.unchecked.isEmpty()) s.unchecked.keySet().removeAll(p.pts.keySet());
+        if (s != null) Reallocation.dereferenced(p, s, this, loc, f);
     }
 
     /** A pointer handed to a function that reads memory through it, with no bounds to check (a string of unknown length). */
@@ -451,18 +477,38 @@ public final class Interpreter {
         State s = current;
         if (f.report() && s != null) for (Checker c : checkers) c.onUse(loc, p, op, dereferenced, s, withCalls(f));
         if (dereferenced && s != null && !s.unchecked.isEmpty()) s.unchecked.keySet().removeAll(p.pts.keySet());
+        if (dereferenced && s != null) Reallocation.dereferenced(p, s, this, loc, f);
+    }
+
+    /** A heap block to which no pointer remains anywhere ({@code lostAt}: where the last one was overwritten). */
+    void lostReference(SourceLoc lostAt, SourceLoc seenAt, Region block, Frame f) {
+        if (!f.report() || !"malloc".equals(block.family)) return;
+        for (Checker c : checkers) c.onLostReference(lostAt, seenAt, block, withCalls(f));
     }
 
     /** A load from automatic or heap storage that nothing has written on any path to here. */
-    private void uninitializedRead(SourceLoc loc, Value p, State s, Frame f) {
-        if (!p.nullOrKnownRegions()) return;
-        for (Region r : p.pts.keySet()) {
-            if (r.kind != Region.Kind.STACK && r.kind != Region.Kind.HEAP) return;
-            Contents c = s.mem.get(r);
-            if (c == null || !c.neverWritten) return;
-        }
+    private void uninitializedRead(SourceLoc loc, Value p, long size, boolean charLike, State s, Frame f) {
+        String part = unwrittenRead(p, size, charLike, s, false);
+        if (part == null) return;
         Region r = p.pts.keySet().iterator().next();
-        for (Checker c : checkers) c.onUninitializedRead(loc, r, withCalls(f));
+        for (Checker c : checkers) c.onUninitializedRead(loc, r, part.isEmpty() ? null : part, withCalls(f));
+    }
+
+    /** What a load reads that nothing has written ("" when nothing at all was written to the storage), or null. */
+    private static String unwrittenRead(Value p, long size, boolean charLike, State s, boolean everyOffset) {
+        if (!p.nullOrKnownRegions()) return null;
+        String part = "";
+        for (Map.Entry<Region, Interval> e : p.pts.entrySet()) {
+            Region r = e.getKey();
+            if (r.kind != Region.Kind.STACK && r.kind != Region.Kind.HEAP) return null;
+            Contents c = s.mem.get(r);
+            if (c == null) return null;
+            if (c.neverWritten) continue;
+            String u = Uninitialized.unwrittenPart(c, e.getValue(), size, charLike, p.widened, r.size, everyOffset);
+            if (u == null) return null;
+            part = u;
+        }
+        return part;
     }
 
     /** A printf-family format string made of untrusted input. */
@@ -474,7 +520,7 @@ public final class Interpreter {
     void free(SourceLoc loc, Value p, String deallocator, boolean certain, State s, Frame f) {
         if (f.report()) for (Checker c : checkers) c.onFree(loc, p, deallocator, s, withCalls(f));
         // free(NULL) releases nothing; a block is freed for sure when it is the only one p designates
-        boolean must = certain && p.pts.size() == 1 && p.nullOrKnownRegions();
+        boolean must = certain && p.pts.size() == 1 && p.nullOrKnownRegions() && !severalLive.contains(p.pts.keySet().iterator().next().key);
         for (Region r : p.pts.keySet()) {
             if (r.kind != Region.Kind.HEAP) continue;
             Lifetime old = s.freed.get(r);
@@ -493,6 +539,9 @@ public final class Interpreter {
     }
 
     // ------------------------------------------------------------------ statements
+
+    /** Where the branch condition being assumed is (for the trace of what a test decided). */
+    private SourceLoc testAt;
 
     /** The state the statement being executed works on (the checkers' view of the heap lifetime). */
     private State current;
@@ -515,8 +564,24 @@ public final class Interpreter {
                 s.set(r, Contents.unwritten(r.size));
             }
             case Stmt.Assign a -> {
-                Value v = eval(a.value(), s, f);
-                if (a.target().type() instanceof Type.Struct st2 && a.value() instanceof Expr.Load src) {
+                boolean scalarCopy = !(a.target().type() instanceof Type.Struct) && Uninitialized.isCopy(a.value());
+                copying = scalarCopy;
+                copiedIndeterminate = false;
+                Value v;
+                try {
+                    v = eval(a.value(), s, f);
+                } finally {
+                    copying = false;
+                }
+                if (scalarCopy && copiedIndeterminate) {
+                    // a copy of an indeterminate value is not a use: the copy is indeterminate in turn
+                    copiedIndeterminate = false;
+                    store(a.target(), v, s, f);
+                    if (a.target() instanceof Lvalue.Var tv && tv.var().kind != Variable.Kind.TEMP) {
+                        Region r = region(tv.var(), f.fn());
+                        if (r.size.constant() != null && r.size.constant() == Math.max(1, tv.type().size())) s.set(r, Contents.unwritten(r.size));
+                    }
+                } else if (a.target().type() instanceof Type.Struct st2 && a.value() instanceof Expr.Load src) {
                     long size = Math.max(1, st2.size());
                     if (!direct(src.lv())) checkAccess(src.lv().loc(), address(src.lv(), s, f), Value.of(size), false, null, describeIndex(src.lv(), s, f), f);
                     if (!direct(a.target())) checkAccess(a.target().loc(), address(a.target(), s, f), Value.of(size), true, null, describeIndex(a.target(), s, f), f);
@@ -526,7 +591,10 @@ public final class Interpreter {
                 }
             }
             case Stmt.InitAggregate ia -> initAggregate(ia, s, f);
-            case Stmt.Assume as -> assume(as.cond(), as.truth(), s, f);
+            case Stmt.Assume as -> {
+                testAt = as.loc();
+                assume(as.cond(), as.truth(), s, f);
+            }
             case Stmt.Return r -> {
                 if (r.value() != null && f.fn() != null) {
                     Value v = eval(r.value(), s, f);
@@ -624,10 +692,16 @@ public final class Interpreter {
             if (!s.unchecked.isEmpty()) { s.unchecked.keySet().removeAll(l.pts.keySet()); s.unchecked.keySet().removeAll(r.pts.keySet()); }
             constrain(b.left(), op, r, s, f);
             if (!s.bottom) constrain(b.right(), op.swap(), l, s, f);
+            if (!s.bottom && !s.freed.isEmpty()) {
+                Reallocation.decided(l, eval(b.left(), s, f), s, this, testAt, f);
+                Reallocation.decided(r, eval(b.right(), s, f), s, this, testAt, f);
+            }
             return;
         }
-        if (!s.unchecked.isEmpty()) s.unchecked.keySet().removeAll(eval(cond, s, f).pts.keySet());
+        Value before = eval(cond, s, f);
+        if (!s.unchecked.isEmpty()) s.unchecked.keySet().removeAll(before.pts.keySet());
         constrain(cond, truth ? BinOp.NE : BinOp.EQ, Value.ZERO, s, f);
+        if (!s.bottom && !s.freed.isEmpty()) Reallocation.decided(before, eval(cond, s, f), s, this, testAt, f);
     }
 
     /** Narrows the variable (or other single memory cell) an expression loads, given {@code x op other}. */
@@ -744,6 +818,9 @@ public final class Interpreter {
     /** Same callee and entry state in the reporting pass: its findings are already reported, only the exit is needed. */
     private final Map<CallKey, CallResult> reportedCache = new HashMap<>();
 
+    /** Callee results computed before a site was found to hold several live blocks may assume a certain release. */
+    void forgetCachedCalls() { callCache.clear(); reportedCache.clear(); }
+
     /**
      * Holds, for a callee, the pointers that its callers' memory (outside what the callee can reach)
      * keeps to blocks the callee can reach: those blocks are not lost when the callee drops its own
@@ -796,6 +873,7 @@ public final class Interpreter {
             return Value.BOTTOM;
         }
         exit.mem.remove(CALLERS);
+        severalLiveAcrossTheCall(s, exit, foot);
         Set<Region> touched = new HashSet<>(foot);
         touched.addAll(exit.mem.keySet());
         touched.addAll(exit.freed.keySet());
@@ -812,6 +890,23 @@ public final class Interpreter {
         String frame = "v:" + callee.unit + ":" + callee.name + ":";
         s.mem.keySet().removeIf(reg -> reg.key.startsWith(frame));
         return r;
+    }
+
+    /**
+     * A heap site the callee allocated again while the caller still holds an earlier block from it (an
+     * allocation wrapper called twice): the site now stands for several live blocks, so the caller's
+     * contents are joined in, not replaced.
+     */
+    private void severalLiveAcrossTheCall(State s, State exit, Set<Region> foot) {
+        for (Map.Entry<Region, Contents> e : exit.mem.entrySet()) {
+            Region r = e.getKey();
+            if (r.kind != Region.Kind.HEAP || foot.contains(r)) continue;
+            Contents earlier = s.mem.get(r);
+            io.memsafe.analysis.domain.Lifetime gone = s.freed.get(r);
+            if (earlier == null || (gone != null && gone.must())) continue;
+            e.setValue(earlier.combine(e.getValue(), Value::join));
+            if (severalLive.add(r.key)) forgetCachedCalls();
+        }
     }
 
     /** The regions a callee can reach from its parameters and the globals it (transitively) names. */

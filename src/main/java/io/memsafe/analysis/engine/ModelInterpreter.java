@@ -2,6 +2,7 @@ package io.memsafe.analysis.engine;
 
 import io.memsafe.analysis.domain.Contents;
 import io.memsafe.analysis.domain.Interval;
+import io.memsafe.analysis.domain.Lifetime;
 import io.memsafe.analysis.domain.Origin;
 import io.memsafe.analysis.domain.Region;
 import io.memsafe.analysis.domain.State;
@@ -117,6 +118,7 @@ final class ModelInterpreter {
                     // for the lifetime it is "maybe freed", so no use or free of it is reported from here
                     in.free(loc, old, op, false, s, f);
                     allocated = allocate(loc, length(r.size(), args), "malloc", false, false, true, s, f);
+                    Reallocation.returned(old, allocated.pts.keySet().iterator().next(), loc, s, in.severalLive);
                     Contents joined = null;
                     for (Region reg : old.pts.keySet()) joined = joined == null ? s.contents(reg) : joined.combine(s.contents(reg), Value::join);
                     if (joined != null) for (Region reg : allocated.pts.keySet()) s.set(reg, joined);
@@ -336,7 +338,18 @@ final class ModelInterpreter {
         String desc = (onStack ? "stack block from " : "heap block from ") + family + "("
                 + (sz.num.isBottom() ? "?" : sz.num.toString()) + " bytes) at line " + loc.line();
         Region r = new Region(key, onStack ? Region.Kind.STACK : Region.Kind.HEAP, sz, desc, loc, family);
-        s.set(r, zeroed ? Contents.zeroed() : Contents.unwritten(sz));
+        Contents fresh = zeroed ? Contents.zeroed() : Contents.unwritten(sz);
+        Contents earlier = s.mem.get(r);
+        Lifetime gone = s.lifetime(r);
+        if (earlier != null && !onStack && (gone == null || !gone.must())) {
+            // a block from this site may still be live (a wrapper such as zcalloc called for every
+            // allocation of a program): the region now stands for both, so it keeps what the
+            // earlier one holds, joined with the fresh block's contents, and no release through
+            // it is certain to release a given block (Interpreter#free)
+            fresh = earlier.combine(fresh, Value::join);
+            if (in.severalLive.add(r.key)) in.forgetCachedCalls();
+        }
+        s.set(r, fresh);
         boolean nullable = mayFail && !onStack;
         s.allocated(r, nullable ? loc : null);
         Value p = Value.pointer(r, Interval.ZERO);

@@ -1,0 +1,98 @@
+package io.memsafe.analysis.engine;
+
+import io.memsafe.analysis.domain.Contents;
+import io.memsafe.analysis.domain.Lifetime;
+import io.memsafe.analysis.domain.Region;
+import io.memsafe.analysis.domain.State;
+import io.memsafe.analysis.domain.Value;
+import io.memsafe.ir.SourceLoc;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * realloc's two outcomes, kept apart until the program tells them apart: on success the old block
+ * is released and the result designates the new one; on failure the result is NULL and the old
+ * block is untouched. The old block's {@link Lifetime} names the result block; a test of the
+ * result against NULL (or a dereference of it) decides which outcome the path took. On the NULL
+ * path the old block is allocated again, and if no pointer to it is left anywhere (the classic
+ * {@code p = realloc(p, n)}), it can never be freed: the leak is reported there.
+ */
+final class Reallocation {
+    private Reallocation() { }
+
+    /**
+     * After {@code realloc(old, ...)} returned the block {@code result}: the old block is released
+     * exactly when the result is not NULL. Only for an old pointer that designates one heap block
+     * and is not NULL (realloc(NULL, n) releases nothing).
+     */
+    static void returned(Value old, Region result, SourceLoc loc, State s, Set<String> several) {
+        // an earlier correlation with this site's block is stale: that block is a new one now
+        s.freed.replaceAll((r, l) -> result.equals(l.ifAllocated()) ? l.maybe() : l);
+        if (old.pts.size() != 1 || !old.nullOrKnownRegions() || !old.num.isBottom()) return;
+        Region o = old.pts.keySet().iterator().next();
+        if (o.kind != Region.Kind.HEAP || o.equals(result) || several.contains(o.key)) return;
+        Lifetime l = s.freed.get(o);
+        if (l == null || l.must() || l.pending() || !l.freedAt().equals(loc)) return;
+        s.freed.put(o, new Lifetime(loc, false, result));
+    }
+
+    /**
+     * A branch or a dereference told what the pointer expression's value is now ({@code after});
+     * {@code before} is its value before. Decides the reallocations whose result it designated.
+     */
+    static void decided(Value before, Value after, State s, Interpreter in, SourceLoc at, Interpreter.Frame f) {
+        if (s.bottom || s.freed.isEmpty() || before.pts.isEmpty()) return;
+        boolean nonNull = !after.pts.isEmpty() && after.num.isBottom() && !after.unknown;
+        boolean isNull = after.isDefinitelyNull();
+        if (!nonNull && !isNull) return;
+        List<Map.Entry<Region, Lifetime>> restored = new ArrayList<>();
+        for (Map.Entry<Region, Lifetime> e : new ArrayList<>(s.freed.entrySet())) {
+            Lifetime l = e.getValue();
+            if (!l.pending() || !before.pts.containsKey(l.ifAllocated())) continue;
+            if (nonNull && after.pts.size() == 1 && after.pts.containsKey(l.ifAllocated())) {
+                s.freed.put(e.getKey(), new Lifetime(l.freedAt(), true));
+            } else if (isNull) {
+                s.freed.remove(e.getKey());
+                restored.add(e);
+            }
+        }
+        for (Map.Entry<Region, Lifetime> e : restored) {
+            if (!reachable(e.getKey(), s, in.temporaries)) in.lostReference(e.getValue().freedAt(), at, e.getKey(), f);
+        }
+    }
+
+    /** A dereference of {@code p} succeeded: p is not NULL there. */
+    static void dereferenced(Value p, State s, Interpreter in, SourceLoc at, Interpreter.Frame f) {
+        if (s.freed.isEmpty() || p.pts.size() != 1 || !p.nullOrKnownRegions()) return;
+        decided(p, p.withNum(io.memsafe.analysis.domain.Interval.BOTTOM), s, in, at, f);
+    }
+
+    /** Can a pointer to {@code target} still be loaded from storage that is not itself only reachable through the heap? */
+    static boolean reachable(Region target, State s, Set<Region> temporaries) {
+        List<Region> work = new ArrayList<>();
+        Set<Region> reached = new HashSet<>();
+        for (Region r : s.mem.keySet()) {
+            // a temporary of an earlier full expression is never read again
+            if (r.kind == Region.Kind.HEAP || temporaries.contains(r)) continue;
+            reached.add(r);
+            work.add(r);
+        }
+        while (!work.isEmpty()) {
+            Region r = work.remove(work.size() - 1);
+            Contents c = s.mem.get(r);
+            if (c == null) continue;
+            List<Value> held = new ArrayList<>();
+            held.add(c.rest);
+            for (Contents.Cell cell : c.cells.values()) held.add(cell.value());
+            for (Value v : held) {
+                if (v.pts.containsKey(target)) return true;
+                for (Region t : v.pts.keySet()) if (reached.add(t)) work.add(t);
+            }
+        }
+        return false;
+    }
+}
