@@ -6,7 +6,10 @@ set -euo pipefail
 out="$(mkdir -p "$1" && cd "$1" && pwd)"; cwes="${2:-121,122,124,126,127}"
 root="$(cd "$(dirname "$0")/.." && pwd)"; shared="$root/../shared"
 jar="$out/memsafe.jar"; cp "$root/target/memsafe.jar" "$jar"   # a copy: the launcher may rebuild target/ meanwhile
-jh="$(ls -d /usr/lib/jvm/temurin-2[1-9]* /usr/lib/jvm/temurin-[3-9]* 2>/dev/null | head -1)"
+jh=""; for c in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-* /usr/lib/jvm/java-2[1-9]*; do   # a JDK >= 21
+  if [ -x "$c/bin/java" ] && "$c/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then jh="$c"; break; fi
+done
+[ -n "$jh" ] || { echo "needs a JDK >= 21" >&2; exit 2; }
 cd "$out"
 /usr/bin/time -f "memsafe-scorer wall %e s" python3 "$shared/tools/juliet_score.py" --juliet "$shared/juliet" --tool memsafe \
   --cmd "/usr/bin/time -a -o $out/memsafe-peak.txt -f %M $jh/bin/java -Xss16m -XX:+UseParallelGC -Xmx1536m -jar $jar scan --compile-commands {db} --format sarif -o {out}" \

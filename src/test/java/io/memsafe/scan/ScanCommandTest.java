@@ -73,4 +73,25 @@ class ScanCommandTest {
         assertThat(text).contains("examples/overflow.c:17:5: error:").contains("[CWE-121]")
                 .contains("    strcat(buffer, name);").contains("\n    ^\n");
     }
+
+    @Test
+    void aRootOutOfBudgetIsAnalysedAgainOnItsOwnWithANote(@TempDir Path tmp) throws IOException {
+        Path src = tmp.resolve("b.c");
+        Files.writeString(src, String.join("\n",
+                "static int work(int n) { int s = 0; for (int i = 0; i < n; i++) s += i * i; return s; }",
+                "void f(void) {",
+                "    char b[4];",
+                "    int w = work(1000) + work(2000) + work(3000);",
+                "    b[4] = (char) w;",
+                "}", ""));
+        Path out = tmp.resolve("o.json");
+        int rc = Main.run("scan", "--budget-steps", "40", "--format", "json", "-o", out.toString(), src.toString());
+        assertThat(rc).isEqualTo(1);
+        JsonNode doc = new ObjectMapper().readTree(out.toFile());
+        // f with its callees in context needs more than 40 steps; on its own (calls havocked) it does not
+        assertThat(doc.get("findings").size()).isEqualTo(1);
+        assertThat(doc.at("/findings/0/line").asInt()).isEqualTo(5);
+        assertThat(doc.get("diagnostics").toString()).contains("analysis of f() in calling context stopped")
+                .contains("analysed again on its own, without following its calls");
+    }
 }
