@@ -13,6 +13,13 @@ import java.util.function.BinaryOperator;
 public final class Contents {
     public record Cell(long size, Value value) { }
 
+    /** Every region a pointer stored here may designate. */
+    public java.util.Set<Region> pointees() {
+        java.util.Set<Region> out = new java.util.HashSet<>(rest.pts.keySet());
+        for (Cell cell : cells.values()) out.addAll(cell.value().pts.keySet());
+        return out;
+    }
+
     public final TreeMap<Long, Cell> cells;
     public final Value rest;
     public final Value nul;

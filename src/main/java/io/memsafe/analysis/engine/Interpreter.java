@@ -153,28 +153,26 @@ public final class Interpreter {
     void checkLeaks(Function fn, State exit, SourceLoc at, Frame f) {
         if (!f.report() || exit.bottom || fn == null) return;
         String frame = "v:" + fn.unit + ":" + fn.name + ":";
-        List<Region> work = new ArrayList<>();
-        Set<Region> reached = new HashSet<>();
-        for (Region r : exit.mem.keySet()) {
-            if (r.kind == Region.Kind.HEAP || r.key.startsWith(frame)) continue;
-            reached.add(r);
-            work.add(r);
-        }
-        while (!work.isEmpty()) {
-            Region r = work.remove(work.size() - 1);
-            Contents c = exit.mem.get(r);
-            if (c == null) continue;
-            List<Value> held = new ArrayList<>();
-            held.add(c.rest);
-            for (Contents.Cell cell : c.cells.values()) held.add(cell.value());
-            for (Value v : held) for (Region t : v.pts.keySet()) if (reached.add(t)) work.add(t);
-        }
+        Set<Region> reached = reachableFrom(exit, r -> r.kind != Region.Kind.HEAP && !r.key.startsWith(frame));
         for (Map.Entry<Region, Contents> e : exit.mem.entrySet()) {
             Region r = e.getKey();
             if (r.kind != Region.Kind.HEAP || reached.contains(r) || exit.freed.containsKey(r)) continue;
             if (!"malloc".equals(r.family) && !"new".equals(r.family) && !"new[]".equals(r.family)) continue;
             for (Checker c : checkers) c.onLeak(at, r, fn.name, withCalls(f));
         }
+    }
+
+    /** The regions of {@code s} that are roots, and every region a pointer stored in a reached region designates. */
+    static Set<Region> reachableFrom(State s, java.util.function.Predicate<Region> root) {
+        List<Region> work = new ArrayList<>();
+        Set<Region> reached = new HashSet<>();
+        for (Region r : s.mem.keySet()) if (root.test(r) && reached.add(r)) work.add(r);
+        while (!work.isEmpty()) {
+            Contents c = s.mem.get(work.remove(work.size() - 1));
+            if (c == null) continue;
+            for (Region t : c.pointees()) if (reached.add(t)) work.add(t);
+        }
+        return reached;
     }
 
     static Region functionRegion(String name) {
@@ -925,8 +923,7 @@ public final class Interpreter {
             Contents c = s.mem.get(r);
             if (c == null) c = r.initial;
             if (c == null) continue;
-            for (Region t : c.rest.pts.keySet()) if (foot.add(t)) work.add(t);
-            for (Contents.Cell cell : c.cells.values()) for (Region t : cell.value().pts.keySet()) if (foot.add(t)) work.add(t);
+            for (Region t : c.pointees()) if (foot.add(t)) work.add(t);
         }
         return foot;
     }
@@ -940,11 +937,7 @@ public final class Interpreter {
                 mem.put(e.getKey(), e.getValue());
                 continue;
             }
-            Contents c = e.getValue();
-            for (Region t : c.rest.pts.keySet()) if (t.kind == Region.Kind.HEAP && foot.contains(t)) kept.put(t, Interval.ZERO);
-            for (Contents.Cell cell : c.cells.values()) {
-                for (Region t : cell.value().pts.keySet()) if (t.kind == Region.Kind.HEAP && foot.contains(t)) kept.put(t, Interval.ZERO);
-            }
+            for (Region t : e.getValue().pointees()) if (t.kind == Region.Kind.HEAP && foot.contains(t)) kept.put(t, Interval.ZERO);
         }
         if (!kept.isEmpty()) mem.put(CALLERS, new Contents(new TreeMap<>(), new Value(Interval.BOTTOM, kept, false, null), Value.UNKNOWN));
         TreeMap<Region, io.memsafe.analysis.domain.Lifetime> freed = new TreeMap<>();

@@ -1,6 +1,5 @@
 package io.memsafe.analysis.engine;
 
-import io.memsafe.analysis.domain.Contents;
 import io.memsafe.analysis.domain.Lifetime;
 import io.memsafe.analysis.domain.Region;
 import io.memsafe.analysis.domain.State;
@@ -8,7 +7,6 @@ import io.memsafe.analysis.domain.Value;
 import io.memsafe.ir.SourceLoc;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -73,26 +71,7 @@ final class Reallocation {
 
     /** Can a pointer to {@code target} still be loaded from storage that is not itself only reachable through the heap? */
     static boolean reachable(Region target, State s, Set<Region> temporaries) {
-        List<Region> work = new ArrayList<>();
-        Set<Region> reached = new HashSet<>();
-        for (Region r : s.mem.keySet()) {
-            // a temporary of an earlier full expression is never read again
-            if (r.kind == Region.Kind.HEAP || temporaries.contains(r)) continue;
-            reached.add(r);
-            work.add(r);
-        }
-        while (!work.isEmpty()) {
-            Region r = work.remove(work.size() - 1);
-            Contents c = s.mem.get(r);
-            if (c == null) continue;
-            List<Value> held = new ArrayList<>();
-            held.add(c.rest);
-            for (Contents.Cell cell : c.cells.values()) held.add(cell.value());
-            for (Value v : held) {
-                if (v.pts.containsKey(target)) return true;
-                for (Region t : v.pts.keySet()) if (reached.add(t)) work.add(t);
-            }
-        }
-        return false;
+        // a temporary of an earlier full expression is never read again
+        return Interpreter.reachableFrom(s, r -> r.kind != Region.Kind.HEAP && !temporaries.contains(r)).contains(target);
     }
 }
