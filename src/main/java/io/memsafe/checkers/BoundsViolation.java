@@ -15,7 +15,8 @@ import java.util.Map;
  * The bounds arithmetic the buffer checkers share: for each region an access may touch, whether it
  * may start before the region (under) or end after it (over). Only the known part of the values
  * counts; a bound that is infinite only because of widening (not because of untrusted input) is
- * not evidence of a bug, so it is not reported.
+ * not evidence of a bug, so it is not reported, and neither is an end past the buffer that needs
+ * the largest offset and the largest length at once (see {@link #onlyBothAtMost}).
  */
 record BoundsViolation(Region region, Interval offset, Interval length, long size, boolean under, Origin taint) {
 
@@ -42,9 +43,21 @@ record BoundsViolation(Region region, Interval offset, Interval length, long siz
             }
             long end = satAdd(off.hi(), l.hi());
             boolean finite = off.hi() != Interval.POS_INF && l.hi() != Interval.POS_INF;
-            if (end > sz && (finite || taint != null)) out.add(new BoundsViolation(r, off, l, sz, false, taint));
+            if (end > sz && (finite || taint != null) && !(taint == null && onlyBothAtMost(off, l, sz))) {
+                out.add(new BoundsViolation(r, off, l, sz, false, taint));
+            }
         }
         return out;
+    }
+
+    /**
+     * The access fits at its largest offset with its smallest length, and at its smallest offset with
+     * its largest length: only both maxima together run past the end. Offset and length are bounded
+     * apart from each other here, and correct code ties them ({@code n = MIN(left, size - used);
+     * memcpy(buf + used, src, n)}), so without untrusted input this is no evidence of an overflow.
+     */
+    private static boolean onlyBothAtMost(Interval off, Interval len, long size) {
+        return satAdd(off.hi(), len.lo()) <= size && satAdd(Math.max(0, off.lo()), len.hi()) <= size;
     }
 
     private static long satAdd(long a, long b) {

@@ -52,7 +52,8 @@ public final class Frontend {
             p.globalInits.forEach(program.globalInits::putIfAbsent);
         }
         program.globals.sort((a, b) -> Integer.compare(a.id, b.id));
-        List<Diagnostic> sorted = new ArrayList<>(diags);
+        // a unit listed twice (other flags) gives the same diagnostics twice: keep one of each
+        List<Diagnostic> sorted = new ArrayList<>(new java.util.LinkedHashSet<>(diags));
         Collections.sort(sorted);
         return new Result(program, sorted);
     }

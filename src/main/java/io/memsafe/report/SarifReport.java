@@ -89,8 +89,11 @@ public final class SarifReport {
         m.put("name", rule.name());
         m.put("shortDescription", Map.of("text", rule.title()));
         m.put("fullDescription", Map.of("text", rule.rationale()));
-        m.put("help", Map.of("text", rule.title() + " (CWE-" + rule.cwe() + "). " + rule.rationale(),
-                "markdown", "**" + rule.title() + "** ([CWE-" + rule.cwe() + "](https://cwe.mitre.org/data/definitions/" + rule.cwe() + ".html))\n\n" + rule.rationale()));
+        // in a fixed order (Map.of with two keys iterates in an order that changes from one JVM run to the next)
+        Map<String, Object> help = new LinkedHashMap<>();
+        help.put("text", rule.title() + " (CWE-" + rule.cwe() + "). " + rule.rationale());
+        help.put("markdown", "**" + rule.title() + "** ([CWE-" + rule.cwe() + "](https://cwe.mitre.org/data/definitions/" + rule.cwe() + ".html))\n\n" + rule.rationale());
+        m.put("help", help);
         m.put("defaultConfiguration", Map.of("level", rule.level()));
         Map<String, Object> props = new LinkedHashMap<>();
         props.put("tags", List.of("security", "memory-safety", "external/cwe/cwe-" + rule.cwe()));

@@ -94,4 +94,54 @@ class ScanCommandTest {
         assertThat(doc.get("diagnostics").toString()).contains("analysis of f() in calling context stopped")
                 .contains("analysed again on its own, without following its calls");
     }
+
+    @Test
+    void aFileCompiledTwiceIsAnalysedOnce(@TempDir Path tmp) throws IOException {
+        Files.writeString(tmp.resolve("a.c"), String.join("\n",
+                "static int twice(int x) { return 2 * x; }",
+                "void f(void) { char b[4]; b[twice(2)] = 0; }", ""));
+        // one file in two targets (a shared and a static library), with other flags
+        Files.writeString(tmp.resolve("compile_commands.json"), "["
+                + "{\"directory\": \"" + tmp + "\", \"file\": \"a.c\", \"command\": \"cc -DSHARED -c a.c\"},"
+                + "{\"directory\": \"" + tmp + "\", \"file\": \"a.c\", \"command\": \"cc -DSTATIC -c a.c\"}]");
+        Path out = tmp.resolve("o.json");
+        int rc = Main.run("scan", "--compile-commands", tmp.resolve("compile_commands.json").toString(), "--format", "json", "-o", out.toString());
+        assertThat(rc).isEqualTo(1);
+        JsonNode doc = new ObjectMapper().readTree(out.toFile());
+        // the second copy's definitions are the first's: two functions, not four (the copy of f would be a root of its own)
+        assertThat(doc.get("functions").asInt()).isEqualTo(2);
+        assertThat(doc.get("findings").size()).isEqualTo(1);
+        assertThat(doc.at("/findings/0/line").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void rootsSharingCalleesGiveTheSameSarifWhateverTheJobs(@TempDir Path tmp) throws IOException {
+        // many roots call the same helpers with the same and with different inputs: callee analyses are
+        // shared between roots running in parallel, which must not change what is reported, nor how
+        StringBuilder c = new StringBuilder("#include <string.h>\n"
+                + "static void put(char *b, int i) { b[i] = 0; }\n"
+                + "static void fill(char *b, int n) { for (int i = 0; i < n; i++) put(b, i); }\n"
+                + "static void copy(char *d, const char *s) { strcpy(d, s); }\n");
+        for (int k = 0; k < 24; k++) {
+            c.append("void api").append(k).append("(void) { char b[8]; fill(b, ").append(k % 3 == 0 ? 9 : 8)
+                    .append("); copy(b, \"").append("x".repeat(k % 10)).append("\"); }\n");
+        }
+        Path src = tmp.resolve("api.c");
+        Files.writeString(src, c.toString());
+        byte[] first = null;
+        for (String jobs : new String[] {"1", "2", "4", "3"}) {
+            Path out = tmp.resolve("o" + jobs + ".sarif");
+            assertThat(Main.run("scan", "--format", "sarif", "--jobs", jobs, "-o", out.toString(), src.toString())).isEqualTo(1);
+            byte[] now = Files.readAllBytes(out);
+            if (first == null) first = now;
+            else assertThat(now).as("--jobs " + jobs).isEqualTo(first);
+        }
+        JsonNode results = new ObjectMapper().readTree(first).at("/runs/0/results");
+        // put() overflows when fill() runs to 9; strcpy() when the literal has 8 or 9 characters
+        assertThat(results.toString()).contains("call to fill()").contains("call to put()").contains("call to copy()");
+        assertThat(results.size()).isEqualTo(2);
+        // keys in a fixed order: a map whose order changes between JVM runs would not show within one run
+        assertThat(new String(first, java.nio.charset.StandardCharsets.UTF_8))
+                .containsSubsequence("\"help\" : {", "\"text\" : \"Stack-based", "\"markdown\" : \"**Stack-based");
+    }
 }

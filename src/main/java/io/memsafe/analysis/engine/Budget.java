@@ -25,6 +25,20 @@ public final class Budget {
         if ((steps & 15) == 0 && System.nanoTime() > deadlineNanos) throw new Exhausted("time budget exceeded");
     }
 
+    /**
+     * Counts {@code n} steps at once: the work of a callee analysis this root uses without running it
+     * (another root ran it for the same input).
+     */
+    public void charge(long n) {
+        if (n == 0) return;
+        steps += n;
+        if (steps > maxSteps) throw new Exhausted("more than " + maxSteps + " abstract steps");
+        if (System.nanoTime() > deadlineNanos) throw new Exhausted("time budget exceeded");
+    }
+
+    /** Sets the count back to {@code n}: what a callee analysis ran is counted by {@link #charge} instead. */
+    public void rewind(long n) { steps = n; }
+
     public void regions(int n) {
         if (n > maxRegions) throw new Exhausted("more than " + maxRegions + " abstract memory regions");
     }

@@ -24,6 +24,14 @@ import java.util.TreeSet;
  */
 final class FunctionFixpoint {
     private static final int WIDEN_AFTER = 3;
+    /**
+     * Widenings to the next threshold a loop head gets before it is widened to infinity: a function
+     * with many constants has thresholds every few units, and a bound climbing them one by one costs
+     * an iteration each (with every callee analysed again for the new input). Narrowing recovers the
+     * bound a loop condition gives.
+     */
+    private static final int THRESHOLD_WIDENINGS = 4;
+    private static final long[] NO_THRESHOLDS = {};
     private static final int NARROWING_PASSES = 2;
 
     /** What the fixpoint needs to know about a CFG, computed once per function. */
@@ -151,7 +159,7 @@ final class FunctionFixpoint {
                     merged = old.join(out);
                     if (shape.loopHeads().contains(n)) {
                         int v = visits.merge(n, 1, Integer::sum);
-                        if (v > WIDEN_AFTER) merged = old.widen(merged, shape.thresholds());
+                        if (v > WIDEN_AFTER) merged = old.widen(merged, v > WIDEN_AFTER + THRESHOLD_WIDENINGS ? NO_THRESHOLDS : shape.thresholds());
                     }
                     if (merged.leq(old)) continue;
                 }

@@ -41,13 +41,20 @@ public final class Interpreter {
     final Program program;
     final List<Checker> checkers;
     final Budget budget;
-    final Checker.Context reporter;
+    /** Where findings go; while a callee's reporting pass is kept for reuse, a collector of them. */
+    private Checker.Context reporter;
     private final Map<Variable, Region> varRegions;
-    final Set<Function> analysedInContext = new HashSet<>();
     private final ModelInterpreter models = new ModelInterpreter(this);
     private final Map<Function, FunctionFixpoint.Shape> shapes;
-    /** The globals a function and everything it may call can name (see {@link ProgramAnalyzer}). */
-    private final java.util.function.Function<Function, Set<Variable>> globalsOf;
+    private final Summaries summaries;
+    private final CallGraph callGraph;
+
+    /**
+     * What the interpreters of one scan's roots share: the regions of variables, the CFG shapes, which
+     * regions are temporaries, the callee analyses done so far, and the call graph.
+     */
+    record Shared(Map<Variable, Region> varRegions, Map<Function, FunctionFixpoint.Shape> shapes, Set<Region> temporaries,
+                  Summaries summaries, CallGraph callGraph) { }
 
     /** The analysis context of one function activation. */
     public record Frame(Function fn, int depth, List<TraceStep> calls, Frame parent, boolean report) {
@@ -57,22 +64,24 @@ public final class Interpreter {
         }
     }
 
-    Interpreter(Program program, List<Checker> checkers, Budget budget, Checker.Context reporter,
-                Map<Variable, Region> varRegions, Map<Function, FunctionFixpoint.Shape> shapes,
-                java.util.function.Function<Function, Set<Variable>> globalsOf) {
+    Interpreter(Program program, List<Checker> checkers, Budget budget, Checker.Context reporter, Shared shared) {
         this.program = program;
         this.checkers = checkers;
         this.budget = budget;
         this.reporter = reporter;
-        this.varRegions = varRegions;
-        this.shapes = shapes;
-        this.globalsOf = globalsOf;
+        this.varRegions = shared.varRegions();
+        this.shapes = shared.shapes();
+        this.temporaries = shared.temporaries();
+        this.summaries = shared.summaries();
+        this.callGraph = shared.callGraph();
     }
 
     // ------------------------------------------------------------------ regions
 
     Region region(Variable v, Function fn) {
-        synchronized (varRegions) {
+        Region known = varRegions.get(v);
+        if (known != null) return known;
+        {
             return varRegions.computeIfAbsent(v, x -> {
                 boolean global = x.isGlobalStorage();
                 String key = global ? "g:" + x.declared.file() + ":" + x.name + "#" + x.id
@@ -96,7 +105,7 @@ public final class Interpreter {
     final Set<String> severalLive = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** Regions of the lowering's temporaries: each lives within one full expression only. */
-    final Set<Region> temporaries = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    final Set<Region> temporaries;
 
     private final Map<String, Region> literals = new HashMap<>();
 
@@ -796,28 +805,49 @@ public final class Interpreter {
         return Value.UNKNOWN;
     }
 
-    /** Callee analyses one root may run in context; past it calls fall back to the havoc of an unknown call. */
-    static final int MAX_INLINED_PER_ROOT = 150;
+    /**
+     * How many callee analyses (distinct callee and abstract input) one analysis may use in its whole
+     * call tree; past it, calls fall back to the havoc of an unknown call.
+     */
+    static final int MAX_CALLEE_ANALYSES = 150;
     /** Callees with more basic blocks than this are not re-analysed per call site: they are roots of their own. */
     static final int MAX_INLINED_BLOCKS = 300;
-    private int inlined;
     /** How deep calls are followed in context; 0 analyses a function on its own (the fallback when a root runs out of budget). */
     private int maxDepth = MAX_CALL_DEPTH;
 
     void followCalls(boolean follow) { maxDepth = follow ? MAX_CALL_DEPTH : 0; }
 
-    /** The depth is part of the key: deeper, fewer of the callee's own calls are followed, and its result is coarser. */
-    private record CallKey(Function callee, int depth, State entry) { }
+    /**
+     * The analysis running now (a root's, or a callee's in context): the callee analyses its call tree
+     * has used, each with the steps it took on its own and its result; how many it may use
+     * ({@code room}); and what that limit did to it.
+     */
+    private static final class Work {
+        final int room;
+        /** Every callee analysis in its call tree so far, by id, with the steps it took on its own. */
+        final Map<Integer, Long> used = new HashMap<>();
+        /** The results of its own calls, by id: the same call again gets the same result. */
+        final Map<Integer, Summaries.Summary> results = new HashMap<>();
+        long charged;
+        /** The least room under which it would have run as it did, had nothing been cut. */
+        int need;
+        /** Some call in its tree fell back to havoc for lack of room: its result depends on the room it had. */
+        boolean truncated;
 
-    private record CallResult(State exit) { }
+        Work(int room) { this.room = room; }
+    }
 
-    /** Same callee, same entry state, outside the reporting pass: same result (fixpoint iterations repeat calls). */
-    private final Map<CallKey, CallResult> callCache = new HashMap<>();
-    /** Same callee and entry state in the reporting pass: its findings are already reported, only the exit is needed. */
-    private final Map<CallKey, CallResult> reportedCache = new HashMap<>();
+    private Work work = new Work(MAX_CALLEE_ANALYSES);
 
-    /** Callee results computed before a site was found to hold several live blocks may assume a certain release. */
-    void forgetCachedCalls() { callCache.clear(); reportedCache.clear(); }
+    /** Callee analyses the root has used (its call tree, as analysed in context). */
+    int calleeAnalysesUsed() { return work.used.size(); }
+
+    /** The functions the root analysed in its calling context. */
+    Set<Function> analysedInContext() {
+        Set<Function> out = new HashSet<>();
+        for (int id : work.used.keySet()) out.add(summaries.callee(id));
+        return out;
+    }
 
     /**
      * Holds, for a callee, the pointers that its callers' memory (outside what the callee can reach)
@@ -830,15 +860,14 @@ public final class Interpreter {
      * Analyses a callee in its calling context. The callee runs on the part of the caller's memory it
      * can reach (its parameters, the globals it and its callees name, what they point to, transitively):
      * the rest cannot change, and leaving it out keeps the callee's states small and makes equal
-     * contexts equal, so that a callee analysed once for an abstract input is not analysed again for it
-     * (a summary keyed on the abstract input).
+     * contexts equal, so that a callee analysed once for an abstract input is not analysed again for it,
+     * by this root or any other ({@link Summaries}).
      */
     private Value inline(Function callee, List<Value> args, Stmt.Call c, State s, Frame f) {
-        if (f.depth() >= maxDepth || f.onStack(callee) || inlined >= MAX_INLINED_PER_ROOT || callee.blocks.size() > MAX_INLINED_BLOCKS) {
+        if (f.depth() >= maxDepth || f.onStack(callee) || work.used.size() >= MAX_CALLEE_ANALYSES || callee.blocks.size() > MAX_INLINED_BLOCKS) {
             // recursion, too deep or too much: sound fallback, the callee is then analysed as a root of its own
             return unknownCall(args, s);
         }
-        synchronized (analysedInContext) { analysedInContext.add(callee); }
         for (int i = 0; i < callee.params.size(); i++) {
             Variable p = callee.params.get(i);
             Value v = i < args.size() ? args.get(i) : Value.UNKNOWN;
@@ -854,18 +883,17 @@ public final class Interpreter {
         List<TraceStep> calls = new ArrayList<>(f.calls());
         calls.add(new TraceStep(c.loc(), "call to " + callee.name + "()"));
         Frame cf = new Frame(callee, f.depth() + 1, calls, f, f.report());
-        Map<CallKey, CallResult> cache = f.report() ? reportedCache : callCache;
-        CallKey key = new CallKey(callee, cf.depth(), entry.copy());
-        CallResult cached = cache.get(key);
-        State exit;
-        if (cached != null) {
-            exit = cached.exit().copy();
-        } else {
-            inlined++;
-            exit = new FunctionFixpoint(this, callee, shape(callee)).run(entry, cf);
-            // past the per-root limit calls fall back to havoc: such a coarser result is not kept
-            if (cache.size() < 2000 && inlined < MAX_INLINED_PER_ROOT) cache.put(key, new CallResult(exit.copy()));
+        Summaries.Key key = new Summaries.Key(callee, Math.min(maxDepth - cf.depth(), callGraph.height(callee)), entry,
+                recursion(callee, f), severalLive.isEmpty() ? Set.of() : Set.copyOf(severalLive));
+        Summaries.Summary sum = resultFor(key, new Frame(callee, cf.depth(), List.of(), f, false));
+        if (sum == null) {
+            // its call tree does not fit in what this analysis may still use: as if unknown
+            s.mem.remove(ret);
+            dropFrame(callee, s);
+            return unknownCall(args, s);
         }
+        if (f.report()) replayReports(key, sum, cf);
+        State exit = sum.exit().copy();
         if (exit.bottom) {
             s.assign(exit);
             return Value.BOTTOM;
@@ -884,10 +912,122 @@ public final class Interpreter {
         s.unchecked.putAll(exit.unchecked);
         Value r = s.contents(ret).load(Interval.ZERO, 8);
         s.mem.remove(ret);
-        // the callee's frame is gone: its locals no longer exist
+        dropFrame(callee, s);
+        return r;
+    }
+
+    /** The callee's frame is gone: its locals no longer exist. */
+    private static void dropFrame(Function callee, State s) {
         String frame = "v:" + callee.unit + ":" + callee.name + ":";
         s.mem.keySet().removeIf(reg -> reg.key.startsWith(frame));
-        return r;
+    }
+
+    /** The functions on the call stack that the callee could call again: there the analysis cuts the recursion. */
+    private Set<Function> recursion(Function callee, Frame f) {
+        Set<Function> out = null;
+        for (Frame x = f; x != null; x = x.parent()) {
+            if (x.fn() != null && callGraph.mayCall(callee, x.fn())) {
+                if (out == null) out = new HashSet<>();
+                out.add(x.fn());
+            }
+        }
+        return out == null ? Set.of() : out;
+    }
+
+    /**
+     * The result of a callee analysis for the analysis running now, counted into it (the callee
+     * analysis and those of its call tree, the steps of those it had not used yet); null when there is
+     * no room left. A callee analysis gets the room its caller has left; one that fitted in less is
+     * reused whatever the room, one that was cut only for the same room.
+     */
+    private Summaries.Summary resultFor(Summaries.Key key, Frame cf) {
+        int id = summaries.id(key);
+        Summaries.Summary sum = work.results.get(id);
+        if (sum != null) return sum; // already counted in
+        int left = work.room - work.used.size();
+        if (left < 1) {
+            work.truncated = true;
+            return null;
+        }
+        sum = summaries.summary(key, left);
+        if (sum == null) {
+            summaries.ran.incrementAndGet();
+            sum = analyseInContext(key, id, left, cf);
+        } else summaries.reused.incrementAndGet();
+        if (sum.truncated()) work.truncated = true;
+        else work.need = Math.max(work.need, work.used.size() + sum.minRoom());
+        long charge = 0;
+        for (int i = 0; i < sum.ids().length; i++) {
+            if (work.used.putIfAbsent(sum.ids()[i], sum.ownSteps()[i]) == null) charge += sum.ownSteps()[i];
+        }
+        work.results.put(id, sum);
+        work.charged += charge;
+        budget.charge(charge);
+        return sum;
+    }
+
+    /**
+     * Runs a callee analysis in context as an analysis of its own (with {@code room} callee analyses at
+     * most, its steps set apart), so that its result depends on its key and room only; keeps it for
+     * reuse unless the root learned, meanwhile, of an allocation site that holds several live blocks.
+     */
+    private Summaries.Summary analyseInContext(Summaries.Key key, int id, int room, Frame cf) {
+        Work outer = work;
+        Work inner = new Work(room - 1);
+        long steps = budget.steps();
+        work = inner;
+        State exit;
+        try {
+            exit = new FunctionFixpoint(this, key.callee(), shape(key.callee())).run(key.entry().copy(), cf);
+        } finally {
+            work = outer;
+        }
+        long own = budget.steps() - steps - inner.charged;
+        budget.rewind(steps);
+        int[] ids = new int[inner.used.size() + 1];
+        long[] ownSteps = new long[ids.length];
+        int i = 0;
+        for (Map.Entry<Integer, Long> e : inner.used.entrySet()) {
+            ids[i] = e.getKey();
+            ownSteps[i++] = e.getValue();
+        }
+        ids[i] = id;
+        ownSteps[i] = own;
+        int minRoom = 1 + Math.max(inner.need, inner.used.size());
+        Summaries.Summary sum = new Summaries.Summary(exit.copy(), ids, ownSteps, room, inner.truncated, minRoom);
+        if (severalLive.size() == key.severalLive().size()) summaries.keep(key, sum);
+        return sum;
+    }
+    /**
+     * The findings of a callee's reporting pass for the result {@code sum}, with this call stack in front
+     * of their traces. The pass runs once per result, with the room that result had, collecting its
+     * findings with traces relative to the callee; its steps are not charged (the analysis it reports
+     * on was).
+     */
+    private void replayReports(Summaries.Key key, Summaries.Summary sum, Frame cf) {
+        List<Summaries.Reported> found = summaries.reports(key, sum);
+        if (found == null) {
+            List<Summaries.Reported> got = new ArrayList<>();
+            Checker.Context outerReporter = reporter;
+            Work outer = work;
+            long steps = budget.steps();
+            reporter = (checker, loc, message, trace) -> got.add(new Summaries.Reported(checker, loc, message, List.copyOf(trace)));
+            work = new Work(sum.room() - 1);
+            try {
+                new FunctionFixpoint(this, key.callee(), shape(key.callee())).run(key.entry().copy(), new Frame(key.callee(), cf.depth(), List.of(), cf.parent(), true));
+            } finally {
+                reporter = outerReporter;
+                work = outer;
+            }
+            budget.rewind(steps);
+            found = List.copyOf(got);
+            if (severalLive.size() == key.severalLive().size()) summaries.keepReports(key, sum, found);
+        }
+        for (Summaries.Reported r : found) {
+            List<TraceStep> t = new ArrayList<>(cf.calls());
+            t.addAll(r.trace());
+            reporter.report(r.checker(), r.loc(), r.message(), t);
+        }
     }
 
     /**
@@ -903,7 +1043,7 @@ public final class Interpreter {
             io.memsafe.analysis.domain.Lifetime gone = s.freed.get(r);
             if (earlier == null || (gone != null && gone.must())) continue;
             e.setValue(earlier.combine(e.getValue(), Value::join));
-            if (severalLive.add(r.key)) forgetCachedCalls();
+            severalLive.add(r.key);
         }
     }
 
@@ -914,7 +1054,7 @@ public final class Interpreter {
         foot.add(ret);
         foot.add(ESCAPED); // written by escapes, never read through
         for (Variable p : callee.params) if (foot.add(region(p, callee))) work.add(region(p, callee));
-        for (Variable g : globalsOf.apply(callee)) {
+        for (Variable g : callGraph.globals(callee)) {
             Region r = region(g, null);
             if (foot.add(r)) work.add(r);
         }
@@ -948,9 +1088,8 @@ public final class Interpreter {
     }
 
     FunctionFixpoint.Shape shape(Function fn) {
-        synchronized (shapes) {
-            return shapes.computeIfAbsent(fn, FunctionFixpoint.Shape::of);
-        }
+        FunctionFixpoint.Shape known = shapes.get(fn);
+        return known != null ? known : shapes.computeIfAbsent(fn, FunctionFixpoint.Shape::of);
     }
 
     /** Runs {@code fn} from {@code entry}; returns its exit state. */

@@ -90,8 +90,7 @@ final class ModelInterpreter {
             switch (e) {
                 case Effect.ReadString r -> {
                     Value p = arg(args, r.arg());
-                    Str str = strlen(p, s);
-                    if (r.limitArg() >= 0 || !unterminatedRead(loc, p, r.elem(), op, s, f)) in.checkAccess(loc, p, str == null ? Value.UNKNOWN : readLen(str, r.elem(), limit(args, r.limitArg(), r.elem())), false, op, describe(str, "string"), f);
+                    if (r.limitArg() >= 0 || !unterminatedRead(loc, p, r.elem(), op, s, f)) checkStringRead(loc, p, r.elem(), limit(args, r.limitArg(), r.elem()), true, op, "string", s, f);
                 }
                 case Effect.ReadBytes r -> {
                     Value len = length(r.len(), args);
@@ -146,8 +145,27 @@ final class ModelInterpreter {
     /** An unmodelled function reads a C string argument (its prototype says const char * and no length). */
     void readString(SourceLoc loc, Value p, int elem, String fn, State s, Interpreter.Frame f) {
         if (unterminatedRead(loc, p, elem, fn, s, f)) return;
+        checkStringRead(loc, p, elem, null, false, fn, "string", s, f);
+    }
+
+    /**
+     * Checks the read of the string {@code p} designates, block by block: each block is read up to its
+     * own terminator (joining the lengths of several strings would pair one's length with another's
+     * size: a pointer to "octet" or "netascii" does not read 9 bytes of "octet"). Without a known
+     * length, the read is checked as unbounded when {@code unknownWithoutLength}, else not at all.
+     */
+    private void checkStringRead(SourceLoc loc, Value p, int elem, Value lim, boolean unknownWithoutLength, String op, String what,
+                                 State s, Interpreter.Frame f) {
+        if (p.pts.size() > 1) {
+            for (Map.Entry<Region, Interval> e : p.pts.entrySet()) {
+                Value one = new Value(p.num, Map.of(e.getKey(), e.getValue()), p.unknown, p.taint, p.widened);
+                checkStringRead(loc, one, elem, lim, unknownWithoutLength, op, what, s, f);
+            }
+            return;
+        }
         Str str = strlen(p, s);
-        if (str != null) in.checkAccess(loc, p, readLen(str, elem, null), false, fn, describe(str, "string"), f);
+        if (str == null && !unknownWithoutLength) return;
+        in.checkAccess(loc, p, str == null ? Value.UNKNOWN : readLen(str, elem, lim), false, op, describe(str, what), f);
     }
 
     /**
@@ -249,7 +267,7 @@ final class ModelInterpreter {
         Value dst = arg(args, cs.dst()), src = arg(args, cs.src());
         Str str = strlen(src, s);
         Value lim = limit(args, cs.limitArg(), cs.elem());
-        if (lim != null || !unterminatedRead(loc, src, cs.elem(), op, s, f)) in.checkAccess(loc, src, str == null ? Value.UNKNOWN : readLen(str, cs.elem(), lim), false, op, describe(str, "source string"), f);
+        if (lim != null || !unterminatedRead(loc, src, cs.elem(), op, s, f)) checkStringRead(loc, src, cs.elem(), lim, true, op, "source string", s, f);
         Value writeLen;
         if (lim != null) writeLen = lim;
         else writeLen = str == null ? Value.UNKNOWN : new Value(str.forCheck().add(Interval.of(cs.elem())), Map.of(), false, str.taint());
@@ -274,8 +292,8 @@ final class ModelInterpreter {
         Value dst = arg(args, as.dst()), src = arg(args, as.src());
         Str dstr = strlen(dst, s), sstr = strlen(src, s);
         Value lim = limit(args, as.limitArg(), as.elem());
-        in.checkAccess(loc, src, sstr == null ? Value.UNKNOWN : readLen(sstr, as.elem(), lim), false, op, describe(sstr, "source string"), f);
-        in.checkAccess(loc, dst, dstr == null ? Value.UNKNOWN : readLen(dstr, as.elem(), null), false, op, describe(dstr, "destination string"), f);
+        checkStringRead(loc, src, as.elem(), lim, true, op, "source string", s, f);
+        checkStringRead(loc, dst, as.elem(), null, true, op, "destination string", s, f);
         if (dstr != null && sstr != null) {
             Interval copied = sstr.forCheck();
             if (lim != null && !lim.num.isBottom()) copied = Interval.of(Math.min(copied.lo(), lim.num.lo()), Math.min(copied.hi(), lim.num.hi()));
@@ -347,7 +365,7 @@ final class ModelInterpreter {
             // earlier one holds, joined with the fresh block's contents, and no release through
             // it is certain to release a given block (Interpreter#free)
             fresh = earlier.combine(fresh, Value::join);
-            if (in.severalLive.add(r.key)) in.forgetCachedCalls();
+            in.severalLive.add(r.key);
         }
         s.set(r, fresh);
         boolean nullable = mayFail && !onStack;

@@ -43,6 +43,9 @@ public final class ProgramAnalyzer {
 
     public record Result(List<Finding> findings, List<Diagnostic> diagnostics, int roots) { }
 
+    /** MEMSAFE_TRACE_ROOTS=1: one line per root on stderr (time, steps, callees analysed), to find where a scan spends its time. */
+    private static final boolean TRACE = System.getenv("MEMSAFE_TRACE_ROOTS") != null;
+
     private final Program program;
     private final List<Checker> checkers;
     private final Options options;
@@ -58,21 +61,20 @@ public final class ProgramAnalyzer {
         Set<Variable> written = writtenGlobals();
         List<Function> roots = new ArrayList<>();
         for (Function f : program.functions) if (!called.contains(f)) roots.add(f);
-        Map<Variable, Region> varRegions = new HashMap<>();
-        Map<Function, FunctionFixpoint.Shape> shapes = new HashMap<>();
+        Scope scope = new Scope(written);
+        Interpreter.Shared shared = new Interpreter.Shared(new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), ConcurrentHashMap.newKeySet(), new Summaries(), scope);
         Set<Function> covered = ConcurrentHashMap.newKeySet();
         Map<Function, List<Finding>> byRoot = new ConcurrentHashMap<>();
         List<Diagnostic> diags = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger done = new AtomicInteger();
-        new Interpreter(program, checkers, new Budget(Long.MAX_VALUE, Long.MAX_VALUE / 4_000_000, Long.MAX_VALUE), null,
-                varRegions, shapes, fn -> Set.of()).initializeGlobals();
-        Scope scope = new Scope(written);
-        runRoots(roots, written, scope, varRegions, shapes, covered, byRoot, diags, done, progress);
+        new Interpreter(program, checkers, new Budget(Long.MAX_VALUE, Long.MAX_VALUE / 4_000_000, Long.MAX_VALUE), null, shared)
+                .initializeGlobals();
+        runRoots(roots, scope, shared, covered, byRoot, diags, done, progress);
         // second wave: functions no root reached in context (recursion, depth limit, unreachable)
         List<Function> rest = new ArrayList<>();
         Set<Function> rootSet = new HashSet<>(roots);
         for (Function f : program.functions) if (!covered.contains(f) && !rootSet.contains(f)) rest.add(f);
-        runRoots(rest, written, scope, varRegions, shapes, covered, byRoot, diags, done, progress);
+        runRoots(rest, scope, shared, covered, byRoot, diags, done, progress);
         List<Finding> all = new ArrayList<>();
         for (List<Finding> l : byRoot.values()) all.addAll(l);
         Collections.sort(all);
@@ -84,8 +86,7 @@ public final class ProgramAnalyzer {
         return new Result(new ArrayList<>(unique.values()), d, roots.size() + rest.size());
     }
 
-    private void runRoots(List<Function> roots, Set<Variable> written, Scope scope, Map<Variable, Region> varRegions,
-                          Map<Function, FunctionFixpoint.Shape> shapes, Set<Function> covered,
+    private void runRoots(List<Function> roots, Scope scope, Interpreter.Shared shared, Set<Function> covered,
                           Map<Function, List<Finding>> byRoot, List<Diagnostic> diags, AtomicInteger done, IntConsumer progress) {
         ForkJoinPool pool = new ForkJoinPool(Math.max(1, options.jobs()));
         try {
@@ -93,13 +94,15 @@ public final class ProgramAnalyzer {
                 List<Finding> found = new ArrayList<>();
                 Checker.Context ctx = (checker, loc, message, trace) -> found.add(new Finding(checker.rule(), loc, message, trace));
                 Interpreter in = new Interpreter(program, checkers, new Budget(options.maxStepsPerRoot(), options.millisPerRoot(), 20_000),
-                        ctx, varRegions, shapes, scope::reach);
+                        ctx, shared);
+                long started = System.nanoTime();
                 String stopped = analyseRoot(in, root, scope);
+                long firstSteps = in.budget.steps();
                 if (stopped != null) {
                     // sound fallback: the root on its own, its calls havocked; its callees become roots of their own
                     found.clear();
                     in = new Interpreter(program, checkers, new Budget(options.maxStepsPerRoot(), options.millisPerRoot(), 20_000),
-                            ctx, varRegions, shapes, scope::reach);
+                            ctx, shared);
                     in.followCalls(false);
                     String again = analyseRoot(in, root, scope);
                     diags.add(new Diagnostic(root.loc, Diagnostic.Level.NOTE, "analysis of " + root.name + "() in calling context stopped: "
@@ -107,9 +110,12 @@ public final class ProgramAnalyzer {
                             : "; on its own too (" + again + "): findings in it may be missing")));
                     if (again != null) found.clear();
                 }
+                if (TRACE) System.err.printf("memsafe-trace: %s %s %d ms %d steps %d callee analyses%s (scan: %d run, %d reused)%n", root.loc.file(), root.name,
+                        (System.nanoTime() - started) / 1_000_000, firstSteps, in.calleeAnalysesUsed(), stopped == null ? "" : " STOPPED " + stopped,
+                        shared.summaries().ran.get(), shared.summaries().reused.get());
                 byRoot.put(root, found);
                 covered.add(root);
-                covered.addAll(in.analysedInContext);
+                covered.addAll(in.analysedInContext());
                 if (progress != null) progress.accept(done.incrementAndGet());
             })).get();
         } catch (Exception e) {
@@ -209,19 +215,26 @@ public final class ProgramAnalyzer {
      * only these havocked, so that its state does not grow with the size of the whole program; a global no
      * reachable function names keeps its initial contents, which is all such a root can observe of it.
      */
-    private final class Scope {
+    private final class Scope implements CallGraph {
         private final Set<Variable> written;
         private final Map<Function, Set<Variable>> globalsOf = new HashMap<>();
         private final Map<Function, Set<Function>> refsOf = new HashMap<>();
         private final Map<Variable, Set<Variable>> initGlobals = new HashMap<>();
         private final Map<Variable, Set<Function>> initRefs = new HashMap<>();
+        /** Functions that call through a pointer. */
+        private final Set<Function> indirect = new HashSet<>();
+        /** Functions whose address is taken: what a call through a pointer may reach. */
+        private final Set<Function> addressTaken = new HashSet<>();
 
         Scope(Set<Variable> written) {
             this.written = written;
             for (Function f : program.functions) {
                 Set<Variable> g = new HashSet<>();
                 Set<Function> r = new HashSet<>();
-                for (BasicBlock b : f.blocks) for (Stmt st : b.stmts) mentions(st, f.unit, g, r);
+                for (BasicBlock b : f.blocks) for (Stmt st : b.stmts) {
+                    mentions(st, f.unit, g, r);
+                    if (st instanceof Stmt.Call c && c.callee() == null && c.calleeExpr() != null) indirect.add(f);
+                }
                 globalsOf.put(f, g);
                 refsOf.put(f, r);
             }
@@ -241,37 +254,77 @@ public final class ProgramAnalyzer {
             forEachExpr(st, e -> {
                 Variable v = e instanceof Expr.Load l ? baseVar(l.lv()) : e instanceof Expr.AddressOf a ? baseVar(a.lv()) : null;
                 if (v != null && v.isGlobalStorage()) globals.add(v);
-                if (e instanceof Expr.FunctionRef fr && program.resolve(unit, fr.name()) instanceof Function callee) refs.add(callee);
+                if (e instanceof Expr.FunctionRef fr && program.resolve(unit, fr.name()) instanceof Function callee) {
+                    refs.add(callee);
+                    addressTaken.add(callee);
+                }
             });
         }
 
-        private final Map<Function, Set<Variable>> reachCache = new ConcurrentHashMap<>();
+        /** What a function reaches: the functions and the globals. */
+        private record Reach(Set<Function> functions, Set<Variable> globals, boolean indirect) { }
+
+        private final Map<Function, Reach> reachCache = new ConcurrentHashMap<>();
+        private final Map<Function, Integer> heights = new ConcurrentHashMap<>();
 
         /** Written globals reachable from a root, in a deterministic order. */
         Set<Variable> of(Function root) {
             Set<Variable> out = new java.util.TreeSet<>((a, b) -> Integer.compare(a.id, b.id));
-            for (Variable g : reach(root)) if (written.contains(g)) out.add(g);
+            for (Variable g : globals(root)) if (written.contains(g)) out.add(g);
             return out;
         }
 
-        /** Every global (and static local) a function, or anything it may call, names. */
-        Set<Variable> reach(Function root) {
-            Set<Variable> known = reachCache.get(root);
+        @Override
+        public Set<Variable> globals(Function root) { return reach(root).globals(); }
+
+        @Override
+        public boolean mayCall(Function from, Function to) {
+            Reach r = reach(from);
+            return r.functions().contains(to) || (r.indirect() && addressTaken.contains(to));
+        }
+
+        @Override
+        public int height(Function f) { return height(f, new HashSet<>()); }
+
+        /**
+         * Depth-first; a function met again on the path is a cycle, and every function on the path
+         * reaches it, so each result is final and can be kept.
+         */
+        private int height(Function f, Set<Function> path) {
+            Integer known = heights.get(f);
+            if (known != null) return known;
+            if (!path.add(f)) return Integer.MAX_VALUE;
+            int h = indirect.contains(f) ? Integer.MAX_VALUE : 0;
+            for (Function g : refsOf.getOrDefault(f, Set.of())) {
+                if (h == Integer.MAX_VALUE) break;
+                int below = height(g, path);
+                h = below == Integer.MAX_VALUE ? below : Math.max(h, below + 1);
+            }
+            path.remove(f);
+            heights.put(f, h);
+            return h;
+        }
+
+        /** Every function and global (and static local) a function, or anything it may call, names. */
+        private Reach reach(Function root) {
+            Reach known = reachCache.get(root);
             if (known != null) return known;
             Set<Function> seenF = new HashSet<>();
             Set<Variable> seenG = new HashSet<>();
             java.util.ArrayDeque<Object> work = new java.util.ArrayDeque<>();
             work.add(root);
-            seenF.add(root);
+            boolean ind = false;
             while (!work.isEmpty()) {
                 Object o = work.poll();
+                if (o instanceof Function f && indirect.contains(f)) ind = true;
                 Set<Variable> gs = o instanceof Function f ? globalsOf.getOrDefault(f, Set.of()) : initGlobals.getOrDefault((Variable) o, Set.of());
                 Set<Function> fs = o instanceof Function f ? refsOf.getOrDefault(f, Set.of()) : initRefs.getOrDefault((Variable) o, Set.of());
-                for (Function f : fs) if (seenF.add(f)) work.add(f);
+                for (Function f : fs) if (seenF.add(f) && f != root) work.add(f);
                 for (Variable g : gs) if (seenG.add(g)) work.add(g);
             }
-            reachCache.put(root, seenG);
-            return seenG;
+            Reach r = new Reach(seenF, seenG, ind);
+            reachCache.put(root, r);
+            return r;
         }
     }
 

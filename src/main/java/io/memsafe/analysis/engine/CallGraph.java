@@ -1,0 +1,22 @@
+package io.memsafe.analysis.engine;
+
+import io.memsafe.ir.Function;
+import io.memsafe.ir.Variable;
+
+import java.util.Set;
+
+/** What the interprocedural analysis needs to know about who may call whom, computed once per scan. */
+interface CallGraph {
+    /** Every global (and static local) a function, or anything it may call, names. */
+    Set<Variable> globals(Function f);
+
+    /**
+     * The longest chain of calls below {@code f} (0 for a function that calls no function of the
+     * program); {@link Integer#MAX_VALUE} when it is unbounded (recursion) or unknown (a call through
+     * a pointer).
+     */
+    int height(Function f);
+
+    /** May {@code from}, or anything it calls, call {@code to}? */
+    boolean mayCall(Function from, Function to);
+}

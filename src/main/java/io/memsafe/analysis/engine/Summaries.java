@@ -1,0 +1,104 @@
+package io.memsafe.analysis.engine;
+
+import io.memsafe.analysis.domain.State;
+import io.memsafe.ir.Function;
+import io.memsafe.ir.SourceLoc;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Callee analyses in context, shared by every root of a scan: a callee reached again with the same
+ * abstract input (from the same root or from another one) is not analysed again. This is what makes
+ * a program with thousands of entry points that call into the same core (a library's API) affordable.
+ *
+ * <p>Sharing must not make the output depend on which root ran first (roots run in parallel). So an
+ * analysis in context is a function of its {@link Key} alone: the key holds everything its result
+ * depends on, and the limit on how many callee analyses one analysis may use counts the analyses in
+ * its own call tree ({@link Summary#ids}), not whatever happened to run before it in the same root.
+ * A result computed while the root learned something that changes the semantics of its later
+ * analyses (an allocation site found to hold several live blocks) is used but not kept.
+ */
+final class Summaries {
+    /**
+     * What the analysis of a callee in context depends on: the callee; how many levels of calls below
+     * it may still be followed (capped at the height of its call tree, so that a leaf is the same at
+     * any depth); its entry state (the slice of the caller's memory it can reach); the functions on the
+     * call stack it could call again (recursion is cut there); and the allocation sites known to
+     * stand for several live blocks.
+     */
+    record Key(Function callee, int levels, State entry, Set<Function> recursion, Set<String> severalLive) { }
+
+    /**
+     * The exit state of a callee analysis, and every callee analysis in its call tree (itself
+     * included) by id, with the steps each took on its own: a caller that uses this result counts
+     * those it had not used yet, as if it had run them. {@code room}: how many callee analyses its call
+     * tree was allowed; {@code truncated}: some call in it was havocked for lack of room, so the result
+     * holds for that room only; else it holds for any room of at least {@code minRoom}.
+     */
+    record Summary(State exit, int[] ids, long[] ownSteps, int room, boolean truncated, int minRoom) { }
+
+    /** A key with the room a truncated result had. */
+    private record Cut(Key key, int room) { }
+
+    /** A finding of a callee analysis in its reporting pass, with its trace relative to the callee. */
+    record Reported(Checker checker, SourceLoc loc, String message, List<TraceStep> trace) { }
+
+    private final ConcurrentHashMap<Key, Integer> ids = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Integer, Function> callees = new ConcurrentHashMap<>();
+    private final AtomicInteger next = new AtomicInteger();
+    private final ConcurrentHashMap<Key, Summary> exits = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Cut, Summary> cutExits = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Object, List<Reported>> reports = new ConcurrentHashMap<>();
+
+    /** Callee analyses run, and reused from another analysis (MEMSAFE_TIMING shows them). */
+    final java.util.concurrent.atomic.AtomicLong ran = new java.util.concurrent.atomic.AtomicLong(), reused = new java.util.concurrent.atomic.AtomicLong();
+
+    /** A number for each distinct key (only compared for equality: the numbering depends on timing, nothing else does). */
+    int id(Key k) {
+        Integer known = ids.get(k);
+        if (known != null) return known;
+        return ids.computeIfAbsent(k, x -> {
+            int n = next.getAndIncrement();
+            callees.put(n, x.callee());
+            if ("*".equals(DEBUG)) System.err.println("memsafe-key " + x.callee().name);
+            else if (x.callee().name.equals(DEBUG)) System.err.println("memsafe-key " + n + " " + describe(x));
+            return n;
+        });
+    }
+
+    private static final String DEBUG = System.getenv("MEMSAFE_DEBUG_KEYS");
+
+    private static String describe(Key k) {
+        StringBuilder sb = new StringBuilder("levels=" + k.levels() + " rec=" + k.recursion().size() + " live=" + k.severalLive());
+        for (var e : k.entry().mem.entrySet()) {
+            var c = e.getValue();
+            sb.append("\n   ").append(e.getKey().key).append(" = rest ").append(c.rest).append(" nul ").append(c.nul)
+              .append(c.unterminated ? " unterm" : "").append(c.neverWritten ? " never" : "").append(" w ").append(c.written);
+            for (var cell : c.cells.entrySet()) sb.append(" [").append(cell.getKey()).append(':').append(cell.getValue().size()).append('=').append(cell.getValue().value()).append(cell.getValue().value().widened ? "W" : "").append(']');
+        }
+        sb.append("\n   freed ").append(k.entry().freed).append(" unchecked ").append(k.entry().unchecked.keySet());
+        return sb.toString();
+    }
+
+    Function callee(int id) { return callees.get(id); }
+
+    /** The result of the analysis of {@code k} with {@code room} callee analyses at most, if known. */
+    Summary summary(Key k, int room) {
+        Summary s = exits.get(k);
+        if (s != null && s.minRoom() <= room) return s;
+        return cutExits.get(new Cut(k, room));
+    }
+
+    void keep(Key k, Summary s) {
+        if (s.truncated()) cutExits.putIfAbsent(new Cut(k, s.room()), s);
+        else exits.merge(k, s, (a, b) -> a.minRoom() <= b.minRoom() ? a : b);
+    }
+
+    /** What the reporting pass of {@code k} found for the result {@code s}, if known. */
+    List<Reported> reports(Key k, Summary s) { return reports.get(s.truncated() ? new Cut(k, s.room()) : k); }
+
+    void keepReports(Key k, Summary s, List<Reported> r) { reports.putIfAbsent(s.truncated() ? new Cut(k, s.room()) : k, r); }
+}
