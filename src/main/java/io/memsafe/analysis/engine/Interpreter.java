@@ -81,20 +81,18 @@ public final class Interpreter {
     Region region(Variable v, Function fn) {
         Region known = varRegions.get(v);
         if (known != null) return known;
-        {
-            return varRegions.computeIfAbsent(v, x -> {
-                boolean global = x.isGlobalStorage();
-                String key = global ? "g:" + x.declared.file() + ":" + x.name + "#" + x.id
-                        : "v:" + (fn == null ? "" : fn.unit + ":" + fn.name) + ":" + x.name + "#" + x.id;
-                long size = x.type.size();
-                String desc = (x.kind == Variable.Kind.TEMP ? "temporary" : "'" + x.name + "'") + " (" + Type.show(x.type)
-                        + (size >= 0 ? ", " + size + " bytes" : "") + ")";
-                Region r = new Region(key, global ? Region.Kind.GLOBAL : Region.Kind.STACK,
-                        size >= 0 ? Value.of(size) : Value.UNKNOWN, desc, x.declared, "declaration");
-                if (x.kind == Variable.Kind.TEMP) temporaries.add(r);
-                return r;
-            });
-        }
+        return varRegions.computeIfAbsent(v, x -> {
+            boolean global = x.isGlobalStorage();
+            String key = global ? "g:" + x.declared.file() + ":" + x.name + "#" + x.id
+                    : "v:" + (fn == null ? "" : fn.unit + ":" + fn.name) + ":" + x.name + "#" + x.id;
+            long size = x.type.size();
+            String desc = (x.kind == Variable.Kind.TEMP ? "temporary" : "'" + x.name + "'") + " (" + Type.show(x.type)
+                    + (size >= 0 ? ", " + size + " bytes" : "") + ")";
+            Region r = new Region(key, global ? Region.Kind.GLOBAL : Region.Kind.STACK,
+                    size >= 0 ? Value.of(size) : Value.UNKNOWN, desc, x.declared, "declaration");
+            if (x.kind == Variable.Kind.TEMP) temporaries.add(r);
+            return r;
+        });
     }
 
     /**
@@ -865,7 +863,8 @@ public final class Interpreter {
      */
     private Value inline(Function callee, List<Value> args, Stmt.Call c, State s, Frame f) {
         if (f.depth() >= maxDepth || f.onStack(callee) || work.used.size() >= MAX_CALLEE_ANALYSES || callee.blocks.size() > MAX_INLINED_BLOCKS) {
-            // recursion, too deep or too much: sound fallback, the callee is then analysed as a root of its own
+            // recursion, too deep or too much (the root's own limit; a callee analysis gets the room its
+            // caller has left in resultFor): sound fallback, the callee is then analysed as a root of its own
             return unknownCall(args, s);
         }
         for (int i = 0; i < callee.params.size(); i++) {
@@ -998,6 +997,7 @@ public final class Interpreter {
         if (severalLive.size() == key.severalLive().size()) summaries.keep(key, sum);
         return sum;
     }
+
     /**
      * The findings of a callee's reporting pass for the result {@code sum}, with this call stack in front
      * of their traces. The pass runs once per result, with the room that result had, collecting its

@@ -212,11 +212,33 @@ final class ModelInterpreter {
 
     /** Overwrites a region range of unknown extent with {@code content}; the first NUL becomes what {@code nul} says. */
     private void fill(Value dst, State s, Value content, NulUpdate nul) {
+        fill(dst, s, content, Interval.of(0, Interval.POS_INF), nul);
+    }
+
+    /**
+     * Writes {@code content} to {@code length} bytes from where {@code dst} points. What is stored at
+     * exact offsets the write may reach is forgotten (those bytes read as the block's other bytes,
+     * joined with {@code content}, with the terminator position as {@code nul} updates it); what lies
+     * outside every byte it can reach is kept as it was: a memset of one member does not touch its
+     * neighbours.
+     */
+    private void fill(Value dst, State s, Value content, Interval length, NulUpdate nul) {
         for (Map.Entry<Region, Interval> e : dst.pts.entrySet()) {
             Region r = e.getKey();
             if (r.kind == Region.Kind.STRING_LITERAL) continue;
             Contents c = s.contents(r);
-            Contents n = new Contents(new TreeMap<>(), c.rest.join(content), nul.apply(c.nul, e.getValue()),
+            Interval off = e.getValue();
+            boolean bounded = !dst.unknown && !off.isBottom() && off.lo() != Interval.NEG_INF && off.hi() != Interval.POS_INF
+                    && !length.isBottom() && length.hi() != Interval.POS_INF;
+            TreeMap<Long, Contents.Cell> kept = new TreeMap<>();
+            if (bounded) {
+                long reach = off.hi() + Math.max(0, length.hi());
+                for (Map.Entry<Long, Contents.Cell> cell : c.cells.entrySet()) {
+                    long at = cell.getKey();
+                    if (at + cell.getValue().size() <= off.lo() || at >= reach) kept.put(at, cell.getValue());
+                }
+            }
+            Contents n = new Contents(kept, c.rest.join(content), nul.apply(c.nul, e.getValue()),
                     c.unterminated && !Contents.mayBeZero(content));
             s.set(r, n);
         }
@@ -230,7 +252,7 @@ final class ModelInterpreter {
         switch (w.fill()) {
             case BYTE_ARG -> {
                 Value b = w.source() < 0 ? Value.ZERO : arg(args, w.source());
-                fill(dst, s, b, (nul, off) -> Strings.afterFill(nul, off, n, b));
+                fill(dst, s, b, n, (nul, off) -> Strings.afterFill(nul, off, n, b));
             }
             case COPY -> {
                 Value src = arg(args, w.source());
@@ -239,7 +261,7 @@ final class ModelInterpreter {
                 Str str = strlen(src, s);
                 boolean noTerminatorCopied = str != null && str.bytes().lo() >= n.hi();
                 Value content = noTerminatorCopied ? Value.of(Interval.of(1, 255)).withTaint(str.taint()) : loadAll(src, s);
-                fill(dst, s, content, (nul, off) -> {
+                fill(dst, s, content, n, (nul, off) -> {
                     if (str != null && !str.bytes().isBottom() && str.bytes().hi() < n.lo()) {
                         // the source's terminator is among the copied bytes, unless dst already ends earlier
                         if (!nul.unknown && !nul.num.isBottom() && nul.num.hi() < off.lo()) return nul;
@@ -251,9 +273,9 @@ final class ModelInterpreter {
             }
             case TAINTED -> {
                 Origin o = new Origin(op + "()", loc);
-                fill(dst, s, Value.tainted(Interval.of(-128, 255), o), (nul, off) -> Strings.afterFill(nul, off, n, Value.UNKNOWN).withTaint(o).withUnknown(false));
+                fill(dst, s, Value.tainted(Interval.of(-128, 255), o), n, (nul, off) -> Strings.afterFill(nul, off, n, Value.UNKNOWN).withTaint(o).withUnknown(false));
             }
-            case UNKNOWN -> fill(dst, s, Value.UNKNOWN, (nul, off) -> Value.UNKNOWN);
+            case UNKNOWN -> fill(dst, s, Value.UNKNOWN, n, (nul, off) -> Value.UNKNOWN);
         }
     }
 
