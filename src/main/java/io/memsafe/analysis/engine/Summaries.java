@@ -93,12 +93,38 @@ final class Summaries {
     }
 
     void keep(Key k, Summary s) {
+        if (crowded()) return;
         if (s.truncated()) cutExits.putIfAbsent(new Cut(k, s.room()), s);
         else exits.merge(k, s, (a, b) -> a.minRoom() <= b.minRoom() ? a : b);
+    }
+
+    private final java.util.concurrent.atomic.AtomicInteger kept = new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * When what the last collection left in the old generation (the heap pool with the largest maximum)
+     * fills more than 70% of it, the results kept so far are let go (checked every 512 kept results).
+     * Results are kept only to save work: one that is not found is computed again, the same, so this
+     * changes the time a scan takes, never what it reports.
+     */
+    private boolean crowded() {
+        if ((kept.incrementAndGet() & 511) != 0) return false;
+        java.lang.management.MemoryPoolMXBean old = null;
+        for (java.lang.management.MemoryPoolMXBean pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() != java.lang.management.MemoryType.HEAP || !pool.isCollectionUsageThresholdSupported()) continue;
+            if (old == null || pool.getUsage().getMax() > old.getUsage().getMax()) old = pool;
+        }
+        if (old == null || old.getCollectionUsage() == null || old.getUsage().getMax() <= 0) return false;
+        if (old.getCollectionUsage().getUsed() < 0.7 * old.getUsage().getMax()) return false;
+        exits.clear();
+        cutExits.clear();
+        reports.clear();
+        return true;
     }
 
     /** What the reporting pass of {@code k} found for the result {@code s}, if known. */
     List<Reported> reports(Key k, Summary s) { return reports.get(s.truncated() ? new Cut(k, s.room()) : k); }
 
-    void keepReports(Key k, Summary s, List<Reported> r) { reports.putIfAbsent(s.truncated() ? new Cut(k, s.room()) : k, r); }
+    void keepReports(Key k, Summary s, List<Reported> r) {
+        if (!crowded()) reports.putIfAbsent(s.truncated() ? new Cut(k, s.room()) : k, r);
+    }
 }
