@@ -53,7 +53,7 @@ final class Summaries {
     private final ConcurrentHashMap<Cut, Summary> cutExits = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Object, List<Reported>> reports = new ConcurrentHashMap<>();
 
-    /** Callee analyses run, and reused from another analysis (MEMSAFE_TIMING shows them). */
+    /** Callee analyses run, and taken from another analysis (MEMSAFE_TRACE_ROOTS shows them). */
     final java.util.concurrent.atomic.AtomicLong ran = new java.util.concurrent.atomic.AtomicLong(), reused = new java.util.concurrent.atomic.AtomicLong();
 
     /** A number for each distinct key (only compared for equality: the numbering depends on timing, nothing else does). */
@@ -69,6 +69,7 @@ final class Summaries {
         });
     }
 
+    /** MEMSAFE_DEBUG_KEYS=name: each new input of that function on stderr; {@code *}: the function of each new input. */
     private static final String DEBUG = System.getenv("MEMSAFE_DEBUG_KEYS");
 
     private static String describe(Key k) {
