@@ -12,19 +12,6 @@ final class Uninitialized {
     private Uninitialized() { }
 
     /**
-     * What the load of {@code size} bytes at {@code off} reads that nothing wrote, or null if it
-     * may read written bytes only. Reported:
-     * <ul>
-     * <li>when every offset the load may use reads unwritten bytes (a field never assigned);</li>
-     * <li>when the highest (or lowest) element the load may reach is unwritten, as the buffer
-     *     checkers report the highest index of an access: the bound is a real one, set by a
-     *     comparison with a known value, not extrapolated by widening. Not for character reads,
-     *     whose scans stop at a terminator the interval does not see.</li>
-     * </ul>
-     * With {@code everyOffset}, only the first kind. Never for a load that may reach outside the storage (an out-of-bounds read, which the
-     * buffer checkers report).
-     */
-    /**
      * Is the right-hand side of an assignment a plain copy of a scalar in memory ({@code x = y},
      * {@code x = *p}, {@code x = (T) y})? Copying an indeterminate value is not using it (Juliet's
      * good code does {@code int data = *dataPtr; data = 5;}, zlib saves and restores stream fields
@@ -35,6 +22,19 @@ final class Uninitialized {
         return e instanceof io.memsafe.ir.Expr.Load l && !(l.type() instanceof io.memsafe.ir.Type.Struct);
     }
 
+    /**
+     * What the load of {@code size} bytes at {@code off} reads that nothing wrote, or null if it
+     * may read written bytes only. Reported:
+     * <ul>
+     * <li>when every offset the load may use reads unwritten bytes (a field never assigned);</li>
+     * <li>when the highest (or lowest) element the load may reach is unwritten, as the buffer
+     *     checkers report the highest index of an access: the bound is a real one, set by a
+     *     comparison with a known value, not extrapolated by widening. Not for character reads,
+     *     whose scans stop at a terminator the interval does not see.</li>
+     * </ul>
+     * With {@code everyOffset}, only the first kind. Never for a load that may reach outside the
+     * storage (an out-of-bounds read, which the buffer checkers report).
+     */
     static String unwrittenPart(Contents c, Interval off, long size, boolean charLike, boolean widened, Value regionSize, boolean everyOffset) {
         if (off.isBottom() || c.written.isTop() || off.lo() == Interval.NEG_INF || off.hi() == Interval.POS_INF) return null;
         // outside the storage it is an out-of-bounds access, which the buffer checkers report
