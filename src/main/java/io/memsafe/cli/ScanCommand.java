@@ -1,15 +1,31 @@
 package io.memsafe.cli;
 
 import io.memsafe.analysis.engine.Checker;
+import io.memsafe.analysis.engine.Finding;
 import io.memsafe.analysis.engine.ProgramAnalyzer;
 import io.memsafe.checkers.Checkers;
 import io.memsafe.frontend.CompileDatabase;
 import io.memsafe.frontend.CompileUnit;
 import io.memsafe.frontend.Frontend;
+import io.memsafe.ir.Diagnostic;
+import io.memsafe.ir.Program;
+import io.memsafe.ir.SourceLoc;
+import io.memsafe.report.HtmlReport;
 import io.memsafe.report.JsonReport;
+import io.memsafe.report.ReportedFinding;
 import io.memsafe.report.SarifReport;
 import io.memsafe.report.ScanReport;
+import io.memsafe.report.SourceRoot;
+import io.memsafe.report.SourceText;
 import io.memsafe.report.TextReport;
+import io.memsafe.scan.Fingerprints;
+import io.memsafe.scan.FunctionSpans;
+import io.memsafe.scan.ScanProgress;
+import io.memsafe.scan.baseline.Baseline;
+import io.memsafe.scan.config.ScanConfig;
+import io.memsafe.scan.diff.ChangeScope;
+import io.memsafe.scan.diff.ChangedLines;
+import io.memsafe.scan.suppress.Suppressions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -23,14 +39,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 @Command(name = "scan", mixinStandardHelpOptions = true,
         description = "Find memory-safety bugs in C/C++ sources (buffer overflows, NULL dereferences). "
-                + "Exit status: 0 no findings, 1 findings, 2 usage or internal error.")
+                + "Exit status: 0 nothing to fail on, 1 findings (see --fail-on), 2 usage or internal error.")
 public final class ScanCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILES|DIRS", description = "Source files, or directories to search for C/C++ sources.")
     List<Path> inputs = new ArrayList<>();
@@ -44,10 +62,10 @@ public final class ScanCommand implements Callable<Integer> {
     @Option(names = "--compile-commands", paramLabel = "FILE", description = "compile_commands.json: analyse every entry with its own flags, as one program.")
     Path compileCommands;
 
-    @Option(names = "--format", defaultValue = "text", description = "text, sarif or json (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", defaultValue = "text", description = "text, sarif, json or html (default: ${DEFAULT-VALUE}).")
     String format;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report here instead of standard output.")
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report here instead of standard output (html: a directory).")
     Path output;
 
     @Option(names = "--jobs", description = "Parallel analyses (default: all cores).")
@@ -56,16 +74,47 @@ public final class ScanCommand implements Callable<Integer> {
     @Option(names = "--system-headers", description = "Parse with the machine's system headers instead of the bundled C library prelude.")
     boolean systemHeaders;
 
-    @Option(names = "--budget-ms", description = "Time budget per root function in milliseconds (default: ${DEFAULT-VALUE}).", defaultValue = "5000")
-    long budgetMillis;
+    @Option(names = "--budget-ms", description = "Time budget per root function in milliseconds (default: 5000).")
+    Long budgetMillis;
 
-    @Option(names = "--budget-steps", description = "Abstract steps per root function (default: ${DEFAULT-VALUE}).", defaultValue = "1000000")
-    long budgetSteps;
+    @Option(names = "--budget-steps", description = "Abstract steps per root function (default: 1000000).")
+    Long budgetSteps;
+
+    @Option(names = "--source-root", paramLabel = "DIR", description = "Locations are relative to this directory (default: the git top of the inputs, else their common directory).")
+    Path sourceRoot;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Settings file (default: .memsafe.yml in the source root, if there).")
+    Path configFile;
+
+    @Option(names = "--no-config", description = "Ignore .memsafe.yml.")
+    boolean noConfig;
+
+    @Option(names = "--baseline", paramLabel = "SARIF", description = "An earlier scan's SARIF: mark results new, unchanged or absent.")
+    Path baseline;
+
+    @Option(names = "--fail-on", paramLabel = "WHAT", description = "Exit 1 on: any unsuppressed finding (default), only new ones (with --baseline), or none.")
+    String failOn;
+
+    @Option(names = "--suppressions", paramLabel = "FILE", description = "Suppressions file (YAML): findings silenced by fingerprint, with a reason.")
+    Path suppressionsFile;
+
+    @Option(names = "--changed-since", paramLabel = "REV", description = "Analyse what changed since this git revision and what calls into it; report findings in changed functions only.")
+    String changedSince;
+
+    /**
+     * The settings file as read (flags override it). Its attack-surface model ({@link ScanConfig#entryGlobs()},
+     * {@link ScanConfig#untrustedSources()}) is parsed here for the engine to take up; the engine does not read it yet.
+     */
+    ScanConfig config = ScanConfig.none();
 
     @Override
     public Integer call() throws IOException {
-        if (!List.of("text", "sarif", "json").contains(format)) {
-            System.err.println("memsafe scan: unknown format '" + format + "' (text, sarif or json)");
+        if (!List.of("text", "sarif", "json", "html").contains(format)) {
+            System.err.println("memsafe scan: unknown format '" + format + "' (text, sarif, json or html)");
+            return 2;
+        }
+        if ("html".equals(format) && output == null) {
+            System.err.println("memsafe scan: --format html writes a directory: give it with -o DIR");
             return 2;
         }
         List<CompileUnit> units = new ArrayList<>();
@@ -96,34 +145,148 @@ public final class ScanCommand implements Callable<Integer> {
             System.err.println("memsafe scan: nothing to scan (give files, directories or --compile-commands)");
             return 2;
         }
+        SourceRoot root = sourceRoot != null ? new SourceRoot(sourceRoot)
+                : SourceRoot.detect(inputs.isEmpty() ? units.stream().map(CompileUnit::file).toList() : inputs);
+        List<Diagnostic> notes = new ArrayList<>();
+        Path cfgPath = configFile != null ? configFile : noConfig ? null : root.dir().resolve(ScanConfig.FILE_NAME);
+        if (cfgPath != null && (configFile != null || Files.isRegularFile(cfgPath))) {
+            try {
+                config = ScanConfig.read(cfgPath);
+            } catch (IOException e) {
+                System.err.println("memsafe scan: " + e.getMessage());
+                return 2;
+            }
+            for (String w : config.warnings()) notes.add(new Diagnostic(new SourceLoc(cfgPath.toString(), 0, 0), Diagnostic.Level.WARNING, w));
+            if (config.dataModel() != null && !"LP64".equalsIgnoreCase(config.dataModel())) {
+                notes.add(new Diagnostic(new SourceLoc(cfgPath.toString(), 0, 0), Diagnostic.Level.WARNING,
+                        "data model " + config.dataModel() + " is not supported yet: LP64 used"));
+            }
+        }
+        String fail = failOn != null ? failOn : config.failOn() != null ? config.failOn() : "any";
+        if (!List.of("new", "any", "none").contains(fail)) {
+            System.err.println("memsafe scan: --fail-on takes new, any or none");
+            return 2;
+        }
+        Path baselinePath = baseline != null ? baseline : config.baseline();
+        Baseline base = null;
+        if (baselinePath != null) {
+            try {
+                base = Baseline.read(baselinePath);
+            } catch (IOException e) {
+                System.err.println("memsafe scan: cannot read baseline " + baselinePath + ": " + e.getMessage());
+                return 2;
+            }
+        }
+        Path suppressPath = suppressionsFile != null ? suppressionsFile : config.suppressions();
+        ChangedLines changes = null;
+        if (changedSince != null) {
+            try {
+                changes = ChangedLines.since(root.dir(), changedSince);
+            } catch (IOException e) {
+                System.err.println("memsafe scan: --changed-since " + changedSince + ": " + e.getMessage());
+                return 2;
+            }
+        }
+        units.removeIf(u -> config.excluded(root.relative(u.file().toString())));
+        if (units.isEmpty()) {
+            System.err.println("memsafe scan: every input is excluded by " + cfgPath);
+            return 2;
+        }
+
         long t0 = System.nanoTime();
-        boolean tty = System.console() != null;
-        if (tty) System.err.println("memsafe: parsing " + units.size() + " file" + (units.size() == 1 ? "" : "s") + " ...");
+        ScanProgress progress = ScanProgress.create();
+        progress.phase("parsing " + units.size() + " file" + (units.size() == 1 ? "" : "s"));
         Frontend.Result fe = new Frontend(systemHeaders).load(units, jobs);
         long tParsed = System.nanoTime();
         List<Checker> checkers = Checkers.all();
-        int total = fe.program().functions.size();
-        ProgramAnalyzer analyzer = new ProgramAnalyzer(fe.program(), checkers, new ProgramAnalyzer.Options(budgetSteps, budgetMillis, jobs));
-        ProgramAnalyzer.Result res = analyzer.run(tty ? n -> {
-            if (n % 50 == 0 || n == total) System.err.print("\rmemsafe: analysed " + n + "/" + total + " functions");
-        } : null);
-        if (tty) System.err.println();
+        Program program = fe.program();
+        FunctionSpans spans = new FunctionSpans(program);
+        ChangeScope scope = null;
+        if (changes != null) {
+            scope = new ChangeScope(program, spans, changes);
+            program = scope.program();
+            notes.add(new Diagnostic(SourceLoc.NONE, Diagnostic.Level.NOTE, "changes since " + changedSince + ": "
+                    + scope.changed().size() + " changed function" + (scope.changed().size() == 1 ? "" : "s") + ", "
+                    + program.functions.size() + " analysed with their callers and callees"));
+        }
+        int total = program.functions.size();
+        long steps = budgetSteps != null ? budgetSteps : config.budgetSteps() != null ? config.budgetSteps() : 1_000_000L;
+        long millis = budgetMillis != null ? budgetMillis : config.budgetMillis() != null ? config.budgetMillis() : 5_000L;
+        ProgramAnalyzer analyzer = new ProgramAnalyzer(program, checkers, new ProgramAnalyzer.Options(steps, millis, jobs));
+        progress.phase("analysing " + total + " functions");
+        ProgramAnalyzer.Result res;
+        try (ScanProgress.Counter counter = progress.counter("analysing", total)) {
+            res = analyzer.run(counter::reached);
+        }
         if (System.getenv("MEMSAFE_TIMING") != null) {
             System.err.printf("memsafe: front end %.1f s, analysis %.1f s%n", (tParsed - t0) / 1e9, (System.nanoTime() - tParsed) / 1e9);
         }
-        List<io.memsafe.ir.Diagnostic> diags = new ArrayList<>(fe.diagnostics());
+        List<Diagnostic> diags = new ArrayList<>(fe.diagnostics());
         diags.addAll(res.diagnostics());
-        ScanReport report = new ScanReport(res.findings(), diags, units.size(), total, (System.nanoTime() - t0) / 1_000_000);
-        try (Writer w = output == null ? new OutputStreamWriter(System.out, StandardCharsets.UTF_8) {
-            @Override public void close() throws IOException { flush(); }
-        } : Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-            switch (format) {
-                case "sarif" -> SarifReport.write(report, checkers, "0.1.0", w);
-                case "json" -> JsonReport.write(report, w);
-                default -> TextReport.write(report, new PrintWriter(w));
+        diags.addAll(notes);
+
+        SourceText source = new SourceText();
+        Fingerprints fingerprints = new Fingerprints(root, source);
+        Map<String, String> levels = new LinkedHashMap<>();
+        for (Checker c : checkers) levels.put(c.rule().id(), config.level(c.rule().id(), c.rule().level()));
+        List<ReportedFinding> results = new ArrayList<>();
+        for (Finding f : res.findings()) {
+            if (!config.enabled(f.rule().id()) || config.excluded(root.relative(f.loc().file()))) continue;
+            FunctionSpans.Span span = spans.at(f.loc());
+            String function = span == null ? null : span.function();
+            // fingerprints before the diff filter: occurrence numbers must not depend on what is reported
+            String fp = fingerprints.of(f, function);
+            if (scope != null && !scope.reports(f)) continue;
+            results.add(new ReportedFinding(f, levels.get(f.rule().id()), function, fp, ReportedFinding.BaselineState.NONE, null));
+        }
+        Set<String> files = new LinkedHashSet<>();
+        for (CompileUnit u : units) files.add(u.file().toString());
+        for (ReportedFinding r : results) files.add(r.finding().loc().file());
+        Suppressions suppressions;
+        try {
+            suppressions = Suppressions.load(source, files, suppressPath);
+        } catch (IOException e) {
+            System.err.println("memsafe scan: cannot read suppressions " + suppressPath + ": " + e.getMessage());
+            return 2;
+        }
+        Suppressions.Applied applied = suppressions.apply(results);
+        results = applied.results();
+        // a diff-aware scan sees only part of the findings: a suppression it does not match may still be in use
+        List<Diagnostic> stale = scope == null ? applied.stale() : List.of();
+        List<com.fasterxml.jackson.databind.JsonNode> absent = List.of();
+        if (base != null) {
+            absent = scope == null ? base.absent(results) : List.of();
+            results = base.classify(results);
+        }
+        ScanReport report = new ScanReport(results, absent, diags, stale, units.size(), total,
+                (System.nanoTime() - t0) / 1_000_000, root, levels);
+        if ("html".equals(format)) {
+            HtmlReport.write(report, source, output);
+        } else {
+            try (Writer w = output == null ? new OutputStreamWriter(System.out, StandardCharsets.UTF_8) {
+                @Override public void close() throws IOException { flush(); }
+            } : Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+                switch (format) {
+                    case "sarif" -> SarifReport.write(report, checkers, "0.1.0", w);
+                    case "json" -> JsonReport.write(report, w);
+                    default -> TextReport.write(report, new PrintWriter(w));
+                }
             }
         }
-        return report.findings().isEmpty() ? 0 : 1;
+        return exitStatus(report, fail);
+    }
+
+    static int exitStatus(ScanReport report, String failOn) {
+        return switch (failOn) {
+            case "none" -> 0;
+            case "new" -> report.active().stream().anyMatch(r -> r.baseline() != ReportedFinding.BaselineState.UNCHANGED) ? 1 : 0;
+            default -> report.active().isEmpty() ? 0 : 1;
+        };
+    }
+
+    /** The settings read from {@code .memsafe.yml} (or {@code --config}), after a run. */
+    public ScanConfig config() {
+        return config;
     }
 
     private static boolean isSource(Path p) {

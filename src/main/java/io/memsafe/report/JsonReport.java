@@ -21,13 +21,23 @@ public final class JsonReport {
     public static void write(ScanReport r, Writer out) throws IOException {
         Map<String, Object> doc = new LinkedHashMap<>();
         List<Object> fs = new ArrayList<>();
-        for (Finding f : r.findings()) {
+        for (ReportedFinding rf : r.results()) {
+            Finding f = rf.finding();
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("rule", f.rule().id());
             m.put("name", f.rule().name());
             m.put("cwe", f.rule().cwe());
-            m.put("level", f.rule().level());
+            m.put("level", rf.level());
             loc(m, f.loc());
+            m.put("function", rf.function());
+            m.put("fingerprint", rf.fingerprint());
+            if (rf.baseline().sarif() != null) m.put("baselineState", rf.baseline().sarif());
+            if (rf.suppressed()) {
+                Map<String, Object> s = new LinkedHashMap<>();
+                s.put("kind", rf.suppression().kind());
+                s.put("justification", rf.suppression().justification());
+                m.put("suppression", s);
+            }
             m.put("message", f.message());
             List<Object> trace = new ArrayList<>();
             for (TraceStep t : f.trace()) {
@@ -41,7 +51,7 @@ public final class JsonReport {
         }
         doc.put("findings", fs);
         List<Object> ds = new ArrayList<>();
-        for (Diagnostic d : r.diagnostics()) {
+        for (Diagnostic d : r.allDiagnostics()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("level", d.level().name().toLowerCase());
             loc(m, d.loc());
@@ -49,6 +59,7 @@ public final class JsonReport {
             ds.add(m);
         }
         doc.put("diagnostics", ds);
+        doc.put("summary", Summary.of(r).asMap());
         doc.put("files", r.files());
         doc.put("functions", r.functions());
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out, doc);

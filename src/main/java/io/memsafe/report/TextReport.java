@@ -8,28 +8,38 @@ import io.memsafe.ir.SourceLoc;
 
 import java.io.PrintWriter;
 
-/** Compiler-style output: {@code file:line:col: warning: message [CWE-n]}, the source line and a caret. */
+/**
+ * Compiler-style output: {@code file:line:col: warning: message [CWE-n]}, the source line and a caret.
+ * A suppressed finding is one note line with its justification; the summary counts it.
+ */
 public final class TextReport {
     private TextReport() { }
 
     public static void write(ScanReport r, PrintWriter out) {
-        for (Finding f : r.findings()) {
-            String level = "error".equals(f.rule().level()) ? "error" : "warning";
-            out.println(Uris.display(f.loc().file()) + ":" + f.loc().line() + ":" + f.loc().column() + ": " + level + ": "
-                    + f.message() + " [CWE-" + f.rule().cwe() + "] [" + f.rule().id() + "]");
+        for (ReportedFinding rf : r.results()) {
+            Finding f = rf.finding();
+            String where = Uris.display(f.loc().file()) + ":" + f.loc().line() + ":" + f.loc().column();
+            if (rf.suppressed()) {
+                out.println(where + ": note: suppressed " + f.rule().id() + " (" + rf.suppression().origin() + "): "
+                        + rf.suppression().justification());
+                continue;
+            }
+            String level = "error".equals(rf.level()) ? "error" : "warning";
+            String state = rf.baseline() == ReportedFinding.BaselineState.NONE ? "" : " [" + rf.baseline().sarif() + "]";
+            out.println(where + ": " + level + ": " + f.message() + " [CWE-" + f.rule().cwe() + "] [" + f.rule().id() + "]" + state);
             snippet(f.loc(), out);
             for (TraceStep t : f.trace()) {
                 if (t.loc().equals(f.loc())) continue;
                 out.println(Uris.display(t.loc().file()) + ":" + t.loc().line() + ":" + t.loc().column() + ": note: " + t.message());
             }
         }
-        for (Diagnostic d : r.diagnostics()) {
+        for (Diagnostic d : r.allDiagnostics()) {
             SourceLoc l = d.loc();
+            String level = d.level() == Diagnostic.Level.ERROR ? "error" : d.level() == Diagnostic.Level.WARNING ? "warning" : "note";
             out.println((l.line() > 0 ? Uris.display(l.file()) + ":" + l.line() + ":" + l.column() : Uris.display(l.file()))
-                    + ": " + (d.level() == Diagnostic.Level.ERROR ? "error" : "note") + ": " + d.message());
+                    + ": " + level + ": " + d.message());
         }
-        out.println(r.findings().size() + " finding" + (r.findings().size() == 1 ? "" : "s") + " in " + r.files() + " file"
-                + (r.files() == 1 ? "" : "s") + " (" + r.functions() + " functions analysed)");
+        out.println(Summary.of(r).line());
         out.flush();
     }
 

@@ -2,10 +2,11 @@ package io.memsafe.report;
 
 import java.nio.file.Path;
 
-/** File names as SARIF and users want them: relative to the working directory when below it. */
+/** File names as users and SARIF want them. */
 public final class Uris {
     private Uris() { }
 
+    /** Relative to the working directory when below it, as compilers print them. */
     public static String display(String file) {
         if (file == null || file.isEmpty()) return "<unknown>";
         try {
@@ -18,10 +19,24 @@ public final class Uris {
         }
     }
 
-    /** A SARIF artifact URI: relative (to %SRCROOT%) when below the working directory, else a file URI. */
-    public static String uri(String file) {
-        String d = display(file);
-        if (d.startsWith("/")) return Path.of(d).toUri().toString();
-        return d.replace('\\', '/').replace(" ", "%20");
+    /** A relative path as a URI reference (spaces and other reserved characters escaped). */
+    public static String escape(String relative) {
+        try {
+            String u = new java.net.URI(null, null, relative, null).toASCIIString();
+            // a colon in the first segment would read as a scheme
+            int colon = u.indexOf(':'), slash = u.indexOf('/');
+            return colon >= 0 && (slash < 0 || colon < slash) ? "./" + u : u;
+        } catch (java.net.URISyntaxException e) {
+            return relative;
+        }
+    }
+
+    /** An absolute file URI, for files outside the source root. */
+    public static String fileUri(String file) {
+        try {
+            return Path.of(file).toAbsolutePath().normalize().toUri().toString();
+        } catch (RuntimeException e) {
+            return file;
+        }
     }
 }
