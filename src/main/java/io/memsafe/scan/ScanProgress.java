@@ -46,6 +46,8 @@ public abstract class ScanProgress {
 
                 @Override
                 public void close() {
+                    // functions analysed inside their callers' analyses are not counted one by one: done is done
+                    bar.stepTo(total);
                     bar.close();
                 }
             };
