@@ -11,7 +11,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -96,14 +95,5 @@ public final class Fingerprints {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** The fingerprints of a list of findings in order, with their functions. */
-    public static List<String> all(SourceRoot root, SourceText source, List<Finding> findings, FunctionSpans spans) {
-        Fingerprints fp = new Fingerprints(root, source);
-        return findings.stream().map(f -> {
-            FunctionSpans.Span s = spans.at(f.loc());
-            return fp.of(f, s == null ? null : s.function());
-        }).toList();
     }
 }

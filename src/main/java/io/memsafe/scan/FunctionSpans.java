@@ -52,11 +52,4 @@ public final class FunctionSpans {
         }
         return best;
     }
-
-    public List<Span> all() {
-        List<Span> all = new ArrayList<>();
-        byFile.values().forEach(all::addAll);
-        all.sort(Comparator.comparing(Span::file).thenComparingInt(Span::firstLine));
-        return all;
-    }
 }

@@ -6,7 +6,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,9 +36,5 @@ final class HeadlessChromium {
 
     static String url(Path file) {
         return file.toAbsolutePath().toUri().toString();
-    }
-
-    static File file(Path p) {
-        return p.toFile();
     }
 }

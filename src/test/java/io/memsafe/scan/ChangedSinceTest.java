@@ -14,6 +14,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** {@code --changed-since}: a commit among unrelated changes introduces one overflow; that one is reported. */
 class ChangedSinceTest {
     private static final PersonIdent WHO = new PersonIdent("Test", "test@example.org");
+    private static final String NET = String.join("\n",
+            "static void put(char *b, int i) {",
+            "    b[i] = 1;",
+            "}",
+            "void header(void) {",
+            "    char h[8];",
+            "    put(h, 7);",
+            "}",
+            "int version(void) {",
+            "    return 1;",
+            "}",
+            "");
 
     @Test
     void onlyTheFindingInAChangedFunctionIsReported(@TempDir Path repo) throws Exception {
@@ -26,36 +38,14 @@ class ChangedSinceTest {
                     "    x[4] = 0;",
                     "}",
                     ""));
-            Files.writeString(repo.resolve("src/net.c"), String.join("\n",
-                    "static void put(char *b, int i) {",
-                    "    b[i] = 1;",
-                    "}",
-                    "void header(void) {",
-                    "    char h[8];",
-                    "    put(h, 7);",
-                    "}",
-                    "int version(void) {",
-                    "    return 1;",
-                    "}",
-                    ""));
+            Files.writeString(repo.resolve("src/net.c"), NET);
             Files.writeString(repo.resolve("README"), "net\n");
             git.add().addFilepattern(".").call();
             git.commit().setMessage("base").setAuthor(WHO).setCommitter(WHO).call();
 
             // the change: a new overflow in header(), a harmless edit of version(), a README line, a new clean file
-            Files.writeString(repo.resolve("src/net.c"), String.join("\n",
-                    "static void put(char *b, int i) {",
-                    "    b[i] = 1;",
-                    "}",
-                    "void header(void) {",
-                    "    char h[8];",
-                    "    put(h, 7);",
-                    "    h[8] = 0;",
-                    "}",
-                    "int version(void) {",
-                    "    return 2;",
-                    "}",
-                    ""));
+            Files.writeString(repo.resolve("src/net.c"), NET.replace("    put(h, 7);\n", "    put(h, 7);\n    h[8] = 0;\n")
+                    .replace("return 1;", "return 2;"));
             Files.writeString(repo.resolve("README"), "net, version 2\n");
             Files.writeString(repo.resolve("src/extra.c"), "int extra(int a) { return a + 1; }\n");
             git.add().addFilepattern(".").call();

@@ -43,9 +43,6 @@ public final class Baseline {
         return new Baseline(m);
     }
 
-    public int size() {
-        return byFingerprint.size();
-    }
 
     /** Each finding marked new or unchanged. */
     public List<ReportedFinding> classify(List<ReportedFinding> current) {

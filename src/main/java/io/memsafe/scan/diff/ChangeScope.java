@@ -8,12 +8,10 @@ import io.memsafe.ir.Stmt;
 import io.memsafe.scan.FunctionSpans;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -102,7 +100,4 @@ public final class ChangeScope {
         return s != null && changedNames.contains(s.file() + "#" + s.function());
     }
 
-    public List<Function> changedList() {
-        return new ArrayList<>(changed);
-    }
 }

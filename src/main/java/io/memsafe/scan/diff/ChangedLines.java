@@ -15,10 +15,8 @@ import org.eclipse.jgit.util.io.DisabledOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,11 +26,9 @@ import java.util.Map;
  * touches the function it was removed from.
  */
 public final class ChangedLines {
-    private final Path workTree;
     private final Map<Path, BitSet> byFile;
 
-    private ChangedLines(Path workTree, Map<Path, BitSet> byFile) {
-        this.workTree = workTree;
+    private ChangedLines(Map<Path, BitSet> byFile) {
         this.byFile = byFile;
     }
 
@@ -60,7 +56,7 @@ public final class ChangedLines {
                     byFile.put(top.resolve(e.getNewPath()).normalize(), lines);
                 }
             }
-            return new ChangedLines(top, byFile);
+            return new ChangedLines(byFile);
         }
     }
 
@@ -71,18 +67,6 @@ public final class ChangedLines {
         throw new IOException("not inside a git repository: " + dir);
     }
 
-    public Path workTree() {
-        return workTree;
-    }
-
-    /** The changed files, absolute. */
-    public List<Path> files() {
-        return new ArrayList<>(byFile.keySet());
-    }
-
-    public boolean fileChanged(String file) {
-        return byFile.containsKey(Path.of(file).toAbsolutePath().normalize());
-    }
 
     /** Whether any line in [first, last] of the file changed. */
     public boolean touches(String file, int first, int last) {
