@@ -23,6 +23,9 @@ class ScanCommandTest {
         assertThat(Main.run("scan", "-o", tmp.resolve("b.txt").toString(), EXAMPLE.toString())).isEqualTo(1);
         assertThat(Main.run("scan", tmp.resolve("missing.c").toString())).isEqualTo(2);
         assertThat(Main.run("scan", "--format", "xml", EXAMPLE.toString())).isEqualTo(2);
+        // html is a directory of pages: it needs -o
+        assertThat(Main.run("scan", "--format", "html", EXAMPLE.toString())).isEqualTo(2);
+        assertThat(Main.run("scan", "--fail-on", "sometimes", EXAMPLE.toString())).isEqualTo(2);
     }
 
     @Test
