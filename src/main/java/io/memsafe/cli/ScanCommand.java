@@ -62,6 +62,11 @@ public final class ScanCommand implements Callable<Integer> {
     @Option(names = "--budget-steps", description = "Abstract steps per root function (default: ${DEFAULT-VALUE}).", defaultValue = "1000000")
     long budgetSteps;
 
+    @Option(names = "--entry", paramLabel = "GLOB", description = "A function an attacker calls (name glob, repeatable): its integer "
+            + "parameters and the bytes its pointer-to-bytes parameters designate are untrusted. Exported functions taking a buffer and its "
+            + "length, and callbacks that do, are entry points without it.")
+    List<String> entries = new ArrayList<>();
+
     @Override
     public Integer call() throws IOException {
         if (!List.of("text", "sarif", "json").contains(format)) {
@@ -103,7 +108,7 @@ public final class ScanCommand implements Callable<Integer> {
         long tParsed = System.nanoTime();
         List<Checker> checkers = Checkers.all();
         int total = fe.program().functions.size();
-        ProgramAnalyzer analyzer = new ProgramAnalyzer(fe.program(), checkers, new ProgramAnalyzer.Options(budgetSteps, budgetMillis, jobs));
+        ProgramAnalyzer analyzer = new ProgramAnalyzer(fe.program(), checkers, new ProgramAnalyzer.Options(budgetSteps, budgetMillis, jobs, List.copyOf(entries)));
         ProgramAnalyzer.Result res = analyzer.run(tty ? n -> {
             if (n % 50 == 0 || n == total) System.err.print("\rmemsafe: analysed " + n + "/" + total + " functions");
         } : null);

@@ -235,7 +235,11 @@ public final class Interpreter {
             case Expr.AddressOf a -> address(a.lv(), s, f);
             case Expr.FunctionRef fr -> Value.pointer(functionRegion(fr.name()), Interval.ZERO);
             case Expr.Unary u -> unary(u, eval(u.operand(), s, f));
-            case Expr.Binary b -> binary(b.op(), eval(b.left(), s, f), eval(b.right(), s, f), b.scale(), b.type());
+            case Expr.Binary b -> {
+                Value v = binary(b.op(), eval(b.left(), s, f), eval(b.right(), s, f), b.scale(), b.type());
+                Value wire = WireFormat.assembled(b, v, at);
+                yield wire != null ? wire : v;
+            }
             case Expr.Cast c -> cast(eval(c.operand(), s, f), c.type());
             case Expr.Opaque o -> Value.UNKNOWN;
         };
@@ -551,14 +555,20 @@ public final class Interpreter {
     /** The state the statement being executed works on (the checkers' view of the heap lifetime). */
     private State current;
 
+    /** Where the statement being executed is. */
+    private SourceLoc at = SourceLoc.NONE;
+
     void exec(Stmt st, State s, Frame f) {
         budget.step();
         State outer = current;
+        SourceLoc outerAt = at;
         current = s;
+        at = st.loc();
         try {
             execIn(st, s, f);
         } finally {
             current = outer;
+            at = outerAt;
         }
     }
 
@@ -771,6 +781,13 @@ public final class Interpreter {
                         // its prototype says it reads the string: a use even when its length is unknown
                         use(c.loc(), args.get(e.getKey()), name, false, f);
                         models.readString(c.loc(), args.get(e.getKey()), e.getValue(), name, s, f);
+                    }
+                }
+                if (!UnseenCalls.releases(name)) {
+                    // code the analysis does not see may read through any pointer it is handed: a block
+                    // freed on every path is used after free there (Clang's MallocChecker reports the same)
+                    for (int i = 0; i < args.size(); i++) {
+                        if (!c.stringArgs().containsKey(i) && args.get(i).isPointer()) use(c.loc(), args.get(i), name == null ? "a call through a pointer" : name, false, f);
                     }
                 }
                 List<Value> written = new ArrayList<>();
