@@ -236,9 +236,10 @@ public final class Interpreter {
             case Expr.FunctionRef fr -> Value.pointer(functionRegion(fr.name()), Interval.ZERO);
             case Expr.Unary u -> unary(u, eval(u.operand(), s, f));
             case Expr.Binary b -> {
-                Value v = binary(b.op(), eval(b.left(), s, f), eval(b.right(), s, f), b.scale(), b.type());
+                Value l = eval(b.left(), s, f), r = eval(b.right(), s, f);
+                Value v = binary(b.op(), l, r, b.scale(), b.type());
                 Value wire = WireFormat.assembled(b, v, at);
-                yield wire != null ? wire : v;
+                yield wire != null ? wire : SizeArithmetic.markWrap(b, l, r, v, at);
             }
             case Expr.Cast c -> cast(eval(c.operand(), s, f), c.type());
             case Expr.Opaque o -> Value.UNKNOWN;
@@ -400,6 +401,7 @@ public final class Interpreter {
         long size = Math.max(1, lv.type().size());
         Value p = address(lv, s, f);
         if (!direct(lv)) checkAccess(lv.loc(), p, Value.of(size), false, null, describeIndex(lv, s, f), f);
+        checkElementOfMember(lv, size, false, s, f);
         boolean charLike = lv.type() instanceof Type.Int ci && (ci.isChar() || ci.size() == 1);
         if (!(lv instanceof Lvalue.Var v && v.var().kind == Variable.Kind.TEMP)) {
             // a copy of bytes nothing wrote on any path is indeterminate in turn; one that may read
@@ -438,6 +440,7 @@ public final class Interpreter {
         long size = Math.max(1, lv.type().size());
         Value p = address(lv, s, f);
         if (!direct(lv)) checkAccess(lv.loc(), p, Value.of(size), true, null, describeIndex(lv, s, f), f);
+        checkElementOfMember(lv, size, true, s, f);
         boolean charLike = lv.type() instanceof Type.Int i && (i.isChar() || i.size() == 1);
         storeVia(p, size, v, s, charLike);
     }
@@ -458,6 +461,23 @@ public final class Interpreter {
         }
     }
 
+    /**
+     * The arguments of the library call being applied that designate an array member of a struct (by
+     * identity of their values), each with a pointer into the member as an object of its own: a copy
+     * into {@code s->name} is bounded by {@code name}, not by the struct around it.
+     */
+    private Map<Value, Value> memberArguments = Map.of();
+
+    /** An element of an array that is a member of a struct (or a row of a larger array) stays inside that array. */
+    private void checkElementOfMember(Lvalue lv, long size, boolean write, State s, Frame f) {
+        if (!f.report() || !(lv instanceof Lvalue.Index ix)) return;
+        Value member = SubObjects.pointer(this, ix.base(), s, f);
+        if (member == null) return;
+        Value at = binary(BinOp.ADD, member, eval(ix.index(), s, f), Math.max(1, ix.type().size()), Type.LONG);
+        MemoryAccess a = new MemoryAccess(lv.loc(), at, Value.of(size), write, null, describeIndex(lv, s, f));
+        for (Checker c : checkers) c.onAccess(a, withCalls(f));
+    }
+
     private String describeIndex(Lvalue lv, State s, Frame f) {
         if (lv instanceof Lvalue.Index ix) {
             Value i = eval(ix.index(), s, f);
@@ -475,6 +495,11 @@ public final class Interpreter {
             if (s != null) for (Checker c : checkers) c.onUse(loc, p, op == null ? "dereference" : op, true, s, withCalls(f));
             MemoryAccess a = new MemoryAccess(loc, p, length, write, op, detail);
             for (Checker c : checkers) c.onAccess(a, withCalls(f));
+            Value member = memberArguments.get(p);
+            if (member != null) {
+                MemoryAccess m = new MemoryAccess(loc, member, length, write, op, detail);
+                for (Checker c : checkers) c.onAccess(m, withCalls(f));
+            }
         }
         // past a dereference the pointer was not NULL: the allocation result counts as checked
         if (s != null && !s.unchecked.isEmpty()) s.unchecked.keySet().removeAll(p.pts.keySet());
@@ -487,6 +512,11 @@ public final class Interpreter {
         if (f.report() && s != null) for (Checker c : checkers) c.onUse(loc, p, op, dereferenced, s, withCalls(f));
         if (dereferenced && s != null && !s.unchecked.isEmpty()) s.unchecked.keySet().removeAll(p.pts.keySet());
         if (dereferenced && s != null) Reallocation.dereferenced(p, s, this, loc, f);
+    }
+
+    /** The size of a new block, before it is allocated. */
+    void allocationSize(SourceLoc loc, Value size, String allocator, Frame f) {
+        if (f.report()) for (Checker c : checkers) c.onAllocationSize(loc, size, allocator, withCalls(f));
     }
 
     /** A heap block to which no pointer remains anywhere ({@code lostAt}: where the last one was overwritten). */
@@ -774,7 +804,14 @@ public final class Interpreter {
             if (targets.size() > 1) s.assign(joined);
         } else {
             FunctionModel m = LibraryModels.get(name);
-            if (m != null) result = models.apply(m, c, args, s, f);
+            if (m != null) {
+                memberArguments = SubObjects.arguments(this, c.args(), args, s, f);
+                try {
+                    result = models.apply(m, c, args, s, f);
+                } finally {
+                    memberArguments = java.util.Map.of();
+                }
+            }
             else {
                 for (Map.Entry<Integer, Integer> e : c.stringArgs().entrySet()) {
                     if (e.getKey() < args.size()) {

@@ -373,6 +373,7 @@ final class ModelInterpreter {
      * fails (malloc, calloc, realloc, strdup), until the caller compares it with NULL.
      */
     Value allocate(SourceLoc loc, Value size, String family, boolean onStack, boolean zeroed, boolean mayFail, State s, Interpreter.Frame f) {
+        in.allocationSize(loc, size, family, f);
         String key = (onStack ? "a:" : "h:") + loc.file() + ":" + loc.line() + ":" + loc.column();
         Value sz = size.unknown && size.num.isBottom() ? Value.UNKNOWN : size;
         String desc = (onStack ? "stack block from " : "heap block from ") + family + "("
