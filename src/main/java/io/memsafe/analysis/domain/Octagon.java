@@ -36,6 +36,11 @@ import java.util.function.Predicate;
  * would add a partition to merge at every join for no gain at this size. Every transfer function
  * but {@link #meet} and {@link #narrow} closes incrementally in O(d^2) for d dimensions.
  * <p>
+ * Variables range over the mathematical integers, as in {@link Interval}: C's wrap-around is the
+ * engine's to check, so an unsigned {@code len - header} that may wrap must not be given to
+ * {@link #assignDifference} as if it could not. Octagons need no zero variable: a bound
+ * {@code x <= c} is the entry {@code x - (-x) <= 2c}.
+ * <p>
  * Bounds are longs with {@link #INF} for "no bound"; a finite bound beyond 2^60 in magnitude is
  * loosened (see {@link OctagonMatrix}), and an assignment {@code x := y + c} with such a {@code c}
  * forgets {@code x}. Queries on bottom return {@link Interval#NEG_INF} (every bound holds vacuously).
@@ -126,6 +131,25 @@ public final class Octagon<K extends Comparable<K>> {
     /** {@code x == y + c}. */
     public Octagon<K> assumeEq(K x, K y, long c) { return addConstraint(x, y, c).addConstraint(y, x, Interval.satNeg(c)); }
 
+    /**
+     * {@code x + y <= z + c}, a three-variable fact (a branch on {@code used + n <= size}): kept as
+     * {@code x - (z - y) <= c} on the anchor {@code (z - y)}, which is created from z and y if absent.
+     */
+    public Octagon<K> assumeSumLe(K x, K y, K z, long c) {
+        if (z.compareTo(x) == 0) return addUpper(y, c);
+        if (z.compareTo(y) == 0) return addUpper(x, c);
+        Octagon<K> o = closed();
+        if (o.bottom || c == INF) return o;
+        Edit<K> e = new Edit<>(o);
+        OctagonTerm<K> d = OctagonTerm.difference(z, y);
+        if (e.index(d) < 0) {
+            if (!e.ensure(d, List.of(var(x), var(y), var(z), d))) return o;
+            e.assignLinear(d, var(z), +1, var(y), -1);
+        }
+        e.constrain(var(x), +1, d, +1, c);
+        return e.finish();
+    }
+
     /** {@code x <= c}. */
     public Octagon<K> addUpper(K x, long c) { return meetInterval(x, Interval.of(Interval.NEG_INF, c)); }
 
@@ -180,7 +204,11 @@ public final class Octagon<K extends Comparable<K>> {
         return e.finish();
     }
 
-    /** {@code x := y + z}. */
+    /**
+     * {@code x := y + z}. When x is a new value, the anchor {@code (x - z)} equals y: a later
+     * {@code x <= size} (a branch on {@code used + n <= size} through a temporary) then bounds
+     * {@code y + z - size} in {@link #upperSumMinus}.
+     */
     public Octagon<K> assignSum(K x, K y, K z) { return assignLinear(x, y, z, +1); }
 
     /**
@@ -205,7 +233,9 @@ public final class Octagon<K extends Comparable<K>> {
         } else {
             e.removeMentioning(x);
             e.assignLinear(var(x), var(y), +1, var(z), sz);
+            // x = y - z is the anchor (y - z); x = y + z makes (x - z) equal y
             if (sz < 0) e.anchor(x, y, z);
+            else if (y.compareTo(z) != 0) e.anchor(y, x, z);
         }
         return e.finish();
     }
@@ -303,7 +333,8 @@ public final class Octagon<K extends Comparable<K>> {
      * length y in an object of size z (proved when c <= 0). Besides the pairs of x, y, z it uses
      * every anchor on z: with {@code (z - w)}, {@code x + y - z = (x - w) + (y - (z - w))}, so an
      * offset equal to {@code used} and a length below {@code size - used} give c = 0; with
-     * {@code (w - z)}, {@code x + y - z = (y - w) + (x + (w - z))}.
+     * {@code (w - z)}, {@code x + y - z = (y - w) + (x + (w - z))}; and with an anchor
+     * {@code (w - y)} from {@code w := x' + y}, {@code x + y - z = (x - (w - y)) + (w - z)}.
      */
     public long upperSumMinus(K x, K y, K z) {
         Octagon<K> o = closed();
@@ -323,6 +354,9 @@ public final class Octagon<K extends Comparable<K>> {
                 c = Math.min(c, OctagonMatrix.add(o.upperDiff(y, w), o.entry(var(x), +1, d, -1)));
                 c = Math.min(c, OctagonMatrix.add(o.upperDiff(x, w), o.entry(var(y), +1, d, -1)));
             }
+            // with (w - y): x + y - z = (x - (w - y)) + (w - z), and the same with x and y swapped
+            if (d.minus().compareTo(y) == 0) c = Math.min(c, OctagonMatrix.add(o.entry(var(x), +1, d, +1), o.upperDiff(d.plus(), z)));
+            if (d.minus().compareTo(x) == 0) c = Math.min(c, OctagonMatrix.add(o.entry(var(y), +1, d, +1), o.upperDiff(d.plus(), z)));
         }
         return c;
     }
@@ -494,6 +528,7 @@ public final class Octagon<K extends Comparable<K>> {
         return c;
     }
 
+    /** Same constraints (closed forms compared); the eviction bookkeeping and the cap are not compared. */
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof Octagon<?> x)) return false;
@@ -749,7 +784,7 @@ public final class Octagon<K extends Comparable<K>> {
             }
         }
 
-        /** After {@code x := y - z}: x equals the anchor {@code (y - z)}, created from x if absent. */
+        /** After {@code x := y - z} (or {@code y := x + z}): x equals the anchor {@code (y - z)}, created from x if absent. */
         void anchor(K x, K y, K z) {
             if (bottom) return;
             OctagonTerm<K> d = OctagonTerm.difference(y, z), vx = var(x);

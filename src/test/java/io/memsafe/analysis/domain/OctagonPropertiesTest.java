@@ -151,12 +151,7 @@ class OctagonPropertiesTest {
             // the havoc'd variable takes a few of its infinitely many values: a subset suffices for soundness
             case 8 -> s.map(o -> o.forget(vx), p -> anyOf(p, x, -BOX, BOX));
             case 9 -> x == y ? s : s.map(o -> o.rename(vx, vy), p -> anyOf(with(p, y, p.get(x)), x, -1, 1));
-            case 10 -> {
-                Constraint k = Constraint.random(r);
-                Set<List<Long>> kept = new LinkedHashSet<>();
-                for (List<Long> p : s.pts) if (k.holds(p.stream().mapToLong(Long::longValue).toArray())) kept.add(p);
-                yield new Abstraction(k.apply(s.oct), kept);
-            }
+            case 10 -> r.nextInt(3) == 0 ? assumeSumLe(s, x, y, z, c) : assume(s, Constraint.random(r));
             default -> {
                 Abstraction a = step(s, r), b = step(s, r);
                 Set<List<Long>> both = new LinkedHashSet<>(a.pts);
@@ -164,6 +159,18 @@ class OctagonPropertiesTest {
                 yield new Abstraction(r.nextBoolean() ? a.oct.join(b.oct) : a.oct.widen(b.oct), both);
             }
         };
+    }
+
+    private static Abstraction assume(Abstraction s, Constraint k) {
+        Set<List<Long>> kept = new LinkedHashSet<>();
+        for (List<Long> p : s.pts) if (k.holds(p.stream().mapToLong(Long::longValue).toArray())) kept.add(p);
+        return new Abstraction(k.apply(s.oct), kept);
+    }
+
+    private static Abstraction assumeSumLe(Abstraction s, int x, int y, int z, long c) {
+        Set<List<Long>> kept = new LinkedHashSet<>();
+        for (List<Long> p : s.pts) if (p.get(x) + p.get(y) - p.get(z) <= c) kept.add(p);
+        return new Abstraction(s.oct.assumeSumLe(V[x], V[y], V[z], c), kept);
     }
 
     private static void assertSound(Abstraction s, Supplier<String> at) {

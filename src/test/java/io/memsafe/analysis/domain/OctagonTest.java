@@ -3,6 +3,7 @@ package io.memsafe.analysis.domain;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import static io.memsafe.analysis.domain.Octagon.INF;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -231,6 +232,17 @@ class OctagonTest {
 
     // ---------------------------------------------------------------- the patterns of issue 11
 
+    /** The loop head's invariant: Kleene iteration from the entry, widened at the head. */
+    private static Octagon<String> loopHead(Octagon<String> entry, UnaryOperator<Octagon<String>> body) {
+        Octagon<String> head = entry;
+        for (int i = 0; i < 10; i++) {
+            Octagon<String> next = entry.join(body.apply(head));
+            if (next.leq(head)) return head;
+            head = head.widen(next);
+        }
+        throw new AssertionError("no fixpoint after 10 widenings");
+    }
+
     /** {@code used <= size; n = MIN(left, size - used); memcpy(buf + used, src, n)}. */
     @Test
     void minOfLeftAndRoomFitsTheBuffer() {
@@ -251,42 +263,48 @@ class OctagonTest {
         assertThat(wrong.upperSumMinus("used", "n", "size")).isEqualTo(INF);
     }
 
+    /** {@code end = used + n; if (end > size) return; memcpy(buf + used, src, n)}. */
+    @Test
+    void sumCheckedAgainstSizeFitsTheBuffer() {
+        Octagon<String> s = top().addLower("used", 0).addLower("n", 0)
+                .assignSum("end", "used", "n")
+                .assumeLe("end", "size", 0)        // the branch that continues
+                .assign("off", "used", 0);
+        assertThat(s.upperSumMinus("off", "n", "size")).isLessThanOrEqualTo(0);
+        assertThat(s.upperSumMinus("n", "used", "size")).isLessThanOrEqualTo(0);
+        // the check written inline, if (used + n > size): the engine has the sum in the condition
+        Octagon<String> d = top().assumeSumLe("used", "n", "size", 0);
+        assertThat(d.upperSumMinus("used", "n", "size")).isLessThanOrEqualTo(0);
+        assertThat(d.upperSumMinus("n", "used", "size")).isLessThanOrEqualTo(0);
+        assertThat(top().assumeSumLe("used", "n", "size", -1).upperSumMinus("used", "n", "size")).isEqualTo(-1);
+        // a check against another object's size says nothing about this one
+        assertThat(top().assumeSumLe("used", "n", "other", 0).upperSumMinus("used", "n", "size")).isEqualTo(INF);
+        // the length changed after the check: the proof is gone
+        assertThat(d.assignConst("n", 5).upperSumMinus("used", "n", "size")).isEqualTo(INF);
+    }
+
     /** {@code while (len) { copy = MIN(len, room); ...; len -= copy; }} keeps len >= 0 across widening. */
     @Test
     void lengthDecrementedByABoundedCopyStaysNonNegative() {
-        Octagon<String> entry = top().addLower("len", 0).addLower("room", 1);
-        Octagon<String> head = entry;
-        int iterations = 0;
-        while (true) {
-            Octagon<String> body = head.addLower("len", 1)         // while (len): len != 0, len >= 0
+        Octagon<String> head = loopHead(top().addLower("len", 0).addLower("room", 1), h -> {
+            Octagon<String> body = h.addLower("len", 1)           // while (len): len != 0, len >= 0
                     .assignMin("copy", "len", "room");
             assertThat(body.upperDiff("copy", "len")).isLessThanOrEqualTo(0);
-            body = body.assignDifference("len", "len", "copy");
-            Octagon<String> next = entry.join(body);
-            if (next.leq(head)) break;
-            head = head.widen(next);
-            assertThat(++iterations).isLessThan(10);
-        }
+            return body.assignDifference("len", "len", "copy");
+        });
         assertThat(head.bounds("len").lo()).isEqualTo(0);
     }
 
     /** The fuller form: {@code room = size - used; copy = MIN(len, room); memcpy(buf + used, ..); used += copy; len -= copy}. */
     @Test
     void appendLoopKeepsUsedWithinSize() {
-        Octagon<String> entry = top().assignConst("used", 0).addLower("size", 0).addLower("len", 0);
-        Octagon<String> head = entry;
-        int iterations = 0;
-        while (true) {
-            Octagon<String> body = head.addLower("len", 1)
+        Octagon<String> head = loopHead(top().assignConst("used", 0).addLower("size", 0).addLower("len", 0), h -> {
+            Octagon<String> body = h.addLower("len", 1)
                     .assignDifference("room", "size", "used")
                     .assignMin("copy", "len", "room");
             assertThat(body.upperSumMinus("used", "copy", "size")).isLessThanOrEqualTo(0);
-            body = body.assignSum("used", "used", "copy").assignDifference("len", "len", "copy").forget("room").forget("copy");
-            Octagon<String> next = entry.join(body);
-            if (next.leq(head)) break;
-            head = head.widen(next);
-            assertThat(++iterations).isLessThan(10);
-        }
+            return body.assignSum("used", "used", "copy").assignDifference("len", "len", "copy").forget("room").forget("copy");
+        });
         assertThat(head.upperDiff("used", "size")).isLessThanOrEqualTo(0);
         assertThat(head.bounds("len").lo()).isEqualTo(0);
     }
@@ -303,16 +321,8 @@ class OctagonTest {
     /** A pointer offset and a counter advanced together keep their distance through widening. */
     @Test
     void pointerAndCounterMoveTogether() {
-        Octagon<String> entry = top().assignConst("p", 4).assignConst("c", 0);
-        Octagon<String> head = entry;
-        int iterations = 0;
-        while (true) {
-            Octagon<String> body = head.assumeLt("c", "n", 0).assign("p", "p", 1).assign("c", "c", 1);
-            Octagon<String> next = entry.join(body);
-            if (next.leq(head)) break;
-            head = head.widen(next);
-            assertThat(++iterations).isLessThan(10);
-        }
+        Octagon<String> head = loopHead(top().assignConst("p", 4).assignConst("c", 0),
+                h -> h.assumeLt("c", "n", 0).assign("p", "p", 1).assign("c", "c", 1));
         assertThat(head.upperDiff("p", "c")).isEqualTo(4);
         assertThat(head.upperDiff("c", "p")).isEqualTo(-4);
         assertThat(head.bounds("c")).isEqualTo(Interval.of(0, Interval.POS_INF));
