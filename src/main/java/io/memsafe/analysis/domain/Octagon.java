@@ -206,8 +206,9 @@ public final class Octagon<K extends Comparable<K>> {
 
     /**
      * {@code x := y + z}. When x is a new value, the anchor {@code (x - z)} equals y: a later
-     * {@code x <= size} (a branch on {@code used + n <= size} through a temporary) then bounds
-     * {@code y + z - size} in {@link #upperSumMinus}.
+     * {@code x <= size} ({@code end = used + n; if (end > size) return;}) then bounds
+     * {@code y + z - size} in {@link #upperSumMinus} for as long as x keeps that value. A condition
+     * with the sum written inline is {@link #assumeSumLe}.
      */
     public Octagon<K> assignSum(K x, K y, K z) { return assignLinear(x, y, z, +1); }
 
