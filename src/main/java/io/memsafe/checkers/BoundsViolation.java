@@ -44,7 +44,7 @@ record BoundsViolation(Region region, Interval offset, Interval length, long siz
             }
             long end = satAdd(off.hi(), l.hi());
             boolean finite = off.hi() != Interval.POS_INF && l.hi() != Interval.POS_INF;
-            if (end > sz && (finite || taint != null) && !(taint == null && onlyBothAtMost(off, l, sz))) {
+            if (end > sz && !a.endProven() && (finite || taint != null) && !(taint == null && onlyBothAtMost(off, l, sz))) {
                 out.add(new BoundsViolation(r, off, l, sz, false, taint));
             }
         }

@@ -468,6 +468,12 @@ public final class Interpreter {
      */
     private Map<Value, Value> memberArguments = Map.of();
 
+    /** The pointer arguments of the library call being applied whose accesses the relations prove to end in bounds (by identity). */
+    private Map<Value, Boolean> provenEnds = Map.of();
+
+    /** The regions of the variables the relations have seen, by key. */
+    final Map<String, Region> relatedRegions = new HashMap<>();
+
     /** An element of an array that is a member of a struct (or a row of a larger array) stays inside that array. */
     private void checkElementOfMember(Lvalue lv, long size, boolean write, State s, Frame f) {
         if (!f.report() || !(lv instanceof Lvalue.Index ix)) return;
@@ -493,7 +499,7 @@ public final class Interpreter {
         if (f.report()) {
             for (Checker c : checkers) c.onDereference(loc, p, op == null ? "dereference" : op, withCalls(f));
             if (s != null) for (Checker c : checkers) c.onUse(loc, p, op == null ? "dereference" : op, true, s, withCalls(f));
-            MemoryAccess a = new MemoryAccess(loc, p, length, write, op, detail);
+            MemoryAccess a = new MemoryAccess(loc, p, length, write, op, detail, provenEnds.containsKey(p));
             for (Checker c : checkers) c.onAccess(a, withCalls(f));
             Value member = memberArguments.get(p);
             if (member != null) {
@@ -595,7 +601,10 @@ public final class Interpreter {
         current = s;
         at = st.loc();
         try {
+            // a branch condition only narrows what variables hold, consistently with the relations
+            Map<Region, Contents> before = st instanceof Stmt.Assume ? null : Relations.before(this, s);
             execIn(st, s, f);
+            if (!s.bottom) Relations.forgetChanged(before, st instanceof Stmt.Assign a ? a.target() : null, this, s, f);
         } finally {
             current = outer;
             at = outerAt;
@@ -634,6 +643,7 @@ public final class Interpreter {
                 } else {
                     store(a.target(), v, s, f);
                 }
+                if (!s.bottom) Relations.assigned(this, a.target(), a.value(), v, s, f);
             }
             case Stmt.InitAggregate ia -> initAggregate(ia, s, f);
             case Stmt.Assume as -> {
@@ -737,6 +747,7 @@ public final class Interpreter {
             if (!s.unchecked.isEmpty()) { s.unchecked.keySet().removeAll(l.pts.keySet()); s.unchecked.keySet().removeAll(r.pts.keySet()); }
             constrain(b.left(), op, r, s, f);
             if (!s.bottom) constrain(b.right(), op.swap(), l, s, f);
+            if (!s.bottom) Relations.assume(this, b.left(), op, b.right(), s, f);
             if (!s.bottom && !s.freed.isEmpty()) {
                 Reallocation.decided(l, eval(b.left(), s, f), s, this, testAt, f);
                 Reallocation.decided(r, eval(b.right(), s, f), s, this, testAt, f);
@@ -806,10 +817,12 @@ public final class Interpreter {
             FunctionModel m = LibraryModels.get(name);
             if (m != null) {
                 memberArguments = SubObjects.arguments(this, c.args(), args, s, f);
+                provenEnds = f.report() ? Relations.provenEnds(this, m.byteAccesses(), c.args(), args, s, f) : Map.of();
                 try {
                     result = models.apply(m, c, args, s, f);
                 } finally {
-                    memberArguments = java.util.Map.of();
+                    memberArguments = Map.of();
+                    provenEnds = Map.of();
                 }
             }
             else {
@@ -1152,3 +1165,4 @@ public final class Interpreter {
     }
 
 }
+
