@@ -29,7 +29,8 @@ record BoundsViolation(Region region, Interval offset, Interval length, long siz
         Interval l = len.num;
         for (Map.Entry<Region, Interval> e : a.pointer().pts.entrySet()) {
             Region r = e.getKey();
-            if (r.kind == Region.Kind.UNKNOWN || r.key.startsWith("f:")) continue;
+            // storage of unknown size (an input buffer, argv) has no end to check; a member array of unknown storage has
+            if (r.key.startsWith("f:")) continue;
             Value size = r.size;
             if (size.num.isBottom() || size.unknown) continue;
             long sz = size.num.isSingleton() ? size.num.lo() : size.num.hi();
@@ -43,7 +44,7 @@ record BoundsViolation(Region region, Interval offset, Interval length, long siz
             }
             long end = satAdd(off.hi(), l.hi());
             boolean finite = off.hi() != Interval.POS_INF && l.hi() != Interval.POS_INF;
-            if (end > sz && (finite || taint != null) && !(taint == null && onlyBothAtMost(off, l, sz))) {
+            if (end > sz && !a.endProven() && (finite || taint != null) && !(taint == null && onlyBothAtMost(off, l, sz))) {
                 out.add(new BoundsViolation(r, off, l, sz, false, taint));
             }
         }

@@ -9,10 +9,10 @@ public final class Checkers {
     private Checkers() { }
 
     public static List<Checker> all() {
-        return List.of(new StackBufferOverflowChecker(), new HeapBufferOverflowChecker(), new GlobalBufferOverflowChecker(),
+        return List.of(new StackBufferOverflowChecker(), new HeapBufferOverflowChecker(), new GlobalBufferOverflowChecker(), new MemberBufferOverflowChecker(),
                 new BufferUnderwriteChecker(), new BufferOverReadChecker(), new BufferUnderReadChecker(),
                 new NullDereferenceChecker(), new UseAfterFreeChecker(), new DoubleFreeChecker(), new FreeNotOnHeapChecker(),
                 new FreeNotAtStartChecker(), new MismatchedDeallocatorChecker(), new UncheckedAllocationChecker(), new MemoryLeakChecker(),
-                new FormatStringChecker(), new UninitializedReadChecker());
+                new FormatStringChecker(), new UninitializedReadChecker(), new WrappedAllocationSizeChecker());
     }
 }

@@ -102,10 +102,16 @@ public final class ScanCommand implements Callable<Integer> {
     String changedSince;
 
     /**
-     * The settings file as read (flags override it). Its attack-surface model ({@link ScanConfig#entryGlobs()},
-     * {@link ScanConfig#untrustedSources()}) is parsed here for the engine to take up; the engine does not read it yet.
+     * The settings file as read (flags override it). Its entry globs ({@link ScanConfig#entryGlobs()}) reach the
+     * engine as {@code --entry} does when no {@code --entry} is given; {@link ScanConfig#untrustedSources()} is
+     * parsed for the engine to take up and not used yet.
      */
     ScanConfig config = ScanConfig.none();
+
+    @Option(names = "--entry", paramLabel = "GLOB", description = "A function an attacker calls (name glob, repeatable): its integer "
+            + "parameters and the bytes its pointer-to-bytes parameters designate are untrusted. Exported functions taking a buffer and its "
+            + "length, and callbacks that do, are entry points without it.")
+    List<String> entries = new ArrayList<>();
 
     @Override
     public Integer call() throws IOException {
@@ -212,7 +218,9 @@ public final class ScanCommand implements Callable<Integer> {
         int total = program.functions.size();
         long steps = budgetSteps != null ? budgetSteps : config.budgetSteps() != null ? config.budgetSteps() : 1_000_000L;
         long millis = budgetMillis != null ? budgetMillis : config.budgetMillis() != null ? config.budgetMillis() : 5_000L;
-        ProgramAnalyzer analyzer = new ProgramAnalyzer(program, checkers, new ProgramAnalyzer.Options(steps, millis, jobs));
+        // entry points: the flags, else the config's entry globs
+        List<String> entryGlobs = !entries.isEmpty() ? List.copyOf(entries) : List.copyOf(config.entryGlobs());
+        ProgramAnalyzer analyzer = new ProgramAnalyzer(program, checkers, new ProgramAnalyzer.Options(steps, millis, jobs, entryGlobs));
         progress.phase("analysing " + total + " functions");
         ProgramAnalyzer.Result res;
         try (ScanProgress.Counter counter = progress.counter("analysing", total)) {

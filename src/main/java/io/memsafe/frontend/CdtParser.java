@@ -44,7 +44,7 @@ public final class CdtParser {
             "string.h", "strings.h", "time.h", "wchar.h", "wctype.h", "alloca.h", "malloc.h", "memory.h",
             "unistd.h", "fcntl.h", "sys/types.h", "sys/stat.h", "sys/socket.h", "sys/time.h", "sys/uio.h",
             "sys/ioctl.h", "sys/mman.h", "sys/wait.h", "netinet/in.h", "arpa/inet.h", "netdb.h", "dirent.h",
-            "pthread.h", "poll.h", "sys/select.h", "termios.h", "libgen.h", "getopt.h",
+            "pthread.h", "poll.h", "sys/select.h", "termios.h", "libgen.h", "getopt.h", "endian.h", "byteswap.h",
             "cstdio", "cstdlib", "cstring", "cwchar", "cstddef", "cstdint", "climits", "cctype", "cmath",
             "ctime", "cassert", "cerrno", "cstdarg", "new", "iostream", "exception", "stdexcept");
     private static final List<Path> SYSTEM_INCLUDE_DIRS = List.of(

@@ -1,5 +1,6 @@
 package io.memsafe.models;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -7,4 +8,14 @@ import java.util.List;
  * what it returns. {@code pure} means it touches no memory its pointer arguments reach beyond the
  * reads listed (so the analysis need not forget what those buffers hold).
  */
-public record FunctionModel(String name, List<Effect> effects, Returns returns, boolean pure) { }
+public record FunctionModel(String name, List<Effect> effects, Returns returns, boolean pure) {
+    /** The (pointer argument, length argument) pairs of its byte reads and writes whose length is that argument in bytes. */
+    public List<int[]> byteAccesses() {
+        List<int[]> out = new ArrayList<>();
+        for (Effect e : effects) {
+            if (e instanceof Effect.ReadBytes r && r.len() instanceof Effect.Len.Arg a && a.scale() == 1) out.add(new int[] {r.arg(), a.arg()});
+            if (e instanceof Effect.WriteBytes w && w.len() instanceof Effect.Len.Arg a && a.scale() == 1) out.add(new int[] {w.arg(), a.arg()});
+        }
+        return out;
+    }
+}

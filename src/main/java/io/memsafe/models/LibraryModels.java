@@ -93,7 +93,7 @@ public final class LibraryModels {
         for (String n : List.of("puts", "fputs", "fputws", "putchar", "fputc", "putc", "perror", "fflush", "fclose",
                 "fwrite", "write", "send", "sendto", "close", "shutdown", "listen", "bind", "connect", "socket",
                 "srand", "sleep", "remove", "unlink", "rename", "feof", "ferror", "rewind", "fseek", "ftell",
-                "htons", "ntohs", "htonl", "ntohl", "inet_addr", "abs", "labs", "system", "isalpha", "isdigit",
+                "htons", "htonl", "inet_addr", "abs", "labs", "system", "isalpha", "isdigit",
                 "isalnum", "isspace", "isupper", "islower", "isprint", "isxdigit", "toupper", "tolower",
                 "iswdigit", "iswspace", "getpid", "access", "time", "clock", "open", "creat", "fopen", "fdopen",
                 "popen", "pclose", "tmpfile", "lseek", "atexit", "signal", "setlocale")) {
@@ -108,6 +108,16 @@ public final class LibraryModels {
         def("alloca", new Returns.Allocated(), false, new Effect.Allocate(arg(0), "alloca", true, false, false));
         def("free", unknown(), false, new Effect.Deallocate(0, "malloc"));
         for (String n : List.of("exit", "abort", "_exit", "_Exit", "quick_exit")) def(n, unknown(), true, new Effect.NoReturn());
+
+        // ---- integers read from a wire format: network and fixed byte order to host order
+        def("ntohs", new Returns.WireInteger(0, 16, true), true);
+        def("ntohl", new Returns.WireInteger(0, 32, true), true);
+        for (int bits : new int[] {16, 32, 64}) {
+            def("be" + bits + "toh", new Returns.WireInteger(0, bits, true), true);
+            def("le" + bits + "toh", new Returns.WireInteger(0, bits, false), true);
+            def("bswap_" + bits, new Returns.WireInteger(0, bits, true), true);
+            def("__builtin_bswap" + bits, new Returns.WireInteger(0, bits, true), true);
+        }
 
         // ---- untrusted input sources
         def("fgets", new Returns.Argument(0, true), false, new Effect.ReadLine(0, 1, 1));

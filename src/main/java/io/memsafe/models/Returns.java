@@ -16,6 +16,13 @@ public sealed interface Returns {
     record Parsed(int arg, long lo, long hi) implements Returns { }
     /** A pointer to a string the environment controls (getenv), or NULL. */
     record ExternalString(String source) implements Returns { }
+    /**
+     * An integer converted from a wire format's byte order ({@code ntohs}, {@code be32toh}): the
+     * argument's {@code bits}-bit value with its bytes in host order. Unless the argument is a known
+     * constant, it is a field read from a packet or a file: untrusted wherever it is found, as
+     * Coverity's and CodeQL's network models treat it.
+     */
+    record WireInteger(int arg, int bits, boolean swapped) implements Returns { }
     /** Nothing is known. */
     record Unknown() implements Returns { }
 }

@@ -315,6 +315,22 @@ unsigned short htons(unsigned short x);
 unsigned short ntohs(unsigned short x);
 unsigned int htonl(unsigned int x);
 unsigned int ntohl(unsigned int x);
+/* endian.h and byteswap.h: functions here (macros in glibc), so that the analysis sees the conversion */
+uint16_t be16toh(uint16_t x);
+uint16_t le16toh(uint16_t x);
+uint32_t be32toh(uint32_t x);
+uint32_t le32toh(uint32_t x);
+uint64_t be64toh(uint64_t x);
+uint64_t le64toh(uint64_t x);
+uint16_t htobe16(uint16_t x);
+uint16_t htole16(uint16_t x);
+uint32_t htobe32(uint32_t x);
+uint32_t htole32(uint32_t x);
+uint64_t htobe64(uint64_t x);
+uint64_t htole64(uint64_t x);
+uint16_t bswap_16(uint16_t x);
+uint32_t bswap_32(uint32_t x);
+uint64_t bswap_64(uint64_t x);
 in_addr_t inet_addr(const char *cp);
 int inet_pton(int af, const char *src, void *dst);
 

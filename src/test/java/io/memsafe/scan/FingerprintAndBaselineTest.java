@@ -160,4 +160,16 @@ class FingerprintAndBaselineTest {
         Files.writeString(t.resolve(ScanConfig.FILE_NAME), "rules: {MS121: loud}\n");
         assertThat(io.memsafe.cli.Main.run("scan", "--source-root", t.toString(), t.resolve("src").toString())).isEqualTo(2);
     }
+
+    @Test
+    void configEntryGlobsReachTheAnalysisAsEntryDoes(@TempDir Path tmp) throws IOException {
+        Path t = tmp.resolve("t");
+        Files.createDirectories(t);
+        // n is a parameter: evidence only when an attacker calls handle()
+        Files.writeString(t.resolve("api.c"), "void handle(int n) {\n    char b[4];\n    b[n] = 0;\n}\n");
+        assertThat(ScanRun.sarif(tmp.resolve("a.sarif"), "--no-config", t.toString()).results().size()).isZero();
+        Files.writeString(t.resolve(ScanConfig.FILE_NAME), "entry: [\"hand*\"]\n");
+        assertThat(ScanRun.sarif(tmp.resolve("b.sarif"), t.toString()).results().size()).isEqualTo(1);
+        assertThat(ScanRun.sarif(tmp.resolve("c.sarif"), "--entry", "handle", "--no-config", t.toString()).results().size()).isEqualTo(1);
+    }
 }

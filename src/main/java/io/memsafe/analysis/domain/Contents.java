@@ -113,8 +113,19 @@ public final class Contents {
             // a partial overlap of a cell of another size gives bytes we do not track: unknown
             v = v.join(e.getValue().size == size ? e.getValue().value : Value.UNKNOWN);
         }
-        if (!coveredExactly) v = v.join(rest);
+        if (!coveredExactly) v = v.join(size > 1 ? wider(rest, size) : rest);
         return v;
+    }
+
+    /**
+     * {@code size} bytes each holding a value of {@code bytes}. Untrusted bytes (a buffer filled by
+     * {@code recv}, an entry point's input) make any integer of that width: a length field of a
+     * header read from the wire spans its whole type, not the range of one byte.
+     */
+    private static Value wider(Value bytes, long size) {
+        if (bytes.taint == null || !bytes.pts.isEmpty() || bytes.num.isBottom() || bytes.num.isSingleton() || size > 8) return bytes;
+        Interval range = size == 8 ? Interval.of(Interval.NEG_INF, Interval.POS_INF) : Interval.of(0, (1L << (8 * size)) - 1);
+        return bytes.withNum(range.join(bytes.num));
     }
 
     /** Writes {@code size} bytes; a strong update replaces what was there, a weak one joins with it. */

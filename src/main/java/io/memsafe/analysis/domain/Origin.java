@@ -2,5 +2,14 @@ package io.memsafe.analysis.domain;
 
 import io.memsafe.ir.SourceLoc;
 
-/** Where a value came from, for the trace of a finding: an untrusted-input source or a constant. */
-public record Origin(String what, SourceLoc loc) { }
+/**
+ * Where a value came from, for the trace of a finding: an untrusted-input source or a constant.
+ * {@code wrap}, when not null, says where arithmetic on the untrusted value wrapped around its type
+ * on the way (an allocation size {@code n * 4} computed in 32 bits, a {@code len - 4} below zero).
+ */
+public record Origin(String what, SourceLoc loc, String wrap, SourceLoc wrapLoc) {
+    public Origin(String what, SourceLoc loc) { this(what, loc, null, null); }
+
+    /** The same source, after arithmetic that may wrap around at {@code at}. */
+    public Origin wrapped(String how, SourceLoc at) { return new Origin(what, loc, how, at); }
+}

@@ -20,6 +20,13 @@ public final class State {
     public final TreeMap<Region, Lifetime> freed;
     public final TreeMap<Region, SourceLoc> unchecked;
     public boolean bottom;
+    /**
+     * Relations between the function's integer variables (index, length, offset, room), keyed by the
+     * region key of each variable: what intervals cannot keep ({@code n + used <= size}). Top in a
+     * callee's entry state; the engine forgets a variable whenever its storage changes in a way the
+     * relation does not describe.
+     */
+    public Octagon<String> rel = Octagon.top();
 
     public State(TreeMap<Region, Contents> mem, boolean bottom) {
         this(mem, new TreeMap<>(), new TreeMap<>(), bottom);
@@ -36,7 +43,11 @@ public final class State {
 
     public static State unreachable() { return new State(new TreeMap<>(), true); }
 
-    public State copy() { return new State(new TreeMap<>(mem), new TreeMap<>(freed), new TreeMap<>(unchecked), bottom); }
+    public State copy() {
+        State c = new State(new TreeMap<>(mem), new TreeMap<>(freed), new TreeMap<>(unchecked), bottom);
+        c.rel = rel;
+        return c;
+    }
 
     /** Makes this state equal to {@code o} (in place: callers hold this object). */
     public void assign(State o) {
@@ -47,6 +58,7 @@ public final class State {
         unchecked.clear();
         unchecked.putAll(o.unchecked);
         bottom = o.bottom;
+        rel = o.rel;
     }
 
     /** The lifetime of a region here; null while it is allocated (or not a heap block). */
@@ -70,11 +82,18 @@ public final class State {
 
     public void set(Region r, Contents c) { mem.put(r, c); }
 
-    public State join(State o) { return combine(o, Value::join); }
+    public State join(State o) { return withRelations(combine(o, Value::join), o, rel.join(o.rel)); }
 
-    public State widen(State o, long[] thresholds) { return combine(o, (a, b) -> a.widen(b, thresholds)); }
+    public State widen(State o, long[] thresholds) { return withRelations(combine(o, (a, b) -> a.widen(b, thresholds)), o, rel.widen(o.rel, thresholds)); }
 
-    public State narrow(State o) { return combine(o, Value::narrow); }
+    public State narrow(State o) { return withRelations(combine(o, Value::narrow), o, rel.narrow(o.rel)); }
+
+    private State withRelations(State combined, State o, Octagon<String> r) {
+        if (bottom) combined.rel = o.rel;
+        else if (o.bottom) combined.rel = rel;
+        else combined.rel = r;
+        return combined;
+    }
 
     private State combine(State o, BinaryOperator<Value> op) {
         if (bottom) return o.copy();
@@ -130,7 +149,8 @@ public final class State {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof State st && st.bottom == bottom && st.mem.equals(mem) && st.freed.equals(freed) && st.unchecked.equals(unchecked);
+        return o instanceof State st && st.bottom == bottom && st.mem.equals(mem) && st.freed.equals(freed) && st.unchecked.equals(unchecked)
+                && st.rel.equals(rel);
     }
 
     @Override
@@ -139,6 +159,7 @@ public final class State {
     public boolean leq(State o) {
         if (bottom) return true;
         if (o.bottom) return false;
+        if (!rel.leq(o.rel)) return false;
         // the lifetime lattice is finite: this is below o when joining it into o changes nothing there
         if ((!freed.isEmpty() || !o.freed.isEmpty()) && !joinFreed(o).equals(o.freed)) return false;
         if ((!unchecked.isEmpty() || !o.unchecked.isEmpty()) && !joinUnchecked(o).equals(o.unchecked)) return false;

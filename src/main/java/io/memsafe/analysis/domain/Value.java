@@ -45,6 +45,9 @@ public final class Value {
         this.widened = widened;
     }
 
+    /** An instance of its own, equal to this one (for a caller that tells values apart by identity). */
+    public Value distinct() { return new Value(num, pts, unknown, taint, widened); }
+
     public Value withWidened(boolean w) { return w == widened ? this : new Value(num, pts, unknown, taint, w); }
 
     public static Value of(long v) { return new Value(Interval.of(v), NO_PTS, false, null); }

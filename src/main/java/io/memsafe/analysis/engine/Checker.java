@@ -55,6 +55,9 @@ public interface Checker {
      */
     default void onUninitializedRead(SourceLoc loc, io.memsafe.analysis.domain.Region storage, String part, Context ctx) { }
 
+    /** A block is about to be allocated with {@code size} bytes by {@code allocator} (malloc, new[], alloca, ...). */
+    default void onAllocationSize(SourceLoc loc, Value size, String allocator, Context ctx) { }
+
     /** What a checker may ask the engine while it handles an event. */
     interface Context {
         /** Reports a finding of the calling checker; the engine adds the call stack to the trace. */

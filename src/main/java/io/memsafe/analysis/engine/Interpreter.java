@@ -235,7 +235,12 @@ public final class Interpreter {
             case Expr.AddressOf a -> address(a.lv(), s, f);
             case Expr.FunctionRef fr -> Value.pointer(functionRegion(fr.name()), Interval.ZERO);
             case Expr.Unary u -> unary(u, eval(u.operand(), s, f));
-            case Expr.Binary b -> binary(b.op(), eval(b.left(), s, f), eval(b.right(), s, f), b.scale(), b.type());
+            case Expr.Binary b -> {
+                Value l = eval(b.left(), s, f), r = eval(b.right(), s, f);
+                Value v = binary(b.op(), l, r, b.scale(), b.type());
+                Value wire = WireFormat.assembled(b, v, at);
+                yield wire != null ? wire : SizeArithmetic.markWrap(b, l, r, v, at);
+            }
             case Expr.Cast c -> cast(eval(c.operand(), s, f), c.type());
             case Expr.Opaque o -> Value.UNKNOWN;
         };
@@ -396,6 +401,7 @@ public final class Interpreter {
         long size = Math.max(1, lv.type().size());
         Value p = address(lv, s, f);
         if (!direct(lv)) checkAccess(lv.loc(), p, Value.of(size), false, null, describeIndex(lv, s, f), f);
+        checkElementOfMember(lv, size, false, s, f);
         boolean charLike = lv.type() instanceof Type.Int ci && (ci.isChar() || ci.size() == 1);
         if (!(lv instanceof Lvalue.Var v && v.var().kind == Variable.Kind.TEMP)) {
             // a copy of bytes nothing wrote on any path is indeterminate in turn; one that may read
@@ -434,6 +440,7 @@ public final class Interpreter {
         long size = Math.max(1, lv.type().size());
         Value p = address(lv, s, f);
         if (!direct(lv)) checkAccess(lv.loc(), p, Value.of(size), true, null, describeIndex(lv, s, f), f);
+        checkElementOfMember(lv, size, true, s, f);
         boolean charLike = lv.type() instanceof Type.Int i && (i.isChar() || i.size() == 1);
         storeVia(p, size, v, s, charLike);
     }
@@ -454,6 +461,29 @@ public final class Interpreter {
         }
     }
 
+    /**
+     * The arguments of the library call being applied that designate an array member of a struct (by
+     * identity of their values), each with a pointer into the member as an object of its own: a copy
+     * into {@code s->name} is bounded by {@code name}, not by the struct around it.
+     */
+    private Map<Value, Value> memberArguments = Map.of();
+
+    /** The pointer arguments of the library call being applied whose accesses the relations prove to end in bounds (by identity). */
+    private Map<Value, Boolean> provenEnds = Map.of();
+
+    /** The regions of the variables the relations have seen, by key. */
+    final Map<String, Region> relatedRegions = new HashMap<>();
+
+    /** An element of an array that is a member of a struct (or a row of a larger array) stays inside that array. */
+    private void checkElementOfMember(Lvalue lv, long size, boolean write, State s, Frame f) {
+        if (!f.report() || !(lv instanceof Lvalue.Index ix)) return;
+        Value member = SubObjects.pointer(this, ix.base(), s, f);
+        if (member == null) return;
+        Value at = binary(BinOp.ADD, member, eval(ix.index(), s, f), Math.max(1, ix.type().size()), Type.LONG);
+        MemoryAccess a = new MemoryAccess(lv.loc(), at, Value.of(size), write, null, describeIndex(lv, s, f));
+        for (Checker c : checkers) c.onAccess(a, withCalls(f));
+    }
+
     private String describeIndex(Lvalue lv, State s, Frame f) {
         if (lv instanceof Lvalue.Index ix) {
             Value i = eval(ix.index(), s, f);
@@ -469,8 +499,13 @@ public final class Interpreter {
         if (f.report()) {
             for (Checker c : checkers) c.onDereference(loc, p, op == null ? "dereference" : op, withCalls(f));
             if (s != null) for (Checker c : checkers) c.onUse(loc, p, op == null ? "dereference" : op, true, s, withCalls(f));
-            MemoryAccess a = new MemoryAccess(loc, p, length, write, op, detail);
+            MemoryAccess a = new MemoryAccess(loc, p, length, write, op, detail, provenEnds.containsKey(p));
             for (Checker c : checkers) c.onAccess(a, withCalls(f));
+            Value member = memberArguments.get(p);
+            if (member != null) {
+                MemoryAccess m = new MemoryAccess(loc, member, length, write, op, detail);
+                for (Checker c : checkers) c.onAccess(m, withCalls(f));
+            }
         }
         // past a dereference the pointer was not NULL: the allocation result counts as checked
         if (s != null && !s.unchecked.isEmpty()) s.unchecked.keySet().removeAll(p.pts.keySet());
@@ -483,6 +518,11 @@ public final class Interpreter {
         if (f.report() && s != null) for (Checker c : checkers) c.onUse(loc, p, op, dereferenced, s, withCalls(f));
         if (dereferenced && s != null && !s.unchecked.isEmpty()) s.unchecked.keySet().removeAll(p.pts.keySet());
         if (dereferenced && s != null) Reallocation.dereferenced(p, s, this, loc, f);
+    }
+
+    /** The size of a new block, before it is allocated. */
+    void allocationSize(SourceLoc loc, Value size, String allocator, Frame f) {
+        if (f.report()) for (Checker c : checkers) c.onAllocationSize(loc, size, allocator, withCalls(f));
     }
 
     /** A heap block to which no pointer remains anywhere ({@code lostAt}: where the last one was overwritten). */
@@ -551,14 +591,23 @@ public final class Interpreter {
     /** The state the statement being executed works on (the checkers' view of the heap lifetime). */
     private State current;
 
+    /** Where the statement being executed is. */
+    private SourceLoc at = SourceLoc.NONE;
+
     void exec(Stmt st, State s, Frame f) {
         budget.step();
         State outer = current;
+        SourceLoc outerAt = at;
         current = s;
+        at = st.loc();
         try {
+            // a branch condition only narrows what variables hold, consistently with the relations
+            Map<Region, Contents> before = st instanceof Stmt.Assume ? null : Relations.before(this, s);
             execIn(st, s, f);
+            if (!s.bottom) Relations.forgetChanged(before, st instanceof Stmt.Assign a ? a.target() : null, this, s, f);
         } finally {
             current = outer;
+            at = outerAt;
         }
     }
 
@@ -594,6 +643,7 @@ public final class Interpreter {
                 } else {
                     store(a.target(), v, s, f);
                 }
+                if (!s.bottom) Relations.assigned(this, a.target(), a.value(), v, s, f);
             }
             case Stmt.InitAggregate ia -> initAggregate(ia, s, f);
             case Stmt.Assume as -> {
@@ -697,6 +747,7 @@ public final class Interpreter {
             if (!s.unchecked.isEmpty()) { s.unchecked.keySet().removeAll(l.pts.keySet()); s.unchecked.keySet().removeAll(r.pts.keySet()); }
             constrain(b.left(), op, r, s, f);
             if (!s.bottom) constrain(b.right(), op.swap(), l, s, f);
+            if (!s.bottom) Relations.assume(this, b.left(), op, b.right(), s, f);
             if (!s.bottom && !s.freed.isEmpty()) {
                 Reallocation.decided(l, eval(b.left(), s, f), s, this, testAt, f);
                 Reallocation.decided(r, eval(b.right(), s, f), s, this, testAt, f);
@@ -764,13 +815,29 @@ public final class Interpreter {
             if (targets.size() > 1) s.assign(joined);
         } else {
             FunctionModel m = LibraryModels.get(name);
-            if (m != null) result = models.apply(m, c, args, s, f);
+            if (m != null) {
+                memberArguments = SubObjects.arguments(this, c.args(), args, s, f);
+                provenEnds = f.report() ? Relations.provenEnds(this, m.byteAccesses(), c.args(), args, s, f) : Map.of();
+                try {
+                    result = models.apply(m, c, args, s, f);
+                } finally {
+                    memberArguments = Map.of();
+                    provenEnds = Map.of();
+                }
+            }
             else {
                 for (Map.Entry<Integer, Integer> e : c.stringArgs().entrySet()) {
                     if (e.getKey() < args.size()) {
                         // its prototype says it reads the string: a use even when its length is unknown
                         use(c.loc(), args.get(e.getKey()), name, false, f);
                         models.readString(c.loc(), args.get(e.getKey()), e.getValue(), name, s, f);
+                    }
+                }
+                if (!UnseenCalls.releases(name)) {
+                    // code the analysis does not see may read through any pointer it is handed: a block
+                    // freed on every path is used after free there (Clang's MallocChecker reports the same)
+                    for (int i = 0; i < args.size(); i++) {
+                        if (!c.stringArgs().containsKey(i) && args.get(i).isPointer()) use(c.loc(), args.get(i), name == null ? "a call through a pointer" : name, false, f);
                     }
                 }
                 List<Value> written = new ArrayList<>();
@@ -1098,3 +1165,4 @@ public final class Interpreter {
     }
 
 }
+

@@ -139,7 +139,7 @@ final class ModelInterpreter {
                 case Effect.NoReturn n -> s.bottom = true;
             }
         }
-        return result(m.returns(), args, allocated, loc, s);
+        return result(m.returns(), m.name(), args, allocated, loc, s);
     }
 
     /** An unmodelled function reads a C string argument (its prototype says const char * and no length). */
@@ -373,6 +373,7 @@ final class ModelInterpreter {
      * fails (malloc, calloc, realloc, strdup), until the caller compares it with NULL.
      */
     Value allocate(SourceLoc loc, Value size, String family, boolean onStack, boolean zeroed, boolean mayFail, State s, Interpreter.Frame f) {
+        in.allocationSize(loc, size, family, f);
         String key = (onStack ? "a:" : "h:") + loc.file() + ":" + loc.line() + ":" + loc.column();
         Value sz = size.unknown && size.num.isBottom() ? Value.UNKNOWN : size;
         String desc = (onStack ? "stack block from " : "heap block from ") + family + "("
@@ -430,7 +431,7 @@ final class ModelInterpreter {
         in.free(loc, p, deallocator, true, s, f);
     }
 
-    private Value result(Returns r, List<Value> args, Value allocated, SourceLoc loc, State s) {
+    private Value result(Returns r, String name, List<Value> args, Value allocated, SourceLoc loc, State s) {
         return switch (r) {
             case Returns.Argument a -> a.orNull() ? arg(args, a.arg()).join(Value.ZERO) : arg(args, a.arg());
             case Returns.StringLength sl -> {
@@ -485,6 +486,7 @@ final class ModelInterpreter {
                 s.set(reg, new Contents(new TreeMap<>(), Value.tainted(Interval.of(-128, 127), o), new Value(Interval.of(0, Interval.POS_INF), Map.of(), false, o)));
                 yield new Value(Interval.ZERO, Map.of(reg, Interval.ZERO), false, o);
             }
+            case Returns.WireInteger wi -> WireFormat.converted(arg(args, wi.arg()), wi.bits(), wi.swapped(), name, loc);
             case Returns.Unknown u -> Value.UNKNOWN;
         };
     }

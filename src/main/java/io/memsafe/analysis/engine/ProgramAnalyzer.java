@@ -37,7 +37,10 @@ import java.util.function.IntConsumer;
  * analysed as roots afterwards. Each root has its own {@link Budget}.
  */
 public final class ProgramAnalyzer {
-    public record Options(long maxStepsPerRoot, long millisPerRoot, int jobs) {
+    /** {@code entryGlobs}: names of the functions the user declares entry points ({@link AttackSurface}). */
+    public record Options(long maxStepsPerRoot, long millisPerRoot, int jobs, List<String> entryGlobs) {
+        public Options(long maxStepsPerRoot, long millisPerRoot, int jobs) { this(maxStepsPerRoot, millisPerRoot, jobs, List.of()); }
+
         public static Options defaults(int jobs) { return new Options(1_000_000, 10_000, jobs); }
     }
 
@@ -49,18 +52,30 @@ public final class ProgramAnalyzer {
     private final Program program;
     private final List<Checker> checkers;
     private final Options options;
+    private final AttackSurface surface;
+    /** Functions whose address is taken and that no call names: callbacks, reached through pointers only. */
+    private Set<Function> callbacks = Set.of();
 
     public ProgramAnalyzer(Program program, List<Checker> checkers, Options options) {
         this.program = program;
         this.checkers = checkers;
         this.options = options;
+        this.surface = new AttackSurface(options.entryGlobs());
     }
 
     public Result run(IntConsumer progress) {
-        Set<Function> called = calledFunctions();
+        Set<Function> direct = new HashSet<>(), referenced = new HashSet<>(), inTables = new HashSet<>();
+        calledFunctions(direct, referenced, inTables);
+        Set<Function> called = new HashSet<>(direct);
+        called.addAll(referenced);
+        Set<Function> cb = new HashSet<>(referenced);
+        cb.addAll(inTables);
+        cb.removeAll(direct);
+        callbacks = cb;
         Set<Variable> written = writtenGlobals();
         List<Function> roots = new ArrayList<>();
-        for (Function f : program.functions) if (!called.contains(f)) roots.add(f);
+        // an entry point the user names is analysed as the attacker calls it, whoever else calls it too
+        for (Function f : program.functions) if (!called.contains(f) || surface.named(f)) roots.add(f);
         Scope scope = new Scope(written);
         Interpreter.Shared shared = new Interpreter.Shared(new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), ConcurrentHashMap.newKeySet(), new Summaries(), scope);
         Set<Function> covered = ConcurrentHashMap.newKeySet();
@@ -131,6 +146,8 @@ public final class ProgramAnalyzer {
             boolean isMain = root.name.equals("main");
             State s = in.initialState(isMain ? Set.of() : scope.of(root));
             bindRootParameters(in, root, s, isMain);
+            Map<Integer, String> untrusted = surface.untrustedParameters(root, callbacks.contains(root));
+            if (!untrusted.isEmpty()) surface.bind(in, root, untrusted, s);
             in.analyse(root, s, new Interpreter.Frame(root, 0, List.of(), null, true));
             return null;
         } catch (Budget.Exhausted e) {
@@ -159,25 +176,34 @@ public final class ProgramAnalyzer {
         }
     }
 
-    private Set<Function> calledFunctions() {
-        Set<Function> called = new HashSet<>();
+    /**
+     * Functions some other function calls by name ({@code direct}), those whose address a function
+     * takes ({@code referenced}), and those whose address a global's initialiser holds ({@code inTables}).
+     */
+    private void calledFunctions(Set<Function> direct, Set<Function> referenced, Set<Function> inTables) {
         for (Function f : program.functions) {
             for (BasicBlock b : f.blocks) {
                 for (Stmt s : b.stmts) {
                     if (s instanceof Stmt.Call c && c.callee() != null) {
                         Function t = program.resolve(f.unit, c.callee());
-                        if (t != null && t != f) called.add(t);
+                        if (t != null && t != f) direct.add(t);
                     }
                     forEachExpr(s, e -> {
                         if (e instanceof Expr.FunctionRef fr) {
                             Function t = program.resolve(f.unit, fr.name());
-                            if (t != null) called.add(t);
+                            if (t != null) referenced.add(t);
                         }
                     });
                 }
             }
         }
-        return called;
+        for (Map.Entry<Variable, List<Stmt>> g : program.globalInits.entrySet()) {
+            for (Stmt s : g.getValue()) {
+                forEachExpr(s, e -> {
+                    if (e instanceof Expr.FunctionRef fr && program.resolve(g.getKey().declared.file(), fr.name()) instanceof Function t) inTables.add(t);
+                });
+            }
+        }
     }
 
     /** Globals some function assigns or whose address escapes: their initial value is not all they hold. */

@@ -6,11 +6,25 @@ import io.memsafe.ir.Expr.BinOp;
 
 import java.util.Map;
 
-/** What a branch condition {@code x op other} says about x. Only the known part narrows. */
+/**
+ * What a branch condition {@code x op other} says about x. Only the known part narrows.
+ * <p>For untrusted values it also decides what counts as checked, in Smatch's "capped" discipline:
+ * an untrusted x bounded above by a trusted bound the intervals cannot express (a field, a parameter,
+ * another object's size) is capped: it is no longer evidence of an overflow. Bounded by a known
+ * interval it keeps its taint with the narrowed range, so a check against the wrong constant is still
+ * reported. Bounded above by an untrusted value, it is bounded by what the attacker chose: it takes
+ * that taint (a loop {@code i < len} over an unchecked length runs as far as the input says).
+ */
 final class Refinement {
     private Refinement() { }
 
+    private static boolean boundsAbove(BinOp op) { return op == BinOp.LT || op == BinOp.LE || op == BinOp.EQ; }
+
     static Value constrain(Value x, BinOp op, Value other) {
+        if (x.taint != null && other.taint == null && !x.isPointer() && !other.isPointer() && boundsAbove(op)
+                && (other.num.isBottom() || other.num.hi() == Interval.POS_INF || other.unknown)) {
+            return new Value(x.num, x.pts, x.unknown, null, true);
+        }
         if (other.unknown && other.num.isBottom()) return x;
         if (other.isPointer()) return x;
         Interval o = other.num;
@@ -44,6 +58,10 @@ final class Refinement {
         };
         // a bound set by a test against a known value is real again, whatever widening did before
         boolean stillWidened = x.widened && (other.widened || other.unknown || r.equals(n));
+        if (x.taint == null && other.taint != null && boundsAbove(op) && !r.isBottom()) {
+            // bounded by what the input says: as far as the attacker chooses
+            return new Value(r, x.pts, x.unknown, other.taint, false);
+        }
         return new Value(r, x.pts, x.unknown, x.taint, stillWidened);
     }
 }

@@ -1,0 +1,122 @@
+package io.memsafe.analysis.engine;
+
+import io.memsafe.analysis.domain.Contents;
+import io.memsafe.analysis.domain.Interval;
+import io.memsafe.analysis.domain.Origin;
+import io.memsafe.analysis.domain.Region;
+import io.memsafe.analysis.domain.State;
+import io.memsafe.analysis.domain.Value;
+import io.memsafe.ir.Function;
+import io.memsafe.ir.Type;
+import io.memsafe.ir.Variable;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * Where untrusted data enters the scanned code besides the C library's input functions: the
+ * parameters of its entry functions. A library's attacker speaks through its API: the bytes a caller
+ * hands to {@code parse(const uint8_t *buf, size_t len)} and their length are whatever the file or the
+ * packet said. Entry functions are
+ * <ul>
+ * <li>those the user names ({@code --entry GLOB}): each integer parameter is untrusted, and so are the
+ *     bytes each pointer-to-bytes parameter designates;</li>
+ * <li>inferred: an externally visible function that nothing in the scan calls, or a function reached
+ *     only through a function pointer (a callback), that takes a buffer and its length — a pointer to
+ *     bytes ({@code char}, {@code unsigned char}, {@code void}) followed by an integer parameter. The
+ *     buffer's bytes and the length are untrusted.</li>
+ * </ul>
+ * An untrusted value is reported only where no check on the path bounds it ({@link Refinement}): a
+ * test against any bound caps it, as Smatch's kernel user-data tracking does, which keeps a wide
+ * attack surface quiet on code that checks what it receives.
+ */
+public final class AttackSurface {
+    private final List<Pattern> entries;
+
+    public AttackSurface(List<String> entryGlobs) {
+        List<Pattern> p = new ArrayList<>();
+        for (String g : entryGlobs) p.add(glob(g));
+        this.entries = List.copyOf(p);
+    }
+
+    public static final AttackSurface INFERRED_ONLY = new AttackSurface(List.of());
+
+    private static Pattern glob(String g) {
+        StringBuilder sb = new StringBuilder();
+        for (char ch : g.toCharArray()) {
+            switch (ch) {
+                case '*' -> sb.append(".*");
+                case '?' -> sb.append('.');
+                default -> sb.append(Pattern.quote(String.valueOf(ch)));
+            }
+        }
+        return Pattern.compile(sb.toString());
+    }
+
+    /** Does the user name this function as an entry point? */
+    boolean named(Function fn) {
+        for (Pattern p : entries) if (p.matcher(fn.name).matches()) return true;
+        return false;
+    }
+
+    /**
+     * The untrusted parameters of a root: by index, what each one holds. Empty for a function that is
+     * no entry point. {@code callback}: the function is reached only through a function pointer.
+     */
+    Map<Integer, String> untrustedParameters(Function fn, boolean callback) {
+        Map<Integer, String> out = new TreeMap<>();
+        if (named(fn)) {
+            for (int i = 0; i < fn.params.size(); i++) {
+                Type t = fn.params.get(i).type;
+                if (t instanceof Type.Int it && it.size() > 1) out.put(i, "parameter");
+                else if (bytePointee(t) != null) out.put(i, "buffer");
+            }
+            return out;
+        }
+        if (fn.name.equals("main") || (fn.isStatic && !callback)) return out;
+        for (int i = 0; i + 1 < fn.params.size(); i++) {
+            if (bytePointee(fn.params.get(i).type) != null && fn.params.get(i + 1).type instanceof Type.Int len && len.size() > 1) {
+                out.put(i, "buffer");
+                out.put(i + 1, "length");
+            }
+        }
+        return out;
+    }
+
+    /** The byte type a pointer parameter designates (void counts as unsigned bytes), or null. */
+    private static Type.Int bytePointee(Type t) {
+        if (!(t instanceof Type.Pointer p)) return null;
+        if (p.pointee() instanceof Type.Void) return new Type.Int(1, false, false);
+        return p.pointee() instanceof Type.Int i && i.size() == 1 ? i : null;
+    }
+
+    /** Binds the untrusted parameters of an entry point in its initial state. */
+    void bind(Interpreter in, Function fn, Map<Integer, String> untrusted, State s) {
+        for (Map.Entry<Integer, String> e : untrusted.entrySet()) {
+            Variable p = fn.params.get(e.getKey());
+            String role = e.getValue();
+            Value v;
+            if (role.equals("buffer")) {
+                Type.Int b = bytePointee(p.type);
+                Origin o = new Origin("the bytes of input buffer '" + p.name + "' of entry point " + fn.name + "()", fn.loc);
+                Region r = new Region("in:" + fn.unit + ":" + fn.name + ":" + p.name, Region.Kind.UNKNOWN, Value.UNKNOWN,
+                        "input buffer '" + p.name + "' of " + fn.name + "()", fn.loc, "input");
+                Interval bytes = b.signed() ? Interval.of(-128, 127) : Interval.of(0, 255);
+                s.set(r, new Contents(new TreeMap<>(), Value.tainted(bytes, o), Value.UNKNOWN));
+                v = Value.pointer(r, Interval.ZERO);
+            } else {
+                Type.Int it = (Type.Int) p.type;
+                Interval range = Interval.ofType(it.size(), it.signed());
+                // a length is not negative; a parameter the user names may be anything its type holds
+                if (role.equals("length")) range = range.meet(Interval.of(0, Interval.POS_INF));
+                v = Value.tainted(range, new Origin((role.equals("length") ? "length parameter '" : "parameter '") + p.name
+                        + "' of entry point " + fn.name + "()", fn.loc));
+            }
+            Region r = in.region(p, fn);
+            s.set(r, Contents.uninitialized().store(Interval.ZERO, Math.max(1, p.type.size()), v, true));
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.memsafe.analysis.engine;
+
+import io.memsafe.analysis.domain.Interval;
+import io.memsafe.analysis.domain.Value;
+import io.memsafe.ir.Expr;
+import io.memsafe.ir.Expr.BinOp;
+import io.memsafe.ir.SourceLoc;
+import io.memsafe.ir.Type;
+
+/**
+ * Integer arithmetic on untrusted values that wraps around its type: {@code count * size} past the
+ * type's maximum, {@code len - header} below zero in an unsigned type. The result is small where the
+ * code believes it large (or the reverse), and the allocation, copy or index it reaches is then the
+ * overflow (CWE-190/191 leading to 122/787). The analysis computes exact mathematical results and
+ * converts them to the type afterwards ({@link Interpreter#wrap}); here the untrusted value's origin
+ * records that the conversion took place, so that the finding can show the wrap. A value checked
+ * first ({@code if (n > SIZE_MAX / m)}, a constant bound) has a range that fits and records nothing.
+ */
+final class SizeArithmetic {
+    private SizeArithmetic() { }
+
+    static Value markWrap(Expr.Binary b, Value left, Value right, Value result, SourceLoc at) {
+        if (result.taint == null || result.taint.wrap() != null || !(b.type() instanceof Type.Int t)) return result;
+        if (b.op() != BinOp.ADD && b.op() != BinOp.SUB && b.op() != BinOp.MUL && b.op() != BinOp.SHL) return result;
+        if (left.isPointer() || right.isPointer() || left.num.isBottom() || right.num.isBottom()) return result;
+        Interval x = left.num, y = right.num;
+        Interval exact = switch (b.op()) {
+            case ADD -> x.add(y);
+            case SUB -> x.sub(y);
+            case MUL -> x.mul(y);
+            default -> x.shl(y);
+        };
+        long size = Math.max(4, t.size());
+        Interval range = Interval.ofType(size, t.signed());
+        boolean finiteInputs = x.lo() != Interval.NEG_INF && x.hi() != Interval.POS_INF && y.lo() != Interval.NEG_INF && y.hi() != Interval.POS_INF;
+        boolean saturated = exact.lo() == Interval.NEG_INF || exact.hi() == Interval.POS_INF;
+        boolean outside = exact.lo() < range.lo() || (exact.hi() > range.hi() && range.hi() != Interval.POS_INF);
+        if (!(outside || (finiteInputs && saturated))) return result;
+        String type = (t.signed() ? "" : "unsigned ") + (size * 8) + "-bit";
+        String how = exact.lo() < range.lo() && b.op() == BinOp.SUB
+                ? "the subtraction can go below zero and wrap around its " + type + " type"
+                : "the " + (b.op() == BinOp.MUL || b.op() == BinOp.SHL ? "multiplication" : "addition") + " can wrap around its " + type + " type";
+        return result.withTaint(result.taint.wrapped(how, at));
+    }
+}

@@ -1,0 +1,86 @@
+package io.memsafe.analysis.engine;
+
+import io.memsafe.analysis.domain.Interval;
+import io.memsafe.analysis.domain.Region;
+import io.memsafe.analysis.domain.State;
+import io.memsafe.analysis.domain.Value;
+import io.memsafe.ir.Expr;
+import io.memsafe.ir.Expr.BinOp;
+import io.memsafe.ir.Lvalue;
+import io.memsafe.ir.Type;
+
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Arrays inside larger objects — a struct's member array, a row of a two-dimensional array — are
+ * objects of their own in C: indexing or copying past the end of {@code s->name} is undefined even
+ * while it stays inside the struct, and it overwrites the members that follow (Juliet's
+ * {@code char_type_overrun}, and many real parser bugs on fixed-size fields). An access through such
+ * an array is checked against it as a separate region: same storage kind as the object around it (a
+ * member of a local is on the stack), or {@code UNKNOWN} kind with a known size when the object is
+ * reached through a pointer the analysis does not know.
+ * <p>C allows one exception: a trailing array of 0 or 1 elements or of unknown length used as a
+ * flexible array member. Arrays of fewer than two elements are therefore never bounds of their own.
+ */
+final class SubObjects {
+    private SubObjects() { }
+
+    /** A pointer to the start of the array {@code arr} designates, as an object of its own; null when it is no sub-object. */
+    static Value pointer(Interpreter in, Lvalue arr, State s, Interpreter.Frame f) {
+        if (arr instanceof Lvalue.Var || !(arr.type() instanceof Type.Array a) || a.length() < 2 || a.size() <= 0) return null;
+        Value outer = in.address(arr, s, f);
+        String name = arr instanceof Lvalue.Field fl ? "member '" + fl.name() + "'" : arr instanceof Lvalue.Index ? "row" : "array member";
+        String what = name + " (" + Type.show(a) + ", " + a.size() + " bytes)";
+        Region r;
+        if (outer.pts.size() == 1 && !outer.unknown && outer.num.isBottom()) {
+            Map.Entry<Region, Interval> e = outer.pts.entrySet().iterator().next();
+            Region parent = e.getKey();
+            if (!e.getValue().isSingleton() || parent.kind == Region.Kind.UNKNOWN) return null;
+            r = new Region("m:" + parent.key + "@" + e.getValue().lo() + ":" + a.size(), parent.kind, Value.of(a.size()),
+                    what + " of " + parent.description, parent.allocated, parent.family);
+        } else if (outer.pts.isEmpty()) {
+            r = new Region("m:?" + arr.loc() + ":" + a.size(), Region.Kind.UNKNOWN, Value.of(a.size()), what + " of " + object(arr), null, "member");
+        } else return null;
+        return Value.pointer(r, Interval.ZERO);
+    }
+
+    /** What an array reached through a pointer is part of, for messages: "the object p points to". */
+    private static String object(Lvalue arr) {
+        if (arr instanceof Lvalue.Deref d) {
+            Expr p = d.pointer();
+            while (p instanceof Expr.Cast c) p = c.operand();
+            if (p instanceof Expr.Load l && l.lv() instanceof Lvalue.Var v) return "the object '" + v.var().name + "' points to";
+        }
+        return "the object at line " + arr.loc().line();
+    }
+
+    /**
+     * For the arguments of a call that are a sub-object array (decayed, maybe plus an offset), the
+     * pointer into it, keyed by the argument's value. Those values are replaced in {@code values} by
+     * copies of their own, so that the identity of each designates one argument only.
+     */
+    static Map<Value, Value> arguments(Interpreter in, List<Expr> exprs, List<Value> values, State s, Interpreter.Frame f) {
+        Map<Value, Value> out = null;
+        for (int i = 0; i < exprs.size() && i < values.size(); i++) {
+            Value v = memberPointer(in, exprs.get(i), s, f);
+            if (v == null) continue;
+            if (out == null) out = new IdentityHashMap<>();
+            Value own = values.get(i).distinct();
+            values.set(i, own);
+            out.put(own, v);
+        }
+        return out == null ? Map.of() : out;
+    }
+
+    private static Value memberPointer(Interpreter in, Expr e, State s, Interpreter.Frame f) {
+        while (e instanceof Expr.Cast c) e = c.operand();
+        if (e instanceof Expr.AddressOf ao) return pointer(in, ao.lv(), s, f);
+        if (e instanceof Expr.Binary b && (b.op() == BinOp.ADD || b.op() == BinOp.SUB) && b.left().type() instanceof Type.Pointer) {
+            Value base = memberPointer(in, b.left(), s, f);
+            return base == null ? null : Interpreter.binary(b.op(), base, in.eval(b.right(), s, f), b.scale(), b.type());
+        }
+        return null;
+    }
+}
