@@ -166,7 +166,7 @@ public final class HtmlReport {
     private static Template template(String name) throws IOException {
         try (InputStream in = HtmlReport.class.getResourceAsStream("/io/memsafe/report/" + name)) {
             if (in == null) throw new IOException("report template " + name + " missing from the jar");
-            return Mustache.compiler().defaultValue("").compile(new InputStreamReader(in, StandardCharsets.UTF_8));
+            return Mustache.compiler().defaultValue("").emptyStringIsFalse(true).compile(new InputStreamReader(in, StandardCharsets.UTF_8));
         }
     }
 }

@@ -85,6 +85,8 @@ class ReportsInABrowserTest {
         int line = longest.at("/locations/0/physicalLocation/region/startLine").asInt();
         browser.findElement(By.xpath("//tr[contains(@class,'finding')][td[6][text()='" + line + "']]//a")).click();
         assertThat(browser.getCurrentUrl()).contains("/f/");
+        // no baseline: no state, and no dangling separator for it
+        assertThat(browser.findElement(By.cssSelector("p.meta")).getText()).doesNotContain(", .");
         JsonNode steps = longest.at("/codeFlows/0/threadFlows/0/locations");
         assertThat(steps.size()).isGreaterThanOrEqualTo(2);
         for (int k = 1; k <= steps.size(); k++) {
