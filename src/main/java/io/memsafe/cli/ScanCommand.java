@@ -200,7 +200,7 @@ public final class ScanCommand implements Callable<Integer> {
         }
 
         long t0 = System.nanoTime();
-        ScanProgress progress = ScanProgress.create();
+        ScanProgress progress = ScanProgress.create(units.size());
         progress.phase("parsing " + units.size() + " file" + (units.size() == 1 ? "" : "s"));
         Frontend.Result fe = new Frontend(systemHeaders).load(units, jobs);
         long tParsed = System.nanoTime();

@@ -19,9 +19,13 @@ public abstract class ScanProgress {
         void close();
     }
 
-    public static ScanProgress create() {
-        return System.console() != null ? new Terminal() : new Plain();
+    /** A bar on a terminal; otherwise plain lines, for scans of {@code units} files large enough to take a while. */
+    public static ScanProgress create(int units) {
+        return System.console() != null ? new Terminal() : new Plain(units >= LARGE_SCAN_UNITS);
     }
+
+    /** From this many files on, a scan takes minutes and says what it is doing even into a log. */
+    private static final int LARGE_SCAN_UNITS = 50;
 
     public abstract void phase(String what);
 
@@ -57,10 +61,16 @@ public abstract class ScanProgress {
     private static final class Plain extends ScanProgress {
         /** Below this many functions a scan is quick and says nothing while it runs. */
         private static final int QUIET_BELOW = 500;
+        private final boolean large;
+
+        Plain(boolean large) {
+            this.large = large;
+        }
 
         @Override
         public void phase(String what) {
             // short scans (tests, single files) stay quiet, as compilers are
+            if (large) System.err.println("memsafe: " + what);
         }
 
         @Override
