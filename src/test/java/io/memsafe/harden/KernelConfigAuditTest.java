@@ -184,6 +184,34 @@ class KernelConfigAuditTest {
         assertThatThrownBy(() -> HardeningPolicy.load(policy)).hasMessageContaining("unknown check id");
     }
 
+    /** Mutated configurations (bytes flipped, truncated, gzip damaged) audit or fail with a message, never throw else. */
+    @Test
+    void mutatedInputNeverCrashes() throws Exception {
+        byte[] plain = resource("arm64-weak.config");
+        java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+        try (OutputStream out = new GZIPOutputStream(gz)) {
+            out.write(plain);
+        }
+        java.util.Random random = new java.util.Random(16);
+        int audited = 0, refused = 0;
+        for (byte[] original : List.of(plain, gz.toByteArray())) {
+            for (int i = 0; i < 300; i++) {
+                byte[] bytes = java.util.Arrays.copyOf(original, 1 + random.nextInt(original.length));
+                for (int flips = random.nextInt(8); flips > 0; flips--) bytes[random.nextInt(bytes.length)] = (byte) random.nextInt(256);
+                try {
+                    KernelConfigAudit.Report r = audit.audit("mutant", KernelConfig.parse(bytes), null);
+                    assertThat(r.verdicts()).hasSize(KernelCheckCatalog.all().size());
+                    audited++;
+                } catch (KernelConfig.UnreadableConfigException e) {
+                    assertThat(e.getMessage()).isNotBlank();
+                    refused++;
+                }
+            }
+        }
+        assertThat(audited).as("most plain mutants are still configurations").isGreaterThan(100);
+        assertThat(refused).as("damaged gzip and architecture-less mutants are refused").isGreaterThan(100);
+    }
+
     @Test
     void catalogueIsWellFormed() {
         for (KernelCheck c : KernelCheckCatalog.all()) {
