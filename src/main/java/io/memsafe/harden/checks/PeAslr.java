@@ -21,8 +21,7 @@ public final class PeAslr implements PeCheck {
     @Override
     public Verdict evaluate(PeImage pe) {
         boolean flag = pe.hasDllCharacteristic(PeImage.DLL_DYNAMIC_BASE);
-        boolean relocatable = (pe.characteristics() & PeImage.FILE_RELOCS_STRIPPED) == 0
-                && pe.directory(PeImage.DIR_BASERELOC).present();
+        boolean relocatable = pe.relocatable();
         boolean randomised = pe.isDotNet() || (flag && relocatable);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("dynamic_base", flag);

@@ -62,32 +62,20 @@ public sealed interface Requirement {
         public String toString() { return "kernel >= " + text(); }
     }
 
-    record AnyOf(List<Requirement> alternatives) implements Requirement {
-        @Override
-        public Outcome evaluate(KernelConfig config) {
-            Outcome first = null;
-            for (Requirement r : alternatives) {
-                Outcome o = r.evaluate(config);
-                if (o.met()) return r == alternatives.get(0) ? o : new Outcome(true, "met by " + o.explanation());
-                if (first == null) first = o;
-            }
-            return first;
-        }
-
-        @Override
-        public OptionIs primary() { return alternatives.get(0).primary(); }
-
-        @Override
-        public String toString() { return join(alternatives, " or "); }
-    }
-
-    record AllOf(List<Requirement> parts) implements Requirement {
+    /**
+     * {@code any:} is met by the first alternative that is met (and says which one when it is not the first);
+     * {@code all:} fails at the first part that fails (and says which part).
+     */
+    record Compound(boolean any, List<Requirement> parts) implements Requirement {
         @Override
         public Outcome evaluate(KernelConfig config) {
             Outcome first = null;
             for (Requirement r : parts) {
                 Outcome o = r.evaluate(config);
-                if (!o.met()) return r == parts.get(0) ? o : new Outcome(false, "needs " + r + ": " + o.explanation());
+                if (o.met() == any) {
+                    if (r == parts.get(0)) return o;
+                    return any ? new Outcome(true, "met by " + o.explanation()) : new Outcome(false, "needs " + r + ": " + o.explanation());
+                }
                 if (first == null) first = o;
             }
             return first;
@@ -97,7 +85,7 @@ public sealed interface Requirement {
         public OptionIs primary() { return parts.get(0).primary(); }
 
         @Override
-        public String toString() { return join(parts, " and "); }
+        public String toString() { return join(parts, any ? " or " : " and "); }
     }
 
     private static String join(List<Requirement> parts, String with) {
@@ -128,8 +116,8 @@ public sealed interface Requirement {
             for (Object child : list) children.add(parse(child));
             if (children.get(0) instanceof VersionAtLeast) throw new IllegalArgumentException(e.getKey() + ": list an option first");
             return switch (String.valueOf(e.getKey())) {
-                case "any" -> new AnyOf(List.copyOf(children));
-                case "all" -> new AllOf(List.copyOf(children));
+                case "any" -> new Compound(true, List.copyOf(children));
+                case "all" -> new Compound(false, List.copyOf(children));
                 default -> throw new IllegalArgumentException("expected any: or all:, found " + e.getKey());
             };
         }

@@ -323,6 +323,10 @@ public final class PeImage {
     public AuthenticodeDigest.Result authenticode() { return authenticode; }
     public boolean hasDllCharacteristic(int flag) { return (dllCharacteristics & flag) != 0; }
     public boolean isDll() { return (characteristics & FILE_DLL) != 0; }
+    /** The loader can move the image: RELOCS_STRIPPED clear and a base relocation table present. */
+    public boolean relocatable() {
+        return (characteristics & FILE_RELOCS_STRIPPED) == 0 && directory(DIR_BASERELOC).present();
+    }
     public boolean isDotNet() { return directory(DIR_CLR).present(); }
     /** The CLR header's Flags; null when there is no readable CLR header. */
     public Long clrFlags() { return clrFlags; }
