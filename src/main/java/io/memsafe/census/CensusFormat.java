@@ -60,6 +60,7 @@ public final class CensusFormat {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("blocks", u.blocks());
         m.put("fns", u.fns());
+        m.put("fn_pointer_types", u.fnPointerTypes());
         m.put("impls", u.impls());
         m.put("traits", u.traits());
         m.put("unsafe_lines", u.unsafeLines());
@@ -128,8 +129,9 @@ public final class CensusFormat {
                 .append(" (memory-unsafe / (memory-unsafe + memory-safe) code lines)\n");
         RustUnsafe u = c.rustUnsafe();
         if (c.languages().containsKey("Rust")) {
-            sb.append(String.format(Locale.ROOT, "Rust unsafe: %d blocks, %d fns, %d impls, %d traits; %d code lines (%s of Rust code)%n",
-                    u.blocks(), u.fns(), u.impls(), u.traits(), u.unsafeLines(), Output.percent(c.rustUnsafeShare())));
+            sb.append(String.format(Locale.ROOT, "Rust unsafe: %d blocks, %d fns, %d impls, %d traits; %d code lines (%s of Rust code);"
+                            + " %d unsafe fn-pointer types (not functions)%n",
+                    u.blocks(), u.fns(), u.impls(), u.traits(), u.unsafeLines(), Output.percent(c.rustUnsafeShare()), u.fnPointerTypes()));
         }
         return sb.toString();
     }

@@ -128,7 +128,7 @@ public final class ReportCommand implements Callable<Integer> {
         m.put("groups", groups);
         if (census.languages().containsKey("Rust")) {
             var u = census.rustUnsafe();
-            m.put("rust", Map.of("blocks", u.blocks(), "fns", u.fns(), "impls", u.impls(), "traits", u.traits(),
+            m.put("rust", Map.of("blocks", u.blocks(), "fns", u.fns(), "fnTypes", u.fnPointerTypes(), "impls", u.impls(), "traits", u.traits(),
                     "lines", u.unsafeLines(), "share", Output.percent(census.rustUnsafeShare())));
         }
         if (repo && !Files.exists(path.resolve(".git"))) {
