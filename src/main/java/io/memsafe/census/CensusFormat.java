@@ -27,6 +27,16 @@ public final class CensusFormat {
         return rows;
     }
 
+    /**
+     * Memory-unsafe languages first, then memory-safe ones, then the others, each class by code lines (most first):
+     * the order a reader of a memory-safety report needs, whatever the size of a translation catalogue.
+     */
+    public static List<Map.Entry<String, LanguageCount>> orderedByClass(Map<String, LanguageCount> languages) {
+        List<Map.Entry<String, LanguageCount>> rows = ordered(languages);
+        rows.sort(Comparator.comparing(e -> LanguageTable.safetyOf(e.getKey()))); // stable: keeps the size order
+        return rows;
+    }
+
     public static Map<String, LanguageCount> groups(Map<String, LanguageCount> languages) {
         Map<String, LanguageCount> g = new LinkedHashMap<>();
         for (Safety s : Safety.values()) {

@@ -58,15 +58,11 @@ final class LineMultiset {
      * only the lines this leaves unpaired go through the hash multiset, and only those left over are classified. For a
      * translation catalogue of 80,000 lines where a regeneration changed a few hundred, that is a few hundred lines
      * hashed instead of 160,000. How lines are paired affects the speed only, never the result.
-     *
-     * @return {added code lines, deleted code lines, added lines, deleted lines}: the last two count every line of
-     *     the multiset difference whatever its kind (physical lines, as {@code git diff --numstat} counts them,
-     *     except that a moved line is not counted)
      */
     static long[] addedDeletedLineLocal(byte[] a, byte[] b, io.memsafe.census.lang.Syntax syntax) {
         int prefix = Arrays.mismatch(a, b);
         if (prefix < 0) {
-            return new long[]{0, 0, 0, 0};
+            return new long[]{0, 0};
         }
         while (prefix > 0 && a[prefix - 1] != '\n') {
             prefix--;
@@ -139,18 +135,15 @@ final class LineMultiset {
             j = e < bEnd ? e + 1 : bEnd;
         }
         long added = 0;
-        long addedLines = 0;
         for (int n = 0; n < freshCount; n++) {
             int start = fresh[n];
             int e = lineEnd(b, start, bEnd);
-            if (!old.take(hash(b, start, e))) {
-                addedLines++;
-                if (io.memsafe.census.lang.LineScanner.lineKind(b, start, e, syntax) == LineKinds.CODE) {
-                    added++;
-                }
+            if (!old.take(hash(b, start, e))
+                    && io.memsafe.census.lang.LineScanner.lineKind(b, start, e, syntax) == LineKinds.CODE) {
+                added++;
             }
         }
-        return new long[]{added, old.remainingOfKind(a, aEnd, syntax, LineKinds.CODE), addedLines, old.remaining()};
+        return new long[]{added, old.remainingOfKind(a, aEnd, syntax, LineKinds.CODE)};
     }
 
     /**
@@ -282,15 +275,6 @@ final class LineMultiset {
         }
 
         /** Occurrences left whose line (in {@code x}, where they were added from, up to {@code to}) is of the given kind. */
-        /** Lines still in the table, whatever their kind. */
-        long remaining() {
-            long n = 0;
-            for (int i = 0; i < slots.length; i += 2) {
-                n += (int) slots[i + 1];
-            }
-            return n;
-        }
-
         long remainingOfKind(byte[] x, int to, io.memsafe.census.lang.Syntax syntax, byte kind) {
             long n = 0;
             for (int i = 0; i < slots.length; i += 2) {
