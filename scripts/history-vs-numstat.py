@@ -72,19 +72,24 @@ class Blobs:
                                   stdin=subprocess.PIPE, stdout=subprocess.PIPE)
         self.cache = {}
 
+    def content(self, sha):
+        self.p.stdin.write(sha.encode() + b"\n")
+        self.p.stdin.flush()
+        header = self.p.stdout.readline().split()
+        if len(header) < 3 or header[1] == b"missing":
+            return b""
+        return self.p.stdout.read(int(header[2]) + 1)[:-1]
+
     def shebang_counted(self, sha):
         if sha not in self.cache:
-            self.p.stdin.write(sha.encode() + b"\n")
-            self.p.stdin.flush()
-            header = self.p.stdout.readline().split()
-            if len(header) < 3 or header[1] == b"missing":
-                self.cache[sha] = False
-            else:
-                data = self.p.stdout.read(int(header[2]) + 1)[:-1]
-                m = SHEBANG.match(data[:200].split(b"\n", 1)[0])
-                interp = re.sub(rb"[0-9.]+$", b"", m.group(1)).decode() if m else ""
-                self.cache[sha] = interp in SHEBANG_LANGS
+            m = SHEBANG.match(self.content(sha)[:200].split(b"\n", 1)[0])
+            interp = re.sub(rb"[0-9.]+$", b"", m.group(1)).decode() if m else ""
+            self.cache[sha] = interp in SHEBANG_LANGS
         return self.cache[sha]
+
+    def lines(self, sha):
+        data = self.content(sha)
+        return data.count(b"\n") + (1 if data and not data.endswith(b"\n") else 0)
 
 
 def counted(path, sha, blobs):
@@ -120,9 +125,19 @@ def numstat_by_month(git_dir, rev, algorithm):
             m = months[month]
             m[2] += a
             m[3] += d
-            if status != "D" and counted(new_path, new_sha, blobs):
+            new_counted = status != "D" and counted(new_path, new_sha, blobs)
+            old_counted = status != "A" and counted(old_path, old_sha, blobs)
+            if status in "RC" and new_counted != old_counted:
+                # a rename across a counted and an uncounted type (tests/x.in -> tests/x.fish): for memsafe one side
+                # has no language, so the other side is a whole file added (or deleted), not an edit
+                if new_counted:
+                    m[0] += blobs.lines(new_sha)
+                else:
+                    m[1] += blobs.lines(old_sha)
+                continue
+            if new_counted:
                 m[0] += a
-            if status != "A" and counted(old_path, old_sha, blobs):
+            if old_counted:
                 m[1] += d
     return months
 

@@ -33,7 +33,7 @@ public final class InputFunctionScanner {
             "\\b(?:char|u?int8_t|uchar|u_char|byte|Byte|Bytef|guchar|gchar|xmlChar|png_bytep?|OPJ_BYTE|void)\\b[^,]*\\*|\\b\\w*(?:byte|char)p\\b");
     private static final Pattern SIZE_PARAM = Pattern.compile(
             "(?i)\\b(?:size_t|ssize_t|u?int(?:32|64|16)?_t|unsigned|int|long|OPJ_SIZE_T|OPJ_UINT32|png_size_t|curl_off_t)\\b[^*]*"
-                    + "\\b\\w*(?:len|length|size|sz|count|cnt|nbytes|bytes|n)\\w*\\s*$");
+                    + "\\b(?:n|\\w*(?:len|size|sz|count|cnt|bytes|read)\\w*)\\s*$");
     private static final Pattern LINKAGE_OR_NAMESPACE = Pattern.compile("(?:\\bextern|\\bnamespace(?:\\s+[\\w:]+)?)\\s*$");
     private static final java.util.Set<String> NOT_FUNCTIONS = java.util.Set.of(
             "if", "for", "while", "switch", "return", "sizeof", "defined", "catch", "else");
@@ -98,7 +98,8 @@ public final class InputFunctionScanner {
         List<String> params = splitParams(header.substring(open + 1, close));
         int line = lineOf(src, from + src.substring(from, brace).indexOf(name));
         for (int k = 0; k + 1 < params.size(); k++) {
-            if (params.get(k).contains("*") && SIZE_PARAM.matcher(params.get(k + 1)).find()) {
+            String p = params.get(k);
+            if ((p.contains("*") || BYTE_POINTER.matcher(p).find()) && SIZE_PARAM.matcher(params.get(k + 1)).find()) {
                 return new InputFunction(name, line, "buffer and length");
             }
         }

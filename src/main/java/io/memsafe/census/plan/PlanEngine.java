@@ -232,8 +232,9 @@ public final class PlanEngine {
     /**
      * Names each file's component. The first grain is the one asked for (or the CMake target, else the directory);
      * a component holding more than half of all memory-unsafe code says little about where to start, so it is split
-     * one grain finer - a target by its directories, a directory by its subdirectories, then by file groups - as long
-     * as the split gives more than one part.
+     * one grain finer - a target by its directories, a directory by its own files' directories, then by file groups -
+     * as long as the split gives more than one part. A part that still holds more than half of what it was split from
+     * (curl's {@code lib/} within {@code libcurl_shared}) is split again.
      */
     private static void assign(List<UnsafeFile> files, Map<String, String> fileTargets, Request req,
                                Map<String, String> componentOf, Map<String, String> kindOf, List<String> notes) {
@@ -243,6 +244,7 @@ public final class PlanEngine {
             level.put(f.path(), by == Grain.file ? 2 : 0);
         }
         long total = files.stream().mapToLong(UnsafeFile::code).sum();
+        Map<String, Long> parentSize = new HashMap<>(); // for the parts of a split: the size of what was split
         for (int pass = 0; pass < 3; pass++) {
             Map<String, Long> size = new HashMap<>();
             Map<String, List<UnsafeFile>> members = new HashMap<>();
@@ -253,16 +255,19 @@ public final class PlanEngine {
             }
             boolean split = false;
             for (var e : members.entrySet()) {
-                if (total == 0 || size.get(e.getKey()) <= SPLIT_SHARE * total) {
-                    continue;
+                long parent = parentSize.getOrDefault(e.getKey(), total);
+                if (total == 0 || size.get(e.getKey()) <= SPLIT_SHARE * Math.min(total, parent)) {
+                    continue; // neither most of the code nor most of the component it was split from
                 }
                 for (int next = level.get(e.getValue().getFirst().path()) + 1; next <= 2; next++) {
                     final int lv = next;
                     long parts = e.getValue().stream().map(f -> name(f.path(), lv, fileTargets, req.depth())).distinct().count();
                     if (parts > 1) {
                         e.getValue().forEach(f -> level.put(f.path(), lv));
-                        notes.add(String.format(Locale.ROOT, "%s holds %.0f%% of the memory-unsafe code: split into %d %s",
-                                e.getKey(), 100.0 * size.get(e.getKey()) / total, parts, lv == 1 ? "directories" : "file groups"));
+                        e.getValue().forEach(f -> parentSize.put(name(f.path(), lv, fileTargets, req.depth()), size.get(e.getKey())));
+                        notes.add(String.format(Locale.ROOT, "%s holds %.0f%% of the %s: split into %d %s", e.getKey(),
+                                100.0 * size.get(e.getKey()) / Math.min(total, parent), parent < total ? "code of what it was split from"
+                                        : "memory-unsafe code", parts, lv == 1 ? "directories" : "file groups"));
                         split = true;
                         break;
                     }
