@@ -27,6 +27,16 @@ public final class CensusFormat {
         return rows;
     }
 
+    /**
+     * Memory-unsafe languages first, then memory-safe ones, then the others, each class by code lines (most first):
+     * the order a reader of a memory-safety report needs, whatever the size of a translation catalogue.
+     */
+    public static List<Map.Entry<String, LanguageCount>> orderedByClass(Map<String, LanguageCount> languages) {
+        List<Map.Entry<String, LanguageCount>> rows = ordered(languages);
+        rows.sort(Comparator.comparing(e -> LanguageTable.safetyOf(e.getKey()))); // stable: keeps the size order
+        return rows;
+    }
+
     public static Map<String, LanguageCount> groups(Map<String, LanguageCount> languages) {
         Map<String, LanguageCount> g = new LinkedHashMap<>();
         for (Safety s : Safety.values()) {
@@ -60,6 +70,7 @@ public final class CensusFormat {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("blocks", u.blocks());
         m.put("fns", u.fns());
+        m.put("fn_pointer_types", u.fnPointerTypes());
         m.put("impls", u.impls());
         m.put("traits", u.traits());
         m.put("unsafe_lines", u.unsafeLines());
@@ -128,8 +139,9 @@ public final class CensusFormat {
                 .append(" (memory-unsafe / (memory-unsafe + memory-safe) code lines)\n");
         RustUnsafe u = c.rustUnsafe();
         if (c.languages().containsKey("Rust")) {
-            sb.append(String.format(Locale.ROOT, "Rust unsafe: %d blocks, %d fns, %d impls, %d traits; %d code lines (%s of Rust code)%n",
-                    u.blocks(), u.fns(), u.impls(), u.traits(), u.unsafeLines(), Output.percent(c.rustUnsafeShare())));
+            sb.append(String.format(Locale.ROOT, "Rust unsafe: %d blocks, %d fns, %d impls, %d traits; %d code lines (%s of Rust code);"
+                            + " %d unsafe fn-pointer types (not functions)%n",
+                    u.blocks(), u.fns(), u.impls(), u.traits(), u.unsafeLines(), Output.percent(c.rustUnsafeShare()), u.fnPointerTypes()));
         }
         return sb.toString();
     }

@@ -38,6 +38,9 @@ record BoundsViolation(Region region, Interval offset, Interval length, long siz
             Interval off = e.getValue();
             if (off.isBottom()) continue;
             Origin taint = a.pointer().taint != null ? a.pointer().taint : len.taint;
+            // a block sized by the same untrusted value that bounds the access (calloc(n, ...), i < n): the
+            // intervals of the two cannot say they move together, so their maxima are no evidence
+            if (!size.num.isSingleton() && taint != null && size.taint != null && sameSource(taint, size.taint)) continue;
             if (off.lo() < 0 && (off.lo() != Interval.NEG_INF || taint != null)) {
                 out.add(new BoundsViolation(r, off, l, sz, true, taint));
                 continue;
@@ -60,6 +63,8 @@ record BoundsViolation(Region region, Interval offset, Interval length, long siz
     private static boolean onlyBothAtMost(Interval off, Interval len, long size) {
         return satAdd(off.hi(), len.lo()) <= size && satAdd(Math.max(0, off.lo()), len.hi()) <= size;
     }
+
+    private static boolean sameSource(Origin a, Origin b) { return a.what().equals(b.what()) && a.loc().equals(b.loc()); }
 
     private static long satAdd(long a, long b) {
         if (a == Interval.POS_INF || b == Interval.POS_INF) return Interval.POS_INF;

@@ -1,6 +1,9 @@
 package io.memsafe.harden;
 
+import io.memsafe.harden.kernel.KernelConfig;
+import io.memsafe.harden.kernel.KernelConfigAudit;
 import io.memsafe.harden.policy.HardeningPolicy;
+import io.memsafe.harden.report.KernelConfigOutput;
 import io.memsafe.harden.report.JsonReport;
 import io.memsafe.harden.report.SarifReport;
 import io.memsafe.harden.report.TextReport;
@@ -21,7 +24,8 @@ import java.util.concurrent.Callable;
 
 /** {@code memsafe harden}: audit ELF and PE binaries for exploit mitigations. */
 @Command(name = "harden", mixinStandardHelpOptions = true,
-        description = {"Audit compiled binaries (ELF and PE: programs, libraries, kernel modules, drivers) for exploit mitigations.",
+        description = {"Audit compiled binaries (ELF and PE: programs, libraries, kernel modules, drivers) for exploit mitigations,",
+                "or (--kernel-config) a Linux kernel configuration for the KSPP memory-safety options.",
                 "Exit status: 0 all required mitigations present, 1 some missing (or a binary is malformed), 2 usage or internal error."})
 public final class HardenCommand implements Callable<Integer> {
     public enum Format { text, sarif, json }
@@ -36,6 +40,14 @@ public final class HardenCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "FILE|DIR", arity = "0..*", description = "Binaries or directories to scan (directories are walked; non-binaries in them are skipped).")
     List<Path> inputs;
+
+    @Option(names = "--kernel-config", paramLabel = "FILE",
+            description = "Audit a Linux kernel configuration (.config, or /proc/config.gz) instead of binaries.")
+    Path kernelConfig;
+
+    @Option(names = "--arch", paramLabel = "ARCH",
+            description = "With --kernel-config: the architecture (x86_64, x86_32, arm64, arm, riscv); default: the one the configuration selects.")
+    String arch;
 
     @Option(names = "--format", defaultValue = "text", description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
@@ -60,8 +72,16 @@ public final class HardenCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
             return 0;
         }
-        if (inputs == null || inputs.isEmpty()) {
-            err.println("memsafe harden: name at least one FILE or DIR (see --help)");
+        if (kernelConfig != null && inputs != null && !inputs.isEmpty()) {
+            err.println("memsafe harden: --kernel-config audits a configuration, not binaries: name either, not both");
+            return 2;
+        }
+        if (kernelConfig == null && (inputs == null || inputs.isEmpty())) {
+            err.println("memsafe harden: name at least one FILE or DIR, or --kernel-config FILE (see --help)");
+            return 2;
+        }
+        if (arch != null && (kernelConfig == null || !HardeningPolicy.KERNEL_KINDS.contains(arch))) {
+            err.println("memsafe harden: --arch goes with --kernel-config and is one of " + new java.util.TreeSet<>(HardeningPolicy.KERNEL_KINDS));
             return 2;
         }
         HardeningPolicy policy;
@@ -71,6 +91,7 @@ public final class HardenCommand implements Callable<Integer> {
             err.println("memsafe harden: " + e.getMessage());
             return 2;
         }
+        if (kernelConfig != null) return auditKernelConfig(policy, err);
         int workers = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
         if (workers < 1) {
             err.println("memsafe harden: --jobs must be at least 1");
@@ -92,6 +113,40 @@ public final class HardenCommand implements Callable<Integer> {
             return 2;
         }
         return exitStatus(scan);
+    }
+
+    /** Exit status as for binaries: 0 the policy is met, 1 required options missing, 2 unreadable input. */
+    private int auditKernelConfig(HardeningPolicy policy, PrintWriter err) {
+        KernelConfigAudit.Report report;
+        try {
+            report = new KernelConfigAudit(policy).audit(kernelConfig.toString(), KernelConfig.read(kernelConfig), arch);
+        } catch (KernelConfig.UnreadableConfigException e) {
+            err.println("memsafe harden: " + kernelConfig + ": " + e.getMessage());
+            return 2;
+        }
+        try {
+            if (output == null) {
+                PrintWriter out = spec.commandLine().getOut();
+                renderKernel(report, out, colourStdout());
+            } else {
+                try (Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+                    renderKernel(report, w, false);
+                }
+            }
+        } catch (IOException e) {
+            err.println("memsafe harden: cannot write report: " + e.getMessage());
+            return 2;
+        }
+        return report.meetsPolicy() ? 0 : 1;
+    }
+
+    private void renderKernel(KernelConfigAudit.Report report, Writer w, boolean colour) throws IOException {
+        switch (format) {
+            case json -> { KernelConfigOutput.json(KernelConfigOutput.jsonTree(report), w); w.write(System.lineSeparator()); }
+            case sarif -> { KernelConfigOutput.json(KernelConfigOutput.sarifTree(report), w); w.write(System.lineSeparator()); }
+            case text -> KernelConfigOutput.text(report, w instanceof PrintWriter p ? p : new PrintWriter(w), colour);
+        }
+        w.flush();
     }
 
     private void render(HardenScanner.Scan scan, Writer w, boolean colour) throws IOException {

@@ -54,7 +54,7 @@ class CensusFixturesTest {
 
     @Test
     void rustUnsafeIgnoresStringsAndComments() {
-        assertThat(census.rustUnsafe()).isEqualTo(new RustUnsafe(1, 1, 1, 1, 9));
+        assertThat(census.rustUnsafe()).isEqualTo(new RustUnsafe(1, 1, 0, 1, 1, 9));
         assertThat(census.rustUnsafeShare()).isCloseTo(9.0 / 20, within(1e-9));
     }
 

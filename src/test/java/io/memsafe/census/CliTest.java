@@ -122,7 +122,27 @@ class CliTest {
         assertThat(page).contains("<td class=\"l\">C</td>", "2024-01-01", "bare repository");
         // the chart is inline SVG: no external or embedded image file
         assertThat(page).contains("<svg", "code base</text>").doesNotContain("<?xml", "<img");
+        // the stacked area chart of code per language sits beside the share chart
+        assertThat(page).contains("aria-label=\"code lines per language over time, stacked\"", "Code per language</text>");
         assertThat(page).doesNotContain("src=\"http");
+    }
+
+    @Test
+    void reportListsUnsafeThenSafeLanguagesBeforeOthers() throws Exception {
+        Path dir = tmp.resolve("tree");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("big.po"), "msgid \"x\"\n".repeat(500)); // the largest, but "other"
+        Files.writeString(dir.resolve("app.py"), "x = 1\n".repeat(50));
+        Files.writeString(dir.resolve("a.c"), GitFixture.cLines("a", 3));
+        Path html = tmp.resolve("order.html");
+        assertThat(run("report", dir.toString(), "-o", html.toString())).isZero();
+        String page = Files.readString(html);
+        int c = page.indexOf("<td class=\"l\">C</td>");
+        int py = page.indexOf("<td class=\"l\">Python</td>");
+        int po = page.indexOf("<td class=\"l\">PO File</td>");
+        assertThat(c).isPositive();
+        assertThat(c).isLessThan(py);
+        assertThat(py).isLessThan(po);
     }
 
     @Test

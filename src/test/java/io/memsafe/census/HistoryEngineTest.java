@@ -88,18 +88,23 @@ class HistoryEngineTest {
         assertThat(jan.languages()).isEqualTo(Map.of("C", 13L, "Markdown", 1L));
         assertThat(jan.added()).isEqualTo(Map.of("C", 15L, "Markdown", 1L));
         assertThat(jan.deleted()).isEqualTo(Map.of("C", 2L));
+        assertThat(jan.addedLines()).isEqualTo(jan.added()); // no comment or blank line was touched
+        assertThat(jan.deletedLines()).isEqualTo(jan.deleted());
         assertThat(jan.newUnsafeShare()).isEqualTo(1.0);
 
         PeriodResult feb = p.get(1);
         assertThat(feb.commits()).isEqualTo(1); // branch commits are not on the first-parent chain
         assertThat(feb.languages()).isEqualTo(Map.of("C", 13L, "C++", 4L, "Markdown", 1L));
         assertThat(feb.added()).isEqualTo(Map.of("C++", 4L));
+        assertThat(feb.addedLines()).isEqualTo(Map.of("C++", 6L)); // b.cpp's two comment lines are physical lines
 
         PeriodResult mar = p.get(2);
         assertThat(mar.commit()).isEqualTo(git.repo.resolve("main~1").name());
         assertThat(mar.languages()).isEqualTo(Map.of("C", 13L, "C++", 4L, "Rust", 8L, "Markdown", 1L));
         assertThat(mar.added()).isEqualTo(Map.of("Rust", 8L, "C++", 1L)); // the pure rename of a.c adds nothing
         assertThat(mar.deleted()).isEqualTo(Map.of("C++", 1L));
+        assertThat(mar.addedLines()).isEqualTo(Map.of("Rust", 9L, "C++", 1L)); // lib.rs has a comment line
+        assertThat(mar.deletedLines()).isEqualTo(Map.of("C++", 1L));
         assertThat(mar.newUnsafeShare()).isCloseTo(1.0 / 9, within(1e-4));
         assertThat(mar.memoryUnsafeShare()).isCloseTo(17.0 / 25, within(1e-4));
 
@@ -114,6 +119,8 @@ class HistoryEngineTest {
         assertThat(may.languages()).isEqualTo(Map.of("C", 13L, "C++", 4L, "Rust", 8L, "Go", 3L));
         assertThat(may.added()).isEqualTo(Map.of("Go", 3L));
         assertThat(may.deleted()).isEqualTo(Map.of("Markdown", 1L));
+        assertThat(may.addedLines()).isEqualTo(Map.of("Go", 4L)); // main.go's blank line
+        assertThat(may.deletedLines()).isEqualTo(Map.of("Markdown", 1L));
         assertThat(may.newUnsafeShare()).isEqualTo(0.0);
         assertThat(may.memoryUnsafeShare()).isCloseTo(17.0 / 28, within(1e-4));
     }
@@ -158,5 +165,26 @@ class HistoryEngineTest {
         assertThat(third.stats().blobsCounted()).isEqualTo(1); // only the new main.go
         assertThat(third.periods().get(4).added()).isEqualTo(Map.of("Go", 5L));
         assertThat(third.periods().subList(0, 4)).isEqualTo(first.periods().subList(0, 4));
+    }
+
+    @Test
+    void aStoreWrittenBeforePhysicalLinesIsRecomputedNotMisread() throws Exception {
+        // the layout of counter version 1: deltas without added_lines/deleted_lines, and a made-up delta for the
+        // tip that must not survive
+        Path db = tmp.resolve("old.db");
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+             var s = c.createStatement()) {
+            s.execute("CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+            s.execute("INSERT INTO meta VALUES('counter_version', '1')");
+            s.execute("CREATE TABLE commits(key TEXT PRIMARY KEY, commit_time INTEGER NOT NULL)");
+            s.execute("CREATE TABLE deltas(key TEXT NOT NULL, language TEXT NOT NULL, added INTEGER, deleted INTEGER,"
+                    + " PRIMARY KEY(key, language))");
+            s.execute("INSERT INTO commits VALUES('" + tip.name() + "', 0)");
+            s.execute("INSERT INTO deltas VALUES('" + tip.name() + "', 'Go', 999, 0)");
+        }
+        HistoryEngine.Result r = run(db, PeriodKind.month);
+        assertThat(r.stats().commitsProcessed()).isEqualTo(6);
+        assertThat(r.periods().get(4).added()).isEqualTo(Map.of("Go", 3L));
+        assertThat(r.periods().get(4).addedLines()).isEqualTo(Map.of("Go", 4L));
     }
 }

@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 class PlanEngineTest {
@@ -103,5 +104,86 @@ class PlanEngineTest {
         PlanEngine.Result r = PlanEngine.plan(new PlanEngine.Request(root, List.of(), 1, 12, NOW));
         assertThat(r.components()).extracting(Component::name).containsExactly("libutil", "netd", "core");
         assertThat(r.components()).extracting(Component::kind).containsExactly("cmake-target", "cmake-target", "directory");
+    }
+
+    private static PlanEngine.Request request(Path root, PlanEngine.Grain by, String at) {
+        return new PlanEngine.Request(root, List.of(), 1, 12, NOW, by, at, PlanEngine.Weights.DEFAULT);
+    }
+
+    @Test
+    void aComponentWithMostOfTheCodeIsSplitUntilItsPartsSayWhereToStart() throws Exception {
+        write("lib/a.c", GitFixture.cLines("a", 40));
+        write("lib/a.h", GitFixture.cLines("h", 5));
+        write("lib/b.c", GitFixture.cLines("b", 20));
+        write("lib/sub/c.c", GitFixture.cLines("c", 25));
+        write("other/d.c", GitFixture.cLines("d", 10));
+        PlanEngine.Result r = PlanEngine.plan(request(root, PlanEngine.Grain.dir, null));
+        // lib: 90 of 100 lines -> its directories lib (65) and lib/sub (25); lib still holds 72% of what it was split
+        // from -> its file groups lib/a.* (a.c with a.h) and lib/b.*
+        assertThat(r.components()).extracting(Component::name).containsExactly("lib/a.*", "lib/sub", "lib/b.*", "other");
+        assertThat(r.components()).extracting(Component::unsafeCode).containsExactly(45L, 25L, 20L, 10L);
+        assertThat(r.components()).extracting(Component::kind).containsExactly("files", "directory", "files", "directory");
+        assertThat(r.notes()).anyMatch(n -> n.startsWith("lib holds 90% of the memory-unsafe code: split into 2 directories"))
+                .anyMatch(n -> n.startsWith("lib holds 72% of the code of what it was split from: split into 2 file groups"));
+    }
+
+    @Test
+    void byFileGroupsAndInputFunctionsAndFindingsPerComponent() throws Exception {
+        write("src/parser.c", "int parse_msg(const unsigned char *buf, size_t len) {\n  return buf[len];\n}\n");
+        write("src/parser.h", "int parse_msg(const unsigned char *buf, size_t len);\n");
+        write("src/util.c", "static int helper(char *p, size_t n) { return p[n]; }\n");
+        write("f.sarif", """
+                {"version": "2.1.0", "runs": [{"results": [
+                  {"ruleId": "CWE-125", "locations": [{"physicalLocation": {"artifactLocation": {"uri": "src/parser.c"},
+                   "region": {"startLine": 2}}}]}]}]}
+                """);
+        PlanEngine.Result r = PlanEngine.plan(new PlanEngine.Request(root, List.of(root.resolve("f.sarif")), 1, 12, NOW,
+                PlanEngine.Grain.file, null, PlanEngine.Weights.DEFAULT));
+        assertThat(r.components()).extracting(Component::name).containsExactly("src/parser.*", "src/util.*");
+        Component parser = r.components().getFirst();
+        assertThat(parser.inputFunctions()).containsExactly("src/parser.c:1 parse_msg (buffer and length)");
+        assertThat(parser.findingList()).containsExactly("CWE-125 src/parser.c:2");
+        assertThat(r.components().get(1).inputFunctions()).isEmpty(); // static: not reachable from outside its file
+    }
+
+    @Test
+    void atAnOlderRevisionRanksTheTreeAsItWas() throws Exception {
+        Instant t1 = Instant.parse("2020-01-10T00:00:00Z");
+        try (Git git = Git.init().setDirectory(root.toFile()).setInitialBranch("main").call()) {
+            write("old/a.c", GitFixture.cLines("a", 10));
+            write("keep/k.c", GitFixture.cLines("k", 5));
+            commit(git, "first", t1);
+            write("keep/k.c", GitFixture.cLines("k", 6));
+            commit(git, "second", Instant.parse("2020-02-10T00:00:00Z"));
+            String second = git.getRepository().resolve("HEAD").name();
+            Files.delete(root.resolve("old/a.c"));
+            write("new/b.c", GitFixture.cLines("b", 50));
+            git.rm().addFilepattern("old/a.c").call();
+            commit(git, "third", Instant.parse("2026-05-01T00:00:00Z"));
+
+            PlanEngine.Result then = PlanEngine.plan(request(root, PlanEngine.Grain.dir, second));
+            assertThat(then.components()).extracting(Component::name).containsExactly("old", "keep");
+            assertThat(then.components()).extracting(Component::unsafeCode).containsExactly(10L, 6L);
+            // churn in the 12 months before that commit: keep changed twice, old once; the later commit is not counted
+            assertThat(then.components()).extracting(Component::churn).containsExactly(1, 2);
+
+            PlanEngine.Result now = PlanEngine.plan(request(root, PlanEngine.Grain.dir, null));
+            assertThat(now.components()).extracting(Component::name).containsExactly("new", "keep");
+        }
+        assertThatThrownBy(() -> PlanEngine.plan(request(root.resolve("old"), null, "HEAD")))
+                .isInstanceOf(io.memsafe.census.UsageException.class);
+    }
+
+    private void commit(Git git, String message, Instant when) throws Exception {
+        PersonIdent who = new PersonIdent("T", "t@example.org", when, ZoneOffset.UTC);
+        git.add().addFilepattern(".").call();
+        git.commit().setMessage(message).setAuthor(who).setCommitter(who).call();
+    }
+
+    @Test
+    void weightsParseAndRejectNonsense() {
+        assertThat(PlanEngine.Weights.parse("size=1,churn=0")).isEqualTo(new PlanEngine.Weights(1, 0.25, 0.25, 0));
+        assertThatThrownBy(() -> PlanEngine.Weights.parse("speed=1")).isInstanceOf(io.memsafe.census.UsageException.class);
+        assertThatThrownBy(() -> PlanEngine.Weights.parse("size=-1")).isInstanceOf(io.memsafe.census.UsageException.class);
     }
 }

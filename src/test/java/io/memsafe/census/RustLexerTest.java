@@ -42,7 +42,7 @@ class RustLexerTest {
                 }
                 fn g() {}
                 """);
-        assertThat(r.unsafe()).isEqualTo(new RustUnsafe(1, 0, 0, 0, 1));
+        assertThat(r.unsafe()).isEqualTo(new RustUnsafe(1, 0, 0, 0, 0, 1));
     }
 
     @Test
@@ -63,7 +63,7 @@ class RustLexerTest {
                 """);
         // fn cb: lines 1,4,5,6 are code (blank and comment lines inside are not), nested block counted but lines once;
         // the unsafe extern block (lines 9-11) counts as a block; the attribute does not count.
-        assertThat(r.unsafe()).isEqualTo(new RustUnsafe(2, 1, 0, 1, 4 + 3 + 1));
+        assertThat(r.unsafe()).isEqualTo(new RustUnsafe(2, 1, 0, 0, 1, 4 + 3 + 1));
     }
 
     @Test
@@ -74,7 +74,19 @@ class RustLexerTest {
                     fn safe(&self);
                 }
                 """);
-        assertThat(r.unsafe()).isEqualTo(new RustUnsafe(0, 1, 0, 0, 1));
+        assertThat(r.unsafe()).isEqualTo(new RustUnsafe(0, 1, 0, 0, 0, 1));
+    }
+
+    @Test
+    void fnPointerTypesAreNotFunctions() throws Exception {
+        // ffi.rs: 4 unsafe fn items (rsvg_free, raw_len, the trait item borrow, the method call_read) and
+        // 6 unsafe fn-pointer types (in a type alias, two fields, a parameter, a trait item's parameter, a Vec).
+        byte[] src = java.nio.file.Files.readAllBytes(java.nio.file.Path.of(
+                RustLexerTest.class.getResource("/census-rust-fn-pointers/ffi.rs").toURI()));
+        var r = RustLexer.lex(src);
+        // unsafe lines: rsvg_free 12-14 (3), raw_len 16-22 (7), borrow 25 (1), call_read 30-32 (3); the struct
+        // fields, the alias and register() are not inside any unsafe region
+        assertThat(r.unsafe()).isEqualTo(new RustUnsafe(0, 4, 6, 0, 0, 3 + 7 + 1 + 3));
     }
 
     @Test

@@ -46,6 +46,33 @@ class ElfLoaderFixturesTest {
         assertThat(r.missing()).contains("elf.textrel");
     }
 
+    /**
+     * Single-module clang CFI needs LTO, so lld (clang 14's -flto with GNU ld needs the LLVMgold plugin).
+     * -fno-sanitize-ignorelist: Debian's clang package ships without compiler-rt's cfi_ignorelist.txt.
+     */
+    @Test
+    void clangControlFlowIntegrity() throws Exception {
+        assumeTrue(Toolchain.available("clang") && Toolchain.available("ld.lld"), "clang and lld not installed");
+        Path source = Toolchain.source(dir, "indirect_call.c");
+        Path cfi = dir.resolve("cfi");
+        Toolchain.run(dir, List.of("clang", "-O1", "-flto", "-fvisibility=hidden", "-fsanitize=cfi", "-fno-sanitize-ignorelist",
+                "-fuse-ld=lld", source.toString(), "-o", cfi.toString()));
+        var v = analyzer.analyse(cfi, true).verdicts().get("elf.clang_cfi");
+        assertThat(v.value()).isEqualTo(true);
+        assertThat((Integer) v.details().get("cfi_symbols")).as("twice.cfi and square.cfi").isGreaterThanOrEqualTo(2);
+
+        Path plain = dir.resolve("no-cfi");
+        Toolchain.run(dir, List.of("clang", "-O1", "-flto", "-fvisibility=hidden", "-fuse-ld=lld", source.toString(), "-o", plain.toString()));
+        assertThat(analyzer.analyse(plain, true).verdicts().get("elf.clang_cfi").value()).isEqualTo(false);
+
+        Path stripped = dir.resolve("cfi-stripped");
+        Toolchain.run(dir, List.of("clang", "-O1", "-flto", "-fvisibility=hidden", "-fsanitize=cfi", "-fno-sanitize-ignorelist",
+                "-fuse-ld=lld", "-s", source.toString(), "-o", stripped.toString()));
+        var s = analyzer.analyse(stripped, true).verdicts().get("elf.clang_cfi");
+        assertThat(s.value()).isEqualTo(false);
+        assertThat(s.reason()).contains("stripped");
+    }
+
     @Test
     void clangSafeStack() throws Exception {
         assumeTrue(Toolchain.available("clang"), "clang not installed");

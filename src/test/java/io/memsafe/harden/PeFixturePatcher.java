@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
  * section table itself, so the fixture does not depend on the reader under test.
  */
 final class PeFixturePatcher {
-    static final int LOAD_CONFIG_AT = 64, DEBUG_DIRECTORY_AT = 512, DEBUG_DATA_AT = 600;
+    static final int LOAD_CONFIG_AT = 64, DEBUG_DIRECTORY_AT = 512, DEBUG_DATA_AT = 600, CLR_HEADER_AT = 640;
 
     final byte[] image;
     final ByteBuffer b;
@@ -123,6 +123,19 @@ final class PeFixturePatcher {
         b.putInt(at + 24, blobOffset + DEBUG_DATA_AT);
         b.putInt(blobOffset + DEBUG_DATA_AT, bits);
         setDirectory(6, blobRva + DEBUG_DIRECTORY_AT, 28);
+        return this;
+    }
+
+    /**
+     * An IMAGE_COR20_HEADER (72 bytes, runtime 2.5) in data directory 14, what csc writes for an assembly;
+     * {@code flags} is COMIMAGE_FLAGS_* (1 = IL only). The metadata it points at is not needed by the checks.
+     */
+    PeFixturePatcher clrHeader(int flags) {
+        int at = blobOffset + CLR_HEADER_AT;
+        for (int i = 0; i < 72; i++) image[at + i] = 0;
+        b.putInt(at, 72).putShort(at + 4, (short) 2).putShort(at + 6, (short) 5);
+        b.putInt(at + 16, flags);
+        setDirectory(14, blobRva + CLR_HEADER_AT, 72);
         return this;
     }
 

@@ -80,11 +80,17 @@ class PeFixturesTest {
         assertThat(r.verdicts().get("pe.dynamicbase").value()).isEqualTo(dynamicBase);
         assertThat(r.verdicts().get("pe.high_entropy_va").value()).isEqualTo(highEntropy);
         assertThat(r.verdicts().get("pe.nx_compat").value()).isEqualTo(nx);
+        // Composite ASLR: DYNAMICBASE with relocations, and on PE32+ HIGH_ENTROPY_VA as well.
+        assertThat(r.verdicts().get("pe.aslr").value()).isEqualTo(dynamicBase && (highEntropy == null || highEntropy));
+        assertThat(r.verdicts().get("pe.aslr").details()).containsEntry("dynamic_base", dynamicBase).containsEntry("relocations", true);
         // What MinGW never produces: no CFG, no SafeSEH table, no load-config cookie, no CET, no signature.
         assertThat(r.verdicts().get("pe.guard_cf").value()).isEqualTo(false);
         assertThat(r.verdicts().get("pe.safeseh").value()).isEqualTo(arch.equals("x86") ? false : null);
-        assertThat(r.verdicts().get("pe.cet_compat").value()).isEqualTo(arch.equals("x64") ? false : null);
+        assertThat(r.verdicts().get("pe.cet_compat").value()).isEqualTo(false);
+        assertThat(r.verdicts().get("pe.rfg").value()).isEqualTo(false);
+        assertThat(r.verdicts().get("pe.dotnet").value()).isEqualTo(false);
         assertThat(r.verdicts().get("pe.authenticode").value()).isEqualTo(false);
+        assertThat(r.verdicts().get("pe.authenticode_tampered").value()).as("unsigned: nothing to tamper with").isNull();
         assertThat(r.verdicts().get("pe.wx_sections").value()).isEqualTo(false);
         assertThat(r.verdicts().get("pe.driver_nx_pool").value()).isNull();
         assertThat(r.missing()).contains("pe.guard_cf");
@@ -158,11 +164,103 @@ class PeFixturesTest {
         assertThat(verdict.details()).containsEntry("digest_algorithm", "SHA-256").containsEntry("digest_matches", true);
         assertThat(verdict.satisfied()).isTrue();
 
+        assertThat(r.verdicts().get("pe.authenticode_tampered").value()).isEqualTo(false);
+
         signed[p.blobOffset + 100] ^= 1; // one bit of .rdata changed after signing
-        var tampered = analyzer.analyse("tampered.exe", signed).verdicts().get("pe.authenticode");
-        assertThat(tampered.details()).containsEntry("digest_matches", false);
+        BinaryReport t = analyzer.analyse("tampered.exe", signed);
+        var tampered = t.verdicts().get("pe.authenticode");
+        assertThat(tampered.value()).as("a signature that does not match is no signature").isEqualTo(false);
+        assertThat(tampered.details()).containsEntry("certificate_table", true).containsEntry("digest_matches", false);
         assertThat(tampered.satisfied()).isFalse();
         assertThat(tampered.reason()).contains("modified after signing");
+        var finding = t.verdicts().get("pe.authenticode_tampered");
+        assertThat(finding.value()).isEqualTo(true);
+        assertThat(finding.reason()).contains("SHA-256").contains("modified after signing");
+        assertThat(t.missing()).contains("pe.authenticode_tampered");
+    }
+
+    /** A real signature (osslsigncode, throw-away self-signed key), then one byte of the signed image patched. */
+    @Test
+    void osslsigncodeSignatureThenPatched() throws Exception {
+        assumeTrue(Toolchain.available("osslsigncode") && Toolchain.available("openssl"), "osslsigncode/openssl not installed");
+        Path image = build(X86, "x86-to-sign.exe");
+        Toolchain.run(dir, List.of("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=memsafe fixture",
+                "-days", "2", "-keyout", "key.pem", "-out", "cert.pem"));
+        Path signedPath = dir.resolve("x86-signed.exe");
+        Files.deleteIfExists(signedPath);
+        Toolchain.run(dir, List.of("osslsigncode", "sign", "-certs", "cert.pem", "-key", "key.pem", "-h", "sha256",
+                "-in", image.toString(), "-out", signedPath.toString()));
+        BinaryReport signed = analyzer.analyse(signedPath, true);
+        assertThat(signed.verdicts().get("pe.authenticode").value()).isEqualTo(true);
+        assertThat(signed.verdicts().get("pe.authenticode").details()).containsEntry("digest_algorithm", "SHA-256");
+        assertThat(signed.verdicts().get("pe.authenticode_tampered").value()).isEqualTo(false);
+
+        byte[] bytes = Files.readAllBytes(signedPath);
+        int blob = new PeFixturePatcher(bytes).blobOffset;
+        bytes[blob + 30] ^= 0x20; // inside fixture_blob in .rdata: what a patcher changing a constant does
+        BinaryReport patched = analyzer.analyse("x86-signed-patched.exe", bytes);
+        assertThat(patched.verdicts().get("pe.authenticode").value()).isEqualTo(false);
+        assertThat(patched.verdicts().get("pe.authenticode_tampered").value()).isEqualTo(true);
+    }
+
+    @Test
+    void cetCompatIsReportedOnX86Too() throws Exception {
+        Path image = build(X86, "x86-cet.exe");
+        PeFixturePatcher p = new PeFixturePatcher(Files.readAllBytes(image));
+        p.extendedDllCharacteristics(PeImage.EX_DLL_CET_COMPAT);
+        BinaryReport r = analyzer.analyse("x86-cet.exe", p.bytes());
+        assertThat(r.verdicts().get("pe.cet_compat").value()).isEqualTo(true);
+        assertThat(r.verdicts().get("pe.cet_compat").reason()).contains("x64");
+        p.extendedDllCharacteristics(0);
+        BinaryReport off = analyzer.analyse("x86-nocet.exe", p.bytes());
+        assertThat(off.verdicts().get("pe.cet_compat").value()).isEqualTo(false);
+        assertThat(off.missing()).as("the built-in policy requires CETCOMPAT of no image").doesNotContain("pe.cet_compat");
+    }
+
+    @ParameterizedTest(name = "{0} base {1}")
+    @CsvSource({"x64, 0x140000000, true", "x64, 0x10000000, false", "x86, 0x10000000, "})
+    void imageBaseAboveFourGigabytes(String arch, String base, Boolean above) throws Exception {
+        Path image = build(arch.equals("x64") ? X64 : X86, arch + "-base-" + base + ".exe", "-Wl,--image-base," + base);
+        var v = analyzer.analyse(image, true).verdicts().get("pe.image_base_above_4gb");
+        assertThat(v.value()).isEqualTo(above);
+        if (above != null) assertThat(v.details()).containsEntry("image_base", base);
+    }
+
+    @Test
+    void returnFlowGuardFromGuardFlags() throws Exception {
+        PeFixturePatcher p = new PeFixturePatcher(Files.readAllBytes(build(X64, "x64-rfg.exe")));
+        p.loadConfig(0x140005000L, 0, 0, 0x140006000L, PeImage.GUARD_CF_INSTRUMENTED | PeImage.GUARD_RF_INSTRUMENTED | PeImage.GUARD_RF_ENABLE);
+        assertThat(analyzer.analyse("rfg.exe", p.bytes()).verdicts().get("pe.rfg").value()).isEqualTo(true);
+        p.loadConfig(0x140005000L, 0, 0, 0x140006000L, PeImage.GUARD_CF_INSTRUMENTED | PeImage.GUARD_RF_INSTRUMENTED | PeImage.GUARD_RF_STRICT);
+        assertThat(analyzer.analyse("rfg-strict.exe", p.bytes()).verdicts().get("pe.rfg").value()).isEqualTo(true);
+        // Instrumented but neither enabled nor strict: winchecksec says no.
+        p.loadConfig(0x140005000L, 0, 0, 0x140006000L, PeImage.GUARD_CF_INSTRUMENTED | PeImage.GUARD_RF_INSTRUMENTED);
+        assertThat(analyzer.analyse("rfg-off.exe", p.bytes()).verdicts().get("pe.rfg").value()).isEqualTo(false);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"x86, 1", "x64, 1", "x64, 0"})
+    void dotNetAssemblyRecognised(String arch, int corFlags) throws Exception {
+        PeFixturePatcher p = new PeFixturePatcher(Files.readAllBytes(build(arch.equals("x64") ? X64 : X86, arch + "-clr-" + corFlags + ".exe")));
+        p.clrHeader(corFlags);
+        BinaryReport r = analyzer.analyse(arch + "-assembly.exe", p.bytes());
+        assertThat(r.error()).isNull();
+        var dotnet = r.verdicts().get("pe.dotnet");
+        assertThat(dotnet.value()).isEqualTo(true);
+        assertThat(dotnet.satisfied()).as("informational").isNull();
+        boolean ilOnly = corFlags == 1;
+        assertThat(dotnet.details()).containsEntry("il_only", ilOnly);
+        for (String nativeCheck : List.of("pe.gs", "pe.guard_cf", "pe.rfg", "pe.safeseh")) {
+            var v = r.verdicts().get(nativeCheck);
+            if (ilOnly) assertThat(v.value()).as(nativeCheck + " on an IL-only assembly").isNull();
+        }
+        if (!ilOnly) assertThat(r.verdicts().get("pe.gs").value()).as("mixed mode holds native code").isNotNull();
+        // Loader-level checks still apply to an assembly.
+        assertThat(r.verdicts().get("pe.nx_compat").value()).isNotNull();
+        assertThat(r.verdicts().get("pe.aslr").value()).isNotNull();
+        assertThat(r.missing()).doesNotContain("pe.dotnet");
+        if (ilOnly) assertThat(r.missing()).doesNotContain("pe.gs", "pe.guard_cf");
+        else assertThat(r.missing()).as("mixed mode: MinGW code without CFG").contains("pe.guard_cf");
     }
 
     @Test

@@ -78,7 +78,11 @@ public final class AttackSurface {
         }
         if (fn.name.equals("main") || (fn.isStatic && !callback)) return out;
         for (int i = 0; i + 1 < fn.params.size(); i++) {
-            if (bytePointee(fn.params.get(i).type) != null && fn.params.get(i + 1).type instanceof Type.Int len && len.size() > 1) {
+            // a void * followed by an int is as often an opaque handle and a flag or an enum: a void * buffer's
+            // length is a size_t-wide integer
+            Type.Int b = bytePointee(fn.params.get(i).type);
+            boolean voidBuffer = fn.params.get(i).type instanceof Type.Pointer p && p.pointee() instanceof Type.Void;
+            if (b != null && fn.params.get(i + 1).type instanceof Type.Int len && len.size() > 1 && (!voidBuffer || len.size() >= 8)) {
                 out.put(i, "buffer");
                 out.put(i + 1, "length");
             }

@@ -54,8 +54,10 @@ import java.util.TreeMap;
  * against its first parent is exactly what the merge brought in, so merged work counts once, in the period it
  * landed. Why commit (not author) date: the author date says when code was written, the commit date on the
  * main branch when it arrived there. Renames are detected (exact and similar content) and only their edits
- * count, so moving code around is not new code. "Lines" are code lines in cloc's sense: adding comments or
- * blank lines is not new code either.
+ * count, so moving code around is not new code. {@code added}/{@code deleted} are code lines in cloc's sense
+ * (adding comments or blank lines is not new code either, and Android's metric, {@code new_unsafe_share}, is
+ * computed from them); {@code added_lines}/{@code deleted_lines} are physical lines, as {@code git log --numstat}
+ * counts them, for comparison with git.
  */
 public final class HistoryEngine {
 
@@ -204,25 +206,26 @@ public final class HistoryEngine {
                     rangeFrom++;
                 }
                 Census census = snapshotOf.get(p.at().name() + variant);
-                Map<String, Long> added = new TreeMap<>();
-                Map<String, Long> deleted = new TreeMap<>();
+                // added, deleted (code lines), added_lines, deleted_lines (physical lines), per language
+                List<Map<String, Long>> sums = List.of(new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>());
                 int commits = 0;
                 for (int k = rangeFrom; k < rangeByTime.size() && rangeByTime.get(k).getCommitTime() < p.e(); k++) {
                     RevCommit c = rangeByTime.get(k);
                     commits++;
                     for (var d : deltas.getOrDefault(c.name() + variant, Map.of()).entrySet()) {
-                        if (d.getValue()[0] != 0) {
-                            added.merge(d.getKey(), d.getValue()[0], Long::sum);
-                        }
-                        if (d.getValue()[1] != 0) {
-                            deleted.merge(d.getKey(), d.getValue()[1], Long::sum);
+                        for (int i = 0; i < sums.size(); i++) {
+                            if (d.getValue()[i] != 0) {
+                                sums.get(i).merge(d.getKey(), d.getValue()[i], Long::sum);
+                            }
                         }
                     }
                 }
                 Map<String, Long> code = new TreeMap<>();
                 census.languages().forEach((lang, lc) -> code.put(lang, lc.code));
-                periods.add(new PeriodResult(p.start().toString(), p.end().toString(), p.at().name(), commits, code, added, deleted,
-                        round(census.memoryUnsafeShare()), round(newUnsafeShare(added)), census.rustUnsafe().unsafeLines()));
+                Map<String, Long> added = sums.get(0);
+                periods.add(new PeriodResult(p.start().toString(), p.end().toString(), p.at().name(), commits, code, added, sums.get(1),
+                        sums.get(2), sums.get(3), round(census.memoryUnsafeShare()), round(newUnsafeShare(added)),
+                        census.rustUnsafe().unsafeLines()));
             }
             flush();
             return new Result(tip.name(), periods,
@@ -428,7 +431,8 @@ public final class HistoryEngine {
                     byte[] b = loadRecent(reader, after);
                     if (a != null && b != null && !FileCounter.isBinary(a) && !FileCounter.isBinary(b)) {
                         long[] ad = LineMultiset.addedDeletedLineLocal(a, b, la.get().syntax());
-                        bump(delta, la.get().name(), ad[0], ad[1]);
+                        long[] lines = physicalLines(new RawText(a), new RawText(b));
+                        bump(delta, la.get().name(), ad[0], ad[1], lines[0], lines[1]);
                         continue;
                     }
                 }
@@ -437,19 +441,26 @@ public final class HistoryEngine {
                 if (a != null && b != null && a.kinds() != null && b.kinds() != null) {
                     long added = 0;
                     long deleted = 0;
+                    long addedLines = 0;
+                    long deletedLines = 0;
                     if (LanguageTable.safetyOf(a.counts().language()) == Safety.OTHER
                             && LanguageTable.safetyOf(b.counts().language()) == Safety.OTHER) {
                         long[] ad = LineMultiset.addedDeleted(a.bytes(), a.kinds(), b.bytes(), b.kinds());
                         added = ad[0];
                         deleted = ad[1];
+                        long[] lines = physicalLines(a.text(), b.text());
+                        addedLines = lines[0];
+                        deletedLines = lines[1];
                     } else {
                         for (Edit e : DIFF.diff(RawTextComparator.DEFAULT, a.text(), b.text())) {
                             deleted += a.kinds().codeLinesIn(e.getBeginA(), e.getEndA());
                             added += b.kinds().codeLinesIn(e.getBeginB(), e.getEndB());
+                            deletedLines += e.getLengthA();
+                            addedLines += e.getLengthB();
                         }
                     }
-                    bump(delta, b.counts().language(), added, 0);
-                    bump(delta, a.counts().language(), 0, deleted);
+                    bump(delta, b.counts().language(), added, 0, addedLines, 0);
+                    bump(delta, a.counts().language(), 0, deleted, 0, deletedLines);
                     continue;
                 }
             }
@@ -457,20 +468,39 @@ public final class HistoryEngine {
             BlobCounts newCounts = after == null ? null : counts(reader, after);
             BlobCounts oldCounts = before == null ? null : counts(reader, before);
             if (newCounts != null && !newCounts.language().isEmpty()) {
-                bump(delta, newCounts.language(), newCounts.code(), 0);
+                bump(delta, newCounts.language(), newCounts.code(), 0, newCounts.lines(), 0);
             }
             if (oldCounts != null && !oldCounts.language().isEmpty()) {
-                bump(delta, oldCounts.language(), 0, oldCounts.code());
+                bump(delta, oldCounts.language(), 0, oldCounts.code(), 0, oldCounts.lines());
             }
         }
-        delta.values().removeIf(v -> v[0] == 0 && v[1] == 0);
+        delta.values().removeIf(v -> v[0] == 0 && v[1] == 0 && v[2] == 0 && v[3] == 0);
         return delta;
     }
 
-    private static void bump(Map<String, long[]> delta, String lang, long added, long deleted) {
-        long[] v = delta.computeIfAbsent(lang, k -> new long[2]);
+    /**
+     * {added, deleted} physical lines between two versions, from a line diff as {@code git diff --numstat} counts
+     * them. The code lines of "other" files come from a multiset difference, which does not count moved lines; a
+     * translation catalogue regenerated in a new order would then show far fewer lines than git does (a quarter
+     * fewer in some months of fish-shell), so physical lines take the diff.
+     */
+    private static long[] physicalLines(RawText a, RawText b) {
+        long added = 0;
+        long deleted = 0;
+        for (Edit e : DIFF.diff(RawTextComparator.DEFAULT, a, b)) {
+            deleted += e.getLengthA();
+            added += e.getLengthB();
+        }
+        return new long[]{added, deleted};
+    }
+
+    /** Adds to a language's {added, deleted} code lines and {added, deleted} physical lines. */
+    private static void bump(Map<String, long[]> delta, String lang, long added, long deleted, long addedLines, long deletedLines) {
+        long[] v = delta.computeIfAbsent(lang, k -> new long[4]);
         v[0] += added;
         v[1] += deleted;
+        v[2] += addedLines;
+        v[3] += deletedLines;
     }
 
     private record Side(String path, ObjectId blob, String pathKey) {

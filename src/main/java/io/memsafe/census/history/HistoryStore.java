@@ -30,7 +30,7 @@ import java.util.TreeMap;
 public final class HistoryStore implements AutoCloseable {
 
     /** Bump whenever line counting or language detection changes, so stored numbers are recomputed. */
-    static final String COUNTER_VERSION = "1";
+    static final String COUNTER_VERSION = "2";
 
     private final Connection db;
 
@@ -65,13 +65,13 @@ public final class HistoryStore implements AutoCloseable {
                 }
             }
             s.execute("CREATE TABLE IF NOT EXISTS blobs(key TEXT PRIMARY KEY, language TEXT NOT NULL, code INTEGER, comment INTEGER,"
-                    + " blank INTEGER, rs_blocks INTEGER, rs_fns INTEGER, rs_impls INTEGER, rs_traits INTEGER, rs_lines INTEGER)");
+                    + " blank INTEGER, rs_blocks INTEGER, rs_fns INTEGER, rs_fn_types INTEGER, rs_impls INTEGER, rs_traits INTEGER, rs_lines INTEGER)");
             s.execute("CREATE TABLE IF NOT EXISTS commits(key TEXT PRIMARY KEY, commit_time INTEGER NOT NULL)");
             s.execute("CREATE TABLE IF NOT EXISTS deltas(key TEXT NOT NULL, language TEXT NOT NULL, added INTEGER, deleted INTEGER,"
-                    + " PRIMARY KEY(key, language))");
+                    + " added_lines INTEGER NOT NULL, deleted_lines INTEGER NOT NULL, PRIMARY KEY(key, language))");
             s.execute("CREATE TABLE IF NOT EXISTS snapshots(key TEXT NOT NULL, language TEXT NOT NULL, files INTEGER, code INTEGER,"
                     + " comment INTEGER, blank INTEGER, PRIMARY KEY(key, language))");
-            s.execute("CREATE TABLE IF NOT EXISTS snapshot_rust(key TEXT PRIMARY KEY, blocks INTEGER, fns INTEGER, impls INTEGER,"
+            s.execute("CREATE TABLE IF NOT EXISTS snapshot_rust(key TEXT PRIMARY KEY, blocks INTEGER, fns INTEGER, fn_types INTEGER, impls INTEGER,"
                     + " traits INTEGER, lines INTEGER)");
         }
         setMeta("counter_version", COUNTER_VERSION);
@@ -99,18 +99,18 @@ public final class HistoryStore implements AutoCloseable {
     /** Loads every persisted blob count into the cache. */
     public void loadBlobs(BlobCache cache) throws SQLException {
         try (Statement s = db.createStatement();
-             ResultSet r = s.executeQuery("SELECT key, language, code, comment, blank, rs_blocks, rs_fns, rs_impls, rs_traits, rs_lines FROM blobs")) {
+             ResultSet r = s.executeQuery("SELECT key, language, code, comment, blank, rs_blocks, rs_fns, rs_fn_types, rs_impls, rs_traits, rs_lines FROM blobs")) {
             while (r.next()) {
                 String lang = r.getString(2);
                 BlobCounts c = lang.isEmpty() ? BlobCache.NOT_COUNTED : new BlobCounts(lang, r.getLong(3), r.getLong(4), r.getLong(5),
-                        new RustUnsafe(r.getLong(6), r.getLong(7), r.getLong(8), r.getLong(9), r.getLong(10)));
+                        new RustUnsafe(r.getLong(6), r.getLong(7), r.getLong(8), r.getLong(9), r.getLong(10), r.getLong(11)));
                 cache.preload(r.getString(1), c);
             }
         }
     }
 
     public void saveBlobs(List<Map.Entry<String, BlobCounts>> entries) throws SQLException {
-        try (PreparedStatement p = db.prepareStatement("INSERT OR REPLACE INTO blobs VALUES(?,?,?,?,?,?,?,?,?,?)")) {
+        try (PreparedStatement p = db.prepareStatement("INSERT OR REPLACE INTO blobs VALUES(?,?,?,?,?,?,?,?,?,?,?)")) {
             for (var e : entries) {
                 BlobCounts c = e.getValue();
                 p.setString(1, e.getKey());
@@ -120,9 +120,10 @@ public final class HistoryStore implements AutoCloseable {
                 p.setLong(5, c.blank());
                 p.setLong(6, c.rustUnsafe().blocks());
                 p.setLong(7, c.rustUnsafe().fns());
-                p.setLong(8, c.rustUnsafe().impls());
-                p.setLong(9, c.rustUnsafe().traits());
-                p.setLong(10, c.rustUnsafe().unsafeLines());
+                p.setLong(8, c.rustUnsafe().fnPointerTypes());
+                p.setLong(9, c.rustUnsafe().impls());
+                p.setLong(10, c.rustUnsafe().traits());
+                p.setLong(11, c.rustUnsafe().unsafeLines());
                 p.addBatch();
             }
             p.executeBatch();
@@ -140,9 +141,10 @@ public final class HistoryStore implements AutoCloseable {
         return keys;
     }
 
+    /** Stores a commit's delta: language to {added, deleted, added_lines, deleted_lines}. */
     public void saveDelta(String key, long commitTime, Map<String, long[]> delta) throws SQLException {
         try (PreparedStatement c = db.prepareStatement("INSERT OR REPLACE INTO commits VALUES(?,?)");
-             PreparedStatement d = db.prepareStatement("INSERT OR REPLACE INTO deltas VALUES(?,?,?,?)")) {
+             PreparedStatement d = db.prepareStatement("INSERT OR REPLACE INTO deltas VALUES(?,?,?,?,?,?)")) {
             c.setString(1, key);
             c.setLong(2, commitTime);
             c.executeUpdate();
@@ -151,18 +153,20 @@ public final class HistoryStore implements AutoCloseable {
                 d.setString(2, e.getKey());
                 d.setLong(3, e.getValue()[0]);
                 d.setLong(4, e.getValue()[1]);
+                d.setLong(5, e.getValue()[2]);
+                d.setLong(6, e.getValue()[3]);
                 d.addBatch();
             }
             d.executeBatch();
         }
     }
 
-    /** All stored deltas: commit key to language to {added, deleted}. */
+    /** All stored deltas: commit key to language to {added, deleted, added_lines, deleted_lines}. */
     public Map<String, Map<String, long[]>> loadDeltas() throws SQLException {
         Map<String, Map<String, long[]>> out = new HashMap<>();
-        try (Statement s = db.createStatement(); ResultSet r = s.executeQuery("SELECT key, language, added, deleted FROM deltas")) {
+        try (Statement s = db.createStatement(); ResultSet r = s.executeQuery("SELECT key, language, added, deleted, added_lines, deleted_lines FROM deltas")) {
             while (r.next()) {
-                out.computeIfAbsent(r.getString(1), k -> new TreeMap<>()).put(r.getString(2), new long[]{r.getLong(3), r.getLong(4)});
+                out.computeIfAbsent(r.getString(1), k -> new TreeMap<>()).put(r.getString(2), new long[]{r.getLong(3), r.getLong(4), r.getLong(5), r.getLong(6)});
             }
         }
         return out;
@@ -184,11 +188,11 @@ public final class HistoryStore implements AutoCloseable {
             }
         }
         if (census != null) {
-            try (PreparedStatement p = db.prepareStatement("SELECT blocks, fns, impls, traits, lines FROM snapshot_rust WHERE key=?")) {
+            try (PreparedStatement p = db.prepareStatement("SELECT blocks, fns, fn_types, impls, traits, lines FROM snapshot_rust WHERE key=?")) {
                 p.setString(1, key);
                 try (ResultSet r = p.executeQuery()) {
                     if (r.next()) {
-                        census.setRustUnsafe(new RustUnsafe(r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4), r.getLong(5)));
+                        census.setRustUnsafe(new RustUnsafe(r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4), r.getLong(5), r.getLong(6)));
                     }
                 }
             }
@@ -198,7 +202,7 @@ public final class HistoryStore implements AutoCloseable {
 
     public void saveSnapshot(String key, Census census) throws SQLException {
         try (PreparedStatement p = db.prepareStatement("INSERT OR REPLACE INTO snapshots VALUES(?,?,?,?,?,?)");
-             PreparedStatement rs = db.prepareStatement("INSERT OR REPLACE INTO snapshot_rust VALUES(?,?,?,?,?,?)")) {
+             PreparedStatement rs = db.prepareStatement("INSERT OR REPLACE INTO snapshot_rust VALUES(?,?,?,?,?,?,?)")) {
             // an empty marker row makes an empty tree distinguishable from a missing snapshot
             p.setString(1, key);
             p.setString(2, "");
@@ -220,9 +224,10 @@ public final class HistoryStore implements AutoCloseable {
             rs.setString(1, key);
             rs.setLong(2, u.blocks());
             rs.setLong(3, u.fns());
-            rs.setLong(4, u.impls());
-            rs.setLong(5, u.traits());
-            rs.setLong(6, u.unsafeLines());
+            rs.setLong(4, u.fnPointerTypes());
+            rs.setLong(5, u.impls());
+            rs.setLong(6, u.traits());
+            rs.setLong(7, u.unsafeLines());
             rs.executeUpdate();
         }
     }

@@ -298,7 +298,7 @@ public final class RustLexer {
     // ---- unsafe regions over the token stream ----
 
     private RustUnsafe findUnsafe() {
-        long blocks = 0, fns = 0, impls = 0, traits = 0;
+        long blocks = 0, fns = 0, fnPointerTypes = 0, impls = 0, traits = 0;
         boolean[] inside = null;
         for (int t = 0; t < tokens; t++) {
             if (tokType[t] != T_UNSAFE || t + 1 >= tokens) {
@@ -312,6 +312,10 @@ public final class RustLexer {
                     end = matchingBrace(next);
                 }
                 case T_FN -> {
+                    if (isFnPointerType(next)) {
+                        fnPointerTypes++;
+                        continue;
+                    }
                     fns++;
                     end = itemEnd(next);
                 }
@@ -336,7 +340,10 @@ public final class RustLexer {
                     if (k < tokens && tokType[k] == T_STRING) {
                         k++;
                     }
-                    if (k < tokens && tokType[k] == T_FN) {
+                    if (k < tokens && tokType[k] == T_FN && isFnPointerType(k)) {
+                        fnPointerTypes++;
+                        continue;
+                    } else if (k < tokens && tokType[k] == T_FN) {
                         fns++;
                         end = itemEnd(k);
                     } else if (k < tokens && tokType[k] == T_LBRACE) {
@@ -367,7 +374,15 @@ public final class RustLexer {
                 }
             }
         }
-        return new RustUnsafe(blocks, fns, impls, traits, lines);
+        return new RustUnsafe(blocks, fns, fnPointerTypes, impls, traits, lines);
+    }
+
+    /**
+     * Whether the {@code fn} at {@code fn} starts a function-pointer type ({@code fn(i32) -> i32}) rather than an
+     * item: an item's {@code fn} is followed by its name, a type's directly by the parameter list.
+     */
+    private boolean isFnPointerType(int fn) {
+        return fn + 1 < tokens && tokType[fn + 1] == T_LPAREN;
     }
 
     /** Index of the brace closing the one at {@code open}, or {@code tokens} if the file ends first. */

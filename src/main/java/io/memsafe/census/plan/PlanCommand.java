@@ -46,6 +46,19 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--top", defaultValue = "0", description = "Show only the first N components (default: all)")
     int top;
 
+    @Option(names = "--by", paramLabel = "GRAIN", description = "Component grain: target (CMake targets from compile_commands.json), "
+            + "dir (directories at --depth) or file (files sharing a stem, e.g. http.c + http.h). Default: target if there is a "
+            + "compile database, else dir. A component with more than half of the memory-unsafe code is split one grain finer.")
+    PlanEngine.Grain by;
+
+    @Option(names = "--at", paramLabel = "REV", description = "Rank the components as they were at this commit (read from git; "
+            + "churn is counted in the --churn-months before it)")
+    String at;
+
+    @Option(names = "--weights", paramLabel = "SPEC", description = "Factor weights, e.g. size=0.35,findings=0.25,exposure=0.25,churn=0.15 "
+            + "(factors not named keep their default)")
+    String weights;
+
     @Option(names = "--format", defaultValue = "text", description = "text, json or csv (default: ${DEFAULT-VALUE})")
     Format format;
 
@@ -63,11 +76,12 @@ public final class PlanCommand implements Callable<Integer> {
             if (depth < 1 || churnMonths < 1) {
                 throw new UsageException("--depth and --churn-months must be at least 1");
             }
+            PlanEngine.Weights w = weights == null ? PlanEngine.Weights.DEFAULT : PlanEngine.Weights.parse(weights);
             PlanEngine.Result r = PlanEngine.plan(new PlanEngine.Request(path, findings, depth, churnMonths,
-                    System.currentTimeMillis() / 1000));
+                    System.currentTimeMillis() / 1000, by, at, w));
             List<Component> shown = top > 0 && top < r.components().size() ? r.components().subList(0, top) : r.components();
             String text = switch (format) {
-                case json -> json(shown, r);
+                case json -> json(shown, r, w);
                 case csv -> csv(shown);
                 case text -> text(shown);
             };
@@ -85,32 +99,33 @@ public final class PlanCommand implements Callable<Integer> {
         }
     }
 
-    static String json(List<Component> shown, PlanEngine.Result r) throws IOException {
+    static String json(List<Component> shown, PlanEngine.Result r, PlanEngine.Weights w) throws IOException {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("total_unsafe_code", r.totalUnsafeCode());
-        root.put("weights", Map.of("size", PlanEngine.W_SIZE, "findings", PlanEngine.W_FINDINGS,
-                "exposure", PlanEngine.W_EXPOSURE, "churn", PlanEngine.W_CHURN));
+        root.put("weights", new java.util.TreeMap<>(Map.of("size", w.size(), "findings", w.findings(),
+                "exposure", w.exposure(), "churn", w.churn())));
         root.put("components", shown);
         return Output.JSON.writeValueAsString(root) + "\n";
     }
 
     static String csv(List<Component> shown) {
-        StringBuilder sb = new StringBuilder("rank,component,kind,score,unsafe_code,files,findings,findings_per_kloc,exposure,churn,why\n");
+        StringBuilder sb = new StringBuilder("rank,component,kind,score,unsafe_code,files,findings,findings_per_kloc,exposure,input_functions,churn,why\n");
         for (Component c : shown) {
             sb.append(c.rank()).append(',').append(Output.csv(c.name())).append(',').append(c.kind()).append(',').append(c.score())
                     .append(',').append(c.unsafeCode()).append(',').append(c.files()).append(',').append(c.findings()).append(',')
                     .append(c.findingsPerKloc()).append(',').append(c.exposure().values().stream().mapToInt(Integer::intValue).sum())
-                    .append(',').append(c.churn()).append(',').append(Output.csv(String.join("; ", c.why()))).append('\n');
+                    .append(',').append(c.inputFunctions().size()).append(',').append(c.churn()).append(',').append(Output.csv(String.join("; ", c.why()))).append('\n');
         }
         return sb.toString();
     }
 
     public static String text(List<Component> shown) {
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%4s  %-30s %6s %9s %8s %8s %6s  %s%n",
-                "Rank", "Component", "Score", "Unsafe", "Findings", "Input", "Churn", "Why"));
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%4s  %-30s %6s %9s %8s %8s %6s %6s  %s%n",
+                "Rank", "Component", "Score", "Unsafe", "Findings", "Input", "InFns", "Churn", "Why"));
         for (Component c : shown) {
-            sb.append(String.format(Locale.ROOT, "%4d  %-30s %6.3f %9d %8d %8d %6d  %s%n", c.rank(), c.name(), c.score(), c.unsafeCode(),
-                    c.findings(), c.exposure().values().stream().mapToInt(Integer::intValue).sum(), c.churn(), String.join("; ", c.why())));
+            sb.append(String.format(Locale.ROOT, "%4d  %-30s %6.3f %9d %8d %8d %6d %6d  %s%n", c.rank(), c.name(), c.score(), c.unsafeCode(),
+                    c.findings(), c.exposure().values().stream().mapToInt(Integer::intValue).sum(), c.inputFunctions().size(), c.churn(),
+                    String.join("; ", c.why())));
         }
         if (shown.isEmpty()) {
             sb.append("no memory-unsafe code found: nothing to port\n");

@@ -18,8 +18,12 @@ public final class SarifFindings {
     private SarifFindings() {
     }
 
-    /** The artifact URI of every result's first location, normalised to a forward-slash path. */
-    public static List<String> read(Path sarif) throws IOException {
+    /** One result: where (artifact URI normalised to a forward-slash path, start line or 0) and which rule. */
+    public record Finding(String uri, int line, String ruleId) {
+    }
+
+    /** Every result's first location and rule. */
+    public static List<Finding> read(Path sarif) throws IOException {
         if (!Files.isRegularFile(sarif)) {
             throw new UsageException(sarif + ": no such SARIF file");
         }
@@ -32,10 +36,11 @@ public final class SarifFindings {
         if (root == null || !root.path("runs").isArray()) {
             throw new UsageException(sarif + ": not a SARIF log (no \"runs\" array)");
         }
-        List<String> uris = new ArrayList<>();
+        List<Finding> uris = new ArrayList<>();
         for (JsonNode run : root.path("runs")) {
             for (JsonNode result : run.path("results")) {
-                JsonNode loc = result.path("locations").path(0).path("physicalLocation").path("artifactLocation");
+                JsonNode physical = result.path("locations").path(0).path("physicalLocation");
+                JsonNode loc = physical.path("artifactLocation");
                 String uri = loc.path("uri").asText("");
                 if (uri.isEmpty()) {
                     int index = loc.path("index").asInt(-1);
@@ -44,7 +49,8 @@ public final class SarifFindings {
                     }
                 }
                 if (!uri.isEmpty()) {
-                    uris.add(normalise(uri));
+                    uris.add(new Finding(normalise(uri), physical.path("region").path("startLine").asInt(0),
+                            result.path("ruleId").asText("")));
                 }
             }
         }

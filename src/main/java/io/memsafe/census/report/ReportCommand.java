@@ -12,6 +12,7 @@ import io.memsafe.census.RepositoryOpener;
 import io.memsafe.census.UsageException;
 import io.memsafe.census.history.HistoryEngine;
 import io.memsafe.census.history.HistoryStore;
+import io.memsafe.census.history.LanguageAreaChart;
 import io.memsafe.census.history.PeriodKind;
 import io.memsafe.census.history.PeriodResult;
 import io.memsafe.census.history.ShareChart;
@@ -118,7 +119,7 @@ public final class ReportCommand implements Callable<Integer> {
         m.put("commit", census.commit());
         m.put("unsafeShare", Output.percent(census.memoryUnsafeShare()));
         List<Map<String, Object>> langs = new ArrayList<>();
-        for (var e : CensusFormat.ordered(census.languages())) {
+        for (var e : CensusFormat.orderedByClass(census.languages())) {
             Safety s = LanguageTable.safetyOf(e.getKey());
             langs.add(row(e.getValue(), Map.of("name", e.getKey(), "label", s.label(), "cssClass", s.name().toLowerCase())));
         }
@@ -128,7 +129,7 @@ public final class ReportCommand implements Callable<Integer> {
         m.put("groups", groups);
         if (census.languages().containsKey("Rust")) {
             var u = census.rustUnsafe();
-            m.put("rust", Map.of("blocks", u.blocks(), "fns", u.fns(), "impls", u.impls(), "traits", u.traits(),
+            m.put("rust", Map.of("blocks", u.blocks(), "fns", u.fns(), "fnTypes", u.fnPointerTypes(), "impls", u.impls(), "traits", u.traits(),
                     "lines", u.unsafeLines(), "share", Output.percent(census.rustUnsafeShare())));
         }
         if (repo && !Files.exists(path.resolve(".git"))) {
@@ -169,7 +170,8 @@ public final class ReportCommand implements Callable<Integer> {
     private Map<String, Object> historyModel(HistoryEngine.Result h) throws IOException {
         Map<String, Object> m = new HashMap<>();
         m.put("period", period.name());
-        m.put("chart", ShareChart.svgElement(h.periods(), "Memory-unsafe share", 900, 400));
+        m.put("chart", ShareChart.svgElement(h.periods(), "Memory-unsafe share", 540, 400));
+        m.put("areaChart", LanguageAreaChart.svgElement(h.periods(), "Code per language", 540, 400));
         List<Map<String, Object>> rows = new ArrayList<>();
         for (PeriodResult p : h.periods()) {
             Map<String, Object> r = new HashMap<>();

@@ -9,12 +9,13 @@ public final class CheckCatalog {
             new ElfRelro(), new ElfStackCanary(), new ElfNx(), new ElfPie(), new ElfRpath(), new ElfRunpath(),
             new ElfStripped(), new ElfFortifySource(), new ElfCetIndirectBranchTracking(), new ElfCetShadowStack(), new ElfBranchTargetIdentification(),
             new ElfStackClashProtection(), new ElfWritableExecutable(), new ElfTextRelocations(), new ElfSafeStack(),
-            new ElfModuleSignature(), new ElfModuleRetpoline());
+            new ElfClangCfi(), new ElfModuleSignature(), new ElfModuleRetpoline());
     private static final List<PeCheck> PE = List.of(
-            new PeDynamicBase(), new PeHighEntropyVa(), new PeNxCompat(), new PeControlFlowGuard(), new PeSafeSeh(),
+            new PeDynamicBase(), new PeHighEntropyVa(), new PeAslr(), new PeImageBaseAbove4Gb(), new PeNxCompat(), new PeControlFlowGuard(), new PeSafeSeh(),
             new PeStackCookie(), new PeCetCompat(), new PeForceIntegrity(), new PeIsolation(), new PeNoSeh(),
             new PeWritableExecutableSections(), new PeSharedWritableSections(), new PeRelocationsStripped(),
-            new PeAuthenticode(), new PeDriverNonExecutablePool());
+            new PeAuthenticode(), new PeAuthenticodeTampered(), new PeDriverNonExecutablePool(), new PeReturnFlowGuard(),
+            new PeDotNet());
 
     private CheckCatalog() {}
 

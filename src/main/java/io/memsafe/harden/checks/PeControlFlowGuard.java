@@ -17,7 +17,7 @@ import java.util.Map;
 public final class PeControlFlowGuard implements PeCheck {
     @Override
     public Verdict evaluate(PeImage pe) {
-        if (pe.isDotNet()) return Verdict.notApplicable(".NET image: the CLR enforces type safety");
+        if (pe.isIlOnly()) return Verdict.notApplicable("IL-only .NET assembly: the CLR enforces type safety");
         boolean flag = pe.hasDllCharacteristic(PeImage.DLL_GUARD_CF);
         PeImage.LoadConfig config = pe.loadConfig();
         Long guardFlags = config == null ? null : config.guardFlags();

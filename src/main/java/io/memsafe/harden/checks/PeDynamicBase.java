@@ -13,8 +13,7 @@ public final class PeDynamicBase implements PeCheck {
     @Override
     public Verdict evaluate(PeImage pe) {
         boolean flag = pe.hasDllCharacteristic(PeImage.DLL_DYNAMIC_BASE);
-        boolean relocatable = (pe.characteristics() & PeImage.FILE_RELOCS_STRIPPED) == 0
-                && pe.directory(PeImage.DIR_BASERELOC).present();
+        boolean relocatable = pe.relocatable();
         Verdict v = new Verdict(flag && relocatable, flag && relocatable, null,
                 java.util.Map.of("dynamic_base_flag", flag, "relocations", relocatable));
         return flag && !relocatable ? v.withReason("DYNAMIC_BASE is set but the image has no relocations") : v;

@@ -12,8 +12,7 @@ import io.memsafe.harden.pe.PeImage;
 public final class PeRelocationsStripped implements PeCheck {
     @Override
     public Verdict evaluate(PeImage pe) {
-        boolean stripped = (pe.characteristics() & PeImage.FILE_RELOCS_STRIPPED) != 0
-                || !pe.directory(PeImage.DIR_BASERELOC).present();
+        boolean stripped = !pe.relocatable();
         return new Verdict(stripped, !stripped, null, null);
     }
 }

@@ -17,6 +17,7 @@ public final class PeSafeSeh implements PeCheck {
     @Override
     public Verdict evaluate(PeImage pe) {
         if (pe.machine() != PeImage.MACHINE_I386) return Verdict.notApplicable("SafeSEH exists only for x86 images");
+        if (pe.isIlOnly()) return Verdict.notApplicable("IL-only .NET assembly: no native exception handlers");
         if (pe.hasDllCharacteristic(PeImage.DLL_NO_SEH)) return Verdict.present(true).withReason("NO_SEH: the image has no handlers");
         PeImage.LoadConfig config = pe.loadConfig();
         Long table = config == null ? null : config.seHandlerTable();

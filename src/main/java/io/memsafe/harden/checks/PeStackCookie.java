@@ -16,7 +16,7 @@ import java.util.Map;
 public final class PeStackCookie implements PeCheck {
     @Override
     public Verdict evaluate(PeImage pe) {
-        if (pe.isDotNet()) return Verdict.notApplicable(".NET image");
+        if (pe.isIlOnly()) return Verdict.notApplicable("IL-only .NET assembly: no native code");
         PeImage.LoadConfig config = pe.loadConfig();
         boolean cookie = config != null && config.securityCookie() != null && config.securityCookie() != 0;
         boolean ssp = pe.imports("__stack_chk_fail") || pe.imports("__stack_chk_guard")

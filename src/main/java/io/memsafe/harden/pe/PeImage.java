@@ -32,6 +32,10 @@ public final class PeImage {
     public static final int DEBUG_TYPE_EX_DLLCHARACTERISTICS = 20;
     public static final int EX_DLL_CET_COMPAT = 0x1;
     public static final int GUARD_CF_INSTRUMENTED = 0x100, GUARD_CF_FUNCTION_TABLE_PRESENT = 0x400;
+    /** Return Flow Guard GuardFlags (winnt.h IMAGE_GUARD_RF_*): instrumented, and enabled or strict. */
+    public static final int GUARD_RF_INSTRUMENTED = 0x20000, GUARD_RF_ENABLE = 0x40000, GUARD_RF_STRICT = 0x80000;
+    /** IMAGE_COR20_HEADER.Flags: COMIMAGE_FLAGS_ILONLY, COMIMAGE_FLAGS_32BITREQUIRED. */
+    public static final int COR_IL_ONLY = 0x1, COR_32BIT_REQUIRED = 0x2;
 
     /** Caps for hostile tables; real images import a few thousand functions at most. */
     private static final int MAX_IMPORT_DLLS = 4096, MAX_IMPORTS = 1 << 16, MAX_COFF_SYMBOLS = 1 << 20;
@@ -72,6 +76,7 @@ public final class PeImage {
     private Long exDllCharacteristics;
     private boolean certificateWellFormed;
     private AuthenticodeDigest.Result authenticode;
+    private Long clrFlags;
     private long optionalHeaderOffset;
 
     private PeImage(ByteView data, boolean plus, int machine, int characteristics, int dllCharacteristics,
@@ -144,6 +149,7 @@ public final class PeImage {
         pe.bestEffort("import directory", pe::readImports);
         pe.bestEffort("debug directory", pe::readDebugDirectory);
         pe.bestEffort("certificate table", pe::readCertificate);
+        pe.bestEffort("CLR header", pe::readClrHeader);
         pe.bestEffort("COFF symbol table", () -> pe.readCoffSymbols(symbolTable, symbolCount));
         return pe;
     }
@@ -268,6 +274,14 @@ public final class PeImage {
                 dir.address(), dir.size());
     }
 
+    /** IMAGE_COR20_HEADER: cb, runtime version, MetaData directory, then Flags at offset 16. */
+    private void readClrHeader() {
+        DataDirectory dir = directory(DIR_CLR);
+        if (!dir.present()) return;
+        long at = requireRva(dir.address(), 20, "CLR header");
+        clrFlags = data.u32(at + 16, "CLR header Flags");
+    }
+
     /** MinGW links keep a COFF symbol table unless stripped; it shows statically linked libssp. */
     private void readCoffSymbols(long offset, long count) {
         if (offset == 0 || count == 0) return;
@@ -309,7 +323,15 @@ public final class PeImage {
     public AuthenticodeDigest.Result authenticode() { return authenticode; }
     public boolean hasDllCharacteristic(int flag) { return (dllCharacteristics & flag) != 0; }
     public boolean isDll() { return (characteristics & FILE_DLL) != 0; }
+    /** The loader can move the image: RELOCS_STRIPPED clear and a base relocation table present. */
+    public boolean relocatable() {
+        return (characteristics & FILE_RELOCS_STRIPPED) == 0 && directory(DIR_BASERELOC).present();
+    }
     public boolean isDotNet() { return directory(DIR_CLR).present(); }
+    /** The CLR header's Flags; null when there is no readable CLR header. */
+    public Long clrFlags() { return clrFlags; }
+    /** IL-only assembly: no native code of its own, so linker and compiler mitigations do not describe it. */
+    public boolean isIlOnly() { return clrFlags != null && (clrFlags & COR_IL_ONLY) != 0; }
 
     /** Kernel drivers run in the native subsystem and link against ntoskrnl.exe. */
     public boolean isDriver() {

@@ -31,6 +31,8 @@ import java.util.stream.Collectors;
  *     shared-library: [...]
  *   pe:
  *     exe: [pe.dynamicbase, ...]
+ *   kernel:
+ *     x86_64: [kernel.stackprotector_strong, ...]
  * </pre>
  * A format or kind the file leaves out keeps the default list. The defaults follow Debian's
  * {@code hardening=+all} (PIE, stack protector, FORTIFY, RELRO, BIND_NOW, plus NX) and Microsoft's SDL
@@ -39,6 +41,8 @@ import java.util.stream.Collectors;
 public final class HardeningPolicy {
     public static final Set<String> ELF_KINDS = Set.of("executable", "shared-library", "kernel-module", "relocatable", "core");
     public static final Set<String> PE_KINDS = Set.of("exe", "dll", "driver");
+    /** For {@code kernel} (the {@code --kernel-config} audit) the kinds are architectures. */
+    public static final Set<String> KERNEL_KINDS = Set.copyOf(io.memsafe.harden.kernel.KernelConfig.ARCHITECTURES.values());
 
     private final Map<String, Map<String, List<String>>> required;
 
@@ -78,7 +82,8 @@ public final class HardeningPolicy {
     }
 
     private static HardeningPolicy fromMap(Map<String, Object> root, HardeningPolicy base) {
-        Set<String> known = CheckCatalog.all().stream().map(Check::id).collect(Collectors.toSet());
+        Set<String> known = CheckCatalog.all().stream().map(Check::id).collect(Collectors.toCollection(java.util.HashSet::new));
+        io.memsafe.harden.kernel.KernelCheckCatalog.all().forEach(k -> known.add(k.id()));
         Map<String, Map<String, List<String>>> result = new LinkedHashMap<>();
         if (base != null) base.required.forEach((f, kinds) -> result.put(f, new LinkedHashMap<>(kinds)));
         for (String key : root.keySet()) {
@@ -86,13 +91,14 @@ public final class HardeningPolicy {
         }
         Object req = root.get("required");
         if (req == null) return new HardeningPolicy(result);
-        if (!(req instanceof Map<?, ?> formats)) throw new PolicyException("'required' must map formats (elf, pe) to kinds");
+        if (!(req instanceof Map<?, ?> formats)) throw new PolicyException("'required' must map formats (elf, pe, kernel) to kinds");
         for (Map.Entry<?, ?> f : formats.entrySet()) {
             String format = String.valueOf(f.getKey());
             Set<String> kinds = switch (format) {
                 case "elf" -> ELF_KINDS;
                 case "pe" -> PE_KINDS;
-                default -> throw new PolicyException("unknown format '" + format + "' in policy (expected elf or pe)");
+                case "kernel" -> KERNEL_KINDS;
+                default -> throw new PolicyException("unknown format '" + format + "' in policy (expected elf, pe or kernel)");
             };
             if (!(f.getValue() instanceof Map<?, ?> byKind)) throw new PolicyException("required." + format + " must map kinds to check lists");
             for (Map.Entry<?, ?> k : byKind.entrySet()) {

@@ -3,6 +3,8 @@ package io.memsafe.harden.report;
 import io.memsafe.harden.checks.Check;
 import io.memsafe.harden.checks.CheckCatalog;
 import io.memsafe.harden.checks.Mitigation;
+import io.memsafe.harden.kernel.KernelCheck;
+import io.memsafe.harden.kernel.KernelCheckCatalog;
 
 /**
  * The check reference (docs/harden.md, {@code memsafe harden --list-checks}) rendered from the
@@ -30,6 +32,14 @@ public final class CheckCatalogMarkdown {
                     .append("- gcc: ").append(m.gcc()).append("\n")
                     .append("- clang: ").append(m.clang()).append("\n")
                     .append("- MSVC: ").append(m.msvc()).append("\n");
+        }
+        sb.append("\n### Kernel configuration checks (`--kernel-config`)\n\n")
+                .append("From `kernel-checks.yaml`; the requirement shown is the one for most architectures ")
+                .append("(a check may differ on one, e.g. `kernel.mmap_min_addr` on arm64 and arm).\n\n")
+                .append("| id | title | source | architectures | requirement |\n|---|---|---|---|---|\n");
+        for (KernelCheck k : KernelCheckCatalog.all()) {
+            sb.append("| `").append(k.id()).append("` | ").append(k.title()).append(" | ").append(k.source()).append(" | ")
+                    .append(String.join(", ", k.architectures())).append(" | `").append(k.requirement()).append("` |\n");
         }
         return sb.toString();
     }

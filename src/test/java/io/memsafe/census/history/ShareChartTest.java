@@ -30,7 +30,7 @@ class ShareChartTest {
     }
 
     private static PeriodResult period(String start, Double share, Double newShare) {
-        return new PeriodResult(start, start, "0123456789abcdef0123456789abcdef01234567", 1, Map.of("C", 10L), Map.of(), Map.of(),
+        return new PeriodResult(start, start, "0123456789abcdef0123456789abcdef01234567", 1, Map.of("C", 10L), Map.of(), Map.of(), Map.of(), Map.of(),
                 share, newShare, 0);
     }
 
