@@ -3,9 +3,11 @@ package io.memsafe.fleet;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.LongAccumulator;
+import scala.jdk.javaapi.CollectionConverters;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -13,6 +15,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -27,6 +31,8 @@ public final class FleetJob {
      */
     public record Settings(String master, Path out, FleetTask.HistoryRange range, Path stores, Map<String, String> conf) {
     }
+
+    private static final String JOB_GROUP = "memsafe-fleet";
 
     private FleetJob() {
     }
@@ -80,18 +86,28 @@ public final class FleetJob {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         LongAccumulator commits = jsc.sc().longAccumulator("commits processed");
         AtomicInteger done = new AtomicInteger();
-        SparkListener listener = new SparkListener() {
+        Set<Integer> stages = ConcurrentHashMap.newKeySet();
+        // counts the tasks of the fleet's job only (not those writing the tables); it stays registered, as events
+        // arrive asynchronously and stopping the context delivers the last ones
+        jsc.sc().addSparkListener(new SparkListener() {
+            @Override
+            public void onJobStart(SparkListenerJobStart start) {
+                if (JOB_GROUP.equals(start.properties().getProperty("spark.jobGroup.id"))) {
+                    CollectionConverters.asJava(start.stageIds()).forEach(id -> stages.add((Integer) id));
+                }
+            }
+
             @Override
             public void onTaskEnd(SparkListenerTaskEnd end) {
-                if (end.taskInfo().successful()) {
+                if (stages.contains(end.stageId()) && end.taskInfo().successful()) {
                     progress.printf("memsafe fleet: %d/%d done, %d commits processed%n", done.incrementAndGet(), tasks.size(), commits.value());
                     progress.flush();
                 }
             }
-        };
+        });
         progress.printf("memsafe fleet: %d tasks on %s%n", tasks.size(), spark.sparkContext().master());
         progress.flush();
-        jsc.sc().addSparkListener(listener);
+        jsc.setJobGroup(JOB_GROUP, "memsafe fleet tasks", false);
         List<TaskResult> results;
         try {
             results = new ArrayList<>(jsc.parallelize(tasks, Math.max(1, tasks.size()))
@@ -102,7 +118,7 @@ public final class FleetJob {
                     })
                     .collect());
         } finally {
-            jsc.sc().removeSparkListener(listener);
+            jsc.clearJobGroup();
         }
         results.sort(Comparator.comparing((TaskResult r) -> r.task().kind()).thenComparing(r -> r.task().name()));
         for (TaskResult r : results) {
