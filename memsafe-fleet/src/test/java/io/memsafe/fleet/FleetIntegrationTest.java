@@ -281,6 +281,20 @@ class FleetIntegrationTest {
         }
     }
 
+    @Test
+    @Order(8)
+    void reportDrawsTheFleet() throws Exception {
+        Path html = dir.resolve("report/fleet.html");
+        StringWriter err = new StringWriter();
+        int exit = new picocli.CommandLine(new io.memsafe.census.report.ReportCommand()).setErr(new PrintWriter(err, true))
+                .execute(outs.get("embedded").toString(), "-o", html.toString());
+        assertThat(exit).as(err.toString()).isZero();
+        String page = Files.readString(html);
+        assertThat(page).contains("<svg").contains("href=\"fleet-repos/alpha.html\"").contains("failed: history: shallow clone")
+                .contains("<td class=\"l\">web</td><td class=\"l\">beta, gamma</td>").contains("elf.nx").contains("4 findings");
+        assertThat(Files.readString(dir.resolve("report/fleet-repos/alpha.html"))).contains("<svg").contains("Rust");
+    }
+
     private void assertSameRollups(String how) throws Exception {
         for (String file : List.of("rollup.json", "tags/core.json", "tags/web.json")) {
             assertThat(Files.readString(outs.get(how).resolve(file))).as(how + " " + file)

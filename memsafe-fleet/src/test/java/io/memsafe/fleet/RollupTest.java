@@ -26,7 +26,10 @@ class RollupTest {
         assertThat(p.memoryUnsafeShare()).isEqualTo(0.1);
         assertThat(p.newUnsafeShare()).isEqualTo(0.0909);
         assertThat(p.commits()).isEqualTo(3);
-        assertThat(r.movers().get(0).repository()).isEqualTo("a");
+        // without b the fleet would be all C: b moves the code-base share most (10% with it, 100% without)
+        assertThat(r.movers().get(0).repository()).isEqualTo("b");
+        assertThat(r.movers().get(0).memoryUnsafeShareEffect()).isEqualTo(-0.9);
+        assertThat(r.movers().get(1).newUnsafeShareEffect()).isEqualTo(0.0909);
     }
 
     @Test
