@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The fleet measurement of docs/fleet.md: every bare repository under MIRRORS (MIRRORS/NAME/repo) plus this machine's
 # binary trees, (1) as single runs, one JVM per command, as a shell loop would do it (census, history, harden), then
-# (2) as one fleet on 1 core and (3) on 2 cores, each with fresh history stores. Prints wall seconds and peak RSS.
+# (2) as one fleet on 2 cores and (3) on 1 core, each with fresh history stores. Prints wall seconds and peak RSS.
 #   docs/bench/fleet-bench.sh MIRRORS OUTDIR [SINCE] [PERIOD]
 set -euo pipefail
 mirrors=$1 out=$2 since=${3:-2025-01} period=${4:-quarter}
@@ -41,7 +41,7 @@ for b in "${bins[@]}"; do "$java" -jar "$jar" harden "$b" --format json -o "$out
 t1=$(date +%s.%N)
 echo "single runs: $(echo "$t1 - $t0" | bc) s wall; load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-for cores in 1 2; do
+for cores in 2 1; do
   cpus=$([ "$cores" = 1 ] && echo 0 || echo 0,1)
   rm -rf "$out/fleet-$cores" "$out/stores-$cores"
   /usr/bin/time -f "fleet on $cores core(s): %e s wall, %U s user, %S s sys, peak RSS %M KB" \

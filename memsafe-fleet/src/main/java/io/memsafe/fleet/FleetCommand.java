@@ -1,6 +1,9 @@
 package io.memsafe.fleet;
 
 import io.memsafe.census.GitTuning;
+import io.memsafe.census.UsageException;
+import io.memsafe.census.history.HistoryCommand;
+import io.memsafe.census.history.PeriodKind;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -11,9 +14,6 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -47,7 +47,7 @@ public final class FleetCommand implements Callable<Integer> {
     String until;
 
     @Option(names = "--period", defaultValue = "month", description = "month or quarter (default: ${DEFAULT-VALUE})")
-    String period;
+    PeriodKind period;
 
     @Option(names = "--stores", paramLabel = "DIR", description = "Keep the history stores in DIR/NAME.db instead of each "
             + "repository's own .memsafe/history.db")
@@ -66,40 +66,22 @@ public final class FleetCommand implements Callable<Integer> {
         GitTuning.install();
         FleetFile fleet;
         try {
-            if (!period.equals("month") && !period.equals("quarter")) {
-                throw new FleetFile.FleetFileException("--period must be month or quarter");
-            }
-            checkDate(since);
-            checkDate(until);
+            HistoryCommand.parseDate(since, false); // what every repository's history will be asked, checked once
+            HistoryCommand.parseDate(until, true);
             if (!Files.isRegularFile(fleetFile)) {
                 throw new FleetFile.FleetFileException(fleetFile + ": no such file");
             }
             fleet = FleetFile.load(fleetFile);
-        } catch (FleetFile.FleetFileException e) {
+        } catch (FleetFile.FleetFileException | UsageException e) {
             err.println("memsafe fleet: " + e.getMessage());
             return 2;
         }
         FleetJob.Settings settings = new FleetJob.Settings(master, out.toAbsolutePath(),
-                new FleetTask.HistoryRange(since, until, period), stores, conf);
+                new FleetTask.HistoryRange(since, until, period.name()), stores, conf);
         List<TaskResult> results = FleetJob.run(fleet, settings, err);
         long failed = results.stream().filter(r -> !r.ok()).count();
         err.printf("memsafe fleet: %d of %d tasks done, %d failed; results in %s%n", results.size() - failed, results.size(), failed, out);
         err.flush();
         return failed == 0 ? 0 : 1;
-    }
-
-    private static void checkDate(String s) {
-        if (s == null) {
-            return;
-        }
-        try {
-            if (s.matches("\\d{4}-\\d{2}")) {
-                YearMonth.parse(s);
-            } else {
-                LocalDate.parse(s);
-            }
-        } catch (DateTimeParseException e) {
-            throw new FleetFile.FleetFileException("bad date '" + s + "': use YYYY-MM-DD or YYYY-MM");
-        }
     }
 }

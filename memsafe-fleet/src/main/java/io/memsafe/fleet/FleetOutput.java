@@ -76,7 +76,8 @@ final class FleetOutput {
     }
 
     /** Every task with its outcome; per repository the figures the report's tables show. */
-    private static Map<String, Object> summary(List<TaskResult> results, Map<String, Object> tags, List<TaskResult> binaries) {
+    private static Map<String, Object> summary(List<TaskResult> results, Map<String, Object> tags, List<TaskResult> binaries)
+            throws IOException {
         List<Object> tasks = new ArrayList<>();
         List<Object> failures = new ArrayList<>();
         for (TaskResult r : results) {
@@ -99,6 +100,7 @@ final class FleetOutput {
                 r.history().forEach(p -> p.added().forEach((l, n) -> added.merge(l, n, Long::sum)));
                 t.put("added", added);
                 t.put("new_unsafe_share", Output.round(io.memsafe.census.history.HistoryEngine.newUnsafeShare(added)));
+                t.put("rust_unsafe", Output.JSON.readTree(r.censusJson()).path("rust_unsafe"));
                 t.put("commits_processed", r.commitsProcessed());
             } else if (r.task().kind() == FleetTask.Kind.binaries) {
                 t.put("binaries", r.binaries().stream().filter(b -> b.error() == null).count());

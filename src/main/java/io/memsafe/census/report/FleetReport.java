@@ -100,6 +100,7 @@ final class FleetReport {
             r.put("addedUnsafe", ReportCommand.sum(added, Safety.UNSAFE));
             r.put("addedSafe", ReportCommand.sum(added, Safety.SAFE));
             r.put("newShare", Output.percent(nullable(t.path("new_unsafe_share"))));
+            r.put("rustUnsafe", code.containsKey("Rust") ? Output.percent(nullable(t.path("rust_unsafe").path("share"))) : "-");
             Path repoDir = dir.resolve("repos").resolve(name);
             if (Files.isRegularFile(repoDir.resolve("census.json"))) {
                 Path page = pagesDir.resolve(name + ".html");
