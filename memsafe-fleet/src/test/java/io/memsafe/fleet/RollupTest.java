@@ -22,7 +22,7 @@ class RollupTest {
                 "b", List.of(period("2024-01-01", "2024-02-01", 2, Map.of("C", 10L, "Rust", 900L), Map.of("Rust", 900L)))),
                 PeriodKind.month);
         Rollup.FleetPeriod p = r.periods().get(0);
-        assertThat(p.languages()).containsExactlyEntriesOf(Map.of("C", 100L, "Rust", 900L));
+        assertThat(p.languages()).containsExactlyInAnyOrderEntriesOf(Map.of("C", 100L, "Rust", 900L));
         assertThat(p.memoryUnsafeShare()).isEqualTo(0.1);
         assertThat(p.newUnsafeShare()).isEqualTo(0.0909);
         assertThat(p.commits()).isEqualTo(3);
@@ -39,7 +39,7 @@ class RollupTest {
                 "new", List.of(period("2024-03-01", "2024-04-01", 1, Map.of("Go", 50L), Map.of("Go", 50L)))),
                 PeriodKind.month);
         assertThat(r.periods()).extracting(Rollup.FleetPeriod::start).containsExactly("2024-01-01", "2024-02-01", "2024-03-01");
-        assertThat(r.periods().get(1).languages()).containsExactlyEntriesOf(Map.of("C", 50L));
+        assertThat(r.periods().get(1).languages()).containsExactlyInAnyOrderEntriesOf(Map.of("C", 50L));
         assertThat(r.periods().get(1).added()).isEmpty();
         assertThat(r.periods().get(1).newUnsafeShare()).isNull();
         assertThat(r.periods().get(2).languages()).containsExactlyInAnyOrderEntriesOf(Map.of("C", 50L, "Go", 50L));
