@@ -29,17 +29,20 @@ mkdir -p "$out"
 } > "$out/fleet.yml"
 echo "fleet: $(grep -c '^  - path: .*/repo$' "$out/fleet.yml") repositories, ${#bins[@]} binary trees; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-t0=$(date +%s.%N)
+if [ "${SINGLES_ONLY:-}" = 1 ]; then  # the single runs, timed as a whole by the call below
+  for d in "$mirrors"/*/repo; do
+    n=$(basename "$(dirname "$d")")
+    "$java" -jar "$jar" census "$d" --rev HEAD --format json -o "$out/single/$n.census.json" 2>>"$out/single/errors.txt" || true
+    "$java" -jar "$jar" history "$d" --since "$since" --period "$period" --db "$out/single/$n.db" --format json \
+        -o "$out/single/$n.history.json" 2>>"$out/single/errors.txt" || true
+  done
+  for b in "${bins[@]}"; do "$java" -jar "$jar" harden "$b" --format json -o "$out/single/$(echo "$b" | tr / -).json" || true; done
+  exit 0
+fi
 rm -rf "$out/single" && mkdir -p "$out/single"
-for d in "$mirrors"/*/repo; do
-  n=$(basename "$(dirname "$d")")
-  "$java" -jar "$jar" census "$d" --rev HEAD --format json -o "$out/single/$n.census.json" 2>>"$out/single/errors.txt" || true
-  "$java" -jar "$jar" history "$d" --since "$since" --period "$period" --db "$out/single/$n.db" --format json \
-      -o "$out/single/$n.history.json" 2>>"$out/single/errors.txt" || true
-done
-for b in "${bins[@]}"; do "$java" -jar "$jar" harden "$b" --format json -o "$out/single/$(echo "$b" | tr / -).json" || true; done
-t1=$(date +%s.%N)
-echo "single runs: $(echo "$t1 - $t0" | bc) s wall; load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+/usr/bin/time -f "single runs: %e s wall, %U s user, %S s sys, peak RSS of the largest JVM %M KB" \
+  env SINGLES_ONLY=1 "$0" "$@"
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 for cores in 2 1; do
   cpus=$([ "$cores" = 1 ] && echo 0 || echo 0,1)
