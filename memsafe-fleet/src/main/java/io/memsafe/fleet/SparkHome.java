@@ -24,8 +24,9 @@ import java.util.zip.ZipInputStream;
  */
 public final class SparkHome {
 
-    /** Packages this module compiles again for Java 17; the main jar's copies are left out of executors' class paths. */
-    static final List<String> RECOMPILED = List.of("io/memsafe/census/", "io/memsafe/harden/");
+    /** Classes this module compiles again for Java 17 (as the pom's includes); the main jar's copies are left out. */
+    static final java.util.regex.Pattern RECOMPILED =
+            java.util.regex.Pattern.compile("io/memsafe/(census/[^/]+|census/(history|lang|model)/.+|harden/.+)\\.class");
 
     private SparkHome() {
     }
@@ -87,7 +88,7 @@ public final class SparkHome {
              JarOutputStream out = new JarOutputStream(file)) {
             for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
                 String name = e.getName();
-                if (name.endsWith(".class") && RECOMPILED.stream().anyMatch(name::startsWith)) {
+                if (RECOMPILED.matcher(name).matches()) {
                     continue;
                 }
                 out.putNextEntry(new JarEntry(name));
