@@ -70,11 +70,14 @@ public final class HardenScanner {
             }
         }
         int skipped = 0;
-        try (ExecutorService pool = Executors.newFixedThreadPool(jobs, runnable -> {
+        // shut down by hand, not by try-with-resources: ExecutorService is AutoCloseable only from Java 19, and
+        // this scanner also runs in fleet tasks on Java 17 executors
+        ExecutorService pool = Executors.newFixedThreadPool(jobs, runnable -> {
             Thread t = new Thread(runnable, "memsafe-harden");
             t.setDaemon(true);
             return t;
-        })) {
+        });
+        try {
             List<Future<BinaryReport>> futures = new ArrayList<>();
             for (Path p : explicit) futures.add(pool.submit(() -> analyzer.analyse(p, true)));
             for (Path p : walked) futures.add(pool.submit(() -> analyzer.analyse(p, false)));
@@ -93,6 +96,8 @@ public final class HardenScanner {
                 if (r == null) skipped++;
                 else reports.add(r);
             }
+        } finally {
+            pool.shutdownNow();
         }
         reports.sort(Comparator.comparing(BinaryReport::path));
         return new Scan(List.copyOf(reports), skipped);

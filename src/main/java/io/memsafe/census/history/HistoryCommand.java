@@ -119,7 +119,7 @@ public final class HistoryCommand implements Callable<Integer> {
         return base.resolve(".memsafe").resolve("history.db");
     }
 
-    static LocalDate parseDate(String s, boolean endOfMonth) {
+    public static LocalDate parseDate(String s, boolean endOfMonth) {
         if (s == null) {
             return null;
         }

@@ -133,8 +133,8 @@ public final class HistoryEngine {
             List<Period> plan = new ArrayList<>();
             List<RevCommit> rangeByTime = inRange.stream().sorted(java.util.Comparator.comparingInt(RevCommit::getCommitTime)).toList();
             if (!inRange.isEmpty()) {
-                long minTime = rangeByTime.getFirst().getCommitTime();
-                long maxTime = rangeByTime.getLast().getCommitTime();
+                long minTime = rangeByTime.get(0).getCommitTime(); // get(0), not getFirst(): the fleet runs this on Java 17
+                long maxTime = rangeByTime.get(rangeByTime.size() - 1).getCommitTime();
                 LocalDate first = req.since() != null ? req.period().startOf(req.since()) : req.period().startOf(minTime);
                 LocalDate last = req.until() != null ? req.period().startOf(req.until()) : req.period().startOf(maxTime);
                 // commit dates along the branch need not increase, so the last commit in branch order before a
@@ -279,7 +279,7 @@ public final class HistoryEngine {
                                 }
                                 k = backwards ? --ends[1] : ends[0]++;
                             }
-                            List<RevCommit> chunk = backwards ? chunks.get(k).reversed() : chunks.get(k);
+                            List<RevCommit> chunk = backwards ? reversed(chunks.get(k)) : chunks.get(k);
                             List<Map.Entry<RevCommit, Map<String, long[]>>> out = new ArrayList<>();
                             for (RevCommit c : chunk) {
                                 RevCommit parent = c.getParentCount() == 0 ? null : c.getParent(0);
@@ -332,6 +332,13 @@ public final class HistoryEngine {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /** {@code list} newest first: {@code List.reversed()} is Java 21, and this engine also runs in fleet tasks on Java 17. */
+    private static List<RevCommit> reversed(List<RevCommit> list) {
+        List<RevCommit> copy = new ArrayList<>(list);
+        Collections.reverse(copy);
+        return copy;
     }
 
     /** The result of a background task, with its failure rethrown as this thread's. */

@@ -44,13 +44,15 @@ import java.util.concurrent.Callable;
 
 /** {@code memsafe report}: one self-contained HTML page with the census, the history chart and the porting plan. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = "Write one self-contained HTML page: census table, history chart (inline SVG) and porting plan.")
+        description = {"Write one self-contained HTML page: census table, history chart (inline SVG) and porting plan.",
+                "Given the output directory of 'memsafe fleet', draw the fleet instead: the fleet's trend chart, a table per "
+                        + "repository and per tag, the hardening coverage of the binaries, and a page per repository."})
 public final class ReportCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", defaultValue = ".", paramLabel = "PATH", description = "Work tree, bare repository or directory (default: .)")
+    @Parameters(index = "0", arity = "0..1", defaultValue = ".", paramLabel = "PATH", description = "Work tree, bare repository, directory or fleet output directory (default: .)")
     Path path;
 
     @Option(names = {"-o", "--output"}, defaultValue = "memsafe-report.html", paramLabel = "FILE", description = "HTML file (default: ${DEFAULT-VALUE})")
@@ -79,6 +81,11 @@ public final class ReportCommand implements Callable<Integer> {
             if (!Files.isDirectory(path)) {
                 throw new UsageException(path + ": no such directory");
             }
+            if (FleetReport.isFleetOutput(path)) {
+                List<Path> pages = FleetReport.write(path, output);
+                err.println("memsafe report: wrote " + output + " and " + (pages.size() - 1) + " repository pages");
+                return 0;
+            }
             Map<String, Object> model = build();
             Output.write(render(model), output, spec.commandLine().getOut());
             err.println("memsafe report: wrote " + output);
@@ -106,7 +113,7 @@ public final class ReportCommand implements Callable<Integer> {
                     try (HistoryStore s = HistoryStore.open(store)) {
                         HistoryEngine.Result h = HistoryEngine.run(r, s, new HistoryEngine.Request("HEAD",
                                 since == null ? null : java.time.LocalDate.parse(since), null, period, false, 100L << 20));
-                        m.put("history", historyModel(h));
+                        m.put("history", historyModel(h.periods(), period.name()));
                     }
                 }
             }
@@ -158,7 +165,7 @@ public final class ReportCommand implements Callable<Integer> {
         return m;
     }
 
-    private static Map<String, Object> row(LanguageCount c, Map<String, Object> extra) {
+    static Map<String, Object> row(LanguageCount c, Map<String, Object> extra) {
         Map<String, Object> r = new HashMap<>(extra);
         r.put("files", c.files);
         r.put("blank", c.blank);
@@ -167,16 +174,16 @@ public final class ReportCommand implements Callable<Integer> {
         return r;
     }
 
-    private Map<String, Object> historyModel(HistoryEngine.Result h) throws IOException {
+    static Map<String, Object> historyModel(List<PeriodResult> periods, String period) {
         Map<String, Object> m = new HashMap<>();
-        m.put("period", period.name());
-        m.put("chart", ShareChart.svgElement(h.periods(), "Memory-unsafe share", 540, 400));
-        m.put("areaChart", LanguageAreaChart.svgElement(h.periods(), "Code per language", 540, 400));
+        m.put("period", period);
+        m.put("chart", ShareChart.svgElement(periods, "Memory-unsafe share", 540, 400));
+        m.put("areaChart", LanguageAreaChart.svgElement(periods, "Code per language", 540, 400));
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (PeriodResult p : h.periods()) {
+        for (PeriodResult p : periods) {
             Map<String, Object> r = new HashMap<>();
             r.put("start", p.start());
-            r.put("commit", p.commit().substring(0, 10));
+            r.put("commit", p.commit().substring(0, Math.min(10, p.commit().length())));
             r.put("commits", p.commits());
             r.put("unsafeCode", sum(p.languages(), Safety.UNSAFE));
             r.put("safeCode", sum(p.languages(), Safety.SAFE));
@@ -190,12 +197,16 @@ public final class ReportCommand implements Callable<Integer> {
         return m;
     }
 
-    private static long sum(Map<String, Long> m, Safety s) {
+    static long sum(Map<String, Long> m, Safety s) {
         return m.entrySet().stream().filter(e -> LanguageTable.safetyOf(e.getKey()) == s).mapToLong(Map.Entry::getValue).sum();
     }
 
     static String render(Map<String, Object> model) throws IOException {
-        try (InputStream in = ReportCommand.class.getResourceAsStream("/io/memsafe/census/report.mustache")) {
+        return render(model, "/io/memsafe/census/report.mustache");
+    }
+
+    static String render(Map<String, Object> model, String template) throws IOException {
+        try (InputStream in = ReportCommand.class.getResourceAsStream(template)) {
             if (in == null) {
                 throw new IOException("report template missing from the jar");
             }
