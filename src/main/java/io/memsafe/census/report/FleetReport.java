@@ -203,6 +203,7 @@ final class FleetReport {
         for (JsonNode p : rollup.path("periods")) {
             out.add(new PeriodResult(p.path("start").asText(), p.path("end").asText(), "", p.path("commits").asInt(),
                     longs(p.path("languages")), longs(p.path("added")), longs(p.path("deleted")),
+                    longs(p.path("added_lines")), longs(p.path("deleted_lines")),
                     nullable(p.path("memory_unsafe_share")), nullable(p.path("new_unsafe_share")), p.path("rust_unsafe_lines").asLong()));
         }
         return out;
