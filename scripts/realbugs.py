@@ -110,28 +110,11 @@ def prepare(a, man):
 
 
 # ---------------------------------------------------------------- derive (manifest maintenance)
-BLOCK_OPEN = re.compile(r"^\s*#\s*if(n?def)?\b")
-BLOCK_END = re.compile(r"^\s*#\s*endif\b")
-
-
-def canary_lines(lines):
-    """0-based indices of lines inside #ifdef MAGMA_ENABLE_CANARIES blocks (logging only, not the bug)."""
-    out, depth = set(), 0
-    for i, l in enumerate(lines):
-        if depth == 0 and re.match(r"^\s*#\s*ifdef\s+MAGMA_ENABLE_CANARIES", l):
-            depth = 1; out.add(i); continue
-        if depth:
-            out.add(i)
-            if BLOCK_OPEN.match(l):
-                depth += 1
-            elif BLOCK_END.match(l):
-                depth -= 1
-    return out
-
-
 def derive(a, man):
     """For every bug patch: its lines in the file with all patches applied = lines it adds there (found by
-    diffing the all-patches file with the all-but-this-patch file), canary blocks left out, grouped in ranges."""
+    diffing the all-patches file with the all-but-this-patch file), grouped in ranges.  The canary blocks
+    (#ifdef MAGMA_ENABLE_CANARIES, compiled in neither version) stay in: Magma puts each canary just before
+    the access that goes wrong, so they carry the window to it when the patch only removes a check."""
     repos = dict(x.split("=", 1) for x in a.repo)
     out = []
     for name, proj in man["projects"].items():
@@ -169,7 +152,6 @@ def derive(a, man):
                     for tag, i1, i2, j1, j2 in sm.get_opcodes():
                         if tag in ("insert", "replace"):
                             added.update(range(j1, j2))
-                    added -= canary_lines(full[f])
                     ranges = []
                     for i in sorted(added):
                         if ranges and i + 1 <= ranges[-1][1] + 1:
@@ -420,11 +402,22 @@ def same_file(uri, rel):
     return uri == rel or uri.endswith("/" + rel) or os.path.basename(uri) == os.path.basename(rel) and "/" not in uri
 
 
-def analyse_file(a, key, entry, function):
-    """run the tool on both versions of one file; returns {version: (findings, secs, error)}."""
+def analyse_file(a, key, entry, function, windows):
+    """run the tool on both versions of one file; returns {version: (findings, secs, error)}.  With
+    --lazy-fixed the fixed version is analysed only when the vulnerable one has a finding in a flaw window
+    (it cannot turn a miss into a find; it saves half the time of a slow peer)."""
     res = {}
     for version in ("vulnerable", "fixed"):
+        if version == "fixed" and a.lazy_fixed and not near(res["vulnerable"][0], key[1], windows):
+            res[version] = None
+            continue
         e = dict(entry, arguments=version_args(entry["arguments"], version == "fixed"))
+        cached = os.path.join(a.work, "cache", a.tool_name, key[0], "__".join(key[1].split("/")) +
+                              (f".{key[2]}" if key[2] else "") + f".{version}.json")
+        if a.cache and os.path.exists(cached):
+            f, dt, err = json.load(open(cached))
+            res[version] = ([tuple(x) for x in f], dt, err)
+            continue
         with tempfile.TemporaryDirectory(dir=a.work) as tmp:
             if a.cmd:
                 res[version] = run_template(a.cmd, e, tmp)
@@ -438,14 +431,27 @@ def analyse_file(a, key, entry, function):
                 res[version] = run_flawfinder(e, tmp)
             else:
                 sys.exit(f"unknown tool {a.tool}")
+        if a.cache and not res[version][2]:
+            os.makedirs(os.path.dirname(cached), exist_ok=True)
+            json.dump(res[version], open(cached, "w"))
     return key, res
+
+
+def summarize(tool, rows, per_file, secs, wall):
+    counts = sorted(per_file.values()) or [0]
+    return dict(tool=tool, cases=len(rows), found=sum(r["found"] for r in rows),
+                found_quiet=sum(r["found_quiet"] for r in rows), quiet=sum(r["quiet"] is True for r in rows),
+                quiet_not_run=sum(r["quiet"] is None for r in rows),
+                files=len(per_file), findings_median=statistics.median(counts),
+                findings_mean=round(statistics.mean(counts), 2), errors=sum(bool(r["errors"]) for r in rows),
+                tool_seconds=round(secs, 1), wall_seconds=round(wall, 1) if wall is not None else None)
 
 
 def run(a, man):
     cases = [c for c in man["cases"] if not a.cases or c["id"] in a.cases.split(",")]
     if a.projects:
         cases = [c for c in cases if c["project"] in a.projects.split(",")]
-    tool = a.name or (a.tool if not a.cmd else shlex.split(a.cmd)[0].split("/")[-1])
+    tool = a.tool_name = a.name or (a.tool if not a.cmd else shlex.split(a.cmd)[0].split("/")[-1])
     # one analysis per flawed file and version; Frama-C's entry point depends on the case's function
     jobs, case_key = {}, {}
     for c in cases:
@@ -456,7 +462,7 @@ def run(a, man):
                 continue
             fn = enclosing_function(entry["file"], fl["lines"][0][0]) if a.tool == "frama-c" else ""
             key = (c["project"], fl["file"], fn)
-            jobs[key] = (entry, fn)
+            jobs.setdefault(key, (entry, fn, []))[2].extend(fl["lines"])
             case_key[(c["id"], fl["file"])] = key
     t0 = time.time()
     done = {}
@@ -466,51 +472,89 @@ def run(a, man):
     wall = time.time() - t0
     rows = []
     for c in cases:
-        found, noisy, errs, hits = False, False, [], []
+        found, noisy, unknown, errs, hits = False, False, False, [], []
         for fl in c["flaws"]:
             key = case_key.get((c["id"], fl["file"]))
             if key is None:
                 errs.append("no compile command"); continue
             res = done[key]
             for v in ("vulnerable", "fixed"):
-                if res[v][2]:
+                if res[v] and res[v][2]:
                     errs.append(f"{v}: {res[v][2]}")
             h = near(res["vulnerable"][0], fl["file"], fl["lines"])
             hits += [f"{fl['file']}:{x[1]} {x[3]}" for x in h]
             found |= bool(h)
-            noisy |= bool(near(res["fixed"][0], fl["file"], fl["lines"]))
+            if res["fixed"] is None:
+                unknown = True
+            else:
+                noisy |= bool(near(res["fixed"][0], fl["file"], fl["lines"]))
         rows.append(dict(id=c["id"], project=c["project"], cve=c.get("cve", ""), cwe=c.get("cwe"),
-                         files=[fl["file"] for fl in c["flaws"]], found=found, quiet=not noisy,
+                         files=[fl["file"] for fl in c["flaws"]], found=found, quiet=None if unknown and not noisy else not noisy,
                          found_quiet=found and not noisy, hits=hits, errors=errs))
     per_file = {}
     for key, res in done.items():
         fs = [f for f in res["vulnerable"][0] if f[2] in MEMORY_FAMILIES and same_file(f[0], key[1])]
         per_file[f"{key[0]}/{key[1]}"] = len(fs)
-    counts = sorted(per_file.values()) or [0]
-    secs = sum(r[v][1] for r in done.values() for v in r)
-    summary = dict(tool=tool, cases=len(rows), found=sum(r["found"] for r in rows),
-                   found_quiet=sum(r["found_quiet"] for r in rows), quiet=sum(r["quiet"] for r in rows),
-                   files=len(per_file), findings_median=statistics.median(counts),
-                   findings_mean=round(statistics.mean(counts), 2), errors=sum(bool(r["errors"]) for r in rows),
-                   tool_seconds=round(secs, 1), wall_seconds=round(wall, 1))
+    summary = summarize(tool, rows, per_file, sum(r[v][1] for r in done.values() for v in r if r[v]), wall)
     if a.json:
-        json.dump(dict(summary=summary, cases=rows, findings_per_file=per_file), open(a.json, "w"), indent=1)
+        raw = {f"{k[0]}/{k[1]}" + (f"#{k[2]}" if k[2] else ""): {v: r[v] and r[v][0] for v in r}
+               for k, r in sorted(done.items())}
+        json.dump(dict(summary=summary, cases=rows, findings_per_file=per_file, findings=raw), open(a.json, "w"),
+                  indent=1)
     print(f"{'case':8} {'project':10} {'cve':16} {'cwe':>4}  found quiet  hits / errors")
     for r in rows:
         note = "; ".join(r["hits"][:2]) or "; ".join(r["errors"])[:100]
         print(f"{r['id']:8} {r['project']:10} {r['cve']:16} {r['cwe'] or '':>4}  {'yes' if r['found'] else '-':5} "
-              f"{'yes' if r['quiet'] else 'NO':5}  {note}")
+              f"{ {True: 'yes', False: 'NO', None: 'n/a'}[r['quiet']]:5}  {note}")
     print(f"SUMMARY tool={tool} cases={summary['cases']} found={summary['found']} "
-          f"found_fixed_quiet={summary['found_quiet']} fixed_quiet={summary['quiet']} files={summary['files']} "
+          f"found_fixed_quiet={summary['found_quiet']} fixed_quiet={summary['quiet']} "
+          f"fixed_not_run={summary['quiet_not_run']} files={summary['files']} "
           f"findings_per_file_median={summary['findings_median']} mean={summary['findings_mean']} "
           f"errors={summary['errors']} tool_s={summary['tool_seconds']} wall_s={summary['wall_seconds']}")
 
 
+def table(a, man):
+    """markdown: one summary row per tool, then one row per case with each tool's verdict (from run --json)."""
+    merged = collections.OrderedDict()  # results of one tool over several runs (e.g. one per project) add up
+    for p in a.results:
+        r = json.load(open(p))
+        m = merged.setdefault(r["summary"]["tool"], dict(cases={}, findings_per_file={}, secs=0.0))
+        m["cases"].update({c["id"]: c for c in r["cases"]})
+        m["findings_per_file"].update(r["findings_per_file"])
+        m["secs"] += r["summary"]["tool_seconds"]
+    results = [dict(summary=summarize(t, list(m["cases"].values()), m["findings_per_file"], m["secs"], None),
+                    cases=list(m["cases"].values())) for t, m in merged.items()]
+    print("| tool | cases | found, fixed quiet | found | fixed quiet | findings per vulnerable file (median / mean) "
+          "| cases with tool errors | tool seconds |")
+    print("|---|---|---|---|---|---|---|---|")
+    for r in results:
+        s = r["summary"]
+        print(f"| {s['tool']} | {s['cases']} | {s['found_quiet']} | {s['found']} | {s['quiet']} | "
+              f"{s['findings_median']} / {s['findings_mean']} | {s['errors']} | {s['tool_seconds']} |")
+    print()
+    tools = [r["summary"]["tool"] for r in results]
+    by = [{c["id"]: c for c in r["cases"]} for r in results]
+    print("| case | project | id | CWE | file | " + " | ".join(tools) + " |")
+    print("|---|---|---|---|---|" + "---|" * len(tools))
+    legend = {(True, True): "found", (True, False): "found, fixed noisy", (False, True): "-",
+              (False, False): "fixed noisy", (False, None): "-"}
+    for c in man["cases"]:
+        cells = []
+        for b in by:
+            r = b.get(c["id"])
+            cells.append("" if r is None else legend[(r["found"], r["quiet"])] + (" (error)" if r["errors"] else ""))
+        files = ", ".join(f["file"] for f in c["flaws"])
+        print(f"| {c['id']} | {c['project']} | {c.get('cve', '')} | {c.get('cwe', '')} | {files} | "
+              + " | ".join(cells) + " |")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("command", choices=["prepare", "derive", "run"])
+    ap.add_argument("command", choices=["prepare", "derive", "run", "table"])
+    ap.add_argument("results", nargs="*", help="table: JSON files written by run --json, one per tool")
     ap.add_argument("--manifest", default=DEFAULT_MANIFEST)
-    ap.add_argument("--work", required=True, help="work dir outside the repository (checkouts, builds, temp files)")
+    ap.add_argument("--work", default=os.path.join(tempfile.gettempdir(), "realbugs"),
+                    help="work dir outside the repository (checkouts, builds, temp files)")
     ap.add_argument("--magma", help="prepare/derive: a checkout of HexHive/magma")
     ap.add_argument("--repo", action="append", default=[], help="prepare/derive: PROJECT=GITDIR of a fetched repository")
     ap.add_argument("--force", action="store_true", help="prepare: redo prepared projects")
@@ -520,7 +564,12 @@ def main():
                                   "'./memsafe scan --compile-commands {db} --format sarif -o {out}'")
     ap.add_argument("--tool", default="cppcheck", help="built-in runner: cppcheck, clang-alpha, frama-c, flawfinder")
     ap.add_argument("--name", help="tool name in the report")
+    ap.add_argument("--cache", action="store_true",
+                    help="keep each analysis' findings in WORK/cache/NAME/ and reuse them (rescoring after a "
+                         "manifest change); give a new --name when the tool changes")
     ap.add_argument("--jobs", type=int, default=1)
+    ap.add_argument("--lazy-fixed", action="store_true",
+                    help="analyse the fixed version only where the vulnerable one has a finding at the flaw")
     ap.add_argument("--json", help="write machine-readable results here")
     a = ap.parse_args()
     a.work = os.path.abspath(a.work)
@@ -528,7 +577,7 @@ def main():
     man = load_manifest(a.manifest)
     if a.command in ("prepare", "derive") and not a.magma:
         ap.error("--magma is required")
-    {"prepare": prepare, "derive": derive, "run": run}[a.command](a, man)
+    {"prepare": prepare, "derive": derive, "run": run, "table": table}[a.command](a, man)
 
 
 if __name__ == "__main__":
