@@ -421,6 +421,8 @@ def analyse_file(a, key, entry, function, windows):
             f, dt, err = json.load(open(cached))
             res[version] = ([tuple(x) for x in f], dt, err)
             continue
+        if a.cached_only:
+            return key, None
         with tempfile.TemporaryDirectory(dir=a.work) as tmp:
             if a.cmd:
                 res[version] = run_template(a.cmd, e, tmp)
@@ -481,6 +483,8 @@ def run(a, man):
             if key is None:
                 errs.append("no compile command"); continue
             res = done[key]
+            if res is None:
+                errs.append("not run"); continue
             for v in ("vulnerable", "fixed"):
                 if res[v] and res[v][2]:
                     errs.append(f"{v}: {res[v][2]}")
@@ -491,10 +495,15 @@ def run(a, man):
                 unknown = True
             else:
                 noisy |= bool(near(res["fixed"][0], fl["file"], fl["lines"]))
+        if "not run" in errs:
+            continue
         rows.append(dict(id=c["id"], project=c["project"], cve=c.get("cve", ""), cwe=c.get("cwe"),
                          files=[fl["file"] for fl in c["flaws"]], found=found, quiet=None if unknown and not noisy else not noisy,
                          found_quiet=found and not noisy, hits=hits, errors=errs))
     per_file = {}
+    if len(rows) < len(cases):
+        print(f"{len(cases) - len(rows)} cases left out: not in the cache (--cached-only)", file=sys.stderr)
+    done = {k: r for k, r in done.items() if r is not None}
     for key, res in done.items():
         fs = [f for f in res["vulnerable"][0] if f[2] in MEMORY_FAMILIES and same_file(f[0], key[1])]
         per_file[f"{key[0]}/{key[1]}"] = len(fs)
@@ -570,6 +579,8 @@ def main():
     ap.add_argument("--cache", action="store_true",
                     help="keep each analysis' findings in WORK/cache/NAME/ and reuse them (rescoring after a "
                          "manifest change); give a new --name when the tool changes")
+    ap.add_argument("--cached-only", action="store_true",
+                    help="with --cache: score only the cases whose analyses are all cached, run nothing")
     ap.add_argument("--jobs", type=int, default=1)
     ap.add_argument("--lazy-fixed", action="store_true",
                     help="analyse the fixed version only where the vulnerable one has a finding at the flaw")
