@@ -541,7 +541,8 @@ def table(a, man):
     print("|---|---|---|---|---|---|---|---|")
     for r in results:
         s = r["summary"]
-        print(f"| {s['tool']} | {s['cases']} | {s['found_quiet']} | {s['found']} | {s['quiet']} | "
+        quiet = f"{s['quiet']}" + (f" (+{s['quiet_not_run']} not run: nothing found)" if s["quiet_not_run"] else "")
+        print(f"| {s['tool']} | {s['cases']} | {s['found_quiet']} | {s['found']} | {quiet} | "
               f"{s['findings_median']} / {s['findings_mean']} | {s['errors']} | {s['tool_seconds']} |")
     print()
     tools = [r["summary"]["tool"] for r in results]
