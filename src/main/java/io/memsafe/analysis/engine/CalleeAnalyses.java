@@ -1,0 +1,318 @@
+package io.memsafe.analysis.engine;
+
+import io.memsafe.analysis.domain.Contents;
+import io.memsafe.analysis.domain.Interval;
+import io.memsafe.analysis.domain.Lifetime;
+import io.memsafe.analysis.domain.Region;
+import io.memsafe.analysis.domain.State;
+import io.memsafe.analysis.domain.Value;
+import io.memsafe.analysis.engine.Interpreter.Frame;
+import io.memsafe.ir.Function;
+import io.memsafe.ir.SourceLoc;
+import io.memsafe.ir.Stmt;
+import io.memsafe.ir.Type;
+import io.memsafe.ir.Variable;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The interprocedural driver of one {@link Interpreter}: a call to a function of the program is analysed
+ * in the caller's context, on the part of memory the callee can reach, and the result of a callee analysis
+ * for an abstract input is kept in {@link Summaries} for every root; how many callee analyses one analysis
+ * may use is counted over its own call tree, so that results do not depend on which root ran first.
+ */
+final class CalleeAnalyses {
+    private final Interpreter in;
+
+    CalleeAnalyses(Interpreter in) { this.in = in; }
+
+    /**
+     * How many callee analyses (distinct callee and abstract input) one analysis may use in its whole
+     * call tree; past it, calls fall back to the havoc of an unknown call.
+     */
+    static final int MAX_CALLEE_ANALYSES = 150;
+    /** Callees with more basic blocks than this are not re-analysed per call site: they are roots of their own. */
+    static final int MAX_INLINED_BLOCKS = 300;
+    /** How deep calls are followed in context; 0 analyses a function on its own (the fallback when a root runs out of in.budget). */
+    private int maxDepth = Interpreter.MAX_CALL_DEPTH;
+
+    void followCalls(boolean follow) { maxDepth = follow ? Interpreter.MAX_CALL_DEPTH : 0; }
+
+    /**
+     * The analysis running now (a root's, or a callee's in context): the callee analyses its call tree
+     * has used, each with the steps it took on its own and its result; how many it may use
+     * ({@code room}); and what that limit did to it.
+     */
+    private static final class Work {
+        final int room;
+        /** Every callee analysis in its call tree so far, by id, with the steps it took on its own. */
+        final Map<Integer, Long> used = new HashMap<>();
+        /** The results of its own calls, by id: the same call again gets the same result. */
+        final Map<Integer, Summaries.Summary> results = new HashMap<>();
+        long charged;
+        /** The least room under which it would have run as it did, had nothing been cut. */
+        int need;
+        /** Some call in its tree fell back to havoc for lack of room: its result depends on the room it had. */
+        boolean truncated;
+
+        Work(int room) { this.room = room; }
+    }
+
+    private Work work = new Work(MAX_CALLEE_ANALYSES);
+
+    /** Callee analyses the root has used (its call tree, as analysed in context). */
+    int used() { return work.used.size(); }
+
+    /** The functions the root analysed in its calling context. */
+    Set<Function> analysedInContext() {
+        Set<Function> out = new HashSet<>();
+        for (int id : work.used.keySet()) out.add(in.summaries.callee(id));
+        return out;
+    }
+
+    /**
+     * Holds, for a callee, the pointers that its callers' memory (outside what the callee can reach)
+     * keeps to blocks the callee can reach: those blocks are not lost when the callee drops its own
+     * references. Nothing points to this region, so the callee never reads it.
+     */
+    static final Region CALLERS = new Region("g:<callers>", Region.Kind.GLOBAL, Value.UNKNOWN, "memory of the callers", SourceLoc.NONE, "escape");
+
+    /**
+     * Analyses a callee in its calling context. The callee runs on the part of the caller's memory it
+     * can reach (its parameters, the globals it and its callees name, what they point to, transitively):
+     * the rest cannot change, and leaving it out keeps the callee's states small and makes equal
+     * contexts equal, so that a callee analysed once for an abstract input is not analysed again for it,
+     * by this root or any other ({@link Summaries}).
+     */
+    Value inline(Function callee, List<Value> args, Stmt.Call c, State s, Frame f) {
+        if (f.depth() >= maxDepth || f.onStack(callee) || work.used.size() >= MAX_CALLEE_ANALYSES || callee.blocks.size() > MAX_INLINED_BLOCKS) {
+            // recursion, too deep or too much (the root's own limit; a callee analysis gets the room its
+            // caller has left in resultFor): sound fallback, the callee is then analysed as a root of its own
+            return in.unknownCall(args, s);
+        }
+        for (int i = 0; i < callee.params.size(); i++) {
+            Variable p = callee.params.get(i);
+            Value v = i < args.size() ? args.get(i) : Value.UNKNOWN;
+            if (p.type instanceof Type.Int it && v.pts.isEmpty()) v = Interpreter.wrap(v, it);
+            Region r = in.region(p, callee);
+            s.set(r, Contents.uninitialized().store(Interval.ZERO, Math.max(1, p.type.size()), v, true));
+        }
+        for (int i = callee.params.size(); i < args.size(); i++) in.unknownCall(List.of(args.get(i)), s);
+        Region ret = Interpreter.returnRegion(callee);
+        s.set(ret, Contents.uninitialized());
+        Set<Region> foot = footprint(callee, ret, s);
+        State entry = slice(s, foot);
+        List<TraceStep> calls = new ArrayList<>(f.calls());
+        calls.add(new TraceStep(c.loc(), "call to " + callee.name + "()"));
+        Frame cf = new Frame(callee, f.depth() + 1, calls, f, f.report());
+        Summaries.Key key = new Summaries.Key(callee, Math.min(maxDepth - cf.depth(), in.callGraph.height(callee)), entry,
+                recursion(callee, f), in.severalLive.isEmpty() ? Set.of() : Set.copyOf(in.severalLive));
+        Summaries.Summary sum = resultFor(key, new Frame(callee, cf.depth(), List.of(), f, false));
+        if (sum == null) {
+            // its call tree does not fit in what this analysis may still use: as if unknown
+            s.mem.remove(ret);
+            dropFrame(callee, s);
+            return in.unknownCall(args, s);
+        }
+        if (f.report()) replayReports(key, sum, cf);
+        State exit = sum.exit().copy();
+        if (exit.bottom) {
+            s.assign(exit);
+            return Value.BOTTOM;
+        }
+        exit.mem.remove(CALLERS);
+        severalLiveAcrossTheCall(s, exit, foot);
+        Set<Region> touched = new HashSet<>(foot);
+        touched.addAll(exit.mem.keySet());
+        touched.addAll(exit.freed.keySet());
+        touched.addAll(exit.unchecked.keySet());
+        s.mem.keySet().removeAll(touched);
+        s.freed.keySet().removeAll(touched);
+        s.unchecked.keySet().removeAll(touched);
+        s.mem.putAll(exit.mem);
+        s.freed.putAll(exit.freed);
+        s.unchecked.putAll(exit.unchecked);
+        Value r = s.contents(ret).load(Interval.ZERO, 8);
+        s.mem.remove(ret);
+        dropFrame(callee, s);
+        return r;
+    }
+
+    /** The callee's frame is gone: its locals no longer exist. */
+    private static void dropFrame(Function callee, State s) {
+        String frame = "v:" + callee.unit + ":" + callee.name + ":";
+        s.mem.keySet().removeIf(reg -> reg.key.startsWith(frame));
+    }
+
+    /** The functions on the call stack that the callee could call again: there the analysis cuts the recursion. */
+    private Set<Function> recursion(Function callee, Frame f) {
+        Set<Function> out = null;
+        for (Frame x = f; x != null; x = x.parent()) {
+            if (x.fn() != null && in.callGraph.mayCall(callee, x.fn())) {
+                if (out == null) out = new HashSet<>();
+                out.add(x.fn());
+            }
+        }
+        return out == null ? Set.of() : out;
+    }
+
+    /**
+     * The result of a callee analysis for the analysis running now, counted into it (the callee
+     * analysis and those of its call tree, the steps of those it had not used yet); null when there is
+     * no room left. A callee analysis gets the room its caller has left; one that fitted in less is
+     * reused whatever the room, one that was cut only for the same room.
+     */
+    private Summaries.Summary resultFor(Summaries.Key key, Frame cf) {
+        int id = in.summaries.id(key);
+        Summaries.Summary sum = work.results.get(id);
+        if (sum != null) return sum; // already counted in
+        int left = work.room - work.used.size();
+        if (left < 1) {
+            work.truncated = true;
+            return null;
+        }
+        sum = in.summaries.summary(key, left);
+        if (sum == null) {
+            in.summaries.ran.incrementAndGet();
+            sum = analyseInContext(key, id, left, cf);
+        } else in.summaries.reused.incrementAndGet();
+        if (sum.truncated()) work.truncated = true;
+        else work.need = Math.max(work.need, work.used.size() + sum.minRoom());
+        long charge = 0;
+        for (int i = 0; i < sum.ids().length; i++) {
+            if (work.used.putIfAbsent(sum.ids()[i], sum.ownSteps()[i]) == null) charge += sum.ownSteps()[i];
+        }
+        work.results.put(id, sum);
+        work.charged += charge;
+        in.budget.charge(charge);
+        return sum;
+    }
+
+    /**
+     * Runs a callee analysis in context as an analysis of its own (with {@code room} callee analyses at
+     * most, its steps set apart), so that its result depends on its key and room only; keeps it for
+     * reuse unless the root learned, meanwhile, of an allocation site that holds several live blocks.
+     */
+    private Summaries.Summary analyseInContext(Summaries.Key key, int id, int room, Frame cf) {
+        Work outer = work;
+        Work inner = new Work(room - 1);
+        long steps = in.budget.steps();
+        work = inner;
+        State exit;
+        try {
+            exit = new FunctionFixpoint(in, key.callee(), in.shape(key.callee())).run(key.entry().copy(), cf);
+        } finally {
+            work = outer;
+        }
+        long own = in.budget.steps() - steps - inner.charged;
+        in.budget.rewind(steps);
+        int[] ids = new int[inner.used.size() + 1];
+        long[] ownSteps = new long[ids.length];
+        int i = 0;
+        for (Map.Entry<Integer, Long> e : inner.used.entrySet()) {
+            ids[i] = e.getKey();
+            ownSteps[i++] = e.getValue();
+        }
+        ids[i] = id;
+        ownSteps[i] = own;
+        int minRoom = 1 + Math.max(inner.need, inner.used.size());
+        Summaries.Summary sum = new Summaries.Summary(exit.copy(), ids, ownSteps, room, inner.truncated, minRoom);
+        if (in.severalLive.size() == key.severalLive().size()) in.summaries.keep(key, sum);
+        return sum;
+    }
+
+    /**
+     * The findings of a callee's reporting pass for the result {@code sum}, with this call stack in front
+     * of their traces. The pass runs once per result, with the room that result had, collecting its
+     * findings with traces relative to the callee; its steps are not charged (the analysis it reports
+     * on was).
+     */
+    private void replayReports(Summaries.Key key, Summaries.Summary sum, Frame cf) {
+        List<Summaries.Reported> found = in.summaries.reports(key, sum);
+        if (found == null) {
+            List<Summaries.Reported> got = new ArrayList<>();
+            Checker.Context outerReporter = in.reporter;
+            Work outer = work;
+            long steps = in.budget.steps();
+            in.reporter = (checker, loc, message, trace) -> got.add(new Summaries.Reported(checker, loc, message, List.copyOf(trace)));
+            work = new Work(sum.room() - 1);
+            try {
+                new FunctionFixpoint(in, key.callee(), in.shape(key.callee())).run(key.entry().copy(), new Frame(key.callee(), cf.depth(), List.of(), cf.parent(), true));
+            } finally {
+                in.reporter = outerReporter;
+                work = outer;
+            }
+            in.budget.rewind(steps);
+            found = List.copyOf(got);
+            if (in.severalLive.size() == key.severalLive().size()) in.summaries.keepReports(key, sum, found);
+        }
+        for (Summaries.Reported r : found) {
+            List<TraceStep> t = new ArrayList<>(cf.calls());
+            t.addAll(r.trace());
+            in.reporter.report(r.checker(), r.loc(), r.message(), t);
+        }
+    }
+
+    /**
+     * A heap site the callee allocated again while the caller still holds an earlier block from it (an
+     * allocation wrapper called twice): the site now stands for several live blocks, so the caller's
+     * contents are joined in, not replaced.
+     */
+    private void severalLiveAcrossTheCall(State s, State exit, Set<Region> foot) {
+        for (Map.Entry<Region, Contents> e : exit.mem.entrySet()) {
+            Region r = e.getKey();
+            if (r.kind != Region.Kind.HEAP || foot.contains(r)) continue;
+            Contents earlier = s.mem.get(r);
+            io.memsafe.analysis.domain.Lifetime gone = s.freed.get(r);
+            if (earlier == null || (gone != null && gone.must())) continue;
+            e.setValue(earlier.combine(e.getValue(), Value::join));
+            in.severalLive.add(r.key);
+        }
+    }
+
+    /** The regions a callee can reach from its parameters and the globals it (transitively) names. */
+    private Set<Region> footprint(Function callee, Region ret, State s) {
+        Set<Region> foot = new HashSet<>();
+        java.util.ArrayDeque<Region> work = new java.util.ArrayDeque<>();
+        foot.add(ret);
+        foot.add(Interpreter.ESCAPED); // written by escapes, never read through
+        for (Variable p : callee.params) if (foot.add(in.region(p, callee))) work.add(in.region(p, callee));
+        for (Variable g : in.callGraph.globals(callee)) {
+            Region r = in.region(g, null);
+            if (foot.add(r)) work.add(r);
+        }
+        while (!work.isEmpty()) {
+            Region r = work.poll();
+            Contents c = s.mem.get(r);
+            if (c == null) c = r.initial;
+            if (c == null) continue;
+            for (Region t : c.pointees()) if (foot.add(t)) work.add(t);
+        }
+        return foot;
+    }
+
+    /** The part of {@code s} in {@code foot}, plus what the rest of {@code s} keeps pointing to in it. */
+    private static State slice(State s, Set<Region> foot) {
+        TreeMap<Region, Contents> mem = new TreeMap<>();
+        TreeMap<Region, Interval> kept = new TreeMap<>();
+        for (Map.Entry<Region, Contents> e : s.mem.entrySet()) {
+            if (foot.contains(e.getKey())) {
+                mem.put(e.getKey(), e.getValue());
+                continue;
+            }
+            for (Region t : e.getValue().pointees()) if (t.kind == Region.Kind.HEAP && foot.contains(t)) kept.put(t, Interval.ZERO);
+        }
+        if (!kept.isEmpty()) mem.put(CALLERS, new Contents(new TreeMap<>(), new Value(Interval.BOTTOM, kept, false, null), Value.UNKNOWN));
+        TreeMap<Region, io.memsafe.analysis.domain.Lifetime> freed = new TreeMap<>();
+        for (Map.Entry<Region, io.memsafe.analysis.domain.Lifetime> e : s.freed.entrySet()) if (foot.contains(e.getKey())) freed.put(e.getKey(), e.getValue());
+        TreeMap<Region, SourceLoc> unchecked = new TreeMap<>();
+        for (Map.Entry<Region, SourceLoc> e : s.unchecked.entrySet()) if (foot.contains(e.getKey())) unchecked.put(e.getKey(), e.getValue());
+        return new State(mem, freed, unchecked, false);
+    }
+}
