@@ -42,8 +42,6 @@ public final class AttackSurface {
         this.entries = List.copyOf(p);
     }
 
-    public static final AttackSurface INFERRED_ONLY = new AttackSurface(List.of());
-
     private static Pattern glob(String g) {
         StringBuilder sb = new StringBuilder();
         for (char ch : g.toCharArray()) {

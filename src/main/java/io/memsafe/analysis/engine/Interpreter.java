@@ -460,9 +460,9 @@ public final class Interpreter {
     }
 
     /**
-     * The arguments of the library call being applied that designate an array member of a struct (by
-     * identity of their values), each with a pointer into the member as an object of its own: a copy
-     * into {@code s->name} is bounded by {@code name}, not by the struct around it.
+     * The arguments of the library call being applied (in a reporting pass) that designate an array
+     * member of a struct, by identity of their values, each with a pointer into the member as an
+     * object of its own: a copy into {@code s->name} is bounded by {@code name}, not by the struct.
      */
     private Map<Value, Value> memberArguments = Map.of();
 
@@ -814,8 +814,12 @@ public final class Interpreter {
         } else {
             FunctionModel m = LibraryModels.get(name);
             if (m != null) {
-                memberArguments = SubObjects.arguments(this, c.args(), args, s, f);
-                provenEnds = f.report() ? Relations.provenEnds(this, m.byteAccesses(), c.args(), args, s, f) : Map.of();
+                if (f.report()) {
+                    // each argument a value of its own, so that the facts below can name it by identity
+                    for (int i = 0; i < args.size(); i++) args.set(i, args.get(i).distinct());
+                    memberArguments = SubObjects.arguments(this, c.args(), args, s, f);
+                    provenEnds = Relations.provenEnds(this, m.byteAccesses(), c.args(), args, s, f);
+                }
                 try {
                     result = models.apply(m, c, args, s, f);
                 } finally {

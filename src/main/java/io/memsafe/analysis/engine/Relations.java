@@ -95,9 +95,9 @@ final class Relations {
         String x = tracked(in, tv.var(), f);
         if (x == null) return;
         Octagon<String> r = s.rel;
-        Linear l = computed.taint != null && computed.taint.wrap() != null ? null : linear(in, value, f);
-        // the relation holds of mathematical values: only when the result did not wrap around its type
-        if (l != null && fits(computed, tv.var().type)) {
+        Linear l = linear(in, value, f);
+        // the relation holds of mathematical values: only when the exact result fits the type (no wrap)
+        if (l != null && fits(exact(in, l, s), tv.var().type)) {
             if (l.x == null) r = r.assignConst(x, l.c);
             else if (l.y == null && l.sx == 1) r = r.assign(x, l.x, l.c);
             else if (l.y == null) r = r.forget(x).addSumConstraint(x, l.x, l.c).addSumLowerBound(x, l.x, l.c);
@@ -110,8 +110,27 @@ final class Relations {
         s.rel = r;
     }
 
-    private static boolean fits(Value v, Type t) {
-        return t instanceof Type.Int i && !v.num.isBottom() && v.num.leq(Interval.ofType(i.size(), i.signed()));
+    private static boolean fits(Interval exact, Type t) {
+        return t instanceof Type.Int i && !exact.isBottom() && exact.leq(Interval.ofType(i.size(), i.signed()));
+    }
+
+    /** The mathematical range of a linear form over the values its variables hold (bottom when one is unknown). */
+    private static Interval exact(Interpreter in, Linear l, State s) {
+        Interval r = Interval.of(l.c);
+        for (int k = 0; k < 2; k++) {
+            String v = k == 0 ? l.x : l.y;
+            if (v == null) continue;
+            Region reg = in.relatedRegions.get(v);
+            Value val = reg == null ? Value.UNKNOWN : s.contents(reg).load(Interval.ZERO, Math.max(1, sizeOf(reg)));
+            if (val.unknown || val.isPointer() || val.num.isBottom()) return Interval.BOTTOM;
+            r = (k == 0 ? l.sx : l.sy) > 0 ? r.add(val.num) : r.sub(val.num);
+        }
+        return r;
+    }
+
+    private static long sizeOf(Region r) {
+        Long size = r.size.constant();
+        return size == null ? 8 : size;
     }
 
     /** The contents of each region holding a related variable, before a statement (to see what it changed). */
@@ -196,7 +215,7 @@ final class Relations {
     /**
      * Pointer arguments of a library call whose byte access, by the model's (pointer, length) pairs,
      * the relations prove to end inside the object: {@code memcpy(buf + k, src, n)} with
-     * {@code k + n <= sizeof buf}. Keyed by the argument's value (made distinct in {@code args}).
+     * {@code k + n <= sizeof buf}. Keyed by the argument's value (each argument a distinct instance).
      */
     static Map<Value, Boolean> provenEnds(Interpreter in, List<int[]> pairs, List<Expr> exprs, List<Value> args, State s, Interpreter.Frame f) {
         if (s.rel.variables().isEmpty() || pairs.isEmpty()) return Map.of();
@@ -224,9 +243,7 @@ final class Relations {
             long bound = s.rel.upperSum(k, len.x);
             if (bound == Octagon.INF || satAdd(satAdd(bound, base), len.c) > size) continue;
             if (out == null) out = new IdentityHashMap<>();
-            Value own = ptr.distinct();
-            args.set(p[0], own);
-            out.put(own, Boolean.TRUE);
+            out.put(ptr, Boolean.TRUE);
         }
         return out == null ? Map.of() : out;
     }

@@ -58,8 +58,7 @@ final class SubObjects {
 
     /**
      * For the arguments of a call that are a sub-object array (decayed, maybe plus an offset), the
-     * pointer into it, keyed by the argument's value. Those values are replaced in {@code values} by
-     * copies of their own, so that the identity of each designates one argument only.
+     * pointer into it, keyed by the argument's value (each argument a distinct instance).
      */
     static Map<Value, Value> arguments(Interpreter in, List<Expr> exprs, List<Value> values, State s, Interpreter.Frame f) {
         Map<Value, Value> out = null;
@@ -67,9 +66,7 @@ final class SubObjects {
             Value v = memberPointer(in, exprs.get(i), s, f);
             if (v == null) continue;
             if (out == null) out = new IdentityHashMap<>();
-            Value own = values.get(i).distinct();
-            values.set(i, own);
-            out.put(own, v);
+            out.put(values.get(i), v);
         }
         return out == null ? Map.of() : out;
     }
