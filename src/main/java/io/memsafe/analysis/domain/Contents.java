@@ -205,7 +205,9 @@ public final class Contents {
         TreeMap<Long, Cell> m = new TreeMap<>();
         for (Map.Entry<Long, Cell> e : cells.entrySet()) {
             Cell other = o.cells.get(e.getKey());
-            if (other != null && other.size == e.getValue().size) m.put(e.getKey(), new Cell(other.size, op.apply(e.getValue().value, other.value)));
+            // a cell neither path wrote stays the same cell (the relations tell untouched fields by it)
+            if (other == e.getValue()) m.put(e.getKey(), other);
+            else if (other != null && other.size == e.getValue().size) m.put(e.getKey(), new Cell(other.size, op.apply(e.getValue().value, other.value)));
             else if (other == null) {
                 long size = e.getValue().size;
                 // bytes nothing has written on the other path hold no value there (reading them is

@@ -37,8 +37,17 @@ public final class Region implements Comparable<Region> {
         this.family = family;
     }
 
+    /**
+     * A deterministic total order on keys, cheap where it is used most (the sorted maps of every
+     * abstract state): keys share long prefixes (the file, the function), so the hash of the key
+     * (a function of its text only, computed once) decides first and the text only breaks ties.
+     */
     @Override
-    public int compareTo(Region o) { return key.compareTo(o.key); }
+    public int compareTo(Region o) {
+        if (this == o) return 0;
+        int c = Integer.compare(key.hashCode(), o.key.hashCode());
+        return c != 0 ? c : key.compareTo(o.key);
+    }
 
     @Override
     public boolean equals(Object o) { return o instanceof Region r && r.key.equals(key); }

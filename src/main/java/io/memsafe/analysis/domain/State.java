@@ -2,6 +2,7 @@ package io.memsafe.analysis.domain;
 
 import io.memsafe.ir.SourceLoc;
 
+import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -101,16 +102,17 @@ public final class State {
         TreeMap<Region, Lifetime> f = joinFreed(o);
         TreeMap<Region, SourceLoc> u = joinUnchecked(o);
         TreeMap<Region, Contents> m = new TreeMap<>();
-        for (Map.Entry<Region, Contents> e : mem.entrySet()) {
-            Contents other = o.mem.get(e.getKey());
+        // both maps are sorted the same way: one walk over the two, no lookups
+        Iterator<Map.Entry<Region, Contents>> mine = mem.entrySet().iterator(), theirs = o.mem.entrySet().iterator();
+        Map.Entry<Region, Contents> a = mine.hasNext() ? mine.next() : null, b = theirs.hasNext() ? theirs.next() : null;
+        while (a != null || b != null) {
+            int c = a == null ? 1 : b == null ? -1 : a.getKey().compareTo(b.getKey());
+            Region r = c <= 0 ? a.getKey() : b.getKey();
+            Contents x = c <= 0 ? a.getValue() : r.initial, y = c >= 0 ? b.getValue() : r.initial;
             // a region missing on one side was not allocated on that path: nothing points to it there
-            if (other == null) other = e.getKey().initial;
-            m.put(e.getKey(), other == null ? e.getValue() : other == e.getValue() ? other : e.getValue().combine(other, op));
-        }
-        for (Map.Entry<Region, Contents> e : o.mem.entrySet()) {
-            if (m.containsKey(e.getKey())) continue;
-            Contents mine = e.getKey().initial;
-            m.put(e.getKey(), mine == null || mine == e.getValue() ? e.getValue() : mine.combine(e.getValue(), op));
+            m.put(r, x == null ? y : y == null || x == y ? x : x.combine(y, op));
+            if (c <= 0) a = mine.hasNext() ? mine.next() : null;
+            if (c >= 0) b = theirs.hasNext() ? theirs.next() : null;
         }
         return new State(m, f, u, false);
     }

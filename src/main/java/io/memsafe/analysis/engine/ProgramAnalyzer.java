@@ -101,13 +101,13 @@ public final class ProgramAnalyzer {
         return new Result(new ArrayList<>(unique.values()), d, roots.size() + rest.size());
     }
 
-    /** What makes two findings the same defect: their rule and place, or for a once-per-object rule, the object and what is said of it. */
+    /** What makes two findings the same defect: their rule and place, or for a once-per-object rule, the object (its declaration step). */
     private static String defect(Finding fd) {
         if (fd.rule().oncePerObject()) {
             // the object's step follows the calls that lead into the function holding it
             for (TraceStep step : fd.trace()) {
                 if (step.message().startsWith("call to ")) continue;
-                if (step.loc().line() > 0) return fd.rule().id() + "@" + step.loc() + ":" + fd.message();
+                if (step.loc().line() > 0) return fd.rule().id() + "@" + step.loc() + ":" + step.message();
                 break;
             }
         }
