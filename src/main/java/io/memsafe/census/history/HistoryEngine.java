@@ -46,8 +46,8 @@ import java.util.TreeMap;
  * <p>Why first parent: it is the sequence of states the main branch actually went through, and a merge's diff
  * against its first parent is exactly what the merge brought in, so merged work counts once, in the period it
  * landed. Why commit (not author) date: the author date says when code was written, the commit date on the
- * main branch when it arrived there. Renames are detected (exact and similar content) and only their edits
- * count, so moving code around is not new code. {@code added}/{@code deleted} are code lines in cloc's sense
+ * main branch when it arrived there. Renames are detected as git detects them ({@link GitRenames}) and only their edits
+ * count, so moving code around is not new code; lines come from git's diff ({@link GitLineDiff}). {@code added}/{@code deleted} are code lines in cloc's sense
  * (adding comments or blank lines is not new code either, and Android's metric, {@code new_unsafe_share}, is
  * computed from them); {@code added_lines}/{@code deleted_lines} are physical lines, as {@code git log --numstat}
  * counts them, for comparison with git.
