@@ -40,7 +40,8 @@ final class FleetOutput {
 
         table(spark, out.resolve("census"), censusRows(repos), "commit STRING, language STRING, class STRING, files LONG, code LONG, comment LONG, blank LONG");
         table(spark, out.resolve("history"), historyRows(repos),
-                "start STRING, end STRING, commit STRING, commits INT, language STRING, class STRING, code LONG, added LONG, deleted LONG, rust_unsafe_lines LONG");
+                "start STRING, end STRING, commit STRING, commits INT, language STRING, class STRING, code LONG, added LONG, deleted LONG,"
+                        + " added_lines LONG, deleted_lines LONG, rust_unsafe_lines LONG");
         table(spark, out.resolve("harden"), hardenRows(binaries), "path STRING, format STRING, kind STRING, error STRING, check STRING, value STRING, satisfied BOOLEAN");
         table(spark, out.resolve("scan"), scanRows(results), "rule STRING, name STRING, cwe INT, file STRING, line INT, message STRING");
 
@@ -63,6 +64,13 @@ final class FleetOutput {
         json(out.resolve("fleet.json"), summary(results, tagSummary, binaries));
         progress.printf("memsafe fleet: wrote %s%n", out);
         progress.flush();
+    }
+
+    /** One per-language count summed over a repository's periods. */
+    private static Map<String, Long> total(List<TaskResult.Period> periods, java.util.function.Function<TaskResult.Period, Map<String, Long>> count) {
+        Map<String, Long> sum = new TreeMap<>();
+        periods.forEach(p -> count.apply(p).forEach((l, n) -> sum.merge(l, n, Long::sum)));
+        return sum;
     }
 
     private static Map<String, List<TaskResult.Period>> histories(List<TaskResult> repos, String tag) {
@@ -96,9 +104,10 @@ final class FleetOutput {
                 r.census().forEach(l -> code.put(l.language(), l.code()));
                 t.put("languages", code);
                 t.put("memory_unsafe_share", Rollup.codeShare(code));
-                Map<String, Long> added = new TreeMap<>();
-                r.history().forEach(p -> p.added().forEach((l, n) -> added.merge(l, n, Long::sum)));
+                Map<String, Long> added = total(r.history(), TaskResult.Period::added);
                 t.put("added", added);
+                t.put("added_lines", total(r.history(), TaskResult.Period::addedLines));
+                t.put("deleted_lines", total(r.history(), TaskResult.Period::deletedLines));
                 t.put("new_unsafe_share", Output.round(io.memsafe.census.history.HistoryEngine.newUnsafeShare(added)));
                 t.put("rust_unsafe", Output.JSON.readTree(r.censusJson()).path("rust_unsafe"));
                 t.put("commits_processed", r.commitsProcessed());
@@ -137,10 +146,13 @@ final class FleetOutput {
                 TreeSet<String> langs = new TreeSet<>(p.languages().keySet());
                 langs.addAll(p.added().keySet());
                 langs.addAll(p.deleted().keySet());
+                langs.addAll(p.addedLines().keySet());
+                langs.addAll(p.deletedLines().keySet());
                 for (String l : langs) {
                     rows.add(RowFactory.create(r.task().name(), p.start(), p.end(), p.commit(), p.commits(), l,
                             LanguageTable.safetyOf(l).label(), p.languages().getOrDefault(l, 0L), p.added().getOrDefault(l, 0L),
-                            p.deleted().getOrDefault(l, 0L), p.rustUnsafeLines()));
+                            p.deleted().getOrDefault(l, 0L), p.addedLines().getOrDefault(l, 0L), p.deletedLines().getOrDefault(l, 0L),
+                            p.rustUnsafeLines()));
                 }
             }
         }

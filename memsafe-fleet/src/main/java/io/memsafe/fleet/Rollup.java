@@ -30,11 +30,16 @@ public final class Rollup {
     private Rollup() {
     }
 
-    /** One period of the fleet; the shape of {@code memsafe history}'s periods, summed. */
-    @JsonPropertyOrder({"start", "end", "repositories", "commits", "languages", "added", "deleted", "memory_unsafe_share",
-            "new_unsafe_share", "rust_unsafe_lines"})
+    /**
+     * One period of the fleet; the shape of {@code memsafe history}'s periods, summed: code lines ({@code added},
+     * {@code deleted}) and physical lines ({@code added_lines}, {@code deleted_lines}) per language.
+     */
+    @JsonPropertyOrder({"start", "end", "repositories", "commits", "languages", "added", "deleted", "added_lines", "deleted_lines",
+            "memory_unsafe_share", "new_unsafe_share", "rust_unsafe_lines"})
     public record FleetPeriod(String start, String end, int repositories, long commits, Map<String, Long> languages,
                               Map<String, Long> added, Map<String, Long> deleted,
+                              @JsonProperty("added_lines") Map<String, Long> addedLines,
+                              @JsonProperty("deleted_lines") Map<String, Long> deletedLines,
                               @JsonProperty("memory_unsafe_share") Double memoryUnsafeShare,
                               @JsonProperty("new_unsafe_share") Double newUnsafeShare,
                               @JsonProperty("rust_unsafe_lines") long rustUnsafeLines) {
@@ -75,6 +80,8 @@ public final class Rollup {
             Map<String, Long> languages = new TreeMap<>();
             Map<String, Long> added = new TreeMap<>();
             Map<String, Long> deleted = new TreeMap<>();
+            Map<String, Long> addedLines = new TreeMap<>();
+            Map<String, Long> deletedLines = new TreeMap<>();
             int repositories = 0;
             long commits = 0;
             long rustUnsafe = 0;
@@ -90,12 +97,14 @@ public final class Rollup {
                     commits += p.commits();
                     p.added().forEach((l, n) -> added.merge(l, n, Long::sum));
                     p.deleted().forEach((l, n) -> deleted.merge(l, n, Long::sum));
+                    p.addedLines().forEach((l, n) -> addedLines.merge(l, n, Long::sum));
+                    p.deletedLines().forEach((l, n) -> deletedLines.merge(l, n, Long::sum));
                     p.added().forEach((l, n) -> totalAdded.computeIfAbsent(repo.getKey(), k -> new TreeMap<>()).merge(l, n, Long::sum));
                 }
                 lastCode.put(repo.getKey(), p.languages());
             }
             periods.add(new FleetPeriod(start.toString(), kind.next(start).toString(), repositories, commits, languages, added,
-                    deleted, codeShare(languages), Output.round(HistoryEngine.newUnsafeShare(added)), rustUnsafe));
+                    deleted, addedLines, deletedLines, codeShare(languages), Output.round(HistoryEngine.newUnsafeShare(added)), rustUnsafe));
         }
         return new Result(List.copyOf(byName.keySet()), periods, movers(lastCode, totalAdded));
     }

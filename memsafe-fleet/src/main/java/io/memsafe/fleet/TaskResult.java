@@ -27,9 +27,13 @@ public record TaskResult(FleetTask task, String error, String tip, List<Language
     public record LanguageRow(String language, long files, long code, long comment, long blank) implements Serializable {
     }
 
-    /** One period of a history, as {@code memsafe history --format json} gives it. */
+    /**
+     * One period of a history, as {@code memsafe history --format json} gives it: {@code added}/{@code deleted} code
+     * lines, {@code addedLines}/{@code deletedLines} physical lines (as {@code git log --numstat} counts them).
+     */
     public record Period(String start, String end, String commit, int commits, Map<String, Long> languages,
-                         Map<String, Long> added, Map<String, Long> deleted, long rustUnsafeLines) implements Serializable {
+                         Map<String, Long> added, Map<String, Long> deleted, Map<String, Long> addedLines,
+                         Map<String, Long> deletedLines, long rustUnsafeLines) implements Serializable {
     }
 
     /**

@@ -91,7 +91,7 @@ public final class TaskRunner {
         for (JsonNode p : JSON.readTree(history.out()).path("periods")) {
             periods.add(new TaskResult.Period(p.path("start").asText(), p.path("end").asText(), p.path("commit").asText(),
                     p.path("commits").asInt(), counts(p.path("languages")), counts(p.path("added")), counts(p.path("deleted")),
-                    p.path("rust_unsafe_lines").asLong()));
+                    counts(p.path("added_lines")), counts(p.path("deleted_lines")), p.path("rust_unsafe_lines").asLong()));
         }
         Matcher m = PROCESSED.matcher(history.err());
         long processed = m.find() ? Long.parseLong(m.group(1)) : 0;

@@ -179,7 +179,8 @@ class FleetIntegrationTest {
     @Test
     @Order(5)
     void rollupIsTheSumOfHistoryRunOneByOne() throws Exception {
-        Map<String, Map<String, long[]>> code = new TreeMap<>();  // period -> language -> {code, added, deleted}
+        // period -> language -> {code, added, deleted, added_lines, deleted_lines}
+        Map<String, Map<String, long[]>> code = new TreeMap<>();
         Map<String, long[]> commitsAndRust = new TreeMap<>();
         for (String repo : List.of("alpha", "beta", "gamma")) {
             StringWriter out = new StringWriter();
@@ -190,9 +191,9 @@ class FleetIntegrationTest {
             for (JsonNode p : JSON.readTree(out.toString()).path("periods")) {
                 Map<String, long[]> langs = code.computeIfAbsent(p.path("start").asText(), k -> new TreeMap<>());
                 int i = 0;
-                for (String field : List.of("languages", "added", "deleted")) {
+                for (String field : List.of("languages", "added", "deleted", "added_lines", "deleted_lines")) {
                     final int slot = i++;
-                    p.path(field).fields().forEachRemaining(e -> langs.computeIfAbsent(e.getKey(), k -> new long[3])[slot] += e.getValue().asLong());
+                    p.path(field).fields().forEachRemaining(e -> langs.computeIfAbsent(e.getKey(), k -> new long[5])[slot] += e.getValue().asLong());
                 }
                 long[] cr = commitsAndRust.computeIfAbsent(p.path("start").asText(), k -> new long[2]);
                 cr[0] += p.path("commits").asLong();
@@ -210,6 +211,8 @@ class FleetIntegrationTest {
                 assertThat(p.path("languages").path(e.getKey()).asLong()).as(p + " " + e.getKey()).isEqualTo(e.getValue()[0]);
                 assertThat(p.path("added").path(e.getKey()).asLong()).isEqualTo(e.getValue()[1]);
                 assertThat(p.path("deleted").path(e.getKey()).asLong()).isEqualTo(e.getValue()[2]);
+                assertThat(p.path("added_lines").path(e.getKey()).asLong()).isEqualTo(e.getValue()[3]);
+                assertThat(p.path("deleted_lines").path(e.getKey()).asLong()).isEqualTo(e.getValue()[4]);
             }
             assertThat(p.path("commits").asLong()).isEqualTo(commitsAndRust.get(p.path("start").asText())[0]);
             assertThat(p.path("rust_unsafe_lines").asLong()).isEqualTo(commitsAndRust.get(p.path("start").asText())[1]);

@@ -15,16 +15,9 @@ import io.memsafe.census.lang.RustLexer;
 import io.memsafe.census.lang.Safety;
 import io.memsafe.census.model.Census;
 import io.memsafe.census.model.LanguageCount;
-import org.eclipse.jgit.diff.HistogramDiff;
-import org.eclipse.jgit.diff.DiffConfig;
 import org.eclipse.jgit.diff.DiffEntry;
-import org.eclipse.jgit.diff.Edit;
-import org.eclipse.jgit.diff.RawText;
-import org.eclipse.jgit.diff.RawTextComparator;
-import org.eclipse.jgit.diff.RenameDetector;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
-import org.eclipse.jgit.lib.NullProgressMonitor;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
@@ -53,8 +46,8 @@ import java.util.TreeMap;
  * <p>Why first parent: it is the sequence of states the main branch actually went through, and a merge's diff
  * against its first parent is exactly what the merge brought in, so merged work counts once, in the period it
  * landed. Why commit (not author) date: the author date says when code was written, the commit date on the
- * main branch when it arrived there. Renames are detected (exact and similar content) and only their edits
- * count, so moving code around is not new code. {@code added}/{@code deleted} are code lines in cloc's sense
+ * main branch when it arrived there. Renames are detected as git detects them ({@link GitRenames}) and only their edits
+ * count, so moving code around is not new code; lines come from git's diff ({@link GitLineDiff}). {@code added}/{@code deleted} are code lines in cloc's sense
  * (adding comments or blank lines is not new code either, and Android's metric, {@code new_unsafe_share}, is
  * computed from them); {@code added_lines}/{@code deleted_lines} are physical lines, as {@code git log --numstat}
  * counts them, for comparison with git.
@@ -78,18 +71,6 @@ public final class HistoryEngine {
     public record Result(String tip, List<PeriodResult> periods, Stats stats, List<String> problems) {
     }
 
-
-    /**
-     * Histogram diff without the Myers fallback: when a region has no line rarer than the chain limit (long
-     * runs of identical lines, as in translation catalogues), it is reported as replaced instead of running
-     * Myers' O(ND) algorithm on it, which took seconds per commit on such files. Source code practically never
-     * hits the limit, so the counts of code are unaffected.
-     */
-    private static final HistogramDiff DIFF = new HistogramDiff();
-
-    static {
-        DIFF.setFallbackAlgorithm(null);
-    }
 
     private final Repository repo;
     private final HistoryStore store;
@@ -411,24 +392,18 @@ public final class HistoryEngine {
         if (entries.isEmpty()) {
             return delta;
         }
-        RenameDetector renames = new RenameDetector(reader, repo.getConfig().get(DiffConfig.KEY));
-        renames.setRenameLimit(2000);
-        renames.addAll(entries);
-        try {
-            entries = renames.compute(reader, NullProgressMonitor.INSTANCE);
-        } catch (org.eclipse.jgit.api.errors.CanceledException e) {
-            throw new IOException("rename detection cancelled", e);
-        }
+        // renames paired as git pairs them (not JGit's RenameDetector: see GitRenames), so only their edits count
+        List<GitRenames.Change> changes = GitRenames.pair(reader, entries);
         LinguistFilter filter = req.excludeVendored() ? rootAttributes(reader, commit) : null;
 
-        for (DiffEntry d : entries) {
-            Side before = d.getChangeType() == DiffEntry.ChangeType.ADD ? null : side(d.getOldPath(), d.getOldMode(), d.getOldId().toObjectId(), filter);
-            Side after = d.getChangeType() == DiffEntry.ChangeType.DELETE ? null : side(d.getNewPath(), d.getNewMode(), d.getNewId().toObjectId(), filter);
+        for (GitRenames.Change d : changes) {
+            Side before = d.oldPath() == null ? null : side(d.oldPath(), d.oldMode(), d.oldId(), filter);
+            Side after = d.newPath() == null ? null : side(d.newPath(), d.newMode(), d.newId(), filter);
             if (before == null && after == null) {
                 continue;
             }
             if (before != null && after != null && before.blob().equals(after.blob())) {
-                continue; // a pure rename or copy: not new code
+                continue; // a pure rename: not new code
             }
             if (before != null && after != null) {
                 Optional<io.memsafe.census.lang.Language> la = LanguageTable.byName(before.pathKey());
@@ -438,36 +413,29 @@ public final class HistoryEngine {
                     byte[] b = loadRecent(reader, after);
                     if (a != null && b != null && !FileCounter.isBinary(a) && !FileCounter.isBinary(b)) {
                         long[] ad = LineMultiset.addedDeletedLineLocal(a, b, la.get().syntax());
-                        long[] lines = physicalLines(new RawText(a), new RawText(b));
-                        bump(delta, la.get().name(), ad[0], ad[1], lines[0], lines[1]);
+                        GitLineDiff.Changes lines = GitLineDiff.diff(a, b);
+                        bump(delta, la.get().name(), ad[0], ad[1], lines.addedCount(), lines.removedCount());
                         continue;
                     }
                 }
                 Scanned a = scanned(reader, before);
                 Scanned b = scanned(reader, after);
                 if (a != null && b != null && a.kinds() != null && b.kinds() != null) {
-                    long added = 0;
-                    long deleted = 0;
-                    long addedLines = 0;
-                    long deletedLines = 0;
+                    GitLineDiff.Changes lines = GitLineDiff.diff(a.bytes(), b.bytes());
+                    long added;
+                    long deleted;
                     if (LanguageTable.safetyOf(a.counts().language()) == Safety.OTHER
                             && LanguageTable.safetyOf(b.counts().language()) == Safety.OTHER) {
                         long[] ad = LineMultiset.addedDeleted(a.bytes(), a.kinds(), b.bytes(), b.kinds());
                         added = ad[0];
                         deleted = ad[1];
-                        long[] lines = physicalLines(a.text(), b.text());
-                        addedLines = lines[0];
-                        deletedLines = lines[1];
                     } else {
-                        for (Edit e : DIFF.diff(RawTextComparator.DEFAULT, a.text(), b.text())) {
-                            deleted += a.kinds().codeLinesIn(e.getBeginA(), e.getEndA());
-                            added += b.kinds().codeLinesIn(e.getBeginB(), e.getEndB());
-                            deletedLines += e.getLengthA();
-                            addedLines += e.getLengthB();
-                        }
+                        // code lines among the lines git's diff shows as added and removed
+                        deleted = codeLines(a.kinds(), lines.removed());
+                        added = codeLines(b.kinds(), lines.added());
                     }
-                    bump(delta, b.counts().language(), added, 0, addedLines, 0);
-                    bump(delta, a.counts().language(), 0, deleted, 0, deletedLines);
+                    bump(delta, b.counts().language(), added, 0, lines.addedCount(), 0);
+                    bump(delta, a.counts().language(), 0, deleted, 0, lines.removedCount());
                     continue;
                 }
             }
@@ -485,20 +453,16 @@ public final class HistoryEngine {
         return delta;
     }
 
-    /**
-     * {added, deleted} physical lines between two versions, from a line diff as {@code git diff --numstat} counts
-     * them. The code lines of "other" files come from a multiset difference, which does not count moved lines; a
-     * translation catalogue regenerated in a new order would then show far fewer lines than git does (a quarter
-     * fewer in some months of fish-shell), so physical lines take the diff.
-     */
-    private static long[] physicalLines(RawText a, RawText b) {
-        long added = 0;
-        long deleted = 0;
-        for (Edit e : DIFF.diff(RawTextComparator.DEFAULT, a, b)) {
-            deleted += e.getLengthA();
-            added += e.getLengthB();
+    /** Code lines among the marked lines. */
+    private static long codeLines(LineKinds kinds, boolean[] marked) {
+        long n = 0;
+        int end = Math.min(marked.length, kinds.lineCount());
+        for (int i = 0; i < end; i++) {
+            if (marked[i] && kinds.kind(i) == LineKinds.CODE) {
+                n++;
+            }
         }
-        return new long[]{added, deleted};
+        return n;
     }
 
     /** Adds to a language's {added, deleted} code lines and {added, deleted} physical lines. */
@@ -539,7 +503,6 @@ public final class HistoryEngine {
         private final BlobCounts counts;
         private final byte[] bytes;
         private final LineKinds kinds;
-        private RawText text;
 
         Scanned(BlobCounts counts, byte[] bytes, LineKinds kinds) {
             this.counts = counts;
@@ -557,14 +520,6 @@ public final class HistoryEngine {
 
         LineKinds kinds() {
             return kinds;
-        }
-
-        /** The content split into lines for the diff, made once: the new side of one diff is the old side of the next. */
-        RawText text() {
-            if (text == null) {
-                text = new RawText(bytes);
-            }
-            return text;
         }
     }
 

@@ -30,7 +30,7 @@ import java.util.TreeMap;
 public final class HistoryStore implements AutoCloseable {
 
     /** Bump whenever line counting or language detection changes, so stored numbers are recomputed. */
-    static final String COUNTER_VERSION = "2";
+    static final String COUNTER_VERSION = "3";
 
     private final Connection db;
 

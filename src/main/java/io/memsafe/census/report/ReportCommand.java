@@ -191,6 +191,9 @@ public final class ReportCommand implements Callable<Integer> {
             r.put("addedUnsafe", sum(p.added(), Safety.UNSAFE));
             r.put("addedSafe", sum(p.added(), Safety.SAFE));
             r.put("newShare", Output.percent(p.newUnsafeShare()));
+            // physical lines of every counted language, as git log --numstat counts them
+            r.put("linesAdded", p.addedLines().values().stream().mapToLong(Long::longValue).sum());
+            r.put("linesDeleted", p.deletedLines().values().stream().mapToLong(Long::longValue).sum());
             rows.add(r);
         }
         m.put("periods", rows);
