@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The result cache: a rescan analyses again only the roots that can reach an edit (in their own file,
  * in a callee's file, in a header), and its SARIF is byte for byte that of a scan without the cache.
  * Three roots: {@code a_entry} (a.c) calls {@code fill} (fill.c); {@code c_entry} (c.c) and both of
- * those include util.h; {@code b_entry} (b.c) includes nothing.
+ * those include util.h, which includes sizes.h; {@code b_entry} (b.c) includes nothing.
  */
 class IncrementalScanTest {
     @TempDir
@@ -33,7 +33,8 @@ class IncrementalScanTest {
         src = dir.resolve("src");
         cache = dir.resolve("cache");
         Files.createDirectories(src);
-        write("util.h", "#define BUF_LEN 8\nvoid fill(char *p, int n);\n");
+        write("util.h", "#include \"sizes.h\"\nvoid fill(char *p, int n);\n");
+        write("sizes.h", "#define BUF_LEN 8\n");
         write("fill.c", "#include \"util.h\"\nvoid fill(char *p, int n) {\n    for (int i = 0; i < n; i++) p[i] = 'a';\n}\n");
         write("a.c", "#include \"util.h\"\nvoid a_entry(void) {\n    char buf[BUF_LEN];\n    fill(buf, 8);\n}\n");
         write("b.c", "void b_entry(void) {\n    char x[4];\n    x[4] = 0;\n}\n");
@@ -55,25 +56,28 @@ class IncrementalScanTest {
 
     @Test
     void editingACalleeInAnotherFileReanalysesItsCallersOnly() throws IOException {
-        scan("--cache", cache.toString());
-        write("fill.c", "#include \"util.h\"\nvoid fill(char *p, int n) {\n    for (int i = 0; i <= n; i++) p[i] = 'a';\n}\n");
-        Scan warm = scan("--cache", cache.toString());
         // a_entry reaches fill.c; b_entry and c_entry do not
-        assertThat(warm.use).isEqualTo(new ScanCommand.CacheUse(2, 1));
+        Scan warm = rescanAfter("fill.c", "#include \"util.h\"\nvoid fill(char *p, int n) {\n    for (int i = 0; i <= n; i++) p[i] = 'a';\n}\n",
+                new ScanCommand.CacheUse(2, 1));
         assertThat(warm.findings()).containsExactly("b.c:3", "fill.c:3");
-        assertThat(warm.sarif).isEqualTo(scan("--no-cache").sarif);
     }
 
     @Test
-    void editingAHeaderReanalysesTheRootsWhoseUnitsIncludeIt() throws IOException {
-        scan("--cache", cache.toString());
-        write("util.h", "#define BUF_LEN 9\nvoid fill(char *p, int n);\n");
-        Scan warm = scan("--cache", cache.toString());
-        // a.c, c.c and fill.c include util.h: a_entry and c_entry again; b_entry from the cache
-        assertThat(warm.use).isEqualTo(new ScanCommand.CacheUse(1, 2));
+    void editingANestedHeaderReanalysesTheRootsWhoseUnitsIncludeIt() throws IOException {
+        // a.c, c.c and fill.c include util.h, which includes sizes.h: a_entry and c_entry again; b_entry from the cache
+        Scan warm = rescanAfter("sizes.h", "#define BUF_LEN 9\n", new ScanCommand.CacheUse(1, 2));
         assertThat(warm.findings()).containsExactly("b.c:3", "c.c:4");
-        assertThat(warm.sarif).isEqualTo(scan("--no-cache").sarif);
         assertThat(warm.sarif).isEqualTo(scan("--no-cache", "--jobs", "1").sarif);
+    }
+
+    /** A cached scan, one file rewritten, a rescan: its cache use, and the same SARIF as without the cache. */
+    private Scan rescanAfter(String file, String text, ScanCommand.CacheUse expected) throws IOException {
+        scan("--cache", cache.toString());
+        write(file, text);
+        Scan warm = scan("--cache", cache.toString());
+        assertThat(warm.use).isEqualTo(expected);
+        assertThat(warm.sarif).isEqualTo(scan("--no-cache").sarif);
+        return warm;
     }
 
     @Test
@@ -83,6 +87,21 @@ class IncrementalScanTest {
         assertThat(scan("--cache", cache.toString(), "--entry", "a_*").use.reused()).isZero();
         // the earlier options' results are still there
         assertThat(scan("--cache", cache.toString()).use).isEqualTo(new ScanCommand.CacheUse(3, 0));
+    }
+
+    @Test
+    void rootsCutShortByTheClockAreNotKept() throws IOException {
+        // no time at all: a root that needs more than a few steps is stopped by the clock, on its own too
+        scan("--cache", cache.toString(), "--budget-ms", "0");
+        Scan again = scan("--cache", cache.toString(), "--budget-ms", "0");
+        long cut = 0;
+        for (JsonNode n : new ObjectMapper().readTree(again.sarif).at("/runs/0/invocations/0/toolExecutionNotifications")) {
+            if (n.at("/message/text").asText().contains("time budget exceeded")) cut++;
+        }
+        assertThat(cut).isPositive();
+        // the cut roots are analysed again, the others (fill, a root of its own when a_entry is cut) come from the cache
+        assertThat(again.use.analysed()).isEqualTo(cut);
+        assertThat(again.use.reused()).isPositive();
     }
 
     @Test
