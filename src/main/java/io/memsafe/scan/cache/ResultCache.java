@@ -188,9 +188,40 @@ public final class ResultCache implements RootCache, AutoCloseable {
 
     // ------------------------------------------------------------------ keys
 
-    /** Each function's and global's part of the keys, the same for every root that reaches it. */
+    /** Each function's part of the keys, the same for every root that reaches it. */
     private final Map<Function, String> functionLines = new ConcurrentHashMap<>();
-    private final Map<Variable, String> globalLines = new ConcurrentHashMap<>();
+    /** Per variable (identity: a type's own equality may recurse through its struct's pointers). */
+    private final Map<Variable, String> typeLines = new ConcurrentHashMap<>();
+
+    /**
+     * The globals' part of a key, one line per name. The front end links a global declared in several
+     * units by name, but which unit's declaration comes first is a race between the parallel lowerings:
+     * an incomplete {@code extern char buf[];} seen first stays a variable of its own in the units that
+     * saw it, next to the complete one. So a key does not name variables or where they were declared:
+     * per name and kind it holds the most complete type, the flags of any of them, and the units that
+     * gave them initialisers.
+     */
+    private List<String> globalLines(Inputs in) {
+        Map<String, List<Variable>> byName = new java.util.TreeMap<>();
+        for (Variable g : in.globals()) byName.computeIfAbsent(g.name + " " + g.kind, k -> new ArrayList<>()).add(g);
+        List<String> out = new ArrayList<>();
+        for (Map.Entry<String, List<Variable>> e : byName.entrySet()) {
+            String type = null;
+            boolean defined = false, isConst = false, written = false;
+            java.util.TreeSet<String> inits = new java.util.TreeSet<>();
+            for (Variable g : e.getValue()) {
+                String t = typeLines.computeIfAbsent(g, x -> (x.type.size() < 0 ? "0 " : "1 ") + describe(x.type, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>())));
+                if (type == null || t.compareTo(type) > 0) type = t;
+                defined |= g.defined;
+                isConst |= g.isConst;
+                written |= in.written().contains(g);
+                String u = initialisedIn.get(g);
+                if (u != null) inits.add(units.of(u));
+            }
+            out.add("g " + e.getKey() + " " + type + (defined ? " defined" : "") + (isConst ? " const" : "") + (written ? " written" : "") + " " + inits);
+        }
+        return out;
+    }
 
     String key(Inputs in) {
         List<String> lines = new ArrayList<>();
@@ -198,11 +229,7 @@ public final class ResultCache implements RootCache, AutoCloseable {
             String l = functionLines.computeIfAbsent(f, x -> "f " + id(x) + " " + units.of(x.unit));
             lines.add(in.addressTaken().contains(f) ? l + " address-taken" : l);
         }
-        for (Variable g : in.globals()) {
-            String l = globalLines.computeIfAbsent(g, x -> "g " + x.name + " " + x.kind + " " + x.declared + " " + describe(x.type, new HashSet<>())
-                    + (x.defined ? " defined" : "") + (x.isConst ? " const" : "") + " " + units.of(initialisedIn.get(x)));
-            lines.add(in.written().contains(g) ? l + " written" : l);
-        }
+        lines.addAll(globalLines(in));
         Collections.sort(lines);
         StringBuilder sb = new StringBuilder(options).append("\nroot ").append(id(in.root()))
                 .append(in.callback() ? " callback" : "").append('\n');
