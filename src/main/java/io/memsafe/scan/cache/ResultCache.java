@@ -54,6 +54,8 @@ public final class ResultCache implements RootCache, AutoCloseable {
     private static final int SCANS_KEPT = 3;
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** MEMSAFE_DEBUG_CACHE=1: why each root was not taken from the cache, on stderr. */
+    private static final boolean DEBUG = System.getenv("MEMSAFE_DEBUG_CACHE") != null;
 
     private final Connection db;
     private final String options;
@@ -127,6 +129,7 @@ public final class ResultCache implements RootCache, AutoCloseable {
             fail(e);
         }
         Kept kept = blob == null ? null : decode(blob, inputs);
+        if (DEBUG && blob == null) System.err.println("memsafe-cache: miss " + id(inputs.root()) + " " + key);
         if (kept == null) {
             misses.incrementAndGet();
             return null;
@@ -138,7 +141,8 @@ public final class ResultCache implements RootCache, AutoCloseable {
 
     @Override
     public void keep(Inputs inputs, Kept result) {
-        if (!broken) computed.put(key(inputs), encode(result));
+        // a root that analysed a function outside what the key covers read code the key does not name
+        if (!broken && inputs.functions().containsAll(result.covered())) computed.put(key(inputs), encode(result));
     }
 
     /** Writes the results computed in this scan, marks those reused, and drops the ones long unused. */
@@ -201,6 +205,24 @@ public final class ResultCache implements RootCache, AutoCloseable {
      * per name and kind it holds the most complete type, the flags of any of them, and the units that
      * gave them initialisers.
      */
+    private volatile Map<String, Set<String>> initialisersByName;
+
+    /**
+     * Per global name and kind, the digests of the units that give a variable of that name an initialiser,
+     * whichever variable object the root's code names: the analysis finds a global's memory by its name.
+     */
+    private Map<String, Set<String>> initialisersByName() {
+        Map<String, Set<String>> m = initialisersByName;
+        if (m == null) {
+            m = new HashMap<>();
+            for (Map.Entry<Variable, String> e : initialisedIn.entrySet()) {
+                m.computeIfAbsent(e.getKey().name + " " + e.getKey().kind, k -> new java.util.TreeSet<>()).add(units.of(e.getValue()));
+            }
+            initialisersByName = m;
+        }
+        return m;
+    }
+
     private List<String> globalLines(Inputs in) {
         Map<String, List<Variable>> byName = new java.util.TreeMap<>();
         for (Variable g : in.globals()) byName.computeIfAbsent(g.name + " " + g.kind, k -> new ArrayList<>()).add(g);
@@ -215,9 +237,8 @@ public final class ResultCache implements RootCache, AutoCloseable {
                 defined |= g.defined;
                 isConst |= g.isConst;
                 written |= in.written().contains(g);
-                String u = initialisedIn.get(g);
-                if (u != null) inits.add(units.of(u));
             }
+            inits.addAll(initialisersByName().getOrDefault(e.getKey(), Set.of()));
             out.add("g " + e.getKey() + " " + type + (defined ? " defined" : "") + (isConst ? " const" : "") + (written ? " written" : "") + " " + inits);
         }
         return out;
@@ -322,7 +343,10 @@ public final class ResultCache implements RootCache, AutoCloseable {
             Set<Function> covered = new HashSet<>();
             for (JsonNode n : o.path("covered")) {
                 Function f = byId.get(n.asText());
-                if (f == null) return null;
+                if (f == null) {
+                    if (DEBUG) System.err.println("memsafe-cache: " + id(inputs.root()) + " covered " + n.asText() + " outside its reach");
+                    return null;
+                }
                 covered.add(f);
             }
             return new Kept(findings, notes, covered);
