@@ -209,7 +209,8 @@ public final class ResultCache implements RootCache, AutoCloseable {
 
     /**
      * Per global name and kind, the digests of the units that give a variable of that name an initialiser,
-     * whichever variable object the root's code names: the analysis finds a global's memory by its name.
+     * whichever variable object the root's code names: the linker's replacement of an incompletely typed
+     * global keeps its id and place, so both objects are one region to the analysis.
      */
     private Map<String, Set<String>> initialisersByName() {
         Map<String, Set<String>> m = initialisersByName;
