@@ -22,6 +22,8 @@ import io.memsafe.scan.Fingerprints;
 import io.memsafe.scan.FunctionSpans;
 import io.memsafe.scan.ScanProgress;
 import io.memsafe.scan.baseline.Baseline;
+import io.memsafe.scan.cache.ResultCache;
+import io.memsafe.scan.cache.UnitDigests;
 import io.memsafe.scan.config.ScanConfig;
 import io.memsafe.scan.diff.ChangeScope;
 import io.memsafe.scan.diff.ChangedLines;
@@ -97,6 +99,13 @@ public final class ScanCommand implements Callable<Integer> {
 
     @Option(names = "--suppressions", paramLabel = "FILE", description = "Suppressions file (YAML): findings silenced by fingerprint, with a reason.")
     Path suppressionsFile;
+
+    @Option(names = "--cache", paramLabel = "DIR", description = "Keep analysis results here for the next scan (default: .memsafe/cache in the "
+            + "working directory). A root function is analysed again only when something it can reach changed; the report is the same.")
+    Path cacheDir;
+
+    @Option(names = "--no-cache", description = "Neither read nor write the result cache.")
+    boolean noCache;
 
     @Option(names = "--changed-since", paramLabel = "REV", description = "Analyse what changed since this git revision and what calls into it; report findings in changed functions only.")
     String changedSince;
@@ -202,7 +211,8 @@ public final class ScanCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         ScanProgress progress = ScanProgress.create(units.size());
         progress.phase("parsing " + units.size() + " file" + (units.size() == 1 ? "" : "s"));
-        Frontend.Result fe = new Frontend(systemHeaders).load(units, jobs);
+        Frontend frontend = new Frontend(systemHeaders);
+        Frontend.Result fe = frontend.load(units, jobs);
         long tParsed = System.nanoTime();
         List<Checker> checkers = Checkers.all();
         Program program = fe.program();
@@ -221,13 +231,24 @@ public final class ScanCommand implements Callable<Integer> {
         // entry points: the flags, else the config's entry globs
         List<String> entryGlobs = !entries.isEmpty() ? List.copyOf(entries) : List.copyOf(config.entryGlobs());
         ProgramAnalyzer analyzer = new ProgramAnalyzer(program, checkers, new ProgramAnalyzer.Options(steps, millis, jobs, entryGlobs));
+        ResultCache cache = noCache ? null : ResultCache.open(cacheDir != null ? cacheDir : Path.of(".memsafe", "cache"),
+                "steps " + steps + "\nmillis " + millis + "\nentry " + entryGlobs + "\nuntrusted " + config.untrustedSources()
+                        + "\ndata-model " + config.dataModel(),
+                UnitDigests.of(units, frontend.includes(), systemHeaders), frontend.initialisedIn(), checkers);
+        if (cache != null) analyzer.cache(cache);
         progress.phase("analysing " + total + " functions");
         ProgramAnalyzer.Result res;
         try (ScanProgress.Counter counter = progress.counter("analysing", total)) {
             res = analyzer.run(counter::reached);
+        } finally {
+            if (cache != null) {
+                cache.close();
+                cacheUse = new CacheUse(cache.hits(), cache.misses());
+            }
         }
         if (System.getenv("MEMSAFE_TIMING") != null) {
-            System.err.printf("memsafe: front end %.1f s, analysis %.1f s%n", (tParsed - t0) / 1e9, (System.nanoTime() - tParsed) / 1e9);
+            System.err.printf("memsafe: front end %.1f s, analysis %.1f s%s%n", (tParsed - t0) / 1e9, (System.nanoTime() - tParsed) / 1e9,
+                    cache == null ? "" : ", roots from the cache " + cache.hits() + ", analysed " + cache.misses());
         }
         List<Diagnostic> diags = new ArrayList<>(fe.diagnostics());
         diags.addAll(res.diagnostics());
@@ -290,6 +311,15 @@ public final class ScanCommand implements Callable<Integer> {
             case "new" -> report.active().stream().anyMatch(r -> r.baseline() != ReportedFinding.BaselineState.UNCHANGED) ? 1 : 0;
             default -> report.active().isEmpty() ? 0 : 1;
         };
+    }
+
+    /** Roots whose results the cache gave, and roots it did not have (analysed), in the last run. */
+    public record CacheUse(int reused, int analysed) { }
+
+    private CacheUse cacheUse = new CacheUse(0, 0);
+
+    public CacheUse cacheUse() {
+        return cacheUse;
     }
 
     /** The settings read from {@code .memsafe.yml} (or {@code --config}), after a run. */

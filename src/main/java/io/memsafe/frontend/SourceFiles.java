@@ -17,6 +17,12 @@ public final class SourceFiles {
 
     private SourceFiles() { }
 
+    /** Lets go of every file read so far: the next use reads the file again. */
+    public static void forget() {
+        LINE_STARTS.clear();
+        LINES.clear();
+    }
+
     public static SourceLoc locate(String file, int line, int offset) {
         int[] starts = LINE_STARTS.computeIfAbsent(file, SourceFiles::lineStarts);
         int col = 1;

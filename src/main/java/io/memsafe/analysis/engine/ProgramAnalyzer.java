@@ -55,12 +55,20 @@ public final class ProgramAnalyzer {
     private final AttackSurface surface;
     /** Functions whose address is taken and that no call names: callbacks, reached through pointers only. */
     private Set<Function> callbacks = Set.of();
+    /** Results of roots from an earlier scan, or null. */
+    private RootCache cache;
 
     public ProgramAnalyzer(Program program, List<Checker> checkers, Options options) {
         this.program = program;
         this.checkers = checkers;
         this.options = options;
         this.surface = new AttackSurface(options.entryGlobs());
+    }
+
+    /** Takes unchanged roots' results from {@code c} instead of analysing them, and keeps the new ones there. */
+    public ProgramAnalyzer cache(RootCache c) {
+        this.cache = c;
+        return this;
     }
 
     public Result run(IntConsumer progress) {
@@ -119,12 +127,24 @@ public final class ProgramAnalyzer {
         ForkJoinPool pool = new ForkJoinPool(Math.max(1, options.jobs()));
         try {
             pool.submit(() -> roots.parallelStream().forEach(root -> {
+                RootCache.Inputs inputs = cache == null ? null : inputs(root, scope);
+                RootCache.Kept kept = inputs == null ? null : cache.find(inputs);
+                if (kept != null) {
+                    byRoot.put(root, kept.findings());
+                    diags.addAll(kept.diagnostics());
+                    covered.add(root);
+                    covered.addAll(kept.covered());
+                    if (progress != null) progress.accept(done.incrementAndGet());
+                    return;
+                }
+                List<Diagnostic> notes = new ArrayList<>();
                 List<Finding> found = new ArrayList<>();
                 Checker.Context ctx = (checker, loc, message, trace) -> found.add(new Finding(checker.rule(), loc, message, trace));
                 Interpreter in = new Interpreter(program, checkers, new Budget(options.maxStepsPerRoot(), options.millisPerRoot(), 20_000),
                         ctx, shared);
                 long started = System.nanoTime();
                 String stopped = analyseRoot(in, root, scope);
+                String again = null;
                 long firstSteps = in.budget.steps();
                 if (stopped != null) {
                     // sound fallback: the root on its own, its calls havocked; its callees become roots of their own
@@ -132,8 +152,8 @@ public final class ProgramAnalyzer {
                     in = new Interpreter(program, checkers, new Budget(options.maxStepsPerRoot(), options.millisPerRoot(), 20_000),
                             ctx, shared);
                     in.followCalls(false);
-                    String again = analyseRoot(in, root, scope);
-                    diags.add(new Diagnostic(root.loc, Diagnostic.Level.NOTE, "analysis of " + root.name + "() in calling context stopped: "
+                    again = analyseRoot(in, root, scope);
+                    notes.add(new Diagnostic(root.loc, Diagnostic.Level.NOTE, "analysis of " + root.name + "() in calling context stopped: "
                             + stopped + (again == null ? "; analysed again on its own, without following its calls"
                             : "; on its own too (" + again + "): findings in it may be missing")));
                     if (again != null) found.clear();
@@ -142,8 +162,12 @@ public final class ProgramAnalyzer {
                         (System.nanoTime() - started) / 1_000_000, firstSteps, in.calleeAnalysesUsed(), stopped == null ? "" : " STOPPED " + stopped,
                         shared.summaries().ran.get(), shared.summaries().reused.get());
                 byRoot.put(root, found);
+                diags.addAll(notes);
                 covered.add(root);
                 covered.addAll(in.analysedInContext());
+                if (cache != null && reproducible(stopped) && reproducible(again)) {
+                    cache.keep(inputs, new RootCache.Kept(List.copyOf(found), List.copyOf(notes), Set.copyOf(in.analysedInContext())));
+                }
                 if (progress != null) progress.accept(done.incrementAndGet());
             })).get();
         } catch (Exception e) {
@@ -151,6 +175,26 @@ public final class ProgramAnalyzer {
         } finally {
             pool.shutdown();
         }
+    }
+
+    /**
+     * A root that ran to the end, or was stopped by a count (steps, regions), gives the same result on
+     * any machine; one stopped by the wall clock or by a failure may not, and is not kept in a cache.
+     */
+    private static boolean reproducible(String stopped) {
+        return stopped == null || stopped.startsWith("more than ");
+    }
+
+    /** What the analysis of {@code root} reads of the program ({@link RootCache.Inputs}). */
+    private RootCache.Inputs inputs(Function root, Scope scope) {
+        Scope.Reach r = scope.reach(root);
+        Set<Function> fs = new HashSet<>(r.functions());
+        fs.add(root);
+        Set<Function> taken = new HashSet<>(fs);
+        taken.retainAll(scope.addressTaken);
+        Set<Variable> written = new HashSet<>(r.globals());
+        written.retainAll(scope.written);
+        return new RootCache.Inputs(root, callbacks.contains(root), fs, taken, Set.copyOf(r.globals()), written);
     }
 
     /** Analyses one root; returns null when done, or why it stopped. */

@@ -1,0 +1,40 @@
+package io.memsafe.analysis.engine;
+
+import io.memsafe.ir.Diagnostic;
+import io.memsafe.ir.Function;
+import io.memsafe.ir.Variable;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Results of roots kept from an earlier scan. {@link ProgramAnalyzer} asks for a root's result before
+ * analysing it and hands over each result it computed. The analysis of a root is a function of what
+ * {@link Inputs} names (the code of every function and global it can reach, and the few whole-program
+ * facts it reads about them), so a cache that keys results by the content of those inputs returns only
+ * what the analysis would compute again.
+ */
+public interface RootCache {
+    /**
+     * What the analysis of {@code root} may read. {@code functions}: every function the root may reach,
+     * itself included (through calls and through addresses taken on the way, see the call graph's reach);
+     * {@code addressTaken}: those of them whose address some function of the program takes (a call
+     * through a pointer may reach them); {@code globals}: the globals and static locals they and their
+     * initialisers name; {@code written}: those of them some function of the program assigns or lets
+     * escape; {@code callback}: the root is reached only through pointers (its parameters may be untrusted).
+     */
+    record Inputs(Function root, boolean callback, Set<Function> functions, Set<Function> addressTaken,
+                  Set<Variable> globals, Set<Variable> written) { }
+
+    /**
+     * A root's result: its findings, its notes (budget), and the functions it analysed in context (the
+     * second wave of roots is what no root covered).
+     */
+    record Kept(List<Finding> findings, List<Diagnostic> diagnostics, Set<Function> covered) { }
+
+    /** The result kept for these inputs, or null. */
+    Kept find(Inputs inputs);
+
+    /** A result computed now; called only for results that do not depend on the machine's speed. */
+    void keep(Inputs inputs, Kept result);
+}

@@ -1,0 +1,368 @@
+package io.memsafe.scan.cache;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.memsafe.analysis.engine.Checker;
+import io.memsafe.analysis.engine.Finding;
+import io.memsafe.analysis.engine.RootCache;
+import io.memsafe.analysis.engine.Rule;
+import io.memsafe.analysis.engine.TraceStep;
+import io.memsafe.ir.Diagnostic;
+import io.memsafe.ir.Function;
+import io.memsafe.ir.SourceLoc;
+import io.memsafe.ir.Type;
+import io.memsafe.ir.Variable;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The results of a scan's roots kept in SQLite ({@code results.sqlite} in the cache directory), for the
+ * next scan of the same tree. A root's result is keyed by a digest of everything its analysis reads
+ * ({@link RootCache.Inputs}): the digest of the unit of every function and initialiser it can reach
+ * ({@link UnitDigests}: their text, their headers' text, their flags), the whole-program facts it reads
+ * about them (address taken, global written, reached only through pointers), the analysis options and
+ * the tool itself. An edit anywhere in what a root can reach changes its key; nothing else does.
+ *
+ * <p>A cache must never change a report: every failure to read or write it is a warning on standard
+ * error, and the scan goes on as if there were no cache.
+ */
+public final class ResultCache implements RootCache, AutoCloseable {
+    public static final String FILE_NAME = "results.sqlite";
+    /** Format of the keys and of the stored results: a change makes every old entry miss. */
+    private static final String FORMAT = "memsafe-root-results 1";
+    /** Entries no scan used in this many scans are dropped: a few trees or configurations stay warm. */
+    private static final int SCANS_KEPT = 3;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** MEMSAFE_DEBUG_CACHE=1: why each root was not taken from the cache, on stderr. */
+    private static final boolean DEBUG = System.getenv("MEMSAFE_DEBUG_CACHE") != null;
+
+    private final Connection db;
+    private final String options;
+    private final UnitDigests units;
+    private final Map<Variable, String> initialisedIn;
+    private final Map<String, Rule> rules = new HashMap<>();
+    private final long scan;
+    private final Map<String, byte[]> computed = new ConcurrentHashMap<>();
+    private final Set<String> reused = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger hits = new AtomicInteger(), misses = new AtomicInteger();
+    private volatile boolean broken;
+
+    private ResultCache(Connection db, String options, UnitDigests units, Map<Variable, String> initialisedIn,
+                        List<Checker> checkers) throws SQLException {
+        this.db = db;
+        this.options = options;
+        this.units = units;
+        this.initialisedIn = initialisedIn;
+        for (Checker c : checkers) rules.putIfAbsent(c.rule().id(), c.rule());
+        try (Statement s = db.createStatement()) {
+            s.execute("PRAGMA busy_timeout=30000");
+            s.execute("PRAGMA journal_mode=WAL");
+            s.execute("PRAGMA synchronous=NORMAL");
+            s.execute("CREATE TABLE IF NOT EXISTS roots(key TEXT PRIMARY KEY, result BLOB NOT NULL, scan INTEGER NOT NULL)");
+            try (ResultSet r = s.executeQuery("SELECT COALESCE(MAX(scan), 0) FROM roots")) {
+                this.scan = r.next() ? r.getLong(1) + 1 : 1;
+            }
+        }
+    }
+
+    /**
+     * Opens (creates) the cache in {@code dir}; null, with a warning, when it cannot be used.
+     * {@code options}: everything besides the code that decides what the analysis reports (budgets,
+     * entry points, data model, ...), as text.
+     */
+    public static ResultCache open(Path dir, String options, UnitDigests units, Map<Variable, String> initialisedIn,
+                                   List<Checker> checkers) {
+        try {
+            Files.createDirectories(dir);
+            // like other tools' caches: never committed, wherever the user puts it
+            Path ignore = dir.resolve(".gitignore");
+            if (!Files.exists(ignore)) Files.writeString(ignore, "# written by memsafe: the scan cache is not source\n*\n");
+            Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(FILE_NAME).toAbsolutePath());
+            return new ResultCache(c, FORMAT + "\ntool " + ToolDigest.get() + "\n" + options, units, initialisedIn, checkers);
+        } catch (IOException | SQLException | RuntimeException e) {
+            System.err.println("memsafe scan: cache " + dir + " not used: " + e.getMessage());
+            return null;
+        }
+    }
+
+    /** Roots whose result came from the cache, and roots analysed. */
+    public int hits() { return hits.get(); }
+
+    public int misses() { return misses.get(); }
+
+    @Override
+    public Kept find(Inputs inputs) {
+        if (broken) return null;
+        String key = key(inputs);
+        byte[] blob = null;
+        try {
+            synchronized (db) {
+                try (PreparedStatement q = db.prepareStatement("SELECT result FROM roots WHERE key = ?")) {
+                    q.setString(1, key);
+                    try (ResultSet r = q.executeQuery()) {
+                        if (r.next()) blob = r.getBytes(1);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            fail(e);
+        }
+        Kept kept = blob == null ? null : decode(blob, inputs);
+        if (DEBUG && blob == null) System.err.println("memsafe-cache: miss " + id(inputs.root()) + " " + key);
+        if (kept == null) {
+            misses.incrementAndGet();
+            return null;
+        }
+        reused.add(key);
+        hits.incrementAndGet();
+        return kept;
+    }
+
+    @Override
+    public void keep(Inputs inputs, Kept result) {
+        // a root that analysed a function outside what the key covers read code the key does not name
+        if (!broken && inputs.functions().containsAll(result.covered())) computed.put(key(inputs), encode(result));
+    }
+
+    /** Writes the results computed in this scan, marks those reused, and drops the ones long unused. */
+    @Override
+    public void close() {
+        try {
+            if (!broken) {
+                synchronized (db) {
+                    db.setAutoCommit(false);
+                    try (PreparedStatement put = db.prepareStatement("INSERT OR REPLACE INTO roots(key, result, scan) VALUES (?, ?, ?)");
+                         PreparedStatement touch = db.prepareStatement("UPDATE roots SET scan = ? WHERE key = ?");
+                         PreparedStatement drop = db.prepareStatement("DELETE FROM roots WHERE scan <= ?")) {
+                        for (Map.Entry<String, byte[]> e : computed.entrySet()) {
+                            put.setString(1, e.getKey());
+                            put.setBytes(2, e.getValue());
+                            put.setLong(3, scan);
+                            put.addBatch();
+                        }
+                        put.executeBatch();
+                        for (String k : reused) {
+                            touch.setLong(1, scan);
+                            touch.setString(2, k);
+                            touch.addBatch();
+                        }
+                        touch.executeBatch();
+                        drop.setLong(1, scan - SCANS_KEPT);
+                        drop.executeUpdate();
+                    }
+                    db.commit();
+                }
+            }
+        } catch (SQLException e) {
+            fail(e);
+        } finally {
+            try {
+                db.close();
+            } catch (SQLException e) {
+                // nothing left to do with it
+            }
+        }
+    }
+
+    private void fail(SQLException e) {
+        if (!broken) System.err.println("memsafe scan: cache not used from here on: " + e.getMessage());
+        broken = true;
+    }
+
+    // ------------------------------------------------------------------ keys
+
+    /** Each function's part of the keys, the same for every root that reaches it. */
+    private final Map<Function, String> functionLines = new ConcurrentHashMap<>();
+    /** Per variable (identity: a type's own equality may recurse through its struct's pointers). */
+    private final Map<Variable, String> typeLines = new ConcurrentHashMap<>();
+
+    /**
+     * The globals' part of a key, one line per name. The front end links a global declared in several
+     * units by name, but which unit's declaration comes first is a race between the parallel lowerings:
+     * an incomplete {@code extern char buf[];} seen first stays a variable of its own in the units that
+     * saw it, next to the complete one. So a key does not name variables or where they were declared:
+     * per name and kind it holds the most complete type, the flags of any of them, and the units that
+     * gave them initialisers.
+     */
+    private volatile Map<String, Set<String>> initialisersByName;
+
+    /**
+     * Per global name and kind, the digests of the units that give a variable of that name an initialiser,
+     * whichever variable object the root's code names: the linker's replacement of an incompletely typed
+     * global keeps its id and place, so both objects are one region to the analysis.
+     */
+    private Map<String, Set<String>> initialisersByName() {
+        Map<String, Set<String>> m = initialisersByName;
+        if (m == null) {
+            m = new HashMap<>();
+            for (Map.Entry<Variable, String> e : initialisedIn.entrySet()) {
+                m.computeIfAbsent(e.getKey().name + " " + e.getKey().kind, k -> new java.util.TreeSet<>()).add(units.of(e.getValue()));
+            }
+            initialisersByName = m;
+        }
+        return m;
+    }
+
+    private List<String> globalLines(Inputs in) {
+        Map<String, List<Variable>> byName = new java.util.TreeMap<>();
+        for (Variable g : in.globals()) byName.computeIfAbsent(g.name + " " + g.kind, k -> new ArrayList<>()).add(g);
+        List<String> out = new ArrayList<>();
+        for (Map.Entry<String, List<Variable>> e : byName.entrySet()) {
+            String type = null;
+            boolean defined = false, isConst = false, written = false;
+            java.util.TreeSet<String> inits = new java.util.TreeSet<>();
+            for (Variable g : e.getValue()) {
+                String t = typeLines.computeIfAbsent(g, x -> (x.type.size() < 0 ? "0 " : "1 ") + describe(x.type, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>())));
+                if (type == null || t.compareTo(type) > 0) type = t;
+                defined |= g.defined;
+                isConst |= g.isConst;
+                written |= in.written().contains(g);
+            }
+            inits.addAll(initialisersByName().getOrDefault(e.getKey(), Set.of()));
+            out.add("g " + e.getKey() + " " + type + (defined ? " defined" : "") + (isConst ? " const" : "") + (written ? " written" : "") + " " + inits);
+        }
+        return out;
+    }
+
+    String key(Inputs in) {
+        List<String> lines = new ArrayList<>();
+        for (Function f : in.functions()) {
+            String l = functionLines.computeIfAbsent(f, x -> "f " + id(x) + " " + units.of(x.unit));
+            lines.add(in.addressTaken().contains(f) ? l + " address-taken" : l);
+        }
+        lines.addAll(globalLines(in));
+        Collections.sort(lines);
+        StringBuilder sb = new StringBuilder(options).append("\nroot ").append(id(in.root()))
+                .append(in.callback() ? " callback" : "").append('\n');
+        for (String l : lines) sb.append(l).append('\n');
+        return UnitDigests.sha256(sb.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Names a function across scans: its unit, name and place (a static function's name is not unique). */
+    private static String id(Function f) {
+        return f.unit + "|" + f.name + "|" + f.loc;
+    }
+
+    /**
+     * A global's type with its layout: which unit's declaration gave a linked global its type is not
+     * fixed, so the key holds the type itself.
+     */
+    private static String describe(Type t, Set<Type.Struct> seen) {
+        return switch (t) {
+            case Type.Pointer p -> describe(p.pointee(), seen) + "*";
+            case Type.Array a -> describe(a.element(), seen) + "[" + a.length() + "]";
+            case Type.Struct s -> {
+                if (!seen.add(s)) yield s.toString();
+                StringBuilder sb = new StringBuilder(s.toString()).append('{');
+                for (Type.Field f : s.fields()) sb.append(f.name()).append('@').append(f.offset()).append(':').append(describe(f.type(), seen)).append(';');
+                yield sb.append("}").append(s.size()).toString();
+            }
+            case Type.Function f -> {
+                StringBuilder sb = new StringBuilder("fn(");
+                for (Type p : f.params()) sb.append(describe(p, seen)).append(',');
+                yield sb.append(f.varargs() ? "..." : "").append(")").append(describe(f.returnType(), seen)).toString();
+            }
+            default -> t.toString();
+        };
+    }
+
+    // ------------------------------------------------------------------ stored form
+
+    private static byte[] encode(Kept k) {
+        ObjectNode o = JSON.createObjectNode();
+        ArrayNode fs = o.putArray("findings");
+        for (Finding f : k.findings()) {
+            ObjectNode n = fs.addObject();
+            n.put("rule", f.rule().id());
+            loc(n.putObject("loc"), f.loc());
+            n.put("message", f.message());
+            ArrayNode tr = n.putArray("trace");
+            for (TraceStep s : f.trace()) {
+                ObjectNode st = tr.addObject();
+                loc(st.putObject("loc"), s.loc());
+                st.put("message", s.message());
+            }
+        }
+        ArrayNode ds = o.putArray("notes");
+        for (Diagnostic d : k.diagnostics()) {
+            ObjectNode n = ds.addObject();
+            loc(n.putObject("loc"), d.loc());
+            n.put("level", d.level().name());
+            n.put("message", d.message());
+        }
+        ArrayNode cov = o.putArray("covered");
+        List<String> ids = new ArrayList<>();
+        for (Function f : k.covered()) ids.add(id(f));
+        Collections.sort(ids);
+        ids.forEach(cov::add);
+        try {
+            return JSON.writeValueAsBytes(o);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The stored result in terms of this scan's program, or null when it does not fit (then it is computed again). */
+    private Kept decode(byte[] blob, Inputs inputs) {
+        try {
+            JsonNode o = JSON.readTree(blob);
+            List<Finding> findings = new ArrayList<>();
+            for (JsonNode n : o.path("findings")) {
+                Rule rule = rules.get(n.path("rule").asText());
+                if (rule == null) return null;
+                List<TraceStep> trace = new ArrayList<>();
+                for (JsonNode st : n.path("trace")) trace.add(new TraceStep(loc(st.path("loc")), st.path("message").asText()));
+                findings.add(new Finding(rule, loc(n.path("loc")), n.path("message").asText(), List.copyOf(trace)));
+            }
+            List<Diagnostic> notes = new ArrayList<>();
+            for (JsonNode n : o.path("notes")) {
+                notes.add(new Diagnostic(loc(n.path("loc")), Diagnostic.Level.valueOf(n.path("level").asText()), n.path("message").asText()));
+            }
+            Map<String, Function> byId = new HashMap<>();
+            for (Function f : inputs.functions()) byId.put(id(f), f);
+            Set<Function> covered = new HashSet<>();
+            for (JsonNode n : o.path("covered")) {
+                Function f = byId.get(n.asText());
+                if (f == null) {
+                    if (DEBUG) System.err.println("memsafe-cache: " + id(inputs.root()) + " covered " + n.asText() + " outside its reach");
+                    return null;
+                }
+                covered.add(f);
+            }
+            return new Kept(findings, notes, covered);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static void loc(ObjectNode n, SourceLoc l) {
+        n.put("file", l.file());
+        n.put("line", l.line());
+        n.put("column", l.column());
+    }
+
+    private static SourceLoc loc(JsonNode n) {
+        return new SourceLoc(n.path("file").asText(), n.path("line").asInt(), n.path("column").asInt());
+    }
+}

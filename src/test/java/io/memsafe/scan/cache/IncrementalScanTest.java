@@ -1,0 +1,140 @@
+package io.memsafe.scan.cache;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.memsafe.cli.ScanCommand;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The result cache: a rescan analyses again only the roots that can reach an edit (in their own file,
+ * in a callee's file, in a header), and its SARIF is byte for byte that of a scan without the cache.
+ * Three roots: {@code a_entry} (a.c) calls {@code fill} (fill.c); {@code c_entry} (c.c) and both of
+ * those include util.h, which includes sizes.h; {@code b_entry} (b.c) includes nothing.
+ */
+class IncrementalScanTest {
+    @TempDir
+    Path dir;
+    Path src;
+    Path cache;
+
+    @BeforeEach
+    void tree() throws IOException {
+        src = dir.resolve("src");
+        cache = dir.resolve("cache");
+        Files.createDirectories(src);
+        write("util.h", "#include \"sizes.h\"\nvoid fill(char *p, int n);\n");
+        write("sizes.h", "#define BUF_LEN 8\n");
+        write("fill.c", "#include \"util.h\"\nvoid fill(char *p, int n) {\n    for (int i = 0; i < n; i++) p[i] = 'a';\n}\n");
+        write("a.c", "#include \"util.h\"\nvoid a_entry(void) {\n    char buf[BUF_LEN];\n    fill(buf, 8);\n}\n");
+        write("b.c", "void b_entry(void) {\n    char x[4];\n    x[4] = 0;\n}\n");
+        write("c.c", "#include \"util.h\"\nvoid c_entry(void) {\n    char small[4];\n    small[BUF_LEN - 5] = 0;\n}\n");
+    }
+
+    @Test
+    void unchangedTreeTakesEveryRootFromTheCache() throws IOException {
+        Scan cold = scan("--cache", cache.toString());
+        assertThat(cold.use).isEqualTo(new ScanCommand.CacheUse(0, 3));
+        assertThat(cache.resolve(ResultCache.FILE_NAME)).exists();
+        assertThat(cache.resolve(".gitignore")).content().contains("*");
+        Scan warm = scan("--cache", cache.toString());
+        assertThat(warm.use).isEqualTo(new ScanCommand.CacheUse(3, 0));
+        assertThat(warm.sarif).isEqualTo(cold.sarif);
+        assertThat(warm.sarif).isEqualTo(scan("--no-cache").sarif);
+        assertThat(cold.findings()).containsExactly("b.c:3");
+    }
+
+    @Test
+    void editingACalleeInAnotherFileReanalysesItsCallersOnly() throws IOException {
+        // a_entry reaches fill.c; b_entry and c_entry do not
+        Scan warm = rescanAfter("fill.c", "#include \"util.h\"\nvoid fill(char *p, int n) {\n    for (int i = 0; i <= n; i++) p[i] = 'a';\n}\n",
+                new ScanCommand.CacheUse(2, 1));
+        assertThat(warm.findings()).containsExactly("b.c:3", "fill.c:3");
+    }
+
+    @Test
+    void editingANestedHeaderReanalysesTheRootsWhoseUnitsIncludeIt() throws IOException {
+        // a.c, c.c and fill.c include util.h, which includes sizes.h: a_entry and c_entry again; b_entry from the cache
+        Scan warm = rescanAfter("sizes.h", "#define BUF_LEN 9\n", new ScanCommand.CacheUse(1, 2));
+        assertThat(warm.findings()).containsExactly("b.c:3", "c.c:4");
+        assertThat(warm.sarif).isEqualTo(scan("--no-cache", "--jobs", "1").sarif);
+    }
+
+    /** A cached scan, one file rewritten, a rescan: its cache use, and the same SARIF as without the cache. */
+    private Scan rescanAfter(String file, String text, ScanCommand.CacheUse expected) throws IOException {
+        scan("--cache", cache.toString());
+        write(file, text);
+        Scan warm = scan("--cache", cache.toString());
+        assertThat(warm.use).isEqualTo(expected);
+        assertThat(warm.sarif).isEqualTo(scan("--no-cache").sarif);
+        return warm;
+    }
+
+    @Test
+    void analysisOptionsArePartOfTheKey() throws IOException {
+        scan("--cache", cache.toString());
+        assertThat(scan("--cache", cache.toString(), "--budget-steps", "999999").use).isEqualTo(new ScanCommand.CacheUse(0, 3));
+        assertThat(scan("--cache", cache.toString(), "--entry", "a_*").use.reused()).isZero();
+        // the earlier options' results are still there
+        assertThat(scan("--cache", cache.toString()).use).isEqualTo(new ScanCommand.CacheUse(3, 0));
+    }
+
+    @Test
+    void rootsCutShortByTheClockAreNotKept() throws IOException {
+        // no time at all: a root that needs more than a few steps is stopped by the clock, on its own too
+        scan("--cache", cache.toString(), "--budget-ms", "0");
+        Scan again = scan("--cache", cache.toString(), "--budget-ms", "0");
+        long cut = 0;
+        for (JsonNode n : new ObjectMapper().readTree(again.sarif).at("/runs/0/invocations/0/toolExecutionNotifications")) {
+            if (n.at("/message/text").asText().contains("time budget exceeded")) cut++;
+        }
+        assertThat(cut).isPositive();
+        // the cut roots are analysed again, the others (fill, a root of its own when a_entry is cut) come from the cache
+        assertThat(again.use.analysed()).isEqualTo(cut);
+        assertThat(again.use.reused()).isPositive();
+    }
+
+    @Test
+    void noCacheNeitherReadsNorWrites() throws IOException {
+        Scan s = scan("--no-cache", "--cache", cache.toString());
+        assertThat(s.use).isEqualTo(new ScanCommand.CacheUse(0, 0));
+        assertThat(cache).doesNotExist();
+    }
+
+    private record Scan(byte[] sarif, ScanCommand.CacheUse use) {
+        /** file:line of each result. */
+        List<String> findings() throws IOException {
+            List<String> out = new ArrayList<>();
+            for (JsonNode r : new ObjectMapper().readTree(sarif).at("/runs/0/results")) {
+                JsonNode pl = r.at("/locations/0/physicalLocation");
+                out.add(pl.at("/artifactLocation/uri").asText() + ":" + pl.at("/region/startLine").asInt());
+            }
+            return out;
+        }
+    }
+
+    private Scan scan(String... extra) throws IOException {
+        Path out = dir.resolve("out.sarif");
+        ScanCommand cmd = new ScanCommand();
+        List<String> args = new ArrayList<>(List.of("--format", "sarif", "-o", out.toString(), "--source-root", src.toString()));
+        args.addAll(List.of(extra));
+        args.add(src.toString());
+        int rc = new CommandLine(cmd).execute(args.toArray(String[]::new));
+        assertThat(rc).isIn(0, 1);
+        return new Scan(Files.readAllBytes(out), cmd.cacheUse());
+    }
+
+    private void write(String name, String text) throws IOException {
+        Files.writeString(src.resolve(name), text);
+    }
+}
