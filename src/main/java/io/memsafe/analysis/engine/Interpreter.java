@@ -825,16 +825,6 @@ public final class Interpreter {
             if (targets.size() > 1) s.assign(joined);
         } else {
             FunctionModel m = LibraryModels.get(name);
-            Stmt.Call standard = m == null ? IndirectAllocators.asStandard(c) : null;
-            if (standard != null) {
-                // an allocator reached through a pointer: the block it returns, as the standard one would
-                if (IndirectAllocators.reallocates(c)) unknownCall(List.of(args.get(0)), s);
-                List<Value> sizes = new ArrayList<>();
-                for (Expr e : standard.args()) sizes.add(args.get(c.args().indexOf(e)));
-                m = LibraryModels.get(standard.callee());
-                c = standard;
-                args = sizes;
-            }
             if (m != null) {
                 if (f.report()) {
                     // each argument a value of its own, so that the facts below can name it by identity
