@@ -163,11 +163,11 @@ public final class Lowering {
         IASTFunctionDeclarator dtor = fd.getDeclarator();
         IASTDeclarator inner = innermost(dtor);
         IBinding b = inner.getName().resolveBinding();
-        String name = inner.getName().getLastName().toString();
-        if (b instanceof ICPPMethod m && m.getOwner() != null) name = m.getOwner().getName() + "::" + name;
+        String name = b instanceof IFunction bf ? LinkNames.of(bf) : inner.getName().getLastName().toString();
         Type ft = b instanceof IFunction f ? types.lower(f.getType()) : Type.UNKNOWN;
         Type.Function type = ft instanceof Type.Function t ? t : new Type.Function(Type.INT, List.of(), true);
-        boolean isStatic = fd.getDeclSpecifier().getStorageClass() == IASTDeclSpecifier.sc_static;
+        boolean isStatic = fd.getDeclSpecifier().getStorageClass() == IASTDeclSpecifier.sc_static
+                || (b instanceof IFunction bf && LinkNames.internal(bf));
         List<Variable> params = new ArrayList<>();
         temps = 0;
         labels = new HashMap<>();
@@ -607,7 +607,7 @@ public final class Lowering {
                     Number n = v == null ? null : v.numberValue();
                     return n == null ? new Expr.Opaque("enumerator", Type.INT) : new Expr.IntConst(n.longValue(), Type.INT);
                 }
-                if (b instanceof IFunction f) return new Expr.FunctionRef(f.getName(), types.lower(f.getType()));
+                if (b instanceof IFunction f) return new Expr.FunctionRef(LinkNames.of(f), types.lower(f.getType()));
                 if (b instanceof IVariable) return load(lvalue(e), where);
                 return new Expr.Opaque("unresolved name " + id.getName(), typeOf(e));
             }
@@ -766,7 +766,7 @@ public final class Lowering {
             case IASTUnaryExpression.op_amper: {
                 IASTExpression operand = unparen(u.getOperand());
                 if (operand instanceof IASTIdExpression id && id.getName().resolveBinding() instanceof IFunction f) {
-                    return new Expr.FunctionRef(f.getName(), types.lower(f.getType()));
+                    return new Expr.FunctionRef(LinkNames.of(f), types.lower(f.getType()));
                 }
                 return new Expr.AddressOf(lvalue(operand), typeOf(u));
             }
@@ -924,12 +924,11 @@ public final class Lowering {
             IBinding b = id.getName().resolveBinding();
             if (b instanceof IFunction f) {
                 prototypeFacts(f, readOnly, strings);
-                callee = f.getName();
-                if (f instanceof ICPPMethod m && m.getOwner() != null) callee = m.getOwner().getName() + "::" + callee;
+                callee = LinkNames.of(f);
             } else if (b instanceof IVariable) calleeExpr = rvalue(fe);
             else callee = id.getName().getLastName().toString(); // implicit declaration in C89
         } else if (fe instanceof IASTFieldReference fr && fr.getFieldName().resolveBinding() instanceof ICPPMethod m) {
-            callee = (m.getOwner() != null ? m.getOwner().getName() + "::" : "") + m.getName();
+            callee = LinkNames.of(m);
         } else {
             calleeExpr = rvalue(fe);
         }
