@@ -47,6 +47,10 @@ public final class Lowering {
     private final Deque<SwitchContext> switches = new ArrayDeque<>();
     private Map<String, BasicBlock> labels = new HashMap<>();
     private int temps;
+    /** Variables of C++ reference type: each holds the address of its referent (see {@link References}). */
+    private final java.util.Set<Variable> references = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    /** Whether the function being lowered returns a reference: its return statements yield an address. */
+    private boolean returnsReference;
 
     private record SwitchContext(Variable controller, List<long[]> cases, List<BasicBlock> caseBlocks, BasicBlock[] defaultBlock) { }
 
@@ -182,11 +186,13 @@ public final class Lowering {
                     Type pt = types.lower(p.getType());
                     if (pt instanceof Type.Array a) pt = new Type.Pointer(a.element()); // parameters of array type are pointers
                     Variable v = new Variable(p.getName(), pt, Variable.Kind.PARAM, loc(pd), params.size());
+                    if (References.isReference(p.getType())) references.add(v);
                     vars.put(p, v);
                     params.add(v);
                 }
             }
         }
+        returnsReference = b instanceof IFunction rf && References.isReference(rf.getType().getReturnType());
         fn = new Function(name, type, params, isStatic, loc(fd), unit);
         fn.entry = fn.newBlock();
         fn.exit = fn.newBlock();
@@ -214,6 +220,7 @@ public final class Lowering {
         } else {
             var = new Variable(v.getName(), types.lower(v.getType()), Variable.Kind.LOCAL, where, 10_000 + temps++);
         }
+        if (References.isReference(v.getType())) references.add(var);
         vars.put(v, var);
         return var;
     }
@@ -249,8 +256,26 @@ public final class Lowering {
                 continue;
             }
             emit(new Stmt.Declare(var, loc(dtor)));
-            if (dtor.getInitializer() != null) initialize(new Lvalue.Var(var, loc(dtor)), var.type, dtor.getInitializer());
+            if (dtor.getInitializer() != null && references.contains(var)) bind(var, dtor.getInitializer());
+            else if (dtor.getInitializer() != null) initialize(new Lvalue.Var(var, loc(dtor)), var.type, dtor.getInitializer());
         }
+    }
+
+    /** Binding a reference stores its referent's address; it is never rebound. */
+    private void bind(Variable ref, IASTInitializer init) {
+        IASTInitializerClause clause = null;
+        if (init instanceof IASTEqualsInitializer eq) clause = eq.getInitializerClause();
+        else if (init instanceof ICPPASTConstructorInitializer ci && ci.getArguments().length == 1) clause = ci.getArguments()[0];
+        else if (init instanceof IASTInitializerList il && il.getClauses().length == 1) clause = il.getClauses()[0];
+        SourceLoc where = loc(init);
+        Expr address = clause instanceof IASTExpression e ? addressOf(e) : new Expr.Opaque("reference initialiser", ref.type);
+        emit(new Stmt.Assign(new Lvalue.Var(ref, where), address, where));
+    }
+
+    /** The address a reference binds to: an lvalue's, or a temporary's holding an rvalue (a const T& to a value). */
+    private Expr addressOf(IASTExpression e) {
+        Lvalue lv = lvalue(e);
+        return new Expr.AddressOf(lv, new Type.Pointer(lv.type()));
     }
 
     private void initialize(Lvalue target, Type type, IASTInitializer init) {
@@ -411,7 +436,7 @@ public final class Lowering {
             }
             case IASTReturnStatement rs -> {
                 Expr v = null;
-                if (rs.getReturnValue() instanceof IASTExpression e) v = convert(rvalue(e), fn.type.returnType());
+                if (rs.getReturnValue() instanceof IASTExpression e) v = returnsReference ? addressOf(e) : convert(rvalue(e), fn.type.returnType());
                 emit(new Stmt.Return(v, loc(rs)));
                 cur.to(fn.exit);
                 startNewBlock();
@@ -623,7 +648,10 @@ public final class Lowering {
             }
             case IASTArraySubscriptExpression a -> { return load(lvalue(a), where); }
             case IASTFieldReference f -> { return load(lvalue(f), where); }
-            case IASTFunctionCallExpression c -> { return call(c, where); }
+            case IASTFunctionCallExpression c -> {
+                if (References.returnsReference(c)) return load(new Lvalue.Deref(call(c, where), 0, typeOf(c), where), where);
+                return call(c, where);
+            }
             case IASTConditionalExpression c -> {
                 Type t = typeOf(c);
                 Variable tmp = temp(t);
@@ -699,6 +727,7 @@ public final class Lowering {
                         // a variable declared somewhere we did not lower (e.g. a header's extern): a global
                         var = globalVariable(v, where, false);
                     }
+                    if (references.contains(var)) return new Lvalue.Deref(new Expr.Load(new Lvalue.Var(var, where), var.type), 0, Type.pointee(var.type), where);
                     return new Lvalue.Var(var, where);
                 }
                 return new Lvalue.Deref(new Expr.Opaque("unresolved " + id.getName(), new Type.Pointer(Type.UNKNOWN)), 0, typeOf(e), where);
@@ -726,6 +755,9 @@ public final class Lowering {
                 Lvalue base = lvalue(f.getFieldOwner());
                 if (base instanceof Lvalue.Deref d) return new Lvalue.Deref(d.pointer(), d.byteOffset() + off, ft, where);
                 return new Lvalue.Field(base, name, off, ft, where);
+            }
+            case IASTFunctionCallExpression c when References.returnsReference(c) -> {
+                return new Lvalue.Deref(call(c, where), 0, typeOf(c), where);
             }
             case IASTUnaryExpression u when u.getOperator() == IASTUnaryExpression.op_star -> {
                 Expr p = rvalue(u.getOperand());
@@ -776,9 +808,10 @@ public final class Lowering {
                 // sizeof of an array parameter is the pointer's size: CDT gives the declared type
                 if (unparen(operand) instanceof IASTIdExpression id && id.getName().resolveBinding() instanceof IParameter) {
                     Variable v = vars.get(id.getName().resolveBinding());
-                    if (v != null) s = v.type.size();
+                    if (v != null && !references.contains(v)) s = v.type.size();
                 }
-                if (unparen(operand) instanceof IASTIdExpression id && vars.get(id.getName().resolveBinding()) instanceof Variable v && v.type.size() >= 0) {
+                if (unparen(operand) instanceof IASTIdExpression id && vars.get(id.getName().resolveBinding()) instanceof Variable v && v.type.size() >= 0
+                        && !references.contains(v)) {
                     s = v.type.size();
                 }
                 return s < 0 ? new Expr.Opaque("sizeof", Type.ULONG) : new Expr.IntConst(s, Type.ULONG);
@@ -941,11 +974,14 @@ public final class Lowering {
             return new Expr.IntConst(0, Type.VOID);
         }
         List<Expr> args = new ArrayList<>();
-        for (IASTInitializerClause a : c.getArguments()) {
-            if (a instanceof IASTExpression ae) args.add(rvalue(ae));
+        IFunctionType calleeType = References.calleeType(c);
+        IASTInitializerClause[] actuals = c.getArguments();
+        for (int i = 0; i < actuals.length; i++) {
+            if (actuals[i] instanceof IASTExpression ae) args.add(References.bindsReference(calleeType, i) ? addressOf(ae) : rvalue(ae));
             else args.add(new Expr.Opaque("argument", Type.UNKNOWN));
         }
         Type rt = typeOf(c);
+        if (calleeType != null && References.isReference(calleeType.getReturnType())) rt = new Type.Pointer(rt);
         if (callee != null && callee.startsWith("__builtin_va")) return new Expr.Opaque("va", rt);
         if (rt instanceof Type.Void) {
             emit(new Stmt.Call(null, callee, calleeExpr, args, where, readOnly, strings));
