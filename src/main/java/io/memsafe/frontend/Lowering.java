@@ -47,6 +47,7 @@ public final class Lowering {
     private final Deque<SwitchContext> switches = new ArrayDeque<>();
     private Map<String, BasicBlock> labels = new HashMap<>();
     private int temps;
+    private final ContainerLowering containers = new ContainerLowering(this);
     /** Variables of C++ reference type: each holds the address of its referent (see {@link References}). */
     private final java.util.Set<Variable> references = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     /** Whether the function being lowered returns a reference: its return statements yield an address. */
@@ -310,7 +311,7 @@ public final class Lowering {
 
     // ---------------------------------------------------------------- statements
 
-    private void emit(Stmt s) { cur.stmts.add(s); }
+    void emit(Stmt s) { cur.stmts.add(s); }
 
     private BasicBlock startNewBlock() {
         BasicBlock b = fn.newBlock();
@@ -613,7 +614,7 @@ public final class Lowering {
         }
     }
 
-    private Type typeOf(IASTExpression e) {
+    Type typeOf(IASTExpression e) {
         try {
             return types.lower(e.getExpressionType());
         } catch (RuntimeException ex) {
@@ -734,6 +735,9 @@ public final class Lowering {
             }
             case IASTArraySubscriptExpression a -> {
                 IASTExpression arr = a.getArrayExpression();
+                if (ContainerLowering.isContainer(arr.getExpressionType(), false)) {
+                    return containers.subscript(arr, (IASTExpression) a.getArgument(), typeOf(a), where);
+                }
                 Expr idx = rvalue((IASTExpression) a.getArgument());
                 Type arrType = typeOf(arr);
                 Type elem = typeOf(a);
@@ -941,7 +945,7 @@ public final class Lowering {
         };
     }
 
-    private Expr convert(Expr v, Type to) {
+    Expr convert(Expr v, Type to) {
         if (to == null || to instanceof Type.Unknown || to.equals(v.type())) return v;
         if (to instanceof Type.Struct || to instanceof Type.Array || to instanceof Type.Void) return v;
         return new Expr.Cast(v, to);
@@ -949,6 +953,7 @@ public final class Lowering {
 
     private Expr call(IASTFunctionCallExpression c, SourceLoc where) {
         IASTExpression fe = unparen(c.getFunctionNameExpression());
+        if (fe instanceof IASTFieldReference fr && ContainerLowering.handles(fr)) return containers.call(c, fr, where);
         String callee = null;
         Expr calleeExpr = null;
         java.util.Set<Integer> readOnly = new java.util.TreeSet<>();
