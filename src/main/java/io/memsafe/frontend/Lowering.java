@@ -48,6 +48,13 @@ public final class Lowering {
     private Map<String, BasicBlock> labels = new HashMap<>();
     private int temps;
     private final ContainerLowering containers = new ContainerLowering(this);
+    private final ClassLowering classes = new ClassLowering(this);
+    /** The object parameter of the member function being lowered; null outside member functions. */
+    private Variable thisVar;
+    /** Per open block, its local objects whose destructor runs when the block is left (innermost last). */
+    private final Deque<List<Variable>> scopes = new ArrayDeque<>();
+    /** The class of each local object with a destructor. */
+    private final Map<Variable, ICPPClassType> destructible = new java.util.IdentityHashMap<>();
     /** Variables of C++ reference type: each holds the address of its referent (see {@link References}). */
     private final java.util.Set<Variable> references = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     /** Whether the function being lowered returns a reference: its return statements yield an address. */
@@ -68,6 +75,12 @@ public final class Lowering {
         this.unit = unit;
         this.diagnostics = diagnostics;
     }
+
+    GlobalSymbols globals() { return globals; }
+
+    Program program() { return program; }
+
+    Type lowerType(IType t) { return types.lower(t); }
 
     public void lower(IASTTranslationUnit tu) {
         for (IASTDeclaration d : tu.getDeclarations()) lowerTopLevel(d);
@@ -174,6 +187,18 @@ public final class Lowering {
         boolean isStatic = fd.getDeclSpecifier().getStorageClass() == IASTDeclSpecifier.sc_static
                 || (b instanceof IFunction bf && LinkNames.internal(bf));
         List<Variable> params = new ArrayList<>();
+        thisVar = null;
+        scopes.clear();
+        destructible.clear();
+        if (b instanceof ICPPMethod m && !m.isStatic() && m.getClassOwner() != null) {
+            // the object a member function runs on is its first parameter
+            thisVar = new Variable("this", new Type.Pointer(types.lower(m.getClassOwner())), Variable.Kind.PARAM, loc(fd), 0);
+            params.add(thisVar);
+            List<Type> withThis = new ArrayList<>();
+            withThis.add(thisVar.type);
+            withThis.addAll(type.params());
+            type = new Type.Function(type.returnType(), withThis, type.varargs());
+        }
         temps = 0;
         labels = new HashMap<>();
         breakTargets.clear();
@@ -199,10 +224,32 @@ public final class Lowering {
         fn.exit = fn.newBlock();
         cur = fn.newBlock();
         fn.entry.to(cur);
+        if (fd instanceof ICPPASTFunctionDefinition cfd && thisVar != null) memberInitializers(cfd);
         lowerStatement(fd.getBody());
         cur.to(fn.exit);
         program.add(fn);
         fn = null;
+    }
+
+    /** A constructor's member initialisers, in the order written (members named; base classes are left out). */
+    private void memberInitializers(ICPPASTFunctionDefinition fd) {
+        for (ICPPASTConstructorChainInitializer mi : fd.getMemberInitializers()) {
+            try {
+                if (mi.getMemberInitializerId().resolveBinding() instanceof IField field && !field.isStatic()) {
+                    Lvalue member = member(field, loc(mi));
+                    initialize(member, member.type(), mi.getInitializer());
+                }
+            } catch (RuntimeException e) {
+                diagnostics.add(new Diagnostic(loc(mi), Diagnostic.Level.WARNING, "member initialiser not analysed (" + e.getClass().getSimpleName() + ")"));
+            }
+        }
+    }
+
+    /** A member of the object a member function runs on ({@code this->field}). */
+    private Lvalue member(IField field, SourceLoc where) {
+        Type ft = types.lower(field.getType());
+        long off = Type.pointee(thisVar.type) instanceof Type.Struct st && st.field(field.getName()) != null ? st.field(field.getName()).offset() : 0;
+        return new Lvalue.Deref(new Expr.Load(new Lvalue.Var(thisVar, where), thisVar.type), off, ft, where);
     }
 
     private static IASTDeclarator innermost(IASTDeclarator d) {
@@ -257,8 +304,21 @@ public final class Lowering {
                 continue;
             }
             emit(new Stmt.Declare(var, loc(dtor)));
-            if (dtor.getInitializer() != null && references.contains(var)) bind(var, dtor.getInitializer());
-            else if (dtor.getInitializer() != null) initialize(new Lvalue.Var(var, loc(dtor)), var.type, dtor.getInitializer());
+            ICPPClassType cls = references.contains(var) ? null : ClassLowering.classOf(v.getType());
+            IASTInitializer init = dtor.getInitializer();
+            if (cls != null && (init == null || init instanceof ICPPASTConstructorInitializer || init instanceof IASTInitializerList)) {
+                // an object constructed in place: C x; C x(args); C x{args}
+                IASTInitializerClause[] args = init instanceof ICPPASTConstructorInitializer ci ? ci.getArguments()
+                        : init instanceof IASTInitializerList il ? il.getClauses() : new IASTInitializerClause[0];
+                SourceLoc where = loc(dtor);
+                classes.construct(new Expr.AddressOf(new Lvalue.Var(var, where), new Type.Pointer(var.type)), cls,
+                        ClassLowering.implicitlyCalled(dtor, false), args, where);
+            } else if (init != null && references.contains(var)) bind(var, init);
+            else if (init != null) initialize(new Lvalue.Var(var, loc(dtor)), var.type, init);
+            if (cls != null && ClassModel.userDestructor(cls) != null && !scopes.isEmpty()) {
+                scopes.peek().add(var);
+                destructible.put(var, cls);
+            }
         }
     }
 
@@ -330,7 +390,15 @@ public final class Lowering {
 
     private void lowerStatement0(IASTStatement s) {
         switch (s) {
-            case IASTCompoundStatement c -> { for (IASTStatement x : c.getStatements()) lowerStatement(x); }
+            case IASTCompoundStatement c -> {
+                scopes.push(new ArrayList<>());
+                try {
+                    for (IASTStatement x : c.getStatements()) lowerStatement(x);
+                    destroyLocals(scopes.peek(), end(c));
+                } finally {
+                    scopes.pop();
+                }
+            }
             case IASTDeclarationStatement ds -> {
                 if (ds.getDeclaration() instanceof IASTSimpleDeclaration sd) lowerLocalDeclaration(sd);
             }
@@ -438,6 +506,15 @@ public final class Lowering {
             case IASTReturnStatement rs -> {
                 Expr v = null;
                 if (rs.getReturnValue() instanceof IASTExpression e) v = returnsReference ? addressOf(e) : convert(rvalue(e), fn.type.returnType());
+                if (scopes.stream().anyMatch(l -> !l.isEmpty())) {
+                    // the result is computed before the objects it may read are destroyed
+                    if (v != null) {
+                        Variable result = temp(v.type());
+                        emit(new Stmt.Assign(new Lvalue.Var(result, loc(rs)), v, loc(rs)));
+                        v = new Expr.Load(new Lvalue.Var(result, loc(rs)), result.type);
+                    }
+                    for (List<Variable> scope : scopes) destroyLocals(scope, loc(rs));
+                }
                 emit(new Stmt.Return(v, loc(rs)));
                 cur.to(fn.exit);
                 startNewBlock();
@@ -576,6 +653,24 @@ public final class Lowering {
         no.to(f);
     }
 
+    /** Destructor calls for a block's local objects, last constructed first. */
+    private void destroyLocals(List<Variable> locals, SourceLoc where) {
+        for (int i = locals.size() - 1; i >= 0; i--) {
+            Variable v = locals.get(i);
+            classes.destroy(new Expr.AddressOf(new Lvalue.Var(v, where), new Type.Pointer(v.type)), destructible.get(v), where, false);
+        }
+    }
+
+    /** Runs {@code body}'s lowering on the path where {@code pointer} is not null. */
+    private void ifNotNull(Expr pointer, Runnable body, SourceLoc where) {
+        BasicBlock yes = fn.newBlock(), join = fn.newBlock();
+        branch(pointer, yes, join, where);
+        cur = yes;
+        body.run();
+        cur.to(join);
+        cur = join;
+    }
+
     private static IASTExpression unparen(IASTExpression e) {
         while (e instanceof IASTUnaryExpression u && u.getOperator() == IASTUnaryExpression.op_bracketedPrimary) e = u.getOperand();
         return e;
@@ -690,10 +785,28 @@ public final class Lowering {
                 }
                 Variable tmp = temp(result);
                 emit(new Stmt.Allocate(new Lvalue.Var(tmp, where), size, n.isArrayAllocation() ? "new[]" : "new", where));
+                ICPPClassType cls = n.isArrayAllocation() ? null : ClassLowering.classOf(CPPVisitor.createType(n.getTypeId()));
+                if (cls != null) {
+                    IASTInitializer init = n.getInitializer();
+                    IASTInitializerClause[] args = init instanceof ICPPASTConstructorInitializer ci ? ci.getArguments()
+                            : init instanceof IASTInitializerList il ? il.getClauses() : new IASTInitializerClause[0];
+                    Expr object = new Expr.Load(new Lvalue.Var(tmp, where), result);
+                    ifNotNull(object, () -> classes.construct(object, cls, ClassLowering.implicitlyCalled(n, false), args, where), where);
+                }
                 return new Expr.Load(new Lvalue.Var(tmp, where), result);
             }
             case ICPPASTDeleteExpression d -> {
-                emit(new Stmt.Free(rvalue(d.getOperand()), d.isVectored() ? "new[]" : "new", where));
+                Expr pointer = rvalue(d.getOperand());
+                ICPPClassType cls = d.isVectored() ? null : ClassLowering.classOf(d.getOperand().getExpressionType() instanceof IPointerType pt ? pt.getType() : null);
+                if (cls != null && ClassModel.userDestructor(cls) != null) {
+                    // the destructor runs first, and not at all for a null pointer
+                    Variable p = temp(pointer.type());
+                    emit(new Stmt.Assign(new Lvalue.Var(p, where), pointer, where));
+                    Expr object = new Expr.Load(new Lvalue.Var(p, where), p.type);
+                    ifNotNull(object, () -> classes.destroy(object, cls, where, true), where);
+                    pointer = object;
+                }
+                emit(new Stmt.Free(pointer, d.isVectored() ? "new[]" : "new", where));
                 return new Expr.IntConst(0, Type.VOID);
             }
             default -> { return new Expr.Opaque(e.getClass().getSimpleName(), typeOf(e)); }
@@ -722,6 +835,7 @@ public final class Lowering {
         switch (e) {
             case IASTIdExpression id -> {
                 IBinding b = id.getName().resolveBinding();
+                if (b instanceof IField field && !field.isStatic() && thisVar != null) return member(field, where);
                 if (b instanceof IVariable v) {
                     Variable var = vars.get(v);
                     if (var == null) {
@@ -956,17 +1070,34 @@ public final class Lowering {
         if (fe instanceof IASTFieldReference fr && ContainerLowering.handles(fr)) return containers.call(c, fr, where);
         String callee = null;
         Expr calleeExpr = null;
+        Expr object = null;
         java.util.Set<Integer> readOnly = new java.util.TreeSet<>();
         java.util.Map<Integer, Integer> strings = new java.util.TreeMap<>();
         if (fe instanceof IASTIdExpression id) {
             IBinding b = id.getName().resolveBinding();
+            if (b instanceof ICPPClassType cls) return new Expr.Load(temporary(c, cls, where), typeOf(c));
             if (b instanceof IFunction f) {
                 prototypeFacts(f, readOnly, strings);
                 callee = LinkNames.of(f);
+                if (f instanceof ICPPMethod m && !m.isStatic() && thisVar != null) {
+                    // a member function called from another on the same object
+                    object = new Expr.Load(new Lvalue.Var(thisVar, where), thisVar.type);
+                    if (ClassModel.isVirtualCall(m)) calleeExpr = classes.virtualTarget(object, m.getClassOwner(), m, where);
+                }
             } else if (b instanceof IVariable) calleeExpr = rvalue(fe);
             else callee = id.getName().getLastName().toString(); // implicit declaration in C89
         } else if (fe instanceof IASTFieldReference fr && fr.getFieldName().resolveBinding() instanceof ICPPMethod m) {
             callee = LinkNames.of(m);
+            if (!m.isStatic()) {
+                object = fr.isPointerDereference() ? rvalue(fr.getFieldOwner()) : addressOf(fr.getFieldOwner());
+                if (ClassModel.isVirtualCall(m)) {
+                    // evaluated once: the object is both the vtable's holder and the first argument
+                    Variable o = temp(object.type());
+                    emit(new Stmt.Assign(new Lvalue.Var(o, where), object, where));
+                    object = new Expr.Load(new Lvalue.Var(o, where), o.type);
+                    calleeExpr = classes.virtualTarget(object, m.getClassOwner(), m, where);
+                }
+            }
         } else {
             calleeExpr = rvalue(fe);
         }
@@ -978,13 +1109,20 @@ public final class Lowering {
             emit(new Stmt.Assign(list, new Expr.Opaque("va_list", list.type()), where));
             return new Expr.IntConst(0, Type.VOID);
         }
-        List<Expr> args = new ArrayList<>();
+        if (calleeExpr != null) callee = null;
         IFunctionType calleeType = References.calleeType(c);
-        IASTInitializerClause[] actuals = c.getArguments();
-        for (int i = 0; i < actuals.length; i++) {
-            if (actuals[i] instanceof IASTExpression ae) args.add(References.bindsReference(calleeType, i) ? addressOf(ae) : rvalue(ae));
-            else args.add(new Expr.Opaque("argument", Type.UNKNOWN));
+        List<Expr> args = new ArrayList<>();
+        if (object != null) {
+            args.add(object);
+            // the prototype's facts are about the declared parameters, which follow the object
+            java.util.Set<Integer> shifted = new java.util.TreeSet<>();
+            for (int i : readOnly) shifted.add(i + 1);
+            readOnly = shifted;
+            java.util.Map<Integer, Integer> shiftedStrings = new java.util.TreeMap<>();
+            strings.forEach((i, w) -> shiftedStrings.put(i + 1, w));
+            strings = shiftedStrings;
         }
+        args.addAll(arguments(calleeType, c.getArguments()));
         Type rt = typeOf(c);
         if (calleeType != null && References.isReference(calleeType.getReturnType())) rt = new Type.Pointer(rt);
         if (callee != null && callee.startsWith("__builtin_va")) return new Expr.Opaque("va", rt);
@@ -995,6 +1133,25 @@ public final class Lowering {
         Variable t = temp(rt);
         emit(new Stmt.Call(new Lvalue.Var(t, where), callee, calleeExpr, args, where, readOnly, strings));
         return load(new Lvalue.Var(t, where), where);
+    }
+
+    /** A call's arguments: a reference parameter receives the argument's address. */
+    List<Expr> arguments(IFunctionType calleeType, IASTInitializerClause[] actuals) {
+        List<Expr> args = new ArrayList<>();
+        for (int i = 0; i < actuals.length; i++) {
+            if (actuals[i] instanceof IASTExpression ae) args.add(References.bindsReference(calleeType, i) ? addressOf(ae) : rvalue(ae));
+            else args.add(new Expr.Opaque("argument", Type.UNKNOWN));
+        }
+        return args;
+    }
+
+    /** {@code C(args)}: a temporary object of class {@code cls}, constructed. */
+    private Lvalue temporary(IASTFunctionCallExpression c, ICPPClassType cls, SourceLoc where) {
+        Variable t = temp(types.lower(cls));
+        emit(new Stmt.Declare(t, where));
+        classes.construct(new Expr.AddressOf(new Lvalue.Var(t, where), new Type.Pointer(t.type)), cls,
+                ClassLowering.implicitlyCalled(c, false), c.getArguments(), where);
+        return new Lvalue.Var(t, where);
     }
 
     /** Which parameters a prototype declares pointer-to-const, and which of those are C strings. */
@@ -1052,6 +1209,8 @@ public final class Lowering {
                     return new Expr.Opaque("float literal", t);
                 }
             }
+            case IASTLiteralExpression.lk_this:
+                return thisVar == null ? new Expr.Opaque("this", t) : new Expr.Load(new Lvalue.Var(thisVar, loc(lit)), thisVar.type);
             case IASTLiteralExpression.lk_true: return new Expr.IntConst(1, Type.BOOL);
             case IASTLiteralExpression.lk_false: return new Expr.IntConst(0, Type.BOOL);
             case IASTLiteralExpression.lk_nullptr: return new Expr.IntConst(0, new Type.Pointer(Type.VOID));
@@ -1077,6 +1236,16 @@ public final class Lowering {
             return v.bitLength() < 64 ? v.longValue() : (v.bitLength() == 64 ? v.longValue() : null);
         } catch (NumberFormatException ex) {
             return null;
+        }
+    }
+
+    /** Where a node ends (a block's closing brace, where its objects are destroyed). */
+    private static SourceLoc end(IASTNode n) {
+        try {
+            IASTFileLocation fl = n.getFileLocation();
+            return SourceFiles.locate(fl.getFileName(), fl.getEndingLineNumber(), fl.getNodeOffset() + Math.max(0, fl.getNodeLength() - 1));
+        } catch (RuntimeException e) {
+            return SourceLoc.NONE;
         }
     }
 

@@ -1,0 +1,141 @@
+package io.memsafe.frontend;
+
+import io.memsafe.ir.Expr;
+import io.memsafe.ir.Lvalue;
+import io.memsafe.ir.SourceLoc;
+import io.memsafe.ir.Stmt;
+import io.memsafe.ir.Type;
+import io.memsafe.ir.Variable;
+import org.eclipse.cdt.core.dom.ast.IASTImplicitName;
+import org.eclipse.cdt.core.dom.ast.IASTImplicitNameOwner;
+import org.eclipse.cdt.core.dom.ast.IASTInitializerClause;
+import org.eclipse.cdt.core.dom.ast.IASTNode;
+import org.eclipse.cdt.core.dom.ast.IBinding;
+import org.eclipse.cdt.core.dom.ast.IFunctionType;
+import org.eclipse.cdt.core.dom.ast.IQualifierType;
+import org.eclipse.cdt.core.dom.ast.IType;
+import org.eclipse.cdt.core.dom.ast.ITypedef;
+import org.eclipse.cdt.core.dom.ast.cpp.ICPPClassType;
+import org.eclipse.cdt.core.dom.ast.cpp.ICPPConstructor;
+import org.eclipse.cdt.core.dom.ast.cpp.ICPPMethod;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * C++ objects made explicit in the IR: a member function takes the object's address as its first
+ * parameter ({@code this}); constructing an object stores its class's vtable address and calls the
+ * constructor the program declares; destroying one calls its declared destructor; a virtual call
+ * loads the function from the object's vtable, so the value analysis' knowledge of the object
+ * (which constructor made it) decides which override runs. Constructors and destructors the
+ * compiler makes are left out: they only copy or leave members, which the IR's own struct copy does.
+ */
+final class ClassLowering {
+    private final Lowering lowering;
+
+    ClassLowering(Lowering lowering) {
+        this.lowering = lowering;
+    }
+
+    /** The class a type names (through typedefs and qualifiers), or null. */
+    static ICPPClassType classOf(IType t) {
+        for (int depth = 0; t != null && depth < 20; depth++) {
+            if (t instanceof ICPPClassType c) return c;
+            if (t instanceof ITypedef td) t = td.getType();
+            else if (t instanceof IQualifierType q) t = q.getType();
+            else return null;
+        }
+        return null;
+    }
+
+    /** The constructor or destructor a node calls implicitly (a declarator, new, delete, a temporary). */
+    static ICPPMethod implicitlyCalled(IASTNode n, boolean destructor) {
+        if (!(n instanceof IASTImplicitNameOwner o)) return null;
+        for (IASTImplicitName name : o.getImplicitNames()) {
+            IBinding b = name.resolveBinding();
+            if (b instanceof ICPPMethod m && (destructor ? m.isDestructor() : m instanceof ICPPConstructor)) return m;
+        }
+        return null;
+    }
+
+    /**
+     * Constructs an object of class {@code c} at {@code object}: the vtable pointer first, then the
+     * declared constructor, if any, with the arguments.
+     */
+    void construct(Expr object, ICPPClassType c, ICPPMethod constructor, IASTInitializerClause[] args, SourceLoc where) {
+        if (ClassModel.isPolymorphic(c)) {
+            Variable table = vtable(c, where);
+            Type slotPointer = new Type.Pointer(new Type.Pointer(Type.VOID));
+            lowering.emit(new Stmt.Assign(new Lvalue.Deref(object, 0, slotPointer, where),
+                    new Expr.AddressOf(new Lvalue.Var(table, where), slotPointer), where));
+        }
+        if (constructor != null && !constructor.isImplicit()) {
+            List<Expr> actuals = new ArrayList<>();
+            actuals.add(object);
+            actuals.addAll(lowering.arguments(constructor.getType(), args));
+            lowering.emit(new Stmt.Call(null, LinkNames.of(constructor), null, actuals, where));
+        } else if (args.length == 1 && args[0] instanceof org.eclipse.cdt.core.dom.ast.IASTExpression e
+                && classOf(e.getExpressionType()) != null) {
+            // the compiler's copy constructor: a copy of the members
+            Type t = Type.pointee(object.type());
+            lowering.emit(new Stmt.Assign(new Lvalue.Deref(object, 0, t, where), lowering.rvalue(e), where));
+        }
+    }
+
+    /** Calls the destructor of the object at {@code object}, through its vtable when the destructor is virtual. */
+    void destroy(Expr object, ICPPClassType c, SourceLoc where, boolean dynamicType) {
+        ICPPMethod d = ClassModel.userDestructor(c);
+        if (d == null) return;
+        List<Expr> actuals = List.of(object);
+        if (dynamicType && ClassModel.isVirtualCall(d)) {
+            lowering.emit(new Stmt.Call(null, null, virtualTarget(object, c, d, where), actuals, where));
+        } else {
+            lowering.emit(new Stmt.Call(null, LinkNames.of(d), null, actuals, where));
+        }
+    }
+
+    /** The function pointer a virtual call through an object of static class {@code c} loads from its vtable. */
+    Expr virtualTarget(Expr object, ICPPClassType c, ICPPMethod m, SourceLoc where) {
+        int slot = ClassModel.slot(c, m);
+        Type fp = new Type.Pointer(Type.VOID);
+        Expr table = new Expr.Load(new Lvalue.Deref(object, 0, new Type.Pointer(fp), where), new Type.Pointer(fp));
+        return new Expr.Load(new Lvalue.Deref(table, 8L * slot, fp, where), fp);
+    }
+
+    /**
+     * The vtable of a class: a constant global array of the final overriders, one per slot, shared
+     * by all units (a slot whose function is pure holds null).
+     */
+    private Variable vtable(ICPPClassType c, SourceLoc where) {
+        List<String> slots = ClassModel.slots(c);
+        Type fp = new Type.Pointer(Type.VOID);
+        String name = "vtable for " + ClassModel.qualifiedName(c);
+        Variable table;
+        boolean created = false;
+        synchronized (lowering.globals()) {
+            table = lowering.globals().byName.get(name);
+            if (table == null) {
+                table = new Variable(name, new Type.Array(fp, slots.size()), Variable.Kind.GLOBAL, where, lowering.globals().nextId());
+                table.isConst = true;
+                table.defined = true;
+                lowering.globals().byName.put(name, table);
+                created = true;
+            }
+        }
+        if (created || !lowering.program().globalInits.containsKey(table)) {
+            List<Expr> entries = new ArrayList<>();
+            for (String sig : slots) {
+                ICPPMethod m = ClassModel.finalOverrider(c, sig);
+                if (m == null) {
+                    entries.add(new Expr.IntConst(0, fp));
+                } else {
+                    IFunctionType ft = m.getType();
+                    entries.add(new Expr.FunctionRef(LinkNames.of(m), new Type.Pointer(lowering.lowerType(ft))));
+                }
+            }
+            if (!lowering.program().globals.contains(table)) lowering.program().globals.add(table);
+            lowering.program().globalInits.put(table, List.of(new Stmt.InitAggregate(new Lvalue.Var(table, where), null, entries, where)));
+        }
+        return table;
+    }
+}
