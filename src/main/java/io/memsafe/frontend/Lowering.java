@@ -661,6 +661,16 @@ public final class Lowering {
         }
     }
 
+    /** The constructor a non-array {@code new} of a class runs on the storage it got (when that is not null). */
+    private void constructNew(ICPPASTNewExpression n, Expr object, SourceLoc where) {
+        ICPPClassType cls = n.isArrayAllocation() ? null : ClassLowering.classOf(CPPVisitor.createType(n.getTypeId()));
+        if (cls == null) return;
+        IASTInitializer init = n.getInitializer();
+        IASTInitializerClause[] args = init instanceof ICPPASTConstructorInitializer ci ? ci.getArguments()
+                : init instanceof IASTInitializerList il ? il.getClauses() : new IASTInitializerClause[0];
+        ifNotNull(object, () -> classes.construct(object, cls, ClassLowering.implicitlyCalled(n, false), args, where), where);
+    }
+
     /** Runs {@code body}'s lowering on the path where {@code pointer} is not null. */
     private void ifNotNull(Expr pointer, Runnable body, SourceLoc where) {
         BasicBlock yes = fn.newBlock(), join = fn.newBlock();
@@ -771,6 +781,15 @@ public final class Lowering {
             case ICPPASTNewExpression n -> {
                 Type t = typeIdType(n.getTypeId());
                 Type result = typeOf(n);
+                IASTInitializerClause[] placement = n.getPlacementArguments();
+                if (placement != null && placement.length == 1 && placement[0] instanceof IASTExpression arena
+                        && (typeOf(arena) instanceof Type.Pointer || typeOf(arena) instanceof Type.Array)) {
+                    // placement new: the object lives in the arena it is given, which bounds it; nothing is allocated
+                    Variable tmp = temp(result);
+                    emit(new Stmt.Assign(new Lvalue.Var(tmp, where), new Expr.Cast(rvalue(arena), result), where));
+                    constructNew(n, new Expr.Load(new Lvalue.Var(tmp, where), result), where);
+                    return new Expr.Load(new Lvalue.Var(tmp, where), result);
+                }
                 Expr size;
                 if (t instanceof Type.Array a && a.length() < 0) size = new Expr.Opaque("new[] size", Type.ULONG);
                 else size = t.size() < 0 ? new Expr.Opaque("size", Type.ULONG) : new Expr.IntConst(t.size(), Type.ULONG);
@@ -785,14 +804,7 @@ public final class Lowering {
                 }
                 Variable tmp = temp(result);
                 emit(new Stmt.Allocate(new Lvalue.Var(tmp, where), size, n.isArrayAllocation() ? "new[]" : "new", where));
-                ICPPClassType cls = n.isArrayAllocation() ? null : ClassLowering.classOf(CPPVisitor.createType(n.getTypeId()));
-                if (cls != null) {
-                    IASTInitializer init = n.getInitializer();
-                    IASTInitializerClause[] args = init instanceof ICPPASTConstructorInitializer ci ? ci.getArguments()
-                            : init instanceof IASTInitializerList il ? il.getClauses() : new IASTInitializerClause[0];
-                    Expr object = new Expr.Load(new Lvalue.Var(tmp, where), result);
-                    ifNotNull(object, () -> classes.construct(object, cls, ClassLowering.implicitlyCalled(n, false), args, where), where);
-                }
+                constructNew(n, new Expr.Load(new Lvalue.Var(tmp, where), result), where);
                 return new Expr.Load(new Lvalue.Var(tmp, where), result);
             }
             case ICPPASTDeleteExpression d -> {
