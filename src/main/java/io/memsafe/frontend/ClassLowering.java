@@ -63,6 +63,7 @@ final class ClassLowering {
      * declared constructor, if any, with the arguments.
      */
     void construct(Expr object, ICPPClassType c, ICPPMethod constructor, IASTInitializerClause[] args, SourceLoc where) {
+        if (ContainerLowering.isContainer(c, false)) return; // the prelude's containers: see ContainerLowering
         if (ClassModel.isPolymorphic(c)) {
             Variable table = vtable(c, where);
             Type slotPointer = new Type.Pointer(new Type.Pointer(Type.VOID));
@@ -84,6 +85,7 @@ final class ClassLowering {
 
     /** Calls the destructor of the object at {@code object}, through its vtable when the destructor is virtual. */
     void destroy(Expr object, ICPPClassType c, SourceLoc where, boolean dynamicType) {
+        if (ContainerLowering.isContainer(c, false)) return;
         ICPPMethod d = ClassModel.userDestructor(c);
         if (d == null) return;
         List<Expr> actuals = List.of(object);
