@@ -6,21 +6,32 @@ import io.memsafe.ir.SourceLoc;
 import io.memsafe.ir.Stmt;
 import io.memsafe.ir.Type;
 import io.memsafe.ir.Variable;
+import org.eclipse.cdt.core.dom.ast.IASTFunctionCallExpression;
 import org.eclipse.cdt.core.dom.ast.IASTImplicitName;
 import org.eclipse.cdt.core.dom.ast.IASTImplicitNameOwner;
+import org.eclipse.cdt.core.dom.ast.IASTInitializer;
 import org.eclipse.cdt.core.dom.ast.IASTInitializerClause;
+import org.eclipse.cdt.core.dom.ast.IASTInitializerList;
 import org.eclipse.cdt.core.dom.ast.IASTNode;
 import org.eclipse.cdt.core.dom.ast.IBinding;
 import org.eclipse.cdt.core.dom.ast.IFunctionType;
 import org.eclipse.cdt.core.dom.ast.IQualifierType;
 import org.eclipse.cdt.core.dom.ast.IType;
 import org.eclipse.cdt.core.dom.ast.ITypedef;
+import org.eclipse.cdt.core.dom.ast.IField;
+import org.eclipse.cdt.core.dom.ast.cpp.ICPPASTConstructorChainInitializer;
+import org.eclipse.cdt.core.dom.ast.cpp.ICPPASTConstructorInitializer;
+import org.eclipse.cdt.core.dom.ast.cpp.ICPPASTFunctionDefinition;
+import org.eclipse.cdt.core.dom.ast.cpp.ICPPASTNewExpression;
 import org.eclipse.cdt.core.dom.ast.cpp.ICPPClassType;
 import org.eclipse.cdt.core.dom.ast.cpp.ICPPConstructor;
 import org.eclipse.cdt.core.dom.ast.cpp.ICPPMethod;
+import org.eclipse.cdt.internal.core.dom.parser.cpp.semantics.CPPVisitor;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * C++ objects made explicit in the IR: a member function takes the object's address as its first
@@ -33,8 +44,63 @@ import java.util.List;
 final class ClassLowering {
     private final Lowering lowering;
 
+    /** The class of each local object of the function being lowered whose destructor runs at its block's end. */
+    private final Map<Variable, ICPPClassType> destructible = new IdentityHashMap<>();
+
     ClassLowering(Lowering lowering) {
         this.lowering = lowering;
+    }
+
+    /** A new function: no local objects yet. */
+    void reset() {
+        destructible.clear();
+    }
+
+    /** Whether a local object needs its destructor called when its block is left (it is then remembered). */
+    boolean destroyedAtScopeEnd(Variable local, ICPPClassType c) {
+        if (ContainerLowering.isContainer(c, false) || ClassModel.userDestructor(c) == null) return false;
+        destructible.put(local, c);
+        return true;
+    }
+
+    /** Destructor calls for a block's local objects, last constructed first. */
+    void destroyLocals(List<Variable> locals, SourceLoc where) {
+        for (int i = locals.size() - 1; i >= 0; i--) {
+            Variable v = locals.get(i);
+            destroy(new Expr.AddressOf(new Lvalue.Var(v, where), new Type.Pointer(v.type)), destructible.get(v), where, false);
+        }
+    }
+
+    /** A constructor's member initialisers, in the order written (members named; base classes are left out). */
+    void memberInitializers(ICPPASTFunctionDefinition fd) {
+        for (ICPPASTConstructorChainInitializer mi : fd.getMemberInitializers()) {
+            try {
+                if (mi.getMemberInitializerId().resolveBinding() instanceof IField field && !field.isStatic()) {
+                    Lvalue member = lowering.member(field, Lowering.loc(mi));
+                    lowering.initialize(member, member.type(), mi.getInitializer());
+                }
+            } catch (RuntimeException e) {
+                lowering.warn(mi, "member initialiser not analysed (" + e.getClass().getSimpleName() + ")");
+            }
+        }
+    }
+
+    /** The constructor a non-array {@code new} of a class runs on the storage it got (when that is not null). */
+    void constructNew(ICPPASTNewExpression n, Expr object, SourceLoc where) {
+        ICPPClassType cls = n.isArrayAllocation() ? null : classOf(CPPVisitor.createType(n.getTypeId()));
+        if (cls == null) return;
+        IASTInitializer init = n.getInitializer();
+        IASTInitializerClause[] args = init instanceof ICPPASTConstructorInitializer ci ? ci.getArguments()
+                : init instanceof IASTInitializerList il ? il.getClauses() : new IASTInitializerClause[0];
+        lowering.ifNotNull(object, () -> construct(object, cls, implicitlyCalled(n, false), args, where), where);
+    }
+
+    /** {@code C(args)}: a temporary object of class {@code cls}, constructed. */
+    Lvalue temporary(IASTFunctionCallExpression c, ICPPClassType cls, SourceLoc where) {
+        Variable t = lowering.temp(lowering.lowerType(cls));
+        lowering.emit(new Stmt.Declare(t, where));
+        construct(new Expr.AddressOf(new Lvalue.Var(t, where), new Type.Pointer(t.type)), cls, implicitlyCalled(c, false), c.getArguments(), where);
+        return new Lvalue.Var(t, where);
     }
 
     /** The class a type names (through typedefs and qualifiers), or null. */

@@ -16,7 +16,6 @@ import org.eclipse.cdt.core.dom.ast.cpp.*;
 import org.eclipse.cdt.internal.core.dom.parser.c.CVisitor;
 import org.eclipse.cdt.internal.core.dom.parser.cpp.semantics.CPPVisitor;
 
-import java.math.BigInteger;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -53,8 +52,7 @@ public final class Lowering {
     private Variable thisVar;
     /** Per open block, its local objects whose destructor runs when the block is left (innermost last). */
     private final Deque<List<Variable>> scopes = new ArrayDeque<>();
-    /** The class of each local object with a destructor. */
-    private final Map<Variable, ICPPClassType> destructible = new java.util.IdentityHashMap<>();
+
     /** Variables of C++ reference type: each holds the address of its referent (see {@link References}). */
     private final java.util.Set<Variable> references = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     /** Whether the function being lowered returns a reference: its return statements yield an address. */
@@ -79,6 +77,8 @@ public final class Lowering {
     GlobalSymbols globals() { return globals; }
 
     Program program() { return program; }
+
+    void warn(IASTNode where, String message) { diagnostics.add(new Diagnostic(loc(where), Diagnostic.Level.WARNING, message)); }
 
     Type lowerType(IType t) { return types.lower(t); }
 
@@ -189,7 +189,7 @@ public final class Lowering {
         List<Variable> params = new ArrayList<>();
         thisVar = null;
         scopes.clear();
-        destructible.clear();
+        classes.reset();
         if (b instanceof ICPPMethod m && !m.isStatic() && m.getClassOwner() != null) {
             // the object a member function runs on is its first parameter
             thisVar = new Variable("this", new Type.Pointer(types.lower(m.getClassOwner())), Variable.Kind.PARAM, loc(fd), 0);
@@ -224,29 +224,15 @@ public final class Lowering {
         fn.exit = fn.newBlock();
         cur = fn.newBlock();
         fn.entry.to(cur);
-        if (fd instanceof ICPPASTFunctionDefinition cfd && thisVar != null) memberInitializers(cfd);
+        if (fd instanceof ICPPASTFunctionDefinition cfd && thisVar != null) classes.memberInitializers(cfd);
         lowerStatement(fd.getBody());
         cur.to(fn.exit);
         program.add(fn);
         fn = null;
     }
 
-    /** A constructor's member initialisers, in the order written (members named; base classes are left out). */
-    private void memberInitializers(ICPPASTFunctionDefinition fd) {
-        for (ICPPASTConstructorChainInitializer mi : fd.getMemberInitializers()) {
-            try {
-                if (mi.getMemberInitializerId().resolveBinding() instanceof IField field && !field.isStatic()) {
-                    Lvalue member = member(field, loc(mi));
-                    initialize(member, member.type(), mi.getInitializer());
-                }
-            } catch (RuntimeException e) {
-                diagnostics.add(new Diagnostic(loc(mi), Diagnostic.Level.WARNING, "member initialiser not analysed (" + e.getClass().getSimpleName() + ")"));
-            }
-        }
-    }
-
     /** A member of the object a member function runs on ({@code this->field}). */
-    private Lvalue member(IField field, SourceLoc where) {
+    Lvalue member(IField field, SourceLoc where) {
         Type ft = types.lower(field.getType());
         long off = Type.pointee(thisVar.type) instanceof Type.Struct st && st.field(field.getName()) != null ? st.field(field.getName()).offset() : 0;
         return new Lvalue.Deref(new Expr.Load(new Lvalue.Var(thisVar, where), thisVar.type), off, ft, where);
@@ -315,10 +301,7 @@ public final class Lowering {
                         ClassLowering.implicitlyCalled(dtor, false), args, where);
             } else if (init != null && references.contains(var)) bind(var, init);
             else if (init != null) initialize(new Lvalue.Var(var, loc(dtor)), var.type, init);
-            if (cls != null && ClassModel.userDestructor(cls) != null && !scopes.isEmpty()) {
-                scopes.peek().add(var);
-                destructible.put(var, cls);
-            }
+            if (cls != null && !scopes.isEmpty() && classes.destroyedAtScopeEnd(var, cls)) scopes.peek().add(var);
         }
     }
 
@@ -339,7 +322,7 @@ public final class Lowering {
         return new Expr.AddressOf(lv, new Type.Pointer(lv.type()));
     }
 
-    private void initialize(Lvalue target, Type type, IASTInitializer init) {
+    void initialize(Lvalue target, Type type, IASTInitializer init) {
         IASTInitializerClause clause = null;
         if (init instanceof IASTEqualsInitializer eq) clause = eq.getInitializerClause();
         else if (init instanceof IASTInitializerList il) clause = il;
@@ -394,7 +377,7 @@ public final class Lowering {
                 scopes.push(new ArrayList<>());
                 try {
                     for (IASTStatement x : c.getStatements()) lowerStatement(x);
-                    destroyLocals(scopes.peek(), end(c));
+                    classes.destroyLocals(scopes.peek(), end(c));
                 } finally {
                     scopes.pop();
                 }
@@ -513,7 +496,7 @@ public final class Lowering {
                         emit(new Stmt.Assign(new Lvalue.Var(result, loc(rs)), v, loc(rs)));
                         v = new Expr.Load(new Lvalue.Var(result, loc(rs)), result.type);
                     }
-                    for (List<Variable> scope : scopes) destroyLocals(scope, loc(rs));
+                    for (List<Variable> scope : scopes) classes.destroyLocals(scope, loc(rs));
                 }
                 emit(new Stmt.Return(v, loc(rs)));
                 cur.to(fn.exit);
@@ -653,26 +636,8 @@ public final class Lowering {
         no.to(f);
     }
 
-    /** Destructor calls for a block's local objects, last constructed first. */
-    private void destroyLocals(List<Variable> locals, SourceLoc where) {
-        for (int i = locals.size() - 1; i >= 0; i--) {
-            Variable v = locals.get(i);
-            classes.destroy(new Expr.AddressOf(new Lvalue.Var(v, where), new Type.Pointer(v.type)), destructible.get(v), where, false);
-        }
-    }
-
-    /** The constructor a non-array {@code new} of a class runs on the storage it got (when that is not null). */
-    private void constructNew(ICPPASTNewExpression n, Expr object, SourceLoc where) {
-        ICPPClassType cls = n.isArrayAllocation() ? null : ClassLowering.classOf(CPPVisitor.createType(n.getTypeId()));
-        if (cls == null) return;
-        IASTInitializer init = n.getInitializer();
-        IASTInitializerClause[] args = init instanceof ICPPASTConstructorInitializer ci ? ci.getArguments()
-                : init instanceof IASTInitializerList il ? il.getClauses() : new IASTInitializerClause[0];
-        ifNotNull(object, () -> classes.construct(object, cls, ClassLowering.implicitlyCalled(n, false), args, where), where);
-    }
-
     /** Runs {@code body}'s lowering on the path where {@code pointer} is not null. */
-    private void ifNotNull(Expr pointer, Runnable body, SourceLoc where) {
+    void ifNotNull(Expr pointer, Runnable body, SourceLoc where) {
         BasicBlock yes = fn.newBlock(), join = fn.newBlock();
         branch(pointer, yes, join, where);
         cur = yes;
@@ -688,7 +653,7 @@ public final class Lowering {
 
     // ---------------------------------------------------------------- expressions
 
-    private Variable temp(Type t) {
+    Variable temp(Type t) {
         return new Variable("tmp" + temps, t, Variable.Kind.TEMP, SourceLoc.NONE, 10_000 + temps++);
     }
 
@@ -787,7 +752,7 @@ public final class Lowering {
                     // placement new: the object lives in the arena it is given, which bounds it; nothing is allocated
                     Variable tmp = temp(result);
                     emit(new Stmt.Assign(new Lvalue.Var(tmp, where), new Expr.Cast(rvalue(arena), result), where));
-                    constructNew(n, new Expr.Load(new Lvalue.Var(tmp, where), result), where);
+                    classes.constructNew(n, new Expr.Load(new Lvalue.Var(tmp, where), result), where);
                     return new Expr.Load(new Lvalue.Var(tmp, where), result);
                 }
                 Expr size;
@@ -804,7 +769,7 @@ public final class Lowering {
                 }
                 Variable tmp = temp(result);
                 emit(new Stmt.Allocate(new Lvalue.Var(tmp, where), size, n.isArrayAllocation() ? "new[]" : "new", where));
-                constructNew(n, new Expr.Load(new Lvalue.Var(tmp, where), result), where);
+                classes.constructNew(n, new Expr.Load(new Lvalue.Var(tmp, where), result), where);
                 return new Expr.Load(new Lvalue.Var(tmp, where), result);
             }
             case ICPPASTDeleteExpression d -> {
@@ -1087,9 +1052,9 @@ public final class Lowering {
         java.util.Map<Integer, Integer> strings = new java.util.TreeMap<>();
         if (fe instanceof IASTIdExpression id) {
             IBinding b = id.getName().resolveBinding();
-            if (b instanceof ICPPClassType cls) return new Expr.Load(temporary(c, cls, where), typeOf(c));
+            if (b instanceof ICPPClassType cls) return new Expr.Load(classes.temporary(c, cls, where), typeOf(c));
             if (b instanceof IFunction f) {
-                prototypeFacts(f, readOnly, strings);
+                PrototypeFacts.of(f, readOnly, strings);
                 callee = LinkNames.of(f);
                 if (f instanceof ICPPMethod m && !m.isStatic() && thisVar != null) {
                     // a member function called from another on the same object
@@ -1157,52 +1122,12 @@ public final class Lowering {
         return args;
     }
 
-    /** {@code C(args)}: a temporary object of class {@code cls}, constructed. */
-    private Lvalue temporary(IASTFunctionCallExpression c, ICPPClassType cls, SourceLoc where) {
-        Variable t = temp(types.lower(cls));
-        emit(new Stmt.Declare(t, where));
-        classes.construct(new Expr.AddressOf(new Lvalue.Var(t, where), new Type.Pointer(t.type)), cls,
-                ClassLowering.implicitlyCalled(c, false), c.getArguments(), where);
-        return new Lvalue.Var(t, where);
-    }
-
-    /** Which parameters a prototype declares pointer-to-const, and which of those are C strings. */
-    private static void prototypeFacts(IFunction f, java.util.Set<Integer> readOnly, java.util.Map<Integer, Integer> strings) {
-        try {
-            IFunctionType ft = f.getType();
-            IType[] ps = ft.getParameterTypes();
-            boolean takesLength = false;
-            for (int i = 0; i < ps.length; i++) {
-                IType t = ps[i];
-                while (t instanceof ITypedef td) t = td.getType();
-                if (t instanceof IBasicType) takesLength = true;
-                if (t instanceof IPointerType p) {
-                    IType pointee = p.getType();
-                    boolean isConst = pointee instanceof IQualifierType q && q.isConst();
-                    if (isConst) {
-                        readOnly.add(i);
-                        IType base = ((IQualifierType) pointee).getType();
-                        String name = base instanceof ITypedef td ? td.getName() : null;
-                        while (base instanceof ITypedef td) base = td.getType();
-                        if ("wchar_t".equals(name) || (base instanceof IBasicType bt && bt.getKind() == IBasicType.Kind.eWChar)) strings.put(i, 4);
-                        else if (base instanceof IBasicType bt && bt.getKind() == IBasicType.Kind.eChar) strings.put(i, 1);
-                    }
-                }
-            }
-            // from the type, not IFunction.takesVarArgs(): CDT's C binding finds that by walking the whole unit
-            if (takesLength || ft.takesVarArgs()) strings.clear();
-        } catch (RuntimeException e) {
-            readOnly.clear();
-            strings.clear();
-        }
-    }
-
     private Expr literal(IASTLiteralExpression lit) {
         String text = new String(lit.getValue());
         Type t = typeOf(lit);
         switch (lit.getKind()) {
             case IASTLiteralExpression.lk_integer_constant: {
-                Long v = parseInteger(text);
+                Long v = ConstFold.parseInteger(text);
                 return v == null ? new Expr.Opaque("integer literal", t) : new Expr.IntConst(v, t instanceof Type.Int ? t : Type.INT);
             }
             case IASTLiteralExpression.lk_char_constant: {
@@ -1237,20 +1162,6 @@ public final class Lowering {
         return new Expr.StringLit(d.text(), d.elementSize(), new Type.Array(elem, d.text().length() + 1), unit + "#" + stringIds++);
     }
 
-    static Long parseInteger(String text) {
-        String s = text.replaceAll("[uUlLzZ]+$", "").replace("'", "");
-        try {
-            BigInteger v;
-            if (s.startsWith("0x") || s.startsWith("0X")) v = new BigInteger(s.substring(2), 16);
-            else if (s.startsWith("0b") || s.startsWith("0B")) v = new BigInteger(s.substring(2), 2);
-            else if (s.length() > 1 && s.startsWith("0")) v = new BigInteger(s.substring(1), 8);
-            else v = new BigInteger(s);
-            return v.bitLength() < 64 ? v.longValue() : (v.bitLength() == 64 ? v.longValue() : null);
-        } catch (NumberFormatException ex) {
-            return null;
-        }
-    }
-
     /** Where a node ends (a block's closing brace, where its objects are destroyed). */
     private static SourceLoc end(IASTNode n) {
         try {
@@ -1261,7 +1172,7 @@ public final class Lowering {
         }
     }
 
-    private static SourceLoc loc(IASTNode n) {
+    static SourceLoc loc(IASTNode n) {
         try {
             return CdtParser.loc(n.getFileLocation());
         } catch (RuntimeException e) {
