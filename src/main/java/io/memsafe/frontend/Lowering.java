@@ -43,6 +43,8 @@ public final class Lowering {
     private BasicBlock cur;
     private final Deque<BasicBlock> breakTargets = new ArrayDeque<>();
     private final Deque<BasicBlock> continueTargets = new ArrayDeque<>();
+    /** How many blocks were open where each break / continue target was pushed: leaving to it closes the rest. */
+    private final Deque<Integer> breakDepths = new ArrayDeque<>(), continueDepths = new ArrayDeque<>();
     private final Deque<SwitchContext> switches = new ArrayDeque<>();
     private Map<String, BasicBlock> labels = new HashMap<>();
     private int temps;
@@ -203,6 +205,8 @@ public final class Lowering {
         labels = new HashMap<>();
         breakTargets.clear();
         continueTargets.clear();
+        breakDepths.clear();
+        continueDepths.clear();
         switches.clear();
         if (dtor instanceof IASTStandardFunctionDeclarator sfd) {
             for (IASTParameterDeclaration pd : sfd.getParameters()) {
@@ -469,10 +473,12 @@ public final class Lowering {
                 if (sw != null) sw.defaultBlock[0] = b;
             }
             case IASTBreakStatement bs -> {
+                if (!breakDepths.isEmpty()) leaveScopes(breakDepths.peek(), loc(bs));
                 if (!breakTargets.isEmpty()) cur.to(breakTargets.peek());
                 startNewBlock();
             }
             case IASTContinueStatement cs -> {
+                if (!continueDepths.isEmpty()) leaveScopes(continueDepths.peek(), loc(cs));
                 if (!continueTargets.isEmpty()) cur.to(continueTargets.peek());
                 startNewBlock();
             }
@@ -496,7 +502,7 @@ public final class Lowering {
                         emit(new Stmt.Assign(new Lvalue.Var(result, loc(rs)), v, loc(rs)));
                         v = new Expr.Load(new Lvalue.Var(result, loc(rs)), result.type);
                     }
-                    for (List<Variable> scope : scopes) classes.destroyLocals(scope, loc(rs));
+                    leaveScopes(0, loc(rs));
                 }
                 emit(new Stmt.Return(v, loc(rs)));
                 cur.to(fn.exit);
@@ -563,10 +569,14 @@ public final class Lowering {
     private void loopBody(IASTStatement body, BasicBlock bodyBlock, BasicBlock continueTo, BasicBlock breakTo) {
         breakTargets.push(breakTo);
         continueTargets.push(continueTo);
+        breakDepths.push(scopes.size());
+        continueDepths.push(scopes.size());
         cur = bodyBlock;
         lowerStatement(body);
         breakTargets.pop();
         continueTargets.pop();
+        breakDepths.pop();
+        continueDepths.pop();
     }
 
     private void lowerSwitch(IASTSwitchStatement ss) {
@@ -578,10 +588,12 @@ public final class Lowering {
         SwitchContext sw = new SwitchContext(t, new ArrayList<>(), new ArrayList<>(), new BasicBlock[1]);
         switches.push(sw);
         breakTargets.push(after);
+        breakDepths.push(scopes.size());
         cur = fn.newBlock(); // statements before the first case are unreachable
         lowerStatement(ss.getBody());
         cur.to(after);
         breakTargets.pop();
+        breakDepths.pop();
         switches.pop();
         // dispatch chain: if (t == v1) goto case1; else if (t == v2) ... else default/after
         cur = dispatch;
@@ -634,6 +646,15 @@ public final class Lowering {
         cur.to(no);
         yes.to(t);
         no.to(f);
+    }
+
+    /** Destroys the local objects of the open blocks deeper than {@code depth}, innermost first (a jump out of them). */
+    private void leaveScopes(int depth, SourceLoc where) {
+        int n = scopes.size() - depth;
+        for (List<Variable> scope : scopes) {
+            if (n-- <= 0) break;
+            classes.destroyLocals(scope, where);
+        }
     }
 
     /** Runs {@code body}'s lowering on the path where {@code pointer} is not null. */
