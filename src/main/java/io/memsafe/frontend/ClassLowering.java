@@ -129,7 +129,12 @@ final class ClassLowering {
      * declared constructor, if any, with the arguments.
      */
     void construct(Expr object, ICPPClassType c, ICPPMethod constructor, IASTInitializerClause[] args, SourceLoc where) {
-        if (ContainerLowering.isContainer(c, false)) return; // the prelude's containers: see ContainerLowering
+        if (ContainerLowering.isContainer(c, false)) {
+            // the prelude's containers start empty: their element cell holds no value the analysis knows
+            Lvalue cell = lowering.containers().element(new Lvalue.Deref(object, 0, Type.pointee(object.type()), where), where);
+            if (cell != null) lowering.emit(new Stmt.Assign(cell, new Expr.Opaque("element of an empty container", cell.type()), where));
+            return;
+        }
         if (ClassModel.isPolymorphic(c)) {
             Variable table = vtable(c, where);
             Type slotPointer = new Type.Pointer(new Type.Pointer(Type.VOID));

@@ -2,9 +2,16 @@ package io.memsafe.frontend;
 
 import org.eclipse.cdt.core.dom.ast.ASTTypeUtil;
 import org.eclipse.cdt.core.dom.ast.DOMException;
+import org.eclipse.cdt.core.dom.ast.IArrayType;
 import org.eclipse.cdt.core.dom.ast.IBinding;
+import org.eclipse.cdt.core.dom.ast.IField;
+import org.eclipse.cdt.core.dom.ast.IProblemBinding;
+import org.eclipse.cdt.core.dom.ast.ISemanticProblem;
+import org.eclipse.cdt.core.dom.ast.IType;
+import org.eclipse.cdt.core.dom.ast.ITypedef;
 import org.eclipse.cdt.core.dom.ast.cpp.ICPPBase;
 import org.eclipse.cdt.core.dom.ast.cpp.ICPPClassType;
+import org.eclipse.cdt.core.dom.ast.cpp.ICPPConstructor;
 import org.eclipse.cdt.core.dom.ast.cpp.ICPPMethod;
 
 import java.util.ArrayList;
@@ -81,6 +88,27 @@ final class ClassModel {
     static ICPPMethod userDestructor(ICPPClassType c) {
         ICPPMethod m = overrider(c, "~", 0);
         return m != null && !m.isImplicit() ? m : null;
+    }
+
+    /**
+     * Whether constructing an object of {@code c} runs code that writes it: a constructor the program
+     * declares, a vtable, a base or a member of class type (or of a type the scan cannot resolve).
+     * Objects of other classes (C-like aggregates) start indeterminate, as C structs do.
+     */
+    static boolean constructsMembers(ICPPClassType c) {
+        try {
+            for (ICPPConstructor k : c.getConstructors()) if (!k.isImplicit()) return true;
+            if (isPolymorphic(c) || c.getBases().length > 0) return true;
+            for (IField f : c.getDeclaredFields()) {
+                IType t = f.getType();
+                while (t instanceof ITypedef td) t = td.getType();
+                while (t instanceof IArrayType at) t = at.getType();
+                if (t instanceof ICPPClassType || t instanceof IProblemBinding || t instanceof ISemanticProblem) return true;
+            }
+            return false;
+        } catch (RuntimeException e) {
+            return true;
+        }
     }
 
     static boolean isVirtualCall(ICPPMethod m) {

@@ -80,6 +80,8 @@ public final class Lowering {
 
     Program program() { return program; }
 
+    ContainerLowering containers() { return containers; }
+
     void warn(IASTNode where, String message) { diagnostics.add(new Diagnostic(loc(where), Diagnostic.Level.WARNING, message)); }
 
     Type lowerType(IType t) { return types.lower(t); }
@@ -296,7 +298,14 @@ public final class Lowering {
             emit(new Stmt.Declare(var, loc(dtor)));
             ICPPClassType cls = references.contains(var) ? null : ClassLowering.classOf(v.getType());
             IASTInitializer init = dtor.getInitializer();
-            if (cls != null && (init == null || init instanceof ICPPASTConstructorInitializer || init instanceof IASTInitializerList)) {
+            boolean constructed = init == null || init instanceof ICPPASTConstructorInitializer || init instanceof IASTInitializerList;
+            if (constructed && v instanceof ICPPVariable && !references.contains(var)
+                    && (var.type instanceof Type.Unknown || (cls != null && ClassModel.constructsMembers(cls)))) {
+                // an object of a class whose constructors (or members' constructors) set it up, or of a type
+                // from a header the scan lacks: its bytes are written, with values the analysis does not know
+                emit(new Stmt.Assign(new Lvalue.Var(var, loc(dtor)), new Expr.Opaque("constructed object", var.type), loc(dtor)));
+            }
+            if (cls != null && constructed) {
                 // an object constructed in place: C x; C x(args); C x{args}
                 IASTInitializerClause[] args = init instanceof ICPPASTConstructorInitializer ci ? ci.getArguments()
                         : init instanceof IASTInitializerList il ? il.getClauses() : new IASTInitializerClause[0];
