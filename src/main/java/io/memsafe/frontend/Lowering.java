@@ -939,6 +939,11 @@ public final class Lowering {
                         && !references.contains(v)) {
                     s = v.type.size();
                 }
+                // sizeof "literal" is the array's size, terminator included (CDT may type it as a pointer)
+                if (unparen(operand) instanceof IASTLiteralExpression lit && lit.getKind() == IASTLiteralExpression.lk_string_literal) {
+                    StringLiterals.Decoded d = StringLiterals.parse(new String(lit.getValue()));
+                    s = (long) (d.text().length() + 1) * d.elementSize();
+                }
                 return s < 0 ? new Expr.Opaque("sizeof", Type.ULONG) : new Expr.IntConst(s, Type.ULONG);
             }
             case IASTUnaryExpression.op_prefixIncr:
