@@ -23,8 +23,8 @@ public final class MemoryLeakChecker implements Checker {
     public void onLeak(SourceLoc loc, Region block, String function, Context ctx) {
         List<TraceStep> t = new ArrayList<>();
         Lifecycle.allocatedAt(t, block);
-        t.add(new TraceStep(loc, "last pointer to it lost when " + function + "() returns"));
-        ctx.report(this, loc, block.description + " is never freed: no pointer to it remains when " + function + "() returns", t);
+        t.add(new TraceStep(loc, "last pointer to it lost when " + io.memsafe.ir.Function.called(function) + " returns"));
+        ctx.report(this, loc, block.description + " is never freed: no pointer to it remains when " + io.memsafe.ir.Function.called(function) + " returns", t);
     }
 
     @Override

@@ -46,7 +46,8 @@ public final class CdtParser {
             "sys/ioctl.h", "sys/mman.h", "sys/wait.h", "netinet/in.h", "arpa/inet.h", "netdb.h", "dirent.h",
             "pthread.h", "poll.h", "sys/select.h", "termios.h", "libgen.h", "getopt.h", "endian.h", "byteswap.h",
             "cstdio", "cstdlib", "cstring", "cwchar", "cstddef", "cstdint", "climits", "cctype", "cmath",
-            "ctime", "cassert", "cerrno", "cstdarg", "new", "iostream", "exception", "stdexcept");
+            "ctime", "cassert", "cerrno", "cstdarg", "new", "iostream", "exception", "stdexcept",
+            "vector", "list", "deque", "map");
     private static final List<Path> SYSTEM_INCLUDE_DIRS = List.of(
             Path.of("/usr/lib/gcc/x86_64-linux-gnu/12/include"), Path.of("/usr/local/include"),
             Path.of("/usr/include/x86_64-linux-gnu"), Path.of("/usr/include"));

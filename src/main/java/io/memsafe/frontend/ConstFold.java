@@ -2,6 +2,8 @@ package io.memsafe.frontend;
 
 import io.memsafe.ir.Expr;
 
+import java.math.BigInteger;
+
 /** Integer constant expressions (array sizes, case labels) folded at lowering time. */
 final class ConstFold {
     private ConstFold() { }
@@ -29,5 +31,20 @@ final class ConstFold {
             }
             default -> null;
         };
+    }
+
+    /** A C integer literal's value (suffixes and digit separators dropped); null when it does not fit 64 bits. */
+    static Long parseInteger(String text) {
+        String s = text.replaceAll("[uUlLzZ]+$", "").replace("'", "");
+        try {
+            BigInteger v;
+            if (s.startsWith("0x") || s.startsWith("0X")) v = new BigInteger(s.substring(2), 16);
+            else if (s.startsWith("0b") || s.startsWith("0B")) v = new BigInteger(s.substring(2), 2);
+            else if (s.length() > 1 && s.startsWith("0")) v = new BigInteger(s.substring(1), 8);
+            else v = new BigInteger(s);
+            return v.bitLength() < 64 ? v.longValue() : (v.bitLength() == 64 ? v.longValue() : null);
+        } catch (NumberFormatException ex) {
+            return null;
+        }
     }
 }

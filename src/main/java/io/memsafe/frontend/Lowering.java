@@ -16,7 +16,6 @@ import org.eclipse.cdt.core.dom.ast.cpp.*;
 import org.eclipse.cdt.internal.core.dom.parser.c.CVisitor;
 import org.eclipse.cdt.internal.core.dom.parser.cpp.semantics.CPPVisitor;
 
-import java.math.BigInteger;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -44,9 +43,22 @@ public final class Lowering {
     private BasicBlock cur;
     private final Deque<BasicBlock> breakTargets = new ArrayDeque<>();
     private final Deque<BasicBlock> continueTargets = new ArrayDeque<>();
+    /** How many blocks were open where each break / continue target was pushed: leaving to it closes the rest. */
+    private final Deque<Integer> breakDepths = new ArrayDeque<>(), continueDepths = new ArrayDeque<>();
     private final Deque<SwitchContext> switches = new ArrayDeque<>();
     private Map<String, BasicBlock> labels = new HashMap<>();
     private int temps;
+    private final ContainerLowering containers = new ContainerLowering(this);
+    private final ClassLowering classes = new ClassLowering(this);
+    /** The object parameter of the member function being lowered; null outside member functions. */
+    private Variable thisVar;
+    /** Per open block, its local objects whose destructor runs when the block is left (innermost last). */
+    private final Deque<List<Variable>> scopes = new ArrayDeque<>();
+
+    /** Variables of C++ reference type: each holds the address of its referent (see {@link References}). */
+    private final java.util.Set<Variable> references = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    /** Whether the function being lowered returns a reference: its return statements yield an address. */
+    private boolean returnsReference;
 
     private record SwitchContext(Variable controller, List<long[]> cases, List<BasicBlock> caseBlocks, BasicBlock[] defaultBlock) { }
 
@@ -63,6 +75,16 @@ public final class Lowering {
         this.unit = unit;
         this.diagnostics = diagnostics;
     }
+
+    GlobalSymbols globals() { return globals; }
+
+    Program program() { return program; }
+
+    ContainerLowering containers() { return containers; }
+
+    void warn(IASTNode where, String message) { diagnostics.add(new Diagnostic(loc(where), Diagnostic.Level.WARNING, message)); }
+
+    Type lowerType(IType t) { return types.lower(t); }
 
     public void lower(IASTTranslationUnit tu) {
         for (IASTDeclaration d : tu.getDeclarations()) lowerTopLevel(d);
@@ -163,16 +185,30 @@ public final class Lowering {
         IASTFunctionDeclarator dtor = fd.getDeclarator();
         IASTDeclarator inner = innermost(dtor);
         IBinding b = inner.getName().resolveBinding();
-        String name = inner.getName().getLastName().toString();
-        if (b instanceof ICPPMethod m && m.getOwner() != null) name = m.getOwner().getName() + "::" + name;
+        String name = b instanceof IFunction bf ? LinkNames.of(bf) : inner.getName().getLastName().toString();
         Type ft = b instanceof IFunction f ? types.lower(f.getType()) : Type.UNKNOWN;
         Type.Function type = ft instanceof Type.Function t ? t : new Type.Function(Type.INT, List.of(), true);
-        boolean isStatic = fd.getDeclSpecifier().getStorageClass() == IASTDeclSpecifier.sc_static;
+        boolean isStatic = fd.getDeclSpecifier().getStorageClass() == IASTDeclSpecifier.sc_static
+                || (b instanceof IFunction bf && LinkNames.internal(bf));
         List<Variable> params = new ArrayList<>();
+        thisVar = null;
+        scopes.clear();
+        classes.reset();
+        if (b instanceof ICPPMethod m && !m.isStatic() && m.getClassOwner() != null) {
+            // the object a member function runs on is its first parameter
+            thisVar = new Variable("this", new Type.Pointer(types.lower(m.getClassOwner())), Variable.Kind.PARAM, loc(fd), 0);
+            params.add(thisVar);
+            List<Type> withThis = new ArrayList<>();
+            withThis.add(thisVar.type);
+            withThis.addAll(type.params());
+            type = new Type.Function(type.returnType(), withThis, type.varargs());
+        }
         temps = 0;
         labels = new HashMap<>();
         breakTargets.clear();
         continueTargets.clear();
+        breakDepths.clear();
+        continueDepths.clear();
         switches.clear();
         if (dtor instanceof IASTStandardFunctionDeclarator sfd) {
             for (IASTParameterDeclaration pd : sfd.getParameters()) {
@@ -182,20 +218,30 @@ public final class Lowering {
                     Type pt = types.lower(p.getType());
                     if (pt instanceof Type.Array a) pt = new Type.Pointer(a.element()); // parameters of array type are pointers
                     Variable v = new Variable(p.getName(), pt, Variable.Kind.PARAM, loc(pd), params.size());
+                    if (References.isReference(p.getType())) references.add(v);
                     vars.put(p, v);
                     params.add(v);
                 }
             }
         }
+        returnsReference = b instanceof IFunction rf && References.isReference(rf.getType().getReturnType());
         fn = new Function(name, type, params, isStatic, loc(fd), unit);
         fn.entry = fn.newBlock();
         fn.exit = fn.newBlock();
         cur = fn.newBlock();
         fn.entry.to(cur);
+        if (fd instanceof ICPPASTFunctionDefinition cfd && thisVar != null) classes.memberInitializers(cfd);
         lowerStatement(fd.getBody());
         cur.to(fn.exit);
         program.add(fn);
         fn = null;
+    }
+
+    /** A member of the object a member function runs on ({@code this->field}). */
+    Lvalue member(IField field, SourceLoc where) {
+        Type ft = types.lower(field.getType());
+        long off = Type.pointee(thisVar.type) instanceof Type.Struct st && st.field(field.getName()) != null ? st.field(field.getName()).offset() : 0;
+        return new Lvalue.Deref(new Expr.Load(new Lvalue.Var(thisVar, where), thisVar.type), off, ft, where);
     }
 
     private static IASTDeclarator innermost(IASTDeclarator d) {
@@ -214,6 +260,7 @@ public final class Lowering {
         } else {
             var = new Variable(v.getName(), types.lower(v.getType()), Variable.Kind.LOCAL, where, 10_000 + temps++);
         }
+        if (References.isReference(v.getType())) references.add(var);
         vars.put(v, var);
         return var;
     }
@@ -249,11 +296,46 @@ public final class Lowering {
                 continue;
             }
             emit(new Stmt.Declare(var, loc(dtor)));
-            if (dtor.getInitializer() != null) initialize(new Lvalue.Var(var, loc(dtor)), var.type, dtor.getInitializer());
+            ICPPClassType cls = references.contains(var) ? null : ClassLowering.classOf(v.getType());
+            IASTInitializer init = dtor.getInitializer();
+            boolean constructed = init == null || init instanceof ICPPASTConstructorInitializer || init instanceof IASTInitializerList;
+            if (constructed && v instanceof ICPPVariable && !references.contains(var)
+                    && (var.type instanceof Type.Unknown || (cls != null && ClassModel.constructsMembers(cls)))) {
+                // an object of a class whose constructors (or members' constructors) set it up, or of a type
+                // from a header the scan lacks: its bytes are written, with values the analysis does not know
+                emit(new Stmt.Assign(new Lvalue.Var(var, loc(dtor)), new Expr.Opaque("constructed object", var.type), loc(dtor)));
+            }
+            if (cls != null && constructed) {
+                // an object constructed in place: C x; C x(args); C x{args}
+                IASTInitializerClause[] args = init instanceof ICPPASTConstructorInitializer ci ? ci.getArguments()
+                        : init instanceof IASTInitializerList il ? il.getClauses() : new IASTInitializerClause[0];
+                SourceLoc where = loc(dtor);
+                classes.construct(new Expr.AddressOf(new Lvalue.Var(var, where), new Type.Pointer(var.type)), cls,
+                        ClassLowering.implicitlyCalled(dtor, false), args, where);
+            } else if (init != null && references.contains(var)) bind(var, init);
+            else if (init != null) initialize(new Lvalue.Var(var, loc(dtor)), var.type, init);
+            if (cls != null && !scopes.isEmpty() && classes.destroyedAtScopeEnd(var, cls)) scopes.peek().add(var);
         }
     }
 
-    private void initialize(Lvalue target, Type type, IASTInitializer init) {
+    /** Binding a reference stores its referent's address; it is never rebound. */
+    private void bind(Variable ref, IASTInitializer init) {
+        IASTInitializerClause clause = null;
+        if (init instanceof IASTEqualsInitializer eq) clause = eq.getInitializerClause();
+        else if (init instanceof ICPPASTConstructorInitializer ci && ci.getArguments().length == 1) clause = ci.getArguments()[0];
+        else if (init instanceof IASTInitializerList il && il.getClauses().length == 1) clause = il.getClauses()[0];
+        SourceLoc where = loc(init);
+        Expr address = clause instanceof IASTExpression e ? addressOf(e) : new Expr.Opaque("reference initialiser", ref.type);
+        emit(new Stmt.Assign(new Lvalue.Var(ref, where), address, where));
+    }
+
+    /** The address a reference binds to: an lvalue's, or a temporary's holding an rvalue (a const T& to a value). */
+    private Expr addressOf(IASTExpression e) {
+        Lvalue lv = lvalue(e);
+        return new Expr.AddressOf(lv, new Type.Pointer(lv.type()));
+    }
+
+    void initialize(Lvalue target, Type type, IASTInitializer init) {
         IASTInitializerClause clause = null;
         if (init instanceof IASTEqualsInitializer eq) clause = eq.getInitializerClause();
         else if (init instanceof IASTInitializerList il) clause = il;
@@ -285,7 +367,7 @@ public final class Lowering {
 
     // ---------------------------------------------------------------- statements
 
-    private void emit(Stmt s) { cur.stmts.add(s); }
+    void emit(Stmt s) { cur.stmts.add(s); }
 
     private BasicBlock startNewBlock() {
         BasicBlock b = fn.newBlock();
@@ -304,7 +386,15 @@ public final class Lowering {
 
     private void lowerStatement0(IASTStatement s) {
         switch (s) {
-            case IASTCompoundStatement c -> { for (IASTStatement x : c.getStatements()) lowerStatement(x); }
+            case IASTCompoundStatement c -> {
+                scopes.push(new ArrayList<>());
+                try {
+                    for (IASTStatement x : c.getStatements()) lowerStatement(x);
+                    classes.destroyLocals(scopes.peek(), end(c));
+                } finally {
+                    scopes.pop();
+                }
+            }
             case IASTDeclarationStatement ds -> {
                 if (ds.getDeclaration() instanceof IASTSimpleDeclaration sd) lowerLocalDeclaration(sd);
             }
@@ -392,10 +482,12 @@ public final class Lowering {
                 if (sw != null) sw.defaultBlock[0] = b;
             }
             case IASTBreakStatement bs -> {
+                if (!breakDepths.isEmpty()) leaveScopes(breakDepths.peek(), loc(bs));
                 if (!breakTargets.isEmpty()) cur.to(breakTargets.peek());
                 startNewBlock();
             }
             case IASTContinueStatement cs -> {
+                if (!continueDepths.isEmpty()) leaveScopes(continueDepths.peek(), loc(cs));
                 if (!continueTargets.isEmpty()) cur.to(continueTargets.peek());
                 startNewBlock();
             }
@@ -411,7 +503,16 @@ public final class Lowering {
             }
             case IASTReturnStatement rs -> {
                 Expr v = null;
-                if (rs.getReturnValue() instanceof IASTExpression e) v = convert(rvalue(e), fn.type.returnType());
+                if (rs.getReturnValue() instanceof IASTExpression e) v = returnsReference ? addressOf(e) : convert(rvalue(e), fn.type.returnType());
+                if (scopes.stream().anyMatch(l -> !l.isEmpty())) {
+                    // the result is computed before the objects it may read are destroyed
+                    if (v != null) {
+                        Variable result = temp(v.type());
+                        emit(new Stmt.Assign(new Lvalue.Var(result, loc(rs)), v, loc(rs)));
+                        v = new Expr.Load(new Lvalue.Var(result, loc(rs)), result.type);
+                    }
+                    leaveScopes(0, loc(rs));
+                }
                 emit(new Stmt.Return(v, loc(rs)));
                 cur.to(fn.exit);
                 startNewBlock();
@@ -477,10 +578,14 @@ public final class Lowering {
     private void loopBody(IASTStatement body, BasicBlock bodyBlock, BasicBlock continueTo, BasicBlock breakTo) {
         breakTargets.push(breakTo);
         continueTargets.push(continueTo);
+        breakDepths.push(scopes.size());
+        continueDepths.push(scopes.size());
         cur = bodyBlock;
         lowerStatement(body);
         breakTargets.pop();
         continueTargets.pop();
+        breakDepths.pop();
+        continueDepths.pop();
     }
 
     private void lowerSwitch(IASTSwitchStatement ss) {
@@ -492,10 +597,12 @@ public final class Lowering {
         SwitchContext sw = new SwitchContext(t, new ArrayList<>(), new ArrayList<>(), new BasicBlock[1]);
         switches.push(sw);
         breakTargets.push(after);
+        breakDepths.push(scopes.size());
         cur = fn.newBlock(); // statements before the first case are unreachable
         lowerStatement(ss.getBody());
         cur.to(after);
         breakTargets.pop();
+        breakDepths.pop();
         switches.pop();
         // dispatch chain: if (t == v1) goto case1; else if (t == v2) ... else default/after
         cur = dispatch;
@@ -550,6 +657,25 @@ public final class Lowering {
         no.to(f);
     }
 
+    /** Destroys the local objects of the open blocks deeper than {@code depth}, innermost first (a jump out of them). */
+    private void leaveScopes(int depth, SourceLoc where) {
+        int n = scopes.size() - depth;
+        for (List<Variable> scope : scopes) {
+            if (n-- <= 0) break;
+            classes.destroyLocals(scope, where);
+        }
+    }
+
+    /** Runs {@code body}'s lowering on the path where {@code pointer} is not null. */
+    void ifNotNull(Expr pointer, Runnable body, SourceLoc where) {
+        BasicBlock yes = fn.newBlock(), join = fn.newBlock();
+        branch(pointer, yes, join, where);
+        cur = yes;
+        body.run();
+        cur.to(join);
+        cur = join;
+    }
+
     private static IASTExpression unparen(IASTExpression e) {
         while (e instanceof IASTUnaryExpression u && u.getOperator() == IASTUnaryExpression.op_bracketedPrimary) e = u.getOperand();
         return e;
@@ -557,7 +683,7 @@ public final class Lowering {
 
     // ---------------------------------------------------------------- expressions
 
-    private Variable temp(Type t) {
+    Variable temp(Type t) {
         return new Variable("tmp" + temps, t, Variable.Kind.TEMP, SourceLoc.NONE, 10_000 + temps++);
     }
 
@@ -588,7 +714,7 @@ public final class Lowering {
         }
     }
 
-    private Type typeOf(IASTExpression e) {
+    Type typeOf(IASTExpression e) {
         try {
             return types.lower(e.getExpressionType());
         } catch (RuntimeException ex) {
@@ -607,7 +733,7 @@ public final class Lowering {
                     Number n = v == null ? null : v.numberValue();
                     return n == null ? new Expr.Opaque("enumerator", Type.INT) : new Expr.IntConst(n.longValue(), Type.INT);
                 }
-                if (b instanceof IFunction f) return new Expr.FunctionRef(f.getName(), types.lower(f.getType()));
+                if (b instanceof IFunction f) return new Expr.FunctionRef(LinkNames.of(f), types.lower(f.getType()));
                 if (b instanceof IVariable) return load(lvalue(e), where);
                 return new Expr.Opaque("unresolved name " + id.getName(), typeOf(e));
             }
@@ -623,7 +749,10 @@ public final class Lowering {
             }
             case IASTArraySubscriptExpression a -> { return load(lvalue(a), where); }
             case IASTFieldReference f -> { return load(lvalue(f), where); }
-            case IASTFunctionCallExpression c -> { return call(c, where); }
+            case IASTFunctionCallExpression c -> {
+                if (References.returnsReference(c)) return load(new Lvalue.Deref(call(c, where), 0, typeOf(c), where), where);
+                return call(c, where);
+            }
             case IASTConditionalExpression c -> {
                 Type t = typeOf(c);
                 Variable tmp = temp(t);
@@ -647,6 +776,15 @@ public final class Lowering {
             case ICPPASTNewExpression n -> {
                 Type t = typeIdType(n.getTypeId());
                 Type result = typeOf(n);
+                IASTInitializerClause[] placement = n.getPlacementArguments();
+                if (placement != null && placement.length == 1 && placement[0] instanceof IASTExpression arena
+                        && (typeOf(arena) instanceof Type.Pointer || typeOf(arena) instanceof Type.Array)) {
+                    // placement new: the object lives in the arena it is given, which bounds it; nothing is allocated
+                    Variable tmp = temp(result);
+                    emit(new Stmt.Assign(new Lvalue.Var(tmp, where), new Expr.Cast(rvalue(arena), result), where));
+                    classes.constructNew(n, new Expr.Load(new Lvalue.Var(tmp, where), result), where);
+                    return new Expr.Load(new Lvalue.Var(tmp, where), result);
+                }
                 Expr size;
                 if (t instanceof Type.Array a && a.length() < 0) size = new Expr.Opaque("new[] size", Type.ULONG);
                 else size = t.size() < 0 ? new Expr.Opaque("size", Type.ULONG) : new Expr.IntConst(t.size(), Type.ULONG);
@@ -661,10 +799,21 @@ public final class Lowering {
                 }
                 Variable tmp = temp(result);
                 emit(new Stmt.Allocate(new Lvalue.Var(tmp, where), size, n.isArrayAllocation() ? "new[]" : "new", where));
+                classes.constructNew(n, new Expr.Load(new Lvalue.Var(tmp, where), result), where);
                 return new Expr.Load(new Lvalue.Var(tmp, where), result);
             }
             case ICPPASTDeleteExpression d -> {
-                emit(new Stmt.Free(rvalue(d.getOperand()), d.isVectored() ? "new[]" : "new", where));
+                Expr pointer = rvalue(d.getOperand());
+                ICPPClassType cls = d.isVectored() ? null : ClassLowering.classOf(d.getOperand().getExpressionType() instanceof IPointerType pt ? pt.getType() : null);
+                if (cls != null && ClassModel.userDestructor(cls) != null) {
+                    // the destructor runs first, and not at all for a null pointer
+                    Variable p = temp(pointer.type());
+                    emit(new Stmt.Assign(new Lvalue.Var(p, where), pointer, where));
+                    Expr object = new Expr.Load(new Lvalue.Var(p, where), p.type);
+                    ifNotNull(object, () -> classes.destroy(object, cls, where, true), where);
+                    pointer = object;
+                }
+                emit(new Stmt.Free(pointer, d.isVectored() ? "new[]" : "new", where));
                 return new Expr.IntConst(0, Type.VOID);
             }
             default -> { return new Expr.Opaque(e.getClass().getSimpleName(), typeOf(e)); }
@@ -693,18 +842,23 @@ public final class Lowering {
         switch (e) {
             case IASTIdExpression id -> {
                 IBinding b = id.getName().resolveBinding();
+                if (b instanceof IField field && !field.isStatic() && thisVar != null) return member(field, where);
                 if (b instanceof IVariable v) {
                     Variable var = vars.get(v);
                     if (var == null) {
                         // a variable declared somewhere we did not lower (e.g. a header's extern): a global
                         var = globalVariable(v, where, false);
                     }
+                    if (references.contains(var)) return new Lvalue.Deref(new Expr.Load(new Lvalue.Var(var, where), var.type), 0, Type.pointee(var.type), where);
                     return new Lvalue.Var(var, where);
                 }
                 return new Lvalue.Deref(new Expr.Opaque("unresolved " + id.getName(), new Type.Pointer(Type.UNKNOWN)), 0, typeOf(e), where);
             }
             case IASTArraySubscriptExpression a -> {
                 IASTExpression arr = a.getArrayExpression();
+                if (ContainerLowering.isContainer(arr.getExpressionType(), false)) {
+                    return containers.subscript(arr, (IASTExpression) a.getArgument(), typeOf(a), where);
+                }
                 Expr idx = rvalue((IASTExpression) a.getArgument());
                 Type arrType = typeOf(arr);
                 Type elem = typeOf(a);
@@ -726,6 +880,9 @@ public final class Lowering {
                 Lvalue base = lvalue(f.getFieldOwner());
                 if (base instanceof Lvalue.Deref d) return new Lvalue.Deref(d.pointer(), d.byteOffset() + off, ft, where);
                 return new Lvalue.Field(base, name, off, ft, where);
+            }
+            case IASTFunctionCallExpression c when References.returnsReference(c) -> {
+                return new Lvalue.Deref(call(c, where), 0, typeOf(c), where);
             }
             case IASTUnaryExpression u when u.getOperator() == IASTUnaryExpression.op_star -> {
                 Expr p = rvalue(u.getOperand());
@@ -766,7 +923,7 @@ public final class Lowering {
             case IASTUnaryExpression.op_amper: {
                 IASTExpression operand = unparen(u.getOperand());
                 if (operand instanceof IASTIdExpression id && id.getName().resolveBinding() instanceof IFunction f) {
-                    return new Expr.FunctionRef(f.getName(), types.lower(f.getType()));
+                    return new Expr.FunctionRef(LinkNames.of(f), types.lower(f.getType()));
                 }
                 return new Expr.AddressOf(lvalue(operand), typeOf(u));
             }
@@ -776,9 +933,10 @@ public final class Lowering {
                 // sizeof of an array parameter is the pointer's size: CDT gives the declared type
                 if (unparen(operand) instanceof IASTIdExpression id && id.getName().resolveBinding() instanceof IParameter) {
                     Variable v = vars.get(id.getName().resolveBinding());
-                    if (v != null) s = v.type.size();
+                    if (v != null && !references.contains(v)) s = v.type.size();
                 }
-                if (unparen(operand) instanceof IASTIdExpression id && vars.get(id.getName().resolveBinding()) instanceof Variable v && v.type.size() >= 0) {
+                if (unparen(operand) instanceof IASTIdExpression id && vars.get(id.getName().resolveBinding()) instanceof Variable v && v.type.size() >= 0
+                        && !references.contains(v)) {
                     s = v.type.size();
                 }
                 // sizeof "literal" is the array's size, terminator included (CDT may type it as a pointer)
@@ -913,7 +1071,7 @@ public final class Lowering {
         };
     }
 
-    private Expr convert(Expr v, Type to) {
+    Expr convert(Expr v, Type to) {
         if (to == null || to instanceof Type.Unknown || to.equals(v.type())) return v;
         if (to instanceof Type.Struct || to instanceof Type.Array || to instanceof Type.Void) return v;
         return new Expr.Cast(v, to);
@@ -921,20 +1079,37 @@ public final class Lowering {
 
     private Expr call(IASTFunctionCallExpression c, SourceLoc where) {
         IASTExpression fe = unparen(c.getFunctionNameExpression());
+        if (fe instanceof IASTFieldReference fr && ContainerLowering.handles(fr)) return containers.call(c, fr, where);
         String callee = null;
         Expr calleeExpr = null;
+        Expr object = null;
         java.util.Set<Integer> readOnly = new java.util.TreeSet<>();
         java.util.Map<Integer, Integer> strings = new java.util.TreeMap<>();
         if (fe instanceof IASTIdExpression id) {
             IBinding b = id.getName().resolveBinding();
+            if (b instanceof ICPPClassType cls) return new Expr.Load(classes.temporary(c, cls, where), typeOf(c));
             if (b instanceof IFunction f) {
-                prototypeFacts(f, readOnly, strings);
-                callee = f.getName();
-                if (f instanceof ICPPMethod m && m.getOwner() != null) callee = m.getOwner().getName() + "::" + callee;
+                PrototypeFacts.of(f, readOnly, strings);
+                callee = LinkNames.of(f);
+                if (f instanceof ICPPMethod m && !m.isStatic() && thisVar != null) {
+                    // a member function called from another on the same object
+                    object = new Expr.Load(new Lvalue.Var(thisVar, where), thisVar.type);
+                    if (ClassModel.isVirtualCall(m)) calleeExpr = classes.virtualTarget(object, m.getClassOwner(), m, where);
+                }
             } else if (b instanceof IVariable) calleeExpr = rvalue(fe);
             else callee = id.getName().getLastName().toString(); // implicit declaration in C89
         } else if (fe instanceof IASTFieldReference fr && fr.getFieldName().resolveBinding() instanceof ICPPMethod m) {
-            callee = (m.getOwner() != null ? m.getOwner().getName() + "::" : "") + m.getName();
+            callee = LinkNames.of(m);
+            if (!m.isStatic()) {
+                object = fr.isPointerDereference() ? rvalue(fr.getFieldOwner()) : addressOf(fr.getFieldOwner());
+                if (ClassModel.isVirtualCall(m)) {
+                    // evaluated once: the object is both the vtable's holder and the first argument
+                    Variable o = temp(object.type());
+                    emit(new Stmt.Assign(new Lvalue.Var(o, where), object, where));
+                    object = new Expr.Load(new Lvalue.Var(o, where), o.type);
+                    calleeExpr = classes.virtualTarget(object, m.getClassOwner(), m, where);
+                }
+            }
         } else {
             calleeExpr = rvalue(fe);
         }
@@ -946,12 +1121,22 @@ public final class Lowering {
             emit(new Stmt.Assign(list, new Expr.Opaque("va_list", list.type()), where));
             return new Expr.IntConst(0, Type.VOID);
         }
+        if (calleeExpr != null) callee = null;
+        IFunctionType calleeType = References.calleeType(c);
         List<Expr> args = new ArrayList<>();
-        for (IASTInitializerClause a : c.getArguments()) {
-            if (a instanceof IASTExpression ae) args.add(rvalue(ae));
-            else args.add(new Expr.Opaque("argument", Type.UNKNOWN));
+        if (object != null) {
+            args.add(object);
+            // the prototype's facts are about the declared parameters, which follow the object
+            java.util.Set<Integer> shifted = new java.util.TreeSet<>();
+            for (int i : readOnly) shifted.add(i + 1);
+            readOnly = shifted;
+            java.util.Map<Integer, Integer> shiftedStrings = new java.util.TreeMap<>();
+            strings.forEach((i, w) -> shiftedStrings.put(i + 1, w));
+            strings = shiftedStrings;
         }
+        args.addAll(arguments(calleeType, c.getArguments()));
         Type rt = typeOf(c);
+        if (calleeType != null && References.isReference(calleeType.getReturnType())) rt = new Type.Pointer(rt);
         if (callee != null && callee.startsWith("__builtin_va")) return new Expr.Opaque("va", rt);
         if (rt instanceof Type.Void) {
             emit(new Stmt.Call(null, callee, calleeExpr, args, where, readOnly, strings));
@@ -962,35 +1147,14 @@ public final class Lowering {
         return load(new Lvalue.Var(t, where), where);
     }
 
-    /** Which parameters a prototype declares pointer-to-const, and which of those are C strings. */
-    private static void prototypeFacts(IFunction f, java.util.Set<Integer> readOnly, java.util.Map<Integer, Integer> strings) {
-        try {
-            IFunctionType ft = f.getType();
-            IType[] ps = ft.getParameterTypes();
-            boolean takesLength = false;
-            for (int i = 0; i < ps.length; i++) {
-                IType t = ps[i];
-                while (t instanceof ITypedef td) t = td.getType();
-                if (t instanceof IBasicType) takesLength = true;
-                if (t instanceof IPointerType p) {
-                    IType pointee = p.getType();
-                    boolean isConst = pointee instanceof IQualifierType q && q.isConst();
-                    if (isConst) {
-                        readOnly.add(i);
-                        IType base = ((IQualifierType) pointee).getType();
-                        String name = base instanceof ITypedef td ? td.getName() : null;
-                        while (base instanceof ITypedef td) base = td.getType();
-                        if ("wchar_t".equals(name) || (base instanceof IBasicType bt && bt.getKind() == IBasicType.Kind.eWChar)) strings.put(i, 4);
-                        else if (base instanceof IBasicType bt && bt.getKind() == IBasicType.Kind.eChar) strings.put(i, 1);
-                    }
-                }
-            }
-            // from the type, not IFunction.takesVarArgs(): CDT's C binding finds that by walking the whole unit
-            if (takesLength || ft.takesVarArgs()) strings.clear();
-        } catch (RuntimeException e) {
-            readOnly.clear();
-            strings.clear();
+    /** A call's arguments: a reference parameter receives the argument's address. */
+    List<Expr> arguments(IFunctionType calleeType, IASTInitializerClause[] actuals) {
+        List<Expr> args = new ArrayList<>();
+        for (int i = 0; i < actuals.length; i++) {
+            if (actuals[i] instanceof IASTExpression ae) args.add(References.bindsReference(calleeType, i) ? addressOf(ae) : rvalue(ae));
+            else args.add(new Expr.Opaque("argument", Type.UNKNOWN));
         }
+        return args;
     }
 
     private Expr literal(IASTLiteralExpression lit) {
@@ -998,7 +1162,7 @@ public final class Lowering {
         Type t = typeOf(lit);
         switch (lit.getKind()) {
             case IASTLiteralExpression.lk_integer_constant: {
-                Long v = parseInteger(text);
+                Long v = ConstFold.parseInteger(text);
                 return v == null ? new Expr.Opaque("integer literal", t) : new Expr.IntConst(v, t instanceof Type.Int ? t : Type.INT);
             }
             case IASTLiteralExpression.lk_char_constant: {
@@ -1017,6 +1181,8 @@ public final class Lowering {
                     return new Expr.Opaque("float literal", t);
                 }
             }
+            case IASTLiteralExpression.lk_this:
+                return thisVar == null ? new Expr.Opaque("this", t) : new Expr.Load(new Lvalue.Var(thisVar, loc(lit)), thisVar.type);
             case IASTLiteralExpression.lk_true: return new Expr.IntConst(1, Type.BOOL);
             case IASTLiteralExpression.lk_false: return new Expr.IntConst(0, Type.BOOL);
             case IASTLiteralExpression.lk_nullptr: return new Expr.IntConst(0, new Type.Pointer(Type.VOID));
@@ -1031,21 +1197,17 @@ public final class Lowering {
         return new Expr.StringLit(d.text(), d.elementSize(), new Type.Array(elem, d.text().length() + 1), unit + "#" + stringIds++);
     }
 
-    static Long parseInteger(String text) {
-        String s = text.replaceAll("[uUlLzZ]+$", "").replace("'", "");
+    /** Where a node ends (a block's closing brace, where its objects are destroyed). */
+    private static SourceLoc end(IASTNode n) {
         try {
-            BigInteger v;
-            if (s.startsWith("0x") || s.startsWith("0X")) v = new BigInteger(s.substring(2), 16);
-            else if (s.startsWith("0b") || s.startsWith("0B")) v = new BigInteger(s.substring(2), 2);
-            else if (s.length() > 1 && s.startsWith("0")) v = new BigInteger(s.substring(1), 8);
-            else v = new BigInteger(s);
-            return v.bitLength() < 64 ? v.longValue() : (v.bitLength() == 64 ? v.longValue() : null);
-        } catch (NumberFormatException ex) {
-            return null;
+            IASTFileLocation fl = n.getFileLocation();
+            return SourceFiles.locate(fl.getFileName(), fl.getEndingLineNumber(), fl.getNodeOffset() + Math.max(0, fl.getNodeLength() - 1));
+        } catch (RuntimeException e) {
+            return SourceLoc.NONE;
         }
     }
 
-    private static SourceLoc loc(IASTNode n) {
+    static SourceLoc loc(IASTNode n) {
         try {
             return CdtParser.loc(n.getFileLocation());
         } catch (RuntimeException e) {

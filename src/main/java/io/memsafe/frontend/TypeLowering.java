@@ -12,6 +12,8 @@ import org.eclipse.cdt.core.dom.ast.IQualifierType;
 import org.eclipse.cdt.core.dom.ast.IType;
 import org.eclipse.cdt.core.dom.ast.ITypedef;
 import org.eclipse.cdt.core.dom.ast.IValue;
+import org.eclipse.cdt.core.dom.ast.cpp.ICPPBase;
+import org.eclipse.cdt.core.dom.ast.cpp.ICPPClassType;
 import org.eclipse.cdt.core.dom.ast.cpp.ICPPReferenceType;
 
 import java.util.ArrayList;
@@ -76,7 +78,28 @@ final class TypeLowering {
             List<Type.Field> fields = new ArrayList<>();
             long off = 0, size = 0, maxAlign = 1;
             boolean unknown = false;
-            for (IField f : c.getFields()) {
+            IField[] own = c.getFields();
+            if (c instanceof ICPPClassType cls) {
+                // C++: the vtable pointer first (a polymorphic class), then the base classes' members, then its own
+                own = cls.getDeclaredFields();
+                if (ClassModel.isPolymorphic(cls)) {
+                    fields.add(new Type.Field(ClassModel.VPTR, new Type.Pointer(Type.VOID), 0));
+                    off = 8;
+                    maxAlign = 8;
+                }
+                for (ICPPBase base : cls.getBases()) {
+                    if (!(base.getBaseClass() instanceof ICompositeType bc) || !(lower0(bc, depth + 1) instanceof Type.Struct bs)) continue;
+                    for (Type.Field f : bs.fields()) {
+                        if (f.name().equals(ClassModel.VPTR)) continue;
+                        long al = align(f.type());
+                        maxAlign = Math.max(maxAlign, al);
+                        long at = (off + al - 1) / al * al;
+                        fields.add(new Type.Field(f.name(), f.type(), at));
+                        off = at + Math.max(0, f.type().size());
+                    }
+                }
+            }
+            for (IField f : own) {
                 if (f.isStatic()) continue;
                 Type ft = lower0(f.getType(), depth + 1);
                 long fs = ft.size();

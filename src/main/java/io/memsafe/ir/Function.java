@@ -15,6 +15,11 @@ public final class Function {
     public BasicBlock entry;
     public BasicBlock exit;
 
+    /** A function's name as messages show it: C++ names carry their parameter types already, others get "()". */
+    public static String called(String name) {
+        return name.endsWith(")") ? name : name + "()";
+    }
+
     public Function(String name, Type.Function type, List<Variable> params, boolean isStatic, SourceLoc loc, String unit) {
         this.name = name;
         this.type = type;

@@ -376,6 +376,57 @@ namespace std {
   class bad_alloc : public exception { };
   struct nothrow_t { };
   extern const nothrow_t nothrow;
+
+  /* The standard containers, declared only: the analysis lowers their member functions itself
+   * (frontend/ContainerLowering). One member cell stands for all the elements of a container. */
+  template<class T> class allocator { };
+  template<class T> struct less { };
+  template<class A, class B> struct pair { A first; B second; };
+  template<class T, class Alloc = allocator<T> > class vector {
+    T __memsafe_element;
+  public:
+    typedef T value_type; typedef T *iterator; typedef const T *const_iterator; typedef size_t size_type;
+    typedef T &reference; typedef const T &const_reference;
+    vector(); explicit vector(size_t n); vector(size_t n, const T &value); vector(const vector &other); ~vector();
+    vector &operator=(const vector &other);
+    iterator begin(); iterator end(); const_iterator begin() const; const_iterator end() const;
+    size_t size() const; size_t capacity() const; bool empty() const;
+    void reserve(size_t n); void resize(size_t n); void resize(size_t n, const T &value); void clear();
+    T &operator[](size_t i); const T &operator[](size_t i) const; T &at(size_t i); const T &at(size_t i) const;
+    T &front(); T &back(); T *data();
+    void push_back(const T &value); void pop_back();
+    iterator insert(iterator position, const T &value); void insert(iterator position, size_t n, const T &value);
+    iterator erase(iterator position);
+  };
+  template<class T, class Alloc = allocator<T> > class list {
+    T __memsafe_element;
+  public:
+    typedef T value_type; typedef T *iterator; typedef const T *const_iterator; typedef size_t size_type;
+    list(); list(const list &other); ~list(); list &operator=(const list &other);
+    iterator begin(); iterator end(); const_iterator begin() const; const_iterator end() const;
+    size_t size() const; bool empty() const; void clear();
+    T &front(); T &back();
+    void push_back(const T &value); void push_front(const T &value); void pop_back(); void pop_front();
+    iterator insert(iterator position, const T &value); iterator erase(iterator position);
+  };
+  template<class T, class Alloc = allocator<T> > class deque {
+    T __memsafe_element;
+  public:
+    typedef T value_type; typedef T *iterator; typedef size_t size_type;
+    deque(); deque(const deque &other); ~deque();
+    iterator begin(); iterator end(); size_t size() const; bool empty() const; void clear();
+    T &operator[](size_t i); T &at(size_t i); T &front(); T &back();
+    void push_back(const T &value); void push_front(const T &value); void pop_back(); void pop_front();
+  };
+  template<class K, class V, class Compare = less<K>, class Alloc = allocator<pair<const K, V> > > class map {
+    V __memsafe_element;
+  public:
+    typedef K key_type; typedef V mapped_type; typedef pair<const K, V> *iterator; typedef size_t size_type;
+    map(); map(const map &other); ~map(); map &operator=(const map &other);
+    iterator begin(); iterator end(); iterator find(const K &key);
+    size_t size() const; bool empty() const; void clear(); size_t count(const K &key) const; size_t erase(const K &key);
+    V &operator[](const K &key); V &at(const K &key);
+  };
 }
 #endif
 

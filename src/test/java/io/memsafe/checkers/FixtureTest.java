@@ -43,7 +43,7 @@ class FixtureTest {
         return Stream.concat(files.stream().map(f -> DynamicTest.dynamicTest(ROOT.relativize(f).toString(), () -> check(List.of(f)))),
                 programs.stream().map(d -> DynamicTest.dynamicTest(ROOT.relativize(d).toString(), () -> {
                     try (Stream<Path> s = Files.list(d)) {
-                        check(s.filter(p -> p.toString().endsWith(".c")).sorted().toList());
+                        check(s.filter(p -> p.toString().endsWith(".c") || p.toString().endsWith(".cpp")).sorted().toList());
                     }
                 })));
     }

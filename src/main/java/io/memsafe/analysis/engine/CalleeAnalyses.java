@@ -109,7 +109,7 @@ final class CalleeAnalyses {
         Set<Region> foot = footprint(callee, ret, s);
         State entry = slice(s, foot);
         List<TraceStep> calls = new ArrayList<>(f.calls());
-        calls.add(new TraceStep(c.loc(), "call to " + callee.name + "()"));
+        calls.add(new TraceStep(c.loc(), "call to " + Function.called(callee.name)));
         Frame cf = new Frame(callee, f.depth() + 1, calls, f, f.report());
         Summaries.Key key = new Summaries.Key(callee, Math.min(maxDepth - cf.depth(), in.callGraph.height(callee)), entry,
                 recursion(callee, f), in.severalLive.isEmpty() ? Set.of() : Set.copyOf(in.severalLive));

@@ -1,0 +1,214 @@
+package io.memsafe.frontend;
+
+import io.memsafe.ir.Expr;
+import io.memsafe.ir.Lvalue;
+import io.memsafe.ir.SourceLoc;
+import io.memsafe.ir.Stmt;
+import io.memsafe.ir.Type;
+import io.memsafe.ir.Variable;
+import org.eclipse.cdt.core.dom.ast.IASTFunctionCallExpression;
+import org.eclipse.cdt.core.dom.ast.IASTImplicitName;
+import org.eclipse.cdt.core.dom.ast.IASTImplicitNameOwner;
+import org.eclipse.cdt.core.dom.ast.IASTInitializer;
+import org.eclipse.cdt.core.dom.ast.IASTInitializerClause;
+import org.eclipse.cdt.core.dom.ast.IASTInitializerList;
+import org.eclipse.cdt.core.dom.ast.IASTNode;
+import org.eclipse.cdt.core.dom.ast.IBinding;
+import org.eclipse.cdt.core.dom.ast.IFunctionType;
+import org.eclipse.cdt.core.dom.ast.IQualifierType;
+import org.eclipse.cdt.core.dom.ast.IType;
+import org.eclipse.cdt.core.dom.ast.ITypedef;
+import org.eclipse.cdt.core.dom.ast.IField;
+import org.eclipse.cdt.core.dom.ast.cpp.ICPPASTConstructorChainInitializer;
+import org.eclipse.cdt.core.dom.ast.cpp.ICPPASTConstructorInitializer;
+import org.eclipse.cdt.core.dom.ast.cpp.ICPPASTFunctionDefinition;
+import org.eclipse.cdt.core.dom.ast.cpp.ICPPASTNewExpression;
+import org.eclipse.cdt.core.dom.ast.cpp.ICPPClassType;
+import org.eclipse.cdt.core.dom.ast.cpp.ICPPConstructor;
+import org.eclipse.cdt.core.dom.ast.cpp.ICPPMethod;
+import org.eclipse.cdt.internal.core.dom.parser.cpp.semantics.CPPVisitor;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * C++ objects made explicit in the IR: a member function takes the object's address as its first
+ * parameter ({@code this}); constructing an object stores its class's vtable address and calls the
+ * constructor the program declares; destroying one calls its declared destructor; a virtual call
+ * loads the function from the object's vtable, so the value analysis' knowledge of the object
+ * (which constructor made it) decides which override runs. Constructors and destructors the
+ * compiler makes are left out: they only copy or leave members, which the IR's own struct copy does.
+ */
+final class ClassLowering {
+    private final Lowering lowering;
+
+    /** The class of each local object of the function being lowered whose destructor runs at its block's end. */
+    private final Map<Variable, ICPPClassType> destructible = new IdentityHashMap<>();
+
+    ClassLowering(Lowering lowering) {
+        this.lowering = lowering;
+    }
+
+    /** A new function: no local objects yet. */
+    void reset() {
+        destructible.clear();
+    }
+
+    /** Whether a local object needs its destructor called when its block is left (it is then remembered). */
+    boolean destroyedAtScopeEnd(Variable local, ICPPClassType c) {
+        if (ContainerLowering.isContainer(c, false) || ClassModel.userDestructor(c) == null) return false;
+        destructible.put(local, c);
+        return true;
+    }
+
+    /** Destructor calls for a block's local objects, last constructed first. */
+    void destroyLocals(List<Variable> locals, SourceLoc where) {
+        for (int i = locals.size() - 1; i >= 0; i--) {
+            Variable v = locals.get(i);
+            destroy(new Expr.AddressOf(new Lvalue.Var(v, where), new Type.Pointer(v.type)), destructible.get(v), where, false);
+        }
+    }
+
+    /** A constructor's member initialisers, in the order written (members named; base classes are left out). */
+    void memberInitializers(ICPPASTFunctionDefinition fd) {
+        for (ICPPASTConstructorChainInitializer mi : fd.getMemberInitializers()) {
+            try {
+                if (mi.getMemberInitializerId().resolveBinding() instanceof IField field && !field.isStatic()) {
+                    Lvalue member = lowering.member(field, Lowering.loc(mi));
+                    lowering.initialize(member, member.type(), mi.getInitializer());
+                }
+            } catch (RuntimeException e) {
+                lowering.warn(mi, "member initialiser not analysed (" + e.getClass().getSimpleName() + ")");
+            }
+        }
+    }
+
+    /** The constructor a non-array {@code new} of a class runs on the storage it got (when that is not null). */
+    void constructNew(ICPPASTNewExpression n, Expr object, SourceLoc where) {
+        ICPPClassType cls = n.isArrayAllocation() ? null : classOf(CPPVisitor.createType(n.getTypeId()));
+        if (cls == null) return;
+        IASTInitializer init = n.getInitializer();
+        IASTInitializerClause[] args = init instanceof ICPPASTConstructorInitializer ci ? ci.getArguments()
+                : init instanceof IASTInitializerList il ? il.getClauses() : new IASTInitializerClause[0];
+        lowering.ifNotNull(object, () -> construct(object, cls, implicitlyCalled(n, false), args, where), where);
+    }
+
+    /** {@code C(args)}: a temporary object of class {@code cls}, constructed. */
+    Lvalue temporary(IASTFunctionCallExpression c, ICPPClassType cls, SourceLoc where) {
+        Variable t = lowering.temp(lowering.lowerType(cls));
+        lowering.emit(new Stmt.Declare(t, where));
+        construct(new Expr.AddressOf(new Lvalue.Var(t, where), new Type.Pointer(t.type)), cls, implicitlyCalled(c, false), c.getArguments(), where);
+        return new Lvalue.Var(t, where);
+    }
+
+    /** The class a type names (through typedefs and qualifiers), or null. */
+    static ICPPClassType classOf(IType t) {
+        for (int depth = 0; t != null && depth < 20; depth++) {
+            if (t instanceof ICPPClassType c) return c;
+            if (t instanceof ITypedef td) t = td.getType();
+            else if (t instanceof IQualifierType q) t = q.getType();
+            else return null;
+        }
+        return null;
+    }
+
+    /** The constructor or destructor a node calls implicitly (a declarator, new, delete, a temporary). */
+    static ICPPMethod implicitlyCalled(IASTNode n, boolean destructor) {
+        if (!(n instanceof IASTImplicitNameOwner o)) return null;
+        for (IASTImplicitName name : o.getImplicitNames()) {
+            IBinding b = name.resolveBinding();
+            if (b instanceof ICPPMethod m && (destructor ? m.isDestructor() : m instanceof ICPPConstructor)) return m;
+        }
+        return null;
+    }
+
+    /**
+     * Constructs an object of class {@code c} at {@code object}: the vtable pointer first, then the
+     * declared constructor, if any, with the arguments.
+     */
+    void construct(Expr object, ICPPClassType c, ICPPMethod constructor, IASTInitializerClause[] args, SourceLoc where) {
+        if (ContainerLowering.isContainer(c, false)) {
+            // the prelude's containers start empty: their element cell holds no value the analysis knows
+            Lvalue cell = lowering.containers().element(new Lvalue.Deref(object, 0, Type.pointee(object.type()), where), where);
+            if (cell != null) lowering.emit(new Stmt.Assign(cell, new Expr.Opaque("element of an empty container", cell.type()), where));
+            return;
+        }
+        if (ClassModel.isPolymorphic(c)) {
+            Variable table = vtable(c, where);
+            Type slotPointer = new Type.Pointer(new Type.Pointer(Type.VOID));
+            lowering.emit(new Stmt.Assign(new Lvalue.Deref(object, 0, slotPointer, where),
+                    new Expr.AddressOf(new Lvalue.Var(table, where), slotPointer), where));
+        }
+        if (constructor != null && !constructor.isImplicit()) {
+            List<Expr> actuals = new ArrayList<>();
+            actuals.add(object);
+            actuals.addAll(lowering.arguments(constructor.getType(), args));
+            lowering.emit(new Stmt.Call(null, LinkNames.of(constructor), null, actuals, where));
+        } else if (args.length == 1 && args[0] instanceof org.eclipse.cdt.core.dom.ast.IASTExpression e
+                && classOf(e.getExpressionType()) != null) {
+            // the compiler's copy constructor: a copy of the members
+            Type t = Type.pointee(object.type());
+            lowering.emit(new Stmt.Assign(new Lvalue.Deref(object, 0, t, where), lowering.rvalue(e), where));
+        }
+    }
+
+    /** Calls the destructor of the object at {@code object}, through its vtable when the destructor is virtual. */
+    void destroy(Expr object, ICPPClassType c, SourceLoc where, boolean dynamicType) {
+        if (ContainerLowering.isContainer(c, false)) return;
+        ICPPMethod d = ClassModel.userDestructor(c);
+        if (d == null) return;
+        List<Expr> actuals = List.of(object);
+        if (dynamicType && ClassModel.isVirtualCall(d)) {
+            lowering.emit(new Stmt.Call(null, null, virtualTarget(object, c, d, where), actuals, where));
+        } else {
+            lowering.emit(new Stmt.Call(null, LinkNames.of(d), null, actuals, where));
+        }
+    }
+
+    /** The function pointer a virtual call through an object of static class {@code c} loads from its vtable. */
+    Expr virtualTarget(Expr object, ICPPClassType c, ICPPMethod m, SourceLoc where) {
+        int slot = ClassModel.slot(c, m);
+        Type fp = new Type.Pointer(Type.VOID);
+        Expr table = new Expr.Load(new Lvalue.Deref(object, 0, new Type.Pointer(fp), where), new Type.Pointer(fp));
+        return new Expr.Load(new Lvalue.Deref(table, 8L * slot, fp, where), fp);
+    }
+
+    /**
+     * The vtable of a class: a constant global array of the final overriders, one per slot, shared
+     * by all units (a slot whose function is pure holds null).
+     */
+    private Variable vtable(ICPPClassType c, SourceLoc where) {
+        List<String> slots = ClassModel.slots(c);
+        Type fp = new Type.Pointer(Type.VOID);
+        String name = "vtable for " + ClassModel.qualifiedName(c);
+        Variable table;
+        boolean created = false;
+        synchronized (lowering.globals()) {
+            table = lowering.globals().byName.get(name);
+            if (table == null) {
+                table = new Variable(name, new Type.Array(fp, slots.size()), Variable.Kind.GLOBAL, where, lowering.globals().nextId());
+                table.isConst = true;
+                table.defined = true;
+                lowering.globals().byName.put(name, table);
+                created = true;
+            }
+        }
+        if (created || !lowering.program().globalInits.containsKey(table)) {
+            List<Expr> entries = new ArrayList<>();
+            for (String sig : slots) {
+                ICPPMethod m = ClassModel.finalOverrider(c, sig);
+                if (m == null) {
+                    entries.add(new Expr.IntConst(0, fp));
+                } else {
+                    IFunctionType ft = m.getType();
+                    entries.add(new Expr.FunctionRef(LinkNames.of(m), new Type.Pointer(lowering.lowerType(ft))));
+                }
+            }
+            if (!lowering.program().globals.contains(table)) lowering.program().globals.add(table);
+            lowering.program().globalInits.put(table, List.of(new Stmt.InitAggregate(new Lvalue.Var(table, where), null, entries, where)));
+        }
+        return table;
+    }
+}

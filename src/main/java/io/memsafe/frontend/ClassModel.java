@@ -1,0 +1,147 @@
+package io.memsafe.frontend;
+
+import org.eclipse.cdt.core.dom.ast.ASTTypeUtil;
+import org.eclipse.cdt.core.dom.ast.DOMException;
+import org.eclipse.cdt.core.dom.ast.IArrayType;
+import org.eclipse.cdt.core.dom.ast.IBinding;
+import org.eclipse.cdt.core.dom.ast.IField;
+import org.eclipse.cdt.core.dom.ast.IProblemBinding;
+import org.eclipse.cdt.core.dom.ast.ISemanticProblem;
+import org.eclipse.cdt.core.dom.ast.IType;
+import org.eclipse.cdt.core.dom.ast.ITypedef;
+import org.eclipse.cdt.core.dom.ast.cpp.ICPPBase;
+import org.eclipse.cdt.core.dom.ast.cpp.ICPPClassType;
+import org.eclipse.cdt.core.dom.ast.cpp.ICPPConstructor;
+import org.eclipse.cdt.core.dom.ast.cpp.ICPPMethod;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the lowering needs to know of a C++ class: whether it is polymorphic, the slots of its
+ * virtual table, and which function fills each slot. The layout follows the Itanium ABI for single
+ * inheritance: the vtable pointer at offset 0, a derived class's table extends its primary base's
+ * (so a slot number read through a base class is the same in every derived class). Further bases'
+ * virtual functions get slots after the primary chain's, an approximation of the ABI's secondary
+ * tables that keeps dispatch by name and parameter types correct.
+ */
+final class ClassModel {
+    private ClassModel() { }
+
+    /** The name of the vtable pointer member in the IR's struct layout. */
+    static final String VPTR = "__vptr";
+    private static final int MAX_DEPTH = 20;
+
+    static boolean isPolymorphic(ICPPClassType c) {
+        return !slots(c).isEmpty();
+    }
+
+    /** What identifies an overrider: the name and parameter types (every destructor is "~"). */
+    static String signature(ICPPMethod m) {
+        if (m.isDestructor()) return "~";
+        try {
+            return m.getName() + ASTTypeUtil.getParameterTypeString(m.getType());
+        } catch (RuntimeException e) {
+            return m.getName();
+        }
+    }
+
+    /** The signatures of the virtual functions, in slot order. */
+    static List<String> slots(ICPPClassType c) {
+        List<String> out = new ArrayList<>();
+        collect(c, out, 0);
+        return out;
+    }
+
+    private static void collect(ICPPClassType c, List<String> out, int depth) {
+        if (depth > MAX_DEPTH) return;
+        for (ICPPClassType b : bases(c)) collect(b, out, depth + 1);
+        for (ICPPMethod m : declaredMethods(c)) {
+            String sig = signature(m);
+            if (!out.contains(sig) && m.isVirtual()) out.add(sig);
+        }
+    }
+
+    /** The slot of a virtual function called through class {@code c}; -1 when the call is not virtual. */
+    static int slot(ICPPClassType c, ICPPMethod m) {
+        return slots(c).indexOf(signature(m));
+    }
+
+    /** The function that fills slot {@code signature} in objects whose dynamic type is {@code c}; null if pure. */
+    static ICPPMethod finalOverrider(ICPPClassType c, String signature) {
+        return overrider(c, signature, 0);
+    }
+
+    private static ICPPMethod overrider(ICPPClassType c, String signature, int depth) {
+        if (depth > MAX_DEPTH) return null;
+        for (ICPPMethod m : declaredMethods(c)) {
+            if (signature(m).equals(signature)) return m.isPureVirtual() ? null : m;
+        }
+        for (ICPPClassType b : bases(c)) {
+            ICPPMethod m = overrider(b, signature, depth + 1);
+            if (m != null) return m;
+        }
+        return null;
+    }
+
+    /** The destructor the program declares for {@code c} or a base; null when every one is the compiler's (trivial here). */
+    static ICPPMethod userDestructor(ICPPClassType c) {
+        ICPPMethod m = overrider(c, "~", 0);
+        return m != null && !m.isImplicit() ? m : null;
+    }
+
+    /**
+     * Whether constructing an object of {@code c} runs code that writes it: a constructor the program
+     * declares, a vtable, a base or a member of class type (or of a type the scan cannot resolve).
+     * Objects of other classes (C-like aggregates) start indeterminate, as C structs do.
+     */
+    static boolean constructsMembers(ICPPClassType c) {
+        try {
+            for (ICPPConstructor k : c.getConstructors()) if (!k.isImplicit()) return true;
+            if (isPolymorphic(c) || c.getBases().length > 0) return true;
+            for (IField f : c.getDeclaredFields()) {
+                IType t = f.getType();
+                while (t instanceof ITypedef td) t = td.getType();
+                while (t instanceof IArrayType at) t = at.getType();
+                if (t instanceof ICPPClassType || t instanceof IProblemBinding || t instanceof ISemanticProblem) return true;
+            }
+            return false;
+        } catch (RuntimeException e) {
+            return true;
+        }
+    }
+
+    static boolean isVirtualCall(ICPPMethod m) {
+        ICPPClassType owner = m.getClassOwner();
+        return owner != null && !m.isStatic() && slot(owner, m) >= 0;
+    }
+
+    static String qualifiedName(ICPPClassType c) {
+        try {
+            return String.join("::", c.getQualifiedName());
+        } catch (DOMException | RuntimeException e) {
+            return c.getName();
+        }
+    }
+
+    private static List<ICPPClassType> bases(ICPPClassType c) {
+        List<ICPPClassType> out = new ArrayList<>();
+        try {
+            for (ICPPBase b : c.getBases()) {
+                IBinding bc = b.getBaseClass();
+                if (bc instanceof ICPPClassType bt && bt != c) out.add(bt);
+            }
+        } catch (RuntimeException e) {
+            // an unresolved base: its members are unknown, its virtual functions too
+        }
+        return out;
+    }
+
+    private static ICPPMethod[] declaredMethods(ICPPClassType c) {
+        try {
+            return c.getDeclaredMethods();
+        } catch (RuntimeException e) {
+            return new ICPPMethod[0];
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package io.memsafe.frontend;
+
+import io.memsafe.ir.Expr;
+import io.memsafe.ir.Lvalue;
+import io.memsafe.ir.SourceLoc;
+import io.memsafe.ir.Stmt;
+import io.memsafe.ir.Type;
+import org.eclipse.cdt.core.dom.ast.DOMException;
+import org.eclipse.cdt.core.dom.ast.IASTExpression;
+import org.eclipse.cdt.core.dom.ast.IASTFieldReference;
+import org.eclipse.cdt.core.dom.ast.IASTFunctionCallExpression;
+import org.eclipse.cdt.core.dom.ast.IASTInitializerClause;
+import org.eclipse.cdt.core.dom.ast.IPointerType;
+import org.eclipse.cdt.core.dom.ast.IQualifierType;
+import org.eclipse.cdt.core.dom.ast.IType;
+import org.eclipse.cdt.core.dom.ast.ITypedef;
+import org.eclipse.cdt.core.dom.ast.cpp.ICPPClassType;
+import org.eclipse.cdt.core.dom.ast.cpp.ICPPMethod;
+import org.eclipse.cdt.core.dom.ast.cpp.ICPPReferenceType;
+
+import java.util.Set;
+
+/**
+ * {@code std::vector}, {@code list}, {@code deque} and {@code map} as the prelude declares them: a
+ * container is an object with one cell that stands for all its elements (the mapped values of a
+ * map). Storing an element ({@code push_back}, {@code insert}, {@code m[k] = v}) writes the cell,
+ * reading one ({@code v[i]}, {@code at}, {@code front}, {@code back}) designates it; the other
+ * members give values the analysis does not know. The cell holds the last element stored (a strong
+ * update): exact for a container filled with one value, as tests of data flow through containers
+ * are, and it never mixes an element with the indeterminate contents of the empty container.
+ * The member functions are lowered here, not analysed: the prelude only declares them.
+ */
+final class ContainerLowering {
+    /** The prelude's name of the element cell. */
+    static final String ELEMENT = "__memsafe_element";
+    private static final Set<String> CONTAINERS = Set.of("vector", "list", "deque", "map");
+    private static final Set<String> STORES = Set.of("push_back", "push_front", "insert", "emplace_back", "emplace_front");
+    private static final Set<String> ELEMENT_REFERENCES = Set.of("at", "front", "back");
+
+    private final Lowering lowering;
+
+    ContainerLowering(Lowering lowering) {
+        this.lowering = lowering;
+    }
+
+    /** Whether a CDT type is one of the prelude's containers (through typedefs, qualifiers, references and, if asked, a pointer). */
+    static boolean isContainer(IType t, boolean throughPointer) {
+        for (int depth = 0; t != null && depth < 20; depth++) {
+            if (t instanceof ITypedef td) t = td.getType();
+            else if (t instanceof IQualifierType q) t = q.getType();
+            else if (t instanceof ICPPReferenceType r) t = r.getType();
+            else if (throughPointer && t instanceof IPointerType p) { t = p.getType(); throughPointer = false; }
+            else if (t instanceof ICPPClassType c) return isStdContainer(c);
+            else return false;
+        }
+        return false;
+    }
+
+    private static boolean isStdContainer(ICPPClassType c) {
+        try {
+            String[] qn = c.getQualifiedName();
+            return qn.length == 2 && "std".equals(qn[0]) && CONTAINERS.contains(qn[1]);
+        } catch (DOMException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Whether a member call is one this class lowers. */
+    static boolean handles(IASTFieldReference fr) {
+        try {
+            return fr.getFieldName().resolveBinding() instanceof ICPPMethod m && isStdContainer(m.getClassOwner());
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** The element cell of a container object; null when its type is not the prelude's (other headers). */
+    Lvalue element(Lvalue container, SourceLoc where) {
+        if (!(container.type() instanceof Type.Struct s) || s.field(ELEMENT) == null) return null;
+        Type.Field f = s.field(ELEMENT);
+        if (container instanceof Lvalue.Deref d) return new Lvalue.Deref(d.pointer(), d.byteOffset() + f.offset(), f.type(), where);
+        return new Lvalue.Field(container, ELEMENT, f.offset(), f.type(), where);
+    }
+
+    /** {@code c[i]}: the element cell (the index is evaluated for its effects). */
+    Lvalue subscript(IASTExpression container, IASTExpression index, Type elementType, SourceLoc where) {
+        Lvalue cell = element(lowering.lvalue(container), where);
+        lowering.rvalue(index);
+        return cell != null ? cell : new Lvalue.Deref(new Expr.Opaque("container element", new Type.Pointer(elementType)), 0, elementType, where);
+    }
+
+    /**
+     * A member call on a container. Members returning an element reference yield the element's
+     * address (the caller dereferences a reference result); others yield an unknown value.
+     */
+    Expr call(IASTFunctionCallExpression c, IASTFieldReference fr, SourceLoc where) {
+        String name = fr.getFieldName().getLastName().toString();
+        IASTExpression owner = fr.getFieldOwner();
+        Lvalue object = fr.isPointerDereference()
+                ? new Lvalue.Deref(lowering.rvalue(owner), 0, Type.pointee(lowering.typeOf(owner)), where)
+                : lowering.lvalue(owner);
+        Lvalue cell = element(object, where);
+        IASTInitializerClause[] args = c.getArguments();
+        Expr last = null;
+        for (IASTInitializerClause a : args) if (a instanceof IASTExpression e) last = lowering.rvalue(e);
+        Type result = lowering.typeOf(c);
+        if (STORES.contains(name) && cell != null && last != null) {
+            lowering.emit(new Stmt.Assign(cell, lowering.convert(last, cell.type()), where));
+        }
+        if (ELEMENT_REFERENCES.contains(name)) {
+            if (cell != null) return new Expr.AddressOf(cell, new Type.Pointer(cell.type()));
+            return new Expr.Opaque("container element", new Type.Pointer(result));
+        }
+        if (result instanceof Type.Void) return new Expr.IntConst(0, Type.VOID);
+        return new Expr.Opaque("container " + name, result);
+    }
+}
