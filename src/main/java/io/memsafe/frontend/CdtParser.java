@@ -36,7 +36,9 @@ import java.util.Set;
  */
 public final class CdtParser {
     static final String PRELUDE_DIR = "/__memsafe_prelude__";
-    private static final String PRELUDE_TEXT = loadPrelude();
+    private static final String PRELUDE_TEXT = loadPrelude("prelude.h");
+    private static final String WINDOWS_KERNEL_TEXT = loadPrelude("kernel-windows.h");
+    private static final String LINUX_KERNEL_TEXT = loadPrelude("kernel-linux.h");
     /** Header names the prelude stands in for. */
     private static final Set<String> STANDARD_HEADERS = Set.of(
             "assert.h", "ctype.h", "errno.h", "float.h", "inttypes.h", "limits.h", "locale.h", "math.h",
@@ -47,6 +49,16 @@ public final class CdtParser {
             "pthread.h", "poll.h", "sys/select.h", "termios.h", "libgen.h", "getopt.h", "endian.h", "byteswap.h",
             "cstdio", "cstdlib", "cstring", "cwchar", "cstddef", "cstdint", "climits", "cctype", "cmath",
             "ctime", "cassert", "cerrno", "cstdarg", "new", "iostream", "exception", "stdexcept");
+    /**
+     * Kernel preludes: the Windows (WDM, NTDDK, KMDF) and Linux kernel APIs, served for their header
+     * names when the compile flags point at no real WDK or kernel tree, so drivers scan anywhere.
+     */
+    private static final Set<String> WINDOWS_KERNEL_HEADERS = Set.of(
+            "ntddk.h", "wdm.h", "ntifs.h", "ntdef.h", "ntstatus.h", "ntintsafe.h", "ntstrsafe.h", "wdf.h", "wdfrequest.h",
+            "wdmsec.h", "initguid.h", "devguid.h", "ntddser.h", "ntddstor.h", "ntddkbd.h", "ntddmou.h", "wmilib.h", "wmistr.h",
+            "ntimage.h", "fltkernel.h", "wdmguid.h", "devioctl.h", "ntverp.h", "sal.h", "specstrings.h", "driverspecs.h",
+            "wdftypes.h", "wdfdriver.h", "wdfdevice.h", "wdfio.h", "wdfmemory.h", "wdfobject.h", "usbdi.h", "usb.h", "wdfusb.h",
+            "ntsafe.h", "intsafe.h", "strsafe.h", "procgrp.h", "wmiguid.h", "ntpoapi.h", "ntddndis.h");
     private static final List<Path> SYSTEM_INCLUDE_DIRS = List.of(
             Path.of("/usr/lib/gcc/x86_64-linux-gnu/12/include"), Path.of("/usr/local/include"),
             Path.of("/usr/include/x86_64-linux-gnu"), Path.of("/usr/include"));
@@ -126,11 +138,11 @@ public final class CdtParser {
      * skip it.
      */
     private final class DiskContentProvider extends InternalFileContentProvider {
-        private boolean preludeServed;
+        private boolean preludeServed, windowsKernelServed, linuxKernelServed;
 
         @Override
         public boolean getInclusionExists(String path) {
-            if (path.startsWith(PRELUDE_DIR + "/")) return STANDARD_HEADERS.contains(path.substring(PRELUDE_DIR.length() + 1));
+            if (path.startsWith(PRELUDE_DIR + "/")) return preludeFor(path.substring(PRELUDE_DIR.length() + 1)) != null;
             return Files.isRegularFile(Path.of(path));
         }
 
@@ -138,9 +150,19 @@ public final class CdtParser {
         public InternalFileContent getContentForInclusion(String path, IMacroDictionary macroDictionary) {
             if (!getInclusionExists(path)) return null;
             if (path.startsWith(PRELUDE_DIR + "/")) {
-                if (preludeServed) return (InternalFileContent) FileContent.create(path, new char[0]);
-                preludeServed = true;
-                return (InternalFileContent) FileContent.create(PRELUDE_DIR + "/prelude.h", PRELUDE_TEXT.toCharArray());
+                String prelude = preludeFor(path.substring(PRELUDE_DIR.length() + 1));
+                boolean served = switch (prelude) {
+                    case "kernel-windows.h" -> windowsKernelServed;
+                    case "kernel-linux.h" -> linuxKernelServed;
+                    default -> preludeServed;
+                };
+                if (served) return (InternalFileContent) FileContent.create(path, new char[0]);
+                String text = switch (prelude) {
+                    case "kernel-windows.h" -> { windowsKernelServed = true; yield WINDOWS_KERNEL_TEXT; }
+                    case "kernel-linux.h" -> { linuxKernelServed = true; yield LINUX_KERNEL_TEXT; }
+                    default -> { preludeServed = true; yield PRELUDE_TEXT; }
+                };
+                return (InternalFileContent) FileContent.create(PRELUDE_DIR + "/" + prelude, text.toCharArray());
             }
             char[] text = headerText.computeIfAbsent(path, CdtParser::readHeader);
             return text == NO_HEADER ? null : (InternalFileContent) FileContent.create(path, text);
@@ -160,8 +182,17 @@ public final class CdtParser {
         }
     }
 
-    private static String loadPrelude() {
-        try (InputStream in = CdtParser.class.getResourceAsStream("prelude.h")) {
+    /** The bundled prelude that stands in for a header name, or null when none does. */
+    static String preludeFor(String header) {
+        if (STANDARD_HEADERS.contains(header)) return "prelude.h";
+        String lower = header.toLowerCase(java.util.Locale.ROOT);
+        if (WINDOWS_KERNEL_HEADERS.contains(lower) || lower.startsWith("wdf") && lower.endsWith(".h")) return "kernel-windows.h";
+        if (header.startsWith("linux/") || header.startsWith("asm/") || header.startsWith("uapi/")) return "kernel-linux.h";
+        return null;
+    }
+
+    private static String loadPrelude(String name) {
+        try (InputStream in = CdtParser.class.getResourceAsStream(name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException | NullPointerException e) {
             throw new IllegalStateException("bundled prelude missing", e);

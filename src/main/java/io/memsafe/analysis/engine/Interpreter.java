@@ -408,6 +408,7 @@ public final class Interpreter {
             else if (f.report()) uninitializedRead(lv.loc(), p, size, charLike, s, f);
         }
         Value v = loadVia(p, size, s);
+        if (lv.type() instanceof Type.Pointer) v = UserMemory.loadedPointer(p, v, lv.loc(), s);
         if (lv.type() instanceof Type.Int i && (i.isChar() || i.size() == 1) && beforeTerminator(p, size, s)) {
             // every character before a string's first NUL is non-zero
             Interval nonZero = i.signed() ? Interval.of(1, Interval.ofType(i.size(), true).hi()) : Interval.of(1, Interval.ofType(i.size(), false).hi());
@@ -552,6 +553,18 @@ public final class Interpreter {
             part = u;
         }
         return part;
+    }
+
+    /**
+     * {@code len} bytes at {@code src} leave the kernel for user space (copy_to_user): the bytes
+     * nothing wrote on any path are disclosed (stack or pool contents of earlier users).
+     */
+    void copiedToUser(SourceLoc loc, Value src, Value len, String op, State s, Frame f) {
+        if (!f.report() || len.unknown || len.num.isBottom() || len.num.lo() <= 0) return;
+        String part = unwrittenRead(src, len.num.lo(), false, s, false);
+        if (part == null) return;
+        Region r = src.pts.keySet().iterator().next();
+        for (Checker c : checkers) c.onUnwrittenCopiedOut(loc, r, part.isEmpty() ? null : part, op, withCalls(f));
     }
 
     /** A printf-family format string made of untrusted input. */
