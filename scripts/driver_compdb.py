@@ -3,7 +3,7 @@
 scan can run here (a WDK .vcxproj, a kernel Kbuild): every .c file under DIR, compiled with -I DIR and
 the given -D flags. The bundled kernel preludes stand in for the WDK's and the kernel's headers.
 
-    scripts/driver_compdb.py DIR [-DNAME[=VALUE]]... [--exclude SUBSTRING]... -o OUT.json
+    scripts/driver_compdb.py DIR [-DNAME[=VALUE]]... [-IDIR]... [--exclude SUBSTRING]... -o OUT.json
 """
 import argparse
 import json
@@ -18,6 +18,7 @@ def main():
     ap.add_argument("--exclude", action="append", default=[], help="skip files whose path contains this")
     args, extra = ap.parse_known_args()
     defines = [d for d in extra if d.startswith("-D")]
+    includes = [os.path.abspath(i[2:]) for i in extra if i.startswith("-I")]
     root = os.path.abspath(args.dir)
     entries = []
     for base, dirs, files in os.walk(root):
@@ -28,7 +29,7 @@ def main():
             path = os.path.join(base, name)
             if any(x in path for x in args.exclude):
                 continue
-            incs = sorted({base, root})
+            incs = sorted({base, root}) + includes
             cmd = ["cc", "-c"] + ["-I" + i for i in incs] + defines + [path]
             entries.append({"directory": base, "file": path, "arguments": cmd})
     with open(args.out, "w") as f:

@@ -687,6 +687,28 @@ public final class Lowering {
         return new Expr.Load(lv, lv.type());
     }
 
+    /** The address of a member or element of an object at a constant address ({@code &((T *)0)->f}), or null. */
+    private static Long constantAddress(Lvalue lv) {
+        return switch (lv) {
+            case Lvalue.Field f -> {
+                Long base = constantAddress(f.base());
+                yield base == null ? null : base + f.offset();
+            }
+            case Lvalue.Index ix -> {
+                Long base = constantAddress(ix.base());
+                Expr i = ix.index();
+                while (i instanceof Expr.Cast c) i = c.operand();
+                yield base == null || !(i instanceof Expr.IntConst k) || ix.type().size() < 0 ? null : base + k.value() * ix.type().size();
+            }
+            case Lvalue.Deref d -> {
+                Expr p = d.pointer();
+                while (p instanceof Expr.Cast c) p = c.operand();
+                yield p instanceof Expr.IntConst k ? k.value() + d.byteOffset() : null;
+            }
+            case Lvalue.Var v -> null;
+        };
+    }
+
     Lvalue lvalue(IASTExpression e) {
         e = unparen(e);
         SourceLoc where = loc(e);
@@ -768,7 +790,11 @@ public final class Lowering {
                 if (operand instanceof IASTIdExpression id && id.getName().resolveBinding() instanceof IFunction f) {
                     return new Expr.FunctionRef(f.getName(), types.lower(f.getType()));
                 }
-                return new Expr.AddressOf(lvalue(operand), typeOf(u));
+                Lvalue lv = lvalue(operand);
+                Long constant = constantAddress(lv);
+                // &((T *)0)->f (offsetof, FIELD_OFFSET): an address computed from a constant, nothing is read
+                if (constant != null) return new Expr.IntConst(constant, Type.ULONG);
+                return new Expr.AddressOf(lv, typeOf(u));
             }
             case IASTUnaryExpression.op_sizeof: {
                 IASTExpression operand = u.getOperand();

@@ -560,11 +560,20 @@ public final class Interpreter {
      * nothing wrote on any path are disclosed (stack or pool contents of earlier users).
      */
     void copiedToUser(SourceLoc loc, Value src, Value len, String op, State s, Frame f) {
-        if (!f.report() || len.unknown || len.num.isBottom() || len.num.lo() <= 0) return;
-        String part = unwrittenRead(src, len.num.lo(), false, s, false);
-        if (part == null) return;
-        Region r = src.pts.keySet().iterator().next();
-        for (Checker c : checkers) c.onUnwrittenCopiedOut(loc, r, part.isEmpty() ? null : part, op, withCalls(f));
+        if (!f.report() || len.unknown || len.num.isBottom() || len.num.lo() <= 0 || src.pts.size() != 1 || !src.nullOrKnownRegions()) return;
+        Map.Entry<Region, Interval> e = src.pts.entrySet().iterator().next();
+        Region r = e.getKey();
+        Interval off = e.getValue();
+        Contents c = s.mem.get(r);
+        if ((r.kind != Region.Kind.STACK && r.kind != Region.Kind.HEAP) || c == null || !off.isSingleton() || off.lo() < 0) return;
+        long from = off.lo(), to = from + len.num.lo() - 1;
+        // a copy past the end is an over-read, which the buffer checkers report
+        if (!r.size.unknown && r.size.num.isSingleton() && to >= r.size.num.lo()) return;
+        String part;
+        if (c.neverWritten || c.written.isBottom()) part = null;
+        else if (c.written.isTop() || (from >= c.written.lo() && to <= c.written.hi())) return;
+        else part = "bytes " + from + ".." + to + ", of which only bytes " + c.written.lo() + ".." + c.written.hi() + " may have been written";
+        for (Checker ch : checkers) ch.onUnwrittenCopiedOut(loc, r, part, op, withCalls(f));
     }
 
     /** A printf-family format string made of untrusted input. */
@@ -782,6 +791,8 @@ public final class Interpreter {
         long size = Math.max(1, l.lv().type().size());
         Contents c = s.contents(target.getKey());
         Value cur = c.load(target.getValue(), size);
+        // the value as a load of this type reads it: bytes filled from input are narrowed as the integer they form
+        if (l.lv().type() instanceof Type.Int i && cur.pts.isEmpty() && cur.taint != null) cur = wrap(cur, i);
         Value refined = Refinement.constrain(cur, op, other);
         if (refined.isBottom() && !cur.isBottom()) {
             s.bottom = true;
