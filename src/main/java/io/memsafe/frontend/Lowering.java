@@ -973,6 +973,10 @@ public final class Lowering {
             else args.add(new Expr.Opaque("argument", Type.UNKNOWN));
         }
         Type rt = typeOf(c);
+        // a function with no declaration in sight (a header the scan lacks): CDT types the call void, but
+        // C89 makes it return int; its result is unknown, not the 0 that stands for a void call's value
+        if (rt instanceof Type.Void && fe instanceof IASTIdExpression id
+                && id.getName().resolveBinding() instanceof org.eclipse.cdt.internal.core.dom.parser.c.CExternalFunction) rt = Type.INT;
         if (callee != null && callee.startsWith("__builtin_va")) return new Expr.Opaque("va", rt);
         if (rt instanceof Type.Void) {
             emit(new Stmt.Call(null, callee, calleeExpr, args, where, readOnly, strings));
