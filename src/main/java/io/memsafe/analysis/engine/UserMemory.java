@@ -8,6 +8,8 @@ import io.memsafe.analysis.domain.State;
 import io.memsafe.analysis.domain.Value;
 import io.memsafe.ir.SourceLoc;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -50,6 +52,17 @@ public final class UserMemory {
         for (Region r : p.pts.keySet()) {
             if (isUser(r)) s.set(marker(r), new Contents(new TreeMap<>(), Value.of(1), Value.UNKNOWN));
         }
+    }
+
+    /** Adds to {@code regions} the probe marks {@code s} holds for the user regions among them. */
+    static void addProbes(State s, java.util.Set<Region> regions) {
+        List<Region> marks = new ArrayList<>();
+        for (Region r : regions) {
+            if (!isUser(r)) continue;
+            Region m = marker(r);
+            if (s.mem.containsKey(m)) marks.add(m);
+        }
+        regions.addAll(marks);
     }
 
     /** Has every path to here probed the user region {@code r}? */
