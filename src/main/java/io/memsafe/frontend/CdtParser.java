@@ -85,6 +85,12 @@ public final class CdtParser {
         Map<String, String> defines = new HashMap<>();
         defines.put("__STDC__", "1");
         defines.put("__STDC_VERSION__", "201112L");
+        // the type sizes GCC predefines: CDT reads them to evaluate sizeof in constant expressions
+        // (an array bound such as [0x54 + sizeof(PVOID)]); without them such a bound is unknown
+        for (String[] d : new String[][] {{"POINTER", "8"}, {"LONG", "8"}, {"INT", "4"}, {"SHORT", "2"}, {"LONG_LONG", "8"},
+                {"FLOAT", "4"}, {"DOUBLE", "8"}, {"LONG_DOUBLE", "16"}, {"SIZE_T", "8"}, {"WCHAR_T", "4"}}) {
+            defines.put("__SIZEOF_" + d[0] + "__", d[1]);
+        }
         if (systemHeaders) {
             defines.put("__GNUC__", "12");
             defines.put("__GNUC_MINOR__", "2");
