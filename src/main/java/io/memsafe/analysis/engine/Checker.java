@@ -62,6 +62,12 @@ public interface Checker {
      */
     default void onUnwrittenCopiedOut(SourceLoc loc, io.memsafe.analysis.domain.Region storage, String part, String function, Context ctx) { }
 
+    /**
+     * A value in user memory ({@code storage}) that a branch tested at {@code checkedAt} is read
+     * again: the user process may have changed it in between (a double fetch).
+     */
+    default void onDoubleFetch(SourceLoc loc, io.memsafe.analysis.domain.Region storage, SourceLoc checkedAt, Context ctx) { }
+
     /** A block is about to be allocated with {@code size} bytes by {@code allocator} (malloc, new[], alloca, ...). */
     default void onAllocationSize(SourceLoc loc, Value size, String allocator, Context ctx) { }
 

@@ -400,6 +400,10 @@ public final class Interpreter {
         Value p = address(lv, s, f);
         if (!direct(lv)) checkAccess(lv.loc(), p, Value.of(size), false, null, describeIndex(lv, s, f), f);
         checkElementOfMember(lv, size, false, s, f);
+        if (f.report()) {
+            SourceLoc checkedAt = UserMemory.checkedBefore(p, size, lv.loc(), s);
+            if (checkedAt != null) for (Checker c : checkers) c.onDoubleFetch(lv.loc(), p.pts.keySet().iterator().next(), checkedAt, withCalls(f));
+        }
         boolean charLike = lv.type() instanceof Type.Int ci && (ci.isChar() || ci.size() == 1);
         if (!(lv instanceof Lvalue.Var v && v.var().kind == Variable.Kind.TEMP)) {
             // a copy of bytes nothing wrote on any path is indeterminate in turn; one that may read
@@ -789,6 +793,15 @@ public final class Interpreter {
         Map.Entry<Region, Interval> target = p.pts.entrySet().iterator().next();
         if (!target.getValue().isSingleton()) return;
         long size = Math.max(1, l.lv().type().size());
+        if (UserMemory.isUser(target.getKey())) {
+            // user memory may change between two reads: a test of it bounds nothing read later, and
+            // reading a value bounded by a test again is a double fetch (an (in)equality test, such
+            // as a terminator scan, is no bound)
+            if (op == BinOp.LT || op == BinOp.LE || op == BinOp.GT || op == BinOp.GE) {
+                UserMemory.checked(target.getKey(), target.getValue().lo(), size, l.lv().loc(), s);
+            }
+            return;
+        }
         Contents c = s.contents(target.getKey());
         Value cur = c.load(target.getValue(), size);
         // the value as a load of this type reads it: bytes filled from input are narrowed as the integer they form

@@ -65,6 +65,37 @@ public final class UserMemory {
         regions.addAll(marks);
     }
 
+    /**
+     * Only values of at least this many bytes count for double fetches: lengths, counts, offsets and
+     * addresses, the values a kernel checks and then trusts. A character scanned twice (a printable
+     * test) is a double fetch too, but rarely a vulnerability.
+     */
+    private static final long DOUBLE_FETCH_MIN_SIZE = 4;
+
+    private static Region checkMark(Region user, long offset) {
+        Region m = new Region("checked:" + user.key + "@" + offset, Region.Kind.UNKNOWN, Value.ZERO, "test of " + user.description, user.allocated, "probe");
+        m.initial = new Contents(new TreeMap<>(), Value.ZERO, Value.UNKNOWN);
+        return m;
+    }
+
+    /** A branch tested the {@code size} bytes at {@code offset} of user region {@code r} at {@code loc}. */
+    static void checked(Region r, long offset, long size, SourceLoc loc, State s) {
+        if (size < DOUBLE_FETCH_MIN_SIZE) return;
+        s.set(checkMark(r, offset), new Contents(new TreeMap<>(), Value.of(Math.max(1, loc.line())), Value.UNKNOWN));
+    }
+
+    /** Where a branch tested on every path the user-memory value a load of {@code size} bytes at {@code p} reads again; null if none. */
+    static SourceLoc checkedBefore(Value p, long size, SourceLoc at, State s) {
+        if (size < DOUBLE_FETCH_MIN_SIZE || p.pts.size() != 1) return null;
+        Map.Entry<Region, Interval> e = p.pts.entrySet().iterator().next();
+        if (!isUser(e.getKey()) || !e.getValue().isSingleton()) return null;
+        Region m = checkMark(e.getKey(), e.getValue().lo());
+        Value v = s.contents(m).rest;
+        if (v.unknown || v.num.isBottom() || v.num.lo() <= 0) return null;
+        // the test is in the function that reads the value again, as a double fetch goes
+        return new SourceLoc(at.file(), (int) v.num.lo(), 0);
+    }
+
     /** Has every path to here probed the user region {@code r}? */
     public static boolean probed(Region r, State s) {
         Long c = s.contents(marker(r)).rest.constant();
