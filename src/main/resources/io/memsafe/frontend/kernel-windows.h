@@ -33,6 +33,13 @@
 #define __except(filter) else if (0)
 #define __finally if (1)
 #define __leave
+#ifndef __cplusplus
+/* excpt.h: C drivers may spell structured exception handling without underscores */
+#define try __try
+#define except __except
+#define finally __finally
+#define leave __leave
+#endif
 #define NTAPI
 #define NTSYSAPI
 #define NTKERNELAPI
