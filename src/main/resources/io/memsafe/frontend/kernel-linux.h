@@ -290,8 +290,27 @@ void mutex_unlock(struct mutex *lock);
 void spin_lock_init(spinlock_t *lock);
 void spin_lock(spinlock_t *lock);
 void spin_unlock(spinlock_t *lock);
-#define spin_lock_irqsave(l, f) ((void)(f), spin_lock(l))
-#define spin_unlock_irqrestore(l, f) spin_unlock(l)
+/* the irqsave forms are macros that store the saved flags into their second argument */
+unsigned long __memsafe_irq_flags(void);
+#define spin_lock_irqsave(l, f) ((f) = __memsafe_irq_flags(), spin_lock(l))
+#define spin_unlock_irqrestore(l, f) ((void)(f), spin_unlock(l))
+typedef struct { int lock; } rwlock_t;
+void read_lock(rwlock_t *l);
+void read_unlock(rwlock_t *l);
+void write_lock(rwlock_t *l);
+void write_unlock(rwlock_t *l);
+#define DEFINE_RWLOCK(l) rwlock_t l = { 0 }
+#define read_lock_irqsave(l, f) ((f) = __memsafe_irq_flags(), read_lock(l))
+#define read_unlock_irqrestore(l, f) ((void)(f), read_unlock(l))
+#define write_lock_irqsave(l, f) ((f) = __memsafe_irq_flags(), write_lock(l))
+#define write_unlock_irqrestore(l, f) ((void)(f), write_unlock(l))
+#define local_irq_save(f) ((f) = __memsafe_irq_flags())
+#define local_irq_restore(f) ((void)(f))
+/* block requests: the iterator macro fills its bio_vec and iterator on each step */
+struct bio_vec { void *bv_page; unsigned int bv_len; unsigned int bv_offset; };
+struct req_iterator { void *bio; unsigned long iter[4]; };
+int __memsafe_rq_next_segment(void *rq, struct req_iterator *iter, struct bio_vec *bvec);
+#define rq_for_each_segment(bvl, rq, it) for ((it).bio = 0; __memsafe_rq_next_segment((rq), &(it), &(bvl)); )
 #define DEFINE_SPINLOCK(l) spinlock_t l = { 0 }
 void timer_setup(struct timer_list *t, void (*fn)(struct timer_list *), unsigned int flags);
 int mod_timer(struct timer_list *t, unsigned long expires);
