@@ -13,10 +13,11 @@ import java.util.List;
  * Reports a read of a local variable or heap block that nothing has written on any path to the
  * read: storage never written at all, a field or element outside everything that may have been
  * written (a struct with one field set, an array filled only in part and read to its end).
- * Storage written on some paths only is not reported.
+ * Storage written on some paths only is not reported. Each object is reported at its first read
+ * (in source order) with what that read sees; later reads of it are the same defect.
  */
 @Rule(id = "MS457", name = "UninitializedRead", cwe = 457, level = "warning",
-        title = "Use of uninitialized variable",
+        title = "Use of uninitialized variable", oncePerObject = true,
         rationale = "An uninitialised variable holds whatever the stack or heap held before: earlier secrets leak "
                 + "through it, and an attacker who can shape that memory controls pointers and lengths read from it.")
 public final class UninitializedReadChecker implements Checker {

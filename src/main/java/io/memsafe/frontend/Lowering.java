@@ -807,6 +807,11 @@ public final class Lowering {
                 if (unparen(operand) instanceof IASTIdExpression id && vars.get(id.getName().resolveBinding()) instanceof Variable v && v.type.size() >= 0) {
                     s = v.type.size();
                 }
+                // sizeof "literal" is the array's size, terminator included (CDT may type it as a pointer)
+                if (unparen(operand) instanceof IASTLiteralExpression lit && lit.getKind() == IASTLiteralExpression.lk_string_literal) {
+                    StringLiterals.Decoded d = StringLiterals.parse(new String(lit.getValue()));
+                    s = (long) (d.text().length() + 1) * d.elementSize();
+                }
                 return s < 0 ? new Expr.Opaque("sizeof", Type.ULONG) : new Expr.IntConst(s, Type.ULONG);
             }
             case IASTUnaryExpression.op_prefixIncr:

@@ -128,6 +128,24 @@ public final class Contents {
         return bytes.withNum(range.join(bytes.num));
     }
 
+    /**
+     * The same contents with the bytes [offset, offset + size) held in a cell of their own (the value
+     * they hold now), so that a later store elsewhere in the object leaves that cell as it is: how
+     * the relations tell a field untouched from one written. Nothing is written: the written hull and
+     * the flags stay. Null when a cell of another size or alignment overlaps those bytes.
+     */
+    public Contents withCell(long offset, long size) {
+        Cell c = cells.get(offset);
+        if (c != null) return c.size == size ? this : null;
+        Map.Entry<Long, Cell> below = cells.lowerEntry(offset);
+        if (below != null && below.getKey() + below.getValue().size > offset) return null;
+        Long above = cells.higherKey(offset);
+        if (above != null && above < offset + size) return null;
+        TreeMap<Long, Cell> m = new TreeMap<>(cells);
+        m.put(offset, new Cell(size, load(Interval.of(offset), size)));
+        return new Contents(m, rest, nul, unterminated, neverWritten, written);
+    }
+
     /** Writes {@code size} bytes; a strong update replaces what was there, a weak one joins with it. */
     public Contents store(Interval off, long size, Value v, boolean strong) {
         if (off.isBottom()) return this;
@@ -142,12 +160,44 @@ public final class Contents {
             m.put(off.lo(), new Cell(size, v.join(rest)));
             return new Contents(m, rest, nul, unterminated && !mayBeZero(v), false, writtenAfter(off, size));
         }
+        Contents slots = storeInSlots(m, off, size, v);
+        if (slots != null) return slots;
         for (Map.Entry<Long, Cell> e : m.entrySet()) {
             long s = e.getKey();
             if (s + e.getValue().size <= off.lo() || (off.hi() != Interval.POS_INF && s >= off.hi() + size)) continue;
             e.setValue(new Cell(e.getValue().size, e.getValue().value.join(v)));
         }
         return new Contents(m, rest.join(v), nul, unterminated && !mayBeZero(v), false, writtenAfter(off, size));
+    }
+
+    /** At most this many slots are written one by one by a store at an offset known to a small range. */
+    private static final int MAX_SLOTS = 32;
+
+    /**
+     * A store at one of a few offsets ({@code state[i]} with {@code i < 8}, a field picked by an
+     * index) may change only the bytes of those offsets: each slot of {@code size} bytes from the
+     * range's start gets the value joined in, and every other byte keeps what it held. Joining the
+     * value into {@code rest} instead would give it to every field of the object (a counter beside an
+     * array filled with input would seem to hold input). Slots at the store's size cover every byte
+     * it can reach whatever its stride. Null when a cell of another size or alignment overlaps the
+     * range, or the range is wide: the caller then joins the value everywhere.
+     */
+    private Contents storeInSlots(TreeMap<Long, Cell> m, Interval off, long size, Value v) {
+        if (off.lo() == Interval.NEG_INF || off.hi() == Interval.POS_INF || off.lo() < 0 || size <= 0) return null;
+        long span = off.hi() - off.lo();
+        if (span < 0 || span / size >= MAX_SLOTS) return null;
+        long count = (span + size - 1) / size + 1, end = off.lo() + count * size;
+        for (Map.Entry<Long, Cell> e : m.subMap(off.lo() - 64, true, end, false).entrySet()) {
+            long s = e.getKey();
+            if (s + e.getValue().size <= off.lo()) continue;
+            if (s < off.lo() || (s - off.lo()) % size != 0 || e.getValue().size != size) return null;
+        }
+        for (long k = 0; k < count; k++) {
+            long at = off.lo() + k * size;
+            Cell c = m.get(at);
+            m.put(at, new Cell(size, (c != null ? c.value : size > 1 ? wider(rest, size) : rest).join(v)));
+        }
+        return new Contents(m, rest, nul, unterminated && !mayBeZero(v), false, writtenAfter(off, size));
     }
 
 

@@ -185,8 +185,19 @@ public final class Interpreter {
     }
 
     private static String abbreviate(String s) {
-        String t = s.replace("\n", "\\n").replace("\"", "\\\"");
-        return t.length() > 24 ? t.substring(0, 21) + "..." : t;
+        // the literal as C would write it: a control character invisible in a message is escaped
+        StringBuilder t = new StringBuilder();
+        for (char ch : s.toCharArray()) {
+            switch (ch) {
+                case '\n' -> t.append("\\n");
+                case '\r' -> t.append("\\r");
+                case '\t' -> t.append("\\t");
+                case '"' -> t.append("\\\"");
+                case '\\' -> t.append("\\\\");
+                default -> t.append(ch < 0x20 || ch == 0x7f ? String.format("\\x%02x", (int) ch) : String.valueOf(ch));
+            }
+        }
+        return t.length() > 24 ? t.substring(0, 21) + "..." : t.toString();
     }
 
     /**
@@ -475,7 +486,7 @@ public final class Interpreter {
     private Map<Value, Boolean> provenEnds = Map.of();
 
     /** The regions of the variables the relations have seen, by key. */
-    final Map<String, Region> relatedRegions = new HashMap<>();
+    final Map<String, Relations.Place> relatedRegions = new HashMap<>();
 
     /** An element of an array that is a member of a struct (or a row of a larger array) stays inside that array. */
     private void checkElementOfMember(Lvalue lv, long size, boolean write, State s, Frame f) {
@@ -506,7 +517,7 @@ public final class Interpreter {
             for (Checker c : checkers) c.onAccess(a, withCalls(f));
             Value member = memberArguments.get(p);
             if (member != null) {
-                MemoryAccess m = new MemoryAccess(loc, member, length, write, op, detail);
+                MemoryAccess m = new MemoryAccess(loc, member, length, write, op, detail, provenEnds.containsKey(p));
                 for (Checker c : checkers) c.onAccess(m, withCalls(f));
             }
         }
@@ -642,6 +653,7 @@ public final class Interpreter {
                 s.set(r, Contents.unwritten(r.size));
             }
             case Stmt.Assign a -> {
+                Relations.Assignment related = Relations.assigning(this, a.target(), a.value(), s, f);
                 boolean scalarCopy = !(a.target().type() instanceof Type.Struct) && Uninitialized.isCopy(a.value());
                 copying = scalarCopy;
                 copiedIndeterminate = false;
@@ -667,7 +679,7 @@ public final class Interpreter {
                 } else {
                     store(a.target(), v, s, f);
                 }
-                if (!s.bottom) Relations.assigned(this, a.target(), a.value(), v, s, f);
+                if (!s.bottom) Relations.assigned(related, v, s);
             }
             case Stmt.InitAggregate ia -> initAggregate(ia, s, f);
             case Stmt.Assume as -> {

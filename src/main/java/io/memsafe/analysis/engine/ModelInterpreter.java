@@ -256,11 +256,12 @@ final class ModelInterpreter {
             if (r.kind == Region.Kind.STRING_LITERAL) continue;
             Contents c = s.contents(r);
             Interval off = e.getValue();
-            boolean bounded = !dst.unknown && !off.isBottom() && off.lo() != Interval.NEG_INF && off.hi() != Interval.POS_INF
-                    && !length.isBottom() && length.hi() != Interval.POS_INF;
+            // a write from a known start never reaches the bytes before it, however long it is
+            boolean from = !dst.unknown && !off.isBottom() && off.lo() != Interval.NEG_INF && !length.isBottom();
+            boolean bounded = from && off.hi() != Interval.POS_INF && length.hi() != Interval.POS_INF;
             TreeMap<Long, Contents.Cell> kept = new TreeMap<>();
-            if (bounded) {
-                long reach = off.hi() + Math.max(0, length.hi());
+            if (from) {
+                long reach = bounded ? off.hi() + Math.max(0, length.hi()) : Long.MAX_VALUE;
                 for (Map.Entry<Long, Contents.Cell> cell : c.cells.entrySet()) {
                     long at = cell.getKey();
                     if (at + cell.getValue().size() <= off.lo() || at >= reach) kept.put(at, cell.getValue());

@@ -95,10 +95,23 @@ public final class ProgramAnalyzer {
         Collections.sort(all);
         // the same defect seen from several roots or contexts: keep one report per rule and place
         Map<String, Finding> unique = new LinkedHashMap<>();
-        for (Finding fd : all) unique.putIfAbsent(fd.rule().id() + "@" + fd.loc(), fd);
+        for (Finding fd : all) unique.putIfAbsent(defect(fd), fd);
         List<Diagnostic> d = new ArrayList<>(diags);
         Collections.sort(d);
         return new Result(new ArrayList<>(unique.values()), d, roots.size() + rest.size());
+    }
+
+    /** What makes two findings the same defect: their rule and place, or for a once-per-object rule, the object and what is said of it. */
+    private static String defect(Finding fd) {
+        if (fd.rule().oncePerObject()) {
+            // the object's step follows the calls that lead into the function holding it
+            for (TraceStep step : fd.trace()) {
+                if (step.message().startsWith("call to ")) continue;
+                if (step.loc().line() > 0) return fd.rule().id() + "@" + step.loc() + ":" + fd.message();
+                break;
+            }
+        }
+        return fd.rule().id() + "@" + fd.loc();
     }
 
     private void runRoots(List<Function> roots, Scope scope, Interpreter.Shared shared, Set<Function> covered,

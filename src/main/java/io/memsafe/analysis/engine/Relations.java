@@ -37,18 +37,64 @@ import java.util.Map;
 final class Relations {
     private Relations() { }
 
-    /** A variable the relations track: an integer local, parameter or temporary of the function running. */
-    static String cell(Interpreter in, Expr e, Interpreter.Frame f) {
-        e = strip(e);
-        if (!(e instanceof Expr.Load l) || !(l.lv() instanceof Lvalue.Var v)) return null;
-        return tracked(in, v.var(), f);
+    /**
+     * A place the relations track: an integer local, parameter or temporary of the function running
+     * (keyed by its region), or an integer field at a constant offset of the one object a local
+     * pointer or a local struct designates ({@code md->curlen}, {@code ctx.used}; keyed by the object
+     * and the field's bytes). A field is what correct code checks as often as a local: the fill level
+     * of a buffer kept beside it in a struct.
+     */
+    record Place(Region region, long offset, long size) {
+        String key() { return offset < 0 ? region.key : region.key + "@" + offset + ":" + size; }
+        boolean field() { return offset >= 0; }
     }
 
-    private static String tracked(Interpreter in, Variable v, Interpreter.Frame f) {
-        if (v.isGlobalStorage() || !(v.type instanceof Type.Int) || f.fn() == null) return null;
-        Region r = in.region(v, f.fn());
-        in.relatedRegions.putIfAbsent(r.key, r);
-        return r.key;
+    static String cell(Interpreter in, Expr e, State s, Interpreter.Frame f) {
+        e = strip(e);
+        if (!(e instanceof Expr.Load l)) return null;
+        return tracked(in, l.lv(), s, f);
+    }
+
+    private static String tracked(Interpreter in, Lvalue lv, State s, Interpreter.Frame f) {
+        if (!(lv.type() instanceof Type.Int) || f.fn() == null) return null;
+        Place p = place(in, lv, s, f);
+        if (p == null) return null;
+        String key = p.key();
+        in.relatedRegions.putIfAbsent(key, p);
+        return key;
+    }
+
+    private static Place place(Interpreter in, Lvalue lv, State s, Interpreter.Frame f) {
+        long size = lv.type().size(), extra = 0;
+        boolean member = false;
+        while (lv instanceof Lvalue.Field fl) {
+            extra += fl.offset();
+            lv = fl.base();
+            member = true;
+        }
+        if (lv instanceof Lvalue.Var v) {
+            if (v.var().isGlobalStorage()) return null;
+            Region r = in.region(v.var(), f.fn());
+            return member ? field(in, r, extra, size, s) : new Place(r, -1, size);
+        }
+        if (lv instanceof Lvalue.Deref d && strip(d.pointer()) instanceof Expr.Load pl && pl.lv() instanceof Lvalue.Var pv
+                && !pv.var().isGlobalStorage() && pv.var().type instanceof Type.Pointer) {
+            Value ptr = s.contents(in.region(pv.var(), f.fn())).load(Interval.ZERO, 8);
+            if (ptr.unknown || ptr.pts.size() != 1) return null;
+            Map.Entry<Region, Interval> target = ptr.pts.entrySet().iterator().next();
+            if (!target.getValue().isSingleton()) return null;
+            return field(in, target.getKey(), target.getValue().lo() + d.byteOffset() + extra, size, s);
+        }
+        return null;
+    }
+
+    /** A field of one object: not a global (unseen code may change it), nor a site that stands for several blocks. */
+    private static Place field(Interpreter in, Region r, long offset, long size, State s) {
+        if (offset < 0 || size <= 0 || r.kind == Region.Kind.GLOBAL || r.kind == Region.Kind.STRING_LITERAL || in.severalLive.contains(r.key)) return null;
+        Contents c = s.contents(r).withCell(offset, size);
+        if (c == null) return null;
+        if (c != s.contents(r)) s.set(r, c);
+        return new Place(r, offset, size);
     }
 
     /** Casts that keep the value (to a type at least as wide) do not matter to a relation. */
@@ -63,23 +109,23 @@ final class Relations {
         static Linear constant(long c) { return new Linear(null, 0, null, 0, c); }
     }
 
-    static Linear linear(Interpreter in, Expr e, Interpreter.Frame f) {
+    static Linear linear(Interpreter in, Expr e, State s, Interpreter.Frame f) {
         e = strip(e);
         if (e instanceof Expr.IntConst k) return Linear.constant(k.value());
         // a non-negative constant converted to any integer type wide enough keeps its value
         if (e instanceof Expr.Cast c && c.operand() instanceof Expr.IntConst k && k.value() >= 0 && c.type() instanceof Type.Int t
                 && (t.size() >= 8 || k.value() < (1L << (8 * t.size() - 1)))) return Linear.constant(k.value());
-        String c = cell(in, e, f);
+        String c = cell(in, e, s, f);
         if (c != null) return new Linear(c, 1, null, 0, 0);
         if (e instanceof Expr.Binary b && (b.op() == BinOp.ADD || b.op() == BinOp.SUB) && b.type() instanceof Type.Int) {
-            Linear l = linear(in, b.left(), f), r = linear(in, b.right(), f);
+            Linear l = linear(in, b.left(), s, f), r = linear(in, b.right(), s, f);
             if (l == null || r == null) return null;
-            int s = b.op() == BinOp.ADD ? 1 : -1;
+            int sign = b.op() == BinOp.ADD ? 1 : -1;
             if (r.y != null || (l.y != null && r.x != null)) return null;
-            long k = satAdd(l.c, s == 1 ? r.c : -r.c);
+            long k = satAdd(l.c, sign == 1 ? r.c : -r.c);
             if (r.x == null) return new Linear(l.x, l.sx, l.y, l.sy, k);
-            if (l.x == null) return new Linear(r.x, s * r.sx, null, 0, k);
-            return new Linear(l.x, l.sx, r.x, s * r.sx, k);
+            if (l.x == null) return new Linear(r.x, sign * r.sx, null, 0, k);
+            return new Linear(l.x, l.sx, r.x, sign * r.sx, k);
         }
         return null;
     }
@@ -89,15 +135,28 @@ final class Relations {
         return ((a ^ r) & (b ^ r)) < 0 ? (a > 0 ? Long.MAX_VALUE : Long.MIN_VALUE) : r;
     }
 
-    /** After {@code target = value} was stored: the relation of the target to the variables of value. */
-    static void assigned(Interpreter in, Lvalue target, Expr value, Value computed, State s, Interpreter.Frame f) {
-        if (!(target instanceof Lvalue.Var tv)) return;
-        String x = tracked(in, tv.var(), f);
-        if (x == null) return;
-        Octagon<String> r = s.rel;
-        Linear l = linear(in, value, f);
+    /**
+     * What an assignment {@code target = value} will do to the relations, worked out before the store
+     * (while the variables of the value still hold what the value was computed from): the place
+     * assigned, the linear form of the value, and whether its exact result fits the target's type.
+     */
+    record Assignment(String x, Linear l, boolean fits) { }
+
+    static Assignment assigning(Interpreter in, Lvalue target, Expr value, State s, Interpreter.Frame f) {
+        String x = tracked(in, target, s, f);
+        if (x == null) return null;
+        Linear l = linear(in, value, s, f);
         // the relation holds of mathematical values: only when the exact result fits the type (no wrap)
-        if (l != null && fits(exact(in, l, s), tv.var().type)) {
+        return new Assignment(x, l, l != null && fits(exact(in, l, s), target.type()));
+    }
+
+    /** After the store of an assignment: the relation of the target to the variables of its value. */
+    static void assigned(Assignment a, Value computed, State s) {
+        if (a == null) return;
+        String x = a.x();
+        Linear l = a.l();
+        Octagon<String> r = s.rel;
+        if (a.fits()) {
             if (l.x == null) r = r.assignConst(x, l.c);
             else if (l.y == null && l.sx == 1) r = r.assign(x, l.x, l.c);
             else if (l.y == null) r = r.forget(x).addSumConstraint(x, l.x, l.c).addSumLowerBound(x, l.x, l.c);
@@ -120,17 +179,23 @@ final class Relations {
         for (int k = 0; k < 2; k++) {
             String v = k == 0 ? l.x : l.y;
             if (v == null) continue;
-            Region reg = in.relatedRegions.get(v);
-            Value val = reg == null ? Value.UNKNOWN : s.contents(reg).load(Interval.ZERO, Math.max(1, sizeOf(reg)));
+            Value val = value(in, v, s);
             if (val.unknown || val.isPointer() || val.num.isBottom()) return Interval.BOTTOM;
-            r = (k == 0 ? l.sx : l.sy) > 0 ? r.add(val.num) : r.sub(val.num);
+            // what the relations know bounds it too (a fill level widened in memory, kept by a check)
+            Interval num = val.num.meet(s.rel.bounds(v));
+            if (num.isBottom()) return Interval.BOTTOM;
+            r = (k == 0 ? l.sx : l.sy) > 0 ? r.add(num) : r.sub(num);
         }
         return r;
     }
 
-    private static long sizeOf(Region r) {
-        Long size = r.size.constant();
-        return size == null ? 8 : size;
+    /** The value a related place holds in a state. */
+    private static Value value(Interpreter in, String key, State s) {
+        Place p = in.relatedRegions.get(key);
+        if (p == null) return Value.UNKNOWN;
+        if (p.field()) return s.contents(p.region()).load(Interval.of(p.offset()), p.size());
+        Long size = p.region().size.constant();
+        return s.contents(p.region()).load(Interval.ZERO, Math.max(1, size == null ? 8 : size));
     }
 
     /** The contents of each region holding a related variable, before a statement (to see what it changed). */
@@ -138,8 +203,8 @@ final class Relations {
         if (s.rel.variables().isEmpty()) return null;
         Map<Region, Contents> m = new IdentityHashMap<>();
         for (String k : s.rel.variables()) {
-            Region r = in.relatedRegions.get(k);
-            if (r != null) m.put(r, s.mem.get(r));
+            Place p = in.relatedRegions.get(k);
+            if (p != null) m.put(p.region(), s.mem.get(p.region()));
         }
         return m;
     }
@@ -147,18 +212,38 @@ final class Relations {
     /** Forgets the related variables whose storage a statement changed (other than by the assignment it relates). */
     static void forgetChanged(Map<Region, Contents> before, Lvalue assigned, Interpreter in, State s, Interpreter.Frame f) {
         if (before == null) return;
-        String keep = assigned instanceof Lvalue.Var v ? tracked(in, v.var(), f) : null;
+        String keep = assigned == null ? null : tracked(in, assigned, s, f);
         Octagon<String> r = s.rel;
-        for (Map.Entry<Region, Contents> e : before.entrySet()) {
-            if (e.getKey().key.equals(keep)) continue;
-            if (s.mem.get(e.getKey()) != e.getValue()) r = r.forget(e.getKey().key);
+        for (String k : s.rel.variables()) {
+            Place p = in.relatedRegions.get(k);
+            if (p == null || k.equals(keep) || !before.containsKey(p.region())) continue;
+            Contents was = before.get(p.region()), now = s.mem.get(p.region());
+            if (now == was) continue;
+            // a field keeps its relations while its own cell is untouched (a store to another field)
+            if (p.field() && was != null && now != null && untouched(was.cells.get(p.offset()), now.cells.get(p.offset()))) continue;
+            r = r.forget(k);
+            // what the value analysis knows of it stays a fact
+            Value v = value(in, k, s);
+            if (!v.unknown && v.pts.isEmpty() && !v.num.isBottom()) r = r.meetInterval(k, v.num);
         }
         s.rel = r;
     }
 
+    /**
+     * A field's cell the statement left as it was: the same cell, or (after a call, whose result
+     * builds new cells) the same single constant, which is the same concrete value.
+     */
+    private static boolean untouched(Contents.Cell was, Contents.Cell now) {
+        if (was == null || now == null) return false;
+        if (was == now) return true;
+        Value a = was.value(), b = now.value();
+        return was.size() == now.size() && !a.unknown && !b.unknown && a.pts.isEmpty() && b.pts.isEmpty()
+                && a.num.isSingleton() && a.num.equals(b.num);
+    }
+
     /** A branch condition {@code left op right} holds: constrain the related variables; bottom if it cannot. */
     static void assume(Interpreter in, Expr left, BinOp op, Expr right, State s, Interpreter.Frame f) {
-        Linear l = linear(in, left, f), r = linear(in, right, f);
+        Linear l = linear(in, left, s, f), r = linear(in, right, s, f);
         if (l == null || r == null || (l.x == null && r.x == null)) return;
         // move everything to the left: l - r op 0
         List<Object[]> terms = new ArrayList<>();
@@ -225,20 +310,22 @@ final class Relations {
             Value ptr = args.get(p[0]);
             if (ptr.pts.size() != 1) continue;
             Region region = ptr.pts.keySet().iterator().next();
-            Long size = region.size.constant();
-            if (size == null) continue;
             Expr pe = exprs.get(p[0]);
             while (pe instanceof Expr.Cast c) pe = c.operand();
             String k = null;
             long base = 0;
-            if (pe instanceof Expr.Binary b && b.op() == BinOp.ADD && b.scale() == 1 && strip(b.left()) instanceof Expr.AddressOf ao
-                    && ao.lv() instanceof Lvalue.Var) {
-                Linear off = linear(in, b.right(), f);
-                if (off == null || off.x == null || off.y != null || off.sx != 1) continue;
+            Long size;
+            if (pe instanceof Expr.Binary b && b.op() == BinOp.ADD && b.scale() == 1 && strip(b.left()) instanceof Expr.AddressOf ao) {
+                // a whole variable is bounded by its object; an array member ({@code md->buf + used}) by the member
+                if (ao.lv() instanceof Lvalue.Var) size = region.size.constant();
+                else if (ao.lv().type() instanceof Type.Array arr && arr.size() > 0) size = arr.size();
+                else continue;
+                Linear off = linear(in, b.right(), s, f);
+                if (size == null || off == null || off.x == null || off.y != null || off.sx != 1) continue;
                 k = off.x;
                 base = off.c;
             } else continue;
-            Linear len = linear(in, exprs.get(p[1]), f);
+            Linear len = linear(in, exprs.get(p[1]), s, f);
             if (len == null || len.x == null || len.y != null || len.sx != 1) continue;
             long bound = s.rel.upperSum(k, len.x);
             if (bound == Octagon.INF || satAdd(satAdd(bound, base), len.c) > size) continue;

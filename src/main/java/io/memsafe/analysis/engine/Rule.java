@@ -22,4 +22,10 @@ public @interface Rule {
     String rationale();
     /** "error" or "warning" (SARIF level). */
     String level() default "warning";
+    /**
+     * One report per object rather than per access: the first read of storage nothing has written
+     * says all there is to say about it (as compilers' {@code -Wuninitialized} does); the reads after
+     * it are the same defect. The object is the first step of the finding's trace (its declaration).
+     */
+    boolean oncePerObject() default false;
 }
