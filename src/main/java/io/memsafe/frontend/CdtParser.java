@@ -36,7 +36,9 @@ import java.util.Set;
  */
 public final class CdtParser {
     static final String PRELUDE_DIR = "/__memsafe_prelude__";
-    private static final String PRELUDE_TEXT = loadPrelude();
+    private static final String PRELUDE_TEXT = loadPrelude("prelude.h");
+    private static final String WINDOWS_KERNEL_TEXT = loadPrelude("kernel-windows.h");
+    private static final String LINUX_KERNEL_TEXT = loadPrelude("kernel-linux.h");
     /** Header names the prelude stands in for. */
     private static final Set<String> STANDARD_HEADERS = Set.of(
             "assert.h", "ctype.h", "errno.h", "float.h", "inttypes.h", "limits.h", "locale.h", "math.h",
@@ -48,6 +50,16 @@ public final class CdtParser {
             "cstdio", "cstdlib", "cstring", "cwchar", "cstddef", "cstdint", "climits", "cctype", "cmath",
             "ctime", "cassert", "cerrno", "cstdarg", "new", "iostream", "exception", "stdexcept",
             "vector", "list", "deque", "map");
+    /**
+     * Kernel preludes: the Windows (WDM, NTDDK, KMDF) and Linux kernel APIs, served for their header
+     * names when the compile flags point at no real WDK or kernel tree, so drivers scan anywhere.
+     */
+    private static final Set<String> WINDOWS_KERNEL_HEADERS = Set.of(
+            "ntddk.h", "wdm.h", "ntifs.h", "ntdef.h", "ntstatus.h", "ntintsafe.h", "ntstrsafe.h", "wdf.h", "wdfrequest.h",
+            "wdmsec.h", "initguid.h", "devguid.h", "ntddser.h", "ntddstor.h", "ntddkbd.h", "ntddmou.h", "wmilib.h", "wmistr.h",
+            "ntimage.h", "fltkernel.h", "wdmguid.h", "devioctl.h", "ntverp.h", "sal.h", "specstrings.h", "driverspecs.h",
+            "wdftypes.h", "wdfdriver.h", "wdfdevice.h", "wdfio.h", "wdfmemory.h", "wdfobject.h", "usbdi.h", "usb.h", "wdfusb.h",
+            "ntsafe.h", "intsafe.h", "strsafe.h", "procgrp.h", "wmiguid.h", "ntpoapi.h", "ntddndis.h");
     private static final List<Path> SYSTEM_INCLUDE_DIRS = List.of(
             Path.of("/usr/lib/gcc/x86_64-linux-gnu/12/include"), Path.of("/usr/local/include"),
             Path.of("/usr/include/x86_64-linux-gnu"), Path.of("/usr/include"));
@@ -74,6 +86,12 @@ public final class CdtParser {
         Map<String, String> defines = new HashMap<>();
         defines.put("__STDC__", "1");
         defines.put("__STDC_VERSION__", "201112L");
+        // the type sizes GCC predefines: CDT reads them to evaluate sizeof in constant expressions
+        // (an array bound such as [0x54 + sizeof(PVOID)]); without them such a bound is unknown
+        for (String[] d : new String[][] {{"POINTER", "8"}, {"LONG", "8"}, {"INT", "4"}, {"SHORT", "2"}, {"LONG_LONG", "8"},
+                {"FLOAT", "4"}, {"DOUBLE", "8"}, {"LONG_DOUBLE", "16"}, {"SIZE_T", "8"}, {"WCHAR_T", "4"}}) {
+            defines.put("__SIZEOF_" + d[0] + "__", d[1]);
+        }
         if (systemHeaders) {
             defines.put("__GNUC__", "12");
             defines.put("__GNUC_MINOR__", "2");
@@ -127,11 +145,11 @@ public final class CdtParser {
      * skip it.
      */
     private final class DiskContentProvider extends InternalFileContentProvider {
-        private boolean preludeServed;
+        private boolean preludeServed, windowsKernelServed, linuxKernelServed;
 
         @Override
         public boolean getInclusionExists(String path) {
-            if (path.startsWith(PRELUDE_DIR + "/")) return STANDARD_HEADERS.contains(path.substring(PRELUDE_DIR.length() + 1));
+            if (path.startsWith(PRELUDE_DIR + "/")) return preludeFor(path.substring(PRELUDE_DIR.length() + 1)) != null;
             return Files.isRegularFile(Path.of(path));
         }
 
@@ -139,9 +157,19 @@ public final class CdtParser {
         public InternalFileContent getContentForInclusion(String path, IMacroDictionary macroDictionary) {
             if (!getInclusionExists(path)) return null;
             if (path.startsWith(PRELUDE_DIR + "/")) {
-                if (preludeServed) return (InternalFileContent) FileContent.create(path, new char[0]);
-                preludeServed = true;
-                return (InternalFileContent) FileContent.create(PRELUDE_DIR + "/prelude.h", PRELUDE_TEXT.toCharArray());
+                String prelude = preludeFor(path.substring(PRELUDE_DIR.length() + 1));
+                boolean served = switch (prelude) {
+                    case "kernel-windows.h" -> windowsKernelServed;
+                    case "kernel-linux.h" -> linuxKernelServed;
+                    default -> preludeServed;
+                };
+                if (served) return (InternalFileContent) FileContent.create(path, new char[0]);
+                String text = switch (prelude) {
+                    case "kernel-windows.h" -> { windowsKernelServed = true; yield WINDOWS_KERNEL_TEXT; }
+                    case "kernel-linux.h" -> { linuxKernelServed = true; yield LINUX_KERNEL_TEXT; }
+                    default -> { preludeServed = true; yield PRELUDE_TEXT; }
+                };
+                return (InternalFileContent) FileContent.create(PRELUDE_DIR + "/" + prelude, text.toCharArray());
             }
             char[] text = headerText.computeIfAbsent(path, CdtParser::readHeader);
             return text == NO_HEADER ? null : (InternalFileContent) FileContent.create(path, text);
@@ -161,8 +189,17 @@ public final class CdtParser {
         }
     }
 
-    private static String loadPrelude() {
-        try (InputStream in = CdtParser.class.getResourceAsStream("prelude.h")) {
+    /** The bundled prelude that stands in for a header name, or null when none does. */
+    static String preludeFor(String header) {
+        if (STANDARD_HEADERS.contains(header)) return "prelude.h";
+        String lower = header.toLowerCase(java.util.Locale.ROOT);
+        if (WINDOWS_KERNEL_HEADERS.contains(lower) || lower.startsWith("wdf") && lower.endsWith(".h")) return "kernel-windows.h";
+        if (header.startsWith("linux/") || header.startsWith("asm/") || header.startsWith("uapi/")) return "kernel-linux.h";
+        return null;
+    }
+
+    private static String loadPrelude(String name) {
+        try (InputStream in = CdtParser.class.getResourceAsStream(name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException | NullPointerException e) {
             throw new IllegalStateException("bundled prelude missing", e);

@@ -836,6 +836,28 @@ public final class Lowering {
         return new Expr.Load(lv, lv.type());
     }
 
+    /** The address of a member or element of an object at a constant address ({@code &((T *)0)->f}), or null. */
+    private static Long constantAddress(Lvalue lv) {
+        return switch (lv) {
+            case Lvalue.Field f -> {
+                Long base = constantAddress(f.base());
+                yield base == null ? null : base + f.offset();
+            }
+            case Lvalue.Index ix -> {
+                Long base = constantAddress(ix.base());
+                Expr i = ix.index();
+                while (i instanceof Expr.Cast c) i = c.operand();
+                yield base == null || !(i instanceof Expr.IntConst k) || ix.type().size() < 0 ? null : base + k.value() * ix.type().size();
+            }
+            case Lvalue.Deref d -> {
+                Expr p = d.pointer();
+                while (p instanceof Expr.Cast c) p = c.operand();
+                yield p instanceof Expr.IntConst k ? k.value() + d.byteOffset() : null;
+            }
+            case Lvalue.Var v -> null;
+        };
+    }
+
     Lvalue lvalue(IASTExpression e) {
         e = unparen(e);
         SourceLoc where = loc(e);
@@ -925,7 +947,11 @@ public final class Lowering {
                 if (operand instanceof IASTIdExpression id && id.getName().resolveBinding() instanceof IFunction f) {
                     return new Expr.FunctionRef(LinkNames.of(f), types.lower(f.getType()));
                 }
-                return new Expr.AddressOf(lvalue(operand), typeOf(u));
+                Lvalue lv = lvalue(operand);
+                Long constant = constantAddress(lv);
+                // &((T *)0)->f (offsetof, FIELD_OFFSET): an address computed from a constant, nothing is read
+                if (constant != null) return new Expr.IntConst(constant, Type.ULONG);
+                return new Expr.AddressOf(lv, typeOf(u));
             }
             case IASTUnaryExpression.op_sizeof: {
                 IASTExpression operand = u.getOperand();
@@ -1137,6 +1163,10 @@ public final class Lowering {
         args.addAll(arguments(calleeType, c.getArguments()));
         Type rt = typeOf(c);
         if (calleeType != null && References.isReference(calleeType.getReturnType())) rt = new Type.Pointer(rt);
+        // a function with no declaration in sight (a header the scan lacks): CDT types the call void, but
+        // C89 makes it return int; its result is unknown, not the 0 that stands for a void call's value
+        if (rt instanceof Type.Void && fe instanceof IASTIdExpression id
+                && id.getName().resolveBinding() instanceof org.eclipse.cdt.internal.core.dom.parser.c.CExternalFunction) rt = Type.INT;
         if (callee != null && callee.startsWith("__builtin_va")) return new Expr.Opaque("va", rt);
         if (rt instanceof Type.Void) {
             emit(new Stmt.Call(null, callee, calleeExpr, args, where, readOnly, strings));

@@ -49,6 +49,20 @@ public sealed interface Effect {
     record UsesStream(int arg) implements Effect { }
     /** printf family: args[arg] is the format string, interpreted for conversions. */
     record FormatArg(int arg) implements Effect { }
+    /**
+     * ProbeForRead / ProbeForWrite: checks that {@code len} bytes at args[arg] lie in user space
+     * (raising an exception otherwise). Past it the user pointer counts as probed; a zero length
+     * checks nothing.
+     */
+    record Probe(int arg, int lenArg) implements Effect { }
+    /** copy_to_user / put_user: {@code len} bytes at args[src] leave the kernel for user space. */
+    record CopyToUser(int src, Len len) implements Effect { }
+    /**
+     * WdfRequestRetrieve*Buffer: stores through args[bufferOut] a pointer to the request's buffer of at
+     * least args[minArg] bytes (untrusted contents), and its length through args[lengthOut] (may be
+     * NULL). {@code user}: the unsafe variants hand out the caller's user-space address itself.
+     */
+    record RequestBuffer(int bufferOut, int lengthOut, int minArg, boolean user) implements Effect { }
     /** The function does not return (exit, abort). */
     record NoReturn() implements Effect { }
 }

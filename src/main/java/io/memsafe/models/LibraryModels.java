@@ -161,6 +161,7 @@ public final class LibraryModels {
             effects.add(new Effect.FormatArg(e.getValue()));
             MODELS.put(m.name(), new FunctionModel(m.name(), List.copyOf(effects), m.returns(), m.pure()));
         }
+        KernelModels.addTo(MODELS);
         for (Map.Entry<String, Integer> e : streamArg.entrySet()) {
             FunctionModel m = MODELS.get(e.getKey());
             if (m == null) continue;

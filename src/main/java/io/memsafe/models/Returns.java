@@ -23,6 +23,14 @@ public sealed interface Returns {
      * Coverity's and CodeQL's network models treat it.
      */
     record WireInteger(int arg, int bits, boolean swapped) implements Returns { }
+    /**
+     * CONTAINING_RECORD / container_of: the record in which the object args[arg] points to sits at
+     * byte offset args[offsetArg]. An address computation: it reads nothing, and a record the
+     * analysis cannot place (a list head that is no such record) is a pointer it does not know.
+     */
+    record ContainingRecord(int arg, int offsetArg) implements Returns { }
+    /** args[a] * args[b], plus args[plus] when plus >= 0 (struct_size's base), saturating at SIZE_MAX instead of wrapping. */
+    record SaturatingProduct(int a, int b, int plus) implements Returns { }
     /** Nothing is known. */
     record Unknown() implements Returns { }
 }

@@ -28,6 +28,8 @@ import java.util.regex.Pattern;
  *     only through a function pointer (a callback), that takes a buffer and its length — a pointer to
  *     bytes ({@code char}, {@code unsigned char}, {@code void}) followed by an integer parameter. The
  *     buffer's bytes and the length are untrusted.</li>
+ * <li>driver entry points ({@link DriverEntryPoints}): Windows dispatch routines and KMDF queue
+ *     callbacks, whose I/O request carries the caller's buffers and lengths, and Linux ioctl handlers.</li>
  * </ul>
  * An untrusted value is reported only where no check on the path bounds it ({@link Refinement}): a
  * test against any bound caps it, as Smatch's kernel user-data tracking does, which keeps a wide
@@ -74,7 +76,12 @@ public final class AttackSurface {
             }
             return out;
         }
-        if (fn.name.equals("main") || (fn.isStatic && !callback)) return out;
+        if (fn.name.equals("main")) return out;
+        if (callback || !fn.isStatic) {
+            DriverEntryPoints.roles(fn, out);
+            if (!out.isEmpty()) return out;
+        }
+        if (fn.isStatic && !callback) return out;
         for (int i = 0; i + 1 < fn.params.size(); i++) {
             // a void * followed by an int is as often an opaque handle and a flag or an enum: a void * buffer's
             // length is a size_t-wide integer
@@ -101,7 +108,9 @@ public final class AttackSurface {
             Variable p = fn.params.get(e.getKey());
             String role = e.getValue();
             Value v;
-            if (role.equals("buffer")) {
+            if (role.equals("irp")) {
+                v = DriverEntryPoints.request(fn, p, s);
+            } else if (role.equals("buffer")) {
                 Type.Int b = bytePointee(p.type);
                 Origin o = new Origin("the bytes of input buffer '" + p.name + "' of entry point " + fn.name + "()", fn.loc);
                 Region r = new Region("in:" + fn.unit + ":" + fn.name + ":" + p.name, Region.Kind.UNKNOWN, Value.UNKNOWN,

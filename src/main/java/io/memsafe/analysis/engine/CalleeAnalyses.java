@@ -294,6 +294,8 @@ final class CalleeAnalyses {
             if (c == null) continue;
             for (Region t : c.pointees()) if (foot.add(t)) work.add(t);
         }
+        // whether the caller probed a user buffer travels with it
+        UserMemory.addProbes(s, foot);
         return foot;
     }
 

@@ -55,6 +55,19 @@ public interface Checker {
      */
     default void onUninitializedRead(SourceLoc loc, io.memsafe.analysis.domain.Region storage, String part, Context ctx) { }
 
+    /**
+     * Bytes of local or heap storage ({@code storage}) that nothing has written on any path are
+     * copied out of the kernel to user space by {@code function}; {@code part} as for
+     * {@link #onUninitializedRead}.
+     */
+    default void onUnwrittenCopiedOut(SourceLoc loc, io.memsafe.analysis.domain.Region storage, String part, String function, Context ctx) { }
+
+    /**
+     * A value in user memory ({@code storage}) that a branch tested at {@code checkedAt} is read
+     * again: the user process may have changed it in between (a double fetch).
+     */
+    default void onDoubleFetch(SourceLoc loc, io.memsafe.analysis.domain.Region storage, SourceLoc checkedAt, Context ctx) { }
+
     /** A block is about to be allocated with {@code size} bytes by {@code allocator} (malloc, new[], alloca, ...). */
     default void onAllocationSize(SourceLoc loc, Value size, String allocator, Context ctx) { }
 

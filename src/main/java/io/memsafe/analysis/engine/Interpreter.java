@@ -411,6 +411,10 @@ public final class Interpreter {
         Value p = address(lv, s, f);
         if (!direct(lv)) checkAccess(lv.loc(), p, Value.of(size), false, null, describeIndex(lv, s, f), f);
         checkElementOfMember(lv, size, false, s, f);
+        if (f.report()) {
+            SourceLoc checkedAt = UserMemory.checkedBefore(p, size, lv.loc(), s);
+            if (checkedAt != null) for (Checker c : checkers) c.onDoubleFetch(lv.loc(), p.pts.keySet().iterator().next(), checkedAt, withCalls(f));
+        }
         boolean charLike = lv.type() instanceof Type.Int ci && (ci.isChar() || ci.size() == 1);
         if (!(lv instanceof Lvalue.Var v && v.var().kind == Variable.Kind.TEMP)) {
             // a copy of bytes nothing wrote on any path is indeterminate in turn; one that may read
@@ -419,6 +423,7 @@ public final class Interpreter {
             else if (f.report()) uninitializedRead(lv.loc(), p, size, charLike, s, f);
         }
         Value v = loadVia(p, size, s);
+        if (lv.type() instanceof Type.Pointer) v = UserMemory.loadedPointer(p, v, lv.loc(), s);
         if (lv.type() instanceof Type.Int i && (i.isChar() || i.size() == 1) && beforeTerminator(p, size, s)) {
             // every character before a string's first NUL is non-zero
             Interval nonZero = i.signed() ? Interval.of(1, Interval.ofType(i.size(), true).hi()) : Interval.of(1, Interval.ofType(i.size(), false).hi());
@@ -563,6 +568,27 @@ public final class Interpreter {
             part = u;
         }
         return part;
+    }
+
+    /**
+     * {@code len} bytes at {@code src} leave the kernel for user space (copy_to_user): the bytes
+     * nothing wrote on any path are disclosed (stack or pool contents of earlier users).
+     */
+    void copiedToUser(SourceLoc loc, Value src, Value len, String op, State s, Frame f) {
+        if (!f.report() || len.unknown || len.num.isBottom() || len.num.lo() <= 0 || src.pts.size() != 1 || !src.nullOrKnownRegions()) return;
+        Map.Entry<Region, Interval> e = src.pts.entrySet().iterator().next();
+        Region r = e.getKey();
+        Interval off = e.getValue();
+        Contents c = s.mem.get(r);
+        if ((r.kind != Region.Kind.STACK && r.kind != Region.Kind.HEAP) || c == null || !off.isSingleton() || off.lo() < 0) return;
+        long from = off.lo(), to = from + len.num.lo() - 1;
+        // a copy past the end is an over-read, which the buffer checkers report
+        if (!r.size.unknown && r.size.num.isSingleton() && to >= r.size.num.lo()) return;
+        String part;
+        if (c.neverWritten || c.written.isBottom()) part = null;
+        else if (c.written.isTop() || (from >= c.written.lo() && to <= c.written.hi())) return;
+        else part = "bytes " + from + ".." + to + ", of which only bytes " + c.written.lo() + ".." + c.written.hi() + " may have been written";
+        for (Checker ch : checkers) ch.onUnwrittenCopiedOut(loc, r, part, op, withCalls(f));
     }
 
     /** A printf-family format string made of untrusted input. */
@@ -779,8 +805,19 @@ public final class Interpreter {
         Map.Entry<Region, Interval> target = p.pts.entrySet().iterator().next();
         if (!target.getValue().isSingleton()) return;
         long size = Math.max(1, l.lv().type().size());
+        if (UserMemory.isUser(target.getKey())) {
+            // user memory may change between two reads: a test of it bounds nothing read later, and
+            // reading a value bounded by a test again is a double fetch (an (in)equality test, such
+            // as a terminator scan, is no bound)
+            if (op == BinOp.LT || op == BinOp.LE || op == BinOp.GT || op == BinOp.GE) {
+                UserMemory.checked(target.getKey(), target.getValue().lo(), size, l.lv().loc(), s);
+            }
+            return;
+        }
         Contents c = s.contents(target.getKey());
         Value cur = c.load(target.getValue(), size);
+        // the value as a load of this type reads it: bytes filled from input are narrowed as the integer they form
+        if (l.lv().type() instanceof Type.Int i && cur.pts.isEmpty() && cur.taint != null) cur = wrap(cur, i);
         Value refined = Refinement.constrain(cur, op, other);
         if (refined.isBottom() && !cur.isBottom()) {
             s.bottom = true;

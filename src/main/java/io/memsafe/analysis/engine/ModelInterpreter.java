@@ -137,9 +137,37 @@ final class ModelInterpreter {
                 case Effect.UsesStream u -> in.use(loc, arg(args, u.arg()), op, true, f);
                 case Effect.FormatArg fa -> formatString(loc, arg(args, fa.arg()), op, s, f);
                 case Effect.NoReturn n -> s.bottom = true;
+                case Effect.Probe pr -> UserMemory.probe(arg(args, pr.arg()), arg(args, pr.lenArg()), s);
+                case Effect.CopyToUser cu -> in.copiedToUser(loc, arg(args, cu.src()), length(cu.len(), args), op, s, f);
+                case Effect.RequestBuffer rb -> requestBuffer(rb, args, loc, op, s);
             }
         }
         return result(m.returns(), m.name(), args, allocated, loc, s);
+    }
+
+    /**
+     * WdfRequestRetrieve*Buffer: the request's buffer, with untrusted bytes, of at least the minimum
+     * length asked for (the call fails otherwise), stored through the out-parameters.
+     */
+    private void requestBuffer(Effect.RequestBuffer rb, List<Value> args, SourceLoc loc, String op, State s) {
+        Value min = arg(args, rb.minArg());
+        Origin o = new Origin("the length of the request buffer from " + op + "()", loc);
+        Interval lo = min.num.isBottom() || min.unknown ? Interval.of(0) : Interval.of(Math.max(0, min.num.lo()));
+        Value len = Value.tainted(Interval.of(lo.lo(), Interval.POS_INF), o);
+        Value buf;
+        if (rb.user()) {
+            buf = UserMemory.region(loc.file() + ":" + loc.line() + ":" + loc.column(), "the user buffer from " + op + "() at line " + loc.line(), loc, s);
+        } else {
+            Region r = new Region("rq:" + loc.file() + ":" + loc.line() + ":" + loc.column(), Region.Kind.UNKNOWN, len,
+                    "the request buffer from " + op + "() at line " + loc.line(), loc, "input");
+            Origin bytes = new Origin("the bytes of the request buffer from " + op + "()", loc);
+            s.set(r, new Contents(new TreeMap<>(), Value.tainted(Interval.of(-128, 255), bytes), Value.UNKNOWN));
+            buf = Value.pointer(r, Interval.ZERO);
+        }
+        Value out = arg(args, rb.bufferOut());
+        if (out.isPointer()) in.storeVia(out, 8, buf, s, false);
+        Value lenOut = arg(args, rb.lengthOut());
+        if (lenOut.isPointer()) in.storeVia(lenOut, 8, len, s, false);
     }
 
     /** An unmodelled function reads a C string argument (its prototype says const char * and no length). */
@@ -432,6 +460,24 @@ final class ModelInterpreter {
         in.free(loc, p, deallocator, true, s, f);
     }
 
+    /**
+     * CONTAINING_RECORD(address, T, field): the T in which the object at {@code address} sits, at
+     * {@code offset}. Where the pointed-to block has room before the address for that offset, the
+     * record is in that block; otherwise (a list head that is no T, a block the analysis does not
+     * know) it is a record elsewhere: a pointer the analysis does not know, not an overflow of the head.
+     */
+    private static Value containingRecord(Value address, Value offset) {
+        Long off = offset.constant();
+        if (off == null || address.unknown || address.pts.isEmpty()) return Value.UNKNOWN;
+        Map<Region, Interval> pts = new TreeMap<>();
+        for (Map.Entry<Region, Interval> e : address.pts.entrySet()) {
+            Interval at = e.getValue();
+            if (at.isBottom() || at.lo() < off) return Value.UNKNOWN;
+            pts.put(e.getKey(), at.sub(Interval.of(off)));
+        }
+        return new Value(address.num, pts, false, address.taint);
+    }
+
     private Value result(Returns r, String name, List<Value> args, Value allocated, SourceLoc loc, State s) {
         return switch (r) {
             case Returns.Argument a -> a.orNull() ? arg(args, a.arg()).join(Value.ZERO) : arg(args, a.arg());
@@ -488,6 +534,17 @@ final class ModelInterpreter {
                 yield new Value(Interval.ZERO, Map.of(reg, Interval.ZERO), false, o);
             }
             case Returns.WireInteger wi -> WireFormat.converted(arg(args, wi.arg()), wi.bits(), wi.swapped(), name, loc);
+            case Returns.ContainingRecord cr -> containingRecord(arg(args, cr.arg()), arg(args, cr.offsetArg()));
+            case Returns.SaturatingProduct sp -> {
+                Value a = arg(args, sp.a()), b = arg(args, sp.b());
+                Interval prod = a.num.mul(b.num);
+                if (sp.plus() >= 0) prod = prod.add(arg(args, sp.plus()).num);
+                boolean unknown = a.unknown || b.unknown || (sp.plus() >= 0 && arg(args, sp.plus()).unknown);
+                Origin t = a.taint != null ? a.taint : b.taint;
+                // SIZE_MAX on overflow: an allocation of it fails instead of coming out small
+                Interval sat = prod.isBottom() ? prod : prod.meet(Interval.of(0, Interval.POS_INF));
+                yield new Value(sat, Map.of(), unknown, t);
+            }
             case Returns.Unknown u -> Value.UNKNOWN;
         };
     }

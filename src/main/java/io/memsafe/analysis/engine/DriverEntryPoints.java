@@ -1,0 +1,138 @@
+package io.memsafe.analysis.engine;
+
+import io.memsafe.analysis.domain.Contents;
+import io.memsafe.analysis.domain.Interval;
+import io.memsafe.analysis.domain.Origin;
+import io.memsafe.analysis.domain.Region;
+import io.memsafe.analysis.domain.State;
+import io.memsafe.analysis.domain.Value;
+import io.memsafe.ir.Function;
+import io.memsafe.ir.Type;
+import io.memsafe.ir.Variable;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Driver entry points, recognised from the code: the functions the kernel calls on a user's
+ * request, with what the request says. As in CodeQL's Windows driver pack, each untrusted buffer is
+ * described once, with the field that gives its length and how far it can be trusted:
+ * <table>
+ * <tr><th>where</th><th>what</th><th>trust</th></tr>
+ * <tr><td>{@code Irp->AssociatedIrp.SystemBuffer}</td><td>METHOD_BUFFERED copy of the caller's bytes,
+ *     max(InputBufferLength, OutputBufferLength) bytes</td><td>kernel memory, untrusted bytes</td></tr>
+ * <tr><td>{@code Parameters.DeviceIoControl.Type3InputBuffer}</td><td>METHOD_NEITHER input, InputBufferLength bytes</td>
+ *     <td>user address: probe before use</td></tr>
+ * <tr><td>{@code Irp->UserBuffer}</td><td>METHOD_NEITHER output, OutputBufferLength bytes</td><td>user address</td></tr>
+ * <tr><td>{@code InputBufferLength}, {@code OutputBufferLength}, {@code IoControlCode}, {@code Read/Write.Length}</td>
+ *     <td>the caller's numbers</td><td>untrusted</td></tr>
+ * </table>
+ * Entry points are the functions reached through a function pointer (stored in
+ * {@code DriverObject->MajorFunction[]}, a KMDF queue configuration, a {@code file_operations} table)
+ * or never called by the scanned code, whose parameters have the entry point's shape:
+ * <ul>
+ * <li>a pointer to an {@code IRP}: a WDM dispatch routine; its request is bound as above;</li>
+ * <li>a {@code WDFREQUEST} followed by integers: a KMDF queue callback (EvtIoDeviceControl, EvtIoWrite,
+ *     EvtIoRead); the integers are the request's lengths and code. Its buffers come from
+ *     {@code WdfRequestRetrieveInputBuffer} and friends (kernel models);</li>
+ * <li>{@code (struct file *, unsigned int, unsigned long)}: a Linux {@code unlocked_ioctl}/
+ *     {@code compat_ioctl} handler; the command and the argument are the caller's.</li>
+ * </ul>
+ */
+final class DriverEntryPoints {
+    private DriverEntryPoints() { }
+
+    /** Adds the untrusted parameters of {@code fn} when it has a driver entry point's shape. */
+    static void roles(Function fn, Map<Integer, String> out) {
+        List<Variable> ps = fn.params;
+        for (int i = 0; i < ps.size(); i++) {
+            if (structPointee(ps.get(i).type, "_IRP", "IRP") != null) {
+                out.put(i, "irp");
+                return;
+            }
+        }
+        for (int i = 0; i < ps.size(); i++) {
+            if (structPointee(ps.get(i).type, "WDFREQUEST__") != null) {
+                for (int j = i + 1; j < ps.size(); j++) if (ps.get(j).type instanceof Type.Int it && it.size() >= 4) out.put(j, "parameter");
+                return;
+            }
+        }
+        if (ps.size() == 3 && structPointee(ps.get(0).type, "file") != null && ps.get(1).type instanceof Type.Int
+                && ps.get(2).type instanceof Type.Int) {
+            out.put(1, "parameter");
+            out.put(2, "parameter");
+        }
+    }
+
+    private static Type.Struct structPointee(Type t, String... names) {
+        if (t instanceof Type.Pointer p && p.pointee() instanceof Type.Struct st) {
+            for (String n : names) if (n.equals(st.name())) return st;
+        }
+        return null;
+    }
+
+    /**
+     * The I/O request a dispatch routine receives: an IRP whose current stack location holds the
+     * caller's lengths and code and its METHOD_NEITHER input address, whose system buffer holds the
+     * caller's bytes and whose user buffer is the caller's output address.
+     */
+    static Value request(Function fn, Variable irpParam, State s) {
+        Type.Struct irpType = structPointee(irpParam.type, "_IRP", "IRP");
+        String id = fn.unit + ":" + fn.name;
+        Region irp = new Region("irp:" + id, Region.Kind.UNKNOWN, Value.UNKNOWN, "the I/O request of " + fn.name + "()", fn.loc, "input");
+        Contents c = new Contents(new TreeMap<>(), Value.UNKNOWN, Value.UNKNOWN);
+
+        Region system = new Region("sysbuf:" + id, Region.Kind.UNKNOWN, Value.UNKNOWN,
+                "the system buffer of the request to " + fn.name + "()", fn.loc, "input");
+        Origin bytes = new Origin("the bytes of the system buffer of the request to " + fn.name + "()", fn.loc);
+        s.set(system, new Contents(new TreeMap<>(), Value.tainted(Interval.of(-128, 255), bytes), Value.UNKNOWN));
+        c = storeField(c, irpType, "AssociatedIrp.SystemBuffer", Value.pointer(system, Interval.ZERO));
+        c = storeField(c, irpType, "UserBuffer", UserMemory.region("userbuf:" + id, "the user buffer of the request to " + fn.name + "()", fn.loc, s));
+
+        Type.Struct stackType = pointee(fieldType(irpType, "Tail.Overlay.CurrentStackLocation"));
+        if (stackType != null) {
+            Region stack = new Region("irpsp:" + id, Region.Kind.UNKNOWN, Value.UNKNOWN,
+                    "the stack location of the request to " + fn.name + "()", fn.loc, "input");
+            Contents sc = new Contents(new TreeMap<>(), Value.UNKNOWN, Value.UNKNOWN);
+            for (String len : List.of("OutputBufferLength", "InputBufferLength", "IoControlCode")) {
+                Origin o = new Origin("Parameters.DeviceIoControl." + len + " of the request to " + fn.name + "()", fn.loc);
+                sc = storeField(sc, stackType, "Parameters.DeviceIoControl." + len, Value.tainted(Interval.of(0, 0xffffffffL), o));
+            }
+            sc = storeField(sc, stackType, "Parameters.DeviceIoControl.Type3InputBuffer",
+                    UserMemory.region("type3:" + id, "the METHOD_NEITHER input buffer of the request to " + fn.name + "()", fn.loc, s));
+            s.set(stack, sc);
+            c = storeField(c, irpType, "Tail.Overlay.CurrentStackLocation", Value.pointer(stack, Interval.ZERO));
+        }
+        s.set(irp, c);
+        return Value.pointer(irp, Interval.ZERO);
+    }
+
+    private static Type.Struct pointee(Type t) {
+        return t instanceof Type.Pointer p && p.pointee() instanceof Type.Struct st ? st : null;
+    }
+
+    /** The type of the member at a dotted path, or null when the layout has no such member. */
+    private static Type fieldType(Type.Struct st, String path) {
+        Type t = st;
+        for (String name : path.split("\\.")) {
+            if (!(t instanceof Type.Struct cur) || cur.field(name) == null) return null;
+            t = cur.field(name).type();
+        }
+        return t;
+    }
+
+    /** {@code c} with {@code v} stored at the member at a dotted path; unchanged when there is no such member. */
+    private static Contents storeField(Contents c, Type.Struct st, String path, Value v) {
+        if (st == null) return c;
+        Type t = st;
+        long off = 0;
+        for (String name : path.split("\\.")) {
+            if (!(t instanceof Type.Struct cur) || cur.field(name) == null) return c;
+            Type.Field f = cur.field(name);
+            off += f.offset();
+            t = f.type();
+        }
+        return c.store(Interval.of(off), Math.max(1, t.size()), v, true);
+    }
+}

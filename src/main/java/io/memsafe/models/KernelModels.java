@@ -1,0 +1,88 @@
+package io.memsafe.models;
+
+import io.memsafe.models.Effect.Fill;
+import io.memsafe.models.Effect.Len;
+import io.memsafe.models.Effect.ReadBytes;
+import io.memsafe.models.Effect.WriteBytes;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Linux and Windows kernel APIs as the analysis knows them, in the same form as the C library's
+ * table ({@link LibraryModels}): user-memory copies, the slab and pool allocators, probes. The bundled
+ * kernel preludes declare these functions (or map them onto the C library: {@code RtlCopyMemory} is
+ * {@code memcpy} in the WDK as well); macros such as {@code get_user} expand to the
+ * {@code __memsafe_*} helpers named here.
+ * <p>Bytes copied in from user space are untrusted, like bytes read from a file: the copy fills its
+ * destination with tainted values. A pool or slab block is a heap block of its allocator's family;
+ * allocators that zero ({@code kzalloc}, {@code ExAllocatePool2} without
+ * {@code POOL_FLAG_UNINITIALIZED}) give zeroed contents.
+ */
+final class KernelModels {
+    private KernelModels() { }
+
+    private static Len arg(int i) { return new Len.Arg(i, 1); }
+
+    private static void def(Map<String, FunctionModel> m, String name, Returns ret, boolean pure, Effect... effects) {
+        m.put(name, new FunctionModel(name, List.of(effects), ret, pure));
+    }
+
+    static void addTo(Map<String, FunctionModel> m) {
+        Returns notCopied = new Returns.Range(0, Integer.MAX_VALUE, null, 2);
+        // ---- Linux: user memory
+        for (String n : List.of("copy_from_user", "__copy_from_user", "raw_copy_from_user", "_copy_from_user")) {
+            def(m, n, notCopied, false, new WriteBytes(0, arg(2), Fill.TAINTED, -1, 1));
+        }
+        for (String n : List.of("copy_to_user", "__copy_to_user", "raw_copy_to_user", "_copy_to_user")) {
+            def(m, n, notCopied, false, new ReadBytes(1, arg(2)), new Effect.CopyToUser(1, arg(2)));
+        }
+        def(m, "__memsafe_get_user", new Returns.Range(-14, 0, null, -1), false, new WriteBytes(0, arg(2), Fill.TAINTED, -1, 1));
+        def(m, "__memsafe_put_user", new Returns.Range(-14, 0, null, -1), false, new ReadBytes(0, arg(2)), new Effect.CopyToUser(0, arg(2)));
+        def(m, "strncpy_from_user", new Returns.Range(-14, Integer.MAX_VALUE, "strncpy_from_user", 2), false, new WriteBytes(0, arg(2), Fill.TAINTED, -1, 1));
+        def(m, "clear_user", notCopied, true);
+        def(m, "access_ok", new Returns.Range(0, 1, null, -1), true);
+        def(m, "simple_write_to_buffer", new Returns.Range(-14, Integer.MAX_VALUE, "simple_write_to_buffer", 4), false,
+                new WriteBytes(0, arg(1), Fill.TAINTED, -1, 1));
+        // ---- Linux: slab and vmalloc (one family: kvfree releases either)
+        String slab = "kmalloc";
+        for (String n : List.of("kmalloc", "kvmalloc", "__kmalloc")) def(m, n, new Returns.Allocated(), false, new Effect.Allocate(arg(0), slab, false, false, true));
+        for (String n : List.of("kzalloc", "kvzalloc")) def(m, n, new Returns.Allocated(), false, new Effect.Allocate(arg(0), slab, false, true, true));
+        for (String n : List.of("kcalloc", "kvcalloc")) def(m, n, new Returns.Allocated(), false, new Effect.Allocate(new Len.Product(0, 1), slab, false, true, true));
+        def(m, "kmalloc_array", new Returns.Allocated(), false, new Effect.Allocate(new Len.Product(0, 1), slab, false, false, true));
+        def(m, "vmalloc", new Returns.Allocated(), false, new Effect.Allocate(arg(0), slab, false, false, true));
+        def(m, "vzalloc", new Returns.Allocated(), false, new Effect.Allocate(arg(0), slab, false, true, true));
+        def(m, "devm_kmalloc", new Returns.Allocated(), false, new Effect.Allocate(arg(1), "devm", false, false, true));
+        def(m, "devm_kzalloc", new Returns.Allocated(), false, new Effect.Allocate(arg(1), "devm", false, true, true));
+        for (String n : List.of("kfree", "kvfree", "vfree", "kfree_sensitive", "kzfree")) def(m, n, new Returns.Unknown(), false, new Effect.Deallocate(0, n));
+        def(m, "devm_kfree", new Returns.Unknown(), false, new Effect.Deallocate(1, "devm_kfree"));
+        // struct_size / array_size saturate at SIZE_MAX instead of wrapping
+        def(m, "__memsafe_array_size", new Returns.SaturatingProduct(0, 1, -1), true);
+        def(m, "__memsafe_struct_size", new Returns.SaturatingProduct(1, 2, 0), true);
+
+        // ---- Windows: pool
+        String pool = "pool";
+        for (String n : List.of("ExAllocatePoolWithTag", "ExAllocatePool", "ExAllocatePoolWithQuotaTag", "ExAllocatePoolUninitialized")) {
+            def(m, n, new Returns.Allocated(), false, new Effect.Allocate(arg(1), pool, false, false, true));
+        }
+        // ExAllocatePool2/3 zero the block unless the caller asks for POOL_FLAG_UNINITIALIZED
+        for (String n : List.of("ExAllocatePool2", "ExAllocatePool3", "ExAllocatePoolZero")) {
+            def(m, n, new Returns.Allocated(), false, new Effect.Allocate(arg(1), pool, false, true, true));
+        }
+        for (String n : List.of("ExFreePoolWithTag", "ExFreePool", "ExFreePool2")) def(m, n, new Returns.Unknown(), false, new Effect.Deallocate(0, n));
+        // ---- Windows: probes of user addresses (they raise an exception on a bad address: the caller's __try catches it)
+        def(m, "ProbeForRead", new Returns.Unknown(), false, new Effect.Probe(0, 1));
+        def(m, "ProbeForWrite", new Returns.Unknown(), false, new Effect.Probe(0, 1));
+        // ---- address computations of the preludes (CONTAINING_RECORD, container_of)
+        def(m, "__memsafe_containing_record", new Returns.ContainingRecord(0, 1), true);
+        // ---- KMDF: a request's buffers hold at least the minimum length asked for
+        def(m, "WdfRequestRetrieveInputBuffer", new Returns.Range(Integer.MIN_VALUE, Integer.MAX_VALUE, null, -1), false,
+                new Effect.RequestBuffer(2, 3, 1, false));
+        def(m, "WdfRequestRetrieveOutputBuffer", new Returns.Range(Integer.MIN_VALUE, Integer.MAX_VALUE, null, -1), false,
+                new Effect.RequestBuffer(2, 3, 1, false));
+        def(m, "WdfRequestRetrieveUnsafeUserInputBuffer", new Returns.Range(Integer.MIN_VALUE, Integer.MAX_VALUE, null, -1), false,
+                new Effect.RequestBuffer(2, 3, 1, true));
+        def(m, "WdfRequestRetrieveUnsafeUserOutputBuffer", new Returns.Range(Integer.MIN_VALUE, Integer.MAX_VALUE, null, -1), false,
+                new Effect.RequestBuffer(2, 3, 1, true));
+    }
+}
