@@ -315,19 +315,35 @@ final class Relations {
             String k = null;
             long base = 0;
             Long size;
-            if (pe instanceof Expr.Binary b && b.op() == BinOp.ADD && b.scale() == 1 && strip(b.left()) instanceof Expr.AddressOf ao) {
+            if (!(pe instanceof Expr.Binary b) || b.op() != BinOp.ADD || b.scale() != 1) continue;
+            Expr left = b.left();
+            while (left instanceof Expr.Cast c && c.type() instanceof Type.Pointer) left = c.operand();
+            if (left instanceof Expr.AddressOf ao) {
                 // a whole variable is bounded by its object; an array member ({@code md->buf + used}) by the member
                 if (ao.lv() instanceof Lvalue.Var) size = region.size.constant();
                 else if (ao.lv().type() instanceof Type.Array arr && arr.size() > 0) size = arr.size();
                 else continue;
-                Linear off = linear(in, b.right(), s, f);
-                if (size == null || off == null || off.x == null || off.y != null || off.sx != 1) continue;
-                k = off.x;
-                base = off.c;
+            } else if (left instanceof Expr.Load l && l.lv() instanceof Lvalue.Var pv && !pv.var().isGlobalStorage() && pv.var().type instanceof Type.Pointer) {
+                // a local pointer to one place of an object of constant size: the room from that place on
+                Value at = s.contents(in.region(pv.var(), f.fn())).load(Interval.ZERO, 8);
+                Long whole = region.size.constant();
+                if (at.unknown || at.pts.size() != 1 || !at.pts.containsKey(region) || !at.pts.get(region).isSingleton() || whole == null) continue;
+                size = whole - at.pts.get(region).lo();
             } else continue;
+            Linear off = linear(in, b.right(), s, f);
+            if (size == null || off == null || off.x == null || off.y != null || off.sx != 1) continue;
+            k = off.x;
+            base = off.c;
             Linear len = linear(in, exprs.get(p[1]), s, f);
-            if (len == null || len.x == null || len.y != null || len.sx != 1) continue;
-            long bound = s.rel.upperSum(k, len.x);
+            if (len == null || len.x == null || len.y != null) continue;
+            long bound;
+            if (len.sx == 1) bound = len.x.equals(k) ? Octagon.INF : s.rel.upperSum(k, len.x);
+            else {
+                // a length c - x (the room left): it must not wrap, and k + c - x is bounded by k - x
+                Interval x = s.rel.bounds(len.x);
+                if (x.isBottom() || x.lo() == Interval.NEG_INF || x.hi() == Interval.POS_INF || x.hi() > len.c) continue;
+                bound = len.x.equals(k) ? 0 : s.rel.upperDiff(k, len.x);
+            }
             if (bound == Octagon.INF || satAdd(satAdd(bound, base), len.c) > size) continue;
             if (out == null) out = new IdentityHashMap<>();
             out.put(ptr, Boolean.TRUE);
