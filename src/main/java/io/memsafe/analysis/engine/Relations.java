@@ -115,6 +115,8 @@ final class Relations {
         // a non-negative constant converted to any integer type wide enough keeps its value
         if (e instanceof Expr.Cast c && c.operand() instanceof Expr.IntConst k && k.value() >= 0 && c.type() instanceof Type.Int t
                 && (t.size() >= 8 || k.value() < (1L << (8 * t.size() - 1)))) return Linear.constant(k.value());
+        Long folded = constant(e);
+        if (folded != null) return Linear.constant(folded);
         String c = cell(in, e, s, f);
         if (c != null) return new Linear(c, 1, null, 0, 0);
         if (e instanceof Expr.Binary b && (b.op() == BinOp.ADD || b.op() == BinOp.SUB) && b.type() instanceof Type.Int) {
@@ -128,6 +130,29 @@ final class Relations {
             return new Linear(l.x, l.sx, r.x, sign * r.sx, k);
         }
         return null;
+    }
+
+    /**
+     * The value of an integer expression made of constants only ({@code (1024 / 8)} from a macro), when
+     * it is exact and non-negative, as the constants that sizes and rooms are written with are.
+     */
+    private static Long constant(Expr e) {
+        e = strip(e);
+        if (e instanceof Expr.IntConst k) return k.value() >= 0 ? k.value() : null;
+        if (e instanceof Expr.Cast c && c.type() instanceof Type.Int t && t.size() >= 4) {
+            Long v = constant(c.operand());
+            return v != null && (t.size() >= 8 || v < (1L << (8 * t.size() - 1))) ? v : null;
+        }
+        if (!(e instanceof Expr.Binary b) || !(b.type() instanceof Type.Int)) return null;
+        Long l = constant(b.left()), r = constant(b.right());
+        if (l == null || r == null || l > Integer.MAX_VALUE || r > Integer.MAX_VALUE) return null;
+        return switch (b.op()) {
+            case ADD -> l + r;
+            case SUB -> l >= r ? l - r : null;
+            case MUL -> l * r;
+            case DIV -> r != 0 && l % r == 0 ? l / r : null;
+            default -> null;
+        };
     }
 
     private static long satAdd(long a, long b) {
