@@ -146,13 +146,16 @@ final class Relations {
         if (!(e instanceof Expr.Binary b) || !(b.type() instanceof Type.Int)) return null;
         Long l = constant(b.left()), r = constant(b.right());
         if (l == null || r == null || l > Integer.MAX_VALUE || r > Integer.MAX_VALUE) return null;
-        return switch (b.op()) {
+        Long v = switch (b.op()) {
             case ADD -> l + r;
             case SUB -> l >= r ? l - r : null;
             case MUL -> l * r;
             case DIV -> r != 0 && l % r == 0 ? l / r : null;
             default -> null;
         };
+        // only a result the expression's type holds (no wrap)
+        Type.Int t = (Type.Int) b.type();
+        return v != null && Interval.ofType(t.size(), t.signed()).contains(v) ? v : null;
     }
 
     private static long satAdd(long a, long b) {
