@@ -485,8 +485,8 @@ public final class Interpreter {
     /** The pointer arguments of the library call being applied whose accesses the relations prove to end in bounds (by identity). */
     private Map<Value, Boolean> provenEnds = Map.of();
 
-    /** The regions of the variables the relations have seen, by key. */
-    final Map<String, Relations.Place> relatedRegions = new HashMap<>();
+    /** The places (variables, fields of one object) the relations have seen, by key. */
+    final Map<String, Relations.Place> relatedPlaces = new HashMap<>();
 
     /** An element of an array that is a member of a struct (or a row of a larger array) stays inside that array. */
     private void checkElementOfMember(Lvalue lv, long size, boolean write, State s, Frame f) {

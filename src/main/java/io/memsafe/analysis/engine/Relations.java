@@ -10,7 +10,6 @@ import io.memsafe.ir.Expr;
 import io.memsafe.ir.Expr.BinOp;
 import io.memsafe.ir.Lvalue;
 import io.memsafe.ir.Type;
-import io.memsafe.ir.Variable;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -19,17 +18,20 @@ import java.util.Map;
 
 /**
  * The transfer functions of the relational domain ({@link Octagon} in {@link State#rel}) over a
- * function's integer variables: what makes correct code correct when the bound is another variable —
+ * function's integer variables and the integer fields of objects it reaches through one pointer (see
+ * {@link Place}): what makes correct code correct when the bound is another variable —
  * {@code room = size - used; n = MIN(len, room); memcpy(buf + used, src, n)} — which intervals lose.
  * <ul>
  * <li>An assignment {@code x = y + c}, {@code x = c - y}, {@code x = y - z}, {@code x = y + z} to an
  *     integer local relates x to y and z; any other assignment keeps only x's interval.</li>
  * <li>Any other change to a variable's storage (a store through a pointer, a call that writes it)
- *     forgets the variable: the relations only describe what they saw.</li>
+ *     forgets the variable: the relations only describe what they saw. A field is forgotten only when
+ *     its own cell changed; what the intervals know of a forgotten place is kept.</li>
  * <li>A branch condition between variables ({@code i < n}, {@code used + n <= size}) constrains them;
  *     a contradiction makes the path unreachable.</li>
- * <li>A library access {@code memcpy(buf + k, src, n)} into an object of constant size S is proven
- *     to end inside it when {@code k + n <= S} holds.</li>
+ * <li>A library access {@code memcpy(buf + k, src, n)} into an object of constant size S (a variable,
+ *     an array member, the rest of an object from where a local pointer points) is proven to end inside
+ *     it when {@code k + n <= S} holds, also for a length {@code n = c - x} that cannot wrap.</li>
  * </ul>
  * The cost is bounded by the domain's cap on variables; relations are per function activation (a
  * callee starts with none).
@@ -60,7 +62,7 @@ final class Relations {
         Place p = place(in, lv, s, f);
         if (p == null) return null;
         String key = p.key();
-        in.relatedRegions.putIfAbsent(key, p);
+        in.relatedPlaces.putIfAbsent(key, p);
         return key;
     }
 
@@ -219,7 +221,7 @@ final class Relations {
 
     /** The value a related place holds in a state. */
     private static Value value(Interpreter in, String key, State s) {
-        Place p = in.relatedRegions.get(key);
+        Place p = in.relatedPlaces.get(key);
         if (p == null) return Value.UNKNOWN;
         if (p.field()) return s.contents(p.region()).load(Interval.of(p.offset()), p.size());
         Long size = p.region().size.constant();
@@ -231,7 +233,7 @@ final class Relations {
         if (s.rel.variables().isEmpty()) return null;
         Map<Region, Contents> m = new IdentityHashMap<>();
         for (String k : s.rel.variables()) {
-            Place p = in.relatedRegions.get(k);
+            Place p = in.relatedPlaces.get(k);
             if (p != null) m.put(p.region(), s.mem.get(p.region()));
         }
         return m;
@@ -243,7 +245,7 @@ final class Relations {
         String keep = assigned == null ? null : tracked(in, assigned, s, f);
         Octagon<String> r = s.rel;
         for (String k : s.rel.variables()) {
-            Place p = in.relatedRegions.get(k);
+            Place p = in.relatedPlaces.get(k);
             if (p == null || k.equals(keep) || !before.containsKey(p.region())) continue;
             Contents was = before.get(p.region()), now = s.mem.get(p.region());
             if (now == was) continue;
