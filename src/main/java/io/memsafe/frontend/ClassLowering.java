@@ -135,13 +135,22 @@ final class ClassLowering {
             if (cell != null) lowering.emit(new Stmt.Assign(cell, new Expr.Opaque("element of an empty container", cell.type()), where));
             return;
         }
+        if (ClassModel.constructsMembers(c)) {
+            // its constructors (or its members' constructors and default initialisers) set it up: written,
+            // with values the analysis does not know until the constructor it calls says more
+            Type t = Type.pointee(object.type());
+            lowering.emit(new Stmt.Assign(new Lvalue.Deref(object, 0, t, where), new Expr.Opaque("constructed object", t), where));
+        }
         if (ClassModel.isPolymorphic(c)) {
             Variable table = vtable(c, where);
             Type slotPointer = new Type.Pointer(new Type.Pointer(Type.VOID));
             lowering.emit(new Stmt.Assign(new Lvalue.Deref(object, 0, slotPointer, where),
                     new Expr.AddressOf(new Lvalue.Var(table, where), slotPointer), where));
         }
-        if (constructor != null && !constructor.isImplicit()) {
+        if (constructor == null && args.length > 0 && ClassModel.hasUserConstructor(c)) {
+            // a constructor CDT cannot pick (an argument of a type from a missing header): unknown
+            constructUnresolved(object, args, where);
+        } else if (constructor != null && !constructor.isImplicit()) {
             List<Expr> actuals = new ArrayList<>();
             actuals.add(object);
             actuals.addAll(lowering.arguments(constructor.getType(), args));
@@ -152,6 +161,21 @@ final class ClassLowering {
             Type t = Type.pointee(object.type());
             lowering.emit(new Stmt.Assign(new Lvalue.Deref(object, 0, t, where), lowering.rvalue(e), where));
         }
+    }
+
+    /**
+     * Constructs an object whose class the scan cannot resolve (its header is missing) or whose
+     * constructor CDT cannot pick: a call to an unknown function with the object and the arguments,
+     * so the object is written with unknown values and what the arguments point to escapes into it.
+     */
+    void constructUnresolved(Expr object, IASTInitializerClause[] args, SourceLoc where) {
+        List<Expr> actuals = new ArrayList<>();
+        actuals.add(object);
+        for (IASTInitializerClause a : args) {
+            actuals.add(a instanceof org.eclipse.cdt.core.dom.ast.IASTExpression e ? lowering.rvalue(e)
+                    : new Expr.Opaque("nested initializer", Type.UNKNOWN));
+        }
+        lowering.emit(new Stmt.Call(null, null, new Expr.Opaque("constructor of an unresolved type", new Type.Pointer(Type.VOID)), actuals, where));
     }
 
     /** Calls the destructor of the object at {@code object}, through its vtable when the destructor is virtual. */

@@ -97,9 +97,9 @@ final class ClassModel {
      */
     static boolean constructsMembers(ICPPClassType c) {
         try {
-            for (ICPPConstructor k : c.getConstructors()) if (!k.isImplicit()) return true;
-            if (isPolymorphic(c) || c.getBases().length > 0) return true;
+            if (hasUserConstructor(c) || isPolymorphic(c) || c.getBases().length > 0) return true;
             for (IField f : c.getDeclaredFields()) {
+                if (!f.isStatic() && hasDefaultInitializer(f)) return true;
                 IType t = f.getType();
                 while (t instanceof ITypedef td) t = td.getType();
                 while (t instanceof IArrayType at) t = at.getType();
@@ -109,6 +109,24 @@ final class ClassModel {
         } catch (RuntimeException e) {
             return true;
         }
+    }
+
+    /** Whether the class declares a constructor of its own (else it is an aggregate the compiler constructs). */
+    static boolean hasUserConstructor(ICPPClassType c) {
+        for (ICPPConstructor k : c.getConstructors()) if (!k.isImplicit()) return true;
+        return false;
+    }
+
+    /** A member with a default initialiser ({@code int n = 0;}, {@code bool b{false};}): every constructor sets it. */
+    private static boolean hasDefaultInitializer(IField f) {
+        if (!(f instanceof org.eclipse.cdt.internal.core.dom.parser.cpp.ICPPInternalBinding ib)) return false;
+        org.eclipse.cdt.core.dom.ast.IASTNode d = ib.getDefinition();
+        if (d == null && ib.getDeclarations() != null && ib.getDeclarations().length > 0) d = ib.getDeclarations()[0];
+        for (org.eclipse.cdt.core.dom.ast.IASTNode n = d; n != null; n = n.getParent()) {
+            if (n instanceof org.eclipse.cdt.core.dom.ast.IASTDeclarator dt && dt.getInitializer() != null) return true;
+            if (n instanceof org.eclipse.cdt.core.dom.ast.IASTDeclaration) return false;
+        }
+        return false;
     }
 
     static boolean isVirtualCall(ICPPMethod m) {

@@ -299,13 +299,16 @@ public final class Lowering {
             ICPPClassType cls = references.contains(var) ? null : ClassLowering.classOf(v.getType());
             IASTInitializer init = dtor.getInitializer();
             boolean constructed = init == null || init instanceof ICPPASTConstructorInitializer || init instanceof IASTInitializerList;
-            if (constructed && v instanceof ICPPVariable && !references.contains(var)
-                    && (var.type instanceof Type.Unknown || (cls != null && ClassModel.constructsMembers(cls)))) {
-                // an object of a class whose constructors (or members' constructors) set it up, or of a type
-                // from a header the scan lacks: its bytes are written, with values the analysis does not know
+            if (constructed && v instanceof ICPPVariable && !references.contains(var) && var.type instanceof Type.Unknown) {
+                // an object of a type from a header the scan lacks: its bytes are written, with values the
+                // analysis does not know (objects of known classes: ClassLowering.construct)
                 emit(new Stmt.Assign(new Lvalue.Var(var, loc(dtor)), new Expr.Opaque("constructed object", var.type), loc(dtor)));
             }
-            if (cls != null && constructed) {
+            if (cls != null && init instanceof IASTInitializerList && !ClassModel.constructsMembers(cls)
+                    && !ContainerLowering.isContainer(cls, false)) {
+                // aggregate initialisation: C x{a, b} sets the members in order, C x{} zeroes them
+                initialize(new Lvalue.Var(var, loc(dtor)), var.type, init);
+            } else if (cls != null && constructed) {
                 // an object constructed in place: C x; C x(args); C x{args}
                 IASTInitializerClause[] args = init instanceof ICPPASTConstructorInitializer ci ? ci.getArguments()
                         : init instanceof IASTInitializerList il ? il.getClauses() : new IASTInitializerClause[0];
@@ -313,9 +316,23 @@ public final class Lowering {
                 classes.construct(new Expr.AddressOf(new Lvalue.Var(var, where), new Type.Pointer(var.type)), cls,
                         ClassLowering.implicitlyCalled(dtor, false), args, where);
             } else if (init != null && references.contains(var)) bind(var, init);
+            else if (v instanceof ICPPVariable && var.type instanceof Type.Unknown
+                    && (init instanceof ICPPASTConstructorInitializer || init instanceof IASTInitializerList)) {
+                // a type from a header the scan lacks, constructed from arguments: what its constructor keeps
+                // of them is unknown, so they escape into it (an owner such as a smart pointer frees them later)
+                IASTInitializerClause[] args = init instanceof ICPPASTConstructorInitializer ci ? ci.getArguments()
+                        : ((IASTInitializerList) init).getClauses();
+                classes.constructUnresolved(new Expr.AddressOf(new Lvalue.Var(var, loc(dtor)), new Type.Pointer(var.type)), args, loc(dtor));
+            }
             else if (init != null) initialize(new Lvalue.Var(var, loc(dtor)), var.type, init);
             if (cls != null && !scopes.isEmpty() && classes.destroyedAtScopeEnd(var, cls)) scopes.peek().add(var);
         }
+    }
+
+    /** A condition declaration with no initialiser: not C++, so a misparse of an expression whose names are unresolved. */
+    private static boolean uninitialisedCondition(IASTSimpleDeclaration d) {
+        for (IASTDeclarator dt : d.getDeclarators()) if (innermost(dt).getInitializer() == null && dt.getInitializer() == null) return true;
+        return d.getDeclarators().length == 0;
     }
 
     /** Binding a reference stores its referent's address; it is never rebound. */
@@ -402,12 +419,18 @@ public final class Lowering {
             case IASTIfStatement is -> {
                 BasicBlock thenB = fn.newBlock(), elseB = fn.newBlock(), join = fn.newBlock();
                 IASTExpression cond = is.getConditionExpression();
-                if (cond == null && is instanceof ICPPASTIfStatement cis && cis.getConditionDeclaration() instanceof IASTSimpleDeclaration d) {
+                if (cond == null && is instanceof ICPPASTIfStatement cis && cis.getConditionDeclaration() instanceof IASTSimpleDeclaration d
+                        && !uninitialisedCondition(d)) {
                     lowerLocalDeclaration(d);
                     IASTDeclarator[] ds = d.getDeclarators();
                     Variable v = ds.length == 1 ? vars.get(innermost(ds[0]).getName().resolveBinding()) : null;
                     if (v != null) branch(new Expr.Load(new Lvalue.Var(v, loc(is)), v.type), thenB, elseB, loc(is));
                     else { cur.to(thenB); cur.to(elseB); }
+                } else if (cond == null) {
+                    // a condition CDT could only read as a declaration without initialiser, which C++ does not
+                    // allow: "if (a && a[0])" with 'a' from a header the scan lacks reads as "a &&a[0]" declared
+                    cur.to(thenB);
+                    cur.to(elseB);
                 } else {
                     condition(cond, thenB, elseB);
                 }

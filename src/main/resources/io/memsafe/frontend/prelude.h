@@ -136,7 +136,12 @@ struct sockaddr_storage { sa_family_t ss_family; char __ss_padding[118]; unsigne
 #define va_end(ap) __builtin_va_end(ap)
 #define va_arg(ap, t) __builtin_va_arg(ap, t)
 #define va_copy(d, s) __builtin_va_copy(d, s)
+/* assert as the C library defines it: checked unless NDEBUG (a failed check does not return) */
+#ifdef NDEBUG
 #define assert(e) ((void)0)
+#else
+#define assert(e) ((e) ? (void)0 : abort())
+#endif
 #define alloca(n) __builtin_alloca(n)
 
 #ifdef __cplusplus
