@@ -10,9 +10,11 @@ import org.eclipse.cdt.core.dom.ast.cpp.ICPPFunction;
  * namespace or a class is known by its qualified name and its parameter types (what the linker's
  * mangled name holds), so that two programs of one compile database that each define
  * {@code ns1::badSink(int *)} and {@code ns2::badSink(int *)}, or one class's overloads, stay apart,
- * while a declaration in one unit still reaches the definition in another. Functions of the global
- * namespace and of {@code std} keep their plain name: that is how C code, {@code extern "C"}
- * declarations and the library models name them.
+ * while a declaration in one unit still reaches the definition in another. A C++ function of the
+ * global namespace carries its parameter types too: overloads such as {@code f(const char *, T *)}
+ * and {@code f(const char *, size_t, T *)} are different functions. C functions, {@code extern "C"}
+ * declarations, {@code main} and {@code std} keep their plain name: that is how C code and the
+ * library models name them.
  */
 final class LinkNames {
     private LinkNames() { }
@@ -28,7 +30,8 @@ final class LinkNames {
         } catch (DOMException | RuntimeException e) {
             return f.getName();
         }
-        if (qn.length <= 1 || "std".equals(qn[0]) || "__gnu_cxx".equals(qn[0])) return f.getName();
+        if (qn.length == 0 || "std".equals(qn[0]) || "__gnu_cxx".equals(qn[0])) return f.getName();
+        if (qn.length == 1 && ("main".equals(qn[0]) || builtin(f))) return f.getName();
         StringBuilder name = new StringBuilder();
         for (int i = 0; i < qn.length; i++) {
             if (i > 0) name.append("::");
@@ -40,6 +43,13 @@ final class LinkNames {
             // a type CDT cannot print: the qualified name alone still tells namespaces apart
         }
         return name.toString();
+    }
+
+    /** A compiler builtin ({@code __builtin_va_start}): CDT declares it, the program does not. */
+    private static boolean builtin(IFunction f) {
+        if (f.getName().startsWith("__builtin")) return true;
+        return f instanceof org.eclipse.cdt.internal.core.dom.parser.cpp.ICPPInternalBinding ib
+                && ib.getDefinition() == null && (ib.getDeclarations() == null || ib.getDeclarations().length == 0);
     }
 
     /** A function in an anonymous namespace has internal linkage, as a {@code static} one has. */

@@ -299,10 +299,14 @@ public final class Lowering {
             ICPPClassType cls = references.contains(var) ? null : ClassLowering.classOf(v.getType());
             IASTInitializer init = dtor.getInitializer();
             boolean constructed = init == null || init instanceof ICPPASTConstructorInitializer || init instanceof IASTInitializerList;
-            if (constructed && v instanceof ICPPVariable && !references.contains(var) && var.type instanceof Type.Unknown) {
+            if (constructed && v instanceof ICPPVariable && !references.contains(var) && unresolvedObjects(var.type)) {
                 // an object of a type from a header the scan lacks: its bytes are written, with values the
                 // analysis does not know (objects of known classes: ClassLowering.construct)
-                emit(new Stmt.Assign(new Lvalue.Var(var, loc(dtor)), new Expr.Opaque("constructed object", var.type), loc(dtor)));
+                if (var.type instanceof Type.Array) {
+                    classes.constructUnresolved(new Expr.AddressOf(new Lvalue.Var(var, loc(dtor)), new Type.Pointer(var.type)), new IASTInitializerClause[0], loc(dtor));
+                } else {
+                    emit(new Stmt.Assign(new Lvalue.Var(var, loc(dtor)), new Expr.Opaque("constructed object", var.type), loc(dtor)));
+                }
             }
             if (cls != null && init instanceof IASTInitializerList && !ClassModel.constructsMembers(cls)
                     && !ContainerLowering.isContainer(cls, false)) {
@@ -316,17 +320,15 @@ public final class Lowering {
                 classes.construct(new Expr.AddressOf(new Lvalue.Var(var, where), new Type.Pointer(var.type)), cls,
                         ClassLowering.implicitlyCalled(dtor, false), args, where);
             } else if (init != null && references.contains(var)) bind(var, init);
-            else if (v instanceof ICPPVariable && var.type instanceof Type.Unknown
-                    && (init instanceof ICPPASTConstructorInitializer || init instanceof IASTInitializerList)) {
-                // a type from a header the scan lacks, constructed from arguments: what its constructor keeps
-                // of them is unknown, so they escape into it (an owner such as a smart pointer frees them later)
-                IASTInitializerClause[] args = init instanceof ICPPASTConstructorInitializer ci ? ci.getArguments()
-                        : ((IASTInitializerList) init).getClauses();
-                classes.constructUnresolved(new Expr.AddressOf(new Lvalue.Var(var, loc(dtor)), new Type.Pointer(var.type)), args, loc(dtor));
-            }
             else if (init != null) initialize(new Lvalue.Var(var, loc(dtor)), var.type, init);
             if (cls != null && !scopes.isEmpty() && classes.destroyedAtScopeEnd(var, cls)) scopes.peek().add(var);
         }
+    }
+
+    /** A type from a header the scan lacks, or an array of such: its objects are constructed by code the scan does not see. */
+    private static boolean unresolvedObjects(Type t) {
+        while (t instanceof Type.Array a) t = a.element();
+        return t instanceof Type.Unknown;
     }
 
     /** A condition declaration with no initialiser: not C++, so a misparse of an expression whose names are unresolved. */
@@ -353,6 +355,16 @@ public final class Lowering {
     }
 
     void initialize(Lvalue target, Type type, IASTInitializer init) {
+        if (type instanceof Type.Unknown && (init instanceof ICPPASTConstructorInitializer || init instanceof ICPPASTInitializerList)) {
+            // a type from a header the scan lacks, constructed from arguments: what its constructor keeps
+            // of them is unknown, so they escape into it (an owner such as a smart pointer frees them later)
+            SourceLoc where = loc(init);
+            IASTInitializerClause[] args = init instanceof ICPPASTConstructorInitializer ci ? ci.getArguments()
+                    : ((IASTInitializerList) init).getClauses();
+            emit(new Stmt.Assign(target, new Expr.Opaque("constructed object", type), where));
+            classes.constructUnresolved(new Expr.AddressOf(target, new Type.Pointer(type)), args, where);
+            return;
+        }
         IASTInitializerClause clause = null;
         if (init instanceof IASTEqualsInitializer eq) clause = eq.getInitializerClause();
         else if (init instanceof IASTInitializerList il) clause = il;

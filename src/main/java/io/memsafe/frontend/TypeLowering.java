@@ -106,8 +106,9 @@ final class TypeLowering {
                 long al = align(ft);
                 maxAlign = Math.max(maxAlign, al);
                 if (fs < 0) {
-                    // a flexible array member ends the struct; anything else unknown makes layout unknown
-                    if (!(ft instanceof Type.Array)) unknown = true;
+                    // a flexible array member ends the struct; anything else unknown (an array of elements of
+                    // unknown size among them: std::atomic<bool> v[4] with <atomic> missing) makes layout unknown
+                    if (!(ft instanceof Type.Array a && a.element().size() >= 0)) unknown = true;
                     fs = 0;
                 }
                 long at = union ? 0 : (off + al - 1) / al * al;

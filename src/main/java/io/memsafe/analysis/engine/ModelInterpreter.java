@@ -365,6 +365,8 @@ final class ModelInterpreter {
         String fmt = constant(arg(args, fm.fmtArg()), s, fm.elem());
         Interval out = fmt == null ? null : FormatLength.of(fmt, args, fm.fmtArg() + 1, p -> strlen(p, s), fm.elem());
         Value lim = limit(args, fm.limitArg(), fm.elem());
+        // a limit of 0 writes nothing, and the buffer may then be NULL: snprintf(NULL, 0, ...) measures
+        if (lim != null && !lim.num.isBottom() && lim.num.lo() == 0 && lim.num.hi() == 0) return;
         Value writeLen;
         if (out == null) writeLen = lim != null ? lim.withNum(Interval.of(0, lim.num.isBottom() ? Interval.POS_INF : lim.num.hi())) : Value.UNKNOWN;
         else {
