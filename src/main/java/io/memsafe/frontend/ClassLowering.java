@@ -132,14 +132,13 @@ final class ClassLowering {
         if (ContainerLowering.isContainer(c, false)) {
             // the prelude's containers start empty: their element cell holds no value the analysis knows
             Lvalue cell = lowering.containers().element(new Lvalue.Deref(object, 0, Type.pointee(object.type()), where), where);
-            if (cell != null) lowering.emit(new Stmt.Assign(cell, new Expr.Opaque("element of an empty container", cell.type()), where));
+            if (cell != null) writeUnknown(cell, "element of an empty container", where);
             return;
         }
         if (ClassModel.constructsMembers(c)) {
             // its constructors (or its members' constructors and default initialisers) set it up: written,
             // with values the analysis does not know until the constructor it calls says more
-            Type t = Type.pointee(object.type());
-            lowering.emit(new Stmt.Assign(new Lvalue.Deref(object, 0, t, where), new Expr.Opaque("constructed object", t), where));
+            writeUnknown(new Lvalue.Deref(object, 0, Type.pointee(object.type()), where), "constructed object", where);
         }
         if (ClassModel.isPolymorphic(c)) {
             Variable table = vtable(c, where);
@@ -176,6 +175,20 @@ final class ClassLowering {
                     : new Expr.Opaque("nested initializer", Type.UNKNOWN));
         }
         lowering.emit(new Stmt.Call(null, null, new Expr.Opaque("constructor of an unresolved type", new Type.Pointer(Type.VOID)), actuals, where));
+    }
+
+    /**
+     * Writes an object with values the analysis does not know: one opaque value when its size is
+     * known, else (a type from a missing header inside it, an array of such) an unknown call given its
+     * address, which writes all of it whatever its size.
+     */
+    void writeUnknown(Lvalue target, String what, SourceLoc where) {
+        Type t = target.type();
+        if (t.size() >= 0 && !(t instanceof Type.Array)) {
+            lowering.emit(new Stmt.Assign(target, new Expr.Opaque(what, t), where));
+        } else {
+            constructUnresolved(new Expr.AddressOf(target, new Type.Pointer(t)), new IASTInitializerClause[0], where);
+        }
     }
 
     /** Calls the destructor of the object at {@code object}, through its vtable when the destructor is virtual. */

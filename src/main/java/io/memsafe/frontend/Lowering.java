@@ -302,11 +302,7 @@ public final class Lowering {
             if (constructed && v instanceof ICPPVariable && !references.contains(var) && unresolvedObjects(var.type)) {
                 // an object of a type from a header the scan lacks: its bytes are written, with values the
                 // analysis does not know (objects of known classes: ClassLowering.construct)
-                if (var.type instanceof Type.Array) {
-                    classes.constructUnresolved(new Expr.AddressOf(new Lvalue.Var(var, loc(dtor)), new Type.Pointer(var.type)), new IASTInitializerClause[0], loc(dtor));
-                } else {
-                    emit(new Stmt.Assign(new Lvalue.Var(var, loc(dtor)), new Expr.Opaque("constructed object", var.type), loc(dtor)));
-                }
+                classes.writeUnknown(new Lvalue.Var(var, loc(dtor)), "constructed object", loc(dtor));
             }
             if (cls != null && init instanceof IASTInitializerList && !ClassModel.constructsMembers(cls)
                     && !ContainerLowering.isContainer(cls, false)) {
@@ -361,7 +357,6 @@ public final class Lowering {
             SourceLoc where = loc(init);
             IASTInitializerClause[] args = init instanceof ICPPASTConstructorInitializer ci ? ci.getArguments()
                     : ((IASTInitializerList) init).getClauses();
-            emit(new Stmt.Assign(target, new Expr.Opaque("constructed object", type), where));
             classes.constructUnresolved(new Expr.AddressOf(target, new Type.Pointer(type)), args, where);
             return;
         }

@@ -21,6 +21,8 @@ public sealed interface Effect {
 
     /** Reads the NUL-terminated string at {@code arg}, terminator included (bounded by {@code limitArg} elements if >= 0). */
     record ReadString(int arg, int elem, int limitArg) implements Effect { }
+    /** strtol family: stores where the parse stopped (a value the analysis leaves unknown) through args[out] unless it is NULL. */
+    record StoreEnd(int out) implements Effect { }
     /** Reads {@code len} bytes at {@code arg}. */
     record ReadBytes(int arg, Len len) implements Effect { }
     /** Writes {@code len} bytes at {@code arg}; COPY copies from {@code source}, BYTE_ARG fills with args[source]. */

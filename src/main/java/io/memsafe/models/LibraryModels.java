@@ -6,6 +6,7 @@ import io.memsafe.models.Effect.Fill;
 import io.memsafe.models.Effect.Len;
 import io.memsafe.models.Effect.ReadBytes;
 import io.memsafe.models.Effect.ReadString;
+import io.memsafe.models.Effect.StoreEnd;
 import io.memsafe.models.Effect.WriteBytes;
 
 import java.util.ArrayList;
@@ -138,10 +139,11 @@ public final class LibraryModels {
         for (String n : List.of("fgetc", "getc", "getchar")) def(n, new Returns.Range(-1, 255, n, -1), true);
         def("fgetwc", new Returns.Range(-1, INT_MAX, "fgetwc", -1), true);
         def("atoi", new Returns.Parsed(0, INT_MIN, INT_MAX), true, new ReadString(0, 1, -1));
-        for (String n : List.of("atol", "atoll", "strtol", "strtoll")) def(n, new Returns.Parsed(0, Long.MIN_VALUE, Long.MAX_VALUE), true, new ReadString(0, 1, -1));
-        for (String n : List.of("strtoul", "strtoull")) def(n, new Returns.Parsed(0, 0, Long.MAX_VALUE), true, new ReadString(0, 1, -1));
-        def("wcstol", new Returns.Parsed(0, Long.MIN_VALUE, Long.MAX_VALUE), true, new ReadString(0, 4, -1));
-        def("wcstoul", new Returns.Parsed(0, 0, Long.MAX_VALUE), true, new ReadString(0, 4, -1));
+        for (String n : List.of("atol", "atoll")) def(n, new Returns.Parsed(0, Long.MIN_VALUE, Long.MAX_VALUE), true, new ReadString(0, 1, -1));
+        for (String n : List.of("strtol", "strtoll")) def(n, new Returns.Parsed(0, Long.MIN_VALUE, Long.MAX_VALUE), false, new ReadString(0, 1, -1), new StoreEnd(1));
+        for (String n : List.of("strtoul", "strtoull")) def(n, new Returns.Parsed(0, 0, Long.MAX_VALUE), false, new ReadString(0, 1, -1), new StoreEnd(1));
+        def("wcstol", new Returns.Parsed(0, Long.MIN_VALUE, Long.MAX_VALUE), false, new ReadString(0, 4, -1), new StoreEnd(1));
+        def("wcstoul", new Returns.Parsed(0, 0, Long.MAX_VALUE), false, new ReadString(0, 4, -1), new StoreEnd(1));
 
         // ---- streams: fopen may fail, and these functions need a stream that is not NULL
         for (String n : List.of("fopen", "fdopen", "tmpfile", "popen")) def(n, new Returns.Allocated(), false, new Effect.OpenStream());

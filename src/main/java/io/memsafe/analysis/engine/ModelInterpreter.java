@@ -137,6 +137,7 @@ final class ModelInterpreter {
                 case Effect.UsesStream u -> in.use(loc, arg(args, u.arg()), op, true, f);
                 case Effect.FormatArg fa -> formatString(loc, arg(args, fa.arg()), op, s, f);
                 case Effect.NoReturn n -> s.bottom = true;
+                case Effect.StoreEnd se -> fill(arg(args, se.out()), s, Value.UNKNOWN, Interval.of(8), (nul, off) -> nul);
                 case Effect.Probe pr -> UserMemory.probe(arg(args, pr.arg()), arg(args, pr.lenArg()), s);
                 case Effect.CopyToUser cu -> in.copiedToUser(loc, arg(args, cu.src()), length(cu.len(), args), op, s, f);
                 case Effect.RequestBuffer rb -> requestBuffer(rb, args, loc, op, s);
