@@ -321,6 +321,25 @@ public final class Lowering {
         }
     }
 
+    /**
+     * {@code T(x)} and {@code T{x}}: a scalar is the converted operand ({@code bool(f(&v))} still calls
+     * f), {@code T()} is zero; an object is constructed by code the analysis does not follow, which
+     * receives the arguments.
+     */
+    private Expr functionalCast(ICPPASTSimpleTypeConstructorExpression stc, SourceLoc where) {
+        Type t = typeOf(stc);
+        IASTInitializer init = stc.getInitializer();
+        IASTInitializerClause[] args = init instanceof ICPPASTConstructorInitializer ci ? ci.getArguments()
+                : init instanceof IASTInitializerList il ? il.getClauses() : new IASTInitializerClause[0];
+        boolean scalar = t instanceof Type.Int || t instanceof Type.Pointer || t instanceof Type.Float;
+        if (scalar && args.length == 1 && args[0] instanceof IASTExpression x) return convert(rvalue(x), t);
+        if (scalar && args.length == 0) return t instanceof Type.Float ? new Expr.Opaque("0.0", t) : new Expr.IntConst(0, t);
+        Variable tmp = temp(t);
+        emit(new Stmt.Declare(tmp, where));
+        classes.constructUnresolved(new Expr.AddressOf(new Lvalue.Var(tmp, where), new Type.Pointer(t)), args, where);
+        return load(new Lvalue.Var(tmp, where), where);
+    }
+
     /** A type from a header the scan lacks, or an array of such: its objects are constructed by code the scan does not see. */
     private static boolean unresolvedObjects(Type t) {
         while (t instanceof Type.Array a) t = a.element();
@@ -673,8 +692,27 @@ public final class Lowering {
             condition(u.getOperand(), f, t);
             return;
         }
+        IASTExpression tested = testedOperand(e);
+        if (tested != null) {
+            condition(tested, t, f);
+            return;
+        }
         Expr c = rvalue(e);
         branch(c, t, f, loc(e));
+    }
+
+    /**
+     * The operand a condition tests through a wrapper that keeps its truth: {@code __builtin_expect(x, c)}
+     * (what likely/unlikely macros expand to) and a conversion to bool, {@code bool(x)}; else null.
+     */
+    private static IASTExpression testedOperand(IASTExpression e) {
+        if (e instanceof IASTFunctionCallExpression c && c.getFunctionNameExpression() instanceof IASTIdExpression id
+                && "__builtin_expect".equals(id.getName().toString()) && c.getArguments().length == 2
+                && c.getArguments()[0] instanceof IASTExpression x) return x;
+        if (e instanceof ICPPASTSimpleTypeConstructorExpression stc && stc.getDeclSpecifier() instanceof IASTSimpleDeclSpecifier ds
+                && ds.getType() == IASTSimpleDeclSpecifier.t_bool && stc.getInitializer() instanceof ICPPASTConstructorInitializer ci
+                && ci.getArguments().length == 1 && ci.getArguments()[0] instanceof IASTExpression x) return x;
+        return null;
     }
 
     private void branch(Expr c, BasicBlock t, BasicBlock f, SourceLoc where) {
@@ -770,6 +808,7 @@ public final class Lowering {
             case IASTUnaryExpression u -> { return unary(u, where); }
             case IASTBinaryExpression b -> { return binary(b, where); }
             case IASTCastExpression c -> { return convert(rvalue(c.getOperand()), typeOf(c)); }
+            case ICPPASTSimpleTypeConstructorExpression stc -> { return functionalCast(stc, where); }
             case IASTTypeIdExpression t -> {
                 if (t.getOperator() == IASTTypeIdExpression.op_sizeof) {
                     long s = typeIdType(t.getTypeId()).size();
