@@ -370,12 +370,16 @@ public final class Lowering {
     }
 
     void initialize(Lvalue target, Type type, IASTInitializer init) {
-        if (type instanceof Type.Unknown && (init instanceof ICPPASTConstructorInitializer || init instanceof ICPPASTInitializerList)) {
-            // a type from a header the scan lacks, constructed from arguments: what its constructor keeps
-            // of them is unknown, so they escape into it (an owner such as a smart pointer frees them later)
+        IASTInitializerClause[] listed = init instanceof ICPPASTConstructorInitializer ci ? ci.getArguments()
+                : init instanceof ICPPASTInitializerList il ? il.getClauses()
+                : init instanceof IASTEqualsInitializer eq && eq.getInitializerClause() instanceof ICPPASTInitializerList il ? il.getClauses()
+                : null;
+        if (listed != null && unresolvedObjects(type)) {
+            // a type from a header the scan lacks (or an array of such), constructed from arguments: what its
+            // constructor keeps of them is unknown, so they escape into it (an owner such as a smart pointer
+            // frees them later)
             SourceLoc where = loc(init);
-            IASTInitializerClause[] args = init instanceof ICPPASTConstructorInitializer ci ? ci.getArguments()
-                    : ((IASTInitializerList) init).getClauses();
+            IASTInitializerClause[] args = listed;
             classes.constructUnresolved(new Expr.AddressOf(target, new Type.Pointer(type)), args, where);
             return;
         }
@@ -962,6 +966,14 @@ public final class Lowering {
             }
             case IASTFieldReference f -> {
                 Type ownerType = typeOf(f.getFieldOwner());
+                if (f.isPointerDereference() && !(ownerType instanceof Type.Pointer || ownerType instanceof Type.Array)) {
+                    // "o->m" on an object, not a pointer: its operator-> (a smart pointer, an iterator) or a
+                    // misparse of unresolved names ("auto e = ns::make<T>(x)" read as comparisons) decides
+                    // where m lies, and the analysis does not know that
+                    if (!(unparen(f.getFieldOwner()) instanceof IASTIdExpression)) effect(f.getFieldOwner());
+                    Type ft = typeOf(f);
+                    return new Lvalue.Deref(new Expr.Opaque("operator->", new Type.Pointer(ft)), 0, ft, where);
+                }
                 if (f.isPointerDereference()) ownerType = Type.pointee(ownerType);
                 long off = 0;
                 String name = f.getFieldName().toString();
@@ -1196,7 +1208,10 @@ public final class Lowering {
         } else if (fe instanceof IASTFieldReference fr && fr.getFieldName().resolveBinding() instanceof ICPPMethod m) {
             callee = LinkNames.of(m);
             if (!m.isStatic()) {
-                object = fr.isPointerDereference() ? rvalue(fr.getFieldOwner()) : addressOf(fr.getFieldOwner());
+                Type ownerType = typeOf(fr.getFieldOwner());
+                object = !fr.isPointerDereference() ? addressOf(fr.getFieldOwner())
+                        : ownerType instanceof Type.Pointer || ownerType instanceof Type.Array ? rvalue(fr.getFieldOwner())
+                        : new Expr.Opaque("operator->", new Type.Pointer(Type.UNKNOWN)); // an object's operator->
                 if (ClassModel.isVirtualCall(m)) {
                     // evaluated once: the object is both the vtable's holder and the first argument
                     Variable o = temp(object.type());
