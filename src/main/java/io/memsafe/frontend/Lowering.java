@@ -157,6 +157,8 @@ public final class Lowering {
             }
         }
         vars.put(v, var);
+        // a global reference holds its referent's address, as a local one does
+        if (References.isReference(v.getType())) references.add(var);
         return var;
     }
 
@@ -173,7 +175,8 @@ public final class Lowering {
         cur = fn.newBlock();
         fn.entry = cur;
         try {
-            initialize(new Lvalue.Var(var, var.declared), var.type, init);
+            if (references.contains(var)) bind(var, init);
+            else initialize(new Lvalue.Var(var, var.declared), var.type, init);
             return new ArrayList<>(cur.stmts);
         } finally {
             fn = saved;
