@@ -405,16 +405,19 @@ public final class Interpreter {
     private boolean copiedIndeterminate;
 
     /**
-     * A scalar local whose address the function never takes and that is never assigned a copy of
-     * memory: it could have been declared {@code register}, so even copying it while uninitialised
+     * A scalar local (or a member or element of a local) whose address the function never takes and
+     * that is never assigned a copy of memory: it could have been declared {@code register}, so even
+     * copying it while uninitialised
      * (never assigned) is undefined (C11 6.3.2.1p2), and a copy is reported as a read, as Clang's
      * core.uninitialized.Assign does. Copies of indeterminate memory ({@code data = *p}, a struct
      * field saved and restored) stay copies.
      */
     private boolean registerLike(Lvalue lv, Frame f) {
-        return lv instanceof Lvalue.Var v && v.var().kind == Variable.Kind.LOCAL && f.fn() != null
-                && (lv.type() instanceof Type.Int || lv.type() instanceof Type.Pointer || lv.type() instanceof Type.Float)
-                && !shape(f.fn()).notRegisterLike().contains(v.var());
+        if (!(lv.type() instanceof Type.Int || lv.type() instanceof Type.Pointer || lv.type() instanceof Type.Float) || f.fn() == null) return false;
+        // a member or an element of such a local too (Clang reports any garbage assigned)
+        Lvalue base = lv;
+        while (base instanceof Lvalue.Field || base instanceof Lvalue.Index) base = base instanceof Lvalue.Field fl ? fl.base() : ((Lvalue.Index) base).base();
+        return base instanceof Lvalue.Var v && v.var().kind == Variable.Kind.LOCAL && !shape(f.fn()).notRegisterLike().contains(v.var());
     }
 
     Value load(Lvalue lv, State s, Frame f) {
@@ -469,6 +472,13 @@ public final class Interpreter {
         if (!direct(lv)) checkAccess(lv.loc(), p, Value.of(size), true, null, describeIndex(lv, s, f), f);
         checkElementOfMember(lv, size, true, s, f);
         boolean charLike = lv.type() instanceof Type.Int i && (i.isChar() || i.size() == 1);
+        if (p.pts.isEmpty() && p.unknown && lv instanceof Lvalue.Index ix) {
+            // an element at an index nothing is known of: any element of the array may have changed
+            Value base = address(ix.base(), s, f);
+            Map<Region, Interval> anywhere = new TreeMap<>();
+            for (Region r : base.pts.keySet()) anywhere.put(r, Interval.TOP);
+            if (!anywhere.isEmpty()) p = new Value(Interval.BOTTOM, anywhere, true, p.taint, p.widened);
+        }
         storeVia(p, size, v, s, charLike);
     }
 
