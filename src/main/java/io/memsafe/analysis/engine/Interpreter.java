@@ -880,7 +880,7 @@ public final class Interpreter {
             result = Value.BOTTOM;
             State joined = State.unreachable();
             // a result tested right after keeps the callee's outcomes apart until the test
-            List<Map.Entry<State, Value>> cases = targets.size() == 1 && c.result() != null && shape(f.fn()).testedCalls().contains(c) ? new ArrayList<>() : null;
+            List<Map.Entry<State, Value>> cases = targets.size() == 1 && c.result() != null && f.fn() != null && shape(f.fn()).testedCalls().contains(c) ? new ArrayList<>() : null;
             for (Function callee : targets) {
                 State cs = targets.size() == 1 ? s : s.copy();
                 Value r = callees.inline(callee, args, c, cs, f, cases);
