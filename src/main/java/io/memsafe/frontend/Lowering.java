@@ -343,6 +343,15 @@ public final class Lowering {
         return load(new Lvalue.Var(tmp, where), where);
     }
 
+    /** "a < b" or "a > b" with an unresolved operand (or such a comparison inside): a template call CDT could not read. */
+    private static boolean misparsedTemplate(IASTBinaryExpression b) {
+        int op = b.getOperator();
+        if (op != IASTBinaryExpression.op_lessThan && op != IASTBinaryExpression.op_greaterThan) return false;
+        IASTExpression l = unparen(b.getOperand1()), r = unparen(b.getOperand2());
+        if (l.getExpressionType() instanceof ISemanticProblem || r.getExpressionType() instanceof ISemanticProblem) return true;
+        return l instanceof IASTBinaryExpression lb && misparsedTemplate(lb);
+    }
+
     /** A type from a header the scan lacks, or an array of such: its objects are constructed by code the scan does not see. */
     private static boolean unresolvedObjects(Type t) {
         while (t instanceof Type.Array a) t = a.element();
@@ -1097,6 +1106,33 @@ public final class Lowering {
 
     private Expr binary(IASTBinaryExpression b, SourceLoc where) {
         int op = b.getOperator();
+        if (misparsedTemplate(b)) {
+            // "ns::make<T>(x)" with ns::make unknown reads as "(ns::make < T) > (x)": it is a call of code the
+            // scan lacks, which receives x (a "new" there is owned by what it makes, not lost)
+            List<IASTInitializerClause> leaves = new ArrayList<>();
+            for (IASTExpression e = b; ; ) {
+                IASTBinaryExpression c = (IASTBinaryExpression) e;
+                IASTExpression right = unparen(c.getOperand2());
+                if (!(right.getExpressionType() instanceof ISemanticProblem)) leaves.add(right);
+                IASTExpression left = unparen(c.getOperand1());
+                if (left instanceof IASTBinaryExpression lb && misparsedTemplate(lb)) { e = lb; continue; }
+                if (!(left.getExpressionType() instanceof ISemanticProblem)) leaves.add(left);
+                break;
+            }
+            // only what a new-expression makes is handed over; the other operands are evaluated for their effects
+            List<IASTInitializerClause> owned = new ArrayList<>();
+            for (IASTInitializerClause leaf : leaves) {
+                if (leaf instanceof ICPPASTNewExpression) owned.add(leaf);
+                else effect((IASTExpression) leaf);
+            }
+            if (!owned.isEmpty()) {
+                Variable tmp = temp(Type.INT);
+                emit(new Stmt.Declare(tmp, where));
+                classes.constructUnresolved(new Expr.AddressOf(new Lvalue.Var(tmp, where), new Type.Pointer(Type.INT)),
+                        owned.toArray(new IASTInitializerClause[0]), where);
+            }
+            return new Expr.Opaque("call of an unresolved template", typeOf(b));
+        }
         if (op == IASTBinaryExpression.op_assign) {
             Lvalue lv = lvalue(b.getOperand1());
             Expr v = convert(rvalue((IASTExpression) b.getInitOperand2()), lv.type());
