@@ -343,13 +343,18 @@ public final class Lowering {
         return load(new Lvalue.Var(tmp, where), where);
     }
 
-    /** "a < b" or "a > b" with an unresolved operand (or such a comparison inside): a template call CDT could not read. */
+    private static boolean unresolvedName(IASTExpression e) {
+        return e instanceof IASTIdExpression && e.getExpressionType() instanceof ISemanticProblem;
+    }
+
+    /** "name < b" (or "(name < b) > c") with name unresolved: a template call CDT could not read. */
     private static boolean misparsedTemplate(IASTBinaryExpression b) {
         int op = b.getOperator();
+        if (!(b instanceof ICPPASTBinaryExpression)) return false;
         if (op != IASTBinaryExpression.op_lessThan && op != IASTBinaryExpression.op_greaterThan) return false;
-        IASTExpression l = unparen(b.getOperand1()), r = unparen(b.getOperand2());
-        if (l.getExpressionType() instanceof ISemanticProblem || r.getExpressionType() instanceof ISemanticProblem) return true;
-        return l instanceof IASTBinaryExpression lb && misparsedTemplate(lb);
+        IASTExpression l = unparen(b.getOperand1());
+        if (l instanceof IASTBinaryExpression lb) return misparsedTemplate(lb);
+        return op == IASTBinaryExpression.op_lessThan && l instanceof IASTIdExpression && l.getExpressionType() instanceof ISemanticProblem;
     }
 
     /** A type from a header the scan lacks, or an array of such: its objects are constructed by code the scan does not see. */
@@ -1113,10 +1118,10 @@ public final class Lowering {
             for (IASTExpression e = b; ; ) {
                 IASTBinaryExpression c = (IASTBinaryExpression) e;
                 IASTExpression right = unparen(c.getOperand2());
-                if (!(right.getExpressionType() instanceof ISemanticProblem)) leaves.add(right);
+                if (!unresolvedName(right)) leaves.add(right);
                 IASTExpression left = unparen(c.getOperand1());
                 if (left instanceof IASTBinaryExpression lb && misparsedTemplate(lb)) { e = lb; continue; }
-                if (!(left.getExpressionType() instanceof ISemanticProblem)) leaves.add(left);
+                if (!unresolvedName(left)) leaves.add(left);
                 break;
             }
             // only what a new-expression makes is handed over; the other operands are evaluated for their effects
