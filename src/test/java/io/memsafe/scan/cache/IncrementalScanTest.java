@@ -70,6 +70,28 @@ class IncrementalScanTest {
         assertThat(warm.sarif).isEqualTo(scan("--no-cache", "--jobs", "1").sarif);
     }
 
+    @Test
+    void anEditInOneFunctionOfAUnityBuildReanalysesOnlyTheRootsThatReachIt() throws IOException {
+        // curl's unity build: one unit includes every file of the library, and is listed first, so its
+        // copies of the functions are the ones analysed; a digest per unit would change with any edit
+        write("all.c", "#include \"one.c\"\n#include \"two.c\"\n");
+        write("one.c", "void one_entry(void) {\n    char b[4];\n    b[2] = 0;\n}\nvoid one_other(void) {\n    char c[4];\n    c[1] = 0;\n}\n");
+        write("two.c", "void two_entry(void) {\n    char d[4];\n    d[3] = 0;\n}\n");
+        scan("--cache", cache.toString());
+        // the body of one_entry only, on the same lines: the other five roots' results stay
+        write("one.c", "void one_entry(void) {\n    char b[4];\n    b[4] = 0;\n}\nvoid one_other(void) {\n    char c[4];\n    c[1] = 0;\n}\n");
+        Scan warm = scan("--cache", cache.toString());
+        assertThat(warm.use).isEqualTo(new ScanCommand.CacheUse(5, 1));
+        assertThat(warm.findings()).containsExactly("b.c:3", "one.c:3");
+        assertThat(warm.sarif).isEqualTo(scan("--no-cache").sarif);
+        // a line inserted above both functions of one.c moves them: both again, two.c's from the cache
+        write("one.c", "/* moved */\nvoid one_entry(void) {\n    char b[4];\n    b[4] = 0;\n}\nvoid one_other(void) {\n    char c[4];\n    c[1] = 0;\n}\n");
+        Scan moved = scan("--cache", cache.toString());
+        assertThat(moved.use).isEqualTo(new ScanCommand.CacheUse(4, 2));
+        assertThat(moved.findings()).containsExactly("b.c:3", "one.c:4");
+        assertThat(moved.sarif).isEqualTo(scan("--no-cache").sarif);
+    }
+
     /** A cached scan, one file rewritten, a rescan: its cache use, and the same SARIF as without the cache. */
     private Scan rescanAfter(String file, String text, ScanCommand.CacheUse expected) throws IOException {
         scan("--cache", cache.toString());
