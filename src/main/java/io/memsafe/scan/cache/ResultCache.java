@@ -257,7 +257,7 @@ public final class ResultCache implements RootCache, AutoCloseable {
     private String keyOrNull(Inputs in) {
         try {
             return key(in);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
             if (DEBUG) System.err.println("memsafe-cache: no key for " + id(in.root()) + ": " + e);
             return null;
         }
