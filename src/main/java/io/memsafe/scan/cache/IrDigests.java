@@ -51,6 +51,23 @@ public final class IrDigests {
         return functions.computeIfAbsent(f, x -> digest(x));
     }
 
+    /** A function without its statements: every field but its blocks, and how many blocks it has. */
+    public String signature(Function f) {
+        StringBuilder sb = new StringBuilder();
+        Printer p = new Printer(sb, false);
+        for (Field x : fields(Function.class)) {
+            if (x.getName().equals("blocks") || x.getName().equals("entry") || x.getName().equals("exit")) continue;
+            sb.append(x.getName()).append('=');
+            try {
+                p.print(x.get(f));
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException("digest of a function", e);
+            }
+            sb.append(';');
+        }
+        return sb.append("blocks=").append(f.blocks.size()).toString();
+    }
+
     /** The digest of a global's initialiser statements. */
     public String ofInitialiser(List<Stmt> init) {
         String d = initialisers.get(init);

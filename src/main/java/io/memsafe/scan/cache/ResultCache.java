@@ -51,7 +51,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ResultCache implements RootCache, AutoCloseable {
     public static final String FILE_NAME = "results.sqlite";
     /** Format of the keys and of the stored results: a change makes every old entry miss. */
-    private static final String FORMAT = "memsafe-root-results 2";
+    private static final String FORMAT = "memsafe-root-results 3";
     /** Entries no scan used in this many scans are dropped: a few trees or configurations stay warm. */
     private static final int SCANS_KEPT = 3;
 
@@ -266,7 +266,7 @@ public final class ResultCache implements RootCache, AutoCloseable {
     String key(Inputs in) {
         List<String> lines = new ArrayList<>();
         for (Function f : in.functions()) {
-            String l = functionLines.computeIfAbsent(f, x -> "f " + id(x) + " " + code.of(x));
+            String l = functionLines.computeIfAbsent(f, x -> "f " + id(x) + " " + shape(x, in.shapes().get(x)));
             lines.add(in.addressTaken().contains(f) ? l + " address-taken" : l);
         }
         lines.addAll(globalLines(in));
@@ -274,6 +274,26 @@ public final class ResultCache implements RootCache, AutoCloseable {
         StringBuilder sb = new StringBuilder(options).append("\nroot ").append(id(in.root()))
                 .append(in.callback() ? " callback" : "").append('\n');
         for (String l : lines) sb.append(l).append('\n');
+        return IrDigests.sha256(sb.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * What the key says of a function: its signature and number of blocks (read before deciding to enter
+     * it), and its call-graph facts. Its statements are not in the key: they are checked, for the
+     * functions the root's analysis read, against the digests stored with the result ({@link #decode}).
+     */
+    private String shape(Function f, Shape s) {
+        StringBuilder sb = new StringBuilder(code.signature(f));
+        if (s != null) {
+            List<String> names = new ArrayList<>();
+            for (Function r : s.refs()) names.add("call " + id(r));
+            for (Variable g : s.globals()) {
+                // globals by name (see initialisersByName); a static local also by its place, which no race changes
+                names.add("global " + g.name + " " + g.kind + (g.kind == Variable.Kind.STATIC_LOCAL ? " " + g.declared : ""));
+            }
+            Collections.sort(names);
+            sb.append(names).append(s.indirect() ? " indirect" : "");
+        }
         return IrDigests.sha256(sb.toString().getBytes(StandardCharsets.UTF_8));
     }
 
@@ -307,7 +327,7 @@ public final class ResultCache implements RootCache, AutoCloseable {
 
     // ------------------------------------------------------------------ stored form
 
-    private static byte[] encode(Kept k) {
+    private byte[] encode(Kept k) {
         ObjectNode o = JSON.createObjectNode();
         ArrayNode fs = o.putArray("findings");
         for (Finding f : k.findings()) {
@@ -334,6 +354,10 @@ public final class ResultCache implements RootCache, AutoCloseable {
         for (Function f : k.covered()) ids.add(id(f));
         Collections.sort(ids);
         ids.forEach(cov::add);
+        ObjectNode read = o.putObject("read");
+        java.util.TreeMap<String, String> digests = new java.util.TreeMap<>();
+        for (Function f : k.read()) digests.put(id(f), code.of(f));
+        digests.forEach(read::put);
         try {
             return JSON.writeValueAsBytes(o);
         } catch (IOException e) {
@@ -368,7 +392,18 @@ public final class ResultCache implements RootCache, AutoCloseable {
                 }
                 covered.add(f);
             }
-            return new Kept(findings, notes, covered);
+            // the code the analysis read must be the code it would read now
+            Set<Function> read = new HashSet<>();
+            for (Map.Entry<String, JsonNode> e : o.path("read").properties()) {
+                Function f = byId.get(e.getKey());
+                if (f == null || !code.of(f).equals(e.getValue().asText())) {
+                    if (DEBUG) System.err.println("memsafe-cache: " + id(inputs.root()) + " read " + e.getKey() + ", changed since");
+                    return null;
+                }
+                read.add(f);
+            }
+            if (!read.contains(inputs.root())) return null;
+            return new Kept(findings, notes, covered, read);
         } catch (IOException | RuntimeException e) {
             return null;
         }

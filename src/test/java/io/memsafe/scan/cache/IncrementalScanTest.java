@@ -92,6 +92,31 @@ class IncrementalScanTest {
         assertThat(moved.sarif).isEqualTo(scan("--no-cache").sarif);
     }
 
+    @Test
+    void aRootWhoseAnalysisNeverEnteredTheEditedFunctionKeepsItsResult() throws IOException {
+        // chain_entry calls c1 ... c7; calls are followed six levels deep, so c7 is analysed as a root of
+        // its own (second wave) and chain_entry's analysis never reads c7's statements
+        write("chain.c", chain("x[3] = 0;"));
+        Scan cold = scan("--cache", cache.toString());
+        assertThat(cold.use.analysed()).isEqualTo(5);
+        write("chain.c", chain("x[4] = 0;"));
+        Scan warm = scan("--cache", cache.toString());
+        // c7 again; chain_entry (which can reach c7 but did not read it), a_entry, b_entry, c_entry from the cache
+        assertThat(warm.use).isEqualTo(new ScanCommand.CacheUse(4, 1));
+        assertThat(warm.findings()).containsExactly("b.c:3", "chain.c:10");
+        assertThat(warm.sarif).isEqualTo(scan("--no-cache").sarif);
+        // a call added to c7 changes the call graph chain_entry reaches: it is analysed again too
+        write("chain.c", chain("x[4] = 0; c1();"));
+        assertThat(scan("--cache", cache.toString()).use).isEqualTo(new ScanCommand.CacheUse(3, 2));
+    }
+
+    private static String chain(String lastBody) {
+        StringBuilder sb = new StringBuilder("void c1(void);\nvoid c7(void);\n");
+        for (int i = 6; i >= 1; i--) sb.append("void c").append(i).append("(void) { c").append(i + 1).append("(); }\n");
+        sb.append("void chain_entry(void) { c1(); }\n");
+        return sb.append("void c7(void) { char x[4]; ").append(lastBody).append(" }\n").toString();
+    }
+
     /** A cached scan, one file rewritten, a rescan: its cache use, and the same SARIF as without the cache. */
     private Scan rescanAfter(String file, String text, ScanCommand.CacheUse expected) throws IOException {
         scan("--cache", cache.toString());
