@@ -38,12 +38,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The results of a scan's roots kept in SQLite ({@code results.sqlite} in the cache directory), for the
- * next scan of the same tree. A root's result is keyed by a digest of everything its analysis reads
- * ({@link RootCache.Inputs}): the digest of the lowered code of every function and initialiser it can
- * reach ({@link IrDigests}: per function, not per unit, so an edit in one function body takes only the
- * results of the roots that reach that function), the whole-program facts it reads
- * about them (address taken, global written, reached only through pointers), the analysis options and
- * the tool itself. An edit anywhere in what a root can reach changes its key; nothing else does.
+ * next scan of the same tree. What a root's analysis reads is checked in two steps. The key is a
+ * digest of the options, of the tool, and of everything the root can reach ({@link RootCache.Inputs}).
+ * For each reachable function the key holds its {@link RootCache.Shape} and its signature, which is
+ * what the analysis reads of a function it does not enter. For each global it holds the type, the
+ * flags and the initialisers' code. The stored result carries the digest of the lowered code
+ * ({@link IrDigests}) of each function the analysis did enter ({@link RootCache.Kept#read}). A lookup
+ * takes the result only if all of those digests are unchanged. An edit in one function body then costs
+ * only the roots whose analysis entered that function, not every root that could reach it: a root
+ * enters at most 150 callees, six calls deep.
  *
  * <p>A cache must never change a report: every failure to read or write it is a warning on standard
  * error, and the scan goes on as if there were no cache.
