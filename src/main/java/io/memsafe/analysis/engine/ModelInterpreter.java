@@ -135,7 +135,16 @@ final class ModelInterpreter {
                 case Effect.Deallocate d -> deallocate(loc, arg(args, d.arg()), op, s, f);
                 case Effect.OpenStream o -> allocated = openStream(loc, op, s);
                 case Effect.UsesStream u -> in.use(loc, arg(args, u.arg()), op, true, f);
-                case Effect.FormatArg fa -> formatString(loc, arg(args, fa.arg()), op, s, f);
+                case Effect.FormatArg fa -> {
+                    formatString(loc, arg(args, fa.arg()), op, s, f);
+                    String fmt = constant(arg(args, fa.arg()), s, fa.elem());
+                    if (fmt != null) {
+                        // a %s argument is read up to its terminator (a precision bounds it instead)
+                        for (int[] str : FormatLength.strings(fmt, fa.arg() + 1, fa.elem())) {
+                            if (str[0] < args.size()) readString(loc, args.get(str[0]), str[1], op, s, f);
+                        }
+                    }
+                }
                 case Effect.NoReturn n -> s.bottom = true;
                 case Effect.StoreEnd se -> fill(arg(args, se.out()), s, Value.UNKNOWN, Interval.of(8), (nul, off) -> nul);
                 case Effect.Probe pr -> UserMemory.probe(arg(args, pr.arg()), arg(args, pr.lenArg()), s);
@@ -194,7 +203,22 @@ final class ModelInterpreter {
         }
         Str str = strlen(p, s);
         if (str == null && !unknownWithoutLength) return;
+        if (lim == null && terminatorPastTheEnd(p, s)) {
+            // the write that put the terminator outside the object was the overflow (and is reported
+            // there); reading the string it left is its consequence, not a second defect
+            in.use(loc, p, op, true, f);
+            return;
+        }
         in.checkAccess(loc, p, str == null ? Value.UNKNOWN : readLen(str, elem, lim), false, op, describe(str, what), f);
+    }
+
+    /** Does the one object {@code p} designates have its first terminator beyond its end on every path? */
+    private static boolean terminatorPastTheEnd(Value p, State s) {
+        if (p.pts.size() != 1) return false;
+        Region r = p.pts.keySet().iterator().next();
+        Value nul = s.contents(r).nul;
+        Long size = r.size.constant();
+        return size != null && !nul.unknown && nul.pts.isEmpty() && !nul.num.isBottom() && nul.num.lo() >= size;
     }
 
     /**
