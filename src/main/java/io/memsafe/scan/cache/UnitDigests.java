@@ -37,6 +37,8 @@ public final class UnitDigests {
             StringBuilder sb = perUnit.computeIfAbsent(path, p -> new StringBuilder());
             sb.append("unit ").append(path).append(' ').append(fileDigest(files, path)).append('\n');
             sb.append("c++ ").append(u.cplusplus()).append(" system-headers ").append(systemHeaders).append('\n');
+            // the data model the flags chose (null: the host's, or LLP64 for a unit that includes the Windows kernel headers)
+            sb.append("data-model ").append(u.dataModel()).append('\n');
             for (Path d : u.includeDirs()) sb.append("-I").append(d.toAbsolutePath().normalize()).append('\n');
             for (Map.Entry<String, String> d : new TreeMap<>(u.defines()).entrySet()) sb.append("-D").append(d.getKey()).append('=').append(d.getValue()).append('\n');
             for (String h : i < includes.size() ? includes.get(i) : List.<String>of()) {
