@@ -36,9 +36,10 @@ final class TargetFlags {
                 // Visual Studio's layout: .../bin/Hostx64/x86/cl.exe is the compiler that targets 32-bit x86
                 if (path.contains("/x86/cl")) bits32 = true;
             } else {
-                int dash = compiler.lastIndexOf('-');
-                if (dash > 0 && compiler.substring(dash + 1).matches("gcc|g\\+\\+|cc|c\\+\\+|clang|clang\\+\\+|clang-[0-9.]+|gcc-[0-9.]+")) {
-                    triple = compiler.substring(0, dash);
+                String unversioned = compiler.replaceFirst("-[0-9][0-9.]*$", "");
+                int dash = unversioned.lastIndexOf('-');
+                if (dash > 0 && unversioned.substring(dash + 1).matches("gcc|g\\+\\+|cc|c\\+\\+|clang|clang\\+\\+")) {
+                    triple = unversioned.substring(0, dash);
                 }
             }
         }
