@@ -15,7 +15,7 @@ import java.util.List;
  * ({@code malloc(count * sizeof(struct item))} with a 32-bit count, {@code malloc(len - 4)} with
  * {@code len < 4}). The block is then smaller than the code that fills it believes.
  */
-@Rule(id = "MS190", name = "WrappedAllocationSize", cwe = 190, level = "error",
+@Rule(id = "MS190", name = "WrappedAllocationSize", cwe = 190, relatedCwes = 680, level = "error",
         title = "Allocation size computed with integer wrap-around from untrusted input",
         rationale = "When a size computed from an attacker's count or length wraps around, the allocation succeeds with a "
                 + "small block and the code that fills it writes the full amount: a heap overflow the attacker sizes at will "

@@ -34,7 +34,15 @@ final class SizeArithmetic {
         Interval range = Interval.ofType(size, t.signed());
         boolean finiteInputs = x.lo() != Interval.NEG_INF && x.hi() != Interval.POS_INF && y.lo() != Interval.NEG_INF && y.hi() != Interval.POS_INF;
         boolean saturated = exact.lo() == Interval.NEG_INF || exact.hi() == Interval.POS_INF;
-        boolean outside = exact.lo() < range.lo() || (exact.hi() > range.hi() && range.hi() != Interval.POS_INF);
+        // a negative operand converted to an unsigned type (an int count times sizeof) stands for 2^N minus it:
+        // a product or sum that stays within one turn below zero is a huge size the allocator refuses, not a
+        // small block; only a value at least one full turn below zero (-2^N + k) comes around to a small size.
+        // That is what makes int * sizeof(int) a wrap under ILP32 (N = 32) and not under LP64 (N = 64).
+        boolean below;
+        if (t.signed() || b.op() == BinOp.SUB) below = exact.lo() < range.lo();
+        else if (range.hi() == Interval.POS_INF) below = exact.lo() == Interval.NEG_INF; // 64-bit: only an unbounded value turns around
+        else below = exact.lo() <= -range.hi();
+        boolean outside = below || (exact.hi() > range.hi() && range.hi() != Interval.POS_INF);
         if (!(outside || (finiteInputs && saturated))) return result;
         String type = (t.signed() ? "" : "unsigned ") + (size * 8) + "-bit";
         String how = exact.lo() < range.lo() && b.op() == BinOp.SUB
