@@ -1,6 +1,7 @@
 package io.memsafe.analysis.engine;
 
 import io.memsafe.analysis.domain.Interval;
+import io.memsafe.analysis.domain.Origin;
 import io.memsafe.analysis.domain.Value;
 import io.memsafe.ir.Expr;
 import io.memsafe.ir.Expr.BinOp;
@@ -20,6 +21,11 @@ final class SizeArithmetic {
     private SizeArithmetic() { }
 
     static Value markWrap(Expr.Binary b, Value left, Value right, Value result, SourceLoc at) {
+        // words shifted and mixed by ^, | or & (a random number, a hash, a checksum) wrap by design: what comes
+        // out of the mixing is a new number, not a size that went past its type
+        if (result.taint != null && result.taint.wrap() != null && (b.op() == BinOp.XOR || b.op() == BinOp.OR || b.op() == BinOp.AND)) {
+            return result.withTaint(new Origin(result.taint.what(), result.taint.loc()));
+        }
         if (result.taint == null || result.taint.wrap() != null || !(b.type() instanceof Type.Int t)) return result;
         if (b.op() != BinOp.ADD && b.op() != BinOp.SUB && b.op() != BinOp.MUL && b.op() != BinOp.SHL) return result;
         if (left.isPointer() || right.isPointer() || left.num.isBottom() || right.num.isBottom()) return result;
