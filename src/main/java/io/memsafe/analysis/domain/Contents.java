@@ -203,29 +203,46 @@ public final class Contents {
 
     public Contents combine(Contents o, BinaryOperator<Value> op) {
         TreeMap<Long, Cell> m = new TreeMap<>();
+        // when the result is this contents again (the other side adds nothing), this object is returned,
+        // so that states keep sharing it and later joins and comparisons stop at the identity
+        boolean changed = false;
         for (Map.Entry<Long, Cell> e : cells.entrySet()) {
-            Cell other = o.cells.get(e.getKey());
+            Cell mine = e.getValue(), other = o.cells.get(e.getKey());
             // a cell neither path wrote stays the same cell (the relations tell untouched fields by it)
-            if (other == e.getValue()) m.put(e.getKey(), other);
-            else if (other != null && other.size == e.getValue().size) m.put(e.getKey(), new Cell(other.size, op.apply(e.getValue().value, other.value)));
+            if (other == mine) m.put(e.getKey(), other);
+            else if (other != null && other.size == mine.size) changed |= put(m, e.getKey(), mine, op.apply(mine.value, other.value));
             else if (other == null) {
-                long size = e.getValue().size;
+                long size = mine.size;
                 // bytes nothing has written on the other path hold no value there (reading them is
                 // itself the defect MS457 reports): they add nothing to the join, as a region that
                 // does not exist on a path adds nothing to the state's join
-                m.put(e.getKey(), o.mayBeWritten(e.getKey(), size)
-                        ? new Cell(size, op.apply(e.getValue().value, o.load(Interval.of(e.getKey()), size))) : e.getValue());
-            }
+                if (o.mayBeWritten(e.getKey(), size)) changed |= put(m, e.getKey(), mine, op.apply(mine.value, o.load(Interval.of(e.getKey()), size)));
+                else m.put(e.getKey(), mine);
+            } else changed = true; // cells of different sizes at one offset: neither is kept
         }
         for (Map.Entry<Long, Cell> e : o.cells.entrySet()) {
             if (!cells.containsKey(e.getKey())) {
+                changed = true;
                 long size = e.getValue().size;
                 m.put(e.getKey(), mayBeWritten(e.getKey(), size)
                         ? new Cell(size, op.apply(load(Interval.of(e.getKey()), size), e.getValue().value)) : e.getValue());
             }
         }
-        return new Contents(m, op.apply(rest, o.rest), op.apply(nul, o.nul), unterminated && o.unterminated, neverWritten && o.neverWritten,
-                written.join(o.written));
+        Value r = op.apply(rest, o.rest), n = op.apply(nul, o.nul);
+        Interval w = written.join(o.written);
+        boolean u = unterminated && o.unterminated, nw = neverWritten && o.neverWritten;
+        if (!changed && r.equals(rest) && n.equals(nul) && w.equals(written) && u == unterminated && nw == neverWritten) return this;
+        return new Contents(m, r, n, u, nw, w);
+    }
+
+    /** Puts the joined value of a cell (the cell itself when the join left it as it was); true if it changed. */
+    private static boolean put(TreeMap<Long, Cell> m, long at, Cell mine, Value joined) {
+        if (joined.equals(mine.value)) {
+            m.put(at, mine);
+            return false;
+        }
+        m.put(at, new Cell(mine.size, joined));
+        return true;
     }
 
     public boolean leq(Contents o) {

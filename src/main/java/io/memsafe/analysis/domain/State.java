@@ -28,6 +28,14 @@ public final class State {
      * relation does not describe.
      */
     public Octagon<String> rel = Octagon.top();
+    /**
+     * Right after a call whose result the caller tests next: the caller's state for each group of
+     * the callee's exits by return value (their join is this state), and the variables holding the
+     * result. Not part of the state's value (equality, order); joins drop it.
+     */
+    public Cases cases;
+
+    public record Cases(java.util.List<State> states, java.util.Set<Region> tested) { }
 
     public State(TreeMap<Region, Contents> mem, boolean bottom) {
         this(mem, new TreeMap<>(), new TreeMap<>(), bottom);
@@ -47,6 +55,7 @@ public final class State {
     public State copy() {
         State c = new State(new TreeMap<>(mem), new TreeMap<>(freed), new TreeMap<>(unchecked), bottom);
         c.rel = rel;
+        c.cases = cases;
         return c;
     }
 
@@ -60,6 +69,7 @@ public final class State {
         unchecked.putAll(o.unchecked);
         bottom = o.bottom;
         rel = o.rel;
+        cases = o.cases;
     }
 
     /** The lifetime of a region here; null while it is allocated (or not a heap block). */
@@ -101,7 +111,9 @@ public final class State {
         if (o.bottom) return copy();
         TreeMap<Region, Lifetime> f = joinFreed(o);
         TreeMap<Region, SourceLoc> u = joinUnchecked(o);
-        TreeMap<Region, Contents> m = new TreeMap<>();
+        // most regions hold the same contents on both sides: start from a copy of this side (built in
+        // linear time from a sorted map) and put only what differs
+        TreeMap<Region, Contents> m = new TreeMap<>(mem);
         // both maps are sorted the same way: one walk over the two, no lookups
         Iterator<Map.Entry<Region, Contents>> mine = mem.entrySet().iterator(), theirs = o.mem.entrySet().iterator();
         Map.Entry<Region, Contents> a = mine.hasNext() ? mine.next() : null, b = theirs.hasNext() ? theirs.next() : null;
@@ -110,7 +122,8 @@ public final class State {
             Region r = c <= 0 ? a.getKey() : b.getKey();
             Contents x = c <= 0 ? a.getValue() : r.initial, y = c >= 0 ? b.getValue() : r.initial;
             // a region missing on one side was not allocated on that path: nothing points to it there
-            m.put(r, x == null ? y : y == null || x == y ? x : x.combine(y, op));
+            Contents joined = x == null ? y : y == null || x == y ? x : x.combine(y, op);
+            if (c > 0 || joined != x) m.put(r, joined);
             if (c <= 0) a = mine.hasNext() ? mine.next() : null;
             if (c >= 0) b = theirs.hasNext() ? theirs.next() : null;
         }

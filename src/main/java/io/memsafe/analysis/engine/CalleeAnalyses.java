@@ -91,6 +91,15 @@ final class CalleeAnalyses {
      * by this root or any other ({@link Summaries}).
      */
     Value inline(Function callee, List<Value> args, Stmt.Call c, State s, Frame f) {
+        return inline(callee, args, c, s, f, null);
+    }
+
+    /**
+     * As {@link #inline(Function, List, Stmt.Call, State, Frame)}; when {@code cases} is given and the
+     * callee's exits split by return value, also adds the caller's state after the call for each
+     * group (with the value returned there), see {@link ReturnCases}.
+     */
+    Value inline(Function callee, List<Value> args, Stmt.Call c, State s, Frame f, List<Map.Entry<State, Value>> cases) {
         if (f.depth() >= maxDepth || f.onStack(callee) || work.used.size() >= MAX_CALLEE_ANALYSES || callee.blocks.size() > MAX_INLINED_BLOCKS) {
             // recursion, too deep or too much (the root's own limit; a callee analysis gets the room its
             // caller has left in resultFor): sound fallback, the callee is then analysed as a root of its own
@@ -126,8 +135,20 @@ final class CalleeAnalyses {
             s.assign(exit);
             return Value.BOTTOM;
         }
+        if (cases != null && sum.cases() != null) {
+            for (State x : sum.cases()) {
+                State st = s.copy();
+                Value r = returned(callee, st, x.copy(), foot, ret);
+                cases.add(Map.entry(st, r));
+            }
+        }
+        return returned(callee, s, exit, foot, ret);
+    }
+
+    /** The caller's state after the callee returned with {@code exit}; the value it returned. */
+    private Value returned(Function callee, State s, State exit, Set<Region> foot, Region ret) {
         exit.mem.remove(CALLERS);
-        severalLiveAcrossTheCall(s, exit, foot);
+        Set<Region> joined = severalLiveAcrossTheCall(s, exit, foot);
         Set<Region> touched = new HashSet<>(foot);
         touched.addAll(exit.mem.keySet());
         touched.addAll(exit.freed.keySet());
@@ -138,6 +159,8 @@ final class CalleeAnalyses {
         s.mem.putAll(exit.mem);
         s.freed.putAll(exit.freed);
         s.unchecked.putAll(exit.unchecked);
+        // a joined block's cells may be kept as they were while the callee wrote other values of the same range
+        if (!joined.isEmpty()) Relations.forgetFields(in, s, joined);
         Value r = s.contents(ret).load(Interval.ZERO, 8);
         s.mem.remove(ret);
         dropFrame(callee, s);
@@ -204,9 +227,10 @@ final class CalleeAnalyses {
         Work inner = new Work(room - 1);
         long steps = in.budget.steps();
         work = inner;
+        FunctionFixpoint fixpoint = new FunctionFixpoint(in, key.callee(), in.shape(key.callee()));
         State exit;
         try {
-            exit = new FunctionFixpoint(in, key.callee(), in.shape(key.callee())).run(key.entry().copy(), cf);
+            exit = fixpoint.run(key.entry().copy(), cf);
         } finally {
             work = outer;
         }
@@ -222,7 +246,7 @@ final class CalleeAnalyses {
         ids[i] = id;
         ownSteps[i] = own;
         int minRoom = 1 + Math.max(inner.need, inner.used.size());
-        Summaries.Summary sum = new Summaries.Summary(exit.copy(), ids, ownSteps, room, inner.truncated, minRoom);
+        Summaries.Summary sum = new Summaries.Summary(exit.copy(), fixpoint.exitCases(), ids, ownSteps, room, inner.truncated, minRoom);
         if (in.severalLive.size() == key.severalLive().size()) in.summaries.keep(key, sum);
         return sum;
     }
@@ -264,7 +288,8 @@ final class CalleeAnalyses {
      * allocation wrapper called twice): the site now stands for several live blocks, so the caller's
      * contents are joined in, not replaced.
      */
-    private void severalLiveAcrossTheCall(State s, State exit, Set<Region> foot) {
+    private Set<Region> severalLiveAcrossTheCall(State s, State exit, Set<Region> foot) {
+        Set<Region> joined = new HashSet<>();
         for (Map.Entry<Region, Contents> e : exit.mem.entrySet()) {
             Region r = e.getKey();
             if (r.kind != Region.Kind.HEAP || foot.contains(r)) continue;
@@ -273,7 +298,9 @@ final class CalleeAnalyses {
             if (earlier == null || (gone != null && gone.must())) continue;
             e.setValue(earlier.combine(e.getValue(), Value::join));
             in.severalLive.add(r.key);
+            joined.add(r);
         }
+        return joined;
     }
 
     /** The regions a callee can reach from its parameters and the globals it (transitively) names. */

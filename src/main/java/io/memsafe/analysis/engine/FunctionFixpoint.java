@@ -8,6 +8,7 @@ import io.memsafe.ir.Lvalue;
 import io.memsafe.ir.SourceLoc;
 import io.memsafe.ir.Stmt;
 import io.memsafe.ir.Type;
+import io.memsafe.ir.Variable;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,7 +36,8 @@ final class FunctionFixpoint {
     private static final int NARROWING_PASSES = 2;
 
     /** What the fixpoint needs to know about a CFG, computed once per function. */
-    record Shape(List<BasicBlock> rpo, Map<BasicBlock, Integer> index, Set<BasicBlock> loopHeads, long[] thresholds) {
+    record Shape(List<BasicBlock> rpo, Map<BasicBlock, Integer> index, Set<BasicBlock> loopHeads, long[] thresholds, Set<Stmt.Call> testedCalls,
+                 Set<Variable> notRegisterLike) {
         static Shape of(Function fn) {
             List<BasicBlock> post = new ArrayList<>();
             Set<BasicBlock> seen = new HashSet<>(), onStack = new HashSet<>(), heads = new HashSet<>();
@@ -66,7 +68,7 @@ final class FunctionFixpoint {
             for (int i = post.size() - 1; i >= 0; i--) rpo.add(post.get(i));
             Map<BasicBlock, Integer> index = new HashMap<>();
             for (int i = 0; i < rpo.size(); i++) index.put(rpo.get(i), i);
-            return new Shape(rpo, index, heads, thresholds(fn));
+            return new Shape(rpo, index, heads, thresholds(fn), ReturnCases.tested(fn), notRegisterLike(fn));
         }
 
         private static long[] thresholds(Function fn) {
@@ -80,6 +82,54 @@ final class FunctionFixpoint {
             }
             t.addAll(more);
             return t.stream().mapToLong(Long::longValue).toArray();
+        }
+
+        /**
+         * The variables whose address the function takes (of the whole or of a part), and those it
+         * assigns a copy of a value in memory: the others are never assigned an indeterminate value
+         * and could have been declared {@code register}, which is what makes reading them while
+         * uninitialised undefined (C11 6.3.2.1p2).
+         */
+        private static Set<Variable> notRegisterLike(Function fn) {
+            Set<Variable> out = new HashSet<>();
+            for (BasicBlock b : fn.blocks) for (Stmt st : b.stmts) {
+                switch (st) {
+                    case Stmt.Assign a -> {
+                        addressed(a.value(), out);
+                        addressed(a.target(), out);
+                        if (a.target() instanceof Lvalue.Var v && Uninitialized.isCopy(a.value())) out.add(v.var());
+                    }
+                    case Stmt.Assume a -> addressed(a.cond(), out);
+                    case Stmt.Call c -> { c.args().forEach(e -> addressed(e, out)); if (c.calleeExpr() != null) addressed(c.calleeExpr(), out); if (c.result() != null) addressed(c.result(), out); }
+                    case Stmt.Return r -> { if (r.value() != null) addressed(r.value(), out); }
+                    case Stmt.Allocate al -> { addressed(al.size(), out); if (al.result() != null) addressed(al.result(), out); }
+                    case Stmt.Free fr -> addressed(fr.pointer(), out);
+                    case Stmt.InitAggregate ia -> { ia.elements().forEach(e -> addressed(e, out)); addressed(ia.target(), out); }
+                    default -> { }
+                }
+            }
+            return out;
+        }
+
+        private static void addressed(Expr e, Set<Variable> out) {
+            switch (e) {
+                case Expr.AddressOf a -> { Lvalue base = a.lv(); while (base instanceof Lvalue.Field f) base = f.base(); while (base instanceof Lvalue.Index i) { addressed(i.index(), out); base = i.base(); }
+                    if (base instanceof Lvalue.Var v) out.add(v.var()); else addressed(base, out); }
+                case Expr.Binary b -> { addressed(b.left(), out); addressed(b.right(), out); }
+                case Expr.Unary u -> addressed(u.operand(), out);
+                case Expr.Cast c -> addressed(c.operand(), out);
+                case Expr.Load l -> addressed(l.lv(), out);
+                default -> { }
+            }
+        }
+
+        private static void addressed(Lvalue lv, Set<Variable> out) {
+            switch (lv) {
+                case Lvalue.Index i -> { addressed(i.index(), out); addressed(i.base(), out); }
+                case Lvalue.Deref d -> addressed(d.pointer(), out);
+                case Lvalue.Field f -> addressed(f.base(), out);
+                default -> { }
+            }
         }
 
         private static void collect(Stmt s, Set<Long> t) {
@@ -119,6 +169,9 @@ final class FunctionFixpoint {
     private final Interpreter in;
     private final Function fn;
     private final Shape shape;
+    /** The last state each block that ends the function passed on (see {@link ReturnCases}). */
+    private final Map<BasicBlock, State> exits = new HashMap<>();
+    private List<State> exitCases;
 
     FunctionFixpoint(Interpreter in, Function fn, Shape shape) {
         this.in = in;
@@ -148,6 +201,7 @@ final class FunctionFixpoint {
         while (!work.isEmpty()) {
             BasicBlock b = shape.rpo().get(work.pollFirst());
             State out = transfer(b, states.get(b), quiet);
+            exiting(b, out);
             if (out.bottom) continue;
             for (BasicBlock n : b.succs) {
                 Integer ni = shape.index().get(n);
@@ -186,11 +240,13 @@ final class FunctionFixpoint {
                             if (po == null || po.bottom) continue;
                             fresh = fresh == null ? po : fresh.join(po);
                         }
-                        if (fresh == null) { states.remove(b); continue; }
+                        if (fresh == null) { states.remove(b); exits.remove(b); continue; }
                         cur = shape.loopHeads().contains(b) ? cur.narrow(fresh) : fresh;
                         states.put(b, cur);
                     }
-                    outs.put(b, transfer(b, cur, quiet));
+                    State out = transfer(b, cur, quiet);
+                    outs.put(b, out);
+                    exiting(b, out);
                 }
             }
         }
@@ -202,8 +258,22 @@ final class FunctionFixpoint {
         }
         State exit = states.get(fn.exit);
         if (frame.report() && exit != null) in.checkLeaks(fn, exit, lastStatement(), frame);
-        return exit == null ? State.unreachable() : exit;
+        if (exit != null && ReturnCases.splits(fn)) {
+            List<State> last = new ArrayList<>();
+            for (BasicBlock b : shape.rpo()) if (exits.containsKey(b)) last.add(exits.get(b));
+            exitCases = ReturnCases.group(fn, last);
+        }
+        if (exit == null) return State.unreachable();
+        exit.cases = null;
+        return exit;
     }
+
+    private void exiting(BasicBlock b, State out) {
+        if (b.succs.contains(fn.exit) && ReturnCases.splits(fn)) exits.put(b, out);
+    }
+
+    /** The exit states by return value after {@link #run} (null when they do not split). */
+    List<State> exitCases() { return exitCases; }
 
     /** Where a function ends, as far as the IR tells: its statement furthest down in the source. */
     private SourceLoc lastStatement() {

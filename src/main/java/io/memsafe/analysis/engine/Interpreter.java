@@ -408,6 +408,22 @@ public final class Interpreter {
     /** Set when that copied load read bytes nothing has written. */
     private boolean copiedIndeterminate;
 
+    /**
+     * A scalar local (or a member or element of a local) whose address the function never takes and
+     * that is never assigned a copy of memory: it could have been declared {@code register}, so even
+     * copying it while uninitialised
+     * (never assigned) is undefined (C11 6.3.2.1p2), and a copy is reported as a read, as Clang's
+     * core.uninitialized.Assign does. Copies of indeterminate memory ({@code data = *p}, a struct
+     * field saved and restored) stay copies.
+     */
+    private boolean registerLike(Lvalue lv, Frame f) {
+        if (!(lv.type() instanceof Type.Int || lv.type() instanceof Type.Pointer || lv.type() instanceof Type.Float) || f.fn() == null) return false;
+        // a member or an element of such a local too (Clang reports any garbage assigned)
+        Lvalue base = lv;
+        while (base instanceof Lvalue.Field || base instanceof Lvalue.Index) base = base instanceof Lvalue.Field fl ? fl.base() : ((Lvalue.Index) base).base();
+        return base instanceof Lvalue.Var v && v.var().kind == Variable.Kind.LOCAL && !shape(f.fn()).notRegisterLike().contains(v.var());
+    }
+
     Value load(Lvalue lv, State s, Frame f) {
         boolean copy = copying;
         copying = false; // loads nested in the address (a pointer, an index) are uses
@@ -423,7 +439,7 @@ public final class Interpreter {
         if (!(lv instanceof Lvalue.Var v && v.var().kind == Variable.Kind.TEMP)) {
             // a copy of bytes nothing wrote on any path is indeterminate in turn; one that may read
             // written bytes (the highest element of a loop's reads) is a read like any other
-            if (copy && unwrittenRead(p, size, charLike, s, true) != null) copiedIndeterminate = true;
+            if (copy && !registerLike(lv, f) && unwrittenRead(p, size, charLike, s, true) != null) copiedIndeterminate = true;
             else if (f.report()) uninitializedRead(lv.loc(), p, size, charLike, s, f);
         }
         Value v = loadVia(p, size, s);
@@ -460,6 +476,13 @@ public final class Interpreter {
         if (!direct(lv)) checkAccess(lv.loc(), p, Value.of(size), true, null, describeIndex(lv, s, f), f);
         checkElementOfMember(lv, size, true, s, f);
         boolean charLike = lv.type() instanceof Type.Int i && (i.isChar() || i.size() == 1);
+        if (p.pts.isEmpty() && p.unknown && lv instanceof Lvalue.Index ix) {
+            // an element at an index nothing is known of: any element of the array may have changed
+            Value base = address(ix.base(), s, f);
+            Map<Region, Interval> anywhere = new TreeMap<>();
+            for (Region r : base.pts.keySet()) anywhere.put(r, Interval.TOP);
+            if (!anywhere.isEmpty()) p = new Value(Interval.BOTTOM, anywhere, true, p.taint, p.widened);
+        }
         storeVia(p, size, v, s, charLike);
     }
 
@@ -642,8 +665,11 @@ public final class Interpreter {
         try {
             // a branch condition only narrows what variables hold, consistently with the relations
             Map<Region, Contents> before = st instanceof Stmt.Assume ? null : Relations.before(this, s);
+            State.Cases cases = s.cases;
+            s.cases = null;
             execIn(st, s, f);
             if (!s.bottom) Relations.forgetChanged(before, st instanceof Stmt.Assign a ? a.target() : null, this, s, f);
+            if (cases != null && !s.bottom) ReturnCases.after(this, st, cases, s, f);
         } finally {
             current = outer;
             at = outerAt;
@@ -857,13 +883,33 @@ public final class Interpreter {
         if (!targets.isEmpty()) {
             result = Value.BOTTOM;
             State joined = State.unreachable();
+            // a result tested right after keeps the callee's outcomes apart until the test
+            List<Map.Entry<State, Value>> cases = targets.size() == 1 && c.result() != null && shape(f.fn()).testedCalls().contains(c) ? new ArrayList<>() : null;
             for (Function callee : targets) {
                 State cs = targets.size() == 1 ? s : s.copy();
-                Value r = callees.inline(callee, args, c, cs, f);
+                Value r = callees.inline(callee, args, c, cs, f, cases);
                 result = result.join(r);
                 joined = joined.join(cs);
             }
-            if (targets.size() > 1) s.assign(joined);
+            if (targets.size() > 1) {
+                s.assign(joined);
+                Relations.forgetFields(this, s, null);
+            }
+            if (cases != null && !cases.isEmpty() && !s.bottom) {
+                Frame quiet = new Frame(f.fn(), f.depth(), f.calls(), f.parent(), false);
+                List<State> states = new ArrayList<>(cases.size());
+                for (Map.Entry<State, Value> e : cases) {
+                    State st = e.getKey();
+                    if (st.bottom) continue;
+                    Value r = e.getValue();
+                    if (c.result().type() instanceof Type.Int i && r.pts.isEmpty()) r = wrap(r, i);
+                    store(c.result(), r, st, quiet);
+                    states.add(st);
+                }
+                storeResult(c, result, s, f);
+                if (c.result() instanceof Lvalue.Var v) s.cases = new State.Cases(states, Set.of(region(v.var(), f.fn())));
+                return;
+            }
         } else {
             FunctionModel m = LibraryModels.get(name);
             if (m != null) {
@@ -900,6 +946,10 @@ public final class Interpreter {
                 result = unknownCall(written, s);
             }
         }
+        storeResult(c, result, s, f);
+    }
+
+    private void storeResult(Stmt.Call c, Value result, State s, Frame f) {
         if (c.result() != null && !s.bottom) {
             Type rt = c.result().type();
             if (rt instanceof Type.Int i && result.pts.isEmpty()) result = wrap(result, i);

@@ -260,6 +260,23 @@ final class Relations {
     }
 
     /**
+     * Forgets the relations of the fields of {@code regions} (all fields when null): for statements
+     * that join states, where a cell kept by the join (its value did not grow) may still hold
+     * another concrete value than before.
+     */
+    static void forgetFields(Interpreter in, State s, java.util.Set<Region> regions) {
+        Octagon<String> r = s.rel;
+        for (String k : s.rel.variables()) {
+            Place p = in.relatedPlaces.get(k);
+            if (p == null || !p.field() || (regions != null && !regions.contains(p.region()))) continue;
+            r = r.forget(k);
+            Value v = value(in, k, s);
+            if (!v.unknown && v.pts.isEmpty() && !v.num.isBottom()) r = r.meetInterval(k, v.num);
+        }
+        s.rel = r;
+    }
+
+    /**
      * A field's cell the statement left as it was: the same cell, or (after a call, whose result
      * builds new cells) the same single constant, which is the same concrete value.
      */

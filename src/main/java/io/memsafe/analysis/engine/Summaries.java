@@ -36,9 +36,10 @@ final class Summaries {
      * included) by id, with the steps each took on its own: a caller that uses this result counts
      * those it had not used yet, as if it had run them. {@code room}: how many callee analyses its call
      * tree was allowed; {@code truncated}: some call in it was havocked for lack of room, so the result
-     * holds for that room only; else it holds for any room of at least {@code minRoom}.
+     * holds for that room only; else it holds for any room of at least {@code minRoom}. {@code cases}:
+     * the exit split by return value ({@link ReturnCases}), or null.
      */
-    record Summary(State exit, int[] ids, long[] ownSteps, int room, boolean truncated, int minRoom) { }
+    record Summary(State exit, List<State> cases, int[] ids, long[] ownSteps, int room, boolean truncated, int minRoom) { }
 
     /** A key with the room a truncated result had. */
     private record Cut(Key key, int room) { }

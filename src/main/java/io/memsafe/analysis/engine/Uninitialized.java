@@ -15,7 +15,8 @@ final class Uninitialized {
      * Is the right-hand side of an assignment a plain copy of a scalar in memory ({@code x = y},
      * {@code x = *p}, {@code x = (T) y})? Copying an indeterminate value is not using it (Juliet's
      * good code does {@code int data = *dataPtr; data = 5;}, zlib saves and restores stream fields
-     * nobody set): the copy is indeterminate in turn, and its use is what is reported.
+     * nobody set): the copy is indeterminate in turn, and its use is what is reported. The exception,
+     * a local that could have been {@code register}, is {@code Interpreter.registerLike}.
      */
     static boolean isCopy(io.memsafe.ir.Expr e) {
         while (e instanceof io.memsafe.ir.Expr.Cast c) e = c.operand();

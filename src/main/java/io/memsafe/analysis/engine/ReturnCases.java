@@ -1,0 +1,195 @@
+package io.memsafe.analysis.engine;
+
+import io.memsafe.analysis.domain.Interval;
+import io.memsafe.analysis.domain.Region;
+import io.memsafe.analysis.domain.State;
+import io.memsafe.analysis.domain.Value;
+import io.memsafe.ir.BasicBlock;
+import io.memsafe.ir.Expr;
+import io.memsafe.ir.Function;
+import io.memsafe.ir.Lvalue;
+import io.memsafe.ir.Stmt;
+import io.memsafe.ir.Type;
+import io.memsafe.ir.Variable;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A callee's exits split by what it returns, so that the caller's test of the result keeps what
+ * the callee established on that outcome: {@code if (parse(s, &month)) return; days[month]} — the
+ * callee returns 0 only where {@code month} is in range, and joining its exits would lose that (the
+ * status-and-out-parameter idiom; Infer's Pulse keeps one disjunct per outcome, Clang's analyzer
+ * one path).
+ * <ul>
+ * <li>A function returning an integer or a pointer gets its exits grouped by return value: disjoint
+ *     numbers (0, -1, a range) and "some object" apart from NULL. At most {@link #MAX_CASES} groups,
+ *     none for a value the analysis does not know.</li>
+ * <li>A call whose result its caller tests right away (the call ends its block, its result is copied
+ *     at most into locals, every successor starts with a test of one of them) gets one caller state
+ *     per group beside the joined one ({@link State#cases}). The test is then decided in each, and
+ *     the states that pass are joined. Any other statement drops them: the cost is a few copies of
+ *     the caller's state at such calls only.</li>
+ * </ul>
+ */
+final class ReturnCases {
+    private ReturnCases() { }
+
+    static final int MAX_CASES = 4;
+
+    /** Does the function return something its exits can be split by? */
+    static boolean splits(Function fn) {
+        Type r = fn.type == null ? null : fn.type.returnType();
+        return r instanceof Type.Int || r instanceof Type.Pointer;
+    }
+
+    /**
+     * The exit states of a function grouped by return value (each group's states joined), in a
+     * deterministic order; null when there is one group only, a value is unknown, or too many groups.
+     */
+    static List<State> group(Function fn, List<State> exits) {
+        if (exits.size() < 2) return null;
+        Region ret = Interpreter.returnRegion(fn);
+        List<Value> values = new ArrayList<>();
+        List<State> states = new ArrayList<>();
+        for (State x : exits) {
+            if (x.bottom) continue;
+            Value v = x.contents(ret).load(Interval.ZERO, 8);
+            if (v.unknown || v.isBottom() || (v.isPointer() && !v.num.isBottom())) return null;
+            boolean merged = false;
+            for (int i = 0; i < values.size() && !merged; i++) {
+                if (overlap(values.get(i), v)) {
+                    values.set(i, values.get(i).join(v));
+                    states.set(i, states.get(i).join(x));
+                    merged = true;
+                }
+            }
+            if (!merged) {
+                values.add(v);
+                states.add(x);
+            }
+        }
+        // joining two groups can make a group overlap a third: merge until none do
+        for (boolean again = true; again; ) {
+            again = false;
+            for (int i = 0; i < values.size() && !again; i++) {
+                for (int j = i + 1; j < values.size() && !again; j++) {
+                    if (overlap(values.get(i), values.get(j))) {
+                        values.set(i, values.get(i).join(values.remove(j)));
+                        states.set(i, states.get(i).join(states.remove(j)));
+                        again = true;
+                    }
+                }
+            }
+        }
+        if (states.size() < 2 || states.size() > MAX_CASES) return null;
+        for (State st : states) st.cases = null;
+        return Collections.unmodifiableList(states);
+    }
+
+    /** Two return values some execution could tell apart? Objects (non-NULL) all look alike. */
+    private static boolean overlap(Value a, Value b) {
+        if (a.isPointer() && b.isPointer()) return true;
+        if (a.isPointer() || b.isPointer()) return false;
+        return !a.num.meet(b.num).isBottom();
+    }
+
+    /**
+     * The calls of a function whose result is tested right after: the call is its block's last
+     * statement but for copies of the result into locals, and each successor begins with a test.
+     */
+    static Set<Stmt.Call> tested(Function fn) {
+        Set<Stmt.Call> out = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (BasicBlock b : fn.blocks) {
+            Stmt.Call call = null;
+            Set<Variable> names = new HashSet<>();
+            for (Stmt st : b.stmts) {
+                if (st instanceof Stmt.Call c && c.result() instanceof Lvalue.Var v) {
+                    call = c;
+                    names.clear();
+                    names.add(v.var());
+                } else if (call != null && copied(st, names) != null) {
+                    names.add(copied(st, names));
+                } else call = null;
+            }
+            if (call == null || b.succs.isEmpty()) continue;
+            boolean all = true;
+            for (BasicBlock n : b.succs) {
+                if (n.preds.size() != 1 || n.stmts.isEmpty() || !(n.stmts.get(0) instanceof Stmt.Assume a) || !reads(a.cond(), names)) all = false;
+            }
+            if (all) out.add(call);
+        }
+        return out;
+    }
+
+    /** The local a statement copies one of {@code names} into, or null. */
+    private static Variable copied(Stmt st, Set<Variable> names) {
+        if (st instanceof Stmt.Assign a && a.target() instanceof Lvalue.Var t && !t.var().isGlobalStorage()
+                && strip(a.value()) instanceof Expr.Load l && l.lv() instanceof Lvalue.Var src && names.contains(src.var())) {
+            return t.var();
+        }
+        return null;
+    }
+
+    private static boolean reads(Expr e, Set<Variable> names) {
+        return switch (e) {
+            case Expr.Load l -> l.lv() instanceof Lvalue.Var v && names.contains(v.var());
+            case Expr.Binary b -> reads(b.left(), names) || reads(b.right(), names);
+            case Expr.Unary u -> reads(u.operand(), names);
+            case Expr.Cast c -> reads(c.operand(), names);
+            default -> false;
+        };
+    }
+
+    private static Expr strip(Expr e) {
+        while (e instanceof Expr.Cast c) e = c.operand();
+        return e;
+    }
+
+    /**
+     * After a statement ran on {@code s}, which had {@code cases} before it: a copy of the result
+     * carries the cases on, a test of it decides them (the states that pass, joined, replace
+     * {@code s}), anything else ends them.
+     */
+    static void after(Interpreter in, Stmt st, State.Cases cases, State s, Interpreter.Frame f) {
+        Interpreter.Frame quiet = new Interpreter.Frame(f.fn(), f.depth(), f.calls(), f.parent(), false);
+        if (st instanceof Stmt.Assume a && readsRegion(in, a.cond(), cases.tested(), f)) {
+            State joined = State.unreachable();
+            for (State c : cases.states()) {
+                State x = c.copy();
+                in.exec(st, x, quiet);
+                if (!x.bottom) joined = joined.join(x);
+            }
+            joined.cases = null;
+            s.assign(joined);
+            return;
+        }
+        if (st instanceof Stmt.Assign a && a.target() instanceof Lvalue.Var t && !t.var().isGlobalStorage()
+                && strip(a.value()) instanceof Expr.Load l && l.lv() instanceof Lvalue.Var src
+                && cases.tested().contains(in.region(src.var(), f.fn()))) {
+            List<State> next = new ArrayList<>(cases.states().size());
+            for (State c : cases.states()) {
+                State x = c.copy();
+                in.exec(st, x, quiet);
+                if (!x.bottom) next.add(x);
+            }
+            Set<Region> tested = new HashSet<>(cases.tested());
+            tested.add(in.region(t.var(), f.fn()));
+            s.cases = new State.Cases(next, tested);
+        }
+    }
+
+    private static boolean readsRegion(Interpreter in, Expr e, Set<Region> tested, Interpreter.Frame f) {
+        return switch (e) {
+            case Expr.Load l -> l.lv() instanceof Lvalue.Var v && !v.var().isGlobalStorage() && tested.contains(in.region(v.var(), f.fn()));
+            case Expr.Binary b -> readsRegion(in, b.left(), tested, f) || readsRegion(in, b.right(), tested, f);
+            case Expr.Unary u -> readsRegion(in, u.operand(), tested, f);
+            case Expr.Cast c -> readsRegion(in, c.operand(), tested, f);
+            default -> false;
+        };
+    }
+}
