@@ -107,18 +107,10 @@ public final class SarifReport {
             res.put("suppressions", List.of(s));
         }
         Map<String, Object> props = new LinkedHashMap<>();
-        props.put("tags", tags(f.rule(), List.of("security")));
+        props.put("tags", List.of("security", "external/cwe/cwe-" + f.rule().cwe()));
         if (rf.function() != null) props.put(FUNCTION_PROPERTY, rf.function());
         res.put("properties", props);
         return res;
-    }
-
-    /** The given tags, then the rule's CWE and its related ones. */
-    private static List<String> tags(Rule rule, List<String> first) {
-        List<String> tags = new java.util.ArrayList<>(first);
-        tags.add("external/cwe/cwe-" + rule.cwe());
-        for (int c : rule.relatedCwes()) tags.add("external/cwe/cwe-" + c);
-        return tags;
     }
 
     static Map<String, Object> rule(Rule rule, String level) {
@@ -137,7 +129,7 @@ public final class SarifReport {
         config.put("level", "none".equals(level) ? rule.level() : level);
         m.put("defaultConfiguration", config);
         Map<String, Object> props = new LinkedHashMap<>();
-        props.put("tags", tags(rule, List.of("security", "memory-safety")));
+        props.put("tags", List.of("security", "memory-safety", "external/cwe/cwe-" + rule.cwe()));
         props.put("precision", "high");
         props.put("problem.severity", "error".equals(rule.level()) ? "error" : "warning");
         props.put("security-severity", "error".equals(rule.level()) ? "8.8" : "6.5");

@@ -17,11 +17,6 @@ public @interface Rule {
     /** Short name, e.g. "StackBufferOverflow". */
     String name();
     int cwe();
-    /**
-     * More specific CWEs the same defect is also filed under, tagged beside {@link #cwe()} in SARIF as
-     * CodeQL's queries do (a wrapped allocation size is CWE-190 and, as the overflow it leads to, CWE-680).
-     */
-    int[] relatedCwes() default {};
     String title();
     /** Why this matters and what an attacker gains. */
     String rationale();

@@ -40,20 +40,22 @@ final class SizeArithmetic {
         Interval range = Interval.ofType(size, t.signed());
         boolean finiteInputs = x.lo() != Interval.NEG_INF && x.hi() != Interval.POS_INF && y.lo() != Interval.NEG_INF && y.hi() != Interval.POS_INF;
         boolean saturated = exact.lo() == Interval.NEG_INF || exact.hi() == Interval.POS_INF;
-        // a negative operand converted to an unsigned type (an int count times sizeof) stands for 2^N minus it:
-        // a product or sum that stays within one turn below zero is a huge size the allocator refuses, not a
-        // small block; only a value at least one full turn below zero (-2^N + k) comes around to a small size.
-        // That is what makes int * sizeof(int) a wrap under ILP32 (N = 32) and not under LP64 (N = 64).
-        boolean below;
-        if (t.signed() || b.op() == BinOp.SUB) below = exact.lo() < range.lo();
-        else if (range.hi() == Interval.POS_INF) below = exact.lo() == Interval.NEG_INF; // 64-bit: only an unbounded value turns around
-        else below = exact.lo() <= -range.hi();
+        // in an unsigned type a negative operand stands for 2^N minus it (an int count converted to size_t,
+        // -x of an unsigned x): a result that stays within one turn below zero is a huge value (a size the
+        // allocator refuses), not a small one; only a value a full turn below zero (-2^N + k) comes around
+        // to a small size. That is what makes int * sizeof(int) a wrap under ILP32 (N = 32) and not under
+        // LP64 (N = 64). Non-negative operands whose difference goes below zero (len - 8) do wrap.
+        boolean below = t.signed() || (x.lo() >= 0 && y.lo() >= 0) ? exact.lo() < range.lo() : exact.lo() <= -range.hi();
         boolean outside = below || (exact.hi() > range.hi() && range.hi() != Interval.POS_INF);
         if (!(outside || (finiteInputs && saturated))) return result;
         String type = (t.signed() ? "" : "unsigned ") + (size * 8) + "-bit";
         String how = exact.lo() < range.lo() && b.op() == BinOp.SUB
                 ? "the subtraction can go below zero and wrap around its " + type + " type"
                 : "the " + (b.op() == BinOp.MUL || b.op() == BinOp.SHL ? "multiplication" : "addition") + " can wrap around its " + type + " type";
-        return result.withTaint(result.taint.wrapped(how, at));
+        // a difference of non-negative values below zero becomes huge (2^N - k); anything else that wraps can come
+        // out small: past the maximum, or a full turn below zero
+        boolean onlyHuge = b.op() == BinOp.SUB && !t.signed() && x.lo() >= 0 && y.lo() >= 0 && exact.lo() > -range.hi()
+                && !(exact.hi() > range.hi() && range.hi() != Interval.POS_INF);
+        return result.withTaint(result.taint.wrapped(how, at, !onlyHuge));
     }
 }
