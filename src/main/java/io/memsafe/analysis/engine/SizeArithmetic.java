@@ -26,7 +26,8 @@ final class SizeArithmetic {
         if (result.taint != null && result.taint.wrap() != null && (b.op() == BinOp.XOR || b.op() == BinOp.OR || b.op() == BinOp.AND)) {
             return result.withTaint(new Origin(result.taint.what(), result.taint.loc()));
         }
-        if (result.taint == null || result.taint.wrap() != null || !(b.type() instanceof Type.Int t)) return result;
+        // the first wrap on the way is the one shown, unless a later one is the kind that makes the value small
+        if (result.taint == null || result.taint.wrapShrinks() || !(b.type() instanceof Type.Int t)) return result;
         if (b.op() != BinOp.ADD && b.op() != BinOp.SUB && b.op() != BinOp.MUL && b.op() != BinOp.SHL) return result;
         if (left.isPointer() || right.isPointer() || left.num.isBottom() || right.num.isBottom()) return result;
         Interval x = left.num, y = right.num;
@@ -56,6 +57,7 @@ final class SizeArithmetic {
         // out small: past the maximum, or a full turn below zero
         boolean onlyHuge = b.op() == BinOp.SUB && !t.signed() && x.lo() >= 0 && y.lo() >= 0 && exact.lo() > -range.hi()
                 && !(exact.hi() > range.hi() && range.hi() != Interval.POS_INF);
+        if (result.taint.wrap() != null && onlyHuge) return result;
         return result.withTaint(result.taint.wrapped(how, at, !onlyHuge));
     }
 }
