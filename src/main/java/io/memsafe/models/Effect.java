@@ -47,8 +47,12 @@ public sealed interface Effect {
     record OpenStream() implements Effect { }
     /** Operates on the stream args[arg], which must not be NULL (fclose, fputs, fprintf, fgets, ...). */
     record UsesStream(int arg) implements Effect { }
-    /** printf family: args[arg] is the format string, interpreted for conversions. */
-    record FormatArg(int arg) implements Effect { }
+    /**
+     * printf family: args[arg] is the format string, interpreted for conversions; each {@code %s}
+     * without a precision reads the NUL-terminated string of its argument. {@code elem}: the bytes of
+     * a character of the format (4 for the wide functions).
+     */
+    record FormatArg(int arg, int elem) implements Effect { }
     /**
      * ProbeForRead / ProbeForWrite: checks that {@code len} bytes at args[arg] lie in user space
      * (raising an exception otherwise). Past it the user pointer counts as probed; a zero length

@@ -90,6 +90,9 @@ public final class LibraryModels {
         def("vswprintf", range(-1, INT_MAX), false, new Effect.Format(0, 1, 2, 4));
         for (String n : List.of("printf", "vprintf", "wprintf", "vwprintf")) def(n, range(-1, INT_MAX), true);
         for (String n : List.of("fprintf", "vfprintf", "fwprintf", "vfwprintf", "dprintf")) def(n, range(-1, INT_MAX), true);
+        def("puts", range(-1, INT_MAX), true, new ReadString(0, 1, -1));
+        def("fputs", range(-1, INT_MAX), true, new ReadString(0, 1, -1));
+        def("fputws", range(-1, INT_MAX), true, new ReadString(0, 4, -1));
         for (String n : List.of("puts", "fputs", "fputws", "putchar", "fputc", "putc", "perror", "fflush", "fclose",
                 "fwrite", "write", "send", "sendto", "close", "shutdown", "listen", "bind", "connect", "socket",
                 "srand", "sleep", "remove", "unlink", "rename", "feof", "ferror", "rewind", "fseek", "ftell",
@@ -158,7 +161,7 @@ public final class LibraryModels {
         for (Map.Entry<String, Integer> e : formatArg.entrySet()) {
             FunctionModel m = MODELS.get(e.getKey());
             List<Effect> effects = new ArrayList<>(m.effects());
-            effects.add(new Effect.FormatArg(e.getValue()));
+            effects.add(new Effect.FormatArg(e.getValue(), e.getKey().contains("wprintf") ? 4 : 1));
             MODELS.put(m.name(), new FunctionModel(m.name(), List.copyOf(effects), m.returns(), m.pure()));
         }
         KernelModels.addTo(MODELS);

@@ -63,6 +63,38 @@ final class FormatLength {
         return total;
     }
 
+    /**
+     * The arguments a format reads as NUL-terminated strings: each {@code %s} (or {@code %ls},
+     * {@code %S}) without a precision, as {argument index, bytes per character}. Stops at the first
+     * conversion it does not know (what follows cannot be matched with arguments).
+     */
+    static List<int[]> strings(String fmt, int firstArg, int elem) {
+        List<int[]> out = new java.util.ArrayList<>();
+        int argi = firstArg;
+        for (int i = 0; i < fmt.length(); i++) {
+            if (fmt.charAt(i) != '%') continue;
+            if (i + 1 < fmt.length() && fmt.charAt(i + 1) == '%') { i++; continue; }
+            int j = i + 1;
+            boolean precision = false, wideArg = false;
+            while (j < fmt.length() && "-+ #0".indexOf(fmt.charAt(j)) >= 0) j++;
+            if (j < fmt.length() && fmt.charAt(j) == '*') { argi++; j++; }
+            while (j < fmt.length() && Character.isDigit(fmt.charAt(j))) j++;
+            if (j < fmt.length() && fmt.charAt(j) == '.') {
+                precision = true;
+                j++;
+                if (j < fmt.length() && fmt.charAt(j) == '*') { argi++; j++; }
+                while (j < fmt.length() && Character.isDigit(fmt.charAt(j))) j++;
+            }
+            while (j < fmt.length() && "hlLqjzt".indexOf(fmt.charAt(j)) >= 0) { if (fmt.charAt(j) == 'l') wideArg = true; j++; }
+            if (j >= fmt.length() || "sScCdiuxXopfFeEgGaAn".indexOf(fmt.charAt(j)) < 0) break;
+            char conv = fmt.charAt(j);
+            if ((conv == 's' || conv == 'S') && !precision) out.add(new int[] {argi, conv == 'S' || wideArg || elem == 4 ? 4 : 1});
+            argi++;
+            i = j;
+        }
+        return out;
+    }
+
     private static Interval digits(Value v, boolean signed, int base) {
         if (v.unknown || v.num.isBottom()) return Interval.of(1, 20);
         long lo = v.num.lo(), hi = v.num.hi();

@@ -135,7 +135,16 @@ final class ModelInterpreter {
                 case Effect.Deallocate d -> deallocate(loc, arg(args, d.arg()), op, s, f);
                 case Effect.OpenStream o -> allocated = openStream(loc, op, s);
                 case Effect.UsesStream u -> in.use(loc, arg(args, u.arg()), op, true, f);
-                case Effect.FormatArg fa -> formatString(loc, arg(args, fa.arg()), op, s, f);
+                case Effect.FormatArg fa -> {
+                    formatString(loc, arg(args, fa.arg()), op, s, f);
+                    String fmt = constant(arg(args, fa.arg()), s, fa.elem());
+                    if (fmt != null) {
+                        // a %s argument is read up to its terminator (a precision bounds it instead)
+                        for (int[] str : FormatLength.strings(fmt, fa.arg() + 1, fa.elem())) {
+                            if (str[0] < args.size()) readString(loc, args.get(str[0]), str[1], op, s, f);
+                        }
+                    }
+                }
                 case Effect.NoReturn n -> s.bottom = true;
                 case Effect.Probe pr -> UserMemory.probe(arg(args, pr.arg()), arg(args, pr.lenArg()), s);
                 case Effect.CopyToUser cu -> in.copiedToUser(loc, arg(args, cu.src()), length(cu.len(), args), op, s, f);
