@@ -18,9 +18,9 @@ import java.util.List;
  */
 @Rule(id = "MS190", name = "WrappedAllocationSize", cwe = 190, level = "error",
         title = "Allocation size computed with integer wrap-around from untrusted input",
-        rationale = "When a size computed from an attacker's count or length wraps around, the allocation succeeds with a "
-                + "small block and the code that fills it writes the full amount: a heap overflow the attacker sizes at will "
-                + "(the classic route from CWE-190 to CWE-122).")
+        rationale = "A length minus a header size that goes below zero in an unsigned type is a huge value: where the "
+                + "allocation succeeds (a 32-bit size on a 64-bit heap) the code goes on with a length it never checked, and "
+                + "the same value used as a copy or read length overflows the buffers it meets.")
 public final class WrappedAllocationSizeChecker implements Checker {
     @Override
     public void onAllocationSize(SourceLoc loc, Value size, String allocator, Context ctx) {
