@@ -23,7 +23,7 @@ import io.memsafe.scan.FunctionSpans;
 import io.memsafe.scan.ScanProgress;
 import io.memsafe.scan.baseline.Baseline;
 import io.memsafe.scan.cache.ResultCache;
-import io.memsafe.scan.cache.UnitDigests;
+import io.memsafe.scan.cache.IrDigests;
 import io.memsafe.scan.config.ScanConfig;
 import io.memsafe.ir.DataModel;
 import io.memsafe.scan.diff.ChangeScope;
@@ -246,8 +246,8 @@ public final class ScanCommand implements Callable<Integer> {
         ProgramAnalyzer analyzer = new ProgramAnalyzer(program, checkers, new ProgramAnalyzer.Options(steps, millis, jobs, entryGlobs));
         ResultCache cache = noCache ? null : ResultCache.open(cacheDir != null ? cacheDir : Path.of(".memsafe", "cache"),
                 "steps " + steps + "\nmillis " + millis + "\nentry " + entryGlobs + "\nuntrusted " + config.untrustedSources()
-                        + "\ndata-model " + model,
-                UnitDigests.of(units, frontend.includes(), systemHeaders), frontend.initialisedIn(), checkers);
+                        + "\ndata-model " + model + "\nsystem-headers " + systemHeaders,
+                new IrDigests(), program.globalInits, checkers);
         if (cache != null) analyzer.cache(cache);
         progress.phase("analysing " + total + " functions");
         ProgramAnalyzer.Result res;

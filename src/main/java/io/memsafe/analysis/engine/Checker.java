@@ -68,6 +68,12 @@ public interface Checker {
      */
     default void onDoubleFetch(SourceLoc loc, io.memsafe.analysis.domain.Region storage, SourceLoc checkedAt, Context ctx) { }
 
+    /**
+     * A function returns {@code returned}; {@code frame} holds the regions of its own locals and
+     * parameters (those whose storage ends with the return), temporaries of the IR left out.
+     */
+    default void onReturn(SourceLoc loc, Value returned, String function, java.util.Set<io.memsafe.analysis.domain.Region> frame, Context ctx) { }
+
     /** A block is about to be allocated with {@code size} bytes by {@code allocator} (malloc, new[], alloca, ...). */
     default void onAllocationSize(SourceLoc loc, Value size, String allocator, Context ctx) { }
 

@@ -719,6 +719,7 @@ public final class Interpreter {
             case Stmt.Return r -> {
                 if (r.value() != null && f.fn() != null) {
                     Value v = eval(r.value(), s, f);
+                    if (f.report() && v.isPointer()) returned(r.loc(), v, s, f);
                     Region rr = returnRegion(f.fn());
                     s.set(rr, Contents.uninitialized().store(Interval.ZERO, 8, v, true));
                 }
@@ -731,6 +732,15 @@ public final class Interpreter {
             }
             case Stmt.Free fr -> models.deallocate(fr.loc(), eval(fr.pointer(), s, f), "new[]".equals(fr.family()) ? "delete[]" : "delete", s, f);
         }
+    }
+
+    /** Tells the checkers what a function returns, with the regions of its frame that the value designates. */
+    private void returned(SourceLoc loc, Value v, State s, Frame f) {
+        String frame = "v:" + f.fn().unit + ":" + f.fn().name + ":";
+        Set<Region> own = new java.util.TreeSet<>();
+        for (Region r : v.pts.keySet()) if (r.kind == Region.Kind.STACK && r.key.startsWith(frame) && !temporaries.contains(r)) own.add(r);
+        if (own.isEmpty()) return;
+        for (Checker c : checkers) c.onReturn(loc, v, Function.called(f.fn().name), own, withCalls(f));
     }
 
     static Region returnRegion(Function fn) {

@@ -208,7 +208,22 @@ final class ModelInterpreter {
         }
         Str str = strlen(p, s);
         if (str == null && !unknownWithoutLength) return;
+        if (lim == null && terminatorPastTheEnd(p, s)) {
+            // the write that put the terminator outside the object was the overflow (and is reported
+            // there); reading the string it left is its consequence, not a second defect
+            in.use(loc, p, op, true, f);
+            return;
+        }
         in.checkAccess(loc, p, str == null ? Value.UNKNOWN : readLen(str, elem, lim), false, op, describe(str, what), f);
+    }
+
+    /** Does the one object {@code p} designates have its first terminator beyond its end on every path? */
+    private static boolean terminatorPastTheEnd(Value p, State s) {
+        if (p.pts.size() != 1) return false;
+        Region r = p.pts.keySet().iterator().next();
+        Value nul = s.contents(r).nul;
+        Long size = r.size.constant();
+        return size != null && !nul.unknown && nul.pts.isEmpty() && !nul.num.isBottom() && nul.num.lo() >= size;
     }
 
     /**

@@ -146,6 +146,8 @@ public final class ProgramAnalyzer {
                 String stopped = analyseRoot(in, root, scope);
                 String again = null;
                 long firstSteps = in.budget.steps();
+                // whose code the result depends on: the root, and what either attempt analysed in context
+                Set<Function> read = cache == null ? null : new HashSet<>(in.analysedInContext());
                 if (stopped != null) {
                     // sound fallback: the root on its own, its calls havocked; its callees become roots of their own
                     found.clear();
@@ -166,7 +168,9 @@ public final class ProgramAnalyzer {
                 covered.add(root);
                 covered.addAll(in.analysedInContext());
                 if (cache != null && reproducible(stopped) && reproducible(again)) {
-                    cache.keep(inputs, new RootCache.Kept(List.copyOf(found), List.copyOf(notes), Set.copyOf(in.analysedInContext())));
+                    read.addAll(in.analysedInContext());
+                    read.add(root);
+                    cache.keep(inputs, new RootCache.Kept(List.copyOf(found), List.copyOf(notes), Set.copyOf(in.analysedInContext()), Set.copyOf(read)));
                 }
                 if (progress != null) progress.accept(done.incrementAndGet());
             })).get();
@@ -194,7 +198,11 @@ public final class ProgramAnalyzer {
         taken.retainAll(scope.addressTaken);
         Set<Variable> written = new HashSet<>(r.globals());
         written.retainAll(scope.written);
-        return new RootCache.Inputs(root, callbacks.contains(root), fs, taken, Set.copyOf(r.globals()), written);
+        Map<Function, RootCache.Shape> shapes = new HashMap<>();
+        for (Function f : fs) {
+            shapes.put(f, new RootCache.Shape(scope.refsOf.getOrDefault(f, Set.of()), scope.globalsOf.getOrDefault(f, Set.of()), scope.indirect.contains(f)));
+        }
+        return new RootCache.Inputs(root, callbacks.contains(root), fs, taken, Set.copyOf(r.globals()), written, shapes);
     }
 
     /** Analyses one root; returns null when done, or why it stopped. */

@@ -5,6 +5,7 @@ import io.memsafe.ir.Function;
 import io.memsafe.ir.Variable;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -24,13 +25,22 @@ public interface RootCache {
      * escape; {@code callback}: the root is reached only through pointers (its parameters may be untrusted).
      */
     record Inputs(Function root, boolean callback, Set<Function> functions, Set<Function> addressTaken,
-                  Set<Variable> globals, Set<Variable> written) { }
+                  Set<Variable> globals, Set<Variable> written, Map<Function, Shape> shapes) { }
 
     /**
-     * A root's result: its findings, its notes (budget), and the functions it analysed in context (the
-     * second wave of roots is what no root covered).
+     * What the analysis reads of a function it does not analyse in context (its call-graph facts): the
+     * functions it names, the globals and static locals it names, whether it calls through a pointer.
+     * Its statements are read only by an analysis that enters it, and those are in {@link Kept#read}.
      */
-    record Kept(List<Finding> findings, List<Diagnostic> diagnostics, Set<Function> covered) { }
+    record Shape(Set<Function> refs, Set<Variable> globals, boolean indirect) { }
+
+    /**
+     * A root's result: its findings, its notes (budget), the functions it analysed in context (the
+     * second wave of roots is what no root covered), and the functions whose statements it read (itself
+     * and every function analysed in context, in either attempt): a result stays valid while their code
+     * and the other functions' {@link Shape}s stay the same.
+     */
+    record Kept(List<Finding> findings, List<Diagnostic> diagnostics, Set<Function> covered, Set<Function> read) { }
 
     /** The result kept for these inputs, or null. */
     Kept find(Inputs inputs);

@@ -12,6 +12,7 @@ import io.memsafe.analysis.engine.TraceStep;
 import io.memsafe.ir.Diagnostic;
 import io.memsafe.ir.Function;
 import io.memsafe.ir.SourceLoc;
+import io.memsafe.ir.Stmt;
 import io.memsafe.ir.Type;
 import io.memsafe.ir.Variable;
 
@@ -37,11 +38,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The results of a scan's roots kept in SQLite ({@code results.sqlite} in the cache directory), for the
- * next scan of the same tree. A root's result is keyed by a digest of everything its analysis reads
- * ({@link RootCache.Inputs}): the digest of the unit of every function and initialiser it can reach
- * ({@link UnitDigests}: their text, their headers' text, their flags), the whole-program facts it reads
- * about them (address taken, global written, reached only through pointers), the analysis options and
- * the tool itself. An edit anywhere in what a root can reach changes its key; nothing else does.
+ * next scan of the same tree. What a root's analysis reads is checked in two steps. The key is a
+ * digest of the options, of the tool, and of everything the root can reach ({@link RootCache.Inputs}).
+ * For each reachable function the key holds its {@link RootCache.Shape} and its signature, which is
+ * what the analysis reads of a function it does not enter. For each global it holds the type, the
+ * flags and the initialisers' code. The stored result carries the digest of the lowered code
+ * ({@link IrDigests}) of each function the analysis did enter ({@link RootCache.Kept#read}). A lookup
+ * takes the result only if all of those digests are unchanged. An edit in one function body then costs
+ * only the roots whose analysis entered that function, not every root that could reach it: a root
+ * enters at most 150 callees, six calls deep.
  *
  * <p>A cache must never change a report: every failure to read or write it is a warning on standard
  * error, and the scan goes on as if there were no cache.
@@ -49,7 +54,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ResultCache implements RootCache, AutoCloseable {
     public static final String FILE_NAME = "results.sqlite";
     /** Format of the keys and of the stored results: a change makes every old entry miss. */
-    private static final String FORMAT = "memsafe-root-results 1";
+    private static final String FORMAT = "memsafe-root-results 3";
     /** Entries no scan used in this many scans are dropped: a few trees or configurations stay warm. */
     private static final int SCANS_KEPT = 3;
 
@@ -59,8 +64,8 @@ public final class ResultCache implements RootCache, AutoCloseable {
 
     private final Connection db;
     private final String options;
-    private final UnitDigests units;
-    private final Map<Variable, String> initialisedIn;
+    private final IrDigests code;
+    private final Map<Variable, List<Stmt>> initialisers;
     private final Map<String, Rule> rules = new HashMap<>();
     private final long scan;
     private final Map<String, byte[]> computed = new ConcurrentHashMap<>();
@@ -68,12 +73,12 @@ public final class ResultCache implements RootCache, AutoCloseable {
     private final AtomicInteger hits = new AtomicInteger(), misses = new AtomicInteger();
     private volatile boolean broken;
 
-    private ResultCache(Connection db, String options, UnitDigests units, Map<Variable, String> initialisedIn,
+    private ResultCache(Connection db, String options, IrDigests code, Map<Variable, List<Stmt>> initialisers,
                         List<Checker> checkers) throws SQLException {
         this.db = db;
         this.options = options;
-        this.units = units;
-        this.initialisedIn = initialisedIn;
+        this.code = code;
+        this.initialisers = initialisers;
         for (Checker c : checkers) rules.putIfAbsent(c.rule().id(), c.rule());
         try (Statement s = db.createStatement()) {
             s.execute("PRAGMA busy_timeout=30000");
@@ -89,9 +94,9 @@ public final class ResultCache implements RootCache, AutoCloseable {
     /**
      * Opens (creates) the cache in {@code dir}; null, with a warning, when it cannot be used.
      * {@code options}: everything besides the code that decides what the analysis reports (budgets,
-     * entry points, data model, ...), as text.
+     * entry points, data model, ...), as text; {@code initialisers}: the program's global initialisers.
      */
-    public static ResultCache open(Path dir, String options, UnitDigests units, Map<Variable, String> initialisedIn,
+    public static ResultCache open(Path dir, String options, IrDigests code, Map<Variable, List<Stmt>> initialisers,
                                    List<Checker> checkers) {
         try {
             Files.createDirectories(dir);
@@ -99,7 +104,7 @@ public final class ResultCache implements RootCache, AutoCloseable {
             Path ignore = dir.resolve(".gitignore");
             if (!Files.exists(ignore)) Files.writeString(ignore, "# written by memsafe: the scan cache is not source\n*\n");
             Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(FILE_NAME).toAbsolutePath());
-            return new ResultCache(c, FORMAT + "\ntool " + ToolDigest.get() + "\n" + options, units, initialisedIn, checkers);
+            return new ResultCache(c, FORMAT + "\ntool " + ToolDigest.get() + "\n" + options, code, initialisers, checkers);
         } catch (IOException | SQLException | RuntimeException e) {
             System.err.println("memsafe scan: cache " + dir + " not used: " + e.getMessage());
             return null;
@@ -114,7 +119,11 @@ public final class ResultCache implements RootCache, AutoCloseable {
     @Override
     public Kept find(Inputs inputs) {
         if (broken) return null;
-        String key = key(inputs);
+        String key = keyOrNull(inputs);
+        if (key == null) {
+            misses.incrementAndGet();
+            return null;
+        }
         byte[] blob = null;
         try {
             synchronized (db) {
@@ -142,7 +151,9 @@ public final class ResultCache implements RootCache, AutoCloseable {
     @Override
     public void keep(Inputs inputs, Kept result) {
         // a root that analysed a function outside what the key covers read code the key does not name
-        if (!broken && inputs.functions().containsAll(result.covered())) computed.put(key(inputs), encode(result));
+        if (broken || !inputs.functions().containsAll(result.covered())) return;
+        String key = keyOrNull(inputs);
+        if (key != null) computed.put(key, encode(result));
     }
 
     /** Writes the results computed in this scan, marks those reused, and drops the ones long unused. */
@@ -202,13 +213,13 @@ public final class ResultCache implements RootCache, AutoCloseable {
      * units by name, but which unit's declaration comes first is a race between the parallel lowerings:
      * an incomplete {@code extern char buf[];} seen first stays a variable of its own in the units that
      * saw it, next to the complete one. So a key does not name variables or where they were declared:
-     * per name and kind it holds the most complete type, the flags of any of them, and the units that
-     * gave them initialisers.
+     * per name and kind it holds the most complete type, the flags of any of them, and the digests of
+     * their initialisers.
      */
     private volatile Map<String, Set<String>> initialisersByName;
 
     /**
-     * Per global name and kind, the digests of the units that give a variable of that name an initialiser,
+     * Per global name and kind, the digests of the initialisers of the variables of that name,
      * whichever variable object the root's code names: the linker's replacement of an incompletely typed
      * global keeps its id and place, so both objects are one region to the analysis.
      */
@@ -216,8 +227,8 @@ public final class ResultCache implements RootCache, AutoCloseable {
         Map<String, Set<String>> m = initialisersByName;
         if (m == null) {
             m = new HashMap<>();
-            for (Map.Entry<Variable, String> e : initialisedIn.entrySet()) {
-                m.computeIfAbsent(e.getKey().name + " " + e.getKey().kind, k -> new java.util.TreeSet<>()).add(units.of(e.getValue()));
+            for (Map.Entry<Variable, List<Stmt>> e : initialisers.entrySet()) {
+                m.computeIfAbsent(e.getKey().name + " " + e.getKey().kind, k -> new java.util.TreeSet<>()).add(code.ofInitialiser(e.getValue()));
             }
             initialisersByName = m;
         }
@@ -245,10 +256,20 @@ public final class ResultCache implements RootCache, AutoCloseable {
         return out;
     }
 
+    /** The key, or null when the code holds something a digest cannot describe (then nothing is kept for it). */
+    private String keyOrNull(Inputs in) {
+        try {
+            return key(in);
+        } catch (RuntimeException | StackOverflowError e) {
+            if (DEBUG) System.err.println("memsafe-cache: no key for " + id(in.root()) + ": " + e);
+            return null;
+        }
+    }
+
     String key(Inputs in) {
         List<String> lines = new ArrayList<>();
         for (Function f : in.functions()) {
-            String l = functionLines.computeIfAbsent(f, x -> "f " + id(x) + " " + units.of(x.unit));
+            String l = functionLines.computeIfAbsent(f, x -> "f " + id(x) + " " + shape(x, in.shapes().get(x)));
             lines.add(in.addressTaken().contains(f) ? l + " address-taken" : l);
         }
         lines.addAll(globalLines(in));
@@ -256,7 +277,27 @@ public final class ResultCache implements RootCache, AutoCloseable {
         StringBuilder sb = new StringBuilder(options).append("\nroot ").append(id(in.root()))
                 .append(in.callback() ? " callback" : "").append('\n');
         for (String l : lines) sb.append(l).append('\n');
-        return UnitDigests.sha256(sb.toString().getBytes(StandardCharsets.UTF_8));
+        return IrDigests.sha256(sb.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * What the key says of a function: its signature and number of blocks (read before deciding to enter
+     * it), and its call-graph facts. Its statements are not in the key: they are checked, for the
+     * functions the root's analysis read, against the digests stored with the result ({@link #decode}).
+     */
+    private String shape(Function f, Shape s) {
+        StringBuilder sb = new StringBuilder(code.signature(f));
+        if (s != null) {
+            List<String> names = new ArrayList<>();
+            for (Function r : s.refs()) names.add("call " + id(r));
+            for (Variable g : s.globals()) {
+                // globals by name (see initialisersByName); a static local also by its place, which no race changes
+                names.add("global " + g.name + " " + g.kind + (g.kind == Variable.Kind.STATIC_LOCAL ? " " + g.declared : ""));
+            }
+            Collections.sort(names);
+            sb.append(names).append(s.indirect() ? " indirect" : "");
+        }
+        return IrDigests.sha256(sb.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** Names a function across scans: its unit, name and place (a static function's name is not unique). */
@@ -289,7 +330,7 @@ public final class ResultCache implements RootCache, AutoCloseable {
 
     // ------------------------------------------------------------------ stored form
 
-    private static byte[] encode(Kept k) {
+    private byte[] encode(Kept k) {
         ObjectNode o = JSON.createObjectNode();
         ArrayNode fs = o.putArray("findings");
         for (Finding f : k.findings()) {
@@ -316,6 +357,10 @@ public final class ResultCache implements RootCache, AutoCloseable {
         for (Function f : k.covered()) ids.add(id(f));
         Collections.sort(ids);
         ids.forEach(cov::add);
+        ObjectNode read = o.putObject("read");
+        java.util.TreeMap<String, String> digests = new java.util.TreeMap<>();
+        for (Function f : k.read()) digests.put(id(f), code.of(f));
+        digests.forEach(read::put);
         try {
             return JSON.writeValueAsBytes(o);
         } catch (IOException e) {
@@ -350,7 +395,18 @@ public final class ResultCache implements RootCache, AutoCloseable {
                 }
                 covered.add(f);
             }
-            return new Kept(findings, notes, covered);
+            // the code the analysis read must be the code it would read now
+            Set<Function> read = new HashSet<>();
+            for (Map.Entry<String, JsonNode> e : o.path("read").properties()) {
+                Function f = byId.get(e.getKey());
+                if (f == null || !code.of(f).equals(e.getValue().asText())) {
+                    if (DEBUG) System.err.println("memsafe-cache: " + id(inputs.root()) + " read " + e.getKey() + ", changed since");
+                    return null;
+                }
+                read.add(f);
+            }
+            if (!read.contains(inputs.root())) return null;
+            return new Kept(findings, notes, covered, read);
         } catch (IOException | RuntimeException e) {
             return null;
         }

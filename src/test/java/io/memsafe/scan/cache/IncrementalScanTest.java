@@ -70,6 +70,53 @@ class IncrementalScanTest {
         assertThat(warm.sarif).isEqualTo(scan("--no-cache", "--jobs", "1").sarif);
     }
 
+    @Test
+    void anEditInOneFunctionOfAUnityBuildReanalysesOnlyTheRootsThatReachIt() throws IOException {
+        // curl's unity build: one unit includes every file of the library, and is listed first, so its
+        // copies of the functions are the ones analysed; a digest per unit would change with any edit
+        write("all.c", "#include \"one.c\"\n#include \"two.c\"\n");
+        write("one.c", "void one_entry(void) {\n    char b[4];\n    b[2] = 0;\n}\nvoid one_other(void) {\n    char c[4];\n    c[1] = 0;\n}\n");
+        write("two.c", "void two_entry(void) {\n    char d[4];\n    d[3] = 0;\n}\n");
+        scan("--cache", cache.toString());
+        // the body of one_entry only, on the same lines: the other five roots' results stay
+        write("one.c", "void one_entry(void) {\n    char b[4];\n    b[4] = 0;\n}\nvoid one_other(void) {\n    char c[4];\n    c[1] = 0;\n}\n");
+        Scan warm = scan("--cache", cache.toString());
+        assertThat(warm.use).isEqualTo(new ScanCommand.CacheUse(5, 1));
+        assertThat(warm.findings()).containsExactly("b.c:3", "one.c:3");
+        assertThat(warm.sarif).isEqualTo(scan("--no-cache").sarif);
+        // a line inserted above both functions of one.c moves them: both again, two.c's from the cache
+        write("one.c", "/* moved */\nvoid one_entry(void) {\n    char b[4];\n    b[4] = 0;\n}\nvoid one_other(void) {\n    char c[4];\n    c[1] = 0;\n}\n");
+        Scan moved = scan("--cache", cache.toString());
+        assertThat(moved.use).isEqualTo(new ScanCommand.CacheUse(4, 2));
+        assertThat(moved.findings()).containsExactly("b.c:3", "one.c:4");
+        assertThat(moved.sarif).isEqualTo(scan("--no-cache").sarif);
+    }
+
+    @Test
+    void aRootWhoseAnalysisNeverEnteredTheEditedFunctionKeepsItsResult() throws IOException {
+        // chain_entry calls c1 ... c7; calls are followed six levels deep, so c7 is analysed as a root of
+        // its own (second wave) and chain_entry's analysis never reads c7's statements
+        write("chain.c", chain("x[3] = 0;"));
+        Scan cold = scan("--cache", cache.toString());
+        assertThat(cold.use.analysed()).isEqualTo(5);
+        write("chain.c", chain("x[4] = 0;"));
+        Scan warm = scan("--cache", cache.toString());
+        // c7 again; chain_entry (which can reach c7 but did not read it), a_entry, b_entry, c_entry from the cache
+        assertThat(warm.use).isEqualTo(new ScanCommand.CacheUse(4, 1));
+        assertThat(warm.findings()).containsExactly("b.c:3", "chain.c:10");
+        assertThat(warm.sarif).isEqualTo(scan("--no-cache").sarif);
+        // a call added to c7 changes the call graph chain_entry reaches: it is analysed again too
+        write("chain.c", chain("x[4] = 0; c1();"));
+        assertThat(scan("--cache", cache.toString()).use).isEqualTo(new ScanCommand.CacheUse(3, 2));
+    }
+
+    private static String chain(String lastBody) {
+        StringBuilder sb = new StringBuilder("void c1(void);\nvoid c7(void);\n");
+        for (int i = 6; i >= 1; i--) sb.append("void c").append(i).append("(void) { c").append(i + 1).append("(); }\n");
+        sb.append("void chain_entry(void) { c1(); }\n");
+        return sb.append("void c7(void) { char x[4]; ").append(lastBody).append(" }\n").toString();
+    }
+
     /** A cached scan, one file rewritten, a rescan: its cache use, and the same SARIF as without the cache. */
     private Scan rescanAfter(String file, String text, ScanCommand.CacheUse expected) throws IOException {
         scan("--cache", cache.toString());
