@@ -13,7 +13,7 @@ public final class Checkers {
                 new BufferUnderwriteChecker(), new BufferOverReadChecker(), new BufferUnderReadChecker(),
                 new NullDereferenceChecker(), new UseAfterFreeChecker(), new DoubleFreeChecker(), new FreeNotOnHeapChecker(),
                 new FreeNotAtStartChecker(), new MismatchedDeallocatorChecker(), new UncheckedAllocationChecker(), new MemoryLeakChecker(),
-                new FormatStringChecker(), new UninitializedReadChecker(), new WrappedAllocationSizeChecker(),
+                new FormatStringChecker(), new UninitializedReadChecker(), new WrappedAllocationSizeChecker(), new ShrunkAllocationSizeChecker(),
                 new UnprobedUserPointerChecker(), new KernelInfoLeakChecker(), new DoubleFetchChecker(), new StackAddressEscapeChecker());
     }
 }

@@ -11,25 +11,31 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An allocation whose size was computed from untrusted input by arithmetic that can wrap around
- * ({@code malloc(count * sizeof(struct item))} with a 32-bit count, {@code malloc(len - 4)} with
- * {@code len < 4}). The block is then smaller than the code that fills it believes.
+ * An allocation whose size was computed from untrusted input by a difference that can go below zero in
+ * an unsigned type ({@code malloc(len - 4)} with {@code len < 4}): the size becomes huge, and where the
+ * allocation succeeds the code then works with a length it never checked. A wrap that can make the size
+ * small ({@code count * sizeof(struct item)} past the maximum) is {@link ShrunkAllocationSizeChecker}'s.
  */
 @Rule(id = "MS190", name = "WrappedAllocationSize", cwe = 190, level = "error",
         title = "Allocation size computed with integer wrap-around from untrusted input",
-        rationale = "When a size computed from an attacker's count or length wraps around, the allocation succeeds with a "
-                + "small block and the code that fills it writes the full amount: a heap overflow the attacker sizes at will "
-                + "(the classic route from CWE-190 to CWE-122).")
+        rationale = "A length minus a header size that goes below zero in an unsigned type is a huge value: where the "
+                + "allocation succeeds (a 32-bit size on a 64-bit heap) the code goes on with a length it never checked, and "
+                + "the same value used as a copy or read length overflows the buffers it meets.")
 public final class WrappedAllocationSizeChecker implements Checker {
     @Override
     public void onAllocationSize(SourceLoc loc, Value size, String allocator, Context ctx) {
         Origin o = size.taint;
-        if (o == null || o.wrap() == null) return;
+        if (o != null && o.wrap() != null && !o.wrapShrinks()) report(this, loc, size, allocator, ctx);
+    }
+
+    /** The finding of either wrap checker: where the untrusted value came from, where it wrapped, the allocation. */
+    static void report(Checker checker, SourceLoc loc, Value size, String allocator, Context ctx) {
+        Origin o = size.taint;
         List<TraceStep> t = new ArrayList<>();
         if (o.loc() != null && o.loc().line() > 0) t.add(new TraceStep(o.loc(), "untrusted value: " + o.what()));
         if (o.wrapLoc() != null && o.wrapLoc().line() > 0) t.add(new TraceStep(o.wrapLoc(), o.wrap()));
         t.add(new TraceStep(loc, "allocation of the wrapped size"));
-        ctx.report(this, loc, allocator + " size " + size.num + " is computed from " + o.what() + (o.loc() != null && o.loc().line() > 0 ? " (line " + o.loc().line() + ")" : "")
+        ctx.report(checker, loc, allocator + " size " + size.num + " is computed from " + o.what() + (o.loc() != null && o.loc().line() > 0 ? " (line " + o.loc().line() + ")" : "")
                 + ", and " + o.wrap() + (o.wrapLoc() != null && o.wrapLoc().line() > 0 ? " at line " + o.wrapLoc().line() : "")
                 + ": the block can be smaller than the data written to it; check the operands before the arithmetic", t);
     }

@@ -25,6 +25,7 @@ import io.memsafe.scan.baseline.Baseline;
 import io.memsafe.scan.cache.ResultCache;
 import io.memsafe.scan.cache.IrDigests;
 import io.memsafe.scan.config.ScanConfig;
+import io.memsafe.ir.DataModel;
 import io.memsafe.scan.diff.ChangeScope;
 import io.memsafe.scan.diff.ChangedLines;
 import io.memsafe.scan.suppress.Suppressions;
@@ -117,6 +118,11 @@ public final class ScanCommand implements Callable<Integer> {
      */
     ScanConfig config = ScanConfig.none();
 
+    @Option(names = "--data-model", paramLabel = "MODEL", description = "LP64, LLP64 or ILP32: the widths of long, pointers, size_t and "
+            + "wchar_t for every file (default: each compile entry's target flags: --target, -m32, cl.exe, -D_WIN32; else LP64, or LLP64 "
+            + "for files that include the Windows kernel headers).")
+    String dataModel;
+
     @Option(names = "--entry", paramLabel = "GLOB", description = "A function an attacker calls (name glob, repeatable): its integer "
             + "parameters and the bytes its pointer-to-bytes parameters designate are untrusted. Exported functions taking a buffer and its "
             + "length, and callbacks that do, are entry points without it.")
@@ -172,11 +178,18 @@ public final class ScanCommand implements Callable<Integer> {
                 return 2;
             }
             for (String w : config.warnings()) notes.add(new Diagnostic(new SourceLoc(cfgPath.toString(), 0, 0), Diagnostic.Level.WARNING, w));
-            if (config.dataModel() != null && !"LP64".equalsIgnoreCase(config.dataModel())) {
+            if (dataModel == null && config.dataModel() != null && DataModel.parse(config.dataModel()) == null) {
                 notes.add(new Diagnostic(new SourceLoc(cfgPath.toString(), 0, 0), Diagnostic.Level.WARNING,
-                        "data model " + config.dataModel() + " is not supported yet: LP64 used"));
+                        "data-model " + config.dataModel() + " is not LP64, LLP64 or ILP32: each file's own model used"));
             }
         }
+        // --data-model, else the settings file's, overrides the model each compile entry's flags chose
+        DataModel model = DataModel.parse(dataModel != null ? dataModel : config.dataModel());
+        if (dataModel != null && model == null) {
+            System.err.println("memsafe scan: unknown data model '" + dataModel + "' (LP64, LLP64 or ILP32)");
+            return 2;
+        }
+        if (model != null) units.replaceAll(u -> u.withDataModel(model));
         String fail = failOn != null ? failOn : config.failOn() != null ? config.failOn() : "any";
         if (!List.of("new", "any", "none").contains(fail)) {
             System.err.println("memsafe scan: --fail-on takes new, any or none");
@@ -233,7 +246,7 @@ public final class ScanCommand implements Callable<Integer> {
         ProgramAnalyzer analyzer = new ProgramAnalyzer(program, checkers, new ProgramAnalyzer.Options(steps, millis, jobs, entryGlobs));
         ResultCache cache = noCache ? null : ResultCache.open(cacheDir != null ? cacheDir : Path.of(".memsafe", "cache"),
                 "steps " + steps + "\nmillis " + millis + "\nentry " + entryGlobs + "\nuntrusted " + config.untrustedSources()
-                        + "\ndata-model " + config.dataModel() + "\nsystem-headers " + systemHeaders,
+                        + "\ndata-model " + model + "\nsystem-headers " + systemHeaders,
                 new IrDigests(), program.globalInits, checkers);
         if (cache != null) analyzer.cache(cache);
         progress.phase("analysing " + total + " functions");

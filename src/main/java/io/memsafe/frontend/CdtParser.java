@@ -1,5 +1,6 @@
 package io.memsafe.frontend;
 
+import io.memsafe.ir.DataModel;
 import io.memsafe.ir.Diagnostic;
 import io.memsafe.ir.SourceLoc;
 import org.eclipse.cdt.core.dom.ast.IASTPreprocessorIncludeStatement;
@@ -70,9 +71,25 @@ public final class CdtParser {
         this.systemHeaders = systemHeaders;
     }
 
-    public record Parsed(IASTTranslationUnit ast, List<Diagnostic> diagnostics) { }
+    /** model: the data model the unit was parsed under, which its lowering must follow. */
+    public record Parsed(IASTTranslationUnit ast, List<Diagnostic> diagnostics, DataModel model) { }
 
+    /**
+     * Parses under the unit's data model; a unit whose flags state none gets the host's, unless it
+     * includes the Windows kernel headers (served by the bundled prelude): a driver is built for
+     * 64-bit Windows, so it is parsed again under LLP64.
+     */
     public Parsed parse(CompileUnit unit) {
+        DataModel model = unit.dataModel() != null ? unit.dataModel() : DataModel.host();
+        DiskContentProvider provider = new DiskContentProvider();
+        Parsed parsed = parse(unit, model, provider);
+        if (unit.dataModel() == null && model != DataModel.LLP64 && provider.windowsKernelServed) {
+            parsed = parse(unit, DataModel.LLP64, new DiskContentProvider());
+        }
+        return parsed;
+    }
+
+    private Parsed parse(CompileUnit unit, DataModel model, DiskContentProvider provider) {
         List<Diagnostic> diags = new ArrayList<>();
         Path file = unit.file().toAbsolutePath().normalize();
         FileContent content;
@@ -81,25 +98,20 @@ public final class CdtParser {
             content = FileContent.create(file.toString(), text);
         } catch (IOException e) {
             diags.add(new Diagnostic(new SourceLoc(file.toString(), 0, 0), Diagnostic.Level.ERROR, "cannot read file: " + e.getMessage()));
-            return new Parsed(null, diags);
+            return new Parsed(null, diags, model);
         }
         Map<String, String> defines = new HashMap<>();
         defines.put("__STDC__", "1");
         defines.put("__STDC_VERSION__", "201112L");
         // the type sizes GCC predefines: CDT reads them to evaluate sizeof in constant expressions
         // (an array bound such as [0x54 + sizeof(PVOID)]); without them such a bound is unknown
-        for (String[] d : new String[][] {{"POINTER", "8"}, {"LONG", "8"}, {"INT", "4"}, {"SHORT", "2"}, {"LONG_LONG", "8"},
-                {"FLOAT", "4"}, {"DOUBLE", "8"}, {"LONG_DOUBLE", "16"}, {"SIZE_T", "8"}, {"WCHAR_T", "4"}}) {
-            defines.put("__SIZEOF_" + d[0] + "__", d[1]);
-        }
+        defines.putAll(model.predefinedMacros());
         if (systemHeaders) {
             defines.put("__GNUC__", "12");
             defines.put("__GNUC_MINOR__", "2");
-            defines.put("__x86_64__", "1");
+            defines.put(model == DataModel.ILP32 ? "__i386__" : "__x86_64__", "1");
             defines.put("__linux__", "1");
             defines.put("__CHAR_BIT__", "8");
-            defines.put("__SIZEOF_POINTER__", "8");
-            defines.put("__SIZEOF_LONG__", "8");
         }
         defines.putAll(unit.defines());
         List<String> inc = new ArrayList<>();
@@ -110,11 +122,11 @@ public final class CdtParser {
         ILanguage lang = unit.cplusplus() ? GPPLanguage.getDefault() : GCCLanguage.getDefault();
         IASTTranslationUnit ast;
         try {
-            ast = lang.getASTTranslationUnit(content, info, new DiskContentProvider(), null,
+            ast = lang.getASTTranslationUnit(content, info, provider, null,
                     ILanguage.OPTION_IS_SOURCE_UNIT | ILanguage.OPTION_NO_IMAGE_LOCATIONS, new DefaultLogService());
         } catch (Exception | StackOverflowError e) {
             diags.add(new Diagnostic(new SourceLoc(file.toString(), 0, 0), Diagnostic.Level.ERROR, "parser failed: " + e));
-            return new Parsed(null, diags);
+            return new Parsed(null, diags, model);
         }
         for (IASTPreprocessorIncludeStatement s : ast.getIncludeDirectives()) {
             if (!s.isResolved() && s.isActive()) {
@@ -126,7 +138,7 @@ public final class CdtParser {
             if (p.getID() == IASTProblem.PREPROCESSOR_INCLUSION_NOT_FOUND) continue;
             diags.add(new Diagnostic(loc(p.getFileLocation()), Diagnostic.Level.WARNING, "preprocessor: " + p.getMessage()));
         }
-        return new Parsed(ast, diags);
+        return new Parsed(ast, diags, model);
     }
 
     static SourceLoc loc(org.eclipse.cdt.core.dom.ast.IASTFileLocation fl) {

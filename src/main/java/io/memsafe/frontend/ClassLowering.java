@@ -67,7 +67,7 @@ final class ClassLowering {
     void destroyLocals(List<Variable> locals, SourceLoc where) {
         for (int i = locals.size() - 1; i >= 0; i--) {
             Variable v = locals.get(i);
-            destroy(new Expr.AddressOf(new Lvalue.Var(v, where), new Type.Pointer(v.type)), destructible.get(v), where, false);
+            destroy(new Expr.AddressOf(new Lvalue.Var(v, where), lowering.pointer(v.type)), destructible.get(v), where, false);
         }
     }
 
@@ -99,7 +99,7 @@ final class ClassLowering {
     Lvalue temporary(IASTFunctionCallExpression c, ICPPClassType cls, SourceLoc where) {
         Variable t = lowering.temp(lowering.lowerType(cls));
         lowering.emit(new Stmt.Declare(t, where));
-        construct(new Expr.AddressOf(new Lvalue.Var(t, where), new Type.Pointer(t.type)), cls, implicitlyCalled(c, false), c.getArguments(), where);
+        construct(new Expr.AddressOf(new Lvalue.Var(t, where), lowering.pointer(t.type)), cls, implicitlyCalled(c, false), c.getArguments(), where);
         return new Lvalue.Var(t, where);
     }
 
@@ -142,7 +142,7 @@ final class ClassLowering {
         }
         if (ClassModel.isPolymorphic(c)) {
             Variable table = vtable(c, where);
-            Type slotPointer = new Type.Pointer(new Type.Pointer(Type.VOID));
+            Type slotPointer = lowering.pointer(lowering.pointer(Type.VOID));
             lowering.emit(new Stmt.Assign(new Lvalue.Deref(object, 0, slotPointer, where),
                     new Expr.AddressOf(new Lvalue.Var(table, where), slotPointer), where));
         }
@@ -207,9 +207,9 @@ final class ClassLowering {
     /** The function pointer a virtual call through an object of static class {@code c} loads from its vtable. */
     Expr virtualTarget(Expr object, ICPPClassType c, ICPPMethod m, SourceLoc where) {
         int slot = ClassModel.slot(c, m);
-        Type fp = new Type.Pointer(Type.VOID);
-        Expr table = new Expr.Load(new Lvalue.Deref(object, 0, new Type.Pointer(fp), where), new Type.Pointer(fp));
-        return new Expr.Load(new Lvalue.Deref(table, 8L * slot, fp, where), fp);
+        Type fp = lowering.pointer(Type.VOID);
+        Expr table = new Expr.Load(new Lvalue.Deref(object, 0, lowering.pointer(fp), where), lowering.pointer(fp));
+        return new Expr.Load(new Lvalue.Deref(table, (long) lowering.model().pointerSize * slot, fp, where), fp);
     }
 
     /**
@@ -218,7 +218,7 @@ final class ClassLowering {
      */
     private Variable vtable(ICPPClassType c, SourceLoc where) {
         List<String> slots = ClassModel.slots(c);
-        Type fp = new Type.Pointer(Type.VOID);
+        Type fp = lowering.pointer(Type.VOID);
         String name = "vtable for " + ClassModel.qualifiedName(c);
         Variable table;
         boolean created = false;
@@ -240,7 +240,7 @@ final class ClassLowering {
                     entries.add(new Expr.IntConst(0, fp));
                 } else {
                     IFunctionType ft = m.getType();
-                    entries.add(new Expr.FunctionRef(LinkNames.of(m), new Type.Pointer(lowering.lowerType(ft))));
+                    entries.add(new Expr.FunctionRef(LinkNames.of(m), lowering.pointer(lowering.lowerType(ft))));
                 }
             }
             if (!lowering.program().globals.contains(table)) lowering.program().globals.add(table);

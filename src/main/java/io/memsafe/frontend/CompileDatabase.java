@@ -31,7 +31,10 @@ public final class CompileDatabase {
         return units;
     }
 
-    /** Builds a unit from a compiler command line's -I, -D, -isystem, -iquote, -x and the compiler's name. */
+    /**
+     * Builds a unit from a compiler command line's -I, -D, -isystem, -iquote, -x, the compiler's name
+     * and the target flags that choose its data model ({@link TargetFlags}).
+     */
     public static CompileUnit fromArguments(Path file, Path dir, List<String> args) {
         List<Path> inc = new ArrayList<>();
         Map<String, String> defs = new LinkedHashMap<>();
@@ -53,7 +56,7 @@ public final class CompileDatabase {
             else if (a.startsWith("-U")) defs.remove(a.substring(2));
             else if (a.equals("-x") && next != null) { cxx = next.startsWith("c++"); i++; }
         }
-        return new CompileUnit(file, inc, defs, cxx);
+        return new CompileUnit(file, inc, defs, cxx, TargetFlags.dataModel(args));
     }
 
     public static void define(Map<String, String> defs, String d) {

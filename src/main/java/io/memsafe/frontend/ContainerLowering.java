@@ -86,7 +86,7 @@ final class ContainerLowering {
     Lvalue subscript(IASTExpression container, IASTExpression index, Type elementType, SourceLoc where) {
         Lvalue cell = element(lowering.lvalue(container), where);
         lowering.rvalue(index);
-        return cell != null ? cell : new Lvalue.Deref(new Expr.Opaque("container element", new Type.Pointer(elementType)), 0, elementType, where);
+        return cell != null ? cell : new Lvalue.Deref(new Expr.Opaque("container element", lowering.pointer(elementType)), 0, elementType, where);
     }
 
     /**
@@ -108,8 +108,8 @@ final class ContainerLowering {
             lowering.emit(new Stmt.Assign(cell, lowering.convert(last, cell.type()), where));
         }
         if (ELEMENT_REFERENCES.contains(name)) {
-            if (cell != null) return new Expr.AddressOf(cell, new Type.Pointer(cell.type()));
-            return new Expr.Opaque("container element", new Type.Pointer(result));
+            if (cell != null) return new Expr.AddressOf(cell, lowering.pointer(cell.type()));
+            return new Expr.Opaque("container element", lowering.pointer(result));
         }
         if (result instanceof Type.Void) return new Expr.IntConst(0, Type.VOID);
         return new Expr.Opaque("container " + name, result);

@@ -35,7 +35,7 @@ public final class Frontend {
                 CdtParser.Parsed parsed = parser.parse(u);
                 d.addAll(parsed.diagnostics());
                 if (parsed.ast() != null) {
-                    new Lowering(part, globals, u.file().toAbsolutePath().normalize().toString(), d).lower(parsed.ast());
+                    new Lowering(part, globals, u.file().toAbsolutePath().normalize().toString(), parsed.model(), d).lower(parsed.ast());
                 }
             } catch (RuntimeException | StackOverflowError e) {
                 d.add(new Diagnostic(new SourceLoc(u.file().toString(), 0, 0), Diagnostic.Level.ERROR, "front end failed: " + e));

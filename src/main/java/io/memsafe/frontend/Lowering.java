@@ -9,6 +9,7 @@ import io.memsafe.ir.Lvalue;
 import io.memsafe.ir.Program;
 import io.memsafe.ir.SourceLoc;
 import io.memsafe.ir.Stmt;
+import io.memsafe.ir.DataModel;
 import io.memsafe.ir.Type;
 import io.memsafe.ir.Variable;
 import org.eclipse.cdt.core.dom.ast.*;
@@ -33,7 +34,7 @@ public final class Lowering {
     private final Program program;
     private final String unit;
     private final List<Diagnostic> diagnostics;
-    private final TypeLowering types = new TypeLowering();
+    private final TypeLowering types;
     private final Map<IBinding, Variable> vars = new HashMap<>();
     private final GlobalSymbols globals;
     private int stringIds;
@@ -69,7 +70,8 @@ public final class Lowering {
         synchronized int nextId() { return ids++; }
     }
 
-    public Lowering(Program program, GlobalSymbols globals, String unit, List<Diagnostic> diagnostics) {
+    public Lowering(Program program, GlobalSymbols globals, String unit, DataModel model, List<Diagnostic> diagnostics) {
+        this.types = new TypeLowering(model);
         this.program = program;
         this.globals = globals;
         this.unit = unit;
@@ -85,6 +87,11 @@ public final class Lowering {
     void warn(IASTNode where, String message) { diagnostics.add(new Diagnostic(loc(where), Diagnostic.Level.WARNING, message)); }
 
     Type lowerType(IType t) { return types.lower(t); }
+
+    /** A pointer of the unit's data model. */
+    Type.Pointer pointer(Type pointee) { return types.model().pointer(pointee); }
+
+    DataModel model() { return types.model(); }
 
     public void lower(IASTTranslationUnit tu) {
         for (IASTDeclaration d : tu.getDeclarations()) lowerTopLevel(d);
@@ -199,7 +206,7 @@ public final class Lowering {
         classes.reset();
         if (b instanceof ICPPMethod m && !m.isStatic() && m.getClassOwner() != null) {
             // the object a member function runs on is its first parameter
-            thisVar = new Variable("this", new Type.Pointer(types.lower(m.getClassOwner())), Variable.Kind.PARAM, loc(fd), 0);
+            thisVar = new Variable("this", pointer(types.lower(m.getClassOwner())), Variable.Kind.PARAM, loc(fd), 0);
             params.add(thisVar);
             List<Type> withThis = new ArrayList<>();
             withThis.add(thisVar.type);
@@ -219,7 +226,7 @@ public final class Lowering {
                 IBinding pb = pdt.getName().resolveBinding();
                 if (pb instanceof IParameter p) {
                     Type pt = types.lower(p.getType());
-                    if (pt instanceof Type.Array a) pt = new Type.Pointer(a.element()); // parameters of array type are pointers
+                    if (pt instanceof Type.Array a) pt = pointer(a.element()); // parameters of array type are pointers
                     Variable v = new Variable(p.getName(), pt, Variable.Kind.PARAM, loc(pd), params.size());
                     if (References.isReference(p.getType())) references.add(v);
                     vars.put(p, v);
@@ -316,7 +323,7 @@ public final class Lowering {
                 IASTInitializerClause[] args = init instanceof ICPPASTConstructorInitializer ci ? ci.getArguments()
                         : init instanceof IASTInitializerList il ? il.getClauses() : new IASTInitializerClause[0];
                 SourceLoc where = loc(dtor);
-                classes.construct(new Expr.AddressOf(new Lvalue.Var(var, where), new Type.Pointer(var.type)), cls,
+                classes.construct(new Expr.AddressOf(new Lvalue.Var(var, where), pointer(var.type)), cls,
                         ClassLowering.implicitlyCalled(dtor, false), args, where);
             } else if (init != null && references.contains(var)) bind(var, init);
             else if (init != null) initialize(new Lvalue.Var(var, loc(dtor)), var.type, init);
@@ -383,7 +390,7 @@ public final class Lowering {
     /** The address a reference binds to: an lvalue's, or a temporary's holding an rvalue (a const T& to a value). */
     private Expr addressOf(IASTExpression e) {
         Lvalue lv = lvalue(e);
-        return new Expr.AddressOf(lv, new Type.Pointer(lv.type()));
+        return new Expr.AddressOf(lv, pointer(lv.type()));
     }
 
     void initialize(Lvalue target, Type type, IASTInitializer init) {
@@ -833,7 +840,7 @@ public final class Lowering {
             case IASTTypeIdExpression t -> {
                 if (t.getOperator() == IASTTypeIdExpression.op_sizeof) {
                     long s = typeIdType(t.getTypeId()).size();
-                    return s < 0 ? new Expr.Opaque("sizeof incomplete type", Type.ULONG) : new Expr.IntConst(s, Type.ULONG);
+                    return s < 0 ? new Expr.Opaque("sizeof incomplete type", model().sizeT()) : new Expr.IntConst(s, model().sizeT());
                 }
                 return new Expr.Opaque("type trait", typeOf(e));
             }
@@ -876,15 +883,15 @@ public final class Lowering {
                     return new Expr.Load(new Lvalue.Var(tmp, where), result);
                 }
                 Expr size;
-                if (t instanceof Type.Array a && a.length() < 0) size = new Expr.Opaque("new[] size", Type.ULONG);
-                else size = t.size() < 0 ? new Expr.Opaque("size", Type.ULONG) : new Expr.IntConst(t.size(), Type.ULONG);
+                if (t instanceof Type.Array a && a.length() < 0) size = new Expr.Opaque("new[] size", model().sizeT());
+                else size = t.size() < 0 ? new Expr.Opaque("size", model().sizeT()) : new Expr.IntConst(t.size(), model().sizeT());
                 IASTTypeId tid = n.getTypeId();
                 if (n.isArrayAllocation() && tid.getAbstractDeclarator() instanceof IASTArrayDeclarator ad) {
                     IASTArrayModifier[] mods = ad.getArrayModifiers();
                     if (mods.length > 0 && mods[0].getConstantExpression() != null) {
                         Expr count = rvalue(mods[0].getConstantExpression());
                         long elem = t instanceof Type.Array a ? a.element().size() : t.size();
-                        size = new Expr.Binary(BinOp.MUL, count, new Expr.IntConst(Math.max(elem, 1), Type.ULONG), Type.ULONG, 1);
+                        size = new Expr.Binary(BinOp.MUL, count, new Expr.IntConst(Math.max(elem, 1), model().sizeT()), model().sizeT(), 1);
                     }
                 }
                 Variable tmp = temp(result);
@@ -921,8 +928,8 @@ public final class Lowering {
 
     /** Reads an lvalue; arrays decay to a pointer to their first element, functions to their address. */
     private Expr load(Lvalue lv, SourceLoc where) {
-        if (lv.type() instanceof Type.Array a) return new Expr.AddressOf(lv, new Type.Pointer(a.element()));
-        if (lv.type() instanceof Type.Function) return new Expr.AddressOf(lv, new Type.Pointer(lv.type()));
+        if (lv.type() instanceof Type.Array a) return new Expr.AddressOf(lv, pointer(a.element()));
+        if (lv.type() instanceof Type.Function) return new Expr.AddressOf(lv, pointer(lv.type()));
         return new Expr.Load(lv, lv.type());
     }
 
@@ -964,7 +971,7 @@ public final class Lowering {
                     if (references.contains(var)) return new Lvalue.Deref(new Expr.Load(new Lvalue.Var(var, where), var.type), 0, Type.pointee(var.type), where);
                     return new Lvalue.Var(var, where);
                 }
-                return new Lvalue.Deref(new Expr.Opaque("unresolved " + id.getName(), new Type.Pointer(Type.UNKNOWN)), 0, typeOf(e), where);
+                return new Lvalue.Deref(new Expr.Opaque("unresolved " + id.getName(), pointer(Type.UNKNOWN)), 0, typeOf(e), where);
             }
             case IASTArraySubscriptExpression a -> {
                 IASTExpression arr = a.getArrayExpression();
@@ -1027,7 +1034,7 @@ public final class Lowering {
 
     private Expr pointerAdd(Expr ptr, Expr idx, Type elem) {
         long scale = elem.size() > 0 ? elem.size() : 1;
-        Type pt = ptr.type() instanceof Type.Pointer ? ptr.type() : new Type.Pointer(elem);
+        Type pt = ptr.type() instanceof Type.Pointer ? ptr.type() : pointer(elem);
         return new Expr.Binary(BinOp.ADD, ptr, idx, pt, scale);
     }
 
@@ -1048,7 +1055,7 @@ public final class Lowering {
                 Lvalue lv = lvalue(operand);
                 Long constant = constantAddress(lv);
                 // &((T *)0)->f (offsetof, FIELD_OFFSET): an address computed from a constant, nothing is read
-                if (constant != null) return new Expr.IntConst(constant, Type.ULONG);
+                if (constant != null) return new Expr.IntConst(constant, model().sizeT());
                 return new Expr.AddressOf(lv, typeOf(u));
             }
             case IASTUnaryExpression.op_sizeof: {
@@ -1065,10 +1072,10 @@ public final class Lowering {
                 }
                 // sizeof "literal" is the array's size, terminator included (CDT may type it as a pointer)
                 if (unparen(operand) instanceof IASTLiteralExpression lit && lit.getKind() == IASTLiteralExpression.lk_string_literal) {
-                    StringLiterals.Decoded d = StringLiterals.parse(new String(lit.getValue()));
+                    StringLiterals.Decoded d = StringLiterals.parse(new String(lit.getValue()), model().wcharSize);
                     s = (long) (d.text().length() + 1) * d.elementSize();
                 }
-                return s < 0 ? new Expr.Opaque("sizeof", Type.ULONG) : new Expr.IntConst(s, Type.ULONG);
+                return s < 0 ? new Expr.Opaque("sizeof", model().sizeT()) : new Expr.IntConst(s, model().sizeT());
             }
             case IASTUnaryExpression.op_prefixIncr:
             case IASTUnaryExpression.op_prefixDecr: {
@@ -1200,7 +1207,7 @@ public final class Lowering {
         }
         if (op == BinOp.SUB && lp) {
             Type pointee = ((Type.Pointer) l.type()).pointee();
-            return new Expr.Binary(BinOp.PTRDIFF, l, r, Type.LONG, pointee.size() > 0 ? pointee.size() : 1);
+            return new Expr.Binary(BinOp.PTRDIFF, l, r, model().ptrdiffT(), pointee.size() > 0 ? pointee.size() : 1);
         }
         if (op.isComparison()) return new Expr.Binary(op, l, r, Type.INT, 1);
         return new Expr.Binary(op, l, r, resultType instanceof Type.Unknown ? l.type() : resultType, 1);
@@ -1290,7 +1297,7 @@ public final class Lowering {
         }
         args.addAll(arguments(calleeType, c.getArguments()));
         Type rt = typeOf(c);
-        if (calleeType != null && References.isReference(calleeType.getReturnType())) rt = new Type.Pointer(rt);
+        if (calleeType != null && References.isReference(calleeType.getReturnType())) rt = pointer(rt);
         // a function with no declaration in sight (a header the scan lacks): CDT types the call void, but
         // C89 makes it return int; its result is unknown, not the 0 that stands for a void call's value
         if (rt instanceof Type.Void && fe instanceof IASTIdExpression id
@@ -1329,7 +1336,7 @@ public final class Lowering {
                 List<Integer> cps = StringLiterals.decode(body);
                 long v = cps.isEmpty() ? 0 : cps.get(0);
                 if (!wide && v > 127) v = (byte) v;
-                return new Expr.IntConst(v, wide ? new Type.Int(4, true, true) : Type.INT);
+                return new Expr.IntConst(v, !wide ? Type.INT : text.startsWith("L") ? model().wchar() : new Type.Int(4, true, true));
             }
             case IASTLiteralExpression.lk_string_literal: return stringLiteral(lit);
             case IASTLiteralExpression.lk_float_constant: {
@@ -1343,15 +1350,15 @@ public final class Lowering {
                 return thisVar == null ? new Expr.Opaque("this", t) : new Expr.Load(new Lvalue.Var(thisVar, loc(lit)), thisVar.type);
             case IASTLiteralExpression.lk_true: return new Expr.IntConst(1, Type.BOOL);
             case IASTLiteralExpression.lk_false: return new Expr.IntConst(0, Type.BOOL);
-            case IASTLiteralExpression.lk_nullptr: return new Expr.IntConst(0, new Type.Pointer(Type.VOID));
+            case IASTLiteralExpression.lk_nullptr: return new Expr.IntConst(0, pointer(Type.VOID));
             default: return new Expr.Opaque("literal", t);
         }
     }
 
     private Expr stringLiteral(IASTLiteralExpression lit) {
         String text = new String(lit.getValue());
-        StringLiterals.Decoded d = StringLiterals.parse(text);
-        Type elem = d.elementSize() == 1 ? Type.CHAR : new Type.Int(d.elementSize(), true, true);
+        StringLiterals.Decoded d = StringLiterals.parse(text, model().wcharSize);
+        Type elem = d.elementSize() == 1 ? Type.CHAR : d.elementSize() == model().wcharSize && d.wide() ? model().wchar() : new Type.Int(d.elementSize(), true, true);
         return new Expr.StringLit(d.text(), d.elementSize(), new Type.Array(elem, d.text().length() + 1), unit + "#" + stringIds++);
     }
 

@@ -7,25 +7,28 @@ import java.util.List;
 final class StringLiterals {
     private StringLiterals() { }
 
-    record Decoded(String text, int elementSize) { }
+    /** wide: an L"..." literal, whose elements are wchar_t. */
+    record Decoded(String text, int elementSize, boolean wide) { }
 
-    /** A token as CDT gives it: one or more quoted pieces, each optionally prefixed (L, u8, u, U). */
-    static Decoded parse(String token) {
+    /** A token as CDT gives it: one or more quoted pieces, each optionally prefixed (L, u8, u, U); L is wchar_t of {@code wcharSize} bytes. */
+    static Decoded parse(String token, int wcharSize) {
         StringBuilder out = new StringBuilder();
         int elementSize = 1;
+        boolean wide = false;
         int i = 0;
         while (i < token.length()) {
             int q = token.indexOf('"', i);
             if (q < 0) break;
             String prefix = token.substring(i, q).trim();
-            if (prefix.endsWith("L") || prefix.endsWith("U")) elementSize = 4;
+            if (prefix.endsWith("L")) { elementSize = Math.max(elementSize, wcharSize); wide = true; }
+            else if (prefix.endsWith("U")) elementSize = 4;
             else if (prefix.endsWith("u")) elementSize = Math.max(elementSize, 2);
             int end = q + 1;
             while (end < token.length() && token.charAt(end) != '"') end += token.charAt(end) == '\\' ? 2 : 1;
             for (int cp : decode(token.substring(q + 1, Math.min(end, token.length())))) out.appendCodePoint(cp);
             i = end + 1;
         }
-        return new Decoded(out.toString(), elementSize);
+        return new Decoded(out.toString(), elementSize, wide);
     }
 
     static List<Integer> decode(String body) {

@@ -1,5 +1,6 @@
 package io.memsafe.frontend;
 
+import io.memsafe.ir.DataModel;
 import io.memsafe.ir.Type;
 import org.eclipse.cdt.core.dom.ast.IArrayType;
 import org.eclipse.cdt.core.dom.ast.IBasicType;
@@ -23,10 +24,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** CDT types to IR types, with sizes and struct layout of the LP64 Linux ABI. */
+/** CDT types to IR types, with the sizes of the unit's data model and System V style struct layout. */
 final class TypeLowering {
     private final Map<IType, Type.Struct> structs = new HashMap<>();
     private final Set<IType> inProgress = new HashSet<>();
+    private final DataModel model;
+
+    TypeLowering(DataModel model) {
+        this.model = model;
+    }
+
+    DataModel model() { return model; }
 
     Type lower(IType t) {
         try {
@@ -41,13 +49,13 @@ final class TypeLowering {
         if (t instanceof ITypedef td) {
             String n = td.getName();
             // wchar_t is a typedef in C; keep its ABI size even when a header gets it wrong
-            if ("wchar_t".equals(n)) return new Type.Int(4, true, true);
+            if ("wchar_t".equals(n)) return model.wchar();
             return lower0(td.getType(), depth + 1);
         }
         if (t instanceof IQualifierType q) return lower0(q.getType(), depth + 1);
-        if (t instanceof ICPPReferenceType r) return new Type.Pointer(lower0(r.getType(), depth + 1));
+        if (t instanceof ICPPReferenceType r) return model.pointer(lower0(r.getType(), depth + 1));
         if (t instanceof IBasicType b) return basic(b);
-        if (t instanceof IPointerType p) return new Type.Pointer(lower0(p.getType(), depth + 1));
+        if (t instanceof IPointerType p) return model.pointer(lower0(p.getType(), depth + 1));
         if (t instanceof IArrayType a) {
             Type elem = lower0(a.getType(), depth + 1);
             long len = -1;
@@ -83,9 +91,9 @@ final class TypeLowering {
                 // C++: the vtable pointer first (a polymorphic class), then the base classes' members, then its own
                 own = cls.getDeclaredFields();
                 if (ClassModel.isPolymorphic(cls)) {
-                    fields.add(new Type.Field(ClassModel.VPTR, new Type.Pointer(Type.VOID), 0));
-                    off = 8;
-                    maxAlign = 8;
+                    fields.add(new Type.Field(ClassModel.VPTR, model.pointer(Type.VOID), 0));
+                    off = model.pointerSize;
+                    maxAlign = model.pointerSize;
                 }
                 for (ICPPBase base : cls.getBases()) {
                     if (!(base.getBaseClass() instanceof ICompositeType bc) || !(lower0(bc, depth + 1) instanceof Type.Struct bs)) continue;
@@ -127,11 +135,11 @@ final class TypeLowering {
         }
     }
 
-    static long align(Type t) {
+    long align(Type t) {
         return switch (t) {
-            case Type.Int i -> Math.max(1, i.size());
-            case Type.Float f -> Math.max(1, Math.min(16, f.size()));
-            case Type.Pointer p -> 8;
+            case Type.Int i -> model.scalarAlign(i.size());
+            case Type.Float f -> f.size() == 12 ? 4 : model.scalarAlign(Math.min(16, f.size()));
+            case Type.Pointer p -> p.size();
             case Type.Array a -> align(a.element());
             case Type.Struct s -> {
                 long m = 1;
@@ -142,22 +150,22 @@ final class TypeLowering {
         };
     }
 
-    private static Type basic(IBasicType b) {
+    private Type basic(IBasicType b) {
         boolean unsigned = b.isUnsigned();
         return switch (b.getKind()) {
             case eChar -> new Type.Int(1, !unsigned, true);
-            case eWChar -> new Type.Int(4, true, true);
+            case eWChar -> model.wchar();
             case eChar16 -> new Type.Int(2, false, true);
             case eChar32 -> new Type.Int(4, false, true);
             case eBoolean -> Type.BOOL;
             case eFloat -> new Type.Float(4);
-            case eDouble -> new Type.Float(b.isLong() ? 16 : 8);
+            case eDouble -> new Type.Float(b.isLong() ? model.longDoubleSize : 8);
             case eFloat128, eDecimal128 -> new Type.Float(16);
             case eInt128 -> new Type.Int(16, !unsigned, false);
             case eVoid -> Type.VOID;
-            case eNullPtr -> new Type.Pointer(Type.VOID);
+            case eNullPtr -> model.pointer(Type.VOID);
             default -> {
-                long size = b.isShort() ? 2 : (b.isLong() || b.isLongLong()) ? 8 : 4;
+                long size = b.isShort() ? 2 : b.isLongLong() ? 8 : b.isLong() ? model.longSize : 4;
                 yield new Type.Int(size, !unsigned, false);
             }
         };

@@ -3,8 +3,9 @@ package io.memsafe.ir;
 import java.util.List;
 
 /**
- * C types as the analysis needs them: sizes in bytes on LP64 Linux (the ABI the bundled prelude
- * describes: int 4, long 8, pointers 8, wchar_t 4), element types, and struct layout.
+ * C types as the analysis needs them: sizes in bytes, element types, and struct layout. The front end
+ * gives integer and pointer types the sizes of the unit's {@link DataModel}; the constants below
+ * are the widths every model shares, and LP64's long for the analysis's own synthetic values.
  */
 public sealed interface Type {
     /** sizeof in bytes; -1 when unknown (incomplete type, variable-length array). */
@@ -13,7 +14,11 @@ public sealed interface Type {
     record Void() implements Type { public long size() { return 1; } }
     record Int(long size, boolean signed, boolean isChar) implements Type { }
     record Float(long size) implements Type { }
-    record Pointer(Type pointee) implements Type { public long size() { return 8; } }
+    /** size: the pointer's own width (8 on LP64 and LLP64, 4 on ILP32). */
+    record Pointer(Type pointee, long size) implements Type {
+        /** A 64-bit pointer: for values the analysis makes up itself, never for a unit's types. */
+        public Pointer(Type pointee) { this(pointee, 8); }
+    }
     /** length -1: unknown (flexible or VLA). */
     record Array(Type element, long length) implements Type {
         public long size() { return length < 0 || element.size() < 0 ? -1 : length * element.size(); }

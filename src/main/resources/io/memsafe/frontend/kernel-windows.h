@@ -2,7 +2,9 @@
  * APIs that driver code needs to parse and that the analysis models, written from Microsoft's public
  * documentation (no WDK header is copied). Served for <ntddk.h>, <wdm.h>, <ntifs.h>, <wdf.h>, ...
  * when no real header is found, so a driver scans on any machine without a WDK. Integer types
- * follow LLP64 (ULONG and LONG are 4 bytes, pointers and SIZE_T 8). The semantics of the functions
+ * follow the Windows models: ULONG and LONG are 4 bytes, the _PTR types and SIZE_T are pointer-sized
+ * (8 bytes under LLP64, 4 under ILP32: memsafe parses units that include this file as LLP64 unless
+ * their flags say otherwise). The semantics of the functions
  * come from the analysis's kernel models, not from here. */
 #ifndef MEMSAFE_KERNEL_WINDOWS_H
 #define MEMSAFE_KERNEL_WINDOWS_H
@@ -11,8 +13,12 @@
 #include <string.h>
 
 #define __MEMSAFE_KERNEL_WINDOWS__ 1
+#if __SIZEOF_POINTER__ == 8
 #define _WIN64 1
 #define _AMD64_ 1
+#else
+#define _X86_ 1
+#endif
 #define _KERNEL_MODE 1
 
 /* ---- compiler extensions and SAL annotations: parsed and dropped (the models carry the sizes) */
@@ -236,9 +242,10 @@ typedef const unsigned short *PCWSTR, *LPCWSTR;
 typedef int INT, *PINT, LONG, *PLONG, BOOL, NTSTATUS, *PNTSTATUS;
 typedef unsigned int UINT, *PUINT, ULONG, *PULONG, DWORD, *PDWORD, UINT32, *PUINT32, ULONG32, DWORD32;
 typedef int INT32, LONG32;
-typedef long long LONGLONG, *PLONGLONG, LONG64, *PLONG64, INT64, *PINT64, LONG_PTR, *PLONG_PTR, INT_PTR, SSIZE_T;
-typedef unsigned long long ULONGLONG, *PULONGLONG, ULONG64, *PULONG64, DWORD64, UINT64, *PUINT64, ULONG_PTR, *PULONG_PTR,
-        UINT_PTR, DWORD_PTR, SIZE_T, *PSIZE_T, KAFFINITY;
+typedef long long LONGLONG, *PLONGLONG, LONG64, *PLONG64, INT64, *PINT64;
+typedef __INTPTR_TYPE__ LONG_PTR, *PLONG_PTR, INT_PTR, SSIZE_T;
+typedef unsigned long long ULONGLONG, *PULONGLONG, ULONG64, *PULONG64, DWORD64, UINT64, *PUINT64;
+typedef __UINTPTR_TYPE__ ULONG_PTR, *PULONG_PTR, UINT_PTR, DWORD_PTR, SIZE_T, *PSIZE_T, KAFFINITY;
 typedef unsigned char UINT8, *PUINT8;
 typedef signed char INT8;
 typedef unsigned short UINT16, *PUINT16;

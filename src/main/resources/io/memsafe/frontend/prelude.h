@@ -1,24 +1,30 @@
-/* memsafe bundled prelude: the C standard library's types, constants and prototypes as on LP64 Linux
- * (glibc, x86-64). Served for every standard header name so that analysis does not depend on which
- * system headers a machine has. The analysis takes the semantics of these functions from its
- * library models, not from here; this file only gives the parser types and macros. */
+/* memsafe bundled prelude: the C standard library's types, constants and prototypes as in glibc.
+ * Served for every standard header name so that analysis does not depend on which system headers a
+ * machine has. The widths of size_t, ptrdiff_t, intptr_t, wchar_t, long and their limits follow the
+ * unit's data model through the macros GCC predefines (__SIZE_TYPE__, __LONG_MAX__, ...), which the
+ * parser defines from memsafe's table of models (LP64, LLP64, ILP32). The analysis takes the
+ * semantics of these functions from its library models, not from here; this file only gives the
+ * parser types and macros. */
 #ifndef MEMSAFE_PRELUDE_H
 #define MEMSAFE_PRELUDE_H
 
 #define __MEMSAFE_PRELUDE__ 1
+#if __SIZEOF_POINTER__ == 8
 #define __x86_64__ 1
+#else
+#define __i386__ 1
+#endif
 #define __linux__ 1
 #define __unix__ 1
-#define __LP64__ 1
 #define __CHAR_BIT__ 8
 
-typedef unsigned long size_t;
-typedef long ssize_t;
-typedef long ptrdiff_t;
-typedef long intptr_t;
-typedef unsigned long uintptr_t;
+typedef __SIZE_TYPE__ size_t;
+typedef __PTRDIFF_TYPE__ ssize_t;
+typedef __PTRDIFF_TYPE__ ptrdiff_t;
+typedef __INTPTR_TYPE__ intptr_t;
+typedef __UINTPTR_TYPE__ uintptr_t;
 #ifndef __cplusplus
-typedef int wchar_t;
+typedef __WCHAR_TYPE__ wchar_t;
 #define bool _Bool
 #define true 1
 #define false 0
@@ -27,13 +33,13 @@ typedef unsigned int wint_t;
 typedef signed char int8_t;
 typedef short int16_t;
 typedef int int32_t;
-typedef long int64_t;
+typedef __INT64_TYPE__ int64_t;
 typedef unsigned char uint8_t;
 typedef unsigned short uint16_t;
 typedef unsigned int uint32_t;
-typedef unsigned long uint64_t;
-typedef long intmax_t;
-typedef unsigned long uintmax_t;
+typedef __UINT64_TYPE__ uint64_t;
+typedef __INTMAX_TYPE__ intmax_t;
+typedef __UINTMAX_TYPE__ uintmax_t;
 typedef long time_t;
 typedef long clock_t;
 typedef long off_t;
@@ -84,9 +90,13 @@ struct sockaddr_storage { sa_family_t ss_family; char __ss_padding[118]; unsigne
 #define INT_MIN (-INT_MAX - 1)
 #define INT_MAX 2147483647
 #define UINT_MAX 4294967295U
-#define LONG_MAX 9223372036854775807L
+#define LONG_MAX __LONG_MAX__
 #define LONG_MIN (-LONG_MAX - 1L)
+#if __SIZEOF_LONG__ == 8
 #define ULONG_MAX 18446744073709551615UL
+#else
+#define ULONG_MAX 4294967295UL
+#endif
 #define LLONG_MAX 9223372036854775807LL
 #define LLONG_MIN (-LLONG_MAX - 1LL)
 #define ULLONG_MAX 18446744073709551615ULL
@@ -99,13 +109,18 @@ struct sockaddr_storage { sa_family_t ss_family; char __ss_padding[118]; unsigne
 #define INT32_MIN (-2147483647-1)
 #define INT32_MAX 2147483647
 #define UINT32_MAX 4294967295U
-#define INT64_MIN (-9223372036854775807L-1)
-#define INT64_MAX 9223372036854775807L
-#define UINT64_MAX 18446744073709551615UL
-#define SIZE_MAX 18446744073709551615UL
-#define SSIZE_MAX LONG_MAX
-#define WCHAR_MIN (-2147483647-1)
-#define WCHAR_MAX 2147483647
+#define INT64_MAX 9223372036854775807LL
+#define INT64_MIN (-INT64_MAX - 1)
+#define UINT64_MAX 18446744073709551615ULL
+#define SIZE_MAX __SIZE_MAX__
+#define SSIZE_MAX __PTRDIFF_MAX__
+#define PTRDIFF_MAX __PTRDIFF_MAX__
+#define PTRDIFF_MIN (-PTRDIFF_MAX - 1)
+#define INTPTR_MAX __INTPTR_MAX__
+#define INTPTR_MIN (-INTPTR_MAX - 1)
+#define UINTPTR_MAX __SIZE_MAX__
+#define WCHAR_MIN __WCHAR_MIN__
+#define WCHAR_MAX __WCHAR_MAX__
 #define MB_LEN_MAX 16
 #define INADDR_ANY ((in_addr_t)0x00000000)
 #define INADDR_LOOPBACK ((in_addr_t)0x7f000001)

@@ -7,9 +7,13 @@ import io.memsafe.ir.SourceLoc;
  * {@code wrap}, when not null, says where arithmetic on the untrusted value wrapped around its type
  * on the way (an allocation size {@code n * 4} computed in 32 bits, a {@code len - 4} below zero).
  */
-public record Origin(String what, SourceLoc loc, String wrap, SourceLoc wrapLoc) {
-    public Origin(String what, SourceLoc loc) { this(what, loc, null, null); }
+public record Origin(String what, SourceLoc loc, String wrap, SourceLoc wrapLoc, boolean wrapShrinks) {
+    public Origin(String what, SourceLoc loc) { this(what, loc, null, null, false); }
 
-    /** The same source, after arithmetic that may wrap around at {@code at}. */
-    public Origin wrapped(String how, SourceLoc at) { return new Origin(what, loc, how, at); }
+    /**
+     * The same source, after arithmetic that may wrap around at {@code at}; {@code shrinks}: the wrap can
+     * make the value smaller than the exact result (a product past the maximum), not only huge (a
+     * difference below zero in an unsigned type).
+     */
+    public Origin wrapped(String how, SourceLoc at, boolean shrinks) { return new Origin(what, loc, how, at, shrinks); }
 }

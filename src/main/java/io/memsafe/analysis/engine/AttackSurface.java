@@ -86,8 +86,10 @@ public final class AttackSurface {
             // a void * followed by an int is as often an opaque handle and a flag or an enum: a void * buffer's
             // length is a size_t-wide integer
             Type.Int b = bytePointee(fn.params.get(i).type);
+            // (size_t is as wide as the pointer: 8 bytes on LP64 and LLP64, 4 on ILP32)
+            long sizeT = fn.params.get(i).type instanceof Type.Pointer p ? p.size() : 8;
             boolean voidBuffer = fn.params.get(i).type instanceof Type.Pointer p && p.pointee() instanceof Type.Void;
-            if (b != null && fn.params.get(i + 1).type instanceof Type.Int len && len.size() > 1 && (!voidBuffer || len.size() >= 8)) {
+            if (b != null && fn.params.get(i + 1).type instanceof Type.Int len && len.size() > 1 && (!voidBuffer || len.size() >= sizeT)) {
                 out.put(i, "buffer");
                 out.put(i + 1, "length");
             }

@@ -250,7 +250,7 @@ public final class Interpreter {
                 Value wire = WireFormat.assembled(b, v, at);
                 yield wire != null ? wire : SizeArithmetic.markWrap(b, l, r, v, at);
             }
-            case Expr.Cast c -> cast(eval(c.operand(), s, f), c.type());
+            case Expr.Cast c -> cast(eval(c.operand(), s, f), c.type(), c.operand().type());
             case Expr.Opaque o -> Value.UNKNOWN;
         };
     }
@@ -269,11 +269,15 @@ public final class Interpreter {
         return new Value(Interval.BOTTOM, v.pts, true, null, v.widened);
     }
 
-    static Value cast(Value v, Type to) {
+    static Value cast(Value v, Type to) { return cast(v, to, null); }
+
+    /** from: the operand's type; a pointer keeps designating memory in an integer as wide as it (uintptr_t). */
+    static Value cast(Value v, Type to, Type from) {
         if (to instanceof Type.Int i) {
             Value r = wrap(v, i);
             // a pointer converted to a small integer no longer designates memory
-            return i.size() < 8 ? r.withoutPointers().withUnknown(r.unknown || !v.pts.isEmpty()) : r;
+            long width = from instanceof Type.Pointer p ? p.size() : 8;
+            return i.size() < width ? r.withoutPointers().withUnknown(r.unknown || !v.pts.isEmpty()) : r;
         }
         return v;
     }

@@ -149,7 +149,7 @@ final class ModelInterpreter {
                 case Effect.StoreEnd se -> fill(arg(args, se.out()), s, Value.UNKNOWN, Interval.of(8), (nul, off) -> nul);
                 case Effect.Probe pr -> UserMemory.probe(arg(args, pr.arg()), arg(args, pr.lenArg()), s);
                 case Effect.CopyToUser cu -> in.copiedToUser(loc, arg(args, cu.src()), length(cu.len(), args), op, s, f);
-                case Effect.RequestBuffer rb -> requestBuffer(rb, args, loc, op, s);
+                case Effect.RequestBuffer rb -> requestBuffer(rb, c, args, loc, op, s);
             }
         }
         return result(m.returns(), m.name(), args, allocated, loc, s);
@@ -159,7 +159,7 @@ final class ModelInterpreter {
      * WdfRequestRetrieve*Buffer: the request's buffer, with untrusted bytes, of at least the minimum
      * length asked for (the call fails otherwise), stored through the out-parameters.
      */
-    private void requestBuffer(Effect.RequestBuffer rb, List<Value> args, SourceLoc loc, String op, State s) {
+    private void requestBuffer(Effect.RequestBuffer rb, Stmt.Call c, List<Value> args, SourceLoc loc, String op, State s) {
         Value min = arg(args, rb.minArg());
         Origin o = new Origin("the length of the request buffer from " + op + "()", loc);
         Interval lo = min.num.isBottom() || min.unknown ? Interval.of(0) : Interval.of(Math.max(0, min.num.lo()));
@@ -175,9 +175,15 @@ final class ModelInterpreter {
             buf = Value.pointer(r, Interval.ZERO);
         }
         Value out = arg(args, rb.bufferOut());
-        if (out.isPointer()) in.storeVia(out, 8, buf, s, false);
+        if (out.isPointer()) in.storeVia(out, slotSize(c, rb.bufferOut()), buf, s, false);
         Value lenOut = arg(args, rb.lengthOut());
-        if (lenOut.isPointer()) in.storeVia(lenOut, 8, len, s, false);
+        if (lenOut.isPointer()) in.storeVia(lenOut, slotSize(c, rb.lengthOut()), len, s, false);
+    }
+
+    /** The size of what an out-parameter points to (a PVOID or size_t: 4 bytes under ILP32); 8 when its type is not known. */
+    private static long slotSize(Stmt.Call c, int arg) {
+        if (arg < 0 || arg >= c.args().size() || !(c.args().get(arg).type() instanceof io.memsafe.ir.Type.Pointer p)) return 8;
+        return p.pointee().size() > 0 ? p.pointee().size() : 8;
     }
 
     /** An unmodelled function reads a C string argument (its prototype says const char * and no length). */

@@ -1,6 +1,7 @@
 package io.memsafe.analysis.engine;
 
 import io.memsafe.analysis.domain.Interval;
+import io.memsafe.analysis.domain.Origin;
 import io.memsafe.analysis.domain.Value;
 import io.memsafe.ir.Expr;
 import io.memsafe.ir.Expr.BinOp;
@@ -20,7 +21,13 @@ final class SizeArithmetic {
     private SizeArithmetic() { }
 
     static Value markWrap(Expr.Binary b, Value left, Value right, Value result, SourceLoc at) {
-        if (result.taint == null || result.taint.wrap() != null || !(b.type() instanceof Type.Int t)) return result;
+        // words shifted and mixed by ^, | or & (a random number, a hash, a checksum) wrap by design: what comes
+        // out of the mixing is a new number, not a size that went past its type
+        if (result.taint != null && result.taint.wrap() != null && (b.op() == BinOp.XOR || b.op() == BinOp.OR || b.op() == BinOp.AND)) {
+            return result.withTaint(new Origin(result.taint.what(), result.taint.loc()));
+        }
+        // the first wrap on the way is the one shown, unless a later one is the kind that makes the value small
+        if (result.taint == null || result.taint.wrapShrinks() || !(b.type() instanceof Type.Int t)) return result;
         if (b.op() != BinOp.ADD && b.op() != BinOp.SUB && b.op() != BinOp.MUL && b.op() != BinOp.SHL) return result;
         if (left.isPointer() || right.isPointer() || left.num.isBottom() || right.num.isBottom()) return result;
         Interval x = left.num, y = right.num;
@@ -34,12 +41,23 @@ final class SizeArithmetic {
         Interval range = Interval.ofType(size, t.signed());
         boolean finiteInputs = x.lo() != Interval.NEG_INF && x.hi() != Interval.POS_INF && y.lo() != Interval.NEG_INF && y.hi() != Interval.POS_INF;
         boolean saturated = exact.lo() == Interval.NEG_INF || exact.hi() == Interval.POS_INF;
-        boolean outside = exact.lo() < range.lo() || (exact.hi() > range.hi() && range.hi() != Interval.POS_INF);
+        // in an unsigned type a negative operand stands for 2^N minus it (an int count converted to size_t,
+        // -x of an unsigned x): a result that stays within one turn below zero is a huge value (a size the
+        // allocator refuses), not a small one; only a value a full turn below zero (-2^N + k) comes around
+        // to a small size. That is what makes int * sizeof(int) a wrap under ILP32 (N = 32) and not under
+        // LP64 (N = 64). Non-negative operands whose difference goes below zero (len - 8) do wrap.
+        boolean below = t.signed() || (x.lo() >= 0 && y.lo() >= 0) ? exact.lo() < range.lo() : exact.lo() <= -range.hi();
+        boolean outside = below || (exact.hi() > range.hi() && range.hi() != Interval.POS_INF);
         if (!(outside || (finiteInputs && saturated))) return result;
         String type = (t.signed() ? "" : "unsigned ") + (size * 8) + "-bit";
         String how = exact.lo() < range.lo() && b.op() == BinOp.SUB
                 ? "the subtraction can go below zero and wrap around its " + type + " type"
                 : "the " + (b.op() == BinOp.MUL || b.op() == BinOp.SHL ? "multiplication" : "addition") + " can wrap around its " + type + " type";
-        return result.withTaint(result.taint.wrapped(how, at));
+        // a difference of non-negative values below zero becomes huge (2^N - k); anything else that wraps can come
+        // out small: past the maximum, or a full turn below zero
+        boolean onlyHuge = b.op() == BinOp.SUB && !t.signed() && x.lo() >= 0 && y.lo() >= 0 && exact.lo() > -range.hi()
+                && !(exact.hi() > range.hi() && range.hi() != Interval.POS_INF);
+        if (result.taint.wrap() != null && onlyHuge) return result;
+        return result.withTaint(result.taint.wrapped(how, at, !onlyHuge));
     }
 }
