@@ -45,6 +45,13 @@ public sealed interface Effect {
     record Duplicate(int arg, int elem, int limitArg) implements Effect { }
     /** Releases the block args[arg] points to. */
     record Deallocate(int arg, String family) implements Effect { }
+    /**
+     * puts / fputs and printf's {@code %s}: the string at args[arg] is read up to its terminator to be
+     * printed. Checked for use after free and for a read past a terminator the analysis knows; a
+     * buffer with no terminator in sight is not reported here (what fills printed buffers is often
+     * code the analysis follows only roughly).
+     */
+    record PrintString(int arg, int elem) implements Effect { }
     /** fopen family: returns a new stream handle, or NULL when opening fails. */
     record OpenStream() implements Effect { }
     /** Operates on the stream args[arg], which must not be NULL (fclose, fputs, fprintf, fgets, ...). */

@@ -91,9 +91,9 @@ public final class LibraryModels {
         def("vswprintf", range(-1, INT_MAX), false, new Effect.Format(0, 1, 2, 4));
         for (String n : List.of("printf", "vprintf", "wprintf", "vwprintf")) def(n, range(-1, INT_MAX), true);
         for (String n : List.of("fprintf", "vfprintf", "fwprintf", "vfwprintf", "dprintf")) def(n, range(-1, INT_MAX), true);
-        def("puts", range(-1, INT_MAX), true, new ReadString(0, 1, -1));
-        def("fputs", range(-1, INT_MAX), true, new ReadString(0, 1, -1));
-        def("fputws", range(-1, INT_MAX), true, new ReadString(0, 4, -1));
+        def("puts", range(-1, INT_MAX), true, new Effect.PrintString(0, 1));
+        def("fputs", range(-1, INT_MAX), true, new Effect.PrintString(0, 1));
+        def("fputws", range(-1, INT_MAX), true, new Effect.PrintString(0, 4));
         for (String n : List.of("puts", "fputs", "fputws", "putchar", "fputc", "putc", "perror", "fflush", "fclose",
                 "fwrite", "write", "send", "sendto", "close", "shutdown", "listen", "bind", "connect", "socket",
                 "srand", "sleep", "remove", "unlink", "rename", "feof", "ferror", "rewind", "fseek", "ftell",

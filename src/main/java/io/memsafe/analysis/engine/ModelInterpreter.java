@@ -135,13 +135,14 @@ final class ModelInterpreter {
                 case Effect.Deallocate d -> deallocate(loc, arg(args, d.arg()), op, s, f);
                 case Effect.OpenStream o -> allocated = openStream(loc, op, s);
                 case Effect.UsesStream u -> in.use(loc, arg(args, u.arg()), op, true, f);
+                case Effect.PrintString ps -> printString(loc, arg(args, ps.arg()), ps.elem(), op, s, f);
                 case Effect.FormatArg fa -> {
                     formatString(loc, arg(args, fa.arg()), op, s, f);
                     String fmt = constant(arg(args, fa.arg()), s, fa.elem());
                     if (fmt != null) {
                         // a %s argument is read up to its terminator (a precision bounds it instead)
                         for (int[] str : FormatLength.strings(fmt, fa.arg() + 1, fa.elem())) {
-                            if (str[0] < args.size()) readString(loc, args.get(str[0]), str[1], op, s, f);
+                            if (str[0] < args.size()) printString(loc, args.get(str[0]), str[1], op, s, f);
                         }
                     }
                 }
@@ -189,6 +190,12 @@ final class ModelInterpreter {
     /** An unmodelled function reads a C string argument (its prototype says const char * and no length). */
     void readString(SourceLoc loc, Value p, int elem, String fn, State s, Interpreter.Frame f) {
         if (unterminatedRead(loc, p, elem, fn, s, f)) return;
+        checkStringRead(loc, p, elem, null, false, fn, "string", s, f);
+    }
+
+    /** A string printed ({@link Effect.PrintString}): used, and its read checked where its terminator is known. */
+    private void printString(SourceLoc loc, Value p, int elem, String fn, State s, Interpreter.Frame f) {
+        in.use(loc, p, fn, true, f);
         checkStringRead(loc, p, elem, null, false, fn, "string", s, f);
     }
 
