@@ -88,7 +88,10 @@ final class FormatLength {
             while (j < fmt.length() && "hlLqjzt".indexOf(fmt.charAt(j)) >= 0) { if (fmt.charAt(j) == 'l') wideArg = true; j++; }
             if (j >= fmt.length() || "sScCdiuxXopfFeEgGaAn".indexOf(fmt.charAt(j)) < 0) break;
             char conv = fmt.charAt(j);
-            if ((conv == 's' || conv == 'S') && !precision) out.add(new int[] {argi, conv == 'S' || wideArg || elem == 4 ? 4 : 1});
+            // in a wide format, a plain %s is a narrow string in C and a wide one in Microsoft's C library:
+            // only the spellings every library reads alike are checked
+            boolean ambiguous = elem == 4 && conv == 's' && !wideArg;
+            if ((conv == 's' || conv == 'S') && !precision && !ambiguous) out.add(new int[] {argi, conv == 'S' || wideArg ? 4 : 1});
             argi++;
             i = j;
         }

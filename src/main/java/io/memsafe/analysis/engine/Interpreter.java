@@ -719,7 +719,10 @@ public final class Interpreter {
             case Stmt.Return r -> {
                 if (r.value() != null && f.fn() != null) {
                     Value v = eval(r.value(), s, f);
-                    if (f.report() && v.isPointer()) returned(r.loc(), v, s, f);
+                    // only a function declared to return a pointer (or a reference) returns the address itself;
+                    // one returning an object (a class, a type from a header not found) converts it
+                    if (f.report() && v.isPointer() && f.fn().type != null && f.fn().type.returnType() instanceof Type.Pointer
+                            && r.value().type() instanceof Type.Pointer) returned(r.loc(), v, s, f);
                     Region rr = returnRegion(f.fn());
                     s.set(rr, Contents.uninitialized().store(Interval.ZERO, 8, v, true));
                 }
