@@ -169,7 +169,7 @@ final class CalleeAnalyses {
 
     /** The callee's frame is gone: its locals no longer exist. */
     private static void dropFrame(Function callee, State s) {
-        String frame = "v:" + callee.unit + ":" + callee.name + ":";
+        String frame = Interpreter.frameKeys(callee);
         s.mem.keySet().removeIf(reg -> reg.key.startsWith(frame));
     }
 

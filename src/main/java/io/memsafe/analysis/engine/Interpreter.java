@@ -76,13 +76,16 @@ public final class Interpreter {
 
     // ------------------------------------------------------------------ regions
 
+    /** The prefix of the region keys of a function's locals and parameters (its frame). */
+    static String frameKeys(Function fn) { return "v:" + fn.unit + ":" + fn.name + ":"; }
+
     Region region(Variable v, Function fn) {
         Region known = varRegions.get(v);
         if (known != null) return known;
         return varRegions.computeIfAbsent(v, x -> {
             boolean global = x.isGlobalStorage();
             String key = global ? "g:" + x.declared.file() + ":" + x.name + "#" + x.id
-                    : "v:" + (fn == null ? "" : fn.unit + ":" + fn.name) + ":" + x.name + "#" + x.id;
+                    : (fn == null ? "v::" : frameKeys(fn)) + x.name + "#" + x.id;
             long size = x.type.size();
             String desc = (x.kind == Variable.Kind.TEMP ? "temporary" : "'" + x.name + "'") + " (" + Type.show(x.type)
                     + (size >= 0 ? ", " + size + " bytes" : "") + ")";
@@ -157,7 +160,7 @@ public final class Interpreter {
      */
     void checkLeaks(Function fn, State exit, SourceLoc at, Frame f) {
         if (!f.report() || exit.bottom || fn == null) return;
-        String frame = "v:" + fn.unit + ":" + fn.name + ":";
+        String frame = frameKeys(fn);
         Set<Region> reached = reachableFrom(exit, r -> r.kind != Region.Kind.HEAP && !r.key.startsWith(frame));
         for (Map.Entry<Region, Contents> e : exit.mem.entrySet()) {
             Region r = e.getKey();
@@ -739,7 +742,7 @@ public final class Interpreter {
 
     /** Tells the checkers what a function returns, with the regions of its frame that the value designates. */
     private void returned(SourceLoc loc, Value v, State s, Frame f) {
-        String frame = "v:" + f.fn().unit + ":" + f.fn().name + ":";
+        String frame = frameKeys(f.fn());
         Set<Region> own = new java.util.TreeSet<>();
         for (Region r : v.pts.keySet()) if (r.kind == Region.Kind.STACK && r.key.startsWith(frame) && !temporaries.contains(r)) own.add(r);
         if (own.isEmpty()) return;

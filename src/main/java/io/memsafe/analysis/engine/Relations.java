@@ -251,12 +251,16 @@ final class Relations {
             if (now == was) continue;
             // a field keeps its relations while its own cell is untouched (a store to another field)
             if (p.field() && was != null && now != null && untouched(was.cells.get(p.offset()), now.cells.get(p.offset()))) continue;
-            r = r.forget(k);
-            // what the value analysis knows of it stays a fact
-            Value v = value(in, k, s);
-            if (!v.unknown && v.pts.isEmpty() && !v.num.isBottom()) r = r.meetInterval(k, v.num);
+            r = forget(in, r, k, s);
         }
         s.rel = r;
+    }
+
+    /** Forgets a place's relations; what the value analysis knows of it stays a fact. */
+    private static Octagon<String> forget(Interpreter in, Octagon<String> r, String k, State s) {
+        r = r.forget(k);
+        Value v = value(in, k, s);
+        return !v.unknown && v.pts.isEmpty() && !v.num.isBottom() ? r.meetInterval(k, v.num) : r;
     }
 
     /**
@@ -269,9 +273,7 @@ final class Relations {
         for (String k : s.rel.variables()) {
             Place p = in.relatedPlaces.get(k);
             if (p == null || !p.field() || (regions != null && !regions.contains(p.region()))) continue;
-            r = r.forget(k);
-            Value v = value(in, k, s);
-            if (!v.unknown && v.pts.isEmpty() && !v.num.isBottom()) r = r.meetInterval(k, v.num);
+            r = forget(in, r, k, s);
         }
         s.rel = r;
     }

@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * A callee's exits split by what it returns, so that the caller's test of the result keeps what
@@ -112,35 +113,36 @@ final class ReturnCases {
                     call = c;
                     names.clear();
                     names.add(v.var());
-                } else if (call != null && copied(st, names) != null) {
-                    names.add(copied(st, names));
+                } else if (call != null && copied(st, names::contains) != null) {
+                    names.add(copied(st, names::contains));
                 } else call = null;
             }
             if (call == null || b.succs.isEmpty()) continue;
             boolean all = true;
             for (BasicBlock n : b.succs) {
-                if (n.preds.size() != 1 || n.stmts.isEmpty() || !(n.stmts.get(0) instanceof Stmt.Assume a) || !reads(a.cond(), names)) all = false;
+                if (n.preds.size() != 1 || n.stmts.isEmpty() || !(n.stmts.get(0) instanceof Stmt.Assume a) || !reads(a.cond(), names::contains)) all = false;
             }
             if (all) out.add(call);
         }
         return out;
     }
 
-    /** The local a statement copies one of {@code names} into, or null. */
-    private static Variable copied(Stmt st, Set<Variable> names) {
+    /** The local a statement copies a {@code tested} variable into, or null. */
+    private static Variable copied(Stmt st, Predicate<Variable> tested) {
         if (st instanceof Stmt.Assign a && a.target() instanceof Lvalue.Var t && !t.var().isGlobalStorage()
-                && strip(a.value()) instanceof Expr.Load l && l.lv() instanceof Lvalue.Var src && names.contains(src.var())) {
+                && strip(a.value()) instanceof Expr.Load l && l.lv() instanceof Lvalue.Var src && tested.test(src.var())) {
             return t.var();
         }
         return null;
     }
 
-    private static boolean reads(Expr e, Set<Variable> names) {
+    /** Does the expression read a {@code tested} variable? */
+    private static boolean reads(Expr e, Predicate<Variable> tested) {
         return switch (e) {
-            case Expr.Load l -> l.lv() instanceof Lvalue.Var v && names.contains(v.var());
-            case Expr.Binary b -> reads(b.left(), names) || reads(b.right(), names);
-            case Expr.Unary u -> reads(u.operand(), names);
-            case Expr.Cast c -> reads(c.operand(), names);
+            case Expr.Load l -> l.lv() instanceof Lvalue.Var v && tested.test(v.var());
+            case Expr.Binary b -> reads(b.left(), tested) || reads(b.right(), tested);
+            case Expr.Unary u -> reads(u.operand(), tested);
+            case Expr.Cast c -> reads(c.operand(), tested);
             default -> false;
         };
     }
@@ -157,7 +159,8 @@ final class ReturnCases {
      */
     static void after(Interpreter in, Stmt st, State.Cases cases, State s, Interpreter.Frame f) {
         Interpreter.Frame quiet = new Interpreter.Frame(f.fn(), f.depth(), f.calls(), f.parent(), false);
-        if (st instanceof Stmt.Assume a && readsRegion(in, a.cond(), cases.tested(), f)) {
+        Predicate<Variable> tested = v -> !v.isGlobalStorage() && cases.tested().contains(in.region(v, f.fn()));
+        if (st instanceof Stmt.Assume a && reads(a.cond(), tested)) {
             State joined = State.unreachable();
             for (State c : cases.states()) {
                 State x = c.copy();
@@ -168,28 +171,17 @@ final class ReturnCases {
             s.assign(joined);
             return;
         }
-        if (st instanceof Stmt.Assign a && a.target() instanceof Lvalue.Var t && !t.var().isGlobalStorage()
-                && strip(a.value()) instanceof Expr.Load l && l.lv() instanceof Lvalue.Var src
-                && cases.tested().contains(in.region(src.var(), f.fn()))) {
+        Variable copy = copied(st, tested);
+        if (copy != null) {
             List<State> next = new ArrayList<>(cases.states().size());
             for (State c : cases.states()) {
                 State x = c.copy();
                 in.exec(st, x, quiet);
                 if (!x.bottom) next.add(x);
             }
-            Set<Region> tested = new HashSet<>(cases.tested());
-            tested.add(in.region(t.var(), f.fn()));
-            s.cases = new State.Cases(next, tested);
+            Set<Region> regions = new HashSet<>(cases.tested());
+            regions.add(in.region(copy, f.fn()));
+            s.cases = new State.Cases(next, regions);
         }
-    }
-
-    private static boolean readsRegion(Interpreter in, Expr e, Set<Region> tested, Interpreter.Frame f) {
-        return switch (e) {
-            case Expr.Load l -> l.lv() instanceof Lvalue.Var v && !v.var().isGlobalStorage() && tested.contains(in.region(v.var(), f.fn()));
-            case Expr.Binary b -> readsRegion(in, b.left(), tested, f) || readsRegion(in, b.right(), tested, f);
-            case Expr.Unary u -> readsRegion(in, u.operand(), tested, f);
-            case Expr.Cast c -> readsRegion(in, c.operand(), tested, f);
-            default -> false;
-        };
     }
 }
