@@ -92,7 +92,7 @@ final class ClassLowering {
         IASTInitializer init = n.getInitializer();
         IASTInitializerClause[] args = init instanceof ICPPASTConstructorInitializer ci ? ci.getArguments()
                 : init instanceof IASTInitializerList il ? il.getClauses() : new IASTInitializerClause[0];
-        lowering.ifNotNull(object, () -> construct(object, cls, implicitlyCalled(n, false), args, where), where);
+        lowering.statements().ifNotNull(object, () -> construct(object, cls, implicitlyCalled(n, false), args, where), where);
     }
 
     /** {@code C(args)}: a temporary object of class {@code cls}, constructed. */
