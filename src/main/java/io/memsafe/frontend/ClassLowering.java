@@ -197,11 +197,11 @@ final class ClassLowering {
         ICPPMethod d = ClassModel.userDestructor(c);
         if (d == null) return;
         List<Expr> actuals = List.of(object);
-        if (dynamicType && ClassModel.isVirtualCall(d)) {
-            lowering.emit(new Stmt.Call(null, null, virtualTarget(object, c, d, where), actuals, where));
-        } else {
-            lowering.emit(new Stmt.Call(null, LinkNames.of(d), null, actuals, where));
-        }
+        // destructors do not throw (C++11 makes them noexcept): no exception edge after the call
+        Stmt.Call call = dynamicType && ClassModel.isVirtualCall(d)
+                ? new Stmt.Call(null, null, virtualTarget(object, c, d, where), actuals, where)
+                : new Stmt.Call(null, LinkNames.of(d), null, actuals, where);
+        lowering.statements().withoutExceptionEdges(() -> lowering.emit(call));
     }
 
     /** The function pointer a virtual call through an object of static class {@code c} loads from its vtable. */

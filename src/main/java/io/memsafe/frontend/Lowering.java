@@ -428,7 +428,10 @@ public final class Lowering {
 
     // ---------------------------------------------------------------- statements
 
-    void emit(Stmt s) { cur.stmts.add(s); }
+    void emit(Stmt s) {
+        cur.stmts.add(s);
+        if (s instanceof Stmt.Call c) statements.mayThrow(c.loc());
+    }
 
     BasicBlock startNewBlock() {
         BasicBlock b = fn.newBlock();
@@ -757,8 +760,7 @@ public final class Lowering {
                 return new Expr.Load(new Lvalue.Var(old, where), lv.type());
             }
             case IASTUnaryExpression.op_throw: {
-                cur.to(fn.exit);
-                startNewBlock();
+                statements.raise(u.getOperand() == null ? null : rvalue(u.getOperand()), where);
                 return new Expr.IntConst(0, Type.VOID);
             }
             default: return new Expr.Opaque("unary operator " + op, typeOf(u));
@@ -908,6 +910,7 @@ public final class Lowering {
         Expr object = null;
         java.util.Set<Integer> readOnly = new java.util.TreeSet<>();
         java.util.Map<Integer, Integer> strings = new java.util.TreeMap<>();
+        ICPPMethod method = null;
         if (fe instanceof IASTIdExpression id) {
             IBinding b = id.getName().resolveBinding();
             if (b instanceof ICPPClassType cls) return new Expr.Load(classes.temporary(c, cls, where), typeOf(c));
@@ -916,6 +919,7 @@ public final class Lowering {
                 callee = LinkNames.of(f);
                 if (f instanceof ICPPMethod m && !m.isStatic() && thisVar != null) {
                     // a member function called from another on the same object
+                    method = m;
                     object = new Expr.Load(new Lvalue.Var(thisVar, where), thisVar.type);
                     if (ClassModel.isVirtualCall(m)) calleeExpr = classes.virtualTarget(object, m.getClassOwner(), m, where);
                 }
@@ -924,6 +928,7 @@ public final class Lowering {
         } else if (fe instanceof IASTFieldReference fr && fr.getFieldName().resolveBinding() instanceof ICPPMethod m) {
             callee = LinkNames.of(m);
             if (!m.isStatic()) {
+                method = m;
                 Type ownerType = typeOf(fr.getFieldOwner());
                 object = !fr.isPointerDereference() ? addressOf(fr.getFieldOwner())
                         : ownerType instanceof Type.Pointer || ownerType instanceof Type.Array ? rvalue(fr.getFieldOwner())
@@ -938,6 +943,13 @@ public final class Lowering {
             }
         } else {
             calleeExpr = rvalue(fe);
+        }
+        if (object != null && calleeExpr == null) {
+            IASTExpression getter = MemberAccessors.returned(method, c);
+            if (getter != null) {
+                Expr read = memberRead(getter, method, object, References.returnsReference(c), typeOf(c), where);
+                if (read != null) return read;
+            }
         }
         if ("__builtin_alloca".equals(callee) || "_alloca".equals(callee)) callee = "alloca";
         if (("__builtin_va_start".equals(callee) || "__builtin_va_copy".equals(callee)) && c.getArguments().length > 0
@@ -975,6 +987,28 @@ public final class Lowering {
         Variable t = temp(rt);
         emit(new Stmt.Call(new Lvalue.Var(t, where), callee, calleeExpr, args, where, readOnly, strings));
         return load(new Lvalue.Var(t, where), where);
+    }
+
+    /**
+     * A getter's returned expression read in the caller with {@code object} as its {@code this} (see
+     * {@link MemberAccessors}): the member's address for a reference result (what the call would
+     * return), else its value; null for results of aggregate or unknown type (left to the call).
+     */
+    private Expr memberRead(IASTExpression returned, ICPPMethod m, Expr object, boolean reference, Type declared, SourceLoc where) {
+        Type result = reference ? null : declared;
+        if (result != null && !(result instanceof Type.Int || result instanceof Type.Pointer || result instanceof Type.Float)) return null;
+        Variable self = temp(pointer(types.lower(m.getClassOwner())));
+        emit(new Stmt.Assign(new Lvalue.Var(self, where), convert(object, self.type), where));
+        Variable saved = thisVar;
+        thisVar = self;
+        try {
+            Expr v = reference ? addressOf(returned) : convert(rvalue(returned), declared);
+            Variable t = temp(v.type());
+            emit(new Stmt.Assign(new Lvalue.Var(t, where), v, where));
+            return new Expr.Load(new Lvalue.Var(t, where), t.type);
+        } finally {
+            thisVar = saved;
+        }
     }
 
     /** A call's arguments: a reference parameter receives the argument's address. */

@@ -34,6 +34,13 @@ final class StatementLowering {
     private final Deque<SwitchContext> switches = new ArrayDeque<>();
     private Map<String, BasicBlock> labels = new HashMap<>();
 
+    /** The open try blocks of the function, innermost first: their handlers' entry and the blocks open at the try. */
+    private final Deque<TryContext> tries = new ArrayDeque<>();
+    /** Set while lowering calls that do not throw (destructors, the hand-over of a thrown object). */
+    private boolean noThrow;
+
+    private record TryContext(BasicBlock handlers, int depth) { }
+
     private record SwitchContext(Variable controller, List<long[]> cases, List<BasicBlock> caseBlocks, BasicBlock[] defaultBlock) { }
 
     StatementLowering(Lowering lowering) {
@@ -48,6 +55,8 @@ final class StatementLowering {
         breakDepths.clear();
         continueDepths.clear();
         switches.clear();
+        tries.clear();
+        noThrow = false;
     }
 
     void lowerStatement(IASTStatement s) {
@@ -199,13 +208,20 @@ final class StatementLowering {
                 lowering.startNewBlock();
             }
             case ICPPASTTryBlockStatement ts -> {
-                // exceptions are not modelled: the try body runs, handlers are analysed as reachable from its start
-                BasicBlock start = lowering.cur, after = lowering.fn.newBlock();
-                lowerStatement(ts.getTryBody());
+                // the handlers are reached from every throw in the body and after every call there (see
+                // raise, mayThrow): not from the try's start, where nothing has thrown yet, so that the
+                // state a handler sees is the state where the exception can happen
+                BasicBlock after = lowering.fn.newBlock(), handlers = lowering.fn.newBlock();
+                tries.push(new TryContext(handlers, lowering.scopes.size()));
+                try {
+                    lowerStatement(ts.getTryBody());
+                } finally {
+                    tries.pop();
+                }
                 lowering.cur.to(after);
                 for (ICPPASTCatchHandler h : ts.getCatchHandlers()) {
                     lowering.cur = lowering.fn.newBlock();
-                    start.to(lowering.cur);
+                    handlers.to(lowering.cur);
                     lowerStatement(h.getCatchBody());
                     lowering.cur.to(after);
                 }
@@ -363,6 +379,52 @@ final class StatementLowering {
         for (List<Variable> scope : lowering.scopes) {
             if (n-- <= 0) break;
             lowering.classes.destroyLocals(scope, where);
+        }
+    }
+
+    /**
+     * {@code throw} (of {@code thrown}, null for a rethrow): the local objects of the blocks it leaves are destroyed (innermost first), then
+     * control goes to the handlers of the innermost enclosing try of this function, or leaves the
+     * function. Which handler matches is not decided: each may run.
+     */
+    void raise(Expr thrown, SourceLoc where) {
+        if (thrown != null) {
+            // the exception object goes to a handler the analysis does not follow: unknown code receives it
+            withoutExceptionEdges(() -> lowering.emit(new Stmt.Call(null, null, new Expr.Opaque("exception handler", new Type.Pointer(Type.VOID)),
+                    List.of(thrown), where)));
+        }
+        TryContext t = tries.peek();
+        leaveScopes(t == null ? 0 : t.depth(), where);
+        lowering.cur.to(t == null ? lowering.fn.exit : t.handlers());
+        lowering.startNewBlock();
+    }
+
+    /**
+     * After a call inside a try body: the callee may have thrown, so the state after it (its effects
+     * done) also reaches the handlers, through the destructors of the try body's local objects. The
+     * statements that follow go to a new block. Calls outside a try are not given this edge: an
+     * exception then leaves the function, which callers see as the call returning.
+     */
+    void mayThrow(SourceLoc where) {
+        TryContext t = tries.peek();
+        if (t == null || noThrow) return;
+        BasicBlock next = lowering.fn.newBlock(), unwind = lowering.fn.newBlock();
+        lowering.cur.to(next);
+        lowering.cur.to(unwind);
+        lowering.cur = unwind;
+        leaveScopes(t.depth(), where);
+        lowering.cur.to(t.handlers());
+        lowering.cur = next;
+    }
+
+    /** Lowers what {@code r} emits with no exception edge after its calls (calls that do not throw). */
+    void withoutExceptionEdges(Runnable r) {
+        boolean was = noThrow;
+        noThrow = true;
+        try {
+            r.run();
+        } finally {
+            noThrow = was;
         }
     }
 
