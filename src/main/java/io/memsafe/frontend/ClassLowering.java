@@ -131,8 +131,7 @@ final class ClassLowering {
     void construct(Expr object, ICPPClassType c, ICPPMethod constructor, IASTInitializerClause[] args, SourceLoc where) {
         if (ContainerLowering.isContainer(c, false)) {
             // the prelude's containers start empty: their element cell holds no value the analysis knows
-            Lvalue cell = lowering.containers().element(new Lvalue.Deref(object, 0, Type.pointee(object.type()), where), where);
-            if (cell != null) writeUnknown(cell, "element of an empty container", where);
+            lowering.containers().constructEmpty(new Lvalue.Deref(object, 0, Type.pointee(object.type()), where), where, this);
             return;
         }
         if (ClassModel.constructsMembers(c)) {
