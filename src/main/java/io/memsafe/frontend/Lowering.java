@@ -562,6 +562,8 @@ public final class Lowering {
                         size = new Expr.Binary(BinOp.MUL, count, new Expr.IntConst(Math.max(elem, 1), model().sizeT()), model().sizeT(), 1);
                     }
                 }
+                // a new without placement arguments throws bad_alloc when it fails (new (std::nothrow) returns null)
+                if (placement == null || placement.length == 0) statements.mayThrow(where);
                 Variable tmp = temp(result);
                 emit(new Stmt.Allocate(new Lvalue.Var(tmp, where), size, n.isArrayAllocation() ? "new[]" : "new", where));
                 classes.constructNew(n, new Expr.Load(new Lvalue.Var(tmp, where), result), where);

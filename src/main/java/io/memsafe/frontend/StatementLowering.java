@@ -400,8 +400,8 @@ final class StatementLowering {
     }
 
     /**
-     * After a call inside a try body: the callee may have thrown, so the state after it (its effects
-     * done) also reaches the handlers, through the destructors of the try body's local objects. The
+     * After a call inside a try body (or before a throwing new): the callee may have thrown, so the
+     * state after it (its effects done) also reaches the handlers, through the destructors of the try body's local objects. The
      * statements that follow go to a new block. Calls outside a try are not given this edge: an
      * exception then leaves the function, which callers see as the call returning.
      */
