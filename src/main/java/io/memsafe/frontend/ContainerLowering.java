@@ -128,8 +128,9 @@ final class ContainerLowering {
         Type elem = Type.pointee(storage.type());
         Variable old = lowering.temp(storage.type()), fresh = lowering.temp(storage.type());
         if (keep) lowering.emit(new Stmt.Assign(new Lvalue.Var(old, where), new Expr.Load(storage, storage.type()), where));
-        lowering.emit(new Stmt.Allocate(new Lvalue.Var(fresh, where), new Expr.IntConst(Math.max(1, elem.size()), lowering.model().sizeT()),
-                STORAGE_FAMILY, where));
+        // an element of unknown size (a class from a header the scan lacks): a block of unknown size, not checked
+        Expr size = elem.size() > 0 ? new Expr.IntConst(elem.size(), lowering.model().sizeT()) : new Expr.Opaque("element size", lowering.model().sizeT());
+        lowering.emit(new Stmt.Allocate(new Lvalue.Var(fresh, where), size, STORAGE_FAMILY, where));
         Lvalue freshCell = new Lvalue.Deref(new Expr.Load(new Lvalue.Var(fresh, where), fresh.type), 0, elem, where);
         if (keep) {
             lowering.emit(new Stmt.Assign(freshCell, new Expr.Load(new Lvalue.Deref(new Expr.Load(new Lvalue.Var(old, where), old.type), 0, elem, where), elem), where));
