@@ -26,7 +26,9 @@ import java.util.Set;
  * container is an object with one cell that stands for all its elements (the mapped values of a
  * map). Storing an element ({@code push_back}, {@code insert}, {@code m[k] = v}) writes the cell,
  * reading one ({@code v[i]}, {@code at}, {@code front}, {@code back}) designates it; the other
- * members give values the analysis does not know. The cell holds the last element stored (a strong
+ * members give values the analysis does not know. A vector's cell is in a heap block the vector
+ * points to, which the invalidating members replace (see {@link #INVALIDATING}); the other containers
+ * keep it in the object. The cell holds the last element stored (a strong
  * update): exact for a container filled with one value, as tests of data flow through containers
  * are, and it never mixes an element with the indeterminate contents of the empty container.
  * The member functions are lowered here, not analysed: the prelude only declares them.
@@ -39,11 +41,13 @@ final class ContainerLowering {
     /** The allocation family of that block: not the program's to free, so never a leak nor a mismatch. */
     static final String STORAGE_FAMILY = "container storage";
     /**
-     * Vector members after which pointers, references and iterators into the elements are invalid
-     * (the standard's rules for vector: push_back, emplace_back, insert, emplace, reserve, resize and
+     * Vector members after which pointers and references into the elements are invalid (the
+     * standard's rules for vector: push_back, emplace_back, insert, emplace, reserve, resize and
      * shrink_to_fit may reallocate; erase and clear end the elements' lifetime; assign replaces them).
      * Modelled as a reallocation every time: the element moves to a new block, the old one is freed,
-     * so a use through an old pointer is a use after free.
+     * so a use through an old pointer is a use after free. Iterators from begin()/end()/data() are
+     * values the analysis does not know (one cell cannot bound a walk over the elements), so their
+     * invalidation is not seen.
      */
     private static final Set<String> INVALIDATING = Set.of("push_back", "emplace_back", "insert", "emplace", "erase", "clear",
             "reserve", "resize", "shrink_to_fit", "assign");
