@@ -383,9 +383,9 @@ final class StatementLowering {
     }
 
     /**
-     * {@code throw} (of {@code thrown}, null for a rethrow): the local objects of the blocks it leaves are destroyed (innermost first), then
-     * control goes to the handlers of the innermost enclosing try of this function, or leaves the
-     * function. Which handler matches is not decided: each may run.
+     * {@code throw} (of {@code thrown}, null for a rethrow): the local objects of the blocks it leaves
+     * are destroyed (innermost first), then control goes to the handlers of the innermost enclosing
+     * try of this function, or leaves the function. Which handler matches is not decided: each may run.
      */
     void raise(Expr thrown, SourceLoc where) {
         if (thrown != null) {
@@ -401,9 +401,9 @@ final class StatementLowering {
 
     /**
      * After a call inside a try body (or before a throwing new): the callee may have thrown, so the
-     * state after it (its effects done) also reaches the handlers, through the destructors of the try body's local objects. The
-     * statements that follow go to a new block. Calls outside a try are not given this edge: an
-     * exception then leaves the function, which callers see as the call returning.
+     * state after it (its effects done) also reaches the handlers, through the destructors of the try
+     * body's local objects. The statements that follow go to a new block. Calls outside a try are not
+     * given this edge: an exception then leaves the function, which callers see as the call returning.
      */
     void mayThrow(SourceLoc where) {
         TryContext t = tries.peek();
