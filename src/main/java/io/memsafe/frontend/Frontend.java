@@ -20,6 +20,11 @@ public final class Frontend {
 
     /** Each unit is parsed on its own (they may be lowered in parallel); linking is by name. */
     public Result load(List<CompileUnit> units, int jobs) {
+        return load(units, jobs, null);
+    }
+
+    /** As {@link #load(List, int)}, taking units whose inputs did not change from {@code store} (may be null). */
+    public Result load(List<CompileUnit> units, int jobs, UnitStore store) {
         // a second scan in the same process (tests, a daemon) must see files edited since the first
         SourceFiles.forget();
         Program program = new Program();
@@ -32,11 +37,21 @@ public final class Frontend {
             Program part = new Program();
             List<Diagnostic> d = new ArrayList<>();
             try {
+                byte[] stored = store == null ? null : store.find(u);
+                List<Diagnostic> storedDiags = stored == null ? null : LoweredUnit.decode(stored, globals, part);
+                if (storedDiags != null) {
+                    store.reused(u, part);
+                    diags.addAll(storedDiags);
+                    return part;
+                }
                 CdtParser.Parsed parsed = parser.parse(u);
                 d.addAll(parsed.diagnostics());
+                Lowering lowering = null;
                 if (parsed.ast() != null) {
-                    new Lowering(part, globals, u.file().toAbsolutePath().normalize().toString(), parsed.model(), d).lower(parsed.ast());
+                    lowering = new Lowering(part, globals, u.file().toAbsolutePath().normalize().toString(), parsed.model(), d);
+                    lowering.lower(parsed.ast());
                 }
+                if (store != null) store.keep(u, parsed.lookedUp(), lowering == null ? null : LoweredUnit.encode(part, lowering, d), part);
             } catch (RuntimeException | StackOverflowError e) {
                 d.add(new Diagnostic(new SourceLoc(u.file().toString(), 0, 0), Diagnostic.Level.ERROR, "front end failed: " + e));
             }
