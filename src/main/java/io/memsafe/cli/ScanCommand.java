@@ -251,7 +251,7 @@ public final class ScanCommand implements Callable<Integer> {
         ResultCache cache = noCache ? null : ResultCache.open(cachePath,
                 "steps " + steps + "\nmillis " + millis + "\nentry " + entryGlobs + "\nuntrusted " + config.untrustedSources()
                         + "\ndata-model " + model + "\nsystem-headers " + systemHeaders,
-                digests, program.globalInits, checkers);
+                digests, program.globalInits, program.functions, checkers);
         if (cache != null) analyzer.cache(cache);
         progress.phase("analysing " + total + " functions");
         ProgramAnalyzer.Result res;
