@@ -39,7 +39,7 @@ import java.util.zip.InflaterInputStream;
  */
 public final class LoweredUnit {
     /** Changes when what is stored changes: old bytes then fail to read, and the unit is parsed again. */
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
 
     private LoweredUnit() { }
 
@@ -51,6 +51,14 @@ public final class LoweredUnit {
             List<Lowering.GlobalDeclaration> decls = new ArrayList<>(lowering.declared.values());
             out.writeObject(decls);
             out.writeObject(new ArrayList<>(lowering.defines));
+            // the code holds the type of the variable each global linked to, which may be another unit's
+            Map<String, Variable> linked = new HashMap<>();
+            for (Map.Entry<Variable, String> e : lowering.linkKeys.entrySet()) {
+                if (linked.put(e.getValue(), e.getKey()) != null) return null;
+            }
+            Map<String, io.memsafe.ir.Type> linkedTypes = new HashMap<>();
+            linked.forEach((k, v) -> linkedTypes.put(k, v.type));
+            out.writeObject(linkedTypes);
             out.writeObject(new ArrayList<>(part.functions));
             List<Variable> locals = new ArrayList<>();
             for (Variable v : part.globals) if (v.kind == Variable.Kind.STATIC_LOCAL) locals.add(v);
@@ -65,8 +73,10 @@ public final class LoweredUnit {
 
     /**
      * Reads what {@link #encode} wrote into {@code part}, linking its globals into {@code globals}, and
-     * returns its diagnostics; null when it cannot. Then {@code part} holds at most the globals the
-     * linking created, which parsing the unit into the same part links to again.
+     * returns its diagnostics; null when it cannot, or when a global the unit names now links to a
+     * variable of another type than the stored code holds (another unit's declaration gave it its type,
+     * and that unit changed). Then {@code part} holds at most the globals the linking created, which
+     * parsing the unit into the same part links to again.
      */
     @SuppressWarnings("unchecked")
     static List<Diagnostic> decode(byte[] data, Lowering.GlobalSymbols globals, Program part) {
@@ -74,10 +84,14 @@ public final class LoweredUnit {
             if (in.readInt() != FORMAT) return null;
             List<Lowering.GlobalDeclaration> decls = (List<Lowering.GlobalDeclaration>) in.readObject();
             Set<String> defines = Set.copyOf((List<String>) in.readObject());
+            Map<String, io.memsafe.ir.Type> linkedTypes = (Map<String, io.memsafe.ir.Type>) in.readObject();
             for (Lowering.GlobalDeclaration d : decls) {
                 Variable v = globals.link(d.key(), d.name(), d.type(), d.isConst(), d.where(), part);
                 if (defines.contains(d.key())) v.defined = true;
                 in.linked.put(d.key(), v);
+                // lowering now would write this variable's type into the code: the stored code must hold the same
+                io.memsafe.ir.Type was = linkedTypes.get(d.key());
+                if (was != null && v.type != was && !v.type.equals(was)) return null;
             }
             in.linking = true;
             List<Function> functions = (List<Function>) in.readObject();
