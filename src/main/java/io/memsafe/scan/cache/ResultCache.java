@@ -25,7 +25,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -55,8 +54,6 @@ public final class ResultCache implements RootCache, AutoCloseable {
     public static final String FILE_NAME = "results.sqlite";
     /** Format of the keys and of the stored results: a change makes every old entry miss. */
     private static final String FORMAT = "memsafe-root-results 4";
-    /** Entries no scan used in this many scans are dropped: a few trees or configurations stay warm. */
-    private static final int SCANS_KEPT = 3;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** MEMSAFE_DEBUG_CACHE=1: why each root was not taken from the cache, on stderr. */
@@ -86,15 +83,7 @@ public final class ResultCache implements RootCache, AutoCloseable {
         this.initialisers = initialisers;
         this.functions = functions;
         for (Checker c : checkers) rules.putIfAbsent(c.rule().id(), c.rule());
-        try (Statement s = db.createStatement()) {
-            s.execute("PRAGMA busy_timeout=30000");
-            s.execute("PRAGMA journal_mode=WAL");
-            s.execute("PRAGMA synchronous=NORMAL");
-            s.execute("CREATE TABLE IF NOT EXISTS roots(key TEXT PRIMARY KEY, result BLOB NOT NULL, scan INTEGER NOT NULL)");
-            try (ResultSet r = s.executeQuery("SELECT COALESCE(MAX(scan), 0) FROM roots")) {
-                this.scan = r.next() ? r.getLong(1) + 1 : 1;
-            }
-        }
+        this.scan = CacheTable.open(db, "roots", "result BLOB NOT NULL");
     }
 
     /**
@@ -204,38 +193,15 @@ public final class ResultCache implements RootCache, AutoCloseable {
     public void close() {
         try {
             if (!broken) {
-                synchronized (db) {
-                    db.setAutoCommit(false);
-                    try (PreparedStatement put = db.prepareStatement("INSERT OR REPLACE INTO roots(key, result, scan) VALUES (?, ?, ?)");
-                         PreparedStatement touch = db.prepareStatement("UPDATE roots SET scan = ? WHERE key = ?");
-                         PreparedStatement drop = db.prepareStatement("DELETE FROM roots WHERE scan <= ?")) {
-                        for (Map.Entry<String, byte[]> e : computed.entrySet()) {
-                            put.setString(1, e.getKey());
-                            put.setBytes(2, e.getValue());
-                            put.setLong(3, scan);
-                            put.addBatch();
-                        }
-                        put.executeBatch();
-                        for (String k : reused) {
-                            touch.setLong(1, scan);
-                            touch.setString(2, k);
-                            touch.addBatch();
-                        }
-                        touch.executeBatch();
-                        drop.setLong(1, scan - SCANS_KEPT);
-                        drop.executeUpdate();
-                    }
-                    db.commit();
-                }
+                Map<String, Object[]> put = new HashMap<>(), touched = new HashMap<>();
+                computed.forEach((k, v) -> put.put(k, new Object[] {v}));
+                for (String k : reused) touched.put(k, new Object[0]);
+                CacheTable.write(db, "roots", scan, List.of("result"), put, List.of(), touched);
             }
         } catch (SQLException e) {
             fail(e);
         } finally {
-            try {
-                db.close();
-            } catch (SQLException e) {
-                // nothing left to do with it
-            }
+            CacheTable.close(db);
         }
     }
 

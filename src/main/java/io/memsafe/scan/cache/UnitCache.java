@@ -19,7 +19,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,8 +41,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class UnitCache implements UnitStore, AutoCloseable {
     public static final String FILE_NAME = "units.sqlite";
     private static final String FORMAT = "memsafe-units 1";
-    /** Rows no scan used in this many scans are dropped (as {@link ResultCache} does). */
-    private static final int SCANS_KEPT = 3;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ABSENT = "absent";
 
@@ -66,15 +63,7 @@ public final class UnitCache implements UnitStore, AutoCloseable {
         this.db = db;
         this.prefix = prefix;
         this.code = code;
-        try (Statement s = db.createStatement()) {
-            s.execute("PRAGMA busy_timeout=30000");
-            s.execute("PRAGMA journal_mode=WAL");
-            s.execute("PRAGMA synchronous=NORMAL");
-            s.execute("CREATE TABLE IF NOT EXISTS units(key TEXT PRIMARY KEY, files TEXT NOT NULL, lowered BLOB NOT NULL, digests TEXT, scan INTEGER NOT NULL)");
-            try (ResultSet r = s.executeQuery("SELECT COALESCE(MAX(scan), 0) FROM units")) {
-                this.scan = r.next() ? r.getLong(1) + 1 : 1;
-            }
-        }
+        this.scan = CacheTable.open(db, "units", "files TEXT NOT NULL, lowered BLOB NOT NULL, digests TEXT");
     }
 
     /** Opens (creates) the cache in {@code dir}; null, with a warning, when it cannot be used. */
@@ -206,42 +195,15 @@ public final class UnitCache implements UnitStore, AutoCloseable {
     public void close() {
         try {
             if (!broken) {
-                synchronized (db) {
-                    db.setAutoCommit(false);
-                    try (PreparedStatement put = db.prepareStatement("INSERT OR REPLACE INTO units(key, files, lowered, digests, scan) VALUES (?, ?, ?, ?, ?)");
-                         PreparedStatement touch = db.prepareStatement("UPDATE units SET scan = ?, digests = ? WHERE key = ?");
-                         PreparedStatement drop = db.prepareStatement("DELETE FROM units WHERE scan <= ?")) {
-                        for (Map.Entry<String, Row> e : kept.entrySet()) {
-                            put.setString(1, e.getKey());
-                            put.setString(2, e.getValue().files());
-                            put.setBytes(3, e.getValue().lowered());
-                            put.setString(4, digests(e.getValue().part()));
-                            put.setLong(5, scan);
-                            put.addBatch();
-                        }
-                        put.executeBatch();
-                        for (Map.Entry<String, Program> e : reused.entrySet()) {
-                            String now = digests(e.getValue());
-                            touch.setLong(1, scan);
-                            touch.setString(2, now);
-                            touch.setString(3, e.getKey());
-                            touch.addBatch();
-                        }
-                        touch.executeBatch();
-                        drop.setLong(1, scan - SCANS_KEPT);
-                        drop.executeUpdate();
-                    }
-                    db.commit();
-                }
+                Map<String, Object[]> put = new java.util.HashMap<>(), touched = new java.util.HashMap<>();
+                kept.forEach((k, r) -> put.put(k, new Object[] {r.files(), r.lowered(), digests(r.part())}));
+                reused.forEach((k, part) -> touched.put(k, new Object[] {digests(part)}));
+                CacheTable.write(db, "units", scan, List.of("files", "lowered", "digests"), put, List.of("digests"), touched);
             }
         } catch (SQLException e) {
             fail(e);
         } finally {
-            try {
-                db.close();
-            } catch (SQLException e) {
-                // nothing left to do with it
-            }
+            CacheTable.close(db);
         }
     }
 

@@ -126,11 +126,9 @@ class IncrementalScanTest {
         Scan cold = scan("--cache", cache.toString());
         assertThat(cold.units).isEqualTo(new ScanCommand.UnitUse(0, 6));
         write("limits.h", "#define LIM 8\n");
-        Scan warm = scan("--cache", cache.toString());
+        Scan warm = rescanReporting("b.c:3", "p.c:4", "q.c:4");
         assertThat(warm.units).isEqualTo(new ScanCommand.UnitUse(4, 2));
         assertThat(warm.use).isEqualTo(new ScanCommand.CacheUse(3, 2));
-        assertThat(warm.findings()).containsExactly("b.c:3", "p.c:4", "q.c:4");
-        assertThat(warm.sarif).isEqualTo(scan("--no-cache").sarif);
     }
 
     @Test
@@ -140,16 +138,10 @@ class IncrementalScanTest {
         write("h.c", "extern int lim;\nvoid h_entry(void) {\n    char b[4];\n    b[lim] = 0;\n}\n");
         assertThat(scan("--cache", cache.toString()).findings()).containsExactly("b.c:3", "h.c:4");
         write("g.c", "int lim = 3;\nvoid g_entry(void) {\n}\n");
-        Scan warm = scan("--cache", cache.toString());
-        assertThat(warm.units).isEqualTo(new ScanCommand.UnitUse(5, 1));
-        assertThat(warm.findings()).containsExactly("b.c:3");
-        assertThat(warm.sarif).isEqualTo(scan("--no-cache").sarif);
+        assertThat(rescanReporting("b.c:3").units).isEqualTo(new ScanCommand.UnitUse(5, 1));
         // and the other way: h.c parsed again, g.c (the definition) from the cache
         write("h.c", "extern int lim;\nvoid h_entry(void) {\n    char b[4];\n    b[lim + 1] = 0;\n}\n");
-        Scan again = scan("--cache", cache.toString());
-        assertThat(again.units).isEqualTo(new ScanCommand.UnitUse(5, 1));
-        assertThat(again.findings()).containsExactly("b.c:3", "h.c:4");
-        assertThat(again.sarif).isEqualTo(scan("--no-cache").sarif);
+        assertThat(rescanReporting("b.c:3", "h.c:4").units).isEqualTo(new ScanCommand.UnitUse(5, 1));
     }
 
     @Test
@@ -183,6 +175,14 @@ class IncrementalScanTest {
         for (int i = 6; i >= 1; i--) sb.append("void c").append(i).append("(void) { c").append(i + 1).append("(); }\n");
         sb.append("void chain_entry(void) { c1(); }\n");
         return sb.append("void c7(void) { char x[4]; ").append(lastBody).append(" }\n").toString();
+    }
+
+    /** A rescan with the cache: it reports exactly {@code findings}, and its SARIF is that of a scan without the cache. */
+    private Scan rescanReporting(String... findings) throws IOException {
+        Scan warm = scan("--cache", cache.toString());
+        assertThat(warm.findings()).containsExactly(findings);
+        assertThat(warm.sarif).isEqualTo(scan("--no-cache").sarif);
+        return warm;
     }
 
     /** A cached scan, one file rewritten, a rescan: its cache use, and the same SARIF as without the cache. */
