@@ -145,6 +145,18 @@ class IncrementalScanTest {
     }
 
     @Test
+    void aUnitWhoseCodeHoldsTheTypeAnotherUnitGaveAGlobalIsParsedAgainWhenThatTypeChanges() throws IOException {
+        // h.c declares the array without a length; g.c, lowered before it (input order), gives it its type
+        write("g.c", "char table[8];\n");
+        write("h.c", "extern char table[];\nvoid h_entry(void) {\n    char *p = table;\n    p[5] = 1;\n}\n");
+        scan("--cache", cache.toString());
+        write("g.c", "char table[4];\n");
+        Scan warm = rescanReporting("b.c:3", "h.c:4");
+        // g.c changed; h.c's stored code holds char[8], so it is parsed again too
+        assertThat(warm.units).isEqualTo(new ScanCommand.UnitUse(4, 2));
+    }
+
+    @Test
     void aHeaderAddedEarlierOnTheIncludePathIsSeen() throws IOException {
         // s.c found cfg.h in the second include directory; one put in the first must be the one read now
         Path inc1 = Files.createDirectories(dir.resolve("inc1")), inc2 = Files.createDirectories(dir.resolve("inc2"));
