@@ -24,6 +24,7 @@ import io.memsafe.scan.ScanProgress;
 import io.memsafe.scan.baseline.Baseline;
 import io.memsafe.scan.cache.ResultCache;
 import io.memsafe.scan.cache.IrDigests;
+import io.memsafe.scan.cache.UnitCache;
 import io.memsafe.scan.config.ScanConfig;
 import io.memsafe.ir.DataModel;
 import io.memsafe.scan.diff.ChangeScope;
@@ -225,7 +226,10 @@ public final class ScanCommand implements Callable<Integer> {
         ScanProgress progress = ScanProgress.create(units.size());
         progress.phase("parsing " + units.size() + " file" + (units.size() == 1 ? "" : "s"));
         Frontend frontend = new Frontend(systemHeaders);
-        Frontend.Result fe = frontend.load(units, jobs);
+        Path cachePath = cacheDir != null ? cacheDir : Path.of(".memsafe", "cache");
+        IrDigests digests = new IrDigests();
+        UnitCache unitCache = noCache ? null : UnitCache.open(cachePath, systemHeaders, digests);
+        Frontend.Result fe = frontend.load(units, jobs, unitCache);
         long tParsed = System.nanoTime();
         List<Checker> checkers = Checkers.all();
         Program program = fe.program();
@@ -244,10 +248,10 @@ public final class ScanCommand implements Callable<Integer> {
         // entry points: the flags, else the config's entry globs
         List<String> entryGlobs = !entries.isEmpty() ? List.copyOf(entries) : List.copyOf(config.entryGlobs());
         ProgramAnalyzer analyzer = new ProgramAnalyzer(program, checkers, new ProgramAnalyzer.Options(steps, millis, jobs, entryGlobs));
-        ResultCache cache = noCache ? null : ResultCache.open(cacheDir != null ? cacheDir : Path.of(".memsafe", "cache"),
+        ResultCache cache = noCache ? null : ResultCache.open(cachePath,
                 "steps " + steps + "\nmillis " + millis + "\nentry " + entryGlobs + "\nuntrusted " + config.untrustedSources()
                         + "\ndata-model " + model + "\nsystem-headers " + systemHeaders,
-                new IrDigests(), program.globalInits, checkers);
+                digests, program.globalInits, program.functions, checkers);
         if (cache != null) analyzer.cache(cache);
         progress.phase("analysing " + total + " functions");
         ProgramAnalyzer.Result res;
@@ -258,9 +262,14 @@ public final class ScanCommand implements Callable<Integer> {
                 cache.close();
                 cacheUse = new CacheUse(cache.hits(), cache.misses());
             }
+            if (unitCache != null) {
+                unitCache.close();
+                unitUse = new UnitUse(unitCache.reused(), unitCache.parsed());
+            }
         }
         if (System.getenv("MEMSAFE_TIMING") != null) {
-            System.err.printf("memsafe: front end %.1f s, analysis %.1f s%s%n", (tParsed - t0) / 1e9, (System.nanoTime() - tParsed) / 1e9,
+            System.err.printf("memsafe: front end %.1f s, analysis %.1f s%s%s%n", (tParsed - t0) / 1e9, (System.nanoTime() - tParsed) / 1e9,
+                    unitCache == null ? "" : ", units from the cache " + unitCache.reused() + ", parsed " + unitCache.parsed(),
                     cache == null ? "" : ", roots from the cache " + cache.hits() + ", analysed " + cache.misses());
         }
         List<Diagnostic> diags = new ArrayList<>(fe.diagnostics());
@@ -333,6 +342,15 @@ public final class ScanCommand implements Callable<Integer> {
 
     public CacheUse cacheUse() {
         return cacheUse;
+    }
+
+    /** Units whose lowered code the cache gave, and units parsed, in the last run. */
+    public record UnitUse(int reused, int parsed) { }
+
+    private UnitUse unitUse = new UnitUse(0, 0);
+
+    public UnitUse unitUse() {
+        return unitUse;
     }
 
     /** The settings read from {@code .memsafe.yml} (or {@code --config}), after a run. */

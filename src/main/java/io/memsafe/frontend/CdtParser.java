@@ -71,8 +71,13 @@ public final class CdtParser {
         this.systemHeaders = systemHeaders;
     }
 
-    /** model: the data model the unit was parsed under, which its lowering must follow. */
-    public record Parsed(IASTTranslationUnit ast, List<Diagnostic> diagnostics, DataModel model) { }
+    /**
+     * model: the data model the unit was parsed under, which its lowering must follow; lookedUp: every
+     * path the preprocessing asked for (the unit's file, the headers it included, and the candidates of
+     * the include path it found absent), with whether it was there: the unit parses the same while
+     * those files are the same and the absent ones still absent.
+     */
+    public record Parsed(IASTTranslationUnit ast, List<Diagnostic> diagnostics, DataModel model, Map<String, Boolean> lookedUp) { }
 
     /**
      * Parses under the unit's data model; a unit whose flags state none gets the host's, unless it
@@ -84,7 +89,9 @@ public final class CdtParser {
         DiskContentProvider provider = new DiskContentProvider();
         Parsed parsed = parse(unit, model, provider);
         if (unit.dataModel() == null && model != DataModel.LLP64 && provider.windowsKernelServed) {
-            parsed = parse(unit, DataModel.LLP64, new DiskContentProvider());
+            DiskContentProvider again = new DiskContentProvider();
+            again.lookedUp.putAll(provider.lookedUp);
+            parsed = parse(unit, DataModel.LLP64, again);
         }
         return parsed;
     }
@@ -93,12 +100,13 @@ public final class CdtParser {
         List<Diagnostic> diags = new ArrayList<>();
         Path file = unit.file().toAbsolutePath().normalize();
         FileContent content;
+        provider.lookedUp.put(file.toString(), Files.isRegularFile(file));
         try {
             char[] text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).toCharArray();
             content = FileContent.create(file.toString(), text);
         } catch (IOException e) {
             diags.add(new Diagnostic(new SourceLoc(file.toString(), 0, 0), Diagnostic.Level.ERROR, "cannot read file: " + e.getMessage()));
-            return new Parsed(null, diags, model);
+            return new Parsed(null, diags, model, provider.lookedUp);
         }
         Map<String, String> defines = new HashMap<>();
         defines.put("__STDC__", "1");
@@ -126,7 +134,7 @@ public final class CdtParser {
                     ILanguage.OPTION_IS_SOURCE_UNIT | ILanguage.OPTION_NO_IMAGE_LOCATIONS, new DefaultLogService());
         } catch (Exception | StackOverflowError e) {
             diags.add(new Diagnostic(new SourceLoc(file.toString(), 0, 0), Diagnostic.Level.ERROR, "parser failed: " + e));
-            return new Parsed(null, diags, model);
+            return new Parsed(null, diags, model, provider.lookedUp);
         }
         for (IASTPreprocessorIncludeStatement s : ast.getIncludeDirectives()) {
             if (!s.isResolved() && s.isActive()) {
@@ -138,7 +146,7 @@ public final class CdtParser {
             if (p.getID() == IASTProblem.PREPROCESSOR_INCLUSION_NOT_FOUND) continue;
             diags.add(new Diagnostic(loc(p.getFileLocation()), Diagnostic.Level.WARNING, "preprocessor: " + p.getMessage()));
         }
-        return new Parsed(ast, diags, model);
+        return new Parsed(ast, diags, model, provider.lookedUp);
     }
 
     static SourceLoc loc(org.eclipse.cdt.core.dom.ast.IASTFileLocation fl) {
@@ -158,11 +166,15 @@ public final class CdtParser {
      */
     private final class DiskContentProvider extends InternalFileContentProvider {
         private boolean preludeServed, windowsKernelServed, linuxKernelServed;
+        /** Paths on disk asked for, and whether they were there (the prelude is part of memsafe's jar). */
+        final Map<String, Boolean> lookedUp = new java.util.TreeMap<>();
 
         @Override
         public boolean getInclusionExists(String path) {
             if (path.startsWith(PRELUDE_DIR + "/")) return preludeFor(path.substring(PRELUDE_DIR.length() + 1)) != null;
-            return Files.isRegularFile(Path.of(path));
+            boolean there = Files.isRegularFile(Path.of(path));
+            lookedUp.putIfAbsent(path, there);
+            return there;
         }
 
         @Override

@@ -231,6 +231,9 @@ final class ClassLowering {
                 created = true;
             }
         }
+        lowering.declared.putIfAbsent(name, new Lowering.GlobalDeclaration(name, name, table.type, true, where));
+        lowering.defines.add(name);
+        lowering.linkKeys.put(table, name);
         if (created || !lowering.program().globalInits.containsKey(table)) {
             List<Expr> entries = new ArrayList<>();
             for (String sig : slots) {

@@ -18,36 +18,46 @@ public final class Frontend {
 
     public record Result(Program program, List<Diagnostic> diagnostics) { }
 
-    /** Each unit is parsed on its own (they may be lowered in parallel); linking is by name. */
+    /** Each unit is parsed on its own (several at once); linking is by name. */
     public Result load(List<CompileUnit> units, int jobs) {
+        return load(units, jobs, null);
+    }
+
+    /** What a worker prepares for a unit: its stored code ({@link UnitStore}), or its parse. */
+    private record Prepared(byte[] stored, CdtParser.Parsed parsed, Throwable failed) { }
+
+    /**
+     * As {@link #load(List, int)}, taking units whose inputs did not change from {@code store} (may be
+     * null). Units are parsed in parallel, a few ahead, and lowered one after the other in input order:
+     * lowering links each global a unit names to the variable of the first unit that declared it, so the
+     * order decides which declaration's type the code holds. A fixed order makes the program the same
+     * whichever units are parsed and which are read back from the store, and from one run to the next.
+     */
+    public Result load(List<CompileUnit> units, int jobs, UnitStore store) {
         // a second scan in the same process (tests, a daemon) must see files edited since the first
         SourceFiles.forget();
-        Program program = new Program();
         Lowering.GlobalSymbols globals = new Lowering.GlobalSymbols();
-        List<Diagnostic> diags = Collections.synchronizedList(new ArrayList<>());
-        java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(Math.max(1, jobs));
-        List<Program> parts;
+        List<Diagnostic> diags = new ArrayList<>();
+        List<Program> parts = new ArrayList<>();
+        int n = units.size(), ahead = Math.max(2, 2 * jobs);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, jobs));
+        List<java.util.concurrent.Future<Prepared>> prepared = new ArrayList<>(java.util.Collections.nCopies(n, null));
+        List<java.util.concurrent.Future<?>> stores = new ArrayList<>();
         try {
-            parts = pool.submit(() -> units.parallelStream().map(u -> {
-            Program part = new Program();
-            List<Diagnostic> d = new ArrayList<>();
-            try {
-                CdtParser.Parsed parsed = parser.parse(u);
-                d.addAll(parsed.diagnostics());
-                if (parsed.ast() != null) {
-                    new Lowering(part, globals, u.file().toAbsolutePath().normalize().toString(), parsed.model(), d).lower(parsed.ast());
-                }
-            } catch (RuntimeException | StackOverflowError e) {
-                d.add(new Diagnostic(new SourceLoc(u.file().toString(), 0, 0), Diagnostic.Level.ERROR, "front end failed: " + e));
+            for (int i = 0; i < Math.min(ahead, n); i++) prepared.set(i, pool.submit(prepare(units.get(i), store)));
+            for (int i = 0; i < n; i++) {
+                Prepared p = prepared.get(i).get();
+                prepared.set(i, null);
+                if (i + ahead < n) prepared.set(i + ahead, pool.submit(prepare(units.get(i + ahead), store)));
+                parts.add(lower(units.get(i), p, globals, store, diags, pool, stores));
             }
-            diags.addAll(d);
-            return part;
-        }).toList()).get();
+            for (var f : stores) f.get();
         } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
             throw new IllegalStateException("front end interrupted", e);
         } finally {
             pool.shutdown();
         }
+        Program program = new Program();
         // merge in input order, so that linking (first external definition wins) is deterministic
         java.util.Set<io.memsafe.ir.Variable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (Program p : parts) {
@@ -62,4 +72,50 @@ public final class Frontend {
         return new Result(program, sorted);
     }
 
+    /** On a worker: the unit's stored code if the store has it unchanged, else its parse. */
+    private java.util.concurrent.Callable<Prepared> prepare(CompileUnit u, UnitStore store) {
+        return () -> {
+            try {
+                byte[] stored = store == null ? null : store.find(u);
+                return new Prepared(stored, stored == null ? parser.parse(u) : null, null);
+            } catch (RuntimeException | StackOverflowError e) {
+                return new Prepared(null, null, e);
+            }
+        };
+    }
+
+    /** In input order: links the unit's stored code, or lowers its parse (and hands it to the store on a worker). */
+    private Program lower(CompileUnit u, Prepared p, Lowering.GlobalSymbols globals, UnitStore store, List<Diagnostic> diags,
+                          java.util.concurrent.ExecutorService pool, List<java.util.concurrent.Future<?>> stores) {
+        Program part = new Program();
+        List<Diagnostic> d = new ArrayList<>();
+        try {
+            if (p.failed() != null) {
+                diags.add(new Diagnostic(new SourceLoc(u.file().toString(), 0, 0), Diagnostic.Level.ERROR, "front end failed: " + p.failed()));
+                return part;
+            }
+            List<Diagnostic> storedDiags = p.stored() == null ? null : LoweredUnit.decode(p.stored(), globals, part);
+            if (storedDiags != null) {
+                store.reused(u, part);
+                diags.addAll(storedDiags);
+                return part;
+            }
+            CdtParser.Parsed parsed = p.parsed() != null ? p.parsed() : parser.parse(u);
+            d.addAll(parsed.diagnostics());
+            Lowering lowering = null;
+            if (parsed.ast() != null) {
+                lowering = new Lowering(part, globals, u.file().toAbsolutePath().normalize().toString(), parsed.model(), d);
+                lowering.lower(parsed.ast());
+            }
+            if (store != null) {
+                Lowering done = lowering;
+                List<Diagnostic> unitDiags = List.copyOf(d);
+                stores.add(pool.submit(() -> store.keep(u, parsed.lookedUp(), done == null ? null : LoweredUnit.encode(part, done, unitDiags), part)));
+            }
+        } catch (RuntimeException | StackOverflowError e) {
+            d.add(new Diagnostic(new SourceLoc(u.file().toString(), 0, 0), Diagnostic.Level.ERROR, "front end failed: " + e));
+        }
+        diags.addAll(d);
+        return part;
+    }
 }

@@ -61,7 +61,45 @@ public final class Lowering {
         final Map<String, Variable> byName = new HashMap<>();
         int ids;
         synchronized int nextId() { return ids++; }
+
+        /**
+         * The variable a unit's declaration of the global {@code key} links to: the one known, made
+         * complete by this declaration's type when it was incomplete (an {@code extern char buf[];}
+         * lowered before the definition), or a new one, which joins the unit's {@code part}.
+         */
+        synchronized Variable link(String key, String name, Type type, boolean isConst, SourceLoc where, Program part) {
+            Variable var = byName.get(key);
+            if (var == null) {
+                var = new Variable(name, type, Variable.Kind.GLOBAL, where, nextId());
+                var.isConst = isConst;
+                byName.put(key, var);
+                part.globals.add(var);
+            } else if (var.type.size() < 0 && type.size() >= 0) {
+                Variable better = new Variable(var.name, type, var.kind, var.declared, var.id);
+                better.defined = var.defined;
+                better.isConst = var.isConst;
+                byName.put(key, better);
+                int at = part.globals.indexOf(var);
+                if (at >= 0) part.globals.set(at, better);
+                else part.globals.add(better);
+                var = better;
+            }
+            return var;
+        }
     }
+
+    /**
+     * How this unit declares each global it names, by link key (a static one's key holds the unit):
+     * what {@link LoweredUnit} stores so that a later scan links the unit's stored code to the globals
+     * of the other units as this lowering did.
+     */
+    record GlobalDeclaration(String key, String name, Type type, boolean isConst, SourceLoc where) implements java.io.Serializable { }
+
+    final Map<String, GlobalDeclaration> declared = new java.util.LinkedHashMap<>();
+    /** Link keys of the globals this unit defines (not only declares {@code extern}). */
+    final java.util.Set<String> defines = new java.util.HashSet<>();
+    /** The link key of each global variable object this unit's code names. */
+    final Map<Variable, String> linkKeys = new java.util.IdentityHashMap<>();
 
     public Lowering(Program program, GlobalSymbols globals, String unit, DataModel model, List<Diagnostic> diagnostics) {
         this.types = new TypeLowering(model);
@@ -122,7 +160,10 @@ public final class Lowering {
             if (!(b instanceof IVariable v) || b instanceof IField) continue;
             Variable var = globalVariable(v, loc(dtor), sc == IASTDeclSpecifier.sc_static);
             boolean isExtern = sc == IASTDeclSpecifier.sc_extern;
-            if (!isExtern || dtor.getInitializer() != null) var.defined = true;
+            if (!isExtern || dtor.getInitializer() != null) {
+                var.defined = true;
+                defines.add(linkKeys.get(var));
+            }
             IASTInitializer init = dtor.getInitializer();
             if (init != null) {
                 List<Stmt> stmts = lowerStaticInitializer(var, init);
@@ -135,29 +176,10 @@ public final class Lowering {
         Variable known = vars.get(v);
         if (known != null) return known;
         String key = isStatic ? unit + "::" + v.getName() : v.getName();
-        Variable var;
-        synchronized (globals) {
-            var = globals.byName.get(key);
-            if (var == null) {
-                var = new Variable(v.getName(), types.lower(v.getType()), Variable.Kind.GLOBAL, where, globals.nextId());
-                var.isConst = isConstType(v.getType());
-                globals.byName.put(key, var);
-                program.globals.add(var);
-            } else if (var.type.size() < 0) {
-                // an extern declaration with incomplete type followed by the definition
-                Type t = types.lower(v.getType());
-                if (t.size() >= 0) {
-                    Variable better = new Variable(var.name, t, var.kind, var.declared, var.id);
-                    better.defined = var.defined;
-                    better.isConst = var.isConst;
-                    globals.byName.put(key, better);
-                    int at = program.globals.indexOf(var);
-                    if (at >= 0) program.globals.set(at, better);
-                    else program.globals.add(better);
-                    var = better;
-                }
-            }
-        }
+        GlobalDeclaration decl = new GlobalDeclaration(key, v.getName(), types.lower(v.getType()), isConstType(v.getType()), where);
+        declared.putIfAbsent(key, decl);
+        Variable var = globals.link(key, decl.name(), decl.type(), decl.isConst(), where, program);
+        linkKeys.put(var, key);
         vars.put(v, var);
         // a global reference holds its referent's address, as a local one does
         if (References.isReference(v.getType())) references.add(var);

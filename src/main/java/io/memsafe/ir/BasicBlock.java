@@ -3,7 +3,7 @@ package io.memsafe.ir;
 import java.util.ArrayList;
 import java.util.List;
 
-public final class BasicBlock {
+public final class BasicBlock implements java.io.Serializable {
     public final int id;
     public final List<Stmt> stmts = new ArrayList<>();
     public final List<BasicBlock> succs = new ArrayList<>();

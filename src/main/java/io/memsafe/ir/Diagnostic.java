@@ -4,7 +4,7 @@ package io.memsafe.ir;
  * Something the scan wants the user to know that is not a finding: a file that did not parse, a
  * missing header, a function whose analysis ran out of budget.
  */
-public record Diagnostic(SourceLoc loc, Level level, String message) implements Comparable<Diagnostic> {
+public record Diagnostic(SourceLoc loc, Level level, String message) implements Comparable<Diagnostic>, java.io.Serializable {
     public enum Level { NOTE, WARNING, ERROR }
 
     @Override

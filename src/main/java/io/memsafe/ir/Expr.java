@@ -4,7 +4,7 @@ package io.memsafe.ir;
  * Side-effect-free expressions. Every call, assignment and increment has been pulled out into a
  * {@link Stmt} by the lowering, so evaluating an Expr never changes the state.
  */
-public sealed interface Expr {
+public sealed interface Expr extends java.io.Serializable {
     Type type();
 
     record IntConst(long value, Type type) implements Expr { }

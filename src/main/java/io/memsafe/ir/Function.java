@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A function body as a control-flow graph. */
-public final class Function {
+public final class Function implements java.io.Serializable {
     public final String name;
     public final Type.Function type;
     public final List<Variable> params;

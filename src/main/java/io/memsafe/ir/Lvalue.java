@@ -1,7 +1,7 @@
 package io.memsafe.ir;
 
 /** A memory location an expression designates. */
-public sealed interface Lvalue {
+public sealed interface Lvalue extends java.io.Serializable {
     Type type();
     SourceLoc loc();
 

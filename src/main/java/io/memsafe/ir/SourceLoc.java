@@ -1,7 +1,7 @@
 package io.memsafe.ir;
 
 /** A position in a source file, 1-based line and column. */
-public record SourceLoc(String file, int line, int column) implements Comparable<SourceLoc> {
+public record SourceLoc(String file, int line, int column) implements Comparable<SourceLoc>, java.io.Serializable {
     public static final SourceLoc NONE = new SourceLoc("", 0, 0);
 
     @Override

@@ -3,7 +3,7 @@ package io.memsafe.ir;
 import java.util.List;
 
 /** The simple statements a basic block is made of. */
-public sealed interface Stmt {
+public sealed interface Stmt extends java.io.Serializable {
     SourceLoc loc();
 
     record Assign(Lvalue target, Expr value, SourceLoc loc) implements Stmt { }

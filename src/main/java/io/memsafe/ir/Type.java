@@ -7,7 +7,7 @@ import java.util.List;
  * gives integer and pointer types the sizes of the unit's {@link DataModel}; the constants below
  * are the widths every model shares, and LP64's long for the analysis's own synthetic values.
  */
-public sealed interface Type {
+public sealed interface Type extends java.io.Serializable {
     /** sizeof in bytes; -1 when unknown (incomplete type, variable-length array). */
     long size();
 
@@ -23,7 +23,7 @@ public sealed interface Type {
     record Array(Type element, long length) implements Type {
         public long size() { return length < 0 || element.size() < 0 ? -1 : length * element.size(); }
     }
-    record Field(String name, Type type, long offset) { }
+    record Field(String name, Type type, long offset) implements java.io.Serializable { }
     record Struct(String name, List<Field> fields, long size, boolean union) implements Type {
         public Field field(String fieldName) {
             for (Field f : fields) if (f.name().equals(fieldName)) return f;

@@ -4,7 +4,7 @@ package io.memsafe.ir;
  * A named storage location: a global, a static or automatic local, a parameter, or a temporary
  * the lowering introduced. Identity is the object; {@code id} orders them deterministically.
  */
-public final class Variable {
+public final class Variable implements java.io.Serializable {
     public enum Kind { GLOBAL, LOCAL, STATIC_LOCAL, PARAM, TEMP }
 
     public final String name;

@@ -92,6 +92,7 @@ public final class ProgramAnalyzer {
         AtomicInteger done = new AtomicInteger();
         new Interpreter(program, checkers, new Budget(Long.MAX_VALUE, Long.MAX_VALUE / 4_000_000, Long.MAX_VALUE), null, shared)
                 .initializeGlobals();
+        if (cache != null) cache.inputsOf(f -> inputs(f, scope));
         runRoots(roots, scope, shared, covered, byRoot, diags, done, progress);
         // second wave: functions no root reached in context (recursion, depth limit, unreachable)
         List<Function> rest = new ArrayList<>();

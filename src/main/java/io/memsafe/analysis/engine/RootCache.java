@@ -47,4 +47,12 @@ public interface RootCache {
 
     /** A result computed now; called only for results that do not depend on the machine's speed. */
     void keep(Inputs inputs, Kept result);
+
+    /**
+     * Before any root: what the analysis of any function may read, as {@link Inputs} of that function
+     * taken as a root. A root's analysis can enter a function outside its own inputs (a call through a
+     * pointer that a global's initialiser holds, when the unit that names the global linked to another
+     * declaration of it): a cache may then check those functions' inputs too.
+     */
+    default void inputsOf(java.util.function.Function<Function, Inputs> of) { }
 }

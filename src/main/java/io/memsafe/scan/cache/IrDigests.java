@@ -46,13 +46,40 @@ public final class IrDigests {
     private final Map<Type.Struct, String> structs = java.util.Collections.synchronizedMap(new IdentityHashMap<>());
     private static final Map<Class<?>, List<Field>> FIELDS = new ConcurrentHashMap<>();
 
+    private final Map<Function, String> signatures = new ConcurrentHashMap<>();
+
     /** The digest of a function's code: its signature, parameters, blocks and statements, with places. */
     public String of(Function f) {
         return functions.computeIfAbsent(f, x -> digest(x));
     }
 
-    /** A function without its statements: every field but its blocks, and how many blocks it has. */
+    /** A digest of a function without its statements: every field but its blocks, and how many blocks it has. */
     public String signature(Function f) {
+        return signatures.computeIfAbsent(f, this::printSignature);
+    }
+
+    /**
+     * Digests an earlier scan took of the same code ({@link UnitCache}: a unit whose inputs did not
+     * change lowers to the same code, and a digest is a function of the unit's code alone); null
+     * leaves that one to be computed.
+     */
+    void known(Function f, String code, String signature) {
+        if (code != null) functions.putIfAbsent(f, code);
+        if (signature != null) signatures.putIfAbsent(f, signature);
+    }
+
+    void knownInitialiser(List<Stmt> init, String digest) {
+        if (digest != null) initialisers.putIfAbsent(init, digest);
+    }
+
+    /** The digests taken so far (null: not taken), to keep for the next scan. */
+    String taken(Function f) { return functions.get(f); }
+
+    String takenSignature(Function f) { return signatures.get(f); }
+
+    String takenInitialiser(List<Stmt> init) { return initialisers.get(init); }
+
+    private String printSignature(Function f) {
         StringBuilder sb = new StringBuilder();
         Printer p = new Printer(sb, false);
         for (Field x : fields(Function.class)) {
@@ -65,7 +92,7 @@ public final class IrDigests {
             }
             sb.append(';');
         }
-        return sb.append("blocks=").append(f.blocks.size()).toString();
+        return sha256(sb.append("blocks=").append(f.blocks.size()).toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** The digest of a global's initialiser statements. */

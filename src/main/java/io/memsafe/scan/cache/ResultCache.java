@@ -25,7 +25,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -54,9 +53,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ResultCache implements RootCache, AutoCloseable {
     public static final String FILE_NAME = "results.sqlite";
     /** Format of the keys and of the stored results: a change makes every old entry miss. */
-    private static final String FORMAT = "memsafe-root-results 3";
-    /** Entries no scan used in this many scans are dropped: a few trees or configurations stay warm. */
-    private static final int SCANS_KEPT = 3;
+    private static final String FORMAT = "memsafe-root-results 4";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** MEMSAFE_DEBUG_CACHE=1: why each root was not taken from the cache, on stderr. */
@@ -66,6 +63,11 @@ public final class ResultCache implements RootCache, AutoCloseable {
     private final String options;
     private final IrDigests code;
     private final Map<Variable, List<Stmt>> initialisers;
+    private final List<Function> functions;
+    /** Every function of the program by {@link #id}, made on first use. */
+    private volatile Map<String, Function> byIdAll;
+    /** Any function's inputs as a root's ({@link RootCache#inputsOf}). */
+    private volatile java.util.function.Function<Function, Inputs> inputsOf;
     private final Map<String, Rule> rules = new HashMap<>();
     private final long scan;
     private final Map<String, byte[]> computed = new ConcurrentHashMap<>();
@@ -74,37 +76,31 @@ public final class ResultCache implements RootCache, AutoCloseable {
     private volatile boolean broken;
 
     private ResultCache(Connection db, String options, IrDigests code, Map<Variable, List<Stmt>> initialisers,
-                        List<Checker> checkers) throws SQLException {
+                        List<Function> functions, List<Checker> checkers) throws SQLException {
         this.db = db;
         this.options = options;
         this.code = code;
         this.initialisers = initialisers;
+        this.functions = functions;
         for (Checker c : checkers) rules.putIfAbsent(c.rule().id(), c.rule());
-        try (Statement s = db.createStatement()) {
-            s.execute("PRAGMA busy_timeout=30000");
-            s.execute("PRAGMA journal_mode=WAL");
-            s.execute("PRAGMA synchronous=NORMAL");
-            s.execute("CREATE TABLE IF NOT EXISTS roots(key TEXT PRIMARY KEY, result BLOB NOT NULL, scan INTEGER NOT NULL)");
-            try (ResultSet r = s.executeQuery("SELECT COALESCE(MAX(scan), 0) FROM roots")) {
-                this.scan = r.next() ? r.getLong(1) + 1 : 1;
-            }
-        }
+        this.scan = CacheTable.open(db, "roots", "result BLOB NOT NULL");
     }
 
     /**
      * Opens (creates) the cache in {@code dir}; null, with a warning, when it cannot be used.
      * {@code options}: everything besides the code that decides what the analysis reports (budgets,
-     * entry points, data model, ...), as text; {@code initialisers}: the program's global initialisers.
+     * entry points, data model, ...), as text; {@code initialisers}: the program's global initialisers;
+     * {@code functions}: the program's functions.
      */
     public static ResultCache open(Path dir, String options, IrDigests code, Map<Variable, List<Stmt>> initialisers,
-                                   List<Checker> checkers) {
+                                   List<Function> functions, List<Checker> checkers) {
         try {
             Files.createDirectories(dir);
             // like other tools' caches: never committed, wherever the user puts it
             Path ignore = dir.resolve(".gitignore");
             if (!Files.exists(ignore)) Files.writeString(ignore, "# written by memsafe: the scan cache is not source\n*\n");
             Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(FILE_NAME).toAbsolutePath());
-            return new ResultCache(c, FORMAT + "\ntool " + ToolDigest.get() + "\n" + options, code, initialisers, checkers);
+            return new ResultCache(c, FORMAT + "\ntool " + ToolDigest.get() + "\n" + options, code, initialisers, functions, checkers);
         } catch (IOException | SQLException | RuntimeException e) {
             System.err.println("memsafe scan: cache " + dir + " not used: " + e.getMessage());
             return null;
@@ -150,10 +146,46 @@ public final class ResultCache implements RootCache, AutoCloseable {
 
     @Override
     public void keep(Inputs inputs, Kept result) {
-        // a root that analysed a function outside what the key covers read code the key does not name
-        if (broken || !inputs.functions().containsAll(result.covered())) return;
+        if (broken) return;
         String key = keyOrNull(inputs);
-        if (key != null) computed.put(key, encode(result));
+        if (key == null) return;
+        // a root that analysed functions outside what the key covers read code the key does not name:
+        // the result holds those functions' inputs as a digest of their own, checked when it is taken
+        java.util.TreeMap<String, Function> extra = new java.util.TreeMap<>();
+        for (Function f : result.covered()) if (!inputs.functions().contains(f)) extra.put(id(f), f);
+        for (Function f : result.read()) if (!inputs.functions().contains(f)) extra.put(id(f), f);
+        String extraKey = extra.isEmpty() ? null : extraKeyOrNull(extra.values());
+        if (!extra.isEmpty() && extraKey == null) return;
+        computed.put(key, encode(result, extra.keySet(), extraKey));
+    }
+
+    @Override
+    public void inputsOf(java.util.function.Function<Function, Inputs> of) {
+        this.inputsOf = of;
+    }
+
+    /** The key lines of the inputs of each of {@code extra} (functions entered outside a root's inputs), as one digest. */
+    private String extraKeyOrNull(java.util.Collection<Function> extra) {
+        if (inputsOf == null) return null;
+        try {
+            java.util.TreeSet<String> lines = new java.util.TreeSet<>();
+            for (Function f : extra) lines.addAll(lines(inputsOf.apply(f)));
+            StringBuilder sb = new StringBuilder();
+            for (String l : lines) sb.append(l).append('\n');
+            return IrDigests.sha256(sb.toString().getBytes(StandardCharsets.UTF_8));
+        } catch (RuntimeException | StackOverflowError e) {
+            return null;
+        }
+    }
+
+    private Map<String, Function> byIdAll() {
+        Map<String, Function> m = byIdAll;
+        if (m == null) {
+            m = new HashMap<>();
+            for (Function f : functions) m.putIfAbsent(id(f), f);
+            byIdAll = m;
+        }
+        return m;
     }
 
     /** Writes the results computed in this scan, marks those reused, and drops the ones long unused. */
@@ -161,38 +193,15 @@ public final class ResultCache implements RootCache, AutoCloseable {
     public void close() {
         try {
             if (!broken) {
-                synchronized (db) {
-                    db.setAutoCommit(false);
-                    try (PreparedStatement put = db.prepareStatement("INSERT OR REPLACE INTO roots(key, result, scan) VALUES (?, ?, ?)");
-                         PreparedStatement touch = db.prepareStatement("UPDATE roots SET scan = ? WHERE key = ?");
-                         PreparedStatement drop = db.prepareStatement("DELETE FROM roots WHERE scan <= ?")) {
-                        for (Map.Entry<String, byte[]> e : computed.entrySet()) {
-                            put.setString(1, e.getKey());
-                            put.setBytes(2, e.getValue());
-                            put.setLong(3, scan);
-                            put.addBatch();
-                        }
-                        put.executeBatch();
-                        for (String k : reused) {
-                            touch.setLong(1, scan);
-                            touch.setString(2, k);
-                            touch.addBatch();
-                        }
-                        touch.executeBatch();
-                        drop.setLong(1, scan - SCANS_KEPT);
-                        drop.executeUpdate();
-                    }
-                    db.commit();
-                }
+                Map<String, Object[]> put = new HashMap<>(), touched = new HashMap<>();
+                computed.forEach((k, v) -> put.put(k, new Object[] {v}));
+                for (String k : reused) touched.put(k, new Object[0]);
+                CacheTable.write(db, "roots", scan, List.of("result"), put, List.of(), touched);
             }
         } catch (SQLException e) {
             fail(e);
         } finally {
-            try {
-                db.close();
-            } catch (SQLException e) {
-                // nothing left to do with it
-            }
+            CacheTable.close(db);
         }
     }
 
@@ -266,7 +275,8 @@ public final class ResultCache implements RootCache, AutoCloseable {
         }
     }
 
-    String key(Inputs in) {
+    /** What the key says of the functions and globals the inputs name, sorted. */
+    private List<String> lines(Inputs in) {
         List<String> lines = new ArrayList<>();
         for (Function f : in.functions()) {
             String l = functionLines.computeIfAbsent(f, x -> "f " + id(x) + " " + shape(x, in.shapes().get(x)));
@@ -274,6 +284,11 @@ public final class ResultCache implements RootCache, AutoCloseable {
         }
         lines.addAll(globalLines(in));
         Collections.sort(lines);
+        return lines;
+    }
+
+    String key(Inputs in) {
+        List<String> lines = lines(in);
         StringBuilder sb = new StringBuilder(options).append("\nroot ").append(id(in.root()))
                 .append(in.callback() ? " callback" : "").append('\n');
         for (String l : lines) sb.append(l).append('\n');
@@ -330,7 +345,7 @@ public final class ResultCache implements RootCache, AutoCloseable {
 
     // ------------------------------------------------------------------ stored form
 
-    private byte[] encode(Kept k) {
+    private byte[] encode(Kept k, Set<String> extra, String extraKey) {
         ObjectNode o = JSON.createObjectNode();
         ArrayNode fs = o.putArray("findings");
         for (Finding f : k.findings()) {
@@ -361,6 +376,10 @@ public final class ResultCache implements RootCache, AutoCloseable {
         java.util.TreeMap<String, String> digests = new java.util.TreeMap<>();
         for (Function f : k.read()) digests.put(id(f), code.of(f));
         digests.forEach(read::put);
+        if (extraKey != null) {
+            extra.forEach(o.putArray("extra")::add);
+            o.put("extraKey", extraKey);
+        }
         try {
             return JSON.writeValueAsBytes(o);
         } catch (IOException e) {
@@ -386,6 +405,20 @@ public final class ResultCache implements RootCache, AutoCloseable {
             }
             Map<String, Function> byId = new HashMap<>();
             for (Function f : inputs.functions()) byId.put(id(f), f);
+            // functions entered outside the inputs: their own inputs must be as they were
+            if (o.has("extraKey")) {
+                List<Function> extra = new ArrayList<>();
+                for (JsonNode n : o.path("extra")) {
+                    Function f = byIdAll().get(n.asText());
+                    if (f == null) return null;
+                    extra.add(f);
+                    byId.putIfAbsent(n.asText(), f);
+                }
+                if (!o.path("extraKey").asText().equals(extraKeyOrNull(extra))) {
+                    if (DEBUG) System.err.println("memsafe-cache: " + id(inputs.root()) + " entered functions outside its reach whose inputs changed");
+                    return null;
+                }
+            }
             Set<Function> covered = new HashSet<>();
             for (JsonNode n : o.path("covered")) {
                 Function f = byId.get(n.asText());

@@ -45,10 +45,14 @@ class IncrementalScanTest {
     void unchangedTreeTakesEveryRootFromTheCache() throws IOException {
         Scan cold = scan("--cache", cache.toString());
         assertThat(cold.use).isEqualTo(new ScanCommand.CacheUse(0, 3));
+        assertThat(cold.units).isEqualTo(new ScanCommand.UnitUse(0, 4));
         assertThat(cache.resolve(ResultCache.FILE_NAME)).exists();
+        assertThat(cache.resolve(UnitCache.FILE_NAME)).exists();
         assertThat(cache.resolve(".gitignore")).content().contains("*");
         Scan warm = scan("--cache", cache.toString());
         assertThat(warm.use).isEqualTo(new ScanCommand.CacheUse(3, 0));
+        // nothing parsed: a.c, b.c, c.c and fill.c come from the cache
+        assertThat(warm.units).isEqualTo(new ScanCommand.UnitUse(4, 0));
         assertThat(warm.sarif).isEqualTo(cold.sarif);
         assertThat(warm.sarif).isEqualTo(scan("--no-cache").sarif);
         assertThat(cold.findings()).containsExactly("b.c:3");
@@ -60,6 +64,8 @@ class IncrementalScanTest {
         Scan warm = rescanAfter("fill.c", "#include \"util.h\"\nvoid fill(char *p, int n) {\n    for (int i = 0; i <= n; i++) p[i] = 'a';\n}\n",
                 new ScanCommand.CacheUse(2, 1));
         assertThat(warm.findings()).containsExactly("b.c:3", "fill.c:3");
+        // fill.c only is parsed: a.c, whose root calls fill, comes from the cache and links to the new fill
+        assertThat(warm.units).isEqualTo(new ScanCommand.UnitUse(3, 1));
     }
 
     @Test
@@ -67,6 +73,8 @@ class IncrementalScanTest {
         // a.c, c.c and fill.c include util.h, which includes sizes.h: a_entry and c_entry again; b_entry from the cache
         Scan warm = rescanAfter("sizes.h", "#define BUF_LEN 9\n", new ScanCommand.CacheUse(1, 2));
         assertThat(warm.findings()).containsExactly("b.c:3", "c.c:4");
+        // a.c, c.c and fill.c read sizes.h and are parsed again; b.c is not
+        assertThat(warm.units).isEqualTo(new ScanCommand.UnitUse(1, 3));
         assertThat(warm.sarif).isEqualTo(scan("--no-cache", "--jobs", "1").sarif);
     }
 
@@ -110,11 +118,83 @@ class IncrementalScanTest {
         assertThat(scan("--cache", cache.toString()).use).isEqualTo(new ScanCommand.CacheUse(3, 2));
     }
 
+    @Test
+    void editingAHeaderTwoUnitsIncludeParsesThoseTwoOnly() throws IOException {
+        write("limits.h", "#define LIM 4\n");
+        write("p.c", "#include \"limits.h\"\nvoid p_entry(void) {\n    char b[4];\n    b[LIM - 1] = 0;\n}\n");
+        write("q.c", "#include \"limits.h\"\nvoid q_entry(void) {\n    char b[8];\n    b[LIM] = 0;\n}\n");
+        Scan cold = scan("--cache", cache.toString());
+        assertThat(cold.units).isEqualTo(new ScanCommand.UnitUse(0, 6));
+        write("limits.h", "#define LIM 8\n");
+        Scan warm = rescanReporting("b.c:3", "p.c:4", "q.c:4");
+        assertThat(warm.units).isEqualTo(new ScanCommand.UnitUse(4, 2));
+        assertThat(warm.use).isEqualTo(new ScanCommand.CacheUse(3, 2));
+    }
+
+    @Test
+    void aUnitFromTheCacheLinksToTheGlobalsOfTheUnitsParsedAgain() throws IOException {
+        // h.c's code reads the global g.c defines: taken from the cache, it must see the new initial value
+        write("g.c", "int lim = 4;\nvoid g_entry(void) {\n}\n");
+        write("h.c", "extern int lim;\nvoid h_entry(void) {\n    char b[4];\n    b[lim] = 0;\n}\n");
+        assertThat(scan("--cache", cache.toString()).findings()).containsExactly("b.c:3", "h.c:4");
+        write("g.c", "int lim = 3;\nvoid g_entry(void) {\n}\n");
+        assertThat(rescanReporting("b.c:3").units).isEqualTo(new ScanCommand.UnitUse(5, 1));
+        // and the other way: h.c parsed again, g.c (the definition) from the cache
+        write("h.c", "extern int lim;\nvoid h_entry(void) {\n    char b[4];\n    b[lim + 1] = 0;\n}\n");
+        assertThat(rescanReporting("b.c:3", "h.c:4").units).isEqualTo(new ScanCommand.UnitUse(5, 1));
+    }
+
+    @Test
+    void aUnitWhoseCodeHoldsTheTypeAnotherUnitGaveAGlobalIsParsedAgainWhenThatTypeChanges() throws IOException {
+        // h.c declares the array without a length; g.c, lowered before it (input order), gives it its type
+        write("g.c", "char table[8];\n");
+        write("h.c", "extern char table[];\nvoid h_entry(void) {\n    char *p = table;\n    p[5] = 1;\n}\n");
+        scan("--cache", cache.toString());
+        write("g.c", "char table[4];\n");
+        Scan warm = rescanReporting("b.c:3", "h.c:4");
+        // g.c changed; h.c's stored code holds char[8], so it is parsed again too
+        assertThat(warm.units).isEqualTo(new ScanCommand.UnitUse(4, 2));
+    }
+
+    @Test
+    void aHeaderAddedEarlierOnTheIncludePathIsSeen() throws IOException {
+        // s.c found cfg.h in the second include directory; one put in the first must be the one read now
+        Path inc1 = Files.createDirectories(dir.resolve("inc1")), inc2 = Files.createDirectories(dir.resolve("inc2"));
+        Files.writeString(inc2.resolve("cfg.h"), "#define N 4\n");
+        write("s.c", "#include <cfg.h>\nvoid s_entry(void) {\n    char b[N];\n    b[3] = 0;\n}\n");
+        String[] flags = {"--cache", cache.toString(), "-I", inc1.toString(), "-I", inc2.toString()};
+        assertThat(scan(flags).findings()).containsExactly("b.c:3");
+        Files.writeString(inc1.resolve("cfg.h"), "#define N 2\n");
+        Scan warm = scan(flags);
+        assertThat(warm.units).isEqualTo(new ScanCommand.UnitUse(4, 1));
+        assertThat(warm.findings()).containsExactly("b.c:3", "s.c:4");
+    }
+
+    @Test
+    void storedCodeThatCannotBeReadIsParsedAgain() throws Exception {
+        Scan cold = scan("--cache", cache.toString());
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + cache.resolve(UnitCache.FILE_NAME));
+             java.sql.Statement st = c.createStatement()) {
+            assertThat(st.executeUpdate("UPDATE units SET lowered = x'00ff00'")).isEqualTo(4);
+        }
+        Scan warm = scan("--cache", cache.toString());
+        assertThat(warm.units).isEqualTo(new ScanCommand.UnitUse(0, 4));
+        assertThat(warm.sarif).isEqualTo(cold.sarif);
+    }
+
     private static String chain(String lastBody) {
         StringBuilder sb = new StringBuilder("void c1(void);\nvoid c7(void);\n");
         for (int i = 6; i >= 1; i--) sb.append("void c").append(i).append("(void) { c").append(i + 1).append("(); }\n");
         sb.append("void chain_entry(void) { c1(); }\n");
         return sb.append("void c7(void) { char x[4]; ").append(lastBody).append(" }\n").toString();
+    }
+
+    /** A rescan with the cache: it reports exactly {@code findings}, and its SARIF is that of a scan without the cache. */
+    private Scan rescanReporting(String... findings) throws IOException {
+        Scan warm = scan("--cache", cache.toString());
+        assertThat(warm.findings()).containsExactly(findings);
+        assertThat(warm.sarif).isEqualTo(scan("--no-cache").sarif);
+        return warm;
     }
 
     /** A cached scan, one file rewritten, a rescan: its cache use, and the same SARIF as without the cache. */
@@ -158,7 +238,7 @@ class IncrementalScanTest {
         assertThat(cache).doesNotExist();
     }
 
-    private record Scan(byte[] sarif, ScanCommand.CacheUse use) {
+    private record Scan(byte[] sarif, ScanCommand.CacheUse use, ScanCommand.UnitUse units) {
         /** file:line of each result. */
         List<String> findings() throws IOException {
             List<String> out = new ArrayList<>();
@@ -178,7 +258,7 @@ class IncrementalScanTest {
         args.add(src.toString());
         int rc = new CommandLine(cmd).execute(args.toArray(String[]::new));
         assertThat(rc).isIn(0, 1);
-        return new Scan(Files.readAllBytes(out), cmd.cacheUse());
+        return new Scan(Files.readAllBytes(out), cmd.cacheUse(), cmd.unitUse());
     }
 
     private void write(String name, String text) throws IOException {
