@@ -839,11 +839,12 @@ public final class Interpreter {
         if (cond instanceof Expr.Binary b && b.op().isComparison()) {
             BinOp op = truth ? b.op() : b.op().negate();
             Value l = eval(b.left(), s, f), r = eval(b.right(), s, f);
+            boolean exact = Relations.exactTest(this, b.left(), b.right(), s, f);
             if (!s.unchecked.isEmpty()) { s.unchecked.keySet().removeAll(l.pts.keySet()); s.unchecked.keySet().removeAll(r.pts.keySet()); }
             constrain(b.left(), op, r, s, f);
             if (!s.bottom) constrain(b.right(), op.swap(), l, s, f);
             if (!s.bottom) Relations.assume(this, b.left(), op, b.right(), s, f);
-            if (!s.bottom) Relations.reduce(this, b.left(), b.right(), s, f);
+            if (!s.bottom) Relations.reduce(this, b.left(), b.right(), exact, s, f);
             if (!s.bottom && !s.freed.isEmpty()) {
                 Reallocation.decided(l, eval(b.left(), s, f), s, this, testAt, f);
                 Reallocation.decided(r, eval(b.right(), s, f), s, this, testAt, f);

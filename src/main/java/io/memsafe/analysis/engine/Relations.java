@@ -328,11 +328,35 @@ final class Relations {
     }
 
     /**
+     * Whether both sides of a test are linear forms that cannot wrap over the values the state holds
+     * (their known part): only then does what the relations conclude from the test hold of the values
+     * ({@code size + 4 > sizeof buf} with a huge {@code size} wraps, and bounds nothing).
+     */
+    static boolean exactTest(Interpreter in, Expr left, Expr right, State s, Interpreter.Frame f) {
+        for (Expr side : new Expr[] {left, right}) {
+            Linear l = linear(in, side, s, f);
+            if (l == null || !(strip(side).type() instanceof Type.Int)) return false;
+            Interval r = Interval.of(l.c);
+            for (int k = 0; k < 2; k++) {
+                String v = k == 0 ? l.x : l.y;
+                if (v == null) continue;
+                Value val = value(in, v, s);
+                if (val.isPointer() || val.num.isBottom()) return false;
+                r = (k == 0 ? l.sx : l.sy) > 0 ? r.add(val.num) : r.sub(val.num);
+            }
+            // an unbounded side (a 64-bit size from the caller) may be the one that wraps
+            if (r.isBottom() || r.hi() == Interval.POS_INF || r.lo() == Interval.NEG_INF || !fits(r, strip(side).type())) return false;
+        }
+        return true;
+    }
+
+    /**
      * The reduction of the product: what the relations now know bounds the values of the places in a
      * condition, as the intervals hold them ({@code if (128 - n < 16) n = 0; else ... 112 - n}: the
      * test bounds {@code n} through the relation only). Only a tighter bound is stored; taint stays.
      */
-    static void reduce(Interpreter in, Expr left, Expr right, State s, Interpreter.Frame f) {
+    static void reduce(Interpreter in, Expr left, Expr right, boolean exact, State s, Interpreter.Frame f) {
+        if (!exact) return;
         for (Expr side : new Expr[] {left, right}) {
             Linear l = linear(in, side, s, f);
             if (l == null) continue;
