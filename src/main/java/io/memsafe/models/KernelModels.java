@@ -42,6 +42,8 @@ final class KernelModels {
         def(m, "strncpy_from_user", new Returns.Range(-14, Integer.MAX_VALUE, "strncpy_from_user", 2), false, new WriteBytes(0, arg(2), Fill.TAINTED, -1, 1));
         def(m, "clear_user", notCopied, true);
         def(m, "access_ok", new Returns.Range(0, 1, null, -1), true);
+        // the kernel log: reads its format and arguments, writes nothing of the caller's (a %p prints an address)
+        for (String n : List.of("printk", "_printk", "vprintk")) def(m, n, new Returns.Range(-1, Integer.MAX_VALUE, null, -1), true, new Effect.FormatArg(0, 1));
         def(m, "simple_write_to_buffer", new Returns.Range(-14, Integer.MAX_VALUE, "simple_write_to_buffer", 4), false,
                 new WriteBytes(0, arg(1), Fill.TAINTED, -1, 1));
         // ---- Linux: slab and vmalloc (one family: kvfree releases either)

@@ -41,6 +41,8 @@ public final class Interpreter {
     final Budget budget;
     /** Where findings go; while a callee's reporting pass is kept for reuse, a collector of them. */
     Checker.Context reporter;
+    /** While a reporting pass runs again with an input-decided test forced one way ({@link AttackerChoices}). */
+    AttackerChoices.Forced forced;
     private final Map<Variable, Region> varRegions;
     private final ModelInterpreter models = new ModelInterpreter(this);
     private final Map<Function, FunctionFixpoint.Shape> shapes;
@@ -716,6 +718,10 @@ public final class Interpreter {
             }
             case Stmt.InitAggregate ia -> initAggregate(ia, s, f);
             case Stmt.Assume as -> {
+                if (forced != null && Boolean.valueOf(!as.truth()).equals(forced.truthOf(f.fn(), as.cond()))) {
+                    s.bottom = true;
+                    return;
+                }
                 testAt = as.loc();
                 assume(as.cond(), as.truth(), s, f);
             }
