@@ -96,7 +96,8 @@ final class AttackerChoices {
             if (s == null || s.bottom) continue;
             boolean hasTest = false;
             for (Stmt st : b.stmts) hasTest |= st instanceof Stmt.Assume;
-            if (!hasTest) continue;
+            // a test in a loop decides how often it runs, and what it reads may change from one turn to the next
+            if (!hasTest || inLoop(b)) continue;
             State cur = s.copy();
             for (Stmt st : b.stmts) {
                 if (cur.bottom) break;
@@ -111,6 +112,17 @@ final class AttackerChoices {
             if (out.size() == MAX_CONDITIONS) break;
         }
         return out;
+    }
+
+    private static boolean inLoop(BasicBlock b) {
+        Set<BasicBlock> seen = new HashSet<>();
+        List<BasicBlock> todo = new ArrayList<>(b.succs);
+        while (!todo.isEmpty()) {
+            BasicBlock n = todo.remove(todo.size() - 1);
+            if (n == b) return true;
+            if (seen.add(n)) todo.addAll(n.succs);
+        }
+        return false;
     }
 
     private static void inspect(Interpreter in, Function fn, Expr cond, State s, Interpreter.Frame quiet, SourceLoc at,
@@ -139,7 +151,8 @@ final class AttackerChoices {
     /**
      * A test's shape without source positions, so every test of the same expression has the same key;
      * null for what the forced runs leave alone (a test of something else than the function's own
-     * variables and their fields: a global may be changed by the callees the run analyses).
+     * variables and their fields: a global may be changed by the callees the run analyses, what a
+     * pointer designates by whatever else points there).
      */
     static String key(Expr e, Function fn) {
         StringBuilder sb = new StringBuilder();
@@ -172,7 +185,6 @@ final class AttackerChoices {
                 return true;
             }
             case Lvalue.Field f -> { boolean ok = key(f.base(), fn, sb); sb.append('.').append(f.name()); return ok; }
-            case Lvalue.Deref d -> { sb.append("*("); boolean ok = key(d.pointer(), fn, sb); sb.append('+').append(d.byteOffset()).append(')'); return ok; }
             default -> { return false; }
         }
     }
