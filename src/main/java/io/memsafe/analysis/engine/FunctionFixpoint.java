@@ -262,6 +262,7 @@ final class FunctionFixpoint {
                 }
                 State exit = states.get(fn.exit);
                 if (exit != null) in.checkLeaks(fn, exit, lastStatement(), frame);
+                if (exit != null) FrameEscapes.check(in, fn, exit, lastStatement(), frame);
             } finally {
                 in.reporter = outer;
             }

@@ -641,7 +641,7 @@ public final class Interpreter {
         }
     }
 
-    private Checker.Context withCalls(Frame f) {
+    Checker.Context withCalls(Frame f) {
         if (f.calls().isEmpty()) return reporter;
         return (checker, loc, message, trace) -> {
             List<TraceStep> t = new ArrayList<>(f.calls());
@@ -885,6 +885,7 @@ public final class Interpreter {
     private void call(Stmt.Call c, State s, Frame f) {
         List<Value> args = new ArrayList<>(c.args().size());
         for (Expr a : c.args()) args.add(eval(a, s, f));
+        if (c.callee() != null) GlobalBlocks.materialize(this, c, args, s, f);
         List<Function> targets = new ArrayList<>();
         String name = c.callee();
         if (name != null) {
