@@ -40,12 +40,17 @@ final class FrameEscapes {
         for (Map.Entry<Region, Contents> e : exit.mem.entrySet()) {
             Region holder = e.getKey();
             if (holder.kind != Region.Kind.GLOBAL || !"declaration".equals(holder.family)) continue;
-            for (Contents.Cell cell : e.getValue().cells.values()) {
+            for (Map.Entry<Long, Contents.Cell> ce : e.getValue().cells.entrySet()) {
+                Contents.Cell cell = ce.getValue();
                 Value v = cell.value();
+                // (a freed block counts only when the global is that one pointer: a list head or a table in a
+                // struct is updated by code whose effect on it the analysis may not see in full)
+                boolean wholePointer = ce.getKey() == 0 && Long.valueOf(cell.size()).equals(holder.size.constant());
                 if (v.pts.size() != 1) continue;
                 Region storage = v.pts.keySet().iterator().next();
                 SourceLoc where = at;
                 if (storage.kind == Region.Kind.HEAP) {
+                    if (!wholePointer) continue;
                     // a block freed by this function while a request ran, on every path on which the block exists
                     // (on the others the global holds what it held before): the next request finds it through the global
                     Lifetime l = exit.lifetime(storage);
