@@ -41,8 +41,12 @@ final class AttackerChoices {
         /** The truth the forced run gives {@code cond} in {@code f}, or null if it is another test. */
         Boolean truthOf(Function f, Expr cond) {
             if (f != fn) return null;
-            String k = AttackerChoices.key(cond, fn);
-            return key.equals(k) ? truth : null;
+            boolean negated = false;
+            while (cond instanceof Expr.Unary u && u.op() == Expr.UnOp.NOT || cond instanceof Expr.Cast) {
+                if (cond instanceof Expr.Unary u) { negated = !negated; cond = u.operand(); }
+                else cond = ((Expr.Cast) cond).operand();
+            }
+            return key.equals(AttackerChoices.key(cond, fn)) ? truth != negated : null;
         }
     }
 
@@ -127,8 +131,9 @@ final class AttackerChoices {
 
     private static void inspect(Interpreter in, Function fn, Expr cond, State s, Interpreter.Frame quiet, SourceLoc at,
                                 Map<String, Candidate> found, Map<String, Set<Long>> constants) {
-        while (cond instanceof Expr.Unary u && u.op() == Expr.UnOp.NOT) cond = u.operand();
-        while (cond instanceof Expr.Cast c) cond = c.operand();
+        while (cond instanceof Expr.Unary u && u.op() == Expr.UnOp.NOT || cond instanceof Expr.Cast) {
+            cond = cond instanceof Expr.Unary u ? u.operand() : ((Expr.Cast) cond).operand();
+        }
         String key = key(cond, fn);
         if (key == null) return;
         if (cond instanceof Expr.Binary b) {
