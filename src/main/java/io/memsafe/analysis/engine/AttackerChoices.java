@@ -68,12 +68,16 @@ final class AttackerChoices {
                 List<Summaries.Reported> got = new ArrayList<>();
                 in.reporter = (checker, loc, message, trace) -> got.add(new Summaries.Reported(checker, loc, message, List.copyOf(trace)));
                 in.forced = new Forced(fn, c.key(), truth);
+                boolean finished;
                 try {
-                    new FunctionFixpoint(in, fn, shape).run(entry.copy(), frame);
+                    // the forced runs only add findings: they give back the steps and time they take, and one that
+                    // runs out of budget reports nothing (the analysis it serves goes on as if it had not run)
+                    finished = in.budget.aside(() -> new FunctionFixpoint(in, fn, shape).run(entry.copy(), frame));
                 } finally {
                     in.forced = null;
                     in.reporter = outer;
                 }
+                if (!finished) continue;
                 for (Summaries.Reported r : got) {
                     if (!reported.add(ident(r.checker(), r.loc(), r.message()))) continue;
                     List<TraceStep> t = new ArrayList<>(r.trace());
