@@ -102,15 +102,15 @@ final class AttackerChoices {
         for (BasicBlock b : shape.rpo()) {
             State s = states.get(b);
             if (s == null || s.bottom) continue;
-            boolean hasTest = false;
-            for (Stmt st : b.stmts) hasTest |= st instanceof Stmt.Assume;
+            int lastTest = -1;
+            for (int i = 0; i < b.stmts.size(); i++) if (b.stmts.get(i) instanceof Stmt.Assume) lastTest = i;
             // a test in a loop decides how often it runs, and what it reads may change from one turn to the next
-            if (!hasTest || inLoop(b)) continue;
+            if (lastTest < 0 || inLoop(b)) continue;
             State cur = s.copy();
-            for (Stmt st : b.stmts) {
-                if (cur.bottom) break;
+            for (int i = 0; i <= lastTest && !cur.bottom; i++) {
+                Stmt st = b.stmts.get(i);
                 if (st instanceof Stmt.Assume as) inspect(in, fn, as.cond(), cur, quiet, as.loc(), found, constants);
-                in.exec(st, cur, quiet);
+                if (i < lastTest) in.exec(st, cur, quiet);
             }
         }
         List<Candidate> out = new ArrayList<>();
