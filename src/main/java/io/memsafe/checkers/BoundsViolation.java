@@ -40,7 +40,9 @@ record BoundsViolation(Region region, Interval offset, Interval length, long siz
             Origin taint = a.pointer().taint != null ? a.pointer().taint : len.taint;
             // a block sized by the same untrusted value that bounds the access (calloc(n, ...), i < n): the
             // intervals of the two cannot say they move together, so their maxima are no evidence
-            if (!size.num.isSingleton() && taint != null && size.taint != null && sameSource(taint, size.taint)) continue;
+            // (unless the relations between the two say the index can reach the count: i <= n)
+            if (!size.num.isSingleton() && taint != null && size.taint != null && sameSource(taint, size.taint)
+                    && a.end() != MemoryAccess.End.MAY_REACH_COUNT) continue;
             if (off.lo() < 0 && (off.lo() != Interval.NEG_INF || taint != null)) {
                 out.add(new BoundsViolation(r, off, l, sz, true, taint));
                 continue;

@@ -92,7 +92,7 @@ final class ClassLowering {
         IASTInitializer init = n.getInitializer();
         IASTInitializerClause[] args = init instanceof ICPPASTConstructorInitializer ci ? ci.getArguments()
                 : init instanceof IASTInitializerList il ? il.getClauses() : new IASTInitializerClause[0];
-        lowering.ifNotNull(object, () -> construct(object, cls, implicitlyCalled(n, false), args, where), where);
+        lowering.statements().ifNotNull(object, () -> construct(object, cls, implicitlyCalled(n, false), args, where), where);
     }
 
     /** {@code C(args)}: a temporary object of class {@code cls}, constructed. */
@@ -131,8 +131,7 @@ final class ClassLowering {
     void construct(Expr object, ICPPClassType c, ICPPMethod constructor, IASTInitializerClause[] args, SourceLoc where) {
         if (ContainerLowering.isContainer(c, false)) {
             // the prelude's containers start empty: their element cell holds no value the analysis knows
-            Lvalue cell = lowering.containers().element(new Lvalue.Deref(object, 0, Type.pointee(object.type()), where), where);
-            if (cell != null) writeUnknown(cell, "element of an empty container", where);
+            lowering.containers().constructEmpty(new Lvalue.Deref(object, 0, Type.pointee(object.type()), where), where, this);
             return;
         }
         if (ClassModel.constructsMembers(c)) {
@@ -197,11 +196,11 @@ final class ClassLowering {
         ICPPMethod d = ClassModel.userDestructor(c);
         if (d == null) return;
         List<Expr> actuals = List.of(object);
-        if (dynamicType && ClassModel.isVirtualCall(d)) {
-            lowering.emit(new Stmt.Call(null, null, virtualTarget(object, c, d, where), actuals, where));
-        } else {
-            lowering.emit(new Stmt.Call(null, LinkNames.of(d), null, actuals, where));
-        }
+        // destructors do not throw (C++11 makes them noexcept): no exception edge after the call
+        Stmt.Call call = dynamicType && ClassModel.isVirtualCall(d)
+                ? new Stmt.Call(null, null, virtualTarget(object, c, d, where), actuals, where)
+                : new Stmt.Call(null, LinkNames.of(d), null, actuals, where);
+        lowering.statements().withoutExceptionEdges(() -> lowering.emit(call));
     }
 
     /** The function pointer a virtual call through an object of static class {@code c} loads from its vtable. */

@@ -5,6 +5,7 @@ import io.memsafe.ir.Lvalue;
 import io.memsafe.ir.SourceLoc;
 import io.memsafe.ir.Stmt;
 import io.memsafe.ir.Type;
+import io.memsafe.ir.Variable;
 import org.eclipse.cdt.core.dom.ast.DOMException;
 import org.eclipse.cdt.core.dom.ast.IASTExpression;
 import org.eclipse.cdt.core.dom.ast.IASTFieldReference;
@@ -25,7 +26,9 @@ import java.util.Set;
  * container is an object with one cell that stands for all its elements (the mapped values of a
  * map). Storing an element ({@code push_back}, {@code insert}, {@code m[k] = v}) writes the cell,
  * reading one ({@code v[i]}, {@code at}, {@code front}, {@code back}) designates it; the other
- * members give values the analysis does not know. The cell holds the last element stored (a strong
+ * members give values the analysis does not know. A vector's cell is in a heap block the vector
+ * points to, which the invalidating members replace (see {@link #INVALIDATING}); the other containers
+ * keep it in the object. The cell holds the last element stored (a strong
  * update): exact for a container filled with one value, as tests of data flow through containers
  * are, and it never mixes an element with the indeterminate contents of the empty container.
  * The member functions are lowered here, not analysed: the prelude only declares them.
@@ -33,6 +36,21 @@ import java.util.Set;
 final class ContainerLowering {
     /** The prelude's name of the element cell. */
     static final String ELEMENT = "__memsafe_element";
+    /** The prelude's name of a vector's pointer to the heap block that holds its element cell. */
+    static final String STORAGE = "__memsafe_storage";
+    /** The allocation family of that block: not the program's to free, so never a leak nor a mismatch. */
+    static final String STORAGE_FAMILY = "container storage";
+    /**
+     * Vector members after which pointers and references into the elements are invalid (the
+     * standard's rules for vector: push_back, emplace_back, insert, emplace, reserve, resize and
+     * shrink_to_fit may reallocate; erase and clear end the elements' lifetime; assign replaces them).
+     * Modelled as a reallocation every time: the element moves to a new block, the old one is freed,
+     * so a use through an old pointer is a use after free. Iterators from begin()/end()/data() are
+     * values the analysis does not know (one cell cannot bound a walk over the elements), so their
+     * invalidation is not seen.
+     */
+    private static final Set<String> INVALIDATING = Set.of("push_back", "emplace_back", "insert", "emplace", "erase", "clear",
+            "reserve", "resize", "shrink_to_fit", "assign");
     private static final Set<String> CONTAINERS = Set.of("vector", "list", "deque", "map");
     private static final Set<String> STORES = Set.of("push_back", "push_front", "insert", "emplace_back", "emplace_front");
     private static final Set<String> ELEMENT_REFERENCES = Set.of("at", "front", "back");
@@ -76,10 +94,53 @@ final class ContainerLowering {
 
     /** The element cell of a container object; null when its type is not the prelude's (other headers). */
     Lvalue element(Lvalue container, SourceLoc where) {
+        Lvalue storage = storage(container, where);
+        if (storage != null) {
+            Type elem = Type.pointee(storage.type());
+            return new Lvalue.Deref(new Expr.Load(storage, storage.type()), 0, elem, where);
+        }
         if (!(container.type() instanceof Type.Struct s) || s.field(ELEMENT) == null) return null;
         Type.Field f = s.field(ELEMENT);
         if (container instanceof Lvalue.Deref d) return new Lvalue.Deref(d.pointer(), d.byteOffset() + f.offset(), f.type(), where);
         return new Lvalue.Field(container, ELEMENT, f.offset(), f.type(), where);
+    }
+
+    /** A vector's pointer to its element block; null for the other containers. */
+    private static Lvalue storage(Lvalue container, SourceLoc where) {
+        if (!(container.type() instanceof Type.Struct s) || s.field(STORAGE) == null) return null;
+        Type.Field f = s.field(STORAGE);
+        if (container instanceof Lvalue.Deref d) return new Lvalue.Deref(d.pointer(), d.byteOffset() + f.offset(), f.type(), where);
+        return new Lvalue.Field(container, STORAGE, f.offset(), f.type(), where);
+    }
+
+    /**
+     * A container made empty at {@code object}: its element holds no value the analysis knows; a
+     * vector's element is in a fresh block of its own.
+     */
+    void constructEmpty(Lvalue object, SourceLoc where, ClassLowering classes) {
+        Lvalue storage = storage(object, where);
+        if (storage != null) moveElement(storage, false, where);
+        Lvalue cell = element(object, where);
+        if (cell != null) classes.writeUnknown(cell, "element of an empty container", where);
+    }
+
+    /**
+     * Moves a vector's element to a new block: the new block gets the old element (if {@code keep}),
+     * the vector points to it, the old block is freed (what pointers into it held is gone).
+     */
+    private void moveElement(Lvalue storage, boolean keep, SourceLoc where) {
+        Type elem = Type.pointee(storage.type());
+        Variable old = lowering.temp(storage.type()), fresh = lowering.temp(storage.type());
+        if (keep) lowering.emit(new Stmt.Assign(new Lvalue.Var(old, where), new Expr.Load(storage, storage.type()), where));
+        // an element of unknown size (a class from a header the scan lacks): a block of unknown size, not checked
+        Expr size = elem.size() > 0 ? new Expr.IntConst(elem.size(), lowering.model().sizeT()) : new Expr.Opaque("element size", lowering.model().sizeT());
+        lowering.emit(new Stmt.Allocate(new Lvalue.Var(fresh, where), size, STORAGE_FAMILY, where));
+        Lvalue freshCell = new Lvalue.Deref(new Expr.Load(new Lvalue.Var(fresh, where), fresh.type), 0, elem, where);
+        if (keep) {
+            lowering.emit(new Stmt.Assign(freshCell, new Expr.Load(new Lvalue.Deref(new Expr.Load(new Lvalue.Var(old, where), old.type), 0, elem, where), elem), where));
+        }
+        lowering.emit(new Stmt.Assign(storage, new Expr.Load(new Lvalue.Var(fresh, where), fresh.type), where));
+        if (keep) lowering.emit(new Stmt.Free(new Expr.Load(new Lvalue.Var(old, where), old.type), STORAGE_FAMILY, where));
     }
 
     /** {@code c[i]}: the element cell (the index is evaluated for its effects). */
@@ -99,10 +160,12 @@ final class ContainerLowering {
         Lvalue object = fr.isPointerDereference()
                 ? new Lvalue.Deref(lowering.rvalue(owner), 0, Type.pointee(lowering.typeOf(owner)), where)
                 : lowering.lvalue(owner);
-        Lvalue cell = element(object, where);
         IASTInitializerClause[] args = c.getArguments();
         Expr last = null;
         for (IASTInitializerClause a : args) if (a instanceof IASTExpression e) last = lowering.rvalue(e);
+        Lvalue storage = storage(object, where);
+        if (storage != null && INVALIDATING.contains(name)) moveElement(storage, true, where);
+        Lvalue cell = element(object, where);
         Type result = lowering.typeOf(c);
         if (STORES.contains(name) && cell != null && last != null) {
             lowering.emit(new Stmt.Assign(cell, lowering.convert(last, cell.type()), where));

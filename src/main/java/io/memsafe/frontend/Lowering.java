@@ -33,35 +33,28 @@ import java.util.Map;
 public final class Lowering {
     private final Program program;
     private final String unit;
-    private final List<Diagnostic> diagnostics;
+    final List<Diagnostic> diagnostics;
     private final TypeLowering types;
-    private final Map<IBinding, Variable> vars = new HashMap<>();
+    final Map<IBinding, Variable> vars = new HashMap<>();
     private final GlobalSymbols globals;
     private int stringIds;
 
     // per-function state
-    private Function fn;
-    private BasicBlock cur;
-    private final Deque<BasicBlock> breakTargets = new ArrayDeque<>();
-    private final Deque<BasicBlock> continueTargets = new ArrayDeque<>();
-    /** How many blocks were open where each break / continue target was pushed: leaving to it closes the rest. */
-    private final Deque<Integer> breakDepths = new ArrayDeque<>(), continueDepths = new ArrayDeque<>();
-    private final Deque<SwitchContext> switches = new ArrayDeque<>();
-    private Map<String, BasicBlock> labels = new HashMap<>();
+    Function fn;
+    BasicBlock cur;
     private int temps;
     private final ContainerLowering containers = new ContainerLowering(this);
-    private final ClassLowering classes = new ClassLowering(this);
+    final ClassLowering classes = new ClassLowering(this);
+    private final StatementLowering statements = new StatementLowering(this);
     /** The object parameter of the member function being lowered; null outside member functions. */
     private Variable thisVar;
     /** Per open block, its local objects whose destructor runs when the block is left (innermost last). */
-    private final Deque<List<Variable>> scopes = new ArrayDeque<>();
+    final Deque<List<Variable>> scopes = new ArrayDeque<>();
 
     /** Variables of C++ reference type: each holds the address of its referent (see {@link References}). */
     private final java.util.Set<Variable> references = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     /** Whether the function being lowered returns a reference: its return statements yield an address. */
-    private boolean returnsReference;
-
-    private record SwitchContext(Variable controller, List<long[]> cases, List<BasicBlock> caseBlocks, BasicBlock[] defaultBlock) { }
+    boolean returnsReference;
 
     /** Globals and external symbols shared by all units of one program. */
     public static final class GlobalSymbols {
@@ -83,6 +76,8 @@ public final class Lowering {
     Program program() { return program; }
 
     ContainerLowering containers() { return containers; }
+
+    StatementLowering statements() { return statements; }
 
     void warn(IASTNode where, String message) { diagnostics.add(new Diagnostic(loc(where), Diagnostic.Level.WARNING, message)); }
 
@@ -214,12 +209,7 @@ public final class Lowering {
             type = new Type.Function(type.returnType(), withThis, type.varargs());
         }
         temps = 0;
-        labels = new HashMap<>();
-        breakTargets.clear();
-        continueTargets.clear();
-        breakDepths.clear();
-        continueDepths.clear();
-        switches.clear();
+        statements.reset();
         if (dtor instanceof IASTStandardFunctionDeclarator sfd) {
             for (IASTParameterDeclaration pd : sfd.getParameters()) {
                 IASTDeclarator pdt = innermost(pd.getDeclarator());
@@ -241,7 +231,7 @@ public final class Lowering {
         cur = fn.newBlock();
         fn.entry.to(cur);
         if (fd instanceof ICPPASTFunctionDefinition cfd && thisVar != null) classes.memberInitializers(cfd);
-        lowerStatement(fd.getBody());
+        statements.lowerStatement(fd.getBody());
         cur.to(fn.exit);
         program.add(fn);
         fn = null;
@@ -254,7 +244,7 @@ public final class Lowering {
         return new Lvalue.Deref(new Expr.Load(new Lvalue.Var(thisVar, where), thisVar.type), off, ft, where);
     }
 
-    private static IASTDeclarator innermost(IASTDeclarator d) {
+    static IASTDeclarator innermost(IASTDeclarator d) {
         while (d.getNestedDeclarator() != null) d = d.getNestedDeclarator();
         return d;
     }
@@ -275,7 +265,7 @@ public final class Lowering {
         return var;
     }
 
-    private void lowerLocalDeclaration(IASTSimpleDeclaration sd) {
+    void lowerLocalDeclaration(IASTSimpleDeclaration sd) {
         int sc = sd.getDeclSpecifier().getStorageClass();
         if (sc == IASTDeclSpecifier.sc_typedef) return;
         for (IASTDeclarator dtor : sd.getDeclarators()) {
@@ -371,7 +361,7 @@ public final class Lowering {
     }
 
     /** A condition declaration with no initialiser: not C++, so a misparse of an expression whose names are unresolved. */
-    private static boolean uninitialisedCondition(IASTSimpleDeclaration d) {
+    static boolean uninitialisedCondition(IASTSimpleDeclaration d) {
         for (IASTDeclarator dt : d.getDeclarators()) if (innermost(dt).getInitializer() == null && dt.getInitializer() == null) return true;
         return d.getDeclarators().length == 0;
     }
@@ -388,7 +378,7 @@ public final class Lowering {
     }
 
     /** The address a reference binds to: an lvalue's, or a temporary's holding an rvalue (a const T& to a value). */
-    private Expr addressOf(IASTExpression e) {
+    Expr addressOf(IASTExpression e) {
         Lvalue lv = lvalue(e);
         return new Expr.AddressOf(lv, pointer(lv.type()));
     }
@@ -438,341 +428,19 @@ public final class Lowering {
 
     // ---------------------------------------------------------------- statements
 
-    void emit(Stmt s) { cur.stmts.add(s); }
+    void emit(Stmt s) {
+        cur.stmts.add(s);
+        if (s instanceof Stmt.Call c) statements.mayThrow(c.loc());
+    }
 
-    private BasicBlock startNewBlock() {
+    BasicBlock startNewBlock() {
         BasicBlock b = fn.newBlock();
         cur = b;
         return b;
     }
 
-    private void lowerStatement(IASTStatement s) {
-        if (s == null) return;
-        try {
-            lowerStatement0(s);
-        } catch (RuntimeException e) {
-            diagnostics.add(new Diagnostic(loc(s), Diagnostic.Level.NOTE, "statement not modelled (" + e.getClass().getSimpleName() + "): analysed as no-op"));
-        }
-    }
 
-    private void lowerStatement0(IASTStatement s) {
-        switch (s) {
-            case IASTCompoundStatement c -> {
-                scopes.push(new ArrayList<>());
-                try {
-                    for (IASTStatement x : c.getStatements()) lowerStatement(x);
-                    classes.destroyLocals(scopes.peek(), end(c));
-                } finally {
-                    scopes.pop();
-                }
-            }
-            case IASTDeclarationStatement ds -> {
-                if (ds.getDeclaration() instanceof IASTSimpleDeclaration sd) lowerLocalDeclaration(sd);
-            }
-            case IASTExpressionStatement es -> { if (es.getExpression() != null) effect(es.getExpression()); }
-            case IASTIfStatement is -> {
-                BasicBlock thenB = fn.newBlock(), elseB = fn.newBlock(), join = fn.newBlock();
-                IASTExpression cond = is.getConditionExpression();
-                if (cond == null && is instanceof ICPPASTIfStatement cis && cis.getConditionDeclaration() instanceof IASTSimpleDeclaration d
-                        && !uninitialisedCondition(d)) {
-                    lowerLocalDeclaration(d);
-                    IASTDeclarator[] ds = d.getDeclarators();
-                    Variable v = ds.length == 1 ? vars.get(innermost(ds[0]).getName().resolveBinding()) : null;
-                    if (v != null) branch(new Expr.Load(new Lvalue.Var(v, loc(is)), v.type), thenB, elseB, loc(is));
-                    else { cur.to(thenB); cur.to(elseB); }
-                } else if (cond == null) {
-                    // a condition CDT could only read as a declaration without initialiser, which C++ does not
-                    // allow: "if (a && a[0])" with 'a' from a header the scan lacks reads as "a &&a[0]" declared
-                    cur.to(thenB);
-                    cur.to(elseB);
-                } else {
-                    condition(cond, thenB, elseB);
-                }
-                cur = thenB;
-                lowerStatement(is.getThenClause());
-                cur.to(join);
-                cur = elseB;
-                lowerStatement(is.getElseClause());
-                cur.to(join);
-                cur = join;
-            }
-            case IASTWhileStatement ws -> {
-                if (peelable(ws.getBody())) {
-                    // first iteration peeled off: "while (c) B" as "if (c) { B; while (c) B }", so the
-                    // state of a loop that runs once is not merged with the state before it
-                    BasicBlock first = fn.newBlock(), after = fn.newBlock();
-                    condition(ws.getCondition(), first, after);
-                    BasicBlock rest = fn.newBlock();
-                    peeled++;
-                    loopBody(ws.getBody(), first, rest, after);
-                    peeled--;
-                    cur.to(rest);
-                    cur = rest;
-                    lowerLoop(ws.getCondition(), ws.getBody(), null, after);
-                    break;
-                }
-                lowerLoop(ws.getCondition(), ws.getBody(), null, fn.newBlock());
-            }
-            case IASTDoStatement ds -> {
-                BasicBlock body = fn.newBlock(), test = fn.newBlock(), after = fn.newBlock();
-                cur.to(body);
-                loopBody(ds.getBody(), body, test, after);
-                cur.to(test);
-                cur = test;
-                condition(ds.getCondition(), body, after);
-                cur = after;
-            }
-            case IASTForStatement fs -> {
-                lowerStatement(fs.getInitializerStatement());
-                if (peelable(fs.getBody())) {
-                    BasicBlock first = fn.newBlock(), step = fn.newBlock(), after = fn.newBlock();
-                    if (fs.getConditionExpression() != null) condition(fs.getConditionExpression(), first, after);
-                    else cur.to(first);
-                    peeled++;
-                    loopBody(fs.getBody(), first, step, after);
-                    peeled--;
-                    cur.to(step);
-                    cur = step;
-                    if (fs.getIterationExpression() != null) effect(fs.getIterationExpression());
-                    lowerLoop(fs.getConditionExpression(), fs.getBody(), fs.getIterationExpression(), after);
-                    break;
-                }
-                lowerLoop(fs.getConditionExpression(), fs.getBody(), fs.getIterationExpression(), fn.newBlock());
-            }
-            case IASTSwitchStatement ss -> lowerSwitch(ss);
-            case IASTCaseStatement cs -> {
-                SwitchContext sw = switches.peek();
-                BasicBlock b = fn.newBlock();
-                cur.to(b);
-                cur = b;
-                if (sw != null) {
-                    Long v = ConstFold.value(rvalue(cs.getExpression()));
-                    sw.cases.add(v == null ? null : new long[]{v});
-                    sw.caseBlocks.add(b);
-                }
-            }
-            case IASTDefaultStatement ds -> {
-                SwitchContext sw = switches.peek();
-                BasicBlock b = fn.newBlock();
-                cur.to(b);
-                cur = b;
-                if (sw != null) sw.defaultBlock[0] = b;
-            }
-            case IASTBreakStatement bs -> {
-                if (!breakDepths.isEmpty()) leaveScopes(breakDepths.peek(), loc(bs));
-                if (!breakTargets.isEmpty()) cur.to(breakTargets.peek());
-                startNewBlock();
-            }
-            case IASTContinueStatement cs -> {
-                if (!continueDepths.isEmpty()) leaveScopes(continueDepths.peek(), loc(cs));
-                if (!continueTargets.isEmpty()) cur.to(continueTargets.peek());
-                startNewBlock();
-            }
-            case IASTGotoStatement gs -> {
-                cur.to(label(gs.getName().toString()));
-                startNewBlock();
-            }
-            case IASTLabelStatement ls -> {
-                BasicBlock b = label(ls.getName().toString());
-                cur.to(b);
-                cur = b;
-                lowerStatement(ls.getNestedStatement());
-            }
-            case IASTReturnStatement rs -> {
-                Expr v = null;
-                if (rs.getReturnValue() instanceof IASTExpression e) v = returnsReference ? addressOf(e) : convert(rvalue(e), fn.type.returnType());
-                if (scopes.stream().anyMatch(l -> !l.isEmpty())) {
-                    // the result is computed before the objects it may read are destroyed
-                    if (v != null) {
-                        Variable result = temp(v.type());
-                        emit(new Stmt.Assign(new Lvalue.Var(result, loc(rs)), v, loc(rs)));
-                        v = new Expr.Load(new Lvalue.Var(result, loc(rs)), result.type);
-                    }
-                    leaveScopes(0, loc(rs));
-                }
-                emit(new Stmt.Return(v, loc(rs)));
-                cur.to(fn.exit);
-                startNewBlock();
-            }
-            case ICPPASTTryBlockStatement ts -> {
-                // exceptions are not modelled: the try body runs, handlers are analysed as reachable from its start
-                BasicBlock start = cur, after = fn.newBlock();
-                lowerStatement(ts.getTryBody());
-                cur.to(after);
-                for (ICPPASTCatchHandler h : ts.getCatchHandlers()) {
-                    cur = fn.newBlock();
-                    start.to(cur);
-                    lowerStatement(h.getCatchBody());
-                    cur.to(after);
-                }
-                cur = after;
-            }
-            case IASTNullStatement ns -> { }
-            case IASTProblemStatement ps -> diagnostics.add(new Diagnostic(loc(ps), Diagnostic.Level.WARNING, "syntax error: " + ps.getProblem().getMessage()));
-            default -> diagnostics.add(new Diagnostic(loc(s), Diagnostic.Level.NOTE, "statement kind not modelled: " + s.getClass().getSimpleName()));
-        }
-    }
-
-    /** Loops nested this deep in peeled copies are not peeled again (the code would double each time). */
-    private static final int MAX_PEEL_NESTING = 2;
-    private int peeled;
-
-    private boolean peelable(IASTStatement body) {
-        if (peeled >= MAX_PEEL_NESTING || body == null) return false;
-        boolean[] hasLabel = {false};
-        body.accept(new ASTVisitor(true) {
-            @Override
-            public int visit(IASTStatement st) {
-                if (st instanceof IASTLabelStatement || st instanceof IASTCaseStatement || st instanceof IASTDefaultStatement) {
-                    hasLabel[0] = true;
-                    return PROCESS_ABORT;
-                }
-                return PROCESS_CONTINUE;
-            }
-        });
-        return !hasLabel[0];
-    }
-
-    /** head: if (cond) { body; step; goto head } */
-    private void lowerLoop(IASTExpression cond, IASTStatement body, IASTExpression iteration, BasicBlock after) {
-        BasicBlock head = fn.newBlock(), bodyB = fn.newBlock(), step = fn.newBlock();
-        cur.to(head);
-        cur = head;
-        if (cond != null) condition(cond, bodyB, after);
-        else cur.to(bodyB);
-        loopBody(body, bodyB, step, after);
-        cur.to(step);
-        cur = step;
-        if (iteration != null) effect(iteration);
-        cur.to(head);
-        cur = after;
-    }
-
-    private BasicBlock label(String name) {
-        return labels.computeIfAbsent(name, n -> fn.newBlock());
-    }
-
-    private void loopBody(IASTStatement body, BasicBlock bodyBlock, BasicBlock continueTo, BasicBlock breakTo) {
-        breakTargets.push(breakTo);
-        continueTargets.push(continueTo);
-        breakDepths.push(scopes.size());
-        continueDepths.push(scopes.size());
-        cur = bodyBlock;
-        lowerStatement(body);
-        breakTargets.pop();
-        continueTargets.pop();
-        breakDepths.pop();
-        continueDepths.pop();
-    }
-
-    private void lowerSwitch(IASTSwitchStatement ss) {
-        SourceLoc where = loc(ss);
-        Expr ctl = rvalue(ss.getControllerExpression());
-        Variable t = temp(ctl.type() instanceof Type.Int ? ctl.type() : Type.INT);
-        emit(new Stmt.Assign(new Lvalue.Var(t, where), ctl, where));
-        BasicBlock dispatch = cur, after = fn.newBlock();
-        SwitchContext sw = new SwitchContext(t, new ArrayList<>(), new ArrayList<>(), new BasicBlock[1]);
-        switches.push(sw);
-        breakTargets.push(after);
-        breakDepths.push(scopes.size());
-        cur = fn.newBlock(); // statements before the first case are unreachable
-        lowerStatement(ss.getBody());
-        cur.to(after);
-        breakTargets.pop();
-        breakDepths.pop();
-        switches.pop();
-        // dispatch chain: if (t == v1) goto case1; else if (t == v2) ... else default/after
-        cur = dispatch;
-        Expr tv = new Expr.Load(new Lvalue.Var(t, where), t.type);
-        for (int i = 0; i < sw.cases.size(); i++) {
-            long[] v = sw.cases.get(i);
-            if (v == null) {
-                cur.to(sw.caseBlocks.get(i));
-                continue;
-            }
-            BasicBlock yes = fn.newBlock(), no = fn.newBlock();
-            branch(new Expr.Binary(BinOp.EQ, tv, new Expr.IntConst(v[0], t.type), Type.INT, 1), yes, no, where);
-            yes.to(sw.caseBlocks.get(i));
-            cur = no;
-        }
-        cur.to(sw.defaultBlock[0] != null ? sw.defaultBlock[0] : after);
-        cur = after;
-    }
-
-    /** Branches to {@code t} or {@code f} on a C condition, splitting && || ! into separate edges. */
-    private void condition(IASTExpression e, BasicBlock t, BasicBlock f) {
-        e = unparen(e);
-        if (e instanceof IASTBinaryExpression b && b.getOperator() == IASTBinaryExpression.op_logicalAnd) {
-            BasicBlock mid = fn.newBlock();
-            condition(b.getOperand1(), mid, f);
-            cur = mid;
-            condition(b.getOperand2(), t, f);
-            return;
-        }
-        if (e instanceof IASTBinaryExpression b && b.getOperator() == IASTBinaryExpression.op_logicalOr) {
-            BasicBlock mid = fn.newBlock();
-            condition(b.getOperand1(), t, mid);
-            cur = mid;
-            condition(b.getOperand2(), t, f);
-            return;
-        }
-        if (e instanceof IASTUnaryExpression u && u.getOperator() == IASTUnaryExpression.op_not) {
-            condition(u.getOperand(), f, t);
-            return;
-        }
-        IASTExpression tested = testedOperand(e);
-        if (tested != null) {
-            condition(tested, t, f);
-            return;
-        }
-        Expr c = rvalue(e);
-        branch(c, t, f, loc(e));
-    }
-
-    /**
-     * The operand a condition tests through a wrapper that keeps its truth: {@code __builtin_expect(x, c)}
-     * (what likely/unlikely macros expand to) and a conversion to bool, {@code bool(x)}; else null.
-     */
-    private static IASTExpression testedOperand(IASTExpression e) {
-        if (e instanceof IASTFunctionCallExpression c && c.getFunctionNameExpression() instanceof IASTIdExpression id
-                && "__builtin_expect".equals(id.getName().toString()) && c.getArguments().length == 2
-                && c.getArguments()[0] instanceof IASTExpression x) return x;
-        if (e instanceof ICPPASTSimpleTypeConstructorExpression stc && stc.getDeclSpecifier() instanceof IASTSimpleDeclSpecifier ds
-                && ds.getType() == IASTSimpleDeclSpecifier.t_bool && stc.getInitializer() instanceof ICPPASTConstructorInitializer ci
-                && ci.getArguments().length == 1 && ci.getArguments()[0] instanceof IASTExpression x) return x;
-        return null;
-    }
-
-    private void branch(Expr c, BasicBlock t, BasicBlock f, SourceLoc where) {
-        BasicBlock yes = fn.newBlock(), no = fn.newBlock();
-        yes.stmts.add(new Stmt.Assume(c, true, where));
-        no.stmts.add(new Stmt.Assume(c, false, where));
-        cur.to(yes);
-        cur.to(no);
-        yes.to(t);
-        no.to(f);
-    }
-
-    /** Destroys the local objects of the open blocks deeper than {@code depth}, innermost first (a jump out of them). */
-    private void leaveScopes(int depth, SourceLoc where) {
-        int n = scopes.size() - depth;
-        for (List<Variable> scope : scopes) {
-            if (n-- <= 0) break;
-            classes.destroyLocals(scope, where);
-        }
-    }
-
-    /** Runs {@code body}'s lowering on the path where {@code pointer} is not null. */
-    void ifNotNull(Expr pointer, Runnable body, SourceLoc where) {
-        BasicBlock yes = fn.newBlock(), join = fn.newBlock();
-        branch(pointer, yes, join, where);
-        cur = yes;
-        body.run();
-        cur.to(join);
-        cur = join;
-    }
-
-    private static IASTExpression unparen(IASTExpression e) {
+    static IASTExpression unparen(IASTExpression e) {
         while (e instanceof IASTUnaryExpression u && u.getOperator() == IASTUnaryExpression.op_bracketedPrimary) e = u.getOperand();
         return e;
     }
@@ -784,7 +452,7 @@ public final class Lowering {
     }
 
     /** Evaluates for side effects only. */
-    private void effect(IASTExpression e) {
+    void effect(IASTExpression e) {
         e = unparen(e);
         if (e instanceof IASTUnaryExpression u) {
             int op = u.getOperator();
@@ -854,7 +522,7 @@ public final class Lowering {
                 Type t = typeOf(c);
                 Variable tmp = temp(t);
                 BasicBlock yes = fn.newBlock(), no = fn.newBlock(), join = fn.newBlock();
-                condition(c.getLogicalConditionExpression(), yes, no);
+                statements.condition(c.getLogicalConditionExpression(), yes, no);
                 cur = yes;
                 Expr pv = c.getPositiveResultExpression() == null ? rvalue(c.getLogicalConditionExpression()) : rvalue(c.getPositiveResultExpression());
                 emit(new Stmt.Assign(new Lvalue.Var(tmp, where), convert(pv, t), where));
@@ -894,6 +562,8 @@ public final class Lowering {
                         size = new Expr.Binary(BinOp.MUL, count, new Expr.IntConst(Math.max(elem, 1), model().sizeT()), model().sizeT(), 1);
                     }
                 }
+                // a new without placement arguments throws bad_alloc when it fails (new (std::nothrow) returns null)
+                if (placement == null || placement.length == 0) statements.mayThrow(where);
                 Variable tmp = temp(result);
                 emit(new Stmt.Allocate(new Lvalue.Var(tmp, where), size, n.isArrayAllocation() ? "new[]" : "new", where));
                 classes.constructNew(n, new Expr.Load(new Lvalue.Var(tmp, where), result), where);
@@ -907,7 +577,7 @@ public final class Lowering {
                     Variable p = temp(pointer.type());
                     emit(new Stmt.Assign(new Lvalue.Var(p, where), pointer, where));
                     Expr object = new Expr.Load(new Lvalue.Var(p, where), p.type);
-                    ifNotNull(object, () -> classes.destroy(object, cls, where, true), where);
+                    statements.ifNotNull(object, () -> classes.destroy(object, cls, where, true), where);
                     pointer = object;
                 }
                 emit(new Stmt.Free(pointer, d.isVectored() ? "new[]" : "new", where));
@@ -1092,8 +762,7 @@ public final class Lowering {
                 return new Expr.Load(new Lvalue.Var(old, where), lv.type());
             }
             case IASTUnaryExpression.op_throw: {
-                cur.to(fn.exit);
-                startNewBlock();
+                statements.raise(u.getOperand() == null ? null : rvalue(u.getOperand()), where);
                 return new Expr.IntConst(0, Type.VOID);
             }
             default: return new Expr.Opaque("unary operator " + op, typeOf(u));
@@ -1162,7 +831,7 @@ public final class Lowering {
         if (op == IASTBinaryExpression.op_logicalAnd || op == IASTBinaryExpression.op_logicalOr) {
             Variable t = temp(Type.INT);
             BasicBlock yes = fn.newBlock(), no = fn.newBlock(), join = fn.newBlock();
-            condition(b, yes, no);
+            statements.condition(b, yes, no);
             yes.stmts.add(new Stmt.Assign(new Lvalue.Var(t, where), new Expr.IntConst(1, Type.INT), where));
             no.stmts.add(new Stmt.Assign(new Lvalue.Var(t, where), new Expr.IntConst(0, Type.INT), where));
             yes.to(join);
@@ -1243,6 +912,7 @@ public final class Lowering {
         Expr object = null;
         java.util.Set<Integer> readOnly = new java.util.TreeSet<>();
         java.util.Map<Integer, Integer> strings = new java.util.TreeMap<>();
+        ICPPMethod method = null;
         if (fe instanceof IASTIdExpression id) {
             IBinding b = id.getName().resolveBinding();
             if (b instanceof ICPPClassType cls) return new Expr.Load(classes.temporary(c, cls, where), typeOf(c));
@@ -1251,6 +921,7 @@ public final class Lowering {
                 callee = LinkNames.of(f);
                 if (f instanceof ICPPMethod m && !m.isStatic() && thisVar != null) {
                     // a member function called from another on the same object
+                    method = m;
                     object = new Expr.Load(new Lvalue.Var(thisVar, where), thisVar.type);
                     if (ClassModel.isVirtualCall(m)) calleeExpr = classes.virtualTarget(object, m.getClassOwner(), m, where);
                 }
@@ -1259,6 +930,7 @@ public final class Lowering {
         } else if (fe instanceof IASTFieldReference fr && fr.getFieldName().resolveBinding() instanceof ICPPMethod m) {
             callee = LinkNames.of(m);
             if (!m.isStatic()) {
+                method = m;
                 Type ownerType = typeOf(fr.getFieldOwner());
                 object = !fr.isPointerDereference() ? addressOf(fr.getFieldOwner())
                         : ownerType instanceof Type.Pointer || ownerType instanceof Type.Array ? rvalue(fr.getFieldOwner())
@@ -1273,6 +945,13 @@ public final class Lowering {
             }
         } else {
             calleeExpr = rvalue(fe);
+        }
+        if (object != null && calleeExpr == null) {
+            IASTExpression getter = MemberAccessors.returned(method, c);
+            if (getter != null) {
+                Expr read = memberRead(getter, method, object, References.returnsReference(c), typeOf(c), where);
+                if (read != null) return read;
+            }
         }
         if ("__builtin_alloca".equals(callee) || "_alloca".equals(callee)) callee = "alloca";
         if (("__builtin_va_start".equals(callee) || "__builtin_va_copy".equals(callee)) && c.getArguments().length > 0
@@ -1310,6 +989,28 @@ public final class Lowering {
         Variable t = temp(rt);
         emit(new Stmt.Call(new Lvalue.Var(t, where), callee, calleeExpr, args, where, readOnly, strings));
         return load(new Lvalue.Var(t, where), where);
+    }
+
+    /**
+     * A getter's returned expression read in the caller with {@code object} as its {@code this} (see
+     * {@link MemberAccessors}): the member's address for a reference result (what the call would
+     * return), else its value; null for results of aggregate or unknown type (left to the call).
+     */
+    private Expr memberRead(IASTExpression returned, ICPPMethod m, Expr object, boolean reference, Type declared, SourceLoc where) {
+        Type result = reference ? null : declared;
+        if (result != null && !(result instanceof Type.Int || result instanceof Type.Pointer || result instanceof Type.Float)) return null;
+        Variable self = temp(pointer(types.lower(m.getClassOwner())));
+        emit(new Stmt.Assign(new Lvalue.Var(self, where), convert(object, self.type), where));
+        Variable saved = thisVar;
+        thisVar = self;
+        try {
+            Expr v = reference ? addressOf(returned) : convert(rvalue(returned), declared);
+            Variable t = temp(v.type());
+            emit(new Stmt.Assign(new Lvalue.Var(t, where), v, where));
+            return new Expr.Load(new Lvalue.Var(t, where), t.type);
+        } finally {
+            thisVar = saved;
+        }
     }
 
     /** A call's arguments: a reference parameter receives the argument's address. */
@@ -1363,7 +1064,7 @@ public final class Lowering {
     }
 
     /** Where a node ends (a block's closing brace, where its objects are destroyed). */
-    private static SourceLoc end(IASTNode n) {
+    static SourceLoc end(IASTNode n) {
         try {
             IASTFileLocation fl = n.getFileLocation();
             return SourceFiles.locate(fl.getFileName(), fl.getEndingLineNumber(), fl.getNodeOffset() + Math.max(0, fl.getNodeLength() - 1));

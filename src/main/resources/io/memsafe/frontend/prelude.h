@@ -398,12 +398,13 @@ namespace std {
   extern const nothrow_t nothrow;
 
   /* The standard containers, declared only: the analysis lowers their member functions itself
-   * (frontend/ContainerLowering). One member cell stands for all the elements of a container. */
+   * (frontend/ContainerLowering). One member cell stands for all the elements of a container (for a
+   * vector, in a heap block of its own, so that a reallocation can leave old pointers dangling). */
   template<class T> class allocator { };
   template<class T> struct less { };
   template<class A, class B> struct pair { A first; B second; };
   template<class T, class Alloc = allocator<T> > class vector {
-    T __memsafe_element;
+    T *__memsafe_storage; /* the block holding the element cell: reallocated when the rules invalidate pointers */
   public:
     typedef T value_type; typedef T *iterator; typedef const T *const_iterator; typedef size_t size_type;
     typedef T &reference; typedef const T &const_reference;

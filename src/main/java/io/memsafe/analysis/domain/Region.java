@@ -37,6 +37,35 @@ public final class Region implements Comparable<Region> {
         this.family = family;
     }
 
+    /** A block from an allocation site, described with its size as the messages show it. */
+    public static Region block(String key, boolean onStack, Value size, String family, SourceLoc loc) {
+        return new Region(key, onStack ? Kind.STACK : Kind.HEAP, size, describeBlock(onStack, family, size, loc), loc, family);
+    }
+
+    private static String describeBlock(boolean onStack, String family, Value size, SourceLoc loc) {
+        return (onStack ? "stack block from " : "heap block from ") + family + "("
+                + (size.num.isBottom() ? "?" : size.num.toString()) + " bytes) at line " + loc.line();
+    }
+
+    /**
+     * This block with the sizes of both: the same allocation site reached with another size on another
+     * path or in a later iteration of a loop (regions are equal by key, so without this the size seen
+     * first would stay). Widened when the states are.
+     */
+    public Region withSizeOf(Region o, boolean widen, long[] thresholds) {
+        if (o == this || o.size == size || o.size.equals(size)) return this;
+        Value joined = widen ? size.widen(o.size, thresholds) : size.join(o.size);
+        if (joined.equals(size)) return this;
+        if (joined.equals(o.size)) return o;
+        boolean block = allocated != null && (kind == Kind.HEAP || kind == Kind.STACK) && description.contains(" block from ");
+        Region r = new Region(key, kind, joined, block ? describeBlock(kind == Kind.STACK, family, joined, allocated) : description, allocated, family);
+        r.initial = initial;
+        return r;
+    }
+
+    /** Whether o's size holds all of this one's (the same site, as a fixpoint compares states). */
+    public boolean sizeWithin(Region o) { return o == this || o.size == size || size.leq(o.size); }
+
     /**
      * A deterministic total order on keys, cheap where it is used most (the sorted maps of every
      * abstract state): keys share long prefixes (the file, the function), so the hash of the key

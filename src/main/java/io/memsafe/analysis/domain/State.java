@@ -93,11 +93,13 @@ public final class State {
 
     public void set(Region r, Contents c) { mem.put(r, c); }
 
-    public State join(State o) { return withRelations(combine(o, Value::join), o, rel.join(o.rel)); }
+    public State join(State o) { return withRelations(combine(o, Value::join, false, null), o, rel.join(o.rel)); }
 
-    public State widen(State o, long[] thresholds) { return withRelations(combine(o, (a, b) -> a.widen(b, thresholds)), o, rel.widen(o.rel, thresholds)); }
+    public State widen(State o, long[] thresholds) {
+        return withRelations(combine(o, (a, b) -> a.widen(b, thresholds), true, thresholds), o, rel.widen(o.rel, thresholds));
+    }
 
-    public State narrow(State o) { return withRelations(combine(o, Value::narrow), o, rel.narrow(o.rel)); }
+    public State narrow(State o) { return withRelations(combine(o, Value::narrow, false, null), o, rel.narrow(o.rel)); }
 
     private State withRelations(State combined, State o, Octagon<String> r) {
         if (bottom) combined.rel = o.rel;
@@ -106,7 +108,7 @@ public final class State {
         return combined;
     }
 
-    private State combine(State o, BinaryOperator<Value> op) {
+    private State combine(State o, BinaryOperator<Value> op, boolean widen, long[] thresholds) {
         if (bottom) return o.copy();
         if (o.bottom) return copy();
         TreeMap<Region, Lifetime> f = joinFreed(o);
@@ -123,7 +125,12 @@ public final class State {
             Contents x = c <= 0 ? a.getValue() : r.initial, y = c >= 0 ? b.getValue() : r.initial;
             // a region missing on one side was not allocated on that path: nothing points to it there
             Contents joined = x == null ? y : y == null || x == y ? x : x.combine(y, op);
-            if (c > 0 || joined != x) m.put(r, joined);
+            // a block from one site reached with another size on the other side: both sizes
+            Region sized = c == 0 ? r.withSizeOf(b.getKey(), widen, thresholds) : r;
+            if (sized != r) {
+                m.remove(r);
+                m.put(sized, joined);
+            } else if (c > 0 || joined != x) m.put(r, joined);
             if (c <= 0) a = mine.hasNext() ? mine.next() : null;
             if (c >= 0) b = theirs.hasNext() ? theirs.next() : null;
         }
@@ -179,8 +186,10 @@ public final class State {
         if ((!freed.isEmpty() || !o.freed.isEmpty()) && !joinFreed(o).equals(o.freed)) return false;
         if ((!unchecked.isEmpty() || !o.unchecked.isEmpty()) && !joinUnchecked(o).equals(o.unchecked)) return false;
         for (Map.Entry<Region, Contents> e : mem.entrySet()) {
-            Contents other = o.mem.get(e.getKey());
-            if (other == null) other = e.getKey().initial;
+            Map.Entry<Region, Contents> theirs = o.mem.ceilingEntry(e.getKey());
+            if (theirs != null && !theirs.getKey().equals(e.getKey())) theirs = null;
+            if (theirs != null && !e.getKey().sizeWithin(theirs.getKey())) return false;
+            Contents other = theirs != null ? theirs.getValue() : e.getKey().initial;
             if (other == null) return false;
             if (other != e.getValue() && !e.getValue().leq(other)) return false;
         }

@@ -124,19 +124,36 @@ public final class Value {
         if (taint != null && o.taint == null) return false;
         if (widened && !o.widened) return false;
         for (Map.Entry<Region, Interval> e : pts.entrySet()) {
-            Interval other = o.pts.get(e.getKey());
-            if (other == null || !e.getValue().leq(other)) return false;
+            Map.Entry<Region, Interval> other = entry(o.pts, e.getKey());
+            if (other == null || !e.getValue().leq(other.getValue()) || !e.getKey().sizeWithin(other.getKey())) return false;
         }
         return true;
+    }
+
+    /** The entry of a points-to map for a region (with the map's instance of it, which holds its size). */
+    private static Map.Entry<Region, Interval> entry(Map<Region, Interval> m, Region r) {
+        if (m instanceof TreeMap<Region, Interval> t) {
+            Map.Entry<Region, Interval> e = t.ceilingEntry(r);
+            return e != null && e.getKey().equals(r) ? e : null;
+        }
+        for (Map.Entry<Region, Interval> e : m.entrySet()) if (e.getKey().equals(r)) return e;
+        return null;
     }
 
     private static Map<Region, Interval> joinPts(Map<Region, Interval> a, Map<Region, Interval> b, boolean widen, long[] th) {
         if (b.isEmpty()) return a;
         if (a.isEmpty()) return b;
-        Map<Region, Interval> m = new TreeMap<>(a);
+        TreeMap<Region, Interval> m = new TreeMap<>(a);
         for (Map.Entry<Region, Interval> e : b.entrySet()) {
-            Interval old = m.get(e.getKey());
-            m.put(e.getKey(), old == null ? e.getValue() : widen ? old.widen(e.getValue(), th) : old.join(e.getValue()));
+            Map.Entry<Region, Interval> mine = m.ceilingEntry(e.getKey());
+            if (mine == null || !mine.getKey().equals(e.getKey())) {
+                m.put(e.getKey(), e.getValue());
+                continue;
+            }
+            Interval joined = widen ? mine.getValue().widen(e.getValue(), th) : mine.getValue().join(e.getValue());
+            Region r = mine.getKey().withSizeOf(e.getKey(), widen, th);
+            if (r != mine.getKey()) m.remove(r);
+            m.put(r, joined);
         }
         return m;
     }
@@ -144,7 +161,17 @@ public final class Value {
     @Override
     public boolean equals(Object o) {
         return o instanceof Value v && v.num.equals(num) && v.pts.equals(pts) && v.unknown == unknown && Objects.equals(v.taint, taint)
-                && v.widened == widened;
+                && v.widened == widened && sameSizes(pts, v.pts);
+    }
+
+    /** Equal points-to maps designate blocks of the same sizes too (a site's size may grow, see {@link Region#withSizeOf}). */
+    private static boolean sameSizes(Map<Region, Interval> a, Map<Region, Interval> b) {
+        if (a == b) return true;
+        for (Map.Entry<Region, Interval> e : a.entrySet()) {
+            Map.Entry<Region, Interval> other = entry(b, e.getKey());
+            if (other != null && other.getKey() != e.getKey() && !other.getKey().size.equals(e.getKey().size)) return false;
+        }
+        return true;
     }
 
     @Override

@@ -434,7 +434,7 @@ public final class Interpreter {
         copying = false; // loads nested in the address (a pointer, an index) are uses
         long size = Math.max(1, lv.type().size());
         Value p = address(lv, s, f);
-        if (!direct(lv)) checkAccess(lv.loc(), p, Value.of(size), false, null, describeIndex(lv, s, f), f);
+        checkAccess(lv, p, size, false, s, f);
         checkElementOfMember(lv, size, false, s, f);
         if (f.report()) {
             SourceLoc checkedAt = UserMemory.checkedBefore(p, size, lv.loc(), s);
@@ -478,7 +478,7 @@ public final class Interpreter {
     void store(Lvalue lv, Value v, State s, Frame f) {
         long size = Math.max(1, lv.type().size());
         Value p = address(lv, s, f);
-        if (!direct(lv)) checkAccess(lv.loc(), p, Value.of(size), true, null, describeIndex(lv, s, f), f);
+        checkAccess(lv, p, size, true, s, f);
         checkElementOfMember(lv, size, true, s, f);
         boolean charLike = lv.type() instanceof Type.Int i && (i.isChar() || i.size() == 1);
         if (p.pts.isEmpty() && p.unknown && lv instanceof Lvalue.Index ix) {
@@ -541,15 +541,28 @@ public final class Interpreter {
     // ------------------------------------------------------------------ events
 
     void checkAccess(SourceLoc loc, Value p, Value length, boolean write, String op, String detail, Frame f) {
+        checkAccess(loc, p, length, write, op, detail, MemoryAccess.End.UNRELATED, f);
+    }
+
+    /** An access through an lvalue: an element of a heap block may be proven in bounds by the relations. */
+    private void checkAccess(Lvalue lv, Value p, long size, boolean write, State s, Frame f) {
+        if (direct(lv)) return;
+        MemoryAccess.End end = f.report() ? Relations.elementInBlock(this, lv, s, f) : MemoryAccess.End.UNRELATED;
+        String detail = describeIndex(lv, s, f);
+        if (end == MemoryAccess.End.MAY_REACH_COUNT) detail = (detail == null ? "" : detail + "; ") + "the index can equal the element count the block was allocated with";
+        checkAccess(lv.loc(), p, Value.of(size), write, null, detail, end, f);
+    }
+
+    private void checkAccess(SourceLoc loc, Value p, Value length, boolean write, String op, String detail, MemoryAccess.End end, Frame f) {
         State s = current;
         if (f.report()) {
             for (Checker c : checkers) c.onDereference(loc, p, op == null ? "dereference" : op, withCalls(f));
             if (s != null) for (Checker c : checkers) c.onUse(loc, p, op == null ? "dereference" : op, true, s, withCalls(f));
-            MemoryAccess a = new MemoryAccess(loc, p, length, write, op, detail, provenEnds.containsKey(p));
+            MemoryAccess a = new MemoryAccess(loc, p, length, write, op, detail, provenEnds.containsKey(p) ? MemoryAccess.End.INSIDE : end);
             for (Checker c : checkers) c.onAccess(a, withCalls(f));
             Value member = memberArguments.get(p);
             if (member != null) {
-                MemoryAccess m = new MemoryAccess(loc, member, length, write, op, detail, provenEnds.containsKey(p));
+                MemoryAccess m = new MemoryAccess(loc, member, length, write, op, detail, provenEnds.containsKey(p) ? MemoryAccess.End.INSIDE : MemoryAccess.End.UNRELATED);
                 for (Checker c : checkers) c.onAccess(m, withCalls(f));
             }
         }
@@ -708,8 +721,8 @@ public final class Interpreter {
                     }
                 } else if (a.target().type() instanceof Type.Struct st2 && a.value() instanceof Expr.Load src) {
                     long size = Math.max(1, st2.size());
-                    if (!direct(src.lv())) checkAccess(src.lv().loc(), address(src.lv(), s, f), Value.of(size), false, null, describeIndex(src.lv(), s, f), f);
-                    if (!direct(a.target())) checkAccess(a.target().loc(), address(a.target(), s, f), Value.of(size), true, null, describeIndex(a.target(), s, f), f);
+                    if (!direct(src.lv())) checkAccess(src.lv(), address(src.lv(), s, f), size, false, s, f);
+                    if (!direct(a.target())) checkAccess(a.target(), address(a.target(), s, f), size, true, s, f);
                     copyAggregate(a.target(), src.lv(), st2.size(), s, f);
                 } else {
                     store(a.target(), v, s, f);
@@ -836,6 +849,7 @@ public final class Interpreter {
             constrain(b.left(), op, r, s, f);
             if (!s.bottom) constrain(b.right(), op.swap(), l, s, f);
             if (!s.bottom) Relations.assume(this, b.left(), op, b.right(), s, f);
+            if (!s.bottom) Relations.reduce(this, b.left(), b.right(), s, f);
             if (!s.bottom && !s.freed.isEmpty()) {
                 Reallocation.decided(l, eval(b.left(), s, f), s, this, testAt, f);
                 Reallocation.decided(r, eval(b.right(), s, f), s, this, testAt, f);

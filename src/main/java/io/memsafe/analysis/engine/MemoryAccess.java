@@ -8,11 +8,23 @@ import io.memsafe.ir.SourceLoc;
  * store ({@code operation} null) or by a library function (its name).
  *
  * @param detail what the index or length was and where it came from, for the message
- * @param endProven the relations between the variables of the offset and the length prove that the
- *                  access ends inside the object, whatever the intervals say
+ * @param end    what the relations between the variables of the offset, the length and the object's
+ *               size say of where the access ends, whatever the intervals say
  */
-public record MemoryAccess(SourceLoc loc, Value pointer, Value length, boolean write, String operation, String detail, boolean endProven) {
-    public MemoryAccess(SourceLoc loc, Value pointer, Value length, boolean write, String operation, String detail) {
-        this(loc, pointer, length, write, operation, detail, false);
+public record MemoryAccess(SourceLoc loc, Value pointer, Value length, boolean write, String operation, String detail, End end) {
+    /** Where the relations put the end of an access. */
+    public enum End {
+        /** They say nothing. */
+        UNRELATED,
+        /** Inside the object. */
+        INSIDE,
+        /** An element index that can equal the block's element count: one past its last element. */
+        MAY_REACH_COUNT
     }
+
+    public MemoryAccess(SourceLoc loc, Value pointer, Value length, boolean write, String operation, String detail) {
+        this(loc, pointer, length, write, operation, detail, End.UNRELATED);
+    }
+
+    public boolean endProven() { return end == End.INSIDE; }
 }

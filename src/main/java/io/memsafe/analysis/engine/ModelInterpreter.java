@@ -110,13 +110,17 @@ final class ModelInterpreter {
                     fill(dst, s, Value.tainted(Interval.ofType(rl.elem(), true), o), (nul, off) -> new Value(off.add(maxLen), Map.of(), false, o));
                 }
                 case Effect.Scan sc -> scan(sc, args, loc, s);
-                case Effect.Allocate a -> allocated = allocate(loc, length(a.size(), args), a.family(), a.onStack(), a.zeroed(), a.mayFail(), s, f);
+                case Effect.Allocate a -> {
+                    allocated = allocate(loc, length(a.size(), args), a.family(), a.onStack(), a.zeroed(), a.mayFail(), s, f);
+                    Relations.allocated(in, a.size(), c.args(), allocated, s, f);
+                }
                 case Effect.Reallocate r -> {
                     Value old = arg(args, r.arg());
                     // the old block is released only when realloc succeeds, which the caller learns later:
                     // for the lifetime it is "maybe freed", so no use or free of it is reported from here
                     in.free(loc, old, op, false, s, f);
                     allocated = allocate(loc, length(r.size(), args), "malloc", false, false, true, s, f);
+                    Relations.allocated(in, r.size(), c.args(), allocated, s, f);
                     Reallocation.returned(old, allocated.pts.keySet().iterator().next(), loc, s, in.severalLive);
                     Contents joined = null;
                     for (Region reg : old.pts.keySet()) joined = joined == null ? s.contents(reg) : joined.combine(s.contents(reg), Value::join);
@@ -445,9 +449,7 @@ final class ModelInterpreter {
         in.allocationSize(loc, size, family, f);
         String key = (onStack ? "a:" : "h:") + loc.file() + ":" + loc.line() + ":" + loc.column();
         Value sz = size.unknown && size.num.isBottom() ? Value.UNKNOWN : size;
-        String desc = (onStack ? "stack block from " : "heap block from ") + family + "("
-                + (sz.num.isBottom() ? "?" : sz.num.toString()) + " bytes) at line " + loc.line();
-        Region r = new Region(key, onStack ? Region.Kind.STACK : Region.Kind.HEAP, sz, desc, loc, family);
+        Region r = Region.block(key, onStack, sz, family, loc);
         Contents fresh = zeroed ? Contents.zeroed() : Contents.unwritten(sz);
         Contents earlier = s.mem.get(r);
         Lifetime gone = s.lifetime(r);
@@ -459,6 +461,8 @@ final class ModelInterpreter {
             fresh = earlier.combine(fresh, Value::join);
             in.severalLive.add(r.key);
         }
+        // the block of this allocation, with its size: not an earlier one's from the same site
+        if (earlier != null) s.mem.remove(r);
         s.set(r, fresh);
         boolean nullable = mayFail && !onStack;
         s.allocated(r, nullable ? loc : null);

@@ -10,6 +10,7 @@ import io.memsafe.ir.Expr;
 import io.memsafe.ir.Expr.BinOp;
 import io.memsafe.ir.Lvalue;
 import io.memsafe.ir.Type;
+import io.memsafe.models.Effect;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -44,9 +45,9 @@ final class Relations {
      * (keyed by its region), or an integer field at a constant offset of the one object a local
      * pointer or a local struct designates ({@code md->curlen}, {@code ctx.used}; keyed by the object
      * and the field's bytes). A field is what correct code checks as often as a local: the fill level
-     * of a buffer kept beside it in a struct.
+     * of a buffer kept beside it in a struct. {@code range} is what its type holds.
      */
-    record Place(Region region, long offset, long size) {
+    record Place(Region region, long offset, long size, Interval range) {
         String key() { return offset < 0 ? region.key : region.key + "@" + offset + ":" + size; }
         boolean field() { return offset >= 0; }
     }
@@ -68,6 +69,9 @@ final class Relations {
 
     private static Place place(Interpreter in, Lvalue lv, State s, Interpreter.Frame f) {
         long size = lv.type().size(), extra = 0;
+        // what any value of the type is bounds the place too (an unsigned count is never below zero)
+        Type.Int t = (Type.Int) lv.type();
+        Interval range = Interval.ofType(t.size(), t.signed());
         boolean member = false;
         while (lv instanceof Lvalue.Field fl) {
             extra += fl.offset();
@@ -77,7 +81,7 @@ final class Relations {
         if (lv instanceof Lvalue.Var v) {
             if (v.var().isGlobalStorage()) return null;
             Region r = in.region(v.var(), f.fn());
-            return member ? field(in, r, extra, size, s) : new Place(r, -1, size);
+            return member ? field(in, r, extra, size, range, s) : new Place(r, -1, size, range);
         }
         if (lv instanceof Lvalue.Deref d && strip(d.pointer()) instanceof Expr.Load pl && pl.lv() instanceof Lvalue.Var pv
                 && !pv.var().isGlobalStorage() && pv.var().type instanceof Type.Pointer) {
@@ -85,18 +89,22 @@ final class Relations {
             if (ptr.unknown || ptr.pts.size() != 1) return null;
             Map.Entry<Region, Interval> target = ptr.pts.entrySet().iterator().next();
             if (!target.getValue().isSingleton()) return null;
-            return field(in, target.getKey(), target.getValue().lo() + d.byteOffset() + extra, size, s);
+            return field(in, target.getKey(), target.getValue().lo() + d.byteOffset() + extra, size, range, s);
         }
         return null;
     }
 
-    /** A field of one object: not a global (unseen code may change it), nor a site that stands for several blocks. */
-    private static Place field(Interpreter in, Region r, long offset, long size, State s) {
-        if (offset < 0 || size <= 0 || r.kind == Region.Kind.GLOBAL || r.kind == Region.Kind.STRING_LITERAL || in.severalLive.contains(r.key)) return null;
+    /**
+     * A field of one object: not a global (unseen code may change it), nor user memory (the caller
+     * may), nor a site that stands for several blocks.
+     */
+    private static Place field(Interpreter in, Region r, long offset, long size, Interval range, State s) {
+        if (offset < 0 || size <= 0 || r.kind == Region.Kind.GLOBAL || r.kind == Region.Kind.STRING_LITERAL || in.severalLive.contains(r.key)
+                || UserMemory.isUser(r)) return null;
         Contents c = s.contents(r).withCell(offset, size);
         if (c == null) return null;
         if (c != s.contents(r)) s.set(r, c);
-        return new Place(r, offset, size);
+        return new Place(r, offset, size, range);
     }
 
     /** Casts that keep the value (to a type at least as wide) do not matter to a relation. */
@@ -177,7 +185,8 @@ final class Relations {
         if (x == null) return null;
         Linear l = linear(in, value, s, f);
         // the relation holds of mathematical values: only when the exact result fits the type (no wrap)
-        return new Assignment(x, l, l != null && fits(exact(in, l, s), target.type()));
+        boolean fits = l != null && fits(exact(in, l, s), target.type());
+        return new Assignment(x, l, fits);
     }
 
     /** After the store of an assignment: the relation of the target to the variables of its value. */
@@ -310,8 +319,38 @@ final class Relations {
             case EQ -> o = le(le(o, terms, c), negate(terms), c == Long.MIN_VALUE ? Long.MAX_VALUE : -c);
             default -> { }
         }
+        for (Object[] t : terms) {
+            Place p = in.relatedPlaces.get((String) t[0]);
+            if (p != null && !o.isBottom()) o = o.meetInterval((String) t[0], p.range());
+        }
         if (o.isBottom()) s.bottom = true;
         else s.rel = o;
+    }
+
+    /**
+     * The reduction of the product: what the relations now know bounds the values of the places in a
+     * condition, as the intervals hold them ({@code if (128 - n < 16) n = 0; else ... 112 - n}: the
+     * test bounds {@code n} through the relation only). Only a tighter bound is stored; taint stays.
+     */
+    static void reduce(Interpreter in, Expr left, Expr right, State s, Interpreter.Frame f) {
+        for (Expr side : new Expr[] {left, right}) {
+            Linear l = linear(in, side, s, f);
+            if (l == null) continue;
+            for (String k : new String[] {l.x, l.y}) {
+                if (k == null || !s.rel.variables().contains(k)) continue;
+                Place p = in.relatedPlaces.get(k);
+                Value v = value(in, k, s);
+                if (p == null || !v.pts.isEmpty() || v.num.isBottom()) continue;
+                Interval n = v.num.meet(s.rel.bounds(k));
+                if (n.equals(v.num)) continue;
+                if (n.isBottom()) {
+                    s.bottom = true;
+                    return;
+                }
+                long at = p.field() ? p.offset() : 0;
+                s.set(p.region(), s.contents(p.region()).store(Interval.of(at), p.size(), new Value(n, v.pts, v.unknown, v.taint, v.widened), true));
+            }
+        }
     }
 
     private static List<Object[]> negate(List<Object[]> terms) {
@@ -346,6 +385,88 @@ final class Relations {
         return o;
     }
 
+    /** The octagon variable that holds how many elements of {@code elem} bytes a heap block has. */
+    private static String count(Region block, long elem) { return "n:" + block.key + "/" + elem; }
+
+    /**
+     * After an allocation of {@code size} bytes ({@code malloc(n * sizeof *p)}, {@code calloc(n, k)},
+     * {@code realloc(p, (n + 1) * k)}): the new block's element count is related to the variable it
+     * was computed from, so that {@code p[i]} with {@code i < n} is in bounds however large n may
+     * be. Only when the size cannot wrap (the variable's bounds, its type's range).
+     */
+    static void allocated(Interpreter in, Effect.Len size, List<Expr> args, Value block, State s, Interpreter.Frame f) {
+        if (block == null || block.pts.size() != 1 || f.fn() == null) return;
+        Region r = block.pts.keySet().iterator().next();
+        Octagon<String> o = s.rel;
+        String prefix = "n:" + r.key + "/";
+        for (String k : o.variables()) if (k.startsWith(prefix)) o = o.forget(k);
+        s.rel = o;
+        if (in.severalLive.contains(r.key)) return;
+        Expr e;
+        long scale;
+        switch (size) {
+            case Effect.Len.Arg a -> {
+                if (a.arg() >= args.size()) return;
+                e = args.get(a.arg());
+                scale = a.scale();
+            }
+            case Effect.Len.Product pr -> {
+                if (pr.a() >= args.size() || pr.b() >= args.size()) return;
+                Long ka = constant(args.get(pr.a())), kb = constant(args.get(pr.b()));
+                if (kb != null) { e = args.get(pr.a()); scale = kb; }
+                else if (ka != null) { e = args.get(pr.b()); scale = ka; }
+                else return;
+            }
+            default -> { return; }
+        }
+        e = strip(e);
+        if (e instanceof Expr.Binary b && b.op() == BinOp.MUL) {
+            Long kl = constant(b.left()), kr = constant(b.right());
+            if (kr != null) { e = b.left(); scale *= kr; }
+            else if (kl != null) { e = b.right(); scale *= kl; }
+        }
+        Linear n = linear(in, e, s, f);
+        if (scale <= 0 || n == null || n.x == null || n.y != null || n.sx != 1) return;
+        Place p = in.relatedPlaces.get(n.x);
+        Value v = value(in, n.x, s);
+        Interval x = s.rel.bounds(n.x).meet(p == null ? Interval.TOP : p.range());
+        if (!v.unknown && v.pts.isEmpty() && !v.num.isBottom()) x = x.meet(v.num);
+        // the product of the exact count and the element size must be the size allocated (no wrap)
+        if (x.isBottom() || x.lo() + n.c < 0 || x.hi() == Interval.POS_INF || satAdd(x.hi(), n.c) > Long.MAX_VALUE / 2 / scale) return;
+        s.rel = s.rel.assign(count(r, scale), n.x, n.c);
+    }
+
+    /**
+     * An element {@code p[i]} of a heap block that {@code p} points to the start of, whose count n the
+     * relations know: {@code INSIDE} when {@code i < n} holds, {@code MAY_REACH_COUNT} when the
+     * tightest bound they know is {@code i <= n} or above (a loop {@code i <= n}, a check against
+     * {@code n} where {@code n - 1} was meant). Only the end; the start is the intervals' to check.
+     */
+    static MemoryAccess.End elementInBlock(Interpreter in, Lvalue lv, State s, Interpreter.Frame f) {
+        MemoryAccess.End none = MemoryAccess.End.UNRELATED;
+        if (s.rel.variables().isEmpty() || !(lv instanceof Lvalue.Deref d) || d.byteOffset() != 0) return none;
+        Expr pe = d.pointer();
+        while (pe instanceof Expr.Cast c && c.type() instanceof Type.Pointer) pe = c.operand();
+        if (!(pe instanceof Expr.Binary b) || b.op() != BinOp.ADD || b.scale() <= 0 || lv.type().size() > b.scale()) return none;
+        Expr left = b.left();
+        while (left instanceof Expr.Cast c && c.type() instanceof Type.Pointer) left = c.operand();
+        if (!(left instanceof Expr.Load l) || !(l.lv() instanceof Lvalue.Var pv) || pv.var().isGlobalStorage()) return none;
+        Value at = s.contents(in.region(pv.var(), f.fn())).load(Interval.ZERO, 8);
+        if (at.unknown || at.pts.isEmpty()) return none;
+        Linear i = linear(in, b.right(), s, f);
+        if (i == null || i.x == null || i.y != null || i.sx != 1) return none;
+        // every block the pointer may designate: the start of it, with a known count
+        MemoryAccess.End end = MemoryAccess.End.INSIDE;
+        for (Map.Entry<Region, Interval> t : at.pts.entrySet()) {
+            String n = count(t.getKey(), b.scale());
+            if (!t.getValue().isSingleton() || t.getValue().lo() != 0 || !s.rel.variables().contains(n) || in.severalLive.contains(t.getKey().key)) return none;
+            long d0 = s.rel.upperDiff(i.x, n);
+            if (d0 == Octagon.INF) return none;
+            if (satAdd(d0, i.c) > -1) end = MemoryAccess.End.MAY_REACH_COUNT;
+        }
+        return end;
+    }
+
     /**
      * Pointer arguments of a library call whose byte access, by the model's (pointer, length) pairs,
      * the relations prove to end inside the object: {@code memcpy(buf + k, src, n)} with
@@ -361,6 +482,8 @@ final class Relations {
             Region region = ptr.pts.keySet().iterator().next();
             Expr pe = exprs.get(p[0]);
             while (pe instanceof Expr.Cast c) pe = c.operand();
+
+
             String k = null;
             long base = 0;
             Long size;

@@ -1,0 +1,440 @@
+package io.memsafe.frontend;
+
+import io.memsafe.ir.BasicBlock;
+import io.memsafe.ir.Diagnostic;
+import io.memsafe.ir.Expr;
+import io.memsafe.ir.Expr.BinOp;
+import io.memsafe.ir.Lvalue;
+import io.memsafe.ir.SourceLoc;
+import io.memsafe.ir.Stmt;
+import io.memsafe.ir.Type;
+import io.memsafe.ir.Variable;
+import org.eclipse.cdt.core.dom.ast.*;
+import org.eclipse.cdt.core.dom.ast.cpp.*;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Statements of one function lowered into its CFG: blocks, branches guarded by {@link Stmt.Assume},
+ * loops (the first iteration peeled off where that is safe), switch dispatch, jumps and the local
+ * objects they leave. Expressions and declarations are {@link Lowering}'s; this class holds the
+ * per-function jump targets.
+ */
+final class StatementLowering {
+    private final Lowering lowering;
+    private final Deque<BasicBlock> breakTargets = new ArrayDeque<>();
+    private final Deque<BasicBlock> continueTargets = new ArrayDeque<>();
+    /** How many blocks were open where each break / continue target was pushed: leaving to it closes the rest. */
+    private final Deque<Integer> breakDepths = new ArrayDeque<>(), continueDepths = new ArrayDeque<>();
+    private final Deque<SwitchContext> switches = new ArrayDeque<>();
+    private Map<String, BasicBlock> labels = new HashMap<>();
+
+    /** The open try blocks of the function, innermost first: their handlers' entry and the blocks open at the try. */
+    private final Deque<TryContext> tries = new ArrayDeque<>();
+    /** Set while lowering calls that do not throw (destructors, the hand-over of a thrown object). */
+    private boolean noThrow;
+
+    private record TryContext(BasicBlock handlers, int depth) { }
+
+    private record SwitchContext(Variable controller, List<long[]> cases, List<BasicBlock> caseBlocks, BasicBlock[] defaultBlock) { }
+
+    StatementLowering(Lowering lowering) {
+        this.lowering = lowering;
+    }
+
+    /** A new function: no labels, no open loops or switches. */
+    void reset() {
+        labels = new HashMap<>();
+        breakTargets.clear();
+        continueTargets.clear();
+        breakDepths.clear();
+        continueDepths.clear();
+        switches.clear();
+        tries.clear();
+        noThrow = false;
+    }
+
+    void lowerStatement(IASTStatement s) {
+        if (s == null) return;
+        try {
+            lowerStatement0(s);
+        } catch (RuntimeException e) {
+            lowering.diagnostics.add(new Diagnostic(Lowering.loc(s), Diagnostic.Level.NOTE, "statement not modelled (" + e.getClass().getSimpleName() + "): analysed as no-op"));
+        }
+    }
+
+    private void lowerStatement0(IASTStatement s) {
+        switch (s) {
+            case IASTCompoundStatement c -> {
+                lowering.scopes.push(new ArrayList<>());
+                try {
+                    for (IASTStatement x : c.getStatements()) lowerStatement(x);
+                    lowering.classes.destroyLocals(lowering.scopes.peek(), Lowering.end(c));
+                } finally {
+                    lowering.scopes.pop();
+                }
+            }
+            case IASTDeclarationStatement ds -> {
+                if (ds.getDeclaration() instanceof IASTSimpleDeclaration sd) lowering.lowerLocalDeclaration(sd);
+            }
+            case IASTExpressionStatement es -> { if (es.getExpression() != null) lowering.effect(es.getExpression()); }
+            case IASTIfStatement is -> {
+                BasicBlock thenB = lowering.fn.newBlock(), elseB = lowering.fn.newBlock(), join = lowering.fn.newBlock();
+                IASTExpression cond = is.getConditionExpression();
+                if (cond == null && is instanceof ICPPASTIfStatement cis && cis.getConditionDeclaration() instanceof IASTSimpleDeclaration d
+                        && !Lowering.uninitialisedCondition(d)) {
+                    lowering.lowerLocalDeclaration(d);
+                    IASTDeclarator[] ds = d.getDeclarators();
+                    Variable v = ds.length == 1 ? lowering.vars.get(Lowering.innermost(ds[0]).getName().resolveBinding()) : null;
+                    if (v != null) branch(new Expr.Load(new Lvalue.Var(v, Lowering.loc(is)), v.type), thenB, elseB, Lowering.loc(is));
+                    else { lowering.cur.to(thenB); lowering.cur.to(elseB); }
+                } else if (cond == null) {
+                    // a condition CDT could only read as a declaration without initialiser, which C++ does not
+                    // allow: "if (a && a[0])" with 'a' from a header the scan lacks reads as "a &&a[0]" declared
+                    lowering.cur.to(thenB);
+                    lowering.cur.to(elseB);
+                } else {
+                    condition(cond, thenB, elseB);
+                }
+                lowering.cur = thenB;
+                lowerStatement(is.getThenClause());
+                lowering.cur.to(join);
+                lowering.cur = elseB;
+                lowerStatement(is.getElseClause());
+                lowering.cur.to(join);
+                lowering.cur = join;
+            }
+            case IASTWhileStatement ws -> {
+                if (peelable(ws.getBody())) {
+                    // first iteration peeled off: "while (c) B" as "if (c) { B; while (c) B }", so the
+                    // state of a loop that runs once is not merged with the state before it
+                    BasicBlock first = lowering.fn.newBlock(), after = lowering.fn.newBlock();
+                    condition(ws.getCondition(), first, after);
+                    BasicBlock rest = lowering.fn.newBlock();
+                    peeled++;
+                    loopBody(ws.getBody(), first, rest, after);
+                    peeled--;
+                    lowering.cur.to(rest);
+                    lowering.cur = rest;
+                    lowerLoop(ws.getCondition(), ws.getBody(), null, after);
+                    break;
+                }
+                lowerLoop(ws.getCondition(), ws.getBody(), null, lowering.fn.newBlock());
+            }
+            case IASTDoStatement ds -> {
+                BasicBlock body = lowering.fn.newBlock(), test = lowering.fn.newBlock(), after = lowering.fn.newBlock();
+                lowering.cur.to(body);
+                loopBody(ds.getBody(), body, test, after);
+                lowering.cur.to(test);
+                lowering.cur = test;
+                condition(ds.getCondition(), body, after);
+                lowering.cur = after;
+            }
+            case IASTForStatement fs -> {
+                lowerStatement(fs.getInitializerStatement());
+                if (peelable(fs.getBody())) {
+                    BasicBlock first = lowering.fn.newBlock(), step = lowering.fn.newBlock(), after = lowering.fn.newBlock();
+                    if (fs.getConditionExpression() != null) condition(fs.getConditionExpression(), first, after);
+                    else lowering.cur.to(first);
+                    peeled++;
+                    loopBody(fs.getBody(), first, step, after);
+                    peeled--;
+                    lowering.cur.to(step);
+                    lowering.cur = step;
+                    if (fs.getIterationExpression() != null) lowering.effect(fs.getIterationExpression());
+                    lowerLoop(fs.getConditionExpression(), fs.getBody(), fs.getIterationExpression(), after);
+                    break;
+                }
+                lowerLoop(fs.getConditionExpression(), fs.getBody(), fs.getIterationExpression(), lowering.fn.newBlock());
+            }
+            case IASTSwitchStatement ss -> lowerSwitch(ss);
+            case IASTCaseStatement cs -> {
+                SwitchContext sw = switches.peek();
+                BasicBlock b = lowering.fn.newBlock();
+                lowering.cur.to(b);
+                lowering.cur = b;
+                if (sw != null) {
+                    Long v = ConstFold.value(lowering.rvalue(cs.getExpression()));
+                    sw.cases.add(v == null ? null : new long[]{v});
+                    sw.caseBlocks.add(b);
+                }
+            }
+            case IASTDefaultStatement ds -> {
+                SwitchContext sw = switches.peek();
+                BasicBlock b = lowering.fn.newBlock();
+                lowering.cur.to(b);
+                lowering.cur = b;
+                if (sw != null) sw.defaultBlock[0] = b;
+            }
+            case IASTBreakStatement bs -> {
+                if (!breakDepths.isEmpty()) leaveScopes(breakDepths.peek(), Lowering.loc(bs));
+                if (!breakTargets.isEmpty()) lowering.cur.to(breakTargets.peek());
+                lowering.startNewBlock();
+            }
+            case IASTContinueStatement cs -> {
+                if (!continueDepths.isEmpty()) leaveScopes(continueDepths.peek(), Lowering.loc(cs));
+                if (!continueTargets.isEmpty()) lowering.cur.to(continueTargets.peek());
+                lowering.startNewBlock();
+            }
+            case IASTGotoStatement gs -> {
+                lowering.cur.to(label(gs.getName().toString()));
+                lowering.startNewBlock();
+            }
+            case IASTLabelStatement ls -> {
+                BasicBlock b = label(ls.getName().toString());
+                lowering.cur.to(b);
+                lowering.cur = b;
+                lowerStatement(ls.getNestedStatement());
+            }
+            case IASTReturnStatement rs -> {
+                Expr v = null;
+                if (rs.getReturnValue() instanceof IASTExpression e) v = lowering.returnsReference ? lowering.addressOf(e) : lowering.convert(lowering.rvalue(e), lowering.fn.type.returnType());
+                if (lowering.scopes.stream().anyMatch(l -> !l.isEmpty())) {
+                    // the result is computed before the objects it may read are destroyed
+                    if (v != null) {
+                        Variable result = lowering.temp(v.type());
+                        lowering.emit(new Stmt.Assign(new Lvalue.Var(result, Lowering.loc(rs)), v, Lowering.loc(rs)));
+                        v = new Expr.Load(new Lvalue.Var(result, Lowering.loc(rs)), result.type);
+                    }
+                    leaveScopes(0, Lowering.loc(rs));
+                }
+                lowering.emit(new Stmt.Return(v, Lowering.loc(rs)));
+                lowering.cur.to(lowering.fn.exit);
+                lowering.startNewBlock();
+            }
+            case ICPPASTTryBlockStatement ts -> {
+                // the handlers are reached from every throw in the body and after every call there (see
+                // raise, mayThrow): not from the try's start, where nothing has thrown yet, so that the
+                // state a handler sees is the state where the exception can happen
+                BasicBlock after = lowering.fn.newBlock(), handlers = lowering.fn.newBlock();
+                tries.push(new TryContext(handlers, lowering.scopes.size()));
+                try {
+                    lowerStatement(ts.getTryBody());
+                } finally {
+                    tries.pop();
+                }
+                lowering.cur.to(after);
+                for (ICPPASTCatchHandler h : ts.getCatchHandlers()) {
+                    lowering.cur = lowering.fn.newBlock();
+                    handlers.to(lowering.cur);
+                    lowerStatement(h.getCatchBody());
+                    lowering.cur.to(after);
+                }
+                lowering.cur = after;
+            }
+            case IASTNullStatement ns -> { }
+            case IASTProblemStatement ps -> lowering.diagnostics.add(new Diagnostic(Lowering.loc(ps), Diagnostic.Level.WARNING, "syntax error: " + ps.getProblem().getMessage()));
+            default -> lowering.diagnostics.add(new Diagnostic(Lowering.loc(s), Diagnostic.Level.NOTE, "statement kind not modelled: " + s.getClass().getSimpleName()));
+        }
+    }
+
+    /** Loops nested this deep in peeled copies are not peeled again (the code would double each time). */
+    private static final int MAX_PEEL_NESTING = 2;
+    private int peeled;
+
+    private boolean peelable(IASTStatement body) {
+        if (peeled >= MAX_PEEL_NESTING || body == null) return false;
+        boolean[] hasLabel = {false};
+        body.accept(new ASTVisitor(true) {
+            @Override
+            public int visit(IASTStatement st) {
+                if (st instanceof IASTLabelStatement || st instanceof IASTCaseStatement || st instanceof IASTDefaultStatement) {
+                    hasLabel[0] = true;
+                    return PROCESS_ABORT;
+                }
+                return PROCESS_CONTINUE;
+            }
+        });
+        return !hasLabel[0];
+    }
+
+    /** head: if (cond) { body; step; goto head } */
+    private void lowerLoop(IASTExpression cond, IASTStatement body, IASTExpression iteration, BasicBlock after) {
+        BasicBlock head = lowering.fn.newBlock(), bodyB = lowering.fn.newBlock(), step = lowering.fn.newBlock();
+        lowering.cur.to(head);
+        lowering.cur = head;
+        if (cond != null) condition(cond, bodyB, after);
+        else lowering.cur.to(bodyB);
+        loopBody(body, bodyB, step, after);
+        lowering.cur.to(step);
+        lowering.cur = step;
+        if (iteration != null) lowering.effect(iteration);
+        lowering.cur.to(head);
+        lowering.cur = after;
+    }
+
+    private BasicBlock label(String name) {
+        return labels.computeIfAbsent(name, n -> lowering.fn.newBlock());
+    }
+
+    private void loopBody(IASTStatement body, BasicBlock bodyBlock, BasicBlock continueTo, BasicBlock breakTo) {
+        breakTargets.push(breakTo);
+        continueTargets.push(continueTo);
+        breakDepths.push(lowering.scopes.size());
+        continueDepths.push(lowering.scopes.size());
+        lowering.cur = bodyBlock;
+        lowerStatement(body);
+        breakTargets.pop();
+        continueTargets.pop();
+        breakDepths.pop();
+        continueDepths.pop();
+    }
+
+    private void lowerSwitch(IASTSwitchStatement ss) {
+        SourceLoc where = Lowering.loc(ss);
+        Expr ctl = lowering.rvalue(ss.getControllerExpression());
+        Variable t = lowering.temp(ctl.type() instanceof Type.Int ? ctl.type() : Type.INT);
+        lowering.emit(new Stmt.Assign(new Lvalue.Var(t, where), ctl, where));
+        BasicBlock dispatch = lowering.cur, after = lowering.fn.newBlock();
+        SwitchContext sw = new SwitchContext(t, new ArrayList<>(), new ArrayList<>(), new BasicBlock[1]);
+        switches.push(sw);
+        breakTargets.push(after);
+        breakDepths.push(lowering.scopes.size());
+        lowering.cur = lowering.fn.newBlock(); // statements before the first case are unreachable
+        lowerStatement(ss.getBody());
+        lowering.cur.to(after);
+        breakTargets.pop();
+        breakDepths.pop();
+        switches.pop();
+        // dispatch chain: if (t == v1) goto case1; else if (t == v2) ... else default/after
+        lowering.cur = dispatch;
+        Expr tv = new Expr.Load(new Lvalue.Var(t, where), t.type);
+        for (int i = 0; i < sw.cases.size(); i++) {
+            long[] v = sw.cases.get(i);
+            if (v == null) {
+                lowering.cur.to(sw.caseBlocks.get(i));
+                continue;
+            }
+            BasicBlock yes = lowering.fn.newBlock(), no = lowering.fn.newBlock();
+            branch(new Expr.Binary(BinOp.EQ, tv, new Expr.IntConst(v[0], t.type), Type.INT, 1), yes, no, where);
+            yes.to(sw.caseBlocks.get(i));
+            lowering.cur = no;
+        }
+        lowering.cur.to(sw.defaultBlock[0] != null ? sw.defaultBlock[0] : after);
+        lowering.cur = after;
+    }
+
+    /** Branches to {@code t} or {@code f} on a C condition, splitting && || ! into separate edges. */
+    void condition(IASTExpression e, BasicBlock t, BasicBlock f) {
+        e = Lowering.unparen(e);
+        if (e instanceof IASTBinaryExpression b && b.getOperator() == IASTBinaryExpression.op_logicalAnd) {
+            BasicBlock mid = lowering.fn.newBlock();
+            condition(b.getOperand1(), mid, f);
+            lowering.cur = mid;
+            condition(b.getOperand2(), t, f);
+            return;
+        }
+        if (e instanceof IASTBinaryExpression b && b.getOperator() == IASTBinaryExpression.op_logicalOr) {
+            BasicBlock mid = lowering.fn.newBlock();
+            condition(b.getOperand1(), t, mid);
+            lowering.cur = mid;
+            condition(b.getOperand2(), t, f);
+            return;
+        }
+        if (e instanceof IASTUnaryExpression u && u.getOperator() == IASTUnaryExpression.op_not) {
+            condition(u.getOperand(), f, t);
+            return;
+        }
+        IASTExpression tested = testedOperand(e);
+        if (tested != null) {
+            condition(tested, t, f);
+            return;
+        }
+        Expr c = lowering.rvalue(e);
+        branch(c, t, f, Lowering.loc(e));
+    }
+
+    /**
+     * The operand a condition tests through a wrapper that keeps its truth: {@code __builtin_expect(x, c)}
+     * (what likely/unlikely macros expand to) and a conversion to bool, {@code bool(x)}; else null.
+     */
+    private static IASTExpression testedOperand(IASTExpression e) {
+        if (e instanceof IASTFunctionCallExpression c && c.getFunctionNameExpression() instanceof IASTIdExpression id
+                && "__builtin_expect".equals(id.getName().toString()) && c.getArguments().length == 2
+                && c.getArguments()[0] instanceof IASTExpression x) return x;
+        if (e instanceof ICPPASTSimpleTypeConstructorExpression stc && stc.getDeclSpecifier() instanceof IASTSimpleDeclSpecifier ds
+                && ds.getType() == IASTSimpleDeclSpecifier.t_bool && stc.getInitializer() instanceof ICPPASTConstructorInitializer ci
+                && ci.getArguments().length == 1 && ci.getArguments()[0] instanceof IASTExpression x) return x;
+        return null;
+    }
+
+    private void branch(Expr c, BasicBlock t, BasicBlock f, SourceLoc where) {
+        BasicBlock yes = lowering.fn.newBlock(), no = lowering.fn.newBlock();
+        yes.stmts.add(new Stmt.Assume(c, true, where));
+        no.stmts.add(new Stmt.Assume(c, false, where));
+        lowering.cur.to(yes);
+        lowering.cur.to(no);
+        yes.to(t);
+        no.to(f);
+    }
+
+    /** Destroys the local objects of the open blocks deeper than {@code depth}, lowering.innermost first (a jump out of them). */
+    private void leaveScopes(int depth, SourceLoc where) {
+        int n = lowering.scopes.size() - depth;
+        for (List<Variable> scope : lowering.scopes) {
+            if (n-- <= 0) break;
+            lowering.classes.destroyLocals(scope, where);
+        }
+    }
+
+    /**
+     * {@code throw} (of {@code thrown}, null for a rethrow): the local objects of the blocks it leaves
+     * are destroyed (innermost first), then control goes to the handlers of the innermost enclosing
+     * try of this function, or leaves the function. Which handler matches is not decided: each may run.
+     */
+    void raise(Expr thrown, SourceLoc where) {
+        if (thrown != null) {
+            // the exception object goes to a handler the analysis does not follow: unknown code receives it
+            withoutExceptionEdges(() -> lowering.emit(new Stmt.Call(null, null, new Expr.Opaque("exception handler", new Type.Pointer(Type.VOID)),
+                    List.of(thrown), where)));
+        }
+        TryContext t = tries.peek();
+        leaveScopes(t == null ? 0 : t.depth(), where);
+        lowering.cur.to(t == null ? lowering.fn.exit : t.handlers());
+        lowering.startNewBlock();
+    }
+
+    /**
+     * After a call inside a try body (or before a throwing new): the callee may have thrown, so the
+     * state after it (its effects done) also reaches the handlers, through the destructors of the try
+     * body's local objects. The statements that follow go to a new block. Calls outside a try are not
+     * given this edge: an exception then leaves the function, which callers see as the call returning.
+     */
+    void mayThrow(SourceLoc where) {
+        TryContext t = tries.peek();
+        if (t == null || noThrow) return;
+        BasicBlock next = lowering.fn.newBlock(), unwind = lowering.fn.newBlock();
+        lowering.cur.to(next);
+        lowering.cur.to(unwind);
+        lowering.cur = unwind;
+        leaveScopes(t.depth(), where);
+        lowering.cur.to(t.handlers());
+        lowering.cur = next;
+    }
+
+    /** Lowers what {@code r} emits with no exception edge after its calls (calls that do not throw). */
+    void withoutExceptionEdges(Runnable r) {
+        boolean was = noThrow;
+        noThrow = true;
+        try {
+            r.run();
+        } finally {
+            noThrow = was;
+        }
+    }
+
+    /** Runs {@code body}'s lowering on the path where {@code pointer} is not null. */
+    void ifNotNull(Expr pointer, Runnable body, SourceLoc where) {
+        BasicBlock yes = lowering.fn.newBlock(), join = lowering.fn.newBlock();
+        branch(pointer, yes, join, where);
+        lowering.cur = yes;
+        body.run();
+        lowering.cur.to(join);
+        lowering.cur = join;
+    }
+}
