@@ -11,7 +11,9 @@ import java.util.List;
 /**
  * Reports a dereference of a pointer that is NULL on every path reaching it. A pointer that is NULL
  * on some paths only is left to the allocation-result checker, since a path-insensitive merge
- * cannot tell a real NULL path from correlated branches.
+ * cannot tell a real NULL path from correlated branches. Where the branch that makes it NULL tests
+ * untrusted input, the engine's run with that test forced ({@code AttackerChoices}) makes it NULL on
+ * every path of that run, and it is reported with the test in the trace.
  */
 @Rule(id = "MS476", name = "NullDereference", cwe = 476, level = "error",
         title = "NULL pointer dereference",

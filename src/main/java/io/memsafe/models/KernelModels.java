@@ -19,7 +19,7 @@ import java.util.Map;
  * allocators that zero ({@code kzalloc}, {@code ExAllocatePool2} without
  * {@code POOL_FLAG_UNINITIALIZED}) give zeroed contents.
  */
-final class KernelModels {
+public final class KernelModels {
     private KernelModels() { }
 
     private static Len arg(int i) { return new Len.Arg(i, 1); }
@@ -28,10 +28,23 @@ final class KernelModels {
         m.put(name, new FunctionModel(name, List.of(effects), ret, pure));
     }
 
+    /** The functions that copy bytes in from user space (their origin names the data they fill). */
+    private static final List<String> COPY_FROM_USER = List.of("copy_from_user", "__copy_from_user", "raw_copy_from_user", "_copy_from_user");
+
+    /**
+     * Does an untrusted value with this origin come from user space through a copy function? A pointer
+     * among those bytes is an address the user process chose: user memory, as a pointer stored in a
+     * METHOD_NEITHER buffer is.
+     */
+    public static boolean copiedFromUser(io.memsafe.analysis.domain.Origin o) {
+        if (o == null || !o.what().endsWith("()")) return false;
+        return COPY_FROM_USER.contains(o.what().substring(0, o.what().length() - 2)) || o.what().equals("__memsafe_get_user()");
+    }
+
     static void addTo(Map<String, FunctionModel> m) {
         Returns notCopied = new Returns.Range(0, Integer.MAX_VALUE, null, 2);
         // ---- Linux: user memory
-        for (String n : List.of("copy_from_user", "__copy_from_user", "raw_copy_from_user", "_copy_from_user")) {
+        for (String n : COPY_FROM_USER) {
             def(m, n, notCopied, false, new WriteBytes(0, arg(2), Fill.TAINTED, -1, 1));
         }
         for (String n : List.of("copy_to_user", "__copy_to_user", "raw_copy_to_user", "_copy_to_user")) {
@@ -41,7 +54,10 @@ final class KernelModels {
         def(m, "__memsafe_put_user", new Returns.Range(-14, 0, null, -1), false, new ReadBytes(0, arg(2)), new Effect.CopyToUser(0, arg(2)));
         def(m, "strncpy_from_user", new Returns.Range(-14, Integer.MAX_VALUE, "strncpy_from_user", 2), false, new WriteBytes(0, arg(2), Fill.TAINTED, -1, 1));
         def(m, "clear_user", notCopied, true);
-        def(m, "access_ok", new Returns.Range(0, 1, null, -1), true);
+        // access_ok is Linux's check that a range lies in user space, as ProbeForRead/Write is Windows'
+        def(m, "access_ok", new Returns.Range(0, 1, null, -1), false, new Effect.Probe(0, 1));
+        // the kernel log: reads its format and arguments, writes nothing of the caller's (a %p prints an address)
+        for (String n : List.of("printk", "_printk", "vprintk")) def(m, n, new Returns.Range(-1, Integer.MAX_VALUE, null, -1), true, new Effect.FormatArg(0, 1));
         def(m, "simple_write_to_buffer", new Returns.Range(-14, Integer.MAX_VALUE, "simple_write_to_buffer", 4), false,
                 new WriteBytes(0, arg(1), Fill.TAINTED, -1, 1));
         // ---- Linux: slab and vmalloc (one family: kvfree releases either)

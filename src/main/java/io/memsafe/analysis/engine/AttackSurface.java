@@ -112,6 +112,8 @@ public final class AttackSurface {
             Value v;
             if (role.equals("irp")) {
                 v = DriverEntryPoints.request(fn, p, s);
+            } else if (role.equals("lent")) {
+                v = DriverEntryPoints.lent(fn, p, s);
             } else if (role.equals("buffer")) {
                 Type.Int b = bytePointee(p.type);
                 Origin o = new Origin("the bytes of input buffer '" + p.name + "' of entry point " + fn.name + "()", fn.loc);

@@ -10,7 +10,7 @@ public final class Budget {
     }
 
     private final long maxSteps;
-    private final long deadlineNanos;
+    private long deadlineNanos;
     private final long maxRegions;
     private long steps;
 
@@ -44,4 +44,21 @@ public final class Budget {
     }
 
     public long steps() { return steps; }
+
+    /**
+     * Runs {@code extra} work that must not cost the analysis it serves: afterwards the steps and the time
+     * it took are given back. Returns false when the work ran out of budget (what it did is then incomplete).
+     */
+    boolean aside(Runnable extra) {
+        long before = steps, started = System.nanoTime();
+        try {
+            extra.run();
+            return true;
+        } catch (Exhausted e) {
+            return false;
+        } finally {
+            steps = before;
+            deadlineNanos += System.nanoTime() - started;
+        }
+    }
 }

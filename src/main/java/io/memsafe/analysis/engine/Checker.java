@@ -74,6 +74,13 @@ public interface Checker {
      */
     default void onReturn(SourceLoc loc, Value returned, String function, java.util.Set<io.memsafe.analysis.domain.Region> frame, Context ctx) { }
 
+    /**
+     * When {@code function} returns, the global {@code holder} still holds, on every path, the address of
+     * {@code storage}, which ends with the return (a local, a parameter, memory lent for the call only).
+     */
+    default void onFrameAddressKept(SourceLoc loc, io.memsafe.analysis.domain.Region holder, io.memsafe.analysis.domain.Region storage,
+                                    String function, Context ctx) { }
+
     /** A block is about to be allocated with {@code size} bytes by {@code allocator} (malloc, new[], alloca, ...). */
     default void onAllocationSize(SourceLoc loc, Value size, String allocator, Context ctx) { }
 

@@ -58,11 +58,35 @@ final class DriverEntryPoints {
                 return;
             }
         }
+        // DRIVER_INITIALIZE (DriverEntry): the registry path is the I/O manager's, freed after the routine returns
+        if (ps.size() == 2 && structPointee(ps.get(0).type, "_DRIVER_OBJECT", "DRIVER_OBJECT") != null
+                && structPointee(ps.get(1).type, "_UNICODE_STRING", "UNICODE_STRING") != null) {
+            out.put(1, "lent");
+            return;
+        }
         if (ps.size() == 3 && structPointee(ps.get(0).type, "file") != null && ps.get(1).type instanceof Type.Int
                 && ps.get(2).type instanceof Type.Int) {
             out.put(1, "parameter");
             out.put(2, "parameter");
         }
+    }
+
+    /** Is {@code fn} a handler of users' requests (a dispatch routine, a KMDF queue callback, an ioctl handler)? */
+    static boolean handlesRequests(Function fn) {
+        Map<Integer, String> roles = new TreeMap<>();
+        roles(fn, roles);
+        return !roles.isEmpty() && !roles.containsValue("lent");
+    }
+
+    /**
+     * Memory the caller lends an entry point for the call only (a DriverEntry's registry path): storage of
+     * the routine's frame as far as lifetimes go, so an address of it kept past the return is reported.
+     */
+    static Value lent(Function fn, Variable p, State s) {
+        Region r = new Region(Interpreter.frameKeys(fn) + "*" + p.name, Region.Kind.UNKNOWN, Value.UNKNOWN,
+                "'*" + p.name + "' (lent to " + fn.name + "() for the call only)", fn.loc, "lent");
+        s.set(r, Contents.uninitialized());
+        return Value.pointer(r, Interval.ZERO);
     }
 
     private static Type.Struct structPointee(Type t, String... names) {

@@ -250,14 +250,25 @@ final class FunctionFixpoint {
                 }
             }
         }
+        Set<String> reported = new HashSet<>();
         if (frame.report()) {
-            for (BasicBlock b : shape.rpo()) {
-                State s = states.get(b);
-                if (s != null && !s.bottom) transfer(b, s, frame);
+            // what this pass reports, so that the runs with input-decided tests forced add only what is new
+            Checker.Context outer = in.reporter;
+            in.reporter = (checker, loc, message, trace) -> { reported.add(AttackerChoices.ident(checker, loc, message)); outer.report(checker, loc, message, trace); };
+            try {
+                for (BasicBlock b : shape.rpo()) {
+                    State s = states.get(b);
+                    if (s != null && !s.bottom) transfer(b, s, frame);
+                }
+                State exit = states.get(fn.exit);
+                if (exit != null) in.checkLeaks(fn, exit, lastStatement(), frame);
+                if (exit != null) FrameEscapes.check(in, fn, exit, lastStatement(), frame);
+            } finally {
+                in.reporter = outer;
             }
         }
         State exit = states.get(fn.exit);
-        if (frame.report() && exit != null) in.checkLeaks(fn, exit, lastStatement(), frame);
+        if (frame.report() && in.forced == null) AttackerChoices.replay(in, fn, shape, states, entry, frame, reported);
         if (exit != null && ReturnCases.splits(fn)) {
             List<State> last = new ArrayList<>();
             for (BasicBlock b : shape.rpo()) if (exits.containsKey(b)) last.add(exits.get(b));

@@ -41,6 +41,8 @@ public final class Interpreter {
     final Budget budget;
     /** Where findings go; while a callee's reporting pass is kept for reuse, a collector of them. */
     Checker.Context reporter;
+    /** While a reporting pass runs again with an input-decided test forced one way ({@link AttackerChoices}). */
+    AttackerChoices.Forced forced;
     private final Map<Variable, Region> varRegions;
     private final ModelInterpreter models = new ModelInterpreter(this);
     private final Map<Function, FunctionFixpoint.Shape> shapes;
@@ -652,7 +654,7 @@ public final class Interpreter {
         }
     }
 
-    private Checker.Context withCalls(Frame f) {
+    Checker.Context withCalls(Frame f) {
         if (f.calls().isEmpty()) return reporter;
         return (checker, loc, message, trace) -> {
             List<TraceStep> t = new ArrayList<>(f.calls());
@@ -729,6 +731,10 @@ public final class Interpreter {
             }
             case Stmt.InitAggregate ia -> initAggregate(ia, s, f);
             case Stmt.Assume as -> {
+                if (forced != null && Boolean.valueOf(!as.truth()).equals(forced.truthOf(f.fn(), as.cond()))) {
+                    s.bottom = true;
+                    return;
+                }
                 testAt = as.loc();
                 assume(as.cond(), as.truth(), s, f);
             }
@@ -894,6 +900,7 @@ public final class Interpreter {
     private void call(Stmt.Call c, State s, Frame f) {
         List<Value> args = new ArrayList<>(c.args().size());
         for (Expr a : c.args()) args.add(eval(a, s, f));
+        if (c.callee() != null) GlobalBlocks.materialize(this, c, args, s, f);
         List<Function> targets = new ArrayList<>();
         String name = c.callee();
         if (name != null) {

@@ -109,8 +109,17 @@ public final class UserMemory {
     static Value loadedPointer(Value from, Value loaded, SourceLoc loc, State s) {
         boolean user = false;
         for (Region r : from.pts.keySet()) user |= isUser(r);
-        if (!user) return loaded;
-        Value p = region(loc.file() + ":" + loc.line() + ":" + loc.column(), "a user-space address read from user memory at line " + loc.line(), loc, s);
+        // (or bytes a copy from user space filled: the address is the user's all the same)
+        boolean copied = !user && loaded.pts.isEmpty() && io.memsafe.models.KernelModels.copiedFromUser(loaded.taint);
+        if (!user && !copied) return loaded;
+        String key = loc.file() + ":" + loc.line() + ":" + loc.column();
+        if (copied && from.pts.size() == 1 && from.pts.values().iterator().next().isSingleton()) {
+            // kernel memory does not change behind the driver's back: the same field read twice is the same address
+            Map.Entry<Region, Interval> e = from.pts.entrySet().iterator().next();
+            key = "in:" + e.getKey().key + "@" + e.getValue().lo();
+        }
+        Value p = region(key, "a user-space address read from "
+                + (copied ? "data copied from user space by " + loaded.taint.what() : "user memory") + " at line " + loc.line(), loc, s);
         Map<Region, Interval> pts = new TreeMap<>(p.pts);
         for (Map.Entry<Region, Interval> e : loaded.pts.entrySet()) pts.putIfAbsent(e.getKey(), e.getValue());
         return new Value(Interval.BOTTOM, pts, loaded.unknown && !loaded.pts.isEmpty(), loaded.taint);
