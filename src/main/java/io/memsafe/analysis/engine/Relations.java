@@ -213,13 +213,16 @@ final class Relations {
     }
 
     /** The mathematical range of a linear form over the values its variables hold (bottom when one is unknown). */
-    private static Interval exact(Interpreter in, Linear l, State s) {
+    private static Interval exact(Interpreter in, Linear l, State s) { return exact(in, l, s, false); }
+
+    /** The same, over the known part of the values only when {@code knownPart} (what checkers report on). */
+    private static Interval exact(Interpreter in, Linear l, State s, boolean knownPart) {
         Interval r = Interval.of(l.c);
         for (int k = 0; k < 2; k++) {
             String v = k == 0 ? l.x : l.y;
             if (v == null) continue;
             Value val = value(in, v, s);
-            if (val.unknown || val.isPointer() || val.num.isBottom()) return Interval.BOTTOM;
+            if ((val.unknown && !knownPart) || val.isPointer() || val.num.isBottom()) return Interval.BOTTOM;
             // what the relations know bounds it too (a fill level widened in memory, kept by a check)
             Interval num = val.num.meet(s.rel.bounds(v));
             if (num.isBottom()) return Interval.BOTTOM;
@@ -336,14 +339,7 @@ final class Relations {
         for (Expr side : new Expr[] {left, right}) {
             Linear l = linear(in, side, s, f);
             if (l == null || !(strip(side).type() instanceof Type.Int)) return false;
-            Interval r = Interval.of(l.c);
-            for (int k = 0; k < 2; k++) {
-                String v = k == 0 ? l.x : l.y;
-                if (v == null) continue;
-                Value val = value(in, v, s);
-                if (val.isPointer() || val.num.isBottom()) return false;
-                r = (k == 0 ? l.sx : l.sy) > 0 ? r.add(val.num) : r.sub(val.num);
-            }
+            Interval r = exact(in, l, s, true);
             // an unbounded side (a 64-bit size from the caller) may be the one that wraps
             if (r.isBottom() || r.hi() == Interval.POS_INF || r.lo() == Interval.NEG_INF || !fits(r, strip(side).type())) return false;
         }
