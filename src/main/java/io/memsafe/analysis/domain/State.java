@@ -34,6 +34,12 @@ public final class State {
      * result. Not part of the state's value (equality, order); joins drop it.
      */
     public Cases cases;
+    /**
+     * Correlations between two scalars of the function running ({@link Correlation}), sorted: each
+     * holds in every concrete state this one stands for. Joins, widenings and narrowings here drop
+     * them; the fixpoint engine keeps those both sides of a join agree on.
+     */
+    public java.util.List<Correlation> cor = java.util.List.of();
 
     public record Cases(java.util.List<State> states, java.util.Set<Region> tested) { }
 
@@ -56,6 +62,7 @@ public final class State {
         State c = new State(new TreeMap<>(mem), new TreeMap<>(freed), new TreeMap<>(unchecked), bottom);
         c.rel = rel;
         c.cases = cases;
+        c.cor = cor;
         return c;
     }
 
@@ -70,6 +77,7 @@ public final class State {
         bottom = o.bottom;
         rel = o.rel;
         cases = o.cases;
+        cor = o.cor;
     }
 
     /** The lifetime of a region here; null while it is allocated (or not a heap block). */
@@ -172,7 +180,7 @@ public final class State {
     @Override
     public boolean equals(Object o) {
         return o instanceof State st && st.bottom == bottom && st.mem.equals(mem) && st.freed.equals(freed) && st.unchecked.equals(unchecked)
-                && st.rel.equals(rel);
+                && st.rel.equals(rel) && st.cor.equals(cor);
     }
 
     @Override
@@ -182,6 +190,8 @@ public final class State {
         if (bottom) return true;
         if (o.bottom) return false;
         if (!rel.leq(o.rel)) return false;
+        // what o knows of correlated scalars must hold here too
+        if (!o.cor.isEmpty() && !cor.containsAll(o.cor)) return false;
         // the lifetime lattice is finite: this is below o when joining it into o changes nothing there
         if ((!freed.isEmpty() || !o.freed.isEmpty()) && !joinFreed(o).equals(o.freed)) return false;
         if ((!unchecked.isEmpty() || !o.unchecked.isEmpty()) && !joinUnchecked(o).equals(o.unchecked)) return false;

@@ -210,7 +210,9 @@ final class FunctionFixpoint {
                 State merged;
                 if (old == null) merged = out;
                 else {
+                    Relations.align(in, old, out);
                     merged = old.join(out);
+                    if (!shape.loopHeads().contains(n)) Correlations.atJoin(in, fn, old, out, merged);
                     if (shape.loopHeads().contains(n)) {
                         int v = visits.merge(n, 1, Integer::sum);
                         if (v > WIDEN_AFTER) merged = old.widen(merged, v > WIDEN_AFTER + THRESHOLD_WIDENINGS ? NO_THRESHOLDS : shape.thresholds());
@@ -238,7 +240,12 @@ final class FunctionFixpoint {
                                 po = transfer(p, states.get(p), quiet);
                             }
                             if (po == null || po.bottom) continue;
-                            fresh = fresh == null ? po : fresh.join(po);
+                            if (fresh == null) fresh = po;
+                            else {
+                                State joined = fresh.join(po);
+                                if (!shape.loopHeads().contains(b)) Correlations.atJoin(in, fn, fresh, po, joined);
+                                fresh = joined;
+                            }
                         }
                         if (fresh == null) { states.remove(b); exits.remove(b); continue; }
                         cur = shape.loopHeads().contains(b) ? cur.narrow(fresh) : fresh;

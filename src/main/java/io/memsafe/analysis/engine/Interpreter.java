@@ -252,6 +252,7 @@ public final class Interpreter {
             case Expr.Binary b -> {
                 Value l = eval(b.left(), s, f), r = eval(b.right(), s, f);
                 Value v = binary(b.op(), l, r, b.scale(), b.type());
+                if (b.op() == BinOp.PTRDIFF) v = Relations.boundDifference(this, b, v, s, f);
                 Value wire = WireFormat.assembled(b, v, at);
                 yield wire != null ? wire : SizeArithmetic.markWrap(b, l, r, v, at);
             }
@@ -331,7 +332,7 @@ public final class Interpreter {
         if (op == BinOp.PTRDIFF) {
             if (a.pts.size() == 1 && b.pts.size() == 1 && a.pts.keySet().equals(b.pts.keySet()) && !unknown) {
                 Interval d = a.pts.values().iterator().next().sub(b.pts.values().iterator().next());
-                return new Value(d.div(Interval.of(scale)), Map.of(), false, taint);
+                return new Value(d.div(Interval.of(scale)), Map.of(), false, taint, a.widened || b.widened);
             }
             return new Value(Interval.BOTTOM, Map.of(), true, taint);
         }
@@ -448,7 +449,7 @@ public final class Interpreter {
             else if (f.report()) uninitializedRead(lv.loc(), p, size, charLike, s, f);
         }
         Value v = loadVia(p, size, s);
-        if (lv.type() instanceof Type.Pointer) v = UserMemory.loadedPointer(p, v, lv.loc(), s);
+        if (lv.type() instanceof Type.Pointer) v = Relations.boundPointer(this, lv, UserMemory.loadedPointer(p, v, lv.loc(), s), s, f);
         if (lv.type() instanceof Type.Int i && (i.isChar() || i.size() == 1) && beforeTerminator(p, size, s)) {
             // every character before a string's first NUL is non-zero
             Interval nonZero = i.signed() ? Interval.of(1, Interval.ofType(i.size(), true).hi()) : Interval.of(1, Interval.ofType(i.size(), false).hi());
@@ -683,10 +684,12 @@ public final class Interpreter {
         try {
             // a branch condition only narrows what variables hold, consistently with the relations
             Map<Region, Contents> before = st instanceof Stmt.Assume ? null : Relations.before(this, s);
+            Map<Region, Contents> correlated = st instanceof Stmt.Assume ? null : Correlations.before(s);
             State.Cases cases = s.cases;
             s.cases = null;
             execIn(st, s, f);
             if (!s.bottom) Relations.forgetChanged(before, st instanceof Stmt.Assign a ? a.target() : null, this, s, f);
+            if (!s.bottom) Correlations.forgetChanged(correlated, s);
             if (cases != null && !s.bottom) ReturnCases.after(this, st, cases, s, f);
         } finally {
             current = outer;
@@ -727,7 +730,7 @@ public final class Interpreter {
                 } else {
                     store(a.target(), v, s, f);
                 }
-                if (!s.bottom) Relations.assigned(related, v, s);
+                if (!s.bottom) Relations.assigned(this, related, v, s);
             }
             case Stmt.InitAggregate ia -> initAggregate(ia, s, f);
             case Stmt.Assume as -> {
@@ -851,6 +854,8 @@ public final class Interpreter {
             if (!s.bottom) constrain(b.right(), op.swap(), l, s, f);
             if (!s.bottom) Relations.assume(this, b.left(), op, b.right(), s, f);
             if (!s.bottom) Relations.reduce(this, b.left(), b.right(), exact, s, f);
+            if (!s.bottom) Relations.pruneObjects(this, b.left(), b.right(), s, f);
+            if (!s.bottom && !s.cor.isEmpty()) Correlations.apply(s);
             if (!s.bottom && !s.freed.isEmpty()) {
                 Reallocation.decided(l, eval(b.left(), s, f), s, this, testAt, f);
                 Reallocation.decided(r, eval(b.right(), s, f), s, this, testAt, f);
@@ -860,6 +865,8 @@ public final class Interpreter {
         Value before = eval(cond, s, f);
         if (!s.unchecked.isEmpty()) s.unchecked.keySet().removeAll(before.pts.keySet());
         constrain(cond, truth ? BinOp.NE : BinOp.EQ, Value.ZERO, s, f);
+        if (!s.bottom && cond.type() instanceof Type.Int) Relations.learn(this, cond, s, f);
+        if (!s.bottom && !s.cor.isEmpty()) Correlations.apply(s);
         if (!s.bottom && !s.freed.isEmpty()) Reallocation.decided(before, eval(cond, s, f), s, this, testAt, f);
     }
 

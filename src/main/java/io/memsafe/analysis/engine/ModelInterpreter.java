@@ -309,7 +309,12 @@ final class ModelInterpreter {
                     if (at + cell.getValue().size() <= off.lo() || at >= reach) kept.put(at, cell.getValue());
                 }
             }
-            Contents n = new Contents(kept, c.rest.join(content), nul.apply(c.nul, e.getValue()),
+            // a write over the whole object from its start replaces what it held ({@code read(fd, &len, 4)}):
+            // the length read is the input's, not the input's joined with what the variable held before
+            Long whole = r.size.constant();
+            boolean replaces = from && off.isSingleton() && off.lo() == 0 && whole != null && whole > 0 && whole <= 8 && length.lo() >= whole
+                    && dst.pts.size() == 1;
+            Contents n = new Contents(kept, replaces ? content : c.rest.join(content), nul.apply(c.nul, e.getValue()),
                     c.unterminated && !Contents.mayBeZero(content));
             s.set(r, n);
         }

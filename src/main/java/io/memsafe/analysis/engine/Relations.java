@@ -47,9 +47,11 @@ final class Relations {
      * and the field's bytes). A field is what correct code checks as often as a local: the fill level
      * of a buffer kept beside it in a struct. {@code range} is what its type holds.
      */
-    record Place(Region region, long offset, long size, Interval range) {
-        String key() { return offset < 0 ? region.key : region.key + "@" + offset + ":" + size; }
+    record Place(Region region, long offset, long size, Interval range, long unit) {
+        String key() { return unit > 0 ? region.key + "#p" : offset < 0 ? region.key : region.key + "@" + offset + ":" + size; }
         boolean field() { return offset >= 0; }
+        /** A local pointer: the place is its offset in the object it points to, counted in elements of {@code unit} bytes. */
+        boolean pointer() { return unit > 0; }
     }
 
     static String cell(Interpreter in, Expr e, State s, Interpreter.Frame f) {
@@ -59,8 +61,8 @@ final class Relations {
     }
 
     private static String tracked(Interpreter in, Lvalue lv, State s, Interpreter.Frame f) {
-        if (!(lv.type() instanceof Type.Int) || f.fn() == null) return null;
-        Place p = place(in, lv, s, f);
+        if (f.fn() == null) return null;
+        Place p = lv.type() instanceof Type.Int ? place(in, lv, s, f) : lv.type() instanceof Type.Pointer pt ? pointerPlace(in, lv, pt, f) : null;
         if (p == null) return null;
         String key = p.key();
         in.relatedPlaces.putIfAbsent(key, p);
@@ -81,7 +83,7 @@ final class Relations {
         if (lv instanceof Lvalue.Var v) {
             if (v.var().isGlobalStorage()) return null;
             Region r = in.region(v.var(), f.fn());
-            return member ? field(in, r, extra, size, range, s) : new Place(r, -1, size, range);
+            return member ? field(in, r, extra, size, range, s) : new Place(r, -1, size, range, 0);
         }
         if (lv instanceof Lvalue.Deref d && strip(d.pointer()) instanceof Expr.Load pl && pl.lv() instanceof Lvalue.Var pv
                 && !pv.var().isGlobalStorage() && pv.var().type instanceof Type.Pointer) {
@@ -104,7 +106,55 @@ final class Relations {
         Contents c = s.contents(r).withCell(offset, size);
         if (c == null) return null;
         if (c != s.contents(r)) s.set(r, c);
-        return new Place(r, offset, size, range);
+        return new Place(r, offset, size, range, 0);
+    }
+
+    /**
+     * A local pointer variable, related by its offset in elements of its pointee type: a pointer
+     * advanced in step with a counter ({@code p++, n--}), walked against an end pointer
+     * ({@code while (p < end)}), the room {@code end - p}. Offsets of different objects are never
+     * compared by correct code, so a relation between two offsets holds whatever each designates.
+     */
+    private static Place pointerPlace(Interpreter in, Lvalue lv, Type.Pointer t, Interpreter.Frame f) {
+        long unit = unit(t);
+        if (!(lv instanceof Lvalue.Var v) || v.var().isGlobalStorage() || unit <= 0) return null;
+        return new Place(in.region(v.var(), f.fn()), -1, 8, Interval.TOP, unit);
+    }
+
+    private static long unit(Type t) {
+        return t instanceof Type.Pointer p && p.pointee().size() > 0 ? p.pointee().size() : 0;
+    }
+
+    /** The offset of a pointer to one object, in elements of {@code unit} bytes (unknown unless whole elements). */
+    private static Value offsetOf(Value ptr, long unit) {
+        if (ptr.unknown || ptr.pts.size() != 1) return Value.UNKNOWN;
+        Interval off = ptr.pts.values().iterator().next();
+        if (off.isBottom()) return Value.UNKNOWN;
+        long lo = off.lo(), hi = off.hi();
+        if ((lo != Interval.NEG_INF && lo % unit != 0) || (hi != Interval.POS_INF && hi % unit != 0)) return Value.UNKNOWN;
+        return Value.of(Interval.of(lo == Interval.NEG_INF ? lo : lo / unit, hi == Interval.POS_INF ? hi : hi / unit));
+    }
+
+    /**
+     * A local pointer loaded: what the relations know of its offset bounds it (the loop
+     * {@code for (p = buf; n; n--, p++)} keeps {@code p + n} within the object after the widening
+     * lost {@code p}'s own bound).
+     */
+    static Value boundPointer(Interpreter in, Lvalue lv, Value v, State s, Interpreter.Frame f) {
+        if (v.unknown || v.pts.size() != 1 || s.rel.variables().isEmpty() || f.fn() == null || !(lv instanceof Lvalue.Var var)
+                || var.var().isGlobalStorage() || unit(lv.type()) <= 0) return v;
+        String k = in.region(var.var(), f.fn()).key + "#p";
+        if (!s.rel.variables().contains(k)) return v;
+        long unit = unit(lv.type());
+        Interval b = s.rel.bounds(k);
+        if (b.isBottom() || b.isTop()) return v;
+        long lo = b.lo() == Interval.NEG_INF || b.lo() < Long.MIN_VALUE / 2 / unit ? Interval.NEG_INF : b.lo() * unit;
+        long hi = b.hi() == Interval.POS_INF || b.hi() > Long.MAX_VALUE / 2 / unit ? Interval.POS_INF : b.hi() * unit;
+        Map.Entry<Region, Interval> t = v.pts.entrySet().iterator().next();
+        Interval off = t.getValue().meet(Interval.of(lo, hi));
+        if (off.isBottom() || off.equals(t.getValue())) return v;
+        // still no evidence if widened: the relation's bound may itself come from an extrapolated or loose value
+        return new Value(v.num, new java.util.TreeMap<>(Map.of(t.getKey(), off)), v.unknown, v.taint, v.widened);
     }
 
     /** Casts that keep the value (to a type at least as wide) do not matter to a relation. */
@@ -121,6 +171,14 @@ final class Relations {
 
     static Linear linear(Interpreter in, Expr e, State s, Interpreter.Frame f) {
         e = strip(e);
+        if (e.type() instanceof Type.Pointer) return pointerLinear(in, e, s, f);
+        if (e instanceof Expr.Binary b && b.op() == BinOp.PTRDIFF) {
+            // p - q: the difference of their offsets, in elements
+            Linear l = pointerLinear(in, b.left(), s, f), r = pointerLinear(in, b.right(), s, f);
+            if (l == null || r == null || l.y != null || r.y != null || unit(b.left().type()) != b.scale() || unit(b.right().type()) != b.scale()) return null;
+            if (l.x == null) return r.x == null ? Linear.constant(satAdd(l.c, -r.c)) : new Linear(r.x, -1, null, 0, satAdd(l.c, -r.c));
+            return new Linear(l.x, 1, r.x, r.x == null ? 0 : -1, satAdd(l.c, -r.c));
+        }
         if (e instanceof Expr.IntConst k) return Linear.constant(k.value());
         // a non-negative constant converted to any integer type wide enough keeps its value
         if (e instanceof Expr.Cast c && c.operand() instanceof Expr.IntConst k && k.value() >= 0 && c.type() instanceof Type.Int t
@@ -134,6 +192,41 @@ final class Relations {
             if (l == null || r == null) return null;
             int sign = b.op() == BinOp.ADD ? 1 : -1;
             if (r.y != null || (l.y != null && r.x != null)) return null;
+            long k = satAdd(l.c, sign == 1 ? r.c : -r.c);
+            if (r.x == null) return new Linear(l.x, l.sx, l.y, l.sy, k);
+            if (l.x == null) return new Linear(r.x, sign * r.sx, null, 0, k);
+            return new Linear(l.x, l.sx, r.x, sign * r.sx, k);
+        }
+        return null;
+    }
+
+    /**
+     * A pointer expression as a linear form over offsets in elements of its pointee type: a local
+     * pointer, the address of a variable or of a member at a constant offset (a constant), and
+     * either plus or minus an integer form. NULL and anything else: none.
+     */
+    private static Linear pointerLinear(Interpreter in, Expr e, State s, Interpreter.Frame f) {
+        long unit = unit(e.type());
+        if (unit <= 0) return null;
+        while (e instanceof Expr.Cast c && unit(c.operand().type()) == unit) e = c.operand();
+        if (e instanceof Expr.Load l && l.lv() instanceof Lvalue.Var && l.lv().type() instanceof Type.Pointer) {
+            String k = tracked(in, l.lv(), s, f);
+            return k == null ? null : new Linear(k, 1, null, 0, 0);
+        }
+        if (e instanceof Expr.AddressOf ao) {
+            long off = 0;
+            Lvalue lv = ao.lv();
+            while (lv instanceof Lvalue.Field fl) {
+                off += fl.offset();
+                lv = fl.base();
+            }
+            return lv instanceof Lvalue.Var && off % unit == 0 ? Linear.constant(off / unit) : null;
+        }
+        if (e instanceof Expr.Binary b && (b.op() == BinOp.ADD || b.op() == BinOp.SUB) && b.scale() == unit && b.left().type() instanceof Type.Pointer
+                && b.right().type() instanceof Type.Int) {
+            Linear l = pointerLinear(in, b.left(), s, f), r = linear(in, b.right(), s, f);
+            if (l == null || r == null || r.y != null || (l.y != null && r.x != null)) return null;
+            int sign = b.op() == BinOp.ADD ? 1 : -1;
             long k = satAdd(l.c, sign == 1 ? r.c : -r.c);
             if (r.x == null) return new Linear(l.x, l.sx, l.y, l.sy, k);
             if (l.x == null) return new Linear(r.x, sign * r.sx, null, 0, k);
@@ -184,13 +277,31 @@ final class Relations {
         String x = tracked(in, target, s, f);
         if (x == null) return null;
         Linear l = linear(in, value, s, f);
+        if (l != null) introduce(in, l, s);
         // the relation holds of mathematical values: only when the exact result fits the type (no wrap)
-        boolean fits = l != null && fits(exact(in, l, s), target.type());
+        // (offsets of pointers do not wrap: the arithmetic that would is undefined)
+        boolean fits = l != null && (target.type() instanceof Type.Pointer || fits(exact(in, l, s), target.type()));
         return new Assignment(x, l, fits);
     }
 
+    /**
+     * A place entering the relations brings the bounds its value has: {@code end = p + len} then
+     * knows {@code end - p} as well as {@code len}.
+     */
+    private static void introduce(Interpreter in, Linear l, State s) {
+        for (String k : new String[] {l.x, l.y}) {
+            if (k == null || s.rel.variables().contains(k)) continue;
+            Place p = in.relatedPlaces.get(k);
+            if (p == null) continue;
+            Value v = value(in, k, s);
+            if (v.unknown || !v.pts.isEmpty() || v.num.isBottom() || v.num.isTop()) continue;
+            Octagon<String> r = s.rel.meetInterval(k, v.num.meet(p.range()));
+            if (!r.isBottom()) s.rel = r;
+        }
+    }
+
     /** After the store of an assignment: the relation of the target to the variables of its value. */
-    static void assigned(Assignment a, Value computed, State s) {
+    static void assigned(Interpreter in, Assignment a, Value computed, State s) {
         if (a == null) return;
         String x = a.x();
         Linear l = a.l();
@@ -204,6 +315,8 @@ final class Relations {
             else r = r.forget(x);
         } else r = r.forget(x);
         // the interval the value analysis computed is a fact too, for the relations x is in
+        Place p = in.relatedPlaces.get(x);
+        if (p != null && p.pointer()) computed = offsetOf(computed, p.unit());
         if (r.variables().contains(x) && !computed.num.isBottom() && computed.pts.isEmpty() && !computed.unknown) r = r.meetInterval(x, computed.num);
         s.rel = r;
     }
@@ -235,9 +348,55 @@ final class Relations {
     private static Value value(Interpreter in, String key, State s) {
         Place p = in.relatedPlaces.get(key);
         if (p == null) return Value.UNKNOWN;
+        if (p.pointer()) return offsetOf(s.contents(p.region()).load(Interval.ZERO, 8), p.unit());
         if (p.field()) return s.contents(p.region()).load(Interval.of(p.offset()), p.size());
         Long size = p.region().size.constant();
         return s.contents(p.region()).load(Interval.ZERO, Math.max(1, size == null ? 8 : size));
+    }
+
+    /**
+     * The distance {@code p - q} between two local pointers, bounded by what the relations know of
+     * it (the room {@code end - p} after a loop that kept {@code p <= end}).
+     */
+    static Value boundDifference(Interpreter in, Expr.Binary b, Value v, State s, Interpreter.Frame f) {
+        if (s.rel.variables().isEmpty() || v.unknown || v.num.isBottom()) return v;
+        Linear l = linear(in, b, s, f);
+        if (l == null || l.x == null || l.sx != 1) return v;
+        Interval d;
+        if (l.y == null) d = s.rel.bounds(l.x);
+        else if (l.sy == -1) {
+            long hi = s.rel.upperDiff(l.x, l.y), lo = s.rel.upperDiff(l.y, l.x);
+            d = Interval.of(lo == Octagon.INF ? Interval.NEG_INF : -lo, hi == Octagon.INF ? Interval.POS_INF : hi);
+        } else return v;
+        Interval c = Interval.of(l.c);
+        d = d.add(c);
+        Interval n = v.num.meet(d);
+        return n.isBottom() || n.equals(v.num) ? v : v.withNum(n);
+    }
+
+    /**
+     * Before two states are joined: a place related in one only gets, in the other, the bounds its
+     * value has there, so that the join keeps what both know (a counter first related inside a loop
+     * keeps, at the loop head, the bound it had before the loop).
+     */
+    static void align(Interpreter in, State a, State b) {
+        if (a.bottom || b.bottom || a.rel.variables().equals(b.rel.variables())) return;
+        b.rel = withBoundsOf(in, a.rel, b);
+        a.rel = withBoundsOf(in, b.rel, a);
+    }
+
+    private static Octagon<String> withBoundsOf(Interpreter in, Octagon<String> from, State s) {
+        Octagon<String> r = s.rel;
+        for (String k : from.variables()) {
+            if (r.variables().contains(k)) continue;
+            Place p = in.relatedPlaces.get(k);
+            if (p == null) continue;
+            Value v = value(in, k, s);
+            if (v.unknown || !v.pts.isEmpty() || v.num.isBottom() || v.num.isTop()) continue;
+            r = r.meetInterval(k, v.num.meet(p.range()));
+            if (r.isBottom()) return s.rel;
+        }
+        return r;
     }
 
     /** The contents of each region holding a related variable, before a statement (to see what it changed). */
@@ -306,6 +465,8 @@ final class Relations {
     static void assume(Interpreter in, Expr left, BinOp op, Expr right, State s, Interpreter.Frame f) {
         Linear l = linear(in, left, s, f), r = linear(in, right, s, f);
         if (l == null || r == null || (l.x == null && r.x == null)) return;
+        introduce(in, l, s);
+        introduce(in, r, s);
         // move everything to the left: l - r op 0
         List<Object[]> terms = new ArrayList<>();
         if (l.x != null) terms.add(new Object[] {l.x, l.sx});
@@ -327,7 +488,33 @@ final class Relations {
             if (p != null && !o.isBottom()) o = o.meetInterval((String) t[0], p.range());
         }
         if (o.isBottom()) s.bottom = true;
-        else s.rel = o;
+        else {
+            s.rel = o;
+            learn(in, l, s);
+            learn(in, r, s);
+        }
+    }
+
+    /**
+     * What a test taught the intervals of a related place ({@code if (n)}, {@code n != 0} at the end
+     * of its range) becomes a bound of the relations too: {@code p + n <= end} with {@code n >= 1}
+     * then keeps {@code p} before {@code end}.
+     */
+    static void learn(Interpreter in, Expr e, State s, Interpreter.Frame f) {
+        if (s.rel.variables().isEmpty() || s.bottom) return;
+        Linear l = linear(in, e, s, f);
+        if (l != null) learn(in, l, s);
+    }
+
+    private static void learn(Interpreter in, Linear l, State s) {
+        for (String k : new String[] {l.x, l.y}) {
+            if (k == null || !s.rel.variables().contains(k)) continue;
+            Value v = value(in, k, s);
+            if (v.unknown || !v.pts.isEmpty() || v.num.isBottom() || v.num.isTop()) continue;
+            // the two disagree only where one of them wrapped: trust neither to cut the path
+            Octagon<String> r = s.rel.meetInterval(k, v.num);
+            if (!r.isBottom()) s.rel = r;
+        }
     }
 
     /**
@@ -359,8 +546,9 @@ final class Relations {
             for (String k : new String[] {l.x, l.y}) {
                 if (k == null || !s.rel.variables().contains(k)) continue;
                 Place p = in.relatedPlaces.get(k);
+                if (p == null || p.pointer()) continue;
                 Value v = value(in, k, s);
-                if (p == null || !v.pts.isEmpty() || v.num.isBottom()) continue;
+                if (!v.pts.isEmpty() || v.num.isBottom()) continue;
                 Interval n = v.num.meet(s.rel.bounds(k));
                 if (n.equals(v.num)) continue;
                 if (n.isBottom()) {
@@ -369,6 +557,52 @@ final class Relations {
                 }
                 long at = p.field() ? p.offset() : 0;
                 s.set(p.region(), s.contents(p.region()).store(Interval.of(at), p.size(), new Value(n, v.pts, v.unknown, v.taint, v.widened), true));
+            }
+        }
+    }
+
+    /**
+     * After a test between two local pointers ({@code p + 3 <= end}, {@code end - p >= 2}): an object
+     * too small to hold both at the distance the relations now require is not the one they point
+     * into (pointers compared, or subtracted, point into one object; a valid one is at most one past
+     * its end). {@code p} pointing to {@code ""} or to a message keeps only the message.
+     */
+    static void pruneObjects(Interpreter in, Expr left, Expr right, State s, Interpreter.Frame f) {
+        if (s.rel.variables().isEmpty()) return;
+        List<String> ptrs = new ArrayList<>();
+        for (Expr side : new Expr[] {left, right}) {
+            Linear l = linear(in, side, s, f);
+            if (l == null) continue;
+            for (String k : new String[] {l.x, l.y}) {
+                Place p = k == null ? null : in.relatedPlaces.get(k);
+                if (p != null && p.pointer() && !ptrs.contains(k)) ptrs.add(k);
+            }
+        }
+        for (int i = 0; i < ptrs.size(); i++) {
+            for (int j = 0; j < ptrs.size(); j++) {
+                if (i == j) continue;
+                Place p = in.relatedPlaces.get(ptrs.get(i)), q = in.relatedPlaces.get(ptrs.get(j));
+                if (p.unit() != q.unit()) continue;
+                // the least distance from p to q, in elements
+                long d = s.rel.upperDiff(ptrs.get(i), ptrs.get(j));
+                if (d == Octagon.INF || -d <= 0) continue;
+                Value pv = s.contents(p.region()).load(Interval.ZERO, 8), qv = s.contents(q.region()).load(Interval.ZERO, 8);
+                java.util.Set<Region> gone = new java.util.TreeSet<>();
+                for (Region r : pv.pts.keySet()) {
+                    Long size = r.size.constant();
+                    if (size != null && qv.pts.containsKey(r) && size / p.unit() < -d) gone.add(r);
+                }
+                if (gone.isEmpty()) continue;
+                for (Place x : new Place[] {p, q}) {
+                    Value v = s.contents(x.region()).load(Interval.ZERO, 8);
+                    java.util.TreeMap<Region, Interval> pts = new java.util.TreeMap<>(v.pts);
+                    pts.keySet().removeAll(gone);
+                    if (pts.isEmpty() && v.num.isBottom() && !v.unknown) {
+                        s.bottom = true;
+                        return;
+                    }
+                    s.set(x.region(), s.contents(x.region()).store(Interval.ZERO, 8, new Value(v.num, pts, v.unknown, v.taint, v.widened), true));
+                }
             }
         }
     }

@@ -1,0 +1,170 @@
+package io.memsafe.analysis.engine;
+
+import io.memsafe.analysis.domain.Contents;
+import io.memsafe.analysis.domain.Correlation;
+import io.memsafe.analysis.domain.Interval;
+import io.memsafe.analysis.domain.Region;
+import io.memsafe.analysis.domain.State;
+import io.memsafe.analysis.domain.Value;
+import io.memsafe.ir.Function;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The disjunctions a join would lose between two scalar locals of the function running, kept as
+ * {@link Correlation}s: where two paths meet holding disjoint values of {@code x}, what each path
+ * holds of another variable {@code y} that the join widens. A later test that decides {@code x}
+ * narrows {@code y}, and one that excludes {@code y}'s values narrows {@code x}:
+ * <pre>
+ *   if (bytes > 16 || (bytes == 16 &amp;&amp; rest)) return;   // bytes == 16 only with rest == 0
+ *   if (rest) use(address[bytes]);                      // so bytes &lt;= 15 here
+ * </pre>
+ * A path-sensitive analysis keeps such facts by not joining; this keeps at most {@link #MAX} of them,
+ * made at joins that are not loop heads, and drops one as soon as a statement other than a test
+ * changes either variable.
+ */
+final class Correlations {
+    private Correlations() { }
+
+    static final int MAX = 4;
+    /** Variables that differ at a join looked at, at most. */
+    private static final int MAX_CANDIDATES = 8;
+
+    /** The correlations of {@code merged}, the join of {@code a} and {@code b} at a point that is no loop head. */
+    static void atJoin(Interpreter in, Function fn, State a, State b, State merged) {
+        if (a.bottom || b.bottom || merged.bottom || fn == null) return;
+        List<Correlation> out = new ArrayList<>();
+        for (Correlation c : a.cor) if (holds(c, b)) out.add(c);
+        for (Correlation c : b.cor) if (!out.contains(c) && holds(c, a)) out.add(c);
+        List<Region> differ = differing(in, Interpreter.frameKeys(fn), a, b);
+        for (Region x : differ) {
+            Value xa = scalar(a, x), xb = scalar(b, x);
+            if (!integer(xa) || !integer(xb) || !disjoint(xa.num, xb.num)) continue;
+            for (Region y : differ) {
+                if (y.equals(x)) continue;
+                Value ya = scalar(a, y), yb = scalar(b, y);
+                if (ya == null || yb == null) continue;
+                // each side's fact, where the other side's values are not all within it
+                if (!yb.leq(ya) && !ya.isBottom()) add(out, new Correlation(x, size(x), xa.num, y, size(y), ya));
+                if (!ya.leq(yb) && !yb.isBottom()) add(out, new Correlation(x, size(x), xb.num, y, size(y), yb));
+            }
+        }
+        out.sort(null);
+        merged.cor = out.size() > MAX ? List.copyOf(out.subList(0, MAX)) : List.copyOf(out);
+    }
+
+    private static void add(List<Correlation> out, Correlation c) { if (!out.contains(c)) out.add(c); }
+
+    private static boolean disjoint(Interval p, Interval q) { return p.meet(q).isBottom(); }
+
+    /**
+     * An integer with a known part. Correlations are facts of the known parts (what checkers report
+     * on): a value that may also be anything an unconstrained source gives keeps that flag.
+     */
+    private static boolean integer(Value v) { return v != null && v.pts.isEmpty() && !v.num.isBottom(); }
+
+    /** Does {@code c} hold in {@code s}: {@code x} never in {@code when} there, or {@code y} always in {@code then}. */
+    private static boolean holds(Correlation c, State s) {
+        Value x = scalar(s, c.x()), y = scalar(s, c.y());
+        if (integer(x) && disjoint(x.num, c.when())) return true;
+        return y != null && y.withUnknown(false).leq(c.then().withUnknown(false));
+    }
+
+    /** The scalar locals of the frame (not the lowering's temporaries) whose contents the two states do not share, in region order. */
+    private static List<Region> differing(Interpreter in, String frame, State a, State b) {
+        List<Region> out = new ArrayList<>();
+        Iterator<Map.Entry<Region, Contents>> ia = a.mem.entrySet().iterator(), ib = b.mem.entrySet().iterator();
+        Map.Entry<Region, Contents> ea = ia.hasNext() ? ia.next() : null, eb = ib.hasNext() ? ib.next() : null;
+        while (ea != null && eb != null) {
+            int c = ea.getKey().compareTo(eb.getKey());
+            if (c == 0) {
+                Region r = ea.getKey();
+                if (ea.getValue() != eb.getValue() && r.kind == Region.Kind.STACK && r.key.startsWith(frame) && size(r) > 0 && !in.temporaries.contains(r)) {
+                    out.add(r);
+                    if (out.size() >= MAX_CANDIDATES) break;
+                }
+            }
+            if (c <= 0) ea = ia.hasNext() ? ia.next() : null;
+            if (c >= 0) eb = ib.hasNext() ? ib.next() : null;
+        }
+        return out;
+    }
+
+    /** The size of a scalar variable's region (1, 2, 4 or 8 bytes); 0 for anything else. */
+    private static long size(Region r) {
+        Long n = r.size.constant();
+        return n != null && (n == 1 || n == 2 || n == 4 || n == 8) ? n : 0;
+    }
+
+    private static Value scalar(State s, Region r) {
+        long n = size(r);
+        return n == 0 ? null : s.contents(r).load(Interval.ZERO, n);
+    }
+
+    /** After a test: each correlation whose condition the test decided narrows the other variable. */
+    static void apply(State s) {
+        for (int round = 0; round < 2 && !s.bottom; round++) {
+            for (Correlation c : s.cor) {
+                Value x = scalar(s, c.x()), y = scalar(s, c.y());
+                if (x == null || y == null) continue;
+                if (integer(x) && x.num.leq(c.when())) {
+                    Value m = meet(y, c.then());
+                    if (m == null && !x.unknown && !y.unknown) { s.bottom = true; return; }
+                    if (m != null && !m.equals(y)) s.set(c.y(), s.contents(c.y()).store(Interval.ZERO, c.ySize(), m, true));
+                } else if (integer(x) && meet(y, c.then()) == null) {
+                    Interval n = without(x.num, c.when());
+                    if (n.isBottom() && !x.unknown && !y.unknown) { s.bottom = true; return; }
+                    if (!n.equals(x.num)) s.set(c.x(), s.contents(c.x()).store(Interval.ZERO, c.xSize(), x.withNum(n), true));
+                }
+            }
+        }
+    }
+
+    /** {@code v} minus {@code w}, where {@code w} covers one end of it. */
+    private static Interval without(Interval v, Interval w) {
+        if (w.lo() <= v.lo() && w.hi() >= v.hi()) return Interval.BOTTOM;
+        if (w.lo() <= v.lo() && w.hi() >= v.lo()) return Interval.of(w.hi() + 1, v.hi());
+        if (w.hi() >= v.hi() && w.lo() <= v.hi()) return Interval.of(v.lo(), w.lo() - 1);
+        return v;
+    }
+
+    /** The values of {@code v} that {@code w} allows; null when none. */
+    private static Value meet(Value v, Value w) {
+        Interval num = v.num.meet(w.num);
+        TreeMap<Region, Interval> pts = new TreeMap<>();
+        for (Map.Entry<Region, Interval> e : v.pts.entrySet()) {
+            Interval o = w.pts.get(e.getKey());
+            if (o == null) continue;
+            Interval m = e.getValue().meet(o);
+            if (!m.isBottom()) pts.put(e.getKey(), m);
+        }
+        if (num.isBottom() && pts.isEmpty()) return null;
+        return new Value(num, pts, v.unknown, v.taint, v.widened);
+    }
+
+    /** The contents of the correlated variables before a statement (to see what it changed). */
+    static Map<Region, Contents> before(State s) {
+        if (s.cor.isEmpty()) return null;
+        Map<Region, Contents> m = new IdentityHashMap<>();
+        for (Correlation c : s.cor) {
+            m.put(c.x(), s.mem.get(c.x()));
+            m.put(c.y(), s.mem.get(c.y()));
+        }
+        return m;
+    }
+
+    /** Drops the correlations of variables a statement changed. */
+    static void forgetChanged(Map<Region, Contents> before, State s) {
+        if (before == null || s.cor.isEmpty()) return;
+        List<Correlation> kept = new ArrayList<>();
+        for (Correlation c : s.cor) {
+            if (s.mem.get(c.x()) == before.get(c.x()) && s.mem.get(c.y()) == before.get(c.y())) kept.add(c);
+        }
+        if (kept.size() != s.cor.size()) s.cor = List.copyOf(kept);
+    }
+}
