@@ -37,7 +37,8 @@ public final class State {
     /**
      * Correlations between two scalars of the function running ({@link Correlation}), sorted: each
      * holds in every concrete state this one stands for. Joins, widenings and narrowings here drop
-     * them; the fixpoint engine keeps those both sides of a join agree on.
+     * them, but a join keeps those both sides hold; the fixpoint engine also keeps those one side
+     * holds and the other satisfies, and makes new ones.
      */
     public java.util.List<Correlation> cor = java.util.List.of();
 
@@ -101,7 +102,16 @@ public final class State {
 
     public void set(Region r, Contents c) { mem.put(r, c); }
 
-    public State join(State o) { return withRelations(combine(o, Value::join, false, null), o, rel.join(o.rel)); }
+    public State join(State o) {
+        State j = withRelations(combine(o, Value::join, false, null), o, rel.join(o.rel));
+        // a correlation both sides keep holds of their union
+        if (!bottom && !o.bottom && !cor.isEmpty() && !o.cor.isEmpty()) {
+            java.util.List<Correlation> both = new java.util.ArrayList<>(cor);
+            both.retainAll(o.cor);
+            j.cor = java.util.List.copyOf(both);
+        }
+        return j;
+    }
 
     public State widen(State o, long[] thresholds) {
         return withRelations(combine(o, (a, b) -> a.widen(b, thresholds), true, thresholds), o, rel.widen(o.rel, thresholds));

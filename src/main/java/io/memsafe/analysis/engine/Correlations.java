@@ -133,7 +133,7 @@ final class Correlations {
         return v;
     }
 
-    /** The values of {@code v} that {@code w} allows; null when none. */
+    /** The values of {@code v} that {@code w} allows; null when none (unknown values only where both may be unknown). */
     private static Value meet(Value v, Value w) {
         Interval num = v.num.meet(w.num);
         TreeMap<Region, Interval> pts = new TreeMap<>();
@@ -143,8 +143,10 @@ final class Correlations {
             Interval m = e.getValue().meet(o);
             if (!m.isBottom()) pts.put(e.getKey(), m);
         }
-        if (num.isBottom() && pts.isEmpty()) return null;
-        return new Value(num, pts, v.unknown, v.taint, v.widened);
+        // what an unconstrained source gives may be in both
+        boolean unknown = v.unknown && w.unknown;
+        if (num.isBottom() && pts.isEmpty() && !unknown) return null;
+        return new Value(num, pts, unknown, v.taint, v.widened);
     }
 
     /** The contents of the correlated variables before a statement (to see what it changed). */

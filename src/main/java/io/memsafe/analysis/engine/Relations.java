@@ -136,9 +136,9 @@ final class Relations {
     }
 
     /**
-     * A local pointer loaded: what the relations know of its offset bounds it (the loop
-     * {@code for (p = buf; n; n--, p++)} keeps {@code p + n} within the object after the widening
-     * lost {@code p}'s own bound).
+     * A local pointer loaded: what the relations know of its offset bounds it when that keeps it on
+     * an element of its object (the loop {@code for (p = buf; n; n--, p++)} keeps {@code p + n}
+     * within the object after the widening lost {@code p}'s own bound).
      */
     static Value boundPointer(Interpreter in, Lvalue lv, Value v, State s, Interpreter.Frame f) {
         if (v.unknown || v.pts.size() != 1 || s.rel.variables().isEmpty() || f.fn() == null || !(lv instanceof Lvalue.Var var)
@@ -153,7 +153,10 @@ final class Relations {
         Map.Entry<Region, Interval> t = v.pts.entrySet().iterator().next();
         Interval off = t.getValue().meet(Interval.of(lo, hi));
         if (off.isBottom() || off.equals(t.getValue())) return v;
-        // still no evidence if widened: the relation's bound may itself come from an extrapolated or loose value
+        // only a proof: a bound that keeps the element inside the object; a looser one (the relation's
+        // own bound may come from a widened or loose value) is no evidence of an access past it
+        Long size = t.getKey().size.constant();
+        if (size == null || off.lo() < 0 || off.hi() == Interval.POS_INF || off.hi() > size - unit) return v;
         return new Value(v.num, new java.util.TreeMap<>(Map.of(t.getKey(), off)), v.unknown, v.taint, v.widened);
     }
 

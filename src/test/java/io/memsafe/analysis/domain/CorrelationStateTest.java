@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A correlation restricts the states a state stands for: one that keeps it is below one that does
- * not, never the other way round, and a join (which cannot tell which side it came from) drops it.
+ * not, never the other way round, and a join keeps it only when both sides hold it.
  */
 class CorrelationStateTest {
     private static final SourceLoc AT = new SourceLoc("t.c", 3, 1);
@@ -39,12 +39,14 @@ class CorrelationStateTest {
     }
 
     @Test
-    void joinsDropCorrelations() {
+    void joinsKeepOnlyCorrelationsBothSidesHold() {
         Region bytes = local("bytes"), rest = local("rest");
         State a = holding(bytes, Interval.of(0, 15), rest, Interval.of(0, 7));
         State b = holding(bytes, Interval.of(16), rest, Interval.of(0));
         b.cor = List.of(new Correlation(bytes, 4, Interval.of(16), rest, 4, Value.of(0)));
-        assertThat(a.join(b).cor).isEmpty();
+        assertThat(a.join(b).cor).as("only one side holds it").isEmpty();
+        State c = b.copy();
+        assertThat(c.join(b).cor).isEqualTo(b.cor);
         assertThat(State.unreachable().join(b).cor).as("a join with an unreachable side is the other side").isEqualTo(b.cor);
     }
 }
