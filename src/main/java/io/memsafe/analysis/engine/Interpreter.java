@@ -167,7 +167,8 @@ public final class Interpreter {
         for (Map.Entry<Region, Contents> e : exit.mem.entrySet()) {
             Region r = e.getKey();
             if (r.kind != Region.Kind.HEAP || reached.contains(r) || exit.freed.containsKey(r)) continue;
-            if (!"malloc".equals(r.family) && !"new".equals(r.family) && !"new[]".equals(r.family)) continue;
+            if (!"malloc".equals(r.family) && !"new".equals(r.family) && !"new[]".equals(r.family)
+                    && !io.memsafe.models.KernelModels.countedStringBuffer(r.family)) continue;
             for (Checker c : checkers) c.onLeak(at, r, fn.name, withCalls(f));
         }
     }
