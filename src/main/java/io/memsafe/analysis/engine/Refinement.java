@@ -64,4 +64,19 @@ final class Refinement {
         }
         return new Value(r, x.pts, x.unknown, x.taint, stillWidened);
     }
+
+    /**
+     * {@code x op other} tested in an unsigned type of {@code size} bytes to which the signed x was
+     * converted ({@code (size_t)i < n}, {@code i < sizeof buf} for an int i): a negative x converts to
+     * at least 2^(8*size) - 2^31 (for a 64-bit type the analysis' +oo, as {@link Interval#castTo} has
+     * it), so a test that bounds the converted value below that also says x is not negative.
+     */
+    static Value nonNegativeBelow(Value x, BinOp op, Value other, long size) {
+        if (x.isPointer() || x.num.isBottom() || other.isPointer() || other.num.isBottom() || other.unknown) return x;
+        if (op != BinOp.LT && op != BinOp.LE) return x;
+        long bound = op == BinOp.LT ? other.num.hi() - 1 : other.num.hi();
+        long leastNegativeImage = size >= 8 ? Interval.POS_INF : (1L << (8 * size)) - (1L << 31);
+        if (other.num.hi() == Interval.POS_INF && op == BinOp.LE || bound >= leastNegativeImage) return x;
+        return x.withNum(x.num.meet(Interval.of(0, Interval.POS_INF)));
+    }
 }
