@@ -878,7 +878,7 @@ public final class Interpreter {
         return 0;
     }
 
-    private void constrain(Expr x, BinOp op, Value other, State s, Frame f) { constrain(x, op, other, 0, s, f); }
+    void constrain(Expr x, BinOp op, Value other, State s, Frame f) { constrain(x, op, other, 0, s, f); }
 
     /** A signed operand's value as the unsigned type of {@code size} bytes a comparison converts it to (-1: the largest value). */
     private static Value asUnsigned(Value v, Type t, long size) {
@@ -903,7 +903,8 @@ public final class Interpreter {
         while (x instanceof Expr.Cast c && !(c.type() instanceof Type.Int ci && ci.size() < sizeOf(c.operand().type()))) x = c.operand();
         if (!(x instanceof Expr.Load l)) return;
         Value p = address(l.lv(), s, f);
-        if (p.pts.size() != 1 || !p.nullOrKnownRegions()) return;
+        if (op == BinOp.NE && other.isDefinitelyNull()) Strings.nonZeroCharacter(this, l.lv(), s, f);
+        if (s.bottom || p.pts.size() != 1 || !p.nullOrKnownRegions()) return;
         Map.Entry<Region, Interval> target = p.pts.entrySet().iterator().next();
         if (!target.getValue().isSingleton()) return;
         long size = Math.max(1, l.lv().type().size());
