@@ -848,9 +848,9 @@ public final class Interpreter {
             Value l = eval(b.left(), s, f), r = eval(b.right(), s, f);
             boolean exact = Relations.exactTest(this, b.left(), b.right(), s, f);
             if (!s.unchecked.isEmpty()) { s.unchecked.keySet().removeAll(l.pts.keySet()); s.unchecked.keySet().removeAll(r.pts.keySet()); }
-            long unsigned = unsignedComparison(b.left().type(), b.right().type());
-            constrain(b.left(), op, asUnsigned(r, b.right().type(), unsigned), unsigned, s, f);
-            if (!s.bottom) constrain(b.right(), op.swap(), asUnsigned(l, b.left().type(), unsigned), unsigned, s, f);
+            long unsigned = Refinement.unsignedComparison(b.left().type(), b.right().type());
+            constrain(b.left(), op, Refinement.asUnsigned(r, b.right().type(), unsigned), unsigned, s, f);
+            if (!s.bottom) constrain(b.right(), op.swap(), Refinement.asUnsigned(l, b.left().type(), unsigned), unsigned, s, f);
             if (!s.bottom) Relations.assume(this, b.left(), op, b.right(), s, f);
             if (!s.bottom) Relations.reduce(this, b.left(), b.right(), exact, s, f);
             if (!s.bottom && !s.freed.isEmpty()) {
@@ -865,26 +865,7 @@ public final class Interpreter {
         if (!s.bottom && !s.freed.isEmpty()) Reallocation.decided(before, eval(cond, s, f), s, this, testAt, f);
     }
 
-    /**
-     * The size of the unsigned type two integer operands are compared in after the usual arithmetic
-     * conversions (an int beside a size_t: 8), or 0 when they are compared as signed.
-     */
-    private static long unsignedComparison(Type a, Type b) {
-        if (!(a instanceof Type.Int x) || !(b instanceof Type.Int y)) return 0;
-        long xs = Math.max(4, x.size()), ys = Math.max(4, y.size());
-        boolean xu = !x.signed() && x.size() >= 4, yu = !y.signed() && y.size() >= 4;
-        if (xu && (!yu ? xs >= ys : true)) return Math.max(xs, ys);
-        if (yu && ys >= xs) return ys;
-        return 0;
-    }
-
     void constrain(Expr x, BinOp op, Value other, State s, Frame f) { constrain(x, op, other, 0, s, f); }
-
-    /** A signed operand's value as the unsigned type of {@code size} bytes a comparison converts it to (-1: the largest value). */
-    private static Value asUnsigned(Value v, Type t, long size) {
-        if (size == 0 || !(t instanceof Type.Int i) || !i.signed() || v.isPointer() || v.num.isBottom() || v.num.lo() >= 0) return v;
-        return wrap(v, new Type.Int(size, false, false));
-    }
 
     /**
      * Narrows the variable (or other single memory cell) an expression loads, given {@code x op other}
