@@ -76,6 +76,31 @@ public sealed interface Effect {
      * NULL). {@code user}: the unsafe variants hand out the caller's user-space address itself.
      */
     record RequestBuffer(int bufferOut, int lengthOut, int minArg, boolean user) implements Effect { }
+    /**
+     * The counted-string routines that allocate their result (RtlCreateUnicodeString, and
+     * RtlAnsiStringToUnicodeString and the like when args[onlyIfArg] is TRUE): a block (of the
+     * routine's own allocation family) holding a copy of the string at args[src] ({@code srcCounted}: a counted string
+     * of the same kind, whose length the analysis does not follow; otherwise NUL-terminated of
+     * {@code elem}-byte characters), its address stored in the pointer member {@code field} of the
+     * structure args[dst] points to. The allocation is taken to succeed: callers test the status,
+     * not the member.
+     */
+    record AllocateInField(int dst, String field, int src, boolean srcCounted, int elem, int onlyIfArg) implements Effect { }
+    /**
+     * RtlInitUnicodeString / RtlInitAnsiString: the structure args[dst] points to describes the
+     * NUL-terminated string at args[src] ({@code elem}-byte characters) in place: its pointer member
+     * {@code field} holds that address, its lengths the string's (nothing is allocated).
+     */
+    record InitCountedString(int dst, String field, int src, int elem) implements Effect { }
+    /** RtlFreeUnicodeString / RtlFreeAnsiString: releases the block the pointer member {@code field} of *args[arg] holds. */
+    record DeallocateField(int arg, String field) implements Effect { }
+    /**
+     * KeWaitForSingleObject / KeWaitForMultipleObjects: the thread waits, in the processor mode
+     * args[mode], on the dispatcher object at args[object] (or, when {@code count} >= 0, on the
+     * args[count] objects whose addresses the array at args[object] holds). The objects are linked
+     * into the dispatcher's wait lists for the wait, as are the wait blocks at args[waitBlocks] when given (>= 0).
+     */
+    record DispatcherWait(int object, int count, int mode, int waitBlocks) implements Effect { }
     /** The function does not return (exit, abort). */
     record NoReturn() implements Effect { }
 }

@@ -28,6 +28,16 @@ public final class KernelModels {
         m.put(name, new FunctionModel(name, List.of(effects), ret, pure));
     }
 
+    /**
+     * The Rtl counted-string routines that allocate the string's buffer: each is the allocation family
+     * of its blocks (a leak of one is reported, as of malloc's).
+     */
+    private static final List<String> ALLOCATES_STRING = List.of("RtlCreateUnicodeString", "RtlDuplicateUnicodeString", "RtlAnsiStringToUnicodeString",
+            "RtlUnicodeStringToAnsiString", "RtlUpcaseUnicodeString", "RtlDowncaseUnicodeString");
+
+    /** Is this the allocation family of a counted string's buffer (released by RtlFreeUnicodeString / RtlFreeAnsiString)? */
+    public static boolean countedStringBuffer(String family) { return ALLOCATES_STRING.contains(family); }
+
     /** The functions that copy bytes in from user space (their origin names the data they fill). */
     private static final List<String> COPY_FROM_USER = List.of("copy_from_user", "__copy_from_user", "raw_copy_from_user", "_copy_from_user");
 
@@ -86,6 +96,23 @@ public final class KernelModels {
             def(m, n, new Returns.Allocated(), false, new Effect.Allocate(arg(1), pool, false, true, true));
         }
         for (String n : List.of("ExFreePoolWithTag", "ExFreePool", "ExFreePool2")) def(m, n, new Returns.Unknown(), false, new Effect.Deallocate(0, n));
+        // ---- Windows: counted strings. The Rtl routines that allocate a string's buffer (from paged
+        // pool) leave it to the caller to release with RtlFreeUnicodeString / RtlFreeAnsiString;
+        // RtlInit*String only points the structure at the caller's string.
+        Returns status = new Returns.Range(Integer.MIN_VALUE, Integer.MAX_VALUE, null, -1);
+        def(m, "RtlCreateUnicodeString", new Returns.Range(0, 1, null, -1), false, new Effect.AllocateInField(0, "Buffer", 1, false, 2, -1));
+        def(m, "RtlDuplicateUnicodeString", status, false, new Effect.AllocateInField(2, "Buffer", 1, true, 2, -1));
+        for (String n : List.of("RtlAnsiStringToUnicodeString", "RtlUnicodeStringToAnsiString", "RtlUpcaseUnicodeString", "RtlDowncaseUnicodeString")) {
+            def(m, n, status, false, new Effect.AllocateInField(0, "Buffer", 1, true, 2, 2));
+        }
+        def(m, "RtlInitUnicodeString", new Returns.Unknown(), false, new Effect.InitCountedString(0, "Buffer", 1, 2));
+        def(m, "RtlInitAnsiString", new Returns.Unknown(), false, new Effect.InitCountedString(0, "Buffer", 1, 1));
+        def(m, "RtlInitString", new Returns.Unknown(), false, new Effect.InitCountedString(0, "Buffer", 1, 1));
+        for (String n : List.of("RtlFreeUnicodeString", "RtlFreeAnsiString")) def(m, n, new Returns.Unknown(), false, new Effect.DeallocateField(0, "Buffer"));
+        // ---- Windows: waits. A dispatcher object (or wait block) the thread waits on in UserMode must not
+        // live on its kernel stack, which may be paged out during such a wait
+        def(m, "KeWaitForSingleObject", status, false, new Effect.DispatcherWait(0, -1, 2, -1));
+        def(m, "KeWaitForMultipleObjects", status, false, new Effect.DispatcherWait(1, 0, 4, 7));
         // ---- Windows: probes of user addresses (they raise an exception on a bad address: the caller's __try catches it)
         def(m, "ProbeForRead", new Returns.Unknown(), false, new Effect.Probe(0, 1));
         def(m, "ProbeForWrite", new Returns.Unknown(), false, new Effect.Probe(0, 1));

@@ -281,6 +281,7 @@ typedef struct _SINGLE_LIST_ENTRY { struct _SINGLE_LIST_ENTRY *Next; } SINGLE_LI
 typedef struct _UNICODE_STRING { USHORT Length; USHORT MaximumLength; PWSTR Buffer; } UNICODE_STRING, *PUNICODE_STRING;
 typedef const UNICODE_STRING *PCUNICODE_STRING;
 typedef struct _STRING { USHORT Length; USHORT MaximumLength; PCHAR Buffer; } STRING, *PSTRING, ANSI_STRING, *PANSI_STRING;
+typedef const STRING *PCSTRING, *PCANSI_STRING;
 #define DECLARE_CONST_UNICODE_STRING(n, s) const UNICODE_STRING n = { sizeof(s) - 2, sizeof(s), (PWSTR)(s) }
 #define RTL_CONSTANT_STRING(s) { sizeof(s) - sizeof((s)[0]), sizeof(s), (PWSTR)(s) }
 
@@ -437,6 +438,14 @@ NTSTATUS RtlAppendUnicodeToString(PUNICODE_STRING Destination, PCWSTR Source);
 LONG RtlCompareUnicodeString(PCUNICODE_STRING a, PCUNICODE_STRING b, BOOLEAN CaseInSensitive);
 BOOLEAN RtlEqualUnicodeString(PCUNICODE_STRING a, PCUNICODE_STRING b, BOOLEAN CaseInSensitive);
 void RtlFreeUnicodeString(PUNICODE_STRING s);
+void RtlFreeAnsiString(PANSI_STRING s);
+BOOLEAN RtlCreateUnicodeString(PUNICODE_STRING DestinationString, PCWSTR SourceString);
+#define RTL_DUPLICATE_UNICODE_STRING_NULL_TERMINATE 1
+#define RTL_DUPLICATE_UNICODE_STRING_ALLOCATE_NULL_STRING 2
+NTSTATUS RtlDuplicateUnicodeString(ULONG Flags, PCUNICODE_STRING StringIn, PUNICODE_STRING StringOut);
+NTSTATUS RtlAnsiStringToUnicodeString(PUNICODE_STRING DestinationString, PCANSI_STRING SourceString, BOOLEAN AllocateDestinationString);
+NTSTATUS RtlUpcaseUnicodeString(PUNICODE_STRING DestinationString, PCUNICODE_STRING SourceString, BOOLEAN AllocateDestinationString);
+NTSTATUS RtlDowncaseUnicodeString(PUNICODE_STRING DestinationString, PCUNICODE_STRING SourceString, BOOLEAN AllocateDestinationString);
 NTSTATUS RtlUnicodeStringToAnsiString(PANSI_STRING d, PCUNICODE_STRING s, BOOLEAN Allocate);
 NTSTATUS RtlStringCbCopyA(PSTR d, SIZE_T cb, PCSTR s);
 NTSTATUS RtlStringCbCopyW(PWSTR d, SIZE_T cb, PCWSTR s);
@@ -506,6 +515,7 @@ typedef struct _KMUTANT { ULONG_PTR Data[8]; } KMUTEX, *PKMUTEX, KMUTANT;
 typedef struct _FAST_MUTEX { ULONG_PTR Data[8]; } FAST_MUTEX, *PFAST_MUTEX;
 typedef struct _ERESOURCE { ULONG_PTR Data[16]; } ERESOURCE, *PERESOURCE;
 typedef struct _KSEMAPHORE { ULONG_PTR Data[8]; } KSEMAPHORE, *PKSEMAPHORE;
+typedef struct _KWAIT_BLOCK { ULONG_PTR Data[6]; } KWAIT_BLOCK, *PKWAIT_BLOCK, *PRKWAIT_BLOCK;
 typedef struct _IO_REMOVE_LOCK { ULONG_PTR Data[8]; } IO_REMOVE_LOCK, *PIO_REMOVE_LOCK;
 typedef struct _KAPC { ULONG_PTR Data[8]; } KAPC, *PKAPC;
 typedef struct _IO_WORKITEM *PIO_WORKITEM;
@@ -699,6 +709,15 @@ void KeInitializeEvent(PRKEVENT Event, int Type, BOOLEAN State);
 LONG KeSetEvent(PRKEVENT Event, KPRIORITY Increment, BOOLEAN Wait);
 void KeClearEvent(PRKEVENT Event);
 NTSTATUS KeWaitForSingleObject(PVOID Object, int WaitReason, KPROCESSOR_MODE WaitMode, BOOLEAN Alertable, PLARGE_INTEGER Timeout);
+NTSTATUS KeWaitForMultipleObjects(ULONG Count, PVOID Object[], int WaitType, int WaitReason, KPROCESSOR_MODE WaitMode, BOOLEAN Alertable,
+        PLARGE_INTEGER Timeout, PKWAIT_BLOCK WaitBlockArray);
+#define KeWaitForMutexObject KeWaitForSingleObject
+#define WaitAll 0
+#define WaitAny 1
+#define THREAD_WAIT_OBJECTS 3
+#define MAXIMUM_WAIT_OBJECTS 64
+void KeInitializeSemaphore(PKSEMAPHORE Semaphore, LONG Count, LONG Limit);
+LONG KeReleaseSemaphore(PKSEMAPHORE Semaphore, KPRIORITY Increment, LONG Adjustment, BOOLEAN Wait);
 void KeInitializeDpc(PRKDPC Dpc, PKDEFERRED_ROUTINE DeferredRoutine, PVOID DeferredContext);
 BOOLEAN KeInsertQueueDpc(PRKDPC Dpc, PVOID SystemArgument1, PVOID SystemArgument2);
 void KeInitializeTimer(PKTIMER Timer);
@@ -736,6 +755,7 @@ PVOID InterlockedCompareExchangePointer(PVOID volatile *Destination, PVOID Excha
 #define NotificationEvent 0
 #define SynchronizationEvent 1
 #define Executive 0
+#define UserRequest 6
 NTSTATUS ObReferenceObjectByHandle(HANDLE Handle, ACCESS_MASK DesiredAccess, PVOID ObjectType, KPROCESSOR_MODE AccessMode, PVOID *Object, PVOID HandleInformation);
 #define ObReferenceObject(o) ((void)(o))
 #define ObDereferenceObject(o) ((void)(o))

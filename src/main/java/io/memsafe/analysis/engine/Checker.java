@@ -81,6 +81,13 @@ public interface Checker {
     default void onFrameAddressKept(SourceLoc loc, io.memsafe.analysis.domain.Region holder, io.memsafe.analysis.domain.Region storage,
                                     String function, Context ctx) { }
 
+    /**
+     * A thread waits in user mode ({@code op}: the wait routine) on a dispatcher object that lives in
+     * {@code storage}, a frame on the kernel stack, on every path: the stack may be paged out during
+     * such a wait while the dispatcher still links the object into its wait lists.
+     */
+    default void onPageableStackWait(SourceLoc loc, io.memsafe.analysis.domain.Region storage, String op, Context ctx) { }
+
     /** A block is about to be allocated with {@code size} bytes by {@code allocator} (malloc, new[], alloca, ...). */
     default void onAllocationSize(SourceLoc loc, Value size, String allocator, Context ctx) { }
 

@@ -30,7 +30,16 @@ final class FormatLength {
                 while (j < fmt.length() && Character.isDigit(fmt.charAt(j))) precision = precision * 10 + (fmt.charAt(j++) - '0');
             }
             boolean wideArg = false;
-            while (j < fmt.length() && "hlLqjzt".indexOf(fmt.charAt(j)) >= 0) { if (fmt.charAt(j) == 'l') wideArg = true; j++; }
+            int shorts = 0;
+            boolean longArg = false;
+            while (j < fmt.length() && "hlLqjzt".indexOf(fmt.charAt(j)) >= 0) {
+                char m = fmt.charAt(j++);
+                if (m == 'l') wideArg = true;
+                if (m == 'h') shorts++;
+                else longArg = true;
+            }
+            // the argument's type as the conversion reads it: an int unless a length modifier says otherwise
+            long argBytes = longArg ? 8 : shorts == 0 ? 4 : shorts == 1 ? 2 : 1;
             if (j >= fmt.length()) return null;
             char conv = fmt.charAt(j);
             Interval piece;
@@ -46,8 +55,8 @@ final class FormatLength {
                     if (precision >= 0) chars = Interval.of(Math.min(chars.lo(), precision), Math.min(chars.hi(), precision));
                     piece = chars.mul(Interval.of(elem));
                 }
-                case 'd', 'i' -> piece = digits(a, true, 10);
-                case 'u' -> piece = digits(a, false, 10);
+                case 'd', 'i' -> piece = digits(a, true, argBytes);
+                case 'u' -> piece = digits(a, false, argBytes);
                 case 'x', 'X', 'o' -> piece = Interval.of(1, 16);
                 case 'c', 'C' -> piece = Interval.of(1);
                 case 'p' -> piece = Interval.of(3, 18);
@@ -98,9 +107,19 @@ final class FormatLength {
         return out;
     }
 
-    private static Interval digits(Value v, boolean signed, int base) {
-        if (v.unknown || v.num.isBottom()) return Interval.of(1, 20);
-        long lo = v.num.lo(), hi = v.num.hi();
+    /**
+     * The decimal digits (and sign) of a {@code %d}/{@code %u} of a value the conversion reads as an
+     * integer of {@code bytes} bytes: a value the analysis does not know takes at most as many as
+     * that type's extremes ({@code -2147483648}: 11 for an int).
+     */
+    private static Interval digits(Value v, boolean signed, long bytes) {
+        Interval type = Interval.ofType(bytes, signed);
+        if (v.unknown || v.num.isBottom()) {
+            return Interval.of(1, bytes >= 8 ? 20 : Math.max(len(type.lo()), len(type.hi())));
+        }
+        // a value outside the type is converted to it by the call (the interval cannot say to what)
+        Interval n = bytes >= 8 || v.num.leq(type) ? v.num : type;
+        long lo = n.lo(), hi = n.hi();
         int min = Math.min(len(lo), len(hi)), max = Math.max(len(lo), len(hi));
         if (lo <= 0 && hi >= 0) min = 1;
         return Interval.of(min, max);

@@ -209,7 +209,11 @@ final class FunctionFixpoint {
                 State old = states.get(n);
                 State merged;
                 if (old == null) merged = out;
-                else {
+                else if (out.cases != null && n.preds.size() == 1 && !shape.loopHeads().contains(n) && old.leq(out)) {
+                    // the only predecessor's state grew: it replaces the old one with the outcomes of the call it
+                    // ends with still apart (a join would merge them before the test that decides them)
+                    merged = out;
+                } else {
                     Relations.align(in, old, out);
                     merged = old.join(out);
                     if (!shape.loopHeads().contains(n)) Correlations.atJoin(in, fn, old, out, merged);

@@ -167,7 +167,8 @@ public final class Interpreter {
         for (Map.Entry<Region, Contents> e : exit.mem.entrySet()) {
             Region r = e.getKey();
             if (r.kind != Region.Kind.HEAP || reached.contains(r) || exit.freed.containsKey(r)) continue;
-            if (!"malloc".equals(r.family) && !"new".equals(r.family) && !"new[]".equals(r.family)) continue;
+            if (!"malloc".equals(r.family) && !"new".equals(r.family) && !"new[]".equals(r.family)
+                    && !io.memsafe.models.KernelModels.countedStringBuffer(r.family)) continue;
             for (Checker c : checkers) c.onLeak(at, r, fn.name, withCalls(f));
         }
     }
@@ -850,8 +851,9 @@ public final class Interpreter {
             Value l = eval(b.left(), s, f), r = eval(b.right(), s, f);
             boolean exact = Relations.exactTest(this, b.left(), b.right(), s, f);
             if (!s.unchecked.isEmpty()) { s.unchecked.keySet().removeAll(l.pts.keySet()); s.unchecked.keySet().removeAll(r.pts.keySet()); }
-            constrain(b.left(), op, r, s, f);
-            if (!s.bottom) constrain(b.right(), op.swap(), l, s, f);
+            long unsigned = Refinement.unsignedComparison(b.left().type(), b.right().type());
+            constrain(b.left(), op, Refinement.asUnsigned(r, b.right().type(), unsigned), unsigned, s, f);
+            if (!s.bottom) constrain(b.right(), op.swap(), Refinement.asUnsigned(l, b.left().type(), unsigned), unsigned, s, f);
             if (!s.bottom) Relations.assume(this, b.left(), op, b.right(), s, f);
             if (!s.bottom) Relations.reduce(this, b.left(), b.right(), exact, s, f);
             if (!s.bottom) Relations.pruneObjects(this, b.left(), b.right(), s, f);
@@ -870,12 +872,27 @@ public final class Interpreter {
         if (!s.bottom && !s.freed.isEmpty()) Reallocation.decided(before, eval(cond, s, f), s, this, testAt, f);
     }
 
-    /** Narrows the variable (or other single memory cell) an expression loads, given {@code x op other}. */
-    private void constrain(Expr x, BinOp op, Value other, State s, Frame f) {
+    void constrain(Expr x, BinOp op, Value other, State s, Frame f) { constrain(x, op, other, 0, s, f); }
+
+    /**
+     * Narrows the variable (or other single memory cell) an expression loads, given {@code x op other}
+     * compared in an unsigned type of {@code unsigned} bytes (0: signed).
+     */
+    private void constrain(Expr x, BinOp op, Value other, long unsigned, State s, Frame f) {
+        // a signed operand compared as an unsigned type of at least its size: its negative values convert above the bound
+        Expr operand = x;
+        while (operand instanceof Expr.Cast c && c.type() instanceof Type.Int ci && !ci.signed() && ci.size() >= sizeOf(c.operand().type())) {
+            unsigned = Math.max(unsigned, ci.size());
+            operand = c.operand();
+        }
+        long unsignedView = unsigned > 0 && operand.type() instanceof Type.Int oi && oi.signed() && oi.size() <= unsigned ? unsigned : 0;
+        // compared with what a negative value converted to: the interval of x cannot say which x those are
+        if (unsignedView > 0 && !other.num.isBottom() && other.num.lo() == Interval.POS_INF) return;
         while (x instanceof Expr.Cast c && !(c.type() instanceof Type.Int ci && ci.size() < sizeOf(c.operand().type()))) x = c.operand();
         if (!(x instanceof Expr.Load l)) return;
         Value p = address(l.lv(), s, f);
-        if (p.pts.size() != 1 || !p.nullOrKnownRegions()) return;
+        if (op == BinOp.NE && other.isDefinitelyNull()) Strings.nonZeroCharacter(this, l.lv(), s, f);
+        if (s.bottom || p.pts.size() != 1 || !p.nullOrKnownRegions()) return;
         Map.Entry<Region, Interval> target = p.pts.entrySet().iterator().next();
         if (!target.getValue().isSingleton()) return;
         long size = Math.max(1, l.lv().type().size());
@@ -893,6 +910,7 @@ public final class Interpreter {
         // the value as a load of this type reads it: bytes filled from input are narrowed as the integer they form
         if (l.lv().type() instanceof Type.Int i && cur.pts.isEmpty() && cur.taint != null) cur = wrap(cur, i);
         Value refined = Refinement.constrain(cur, op, other);
+        if (unsignedView > 0) refined = Refinement.nonNegativeBelow(refined, op, other, unsignedView);
         if (refined.isBottom() && !cur.isBottom()) {
             s.bottom = true;
             return;
@@ -970,6 +988,7 @@ public final class Interpreter {
                     memberArguments = Map.of();
                     provenEnds = Map.of();
                 }
+                if (failureApart(m, c, result, s, f)) return;
             }
             else {
                 for (Map.Entry<Integer, Integer> e : c.stringArgs().entrySet()) {
@@ -992,6 +1011,30 @@ public final class Interpreter {
             }
         }
         storeResult(c, result, s, f);
+    }
+
+    /**
+     * A library function that returns a negative value on failure and a count or success status
+     * otherwise ({@code read}: -1 or the bytes read), its result stored in a local the caller tests
+     * right away (or copied into locals first): the two outcomes stay apart until the test, as a
+     * callee's do ({@link ReturnCases}). Copied into an unsigned variable ({@code size_t n = read(...)}),
+     * -1 becomes the largest value and one interval holding both would lose the count's bound:
+     * {@code n == (size_t)-1} decides it.
+     */
+    private boolean failureApart(FunctionModel m, Stmt.Call c, Value result, State s, Frame f) {
+        if (!(m.returns() instanceof io.memsafe.models.Returns.Range) || !(c.result() instanceof Lvalue.Var v) || f.fn() == null || s.bottom
+                || !(v.type() instanceof Type.Int i) || result.unknown || result.isPointer() || result.num.isBottom()
+                || result.num.lo() >= 0 || result.num.hi() < 0 || !shape(f.fn()).testedCalls().contains(c)) return false;
+        Frame quiet = new Frame(f.fn(), f.depth(), f.calls(), f.parent(), false);
+        List<State> states = new ArrayList<>(2);
+        for (Interval part : List.of(Interval.of(result.num.lo(), -1), Interval.of(0, result.num.hi()))) {
+            State st = s.copy();
+            store(c.result(), wrap(result.withNum(part), i), st, quiet);
+            states.add(st);
+        }
+        storeResult(c, result, s, f);
+        s.cases = new State.Cases(states, Set.of(region(v.var(), f.fn())));
+        return true;
     }
 
     private void storeResult(Stmt.Call c, Value result, State s, Frame f) {

@@ -21,7 +21,12 @@ import java.util.TreeMap;
 final class ModelInterpreter {
     private final Interpreter in;
 
-    ModelInterpreter(Interpreter in) { this.in = in; }
+    private final KernelObjects kernel;
+
+    ModelInterpreter(Interpreter in) {
+        this.in = in;
+        this.kernel = new KernelObjects(in, this);
+    }
 
     private static Value arg(List<Value> args, int i) { return i >= 0 && i < args.size() ? args.get(i) : Value.UNKNOWN; }
 
@@ -155,6 +160,10 @@ final class ModelInterpreter {
                 case Effect.Probe pr -> UserMemory.probe(arg(args, pr.arg()), arg(args, pr.lenArg()), s);
                 case Effect.CopyToUser cu -> in.copiedToUser(loc, arg(args, cu.src()), length(cu.len(), args), op, s, f);
                 case Effect.RequestBuffer rb -> requestBuffer(rb, c, args, loc, op, s);
+                case Effect.AllocateInField af -> kernel.allocateInField(af, c, args, loc, op, s, f);
+                case Effect.InitCountedString ic -> kernel.initCountedString(ic, c, args, loc, op, s, f);
+                case Effect.DeallocateField df -> kernel.deallocateField(df, c, args, loc, op, s, f);
+                case Effect.DispatcherWait dw -> kernel.dispatcherWait(dw, c, args, loc, op, s, f);
             }
         }
         return result(m.returns(), m.name(), args, allocated, loc, s);

@@ -64,4 +64,38 @@ final class Refinement {
         }
         return new Value(r, x.pts, x.unknown, x.taint, stillWidened);
     }
+
+    /**
+     * {@code x op other} tested in an unsigned type of {@code size} bytes to which the signed x was
+     * converted ({@code (size_t)i < n}, {@code i < sizeof buf} for an int i): a negative x converts to
+     * at least 2^(8*size) - 2^31 (for a 64-bit type the analysis' +oo, as {@link Interval#castTo} has
+     * it), so a test that bounds the converted value below that also says x is not negative.
+     */
+    static Value nonNegativeBelow(Value x, BinOp op, Value other, long size) {
+        if (x.isPointer() || x.num.isBottom() || other.isPointer() || other.num.isBottom() || other.unknown) return x;
+        if (op != BinOp.LT && op != BinOp.LE) return x;
+        long bound = op == BinOp.LT ? other.num.hi() - 1 : other.num.hi();
+        long leastNegativeImage = size >= 8 ? Interval.POS_INF : (1L << (8 * size)) - (1L << 31);
+        if (other.num.hi() == Interval.POS_INF && op == BinOp.LE || bound >= leastNegativeImage) return x;
+        return x.withNum(x.num.meet(Interval.of(0, Interval.POS_INF)));
+    }
+
+    /**
+     * The size of the unsigned type two integer operands are compared in after the usual arithmetic
+     * conversions (an int beside a size_t: 8), or 0 when they are compared as signed.
+     */
+    static long unsignedComparison(io.memsafe.ir.Type a, io.memsafe.ir.Type b) {
+        if (!(a instanceof io.memsafe.ir.Type.Int x) || !(b instanceof io.memsafe.ir.Type.Int y)) return 0;
+        long xs = Math.max(4, x.size()), ys = Math.max(4, y.size());
+        boolean xu = !x.signed() && x.size() >= 4, yu = !y.signed() && y.size() >= 4;
+        if (xu && (!yu ? xs >= ys : true)) return Math.max(xs, ys);
+        if (yu && ys >= xs) return ys;
+        return 0;
+    }
+
+    /** A signed operand's value as the unsigned type of {@code size} bytes a comparison converts it to (-1: the largest value). */
+    static Value asUnsigned(Value v, io.memsafe.ir.Type t, long size) {
+        if (size == 0 || !(t instanceof io.memsafe.ir.Type.Int i) || !i.signed() || v.isPointer() || v.num.isBottom() || v.num.lo() >= 0) return v;
+        return Interpreter.wrap(v, new io.memsafe.ir.Type.Int(size, false, false));
+    }
 }

@@ -81,4 +81,34 @@ final class Strings {
         long h = off.lo() <= hi ? Interval.POS_INF : hi;
         return nul.withNum(Interval.of(l, h)).withTaint(t);
     }
+
+    /**
+     * A test that the character {@code base[i]} (or {@code *(p + i)}) of a string literal is not zero:
+     * the literal's characters are non-zero before its terminator, which is its last one, so {@code i}
+     * is below the terminator's index on that branch (a scan {@code for (i = 0; s[i] != 0 && i < n; i++)}
+     * stops there, whatever bound n is).
+     */
+    static void nonZeroCharacter(Interpreter in, io.memsafe.ir.Lvalue lv, io.memsafe.analysis.domain.State s, Interpreter.Frame f) {
+        io.memsafe.ir.Expr index;
+        Value base;
+        long scale;
+        if (lv instanceof io.memsafe.ir.Lvalue.Index ix) {
+            index = ix.index();
+            base = in.address(ix.base(), s, f);
+            scale = ix.type().size();
+        } else if (lv instanceof io.memsafe.ir.Lvalue.Deref d && d.byteOffset() == 0 && d.pointer() instanceof io.memsafe.ir.Expr.Binary b
+                && b.op() == io.memsafe.ir.Expr.BinOp.ADD && b.left().type() instanceof io.memsafe.ir.Type.Pointer) {
+            index = b.right();
+            base = in.eval(b.left(), s, f);
+            scale = b.scale();
+        } else return;
+        if (scale <= 0 || scale != lv.type().size() || base.pts.size() != 1 || !base.nullOrKnownRegions() || !base.num.isBottom()) return;
+        java.util.Map.Entry<io.memsafe.analysis.domain.Region, Interval> e = base.pts.entrySet().iterator().next();
+        io.memsafe.analysis.domain.Region r = e.getKey();
+        if (r.kind != io.memsafe.analysis.domain.Region.Kind.STRING_LITERAL || !e.getValue().isSingleton() || r.size.unknown || !r.size.num.isSingleton()) return;
+        Value nul = s.contents(r).nul;
+        if (nul.unknown || !nul.num.isSingleton() || nul.num.lo() + scale != r.size.num.lo()) return;
+        long last = Math.floorDiv(nul.num.lo() - scale - e.getValue().lo(), scale);
+        in.constrain(index, io.memsafe.ir.Expr.BinOp.LE, Value.of(last), s, f);
+    }
 }
