@@ -194,6 +194,14 @@ final class StatementLowering {
             case IASTReturnStatement rs -> {
                 Expr v = null;
                 if (rs.getReturnValue() instanceof IASTExpression e) v = lowering.returnsReference ? lowering.addressOf(e) : lowering.convert(lowering.rvalue(e), lowering.fn.type.returnType());
+                if (v != null && !lowering.returnsReference && rs.getReturnValue() instanceof IASTExpression e
+                        && SmartPointerLowering.smartClass(e.getExpressionType()) != null) {
+                    // a local smart pointer returned is moved into the result: read first, then nulled
+                    Variable result = lowering.temp(v.type());
+                    lowering.emit(new Stmt.Assign(new Lvalue.Var(result, Lowering.loc(rs)), v, Lowering.loc(rs)));
+                    v = new Expr.Load(new Lvalue.Var(result, Lowering.loc(rs)), result.type);
+                    lowering.smart().returned(e, Lowering.loc(rs));
+                }
                 if (lowering.scopes.stream().anyMatch(l -> !l.isEmpty())) {
                     // the result is computed before the objects it may read are destroyed
                     if (v != null) {
@@ -345,7 +353,7 @@ final class StatementLowering {
             condition(tested, t, f);
             return;
         }
-        Expr c = lowering.rvalue(e);
+        Expr c = lowering.truth(e);
         branch(c, t, f, Lowering.loc(e));
     }
 

@@ -448,6 +448,61 @@ namespace std {
     size_t size() const; bool empty() const; void clear(); size_t count(const K &key) const; size_t erase(const K &key);
     V &operator[](const K &key); V &at(const K &key);
   };
+
+  /* <utility>: std::move and std::forward are casts; frontend/SmartPointerLowering moves what they name. */
+  template<class T> struct remove_reference { typedef T type; };
+  template<class T> struct remove_reference<T &> { typedef T type; };
+  template<class T> struct remove_reference<T &&> { typedef T type; };
+  template<class T> typename remove_reference<T>::type &&move(T &&t) noexcept;
+  template<class T> T &&forward(typename remove_reference<T>::type &t) noexcept;
+
+  /* <memory>: unique_ptr and shared_ptr, declared only (frontend/SmartPointerLowering): the object is the
+   * pointer it owns; a unique_ptr deletes it (delete, or delete[] for T[]) when it is destroyed or reset. */
+  template<class T> struct default_delete { };
+  template<class T, class D = default_delete<T> > class unique_ptr {
+    T *__memsafe_pointer;
+  public:
+    typedef T element_type; typedef T *pointer; typedef D deleter_type;
+    unique_ptr() noexcept; unique_ptr(decltype(nullptr)) noexcept; explicit unique_ptr(T *p) noexcept;
+    unique_ptr(T *p, D d) noexcept; unique_ptr(unique_ptr &&other) noexcept;
+    template<class U, class E> unique_ptr(unique_ptr<U, E> &&other) noexcept;
+    ~unique_ptr();
+    unique_ptr &operator=(unique_ptr &&other) noexcept; unique_ptr &operator=(decltype(nullptr)) noexcept;
+    template<class U, class E> unique_ptr &operator=(unique_ptr<U, E> &&other) noexcept;
+    T *get() const noexcept; T *release() noexcept; void reset(T *p = nullptr) noexcept; void swap(unique_ptr &other) noexcept;
+    T &operator*() const; T *operator->() const noexcept; explicit operator bool() const noexcept;
+    D &get_deleter() noexcept;
+  };
+  template<class T, class D> class unique_ptr<T[], D> {
+    T *__memsafe_pointer;
+  public:
+    typedef T element_type; typedef T *pointer; typedef D deleter_type;
+    unique_ptr() noexcept; unique_ptr(decltype(nullptr)) noexcept; explicit unique_ptr(T *p) noexcept;
+    unique_ptr(T *p, D d) noexcept; unique_ptr(unique_ptr &&other) noexcept;
+    ~unique_ptr();
+    unique_ptr &operator=(unique_ptr &&other) noexcept; unique_ptr &operator=(decltype(nullptr)) noexcept;
+    T *get() const noexcept; T *release() noexcept; void reset(T *p = nullptr) noexcept; void swap(unique_ptr &other) noexcept;
+    T &operator[](size_t i) const; explicit operator bool() const noexcept;
+    D &get_deleter() noexcept;
+  };
+  template<class T> class shared_ptr {
+    T *__memsafe_pointer;
+  public:
+    typedef T element_type;
+    shared_ptr() noexcept; shared_ptr(decltype(nullptr)) noexcept; template<class Y> explicit shared_ptr(Y *p);
+    template<class Y, class D> shared_ptr(Y *p, D d); shared_ptr(const shared_ptr &other) noexcept;
+    template<class Y> shared_ptr(const shared_ptr<Y> &other) noexcept; shared_ptr(shared_ptr &&other) noexcept;
+    template<class Y> shared_ptr(shared_ptr<Y> &&other) noexcept; template<class Y, class D> shared_ptr(unique_ptr<Y, D> &&other);
+    ~shared_ptr();
+    shared_ptr &operator=(const shared_ptr &other) noexcept; shared_ptr &operator=(shared_ptr &&other) noexcept;
+    template<class Y> shared_ptr &operator=(const shared_ptr<Y> &other) noexcept;
+    template<class Y, class D> shared_ptr &operator=(unique_ptr<Y, D> &&other);
+    T *get() const noexcept; void reset() noexcept; template<class Y> void reset(Y *p); void swap(shared_ptr &other) noexcept;
+    T &operator*() const noexcept; T *operator->() const noexcept; explicit operator bool() const noexcept;
+    long use_count() const noexcept; bool unique() const noexcept;
+  };
+  template<class T, class... A> unique_ptr<T> make_unique(A &&...args);
+  template<class T, class... A> shared_ptr<T> make_shared(A &&...args);
 }
 #endif
 
