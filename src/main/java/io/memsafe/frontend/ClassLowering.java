@@ -58,6 +58,7 @@ final class ClassLowering {
 
     /** Whether a local object needs its destructor called when its block is left (it is then remembered). */
     boolean destroyedAtScopeEnd(Variable local, ICPPClassType c) {
+        if (StringLowering.isString(c) || ViewLowering.isView(c)) return false;
         if (SmartPointerLowering.isSmart(c)) {
             if (!SmartPointerLowering.deletes(c)) return false;
             destructible.put(local, c);
@@ -138,6 +139,12 @@ final class ClassLowering {
             lowering.smart().construct(object, c, args, where);
             return;
         }
+        if (StringLowering.isString(c) || ViewLowering.isView(c)) {
+            Lvalue target = object instanceof Expr.AddressOf a ? a.lv() : new Lvalue.Deref(object, 0, Type.pointee(object.type()), where);
+            if (StringLowering.isString(c)) lowering.strings().construct(target, args, where);
+            else lowering.views().construct(target, args, where);
+            return;
+        }
         if (ContainerLowering.isContainer(c, false)) {
             Lvalue target = object instanceof Expr.AddressOf a ? a.lv() : new Lvalue.Deref(object, 0, Type.pointee(object.type()), where);
             if (args.length == 1 && args[0] instanceof org.eclipse.cdt.core.dom.ast.IASTExpression e
@@ -213,6 +220,7 @@ final class ClassLowering {
             lowering.smart().destroy(object, c, where);
             return;
         }
+        if (StringLowering.isString(c) || ViewLowering.isView(c)) return;
         if (ContainerLowering.isContainer(c, false)) return;
         ICPPMethod d = ClassModel.userDestructor(c);
         if (d == null) return;

@@ -110,6 +110,24 @@ final class ContainerLowering {
     }
 
     /** A vector's pointer to its element block; null for the other containers. */
+    static Lvalue storageOf(Lvalue container, SourceLoc where) {
+        return storage(container, where);
+    }
+
+    /**
+     * A container handed to a function by value: the callee's copy has its elements in a block of
+     * its own (a change it makes does not free the caller's); a moved-from one is left empty.
+     */
+    Expr byValue(IASTExpression e, SourceLoc where) {
+        IASTExpression moved = SmartPointerLowering.movedOperand(e);
+        Lvalue from = lowering.lvalue(moved != null ? moved : e);
+        Variable t = lowering.temp(from.type());
+        lowering.emit(new Stmt.Assign(new Lvalue.Var(t, where), new Expr.Load(from, from.type()), where));
+        if (moved != null) makeEmpty(from, where);
+        else if (storage(new Lvalue.Var(t, where), where) instanceof Lvalue s) moveElement(s, true, false, where);
+        return new Expr.Load(new Lvalue.Var(t, where), t.type);
+    }
+
     private static Lvalue storage(Lvalue container, SourceLoc where) {
         if (!(container.type() instanceof Type.Struct s) || s.field(STORAGE) == null) return null;
         Type.Field f = s.field(STORAGE);
@@ -220,6 +238,8 @@ final class ContainerLowering {
         Type result = lowering.typeOf(c);
         if (stores && cell != null) {
             lowering.emit(new Stmt.Assign(cell, lowering.convert(last, cell.type()), where));
+        } else if (storage != null && "clear".equals(name) && cell != null) {
+            lowering.classes.writeUnknown(cell, "element of a cleared container", where);
         }
         if (ELEMENT_REFERENCES.contains(name)) {
             if (cell != null) return new Expr.AddressOf(cell, lowering.pointer(cell.type()));

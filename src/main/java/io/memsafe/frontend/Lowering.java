@@ -45,6 +45,8 @@ public final class Lowering {
     private int temps;
     private final ContainerLowering containers = new ContainerLowering(this);
     private final SmartPointerLowering smart = new SmartPointerLowering(this);
+    private final StringLowering strings = new StringLowering(this);
+    private final ViewLowering views = new ViewLowering(this);
     final ClassLowering classes = new ClassLowering(this);
     private final StatementLowering statements = new StatementLowering(this);
     /** The object parameter of the member function being lowered; null outside member functions. */
@@ -117,6 +119,10 @@ public final class Lowering {
     ContainerLowering containers() { return containers; }
 
     SmartPointerLowering smart() { return smart; }
+
+    StringLowering strings() { return strings; }
+
+    ViewLowering views() { return views; }
 
     StatementLowering statements() { return statements; }
 
@@ -324,6 +330,14 @@ public final class Lowering {
             ICPPClassType cls = references.contains(var) ? null : ClassLowering.classOf(v.getType());
             IASTInitializer init = dtor.getInitializer();
             boolean constructed = init == null || init instanceof ICPPASTConstructorInitializer || init instanceof IASTInitializerList;
+            if (init == null && cls == null && var.type instanceof Type.Array arr && arr.element() instanceof Type.Struct
+                    && ClassLowering.classOf(elementType(v.getType())) instanceof ICPPClassType ec
+                    && (SmartPointerLowering.isSmart(ec) || ContainerLowering.isContainer(ec, false) || ClassModel.constructsMembers(ec))) {
+                // an array of objects each made by its default constructor: smart pointers null, others unknown
+                SourceLoc where = loc(dtor);
+                if (SmartPointerLowering.isSmart(ec)) emit(new Stmt.InitAggregate(new Lvalue.Var(var, where), null, List.of(), where));
+                else classes.writeUnknown(new Lvalue.Var(var, where), "constructed objects", where);
+            }
             if (constructed && v instanceof ICPPVariable && !references.contains(var) && unresolvedObjects(var.type)) {
                 // an object of a type from a header the scan lacks: its bytes are written, with values the
                 // analysis does not know (objects of known classes: ClassLowering.construct)
@@ -334,11 +348,14 @@ public final class Lowering {
                 // aggregate initialisation: C x{a, b} sets the members in order, C x{} zeroes them
                 initialize(new Lvalue.Var(var, loc(dtor)), var.type, init);
             } else if (cls != null && init instanceof IASTEqualsInitializer eq && eq.getInitializerClause() instanceof IASTExpression x
-                    && (SmartPointerLowering.isSmart(cls) || ContainerLowering.isContainer(cls, false))) {
+                    && (SmartPointerLowering.isSmart(cls) || ContainerLowering.isContainer(cls, false)
+                        || StringLowering.isString(cls) || ViewLowering.isView(cls))) {
                 // T x = y: a smart pointer takes y's pointer (moved from when y is), a container y's elements
                 SourceLoc where = loc(dtor);
                 Lvalue target = new Lvalue.Var(var, where);
                 if (SmartPointerLowering.isSmart(cls)) smart.construct(new Expr.AddressOf(target, pointer(var.type)), cls, new IASTInitializerClause[] {x}, where);
+                else if (StringLowering.isString(cls)) strings.construct(target, new IASTInitializerClause[] {x}, where);
+                else if (ViewLowering.isView(cls)) views.construct(target, new IASTInitializerClause[] {x}, where);
                 else containers.copyInto(target, x, where);
             } else if (cls != null && constructed) {
                 // an object constructed in place: C x; C x(args); C x{args}
@@ -620,6 +637,17 @@ public final class Lowering {
         }
     }
 
+    /** The element type of a (multi-dimensional) array type, through typedefs and qualifiers. */
+    private static IType elementType(IType t) {
+        for (int depth = 0; t != null && depth < 20; depth++) {
+            if (t instanceof IArrayType a) t = a.getType();
+            else if (t instanceof ITypedef td) t = td.getType();
+            else if (t instanceof IQualifierType q) t = q.getType();
+            else return t;
+        }
+        return null;
+    }
+
     /** {@code new T(x)}, {@code new T{x}}, {@code new T()}: a scalar object is given its initial value. */
     private void initializeScalar(ICPPASTNewExpression n, Type t, Expr object, SourceLoc where) {
         if (n.isArrayAllocation() || !(t instanceof Type.Int || t instanceof Type.Pointer || t instanceof Type.Float)) return;
@@ -693,6 +721,12 @@ public final class Lowering {
                 IASTExpression arr = a.getArrayExpression();
                 if (ContainerLowering.isContainer(arr.getExpressionType(), false)) {
                     return containers.subscript(arr, (IASTExpression) a.getArgument(), typeOf(a), where);
+                }
+                if (StringLowering.isString(arr.getExpressionType(), false)) {
+                    return strings.subscript(arr, (IASTExpression) a.getArgument(), typeOf(a), where);
+                }
+                if (ViewLowering.isView(arr.getExpressionType(), false)) {
+                    return views.subscript(arr, (IASTExpression) a.getArgument(), typeOf(a), where);
                 }
                 if (SmartPointerLowering.smartClass(arr.getExpressionType()) != null && smart.target(arr, where) instanceof Expr owned) {
                     // p[i] of a unique_ptr<T[]>: an element of the array it owns
@@ -874,6 +908,17 @@ public final class Lowering {
             }
             return new Expr.Opaque("call of an unresolved template", typeOf(b));
         }
+        if (StringLowering.isString(b.getOperand1().getExpressionType(), false)
+                || (b.getInitOperand2() instanceof IASTExpression r2 && StringLowering.isString(r2.getExpressionType(), false))) {
+            return strings.binary(b, where);
+        }
+        if (op != IASTBinaryExpression.op_assign && (ViewLowering.isView(b.getOperand1().getExpressionType(), false)
+                || (b.getInitOperand2() instanceof IASTExpression r3 && ViewLowering.isView(r3.getExpressionType(), false)))) {
+            // comparisons of views: values the analysis does not know
+            effect(b.getOperand1());
+            if (b.getInitOperand2() instanceof IASTExpression r4) effect(r4);
+            return new Expr.Opaque("view operator", typeOf(b) instanceof Type.Unknown ? Type.INT : typeOf(b));
+        }
         if (op == IASTBinaryExpression.op_assign && SmartPointerLowering.smartClass(b.getOperand1().getExpressionType()) != null
                 && b.getInitOperand2() instanceof IASTExpression value) {
             return smart.assign(b.getOperand1(), value, where);
@@ -990,6 +1035,8 @@ public final class Lowering {
         IASTExpression fe = unparen(c.getFunctionNameExpression());
         if (fe instanceof IASTFieldReference fr && ContainerLowering.handles(fr)) return containers.call(c, fr, where);
         if (fe instanceof IASTFieldReference fr && SmartPointerLowering.handles(fr)) return smart.call(c, fr, where);
+        if (fe instanceof IASTFieldReference fr && StringLowering.handles(fr)) return strings.call(c, fr, where);
+        if (fe instanceof IASTFieldReference fr && ViewLowering.handles(fr)) return views.call(c, fr, where);
         if (SmartPointerLowering.handlesFree(c)) return smart.freeCall(c, where);
         String callee = null;
         Expr calleeExpr = null;

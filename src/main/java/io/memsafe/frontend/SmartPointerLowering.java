@@ -405,13 +405,10 @@ final class SmartPointerLowering {
             }
             return new Expr.Load(new Lvalue.Var(t, where), t.type);
         }
-        if (moved != null && ContainerLowering.isContainer(moved.getExpressionType(), false)) {
-            Lvalue from = lowering.lvalue(moved);
-            Variable t = lowering.temp(from.type());
-            lowering.emit(new Stmt.Assign(new Lvalue.Var(t, where), new Expr.Load(from, from.type()), where));
-            lowering.containers().makeEmpty(from, where);
-            return new Expr.Load(new Lvalue.Var(t, where), t.type);
-        }
+        IASTExpression named = moved != null ? moved : e;
+        boolean lvalue = moved != null || !StringLowering.isTemporary(e);
+        if (lvalue && ContainerLowering.isContainer(named.getExpressionType(), false)) return lowering.containers().byValue(e, where);
+        if (lvalue && StringLowering.isString(named.getExpressionType(), false)) return lowering.strings().byValue(e, where);
         return lowering.rvalue(e);
     }
 

@@ -61,8 +61,11 @@ final class StatementLowering {
 
     void lowerStatement(IASTStatement s) {
         if (s == null) return;
+        // temporaries of an enclosing statement's condition or header are not destroyed here (see StringLowering)
+        lowering.strings().forgetTemporaries();
         try {
             lowerStatement0(s);
+            if (s instanceof IASTExpressionStatement || s instanceof IASTDeclarationStatement) lowering.strings().endOfStatement(Lowering.end(s));
         } catch (RuntimeException e) {
             lowering.diagnostics.add(new Diagnostic(Lowering.loc(s), Diagnostic.Level.NOTE, "statement not modelled (" + e.getClass().getSimpleName() + "): analysed as no-op"));
         }
