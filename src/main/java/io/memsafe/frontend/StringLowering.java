@@ -183,9 +183,9 @@ final class StringLowering {
         }
         if (ELEMENTS.contains(name)) {
             // a reference to a character: its address (the caller dereferences a reference result)
-            Expr index = "front".equals(name) ? new Expr.IntConst(0, lowering.model().sizeT())
-                    : args.length > 0 && args[0] instanceof IASTExpression i ? lowering.rvalue(i)
-                    : new Expr.Opaque("last character", lowering.model().sizeT());
+            // (back(): the block's size is unknown, so the character's position in it is not followed: its start)
+            Expr index = args.length > 0 && args[0] instanceof IASTExpression i ? lowering.rvalue(i)
+                    : new Expr.IntConst(0, lowering.model().sizeT());
             return new Expr.Binary(Expr.BinOp.ADD, new Expr.Load(storage, storage.type()), index, storage.type(), Math.max(1, elem.size()));
         }
         if (INVALIDATING.contains(name)) {

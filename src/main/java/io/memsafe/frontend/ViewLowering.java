@@ -99,8 +99,6 @@ final class ViewLowering {
             p = ownerBlock(first, where);
         } else {
             p = lowering.rvalue(first);
-            Type pt = p.type();
-            if (pt instanceof Type.Array a) p = new Expr.AddressOf(lowering.lvalue(first), lowering.pointer(a.element()));
             if (lowering.typeOf(first) instanceof Type.Array a && a.length() >= 0 && n != null) n = new Expr.IntConst(a.length(), sizeT);
             else if (n != null && args.length == 1 && Type.pointee(pointer.type()).size() > 0 && p.type() instanceof Type.Pointer) {
                 // a C string: its length is what strlen says (a wide one: wcslen)
