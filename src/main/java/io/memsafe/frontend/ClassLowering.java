@@ -81,7 +81,10 @@ final class ClassLowering {
     void memberInitializers(ICPPASTFunctionDefinition fd) {
         for (ICPPASTConstructorChainInitializer mi : fd.getMemberInitializers()) {
             try {
-                if (mi.getMemberInitializerId().resolveBinding() instanceof IField field && !field.isStatic()) {
+                if (mi.getMemberInitializerId().resolveBinding() instanceof IField field && !field.isStatic()
+                        && References.isReference(field.getType())) {
+                    lowering.bindSlot(lowering.memberSlot(field, Lowering.loc(mi)), mi.getInitializer());
+                } else if (mi.getMemberInitializerId().resolveBinding() instanceof IField field && !field.isStatic()) {
                     Lvalue member = lowering.member(field, Lowering.loc(mi));
                     lowering.initialize(member, member.type(), mi.getInitializer());
                 }
@@ -106,6 +109,14 @@ final class ClassLowering {
         Variable t = lowering.temp(lowering.lowerType(cls));
         lowering.emit(new Stmt.Declare(t, where));
         construct(new Expr.AddressOf(new Lvalue.Var(t, where), lowering.pointer(t.type)), cls, implicitlyCalled(c, false), c.getArguments(), where);
+        return new Lvalue.Var(t, where);
+    }
+
+    /** A temporary object of class {@code cls} constructed from {@code args} (the constructor is not picked). */
+    Lvalue temporary(ICPPClassType cls, IASTInitializerClause[] args, SourceLoc where) {
+        Variable t = lowering.temp(lowering.lowerType(cls));
+        lowering.emit(new Stmt.Declare(t, where));
+        construct(new Expr.AddressOf(new Lvalue.Var(t, where), lowering.pointer(t.type)), cls, null, args, where);
         return new Lvalue.Var(t, where);
     }
 

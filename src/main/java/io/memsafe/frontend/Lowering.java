@@ -270,9 +270,27 @@ public final class Lowering {
 
     /** A member of the object a member function runs on ({@code this->field}). */
     Lvalue member(IField field, SourceLoc where) {
+        Lvalue slot = memberSlot(field, where);
+        // a reference member holds the address of its referent, which every use designates
+        return References.isReference(field.getType()) ? new Lvalue.Deref(new Expr.Load(slot, slot.type()), 0, Type.pointee(slot.type()), where) : slot;
+    }
+
+    /** The storage of a member of {@code *this} (for a reference member: the address it holds). */
+    Lvalue memberSlot(IField field, SourceLoc where) {
         Type ft = types.lower(field.getType());
         long off = Type.pointee(thisVar.type) instanceof Type.Struct st && st.field(field.getName()) != null ? st.field(field.getName()).offset() : 0;
         return new Lvalue.Deref(new Expr.Load(new Lvalue.Var(thisVar, where), thisVar.type), off, ft, where);
+    }
+
+    /** Binds a reference member (or other slot holding a referent's address) to what an initialiser designates. */
+    void bindSlot(Lvalue slot, IASTInitializer init) {
+        IASTInitializerClause clause = null;
+        if (init instanceof IASTEqualsInitializer eq) clause = eq.getInitializerClause();
+        else if (init instanceof ICPPASTConstructorInitializer ci && ci.getArguments().length == 1) clause = ci.getArguments()[0];
+        else if (init instanceof IASTInitializerList il && il.getClauses().length == 1) clause = il.getClauses()[0];
+        SourceLoc where = loc(init);
+        Expr address = clause instanceof IASTExpression e ? addressOf(e) : new Expr.Opaque("reference initialiser", slot.type());
+        emit(new Stmt.Assign(slot, convert(address, slot.type()), where));
     }
 
     static IASTDeclarator innermost(IASTDeclarator d) {
@@ -333,10 +351,10 @@ public final class Lowering {
             if (init == null && cls == null && var.type instanceof Type.Array arr && arr.element() instanceof Type.Struct
                     && ClassLowering.classOf(elementType(v.getType())) instanceof ICPPClassType ec
                     && (SmartPointerLowering.isSmart(ec) || ContainerLowering.isContainer(ec, false) || ClassModel.constructsMembers(ec))) {
-                // an array of objects each made by its default constructor: smart pointers null, others unknown
+                // an array of objects each made by its default constructor: written, values unknown
                 SourceLoc where = loc(dtor);
-                if (SmartPointerLowering.isSmart(ec)) emit(new Stmt.InitAggregate(new Lvalue.Var(var, where), null, List.of(), where));
-                else classes.writeUnknown(new Lvalue.Var(var, where), "constructed objects", where);
+                // (smart pointers too: they start null, but a range-based for that fills them is not lowered)
+                classes.writeUnknown(new Lvalue.Var(var, where), "constructed objects", where);
             }
             if (constructed && v instanceof ICPPVariable && !references.contains(var) && unresolvedObjects(var.type)) {
                 // an object of a type from a header the scan lacks: its bytes are written, with values the
@@ -468,6 +486,10 @@ public final class Lowering {
                 emit(new Stmt.InitAggregate(target, stringLiteral(lit), List.of(), where));
             } else if (type instanceof Type.Array) {
                 emit(new Stmt.InitAggregate(target, null, List.of(rvalue(e)), where));
+            } else if (type instanceof Type.Struct && !(typeOf(e) instanceof Type.Struct) && !(typeOf(e) instanceof Type.Unknown)) {
+                // an object initialised from a value of another kind: a converting constructor the
+                // analysis does not pick, which receives the value
+                classes.constructUnresolved(new Expr.AddressOf(target, new Type.Pointer(type)), new IASTInitializerClause[] {e}, where);
             } else {
                 Expr v = rvalue(e);
                 emit(new Stmt.Assign(target, convert(v, type), where));
@@ -766,6 +788,18 @@ public final class Lowering {
                 String name = f.getFieldName().toString();
                 if (ownerType instanceof Type.Struct s && s.field(name) != null) off = s.field(name).offset();
                 Type ft = typeOf(f);
+                if (f.getFieldName().resolveBinding() instanceof IField fld && References.isReference(fld.getType())) {
+                    // a reference member: the referent whose address the member holds
+                    Type slotType = pointer(ft);
+                    Lvalue slot;
+                    if (f.isPointerDereference()) slot = new Lvalue.Deref(rvalue(f.getFieldOwner()), off, slotType, where);
+                    else {
+                        Lvalue base = lvalue(f.getFieldOwner());
+                        slot = base instanceof Lvalue.Deref d ? new Lvalue.Deref(d.pointer(), d.byteOffset() + off, slotType, where)
+                                : new Lvalue.Field(base, name, off, slotType, where);
+                    }
+                    return new Lvalue.Deref(new Expr.Load(slot, slotType), 0, ft, where);
+                }
                 if (f.isPointerDereference()) return new Lvalue.Deref(rvalue(f.getFieldOwner()), off, ft, where);
                 Lvalue base = lvalue(f.getFieldOwner());
                 if (base instanceof Lvalue.Deref d) return new Lvalue.Deref(d.pointer(), d.byteOffset() + off, ft, where);
@@ -909,7 +943,8 @@ public final class Lowering {
             return new Expr.Opaque("call of an unresolved template", typeOf(b));
         }
         if (StringLowering.isString(b.getOperand1().getExpressionType(), false)
-                || (b.getInitOperand2() instanceof IASTExpression r2 && StringLowering.isString(r2.getExpressionType(), false))) {
+                || (op != IASTBinaryExpression.op_assign && compoundOp(op) == null
+                    && b.getInitOperand2() instanceof IASTExpression r2 && StringLowering.isString(r2.getExpressionType(), false))) {
             return strings.binary(b, where);
         }
         if (op != IASTBinaryExpression.op_assign && (ViewLowering.isView(b.getOperand1().getExpressionType(), false)
@@ -1152,7 +1187,12 @@ public final class Lowering {
         for (int i = 0; i < actuals.length; i++) {
             if (actuals[i] instanceof IASTExpression ae) {
                 ICPPClassType converted = References.bindsReference(calleeType, i) ? References.convertedTo(calleeType, i, ae) : null;
-                if (converted != null) {
+                ICPPClassType constructed = converted == null ? References.constructedParameter(calleeType, i, ae) : null;
+                if (constructed != null) {
+                    // a class parameter given a value of another kind (a string from a C string): a copy made
+                    // by the class's converting constructor
+                    args.add(new Expr.Load(classes.temporary(constructed, new IASTInitializerClause[] {ae}, loc(ae)), lowerType(constructed)));
+                } else if (converted != null) {
                     // a const T& bound to a value of another type: a temporary T made by a converting
                     // constructor the analysis does not pick, which receives the value
                     SourceLoc where = loc(ae);

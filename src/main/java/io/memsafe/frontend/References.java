@@ -88,6 +88,35 @@ final class References {
         }
     }
 
+    /**
+     * The class of by-value parameter {@code i} when argument {@code arg} is a scalar, a pointer or
+     * an array, so that the parameter is made by a converting constructor; else null.
+     */
+    static ICPPClassType constructedParameter(IFunctionType ft, int i, IASTExpression arg) {
+        try {
+            if (ft == null) return null;
+            IType[] ps = ft.getParameterTypes();
+            if (i >= ps.length || isReference(ps[i])) return null;
+            IType p = ps[i];
+            for (int depth = 0; depth < 20 && !(p instanceof ICPPClassType); depth++) {
+                if (p instanceof ITypedef td) p = td.getType();
+                else if (p instanceof IQualifierType q) p = q.getType();
+                else return null;
+            }
+            if (!(p instanceof ICPPClassType param) || param instanceof ICPPTemplateTypeParameter) return null;
+            IType a = arg.getExpressionType();
+            for (int depth = 0; depth < 20; depth++) {
+                if (a instanceof ITypedef td) a = td.getType();
+                else if (a instanceof IQualifierType q) a = q.getType();
+                else if (a instanceof ICPPReferenceType r) a = r.getType();
+                else break;
+            }
+            return a instanceof IBasicType || a instanceof IPointerType || a instanceof IArrayType ? param : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
     /** Whether argument {@code i} of a call binds a reference parameter. */
     static boolean bindsReference(IFunctionType ft, int i) {
         if (ft == null) return false;
