@@ -486,7 +486,8 @@ public final class Lowering {
                 emit(new Stmt.InitAggregate(target, stringLiteral(lit), List.of(), where));
             } else if (type instanceof Type.Array) {
                 emit(new Stmt.InitAggregate(target, null, List.of(rvalue(e)), where));
-            } else if (type instanceof Type.Struct && !(typeOf(e) instanceof Type.Struct) && !(typeOf(e) instanceof Type.Unknown)) {
+            } else if (e instanceof ICPPASTExpression && type instanceof Type.Struct && !(typeOf(e) instanceof Type.Struct)
+                    && !(typeOf(e) instanceof Type.Unknown)) {
                 // an object initialised from a value of another kind: a converting constructor the
                 // analysis does not pick, which receives the value
                 classes.constructUnresolved(new Expr.AddressOf(target, new Type.Pointer(type)), new IASTInitializerClause[] {e}, where);
