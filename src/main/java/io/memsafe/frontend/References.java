@@ -80,7 +80,13 @@ final class References {
                 else if (a instanceof ICPPReferenceType r) a = r.getType();
                 else break;
             }
-            // only a value CDT knows to be of another kind: a scalar, a pointer or an array
+            if (a instanceof ICPPClassType ac && !(ac instanceof org.eclipse.cdt.core.dom.ast.IProblemBinding)
+                    && !(param instanceof org.eclipse.cdt.core.dom.ast.IProblemBinding)) {
+                // an object of an unrelated class (a std::string for a const StringPiece &): converted
+                boolean related = ac.isSameType(param) || org.eclipse.cdt.internal.core.dom.parser.cpp.ClassTypeHelper.isSubclass(ac, param);
+                return related ? null : param;
+            }
+            // else only a value CDT knows to be of another kind: a scalar, a pointer or an array
             if (!(a instanceof IBasicType || a instanceof IPointerType || a instanceof IArrayType)) return null;
             return param;
         } catch (RuntimeException e) {
