@@ -278,8 +278,10 @@ final class SmartPointerLowering {
     private void escape(Expr p, SourceLoc where) {
         Variable slot = lowering.temp(p.type());
         lowering.emit(new Stmt.Assign(new Lvalue.Var(slot, where), p, where));
-        lowering.emit(new Stmt.Call(null, null, new Expr.Opaque("owner the analysis does not follow", lowering.pointer(Type.VOID)),
-                List.of(new Expr.AddressOf(new Lvalue.Var(slot, where), lowering.pointer(p.type()))), where));
+        // a modelling step, not a call of the program's: no exception edge after it
+        Stmt.Call keep = new Stmt.Call(null, null, new Expr.Opaque("owner the analysis does not follow", lowering.pointer(Type.VOID)),
+                List.of(new Expr.AddressOf(new Lvalue.Var(slot, where), lowering.pointer(p.type()))), where);
+        lowering.statements().withoutExceptionEdges(() -> lowering.emit(keep));
     }
 
     /** Destroys the smart pointer at {@code objectAddress}: a unique_ptr deletes what it owns. */

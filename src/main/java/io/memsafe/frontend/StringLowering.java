@@ -106,7 +106,7 @@ final class StringLowering {
                 ContainerLowering.STORAGE_FAMILY, where));
         Expr block = new Expr.Load(new Lvalue.Var(fresh, where), fresh.type);
         // characters written by code the analysis does not see: known to be written, values unknown
-        lowering.classes.constructUnresolved(block, new IASTInitializerClause[0], where);
+        lowering.statements().withoutExceptionEdges(() -> lowering.classes.constructUnresolved(block, new IASTInitializerClause[0], where));
         lowering.emit(new Stmt.Assign(storage, block, where));
         if (old != null) lowering.emit(new Stmt.Free(new Expr.Load(new Lvalue.Var(old, where), old.type), ContainerLowering.STORAGE_FAMILY, where));
     }
