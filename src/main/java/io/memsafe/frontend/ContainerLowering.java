@@ -168,6 +168,9 @@ final class ContainerLowering {
     /**
      * A container moved from ({@code std::move(v)} handed over): empty. A vector's elements are then
      * in a block of 0 bytes (the old block now belongs to the destination, so it is not freed).
+     * Members that store an element or clear start a new block without reading the old one; reserve,
+     * resize and erase on a moved-from vector still copy the cell out of the 0-byte block (reported as
+     * out of bounds: the emptiness is not tracked apart from the block).
      */
     void makeEmpty(Lvalue container, SourceLoc where) {
         Lvalue storage = storage(container, where);
