@@ -50,7 +50,7 @@ public final class CdtParser {
             "pthread.h", "poll.h", "sys/select.h", "termios.h", "libgen.h", "getopt.h", "endian.h", "byteswap.h",
             "cstdio", "cstdlib", "cstring", "cwchar", "cstddef", "cstdint", "climits", "cctype", "cmath",
             "ctime", "cassert", "cerrno", "cstdarg", "new", "iostream", "exception", "stdexcept",
-            "vector", "list", "deque", "map");
+            "vector", "list", "deque", "map", "memory", "utility", "string", "string_view", "span");
     /**
      * Kernel preludes: the Windows (WDM, NTDDK, KMDF) and Linux kernel APIs, served for their header
      * names when the compile flags point at no real WDK or kernel tree, so drivers scan anywhere.

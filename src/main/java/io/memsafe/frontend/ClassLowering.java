@@ -58,6 +58,12 @@ final class ClassLowering {
 
     /** Whether a local object needs its destructor called when its block is left (it is then remembered). */
     boolean destroyedAtScopeEnd(Variable local, ICPPClassType c) {
+        if (StringLowering.isString(c) || ViewLowering.isView(c)) return false;
+        if (SmartPointerLowering.isSmart(c)) {
+            if (!SmartPointerLowering.deletes(c)) return false;
+            destructible.put(local, c);
+            return true;
+        }
         if (ContainerLowering.isContainer(c, false) || ClassModel.userDestructor(c) == null) return false;
         destructible.put(local, c);
         return true;
@@ -75,7 +81,10 @@ final class ClassLowering {
     void memberInitializers(ICPPASTFunctionDefinition fd) {
         for (ICPPASTConstructorChainInitializer mi : fd.getMemberInitializers()) {
             try {
-                if (mi.getMemberInitializerId().resolveBinding() instanceof IField field && !field.isStatic()) {
+                if (mi.getMemberInitializerId().resolveBinding() instanceof IField field && !field.isStatic()
+                        && References.isReference(field.getType())) {
+                    lowering.bindSlot(lowering.memberSlot(field, Lowering.loc(mi)), mi.getInitializer());
+                } else if (mi.getMemberInitializerId().resolveBinding() instanceof IField field && !field.isStatic()) {
                     Lvalue member = lowering.member(field, Lowering.loc(mi));
                     lowering.initialize(member, member.type(), mi.getInitializer());
                 }
@@ -100,6 +109,14 @@ final class ClassLowering {
         Variable t = lowering.temp(lowering.lowerType(cls));
         lowering.emit(new Stmt.Declare(t, where));
         construct(new Expr.AddressOf(new Lvalue.Var(t, where), lowering.pointer(t.type)), cls, implicitlyCalled(c, false), c.getArguments(), where);
+        return new Lvalue.Var(t, where);
+    }
+
+    /** A temporary object of class {@code cls} constructed from {@code args} (the constructor is not picked). */
+    Lvalue temporary(ICPPClassType cls, IASTInitializerClause[] args, SourceLoc where) {
+        Variable t = lowering.temp(lowering.lowerType(cls));
+        lowering.emit(new Stmt.Declare(t, where));
+        construct(new Expr.AddressOf(new Lvalue.Var(t, where), lowering.pointer(t.type)), cls, null, args, where);
         return new Lvalue.Var(t, where);
     }
 
@@ -129,9 +146,27 @@ final class ClassLowering {
      * declared constructor, if any, with the arguments.
      */
     void construct(Expr object, ICPPClassType c, ICPPMethod constructor, IASTInitializerClause[] args, SourceLoc where) {
+        if (SmartPointerLowering.isSmart(c)) {
+            lowering.smart().construct(object, c, args, where);
+            return;
+        }
+        if (StringLowering.isString(c) || ViewLowering.isView(c)) {
+            Lvalue target = object instanceof Expr.AddressOf a ? a.lv() : new Lvalue.Deref(object, 0, Type.pointee(object.type()), where);
+            if (StringLowering.isString(c)) lowering.strings().construct(target, args, where);
+            else lowering.views().construct(target, args, where);
+            return;
+        }
         if (ContainerLowering.isContainer(c, false)) {
+            Lvalue target = object instanceof Expr.AddressOf a ? a.lv() : new Lvalue.Deref(object, 0, Type.pointee(object.type()), where);
+            if (args.length == 1 && args[0] instanceof org.eclipse.cdt.core.dom.ast.IASTExpression e
+                    && ContainerLowering.isContainer(e.getExpressionType(), false)) {
+                // a copy or a move of another container
+                lowering.containers().copyInto(target, e, where);
+                return;
+            }
             // the prelude's containers start empty: their element cell holds no value the analysis knows
-            lowering.containers().constructEmpty(new Lvalue.Deref(object, 0, Type.pointee(object.type()), where), where, this);
+            for (IASTInitializerClause a : args) if (a instanceof org.eclipse.cdt.core.dom.ast.IASTExpression e) lowering.effect(e);
+            lowering.containers().constructEmpty(target, where, this);
             return;
         }
         if (ClassModel.constructsMembers(c)) {
@@ -192,6 +227,11 @@ final class ClassLowering {
 
     /** Calls the destructor of the object at {@code object}, through its vtable when the destructor is virtual. */
     void destroy(Expr object, ICPPClassType c, SourceLoc where, boolean dynamicType) {
+        if (SmartPointerLowering.isSmart(c)) {
+            lowering.smart().destroy(object, c, where);
+            return;
+        }
+        if (StringLowering.isString(c) || ViewLowering.isView(c)) return;
         if (ContainerLowering.isContainer(c, false)) return;
         ICPPMethod d = ClassModel.userDestructor(c);
         if (d == null) return;

@@ -45,15 +45,19 @@ final class ContainerLowering {
      * standard's rules for vector: push_back, emplace_back, insert, emplace, reserve, resize and
      * shrink_to_fit may reallocate; erase and clear end the elements' lifetime; assign replaces them).
      * Modelled as a reallocation every time: the element moves to a new block, the old one is freed,
-     * so a use through an old pointer is a use after free. Iterators from begin()/end()/data() are
-     * values the analysis does not know (one cell cannot bound a walk over the elements), so their
-     * invalidation is not seen.
+     * so a use through an old pointer or iterator is a use after free. Iterators from begin(),
+     * data(), insert() and erase() point at the block's start; end() is a value the analysis does not
+     * know. The block's size is unknown (one cell stands for every element, so a walk over them
+     * cannot be bounded), except for a vector left empty by a move: a block of 0 bytes, so that
+     * reading or writing an element of it is out of bounds.
      */
     private static final Set<String> INVALIDATING = Set.of("push_back", "emplace_back", "insert", "emplace", "erase", "clear",
             "reserve", "resize", "shrink_to_fit", "assign");
     private static final Set<String> CONTAINERS = Set.of("vector", "list", "deque", "map");
     private static final Set<String> STORES = Set.of("push_back", "push_front", "insert", "emplace_back", "emplace_front");
     private static final Set<String> ELEMENT_REFERENCES = Set.of("at", "front", "back");
+    /** Members returning an iterator (or pointer) to the vector's first element, or one the call made. */
+    private static final Set<String> ITERATORS = Set.of("begin", "cbegin", "data", "insert", "erase", "emplace");
 
     private final Lowering lowering;
 
@@ -106,6 +110,24 @@ final class ContainerLowering {
     }
 
     /** A vector's pointer to its element block; null for the other containers. */
+    static Lvalue storageOf(Lvalue container, SourceLoc where) {
+        return storage(container, where);
+    }
+
+    /**
+     * A container handed to a function by value: the callee's copy has its elements in a block of
+     * its own (a change it makes does not free the caller's); a moved-from one is left empty.
+     */
+    Expr byValue(IASTExpression e, SourceLoc where) {
+        IASTExpression moved = SmartPointerLowering.movedOperand(e);
+        Lvalue from = lowering.lvalue(moved != null ? moved : e);
+        Variable t = lowering.temp(from.type());
+        lowering.emit(new Stmt.Assign(new Lvalue.Var(t, where), new Expr.Load(from, from.type()), where));
+        if (moved != null) makeEmpty(from, where);
+        else if (storage(new Lvalue.Var(t, where), where) instanceof Lvalue s) moveElement(s, true, false, where);
+        return new Expr.Load(new Lvalue.Var(t, where), t.type);
+    }
+
     private static Lvalue storage(Lvalue container, SourceLoc where) {
         if (!(container.type() instanceof Type.Struct s) || s.field(STORAGE) == null) return null;
         Type.Field f = s.field(STORAGE);
@@ -119,7 +141,7 @@ final class ContainerLowering {
      */
     void constructEmpty(Lvalue object, SourceLoc where, ClassLowering classes) {
         Lvalue storage = storage(object, where);
-        if (storage != null) moveElement(storage, false, where);
+        if (storage != null) moveElement(storage, false, false, where);
         Lvalue cell = element(object, where);
         if (cell != null) classes.writeUnknown(cell, "element of an empty container", where);
     }
@@ -128,19 +150,67 @@ final class ContainerLowering {
      * Moves a vector's element to a new block: the new block gets the old element (if {@code keep}),
      * the vector points to it, the old block is freed (what pointers into it held is gone).
      */
-    private void moveElement(Lvalue storage, boolean keep, SourceLoc where) {
+    private void moveElement(Lvalue storage, boolean keep, boolean freeOld, SourceLoc where) {
         Type elem = Type.pointee(storage.type());
         Variable old = lowering.temp(storage.type()), fresh = lowering.temp(storage.type());
-        if (keep) lowering.emit(new Stmt.Assign(new Lvalue.Var(old, where), new Expr.Load(storage, storage.type()), where));
-        // an element of unknown size (a class from a header the scan lacks): a block of unknown size, not checked
-        Expr size = elem.size() > 0 ? new Expr.IntConst(elem.size(), lowering.model().sizeT()) : new Expr.Opaque("element size", lowering.model().sizeT());
+        if (keep || freeOld) lowering.emit(new Stmt.Assign(new Lvalue.Var(old, where), new Expr.Load(storage, storage.type()), where));
+        // a block of unknown size: one cell stands for every element (see INVALIDATING)
+        Expr size = new Expr.Opaque("elements' size", lowering.model().sizeT());
         lowering.emit(new Stmt.Allocate(new Lvalue.Var(fresh, where), size, STORAGE_FAMILY, where));
         Lvalue freshCell = new Lvalue.Deref(new Expr.Load(new Lvalue.Var(fresh, where), fresh.type), 0, elem, where);
         if (keep) {
             lowering.emit(new Stmt.Assign(freshCell, new Expr.Load(new Lvalue.Deref(new Expr.Load(new Lvalue.Var(old, where), old.type), 0, elem, where), elem), where));
         }
         lowering.emit(new Stmt.Assign(storage, new Expr.Load(new Lvalue.Var(fresh, where), fresh.type), where));
-        if (keep) lowering.emit(new Stmt.Free(new Expr.Load(new Lvalue.Var(old, where), old.type), STORAGE_FAMILY, where));
+        if (freeOld) lowering.emit(new Stmt.Free(new Expr.Load(new Lvalue.Var(old, where), old.type), STORAGE_FAMILY, where));
+    }
+
+    /**
+     * A container moved from ({@code std::move(v)} handed over): empty. A vector's elements are then
+     * in a block of 0 bytes (the old block now belongs to the destination, so it is not freed).
+     * Members that store an element or clear start a new block without reading the old one; reserve,
+     * resize and erase on a moved-from vector still copy the cell out of the 0-byte block (reported as
+     * out of bounds: the emptiness is not tracked apart from the block).
+     */
+    void makeEmpty(Lvalue container, SourceLoc where) {
+        Lvalue storage = storage(container, where);
+        if (storage != null) {
+            Variable fresh = lowering.temp(storage.type());
+            lowering.emit(new Stmt.Allocate(new Lvalue.Var(fresh, where), new Expr.IntConst(0, lowering.model().sizeT()), STORAGE_FAMILY, where));
+            lowering.emit(new Stmt.Assign(storage, new Expr.Load(new Lvalue.Var(fresh, where), fresh.type), where));
+            return;
+        }
+        Lvalue cell = element(container, where);
+        if (cell != null) lowering.classes.writeUnknown(cell, "element of a moved-from container", where);
+    }
+
+    /**
+     * {@code target} made from container {@code source}: moved ({@code std::move(w)}: the elements
+     * change owner, w is left empty) or copied (the copy's elements are in a block of their own).
+     */
+    void copyInto(Lvalue target, IASTExpression source, SourceLoc where) {
+        IASTExpression moved = SmartPointerLowering.movedOperand(source);
+        if (moved != null) {
+            Lvalue from = lowering.lvalue(moved);
+            lowering.emit(new Stmt.Assign(target, new Expr.Load(from, from.type()), where));
+            makeEmpty(from, where);
+            return;
+        }
+        lowering.emit(new Stmt.Assign(target, lowering.rvalue(source), where));
+        Lvalue storage = storage(target, where);
+        if (storage != null) moveElement(storage, true, false, where);
+    }
+
+    /** {@code v = w} or {@code v = std::move(w)}: v's old elements are destroyed (their block freed). */
+    void assign(Lvalue target, IASTExpression source, SourceLoc where) {
+        Lvalue storage = storage(target, where);
+        Variable old = null;
+        if (storage != null) {
+            old = lowering.temp(storage.type());
+            lowering.emit(new Stmt.Assign(new Lvalue.Var(old, where), new Expr.Load(storage, storage.type()), where));
+        }
+        copyInto(target, source, where);
+        if (old != null) lowering.emit(new Stmt.Free(new Expr.Load(new Lvalue.Var(old, where), old.type), STORAGE_FAMILY, where));
     }
 
     /** {@code c[i]}: the element cell (the index is evaluated for its effects). */
@@ -162,19 +232,26 @@ final class ContainerLowering {
                 : lowering.lvalue(owner);
         IASTInitializerClause[] args = c.getArguments();
         Expr last = null;
-        for (IASTInitializerClause a : args) if (a instanceof IASTExpression e) last = lowering.rvalue(e);
+        for (IASTInitializerClause a : args) if (a instanceof IASTExpression e) last = lowering.smart().handedOver(e, where);
         Lvalue storage = storage(object, where);
-        if (storage != null && INVALIDATING.contains(name)) moveElement(storage, true, where);
+        // the old elements matter unless the call stores the element (the cell holds the last one) or clears
+        boolean stores = (STORES.contains(name) || "assign".equals(name)) && last != null;
+        if (storage != null && INVALIDATING.contains(name)) moveElement(storage, !stores && !"clear".equals(name), true, where);
         Lvalue cell = element(object, where);
         Type result = lowering.typeOf(c);
-        if (STORES.contains(name) && cell != null && last != null) {
+        if (stores && cell != null) {
             lowering.emit(new Stmt.Assign(cell, lowering.convert(last, cell.type()), where));
+        } else if (storage != null && "clear".equals(name) && cell != null) {
+            lowering.classes.writeUnknown(cell, "element of a cleared container", where);
         }
         if (ELEMENT_REFERENCES.contains(name)) {
             if (cell != null) return new Expr.AddressOf(cell, lowering.pointer(cell.type()));
             return new Expr.Opaque("container element", lowering.pointer(result));
         }
         if (result instanceof Type.Void) return new Expr.IntConst(0, Type.VOID);
+        if (storage != null && ITERATORS.contains(name) && result instanceof Type.Pointer) {
+            return lowering.convert(new Expr.Load(storage, storage.type()), result);
+        }
         return new Expr.Opaque("container " + name, result);
     }
 }

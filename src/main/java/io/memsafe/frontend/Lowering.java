@@ -44,6 +44,9 @@ public final class Lowering {
     BasicBlock cur;
     private int temps;
     private final ContainerLowering containers = new ContainerLowering(this);
+    private final SmartPointerLowering smart = new SmartPointerLowering(this);
+    private final StringLowering strings = new StringLowering(this);
+    private final ViewLowering views = new ViewLowering(this);
     final ClassLowering classes = new ClassLowering(this);
     private final StatementLowering statements = new StatementLowering(this);
     /** The object parameter of the member function being lowered; null outside member functions. */
@@ -114,6 +117,12 @@ public final class Lowering {
     Program program() { return program; }
 
     ContainerLowering containers() { return containers; }
+
+    SmartPointerLowering smart() { return smart; }
+
+    StringLowering strings() { return strings; }
+
+    ViewLowering views() { return views; }
 
     StatementLowering statements() { return statements; }
 
@@ -261,9 +270,27 @@ public final class Lowering {
 
     /** A member of the object a member function runs on ({@code this->field}). */
     Lvalue member(IField field, SourceLoc where) {
+        Lvalue slot = memberSlot(field, where);
+        // a reference member holds the address of its referent, which every use designates
+        return References.isReference(field.getType()) ? new Lvalue.Deref(new Expr.Load(slot, slot.type()), 0, Type.pointee(slot.type()), where) : slot;
+    }
+
+    /** The storage of a member of {@code *this} (for a reference member: the address it holds). */
+    Lvalue memberSlot(IField field, SourceLoc where) {
         Type ft = types.lower(field.getType());
         long off = Type.pointee(thisVar.type) instanceof Type.Struct st && st.field(field.getName()) != null ? st.field(field.getName()).offset() : 0;
         return new Lvalue.Deref(new Expr.Load(new Lvalue.Var(thisVar, where), thisVar.type), off, ft, where);
+    }
+
+    /** Binds a reference member (or other slot holding a referent's address) to what an initialiser designates. */
+    void bindSlot(Lvalue slot, IASTInitializer init) {
+        IASTInitializerClause clause = null;
+        if (init instanceof IASTEqualsInitializer eq) clause = eq.getInitializerClause();
+        else if (init instanceof ICPPASTConstructorInitializer ci && ci.getArguments().length == 1) clause = ci.getArguments()[0];
+        else if (init instanceof IASTInitializerList il && il.getClauses().length == 1) clause = il.getClauses()[0];
+        SourceLoc where = loc(init);
+        Expr address = clause instanceof IASTExpression e ? addressOf(e) : new Expr.Opaque("reference initialiser", slot.type());
+        emit(new Stmt.Assign(slot, convert(address, slot.type()), where));
     }
 
     static IASTDeclarator innermost(IASTDeclarator d) {
@@ -321,6 +348,14 @@ public final class Lowering {
             ICPPClassType cls = references.contains(var) ? null : ClassLowering.classOf(v.getType());
             IASTInitializer init = dtor.getInitializer();
             boolean constructed = init == null || init instanceof ICPPASTConstructorInitializer || init instanceof IASTInitializerList;
+            if (init == null && cls == null && var.type instanceof Type.Array arr && arr.element() instanceof Type.Struct
+                    && ClassLowering.classOf(elementType(v.getType())) instanceof ICPPClassType ec
+                    && (SmartPointerLowering.isSmart(ec) || ContainerLowering.isContainer(ec, false) || ClassModel.constructsMembers(ec))) {
+                // an array of objects each made by its default constructor: written, values unknown
+                SourceLoc where = loc(dtor);
+                // (smart pointers too: they start null, but a range-based for that fills them is not lowered)
+                classes.writeUnknown(new Lvalue.Var(var, where), "constructed objects", where);
+            }
             if (constructed && v instanceof ICPPVariable && !references.contains(var) && unresolvedObjects(var.type)) {
                 // an object of a type from a header the scan lacks: its bytes are written, with values the
                 // analysis does not know (objects of known classes: ClassLowering.construct)
@@ -330,6 +365,16 @@ public final class Lowering {
                     && !ContainerLowering.isContainer(cls, false)) {
                 // aggregate initialisation: C x{a, b} sets the members in order, C x{} zeroes them
                 initialize(new Lvalue.Var(var, loc(dtor)), var.type, init);
+            } else if (cls != null && init instanceof IASTEqualsInitializer eq && eq.getInitializerClause() instanceof IASTExpression x
+                    && (SmartPointerLowering.isSmart(cls) || ContainerLowering.isContainer(cls, false)
+                        || StringLowering.isString(cls) || ViewLowering.isView(cls))) {
+                // T x = y: a smart pointer takes y's pointer (moved from when y is), a container y's elements
+                SourceLoc where = loc(dtor);
+                Lvalue target = new Lvalue.Var(var, where);
+                if (SmartPointerLowering.isSmart(cls)) smart.construct(new Expr.AddressOf(target, pointer(var.type)), cls, new IASTInitializerClause[] {x}, where);
+                else if (StringLowering.isString(cls)) strings.construct(target, new IASTInitializerClause[] {x}, where);
+                else if (ViewLowering.isView(cls)) views.construct(target, new IASTInitializerClause[] {x}, where);
+                else containers.copyInto(target, x, where);
             } else if (cls != null && constructed) {
                 // an object constructed in place: C x; C x(args); C x{args}
                 IASTInitializerClause[] args = init instanceof ICPPASTConstructorInitializer ci ? ci.getArguments()
@@ -441,6 +486,11 @@ public final class Lowering {
                 emit(new Stmt.InitAggregate(target, stringLiteral(lit), List.of(), where));
             } else if (type instanceof Type.Array) {
                 emit(new Stmt.InitAggregate(target, null, List.of(rvalue(e)), where));
+            } else if (e instanceof ICPPASTExpression && type instanceof Type.Struct && !(typeOf(e) instanceof Type.Struct)
+                    && !(typeOf(e) instanceof Type.Unknown)) {
+                // an object initialised from a value of another kind: a converting constructor the
+                // analysis does not pick, which receives the value
+                classes.constructUnresolved(new Expr.AddressOf(target, new Type.Pointer(type)), new IASTInitializerClause[] {e}, where);
             } else {
                 Expr v = rvalue(e);
                 emit(new Stmt.Assign(target, convert(v, type), where));
@@ -589,6 +639,7 @@ public final class Lowering {
                 Variable tmp = temp(result);
                 emit(new Stmt.Allocate(new Lvalue.Var(tmp, where), size, n.isArrayAllocation() ? "new[]" : "new", where));
                 classes.constructNew(n, new Expr.Load(new Lvalue.Var(tmp, where), result), where);
+                initializeScalar(n, t, new Expr.Load(new Lvalue.Var(tmp, where), result), where);
                 return new Expr.Load(new Lvalue.Var(tmp, where), result);
             }
             case ICPPASTDeleteExpression d -> {
@@ -607,6 +658,30 @@ public final class Lowering {
             }
             default -> { return new Expr.Opaque(e.getClass().getSimpleName(), typeOf(e)); }
         }
+    }
+
+    /** The element type of a (multi-dimensional) array type, through typedefs and qualifiers. */
+    private static IType elementType(IType t) {
+        for (int depth = 0; t != null && depth < 20; depth++) {
+            if (t instanceof IArrayType a) t = a.getType();
+            else if (t instanceof ITypedef td) t = td.getType();
+            else if (t instanceof IQualifierType q) t = q.getType();
+            else return t;
+        }
+        return null;
+    }
+
+    /** {@code new T(x)}, {@code new T{x}}, {@code new T()}: a scalar object is given its initial value. */
+    private void initializeScalar(ICPPASTNewExpression n, Type t, Expr object, SourceLoc where) {
+        if (n.isArrayAllocation() || !(t instanceof Type.Int || t instanceof Type.Pointer || t instanceof Type.Float)) return;
+        IASTInitializer init = n.getInitializer();
+        IASTInitializerClause[] args = init instanceof ICPPASTConstructorInitializer ci ? ci.getArguments()
+                : init instanceof IASTInitializerList il ? il.getClauses() : null;
+        if (args == null || args.length > 1) return;
+        Expr value = args.length == 0 ? (t instanceof Type.Float ? new Expr.Opaque("0.0", t) : new Expr.IntConst(0, t))
+                : args[0] instanceof IASTExpression x ? convert(rvalue(x), t) : null;
+        if (value == null) return;
+        emit(new Stmt.Assign(new Lvalue.Deref(object, 0, t, where), value, where));
     }
 
     private Type typeIdType(IASTTypeId tid) {
@@ -670,6 +745,17 @@ public final class Lowering {
                 if (ContainerLowering.isContainer(arr.getExpressionType(), false)) {
                     return containers.subscript(arr, (IASTExpression) a.getArgument(), typeOf(a), where);
                 }
+                if (StringLowering.isString(arr.getExpressionType(), false)) {
+                    return strings.subscript(arr, (IASTExpression) a.getArgument(), typeOf(a), where);
+                }
+                if (ViewLowering.isView(arr.getExpressionType(), false)) {
+                    return views.subscript(arr, (IASTExpression) a.getArgument(), typeOf(a), where);
+                }
+                if (SmartPointerLowering.smartClass(arr.getExpressionType()) != null && smart.target(arr, where) instanceof Expr owned) {
+                    // p[i] of a unique_ptr<T[]>: an element of the array it owns
+                    Type elem = typeOf(a);
+                    return new Lvalue.Deref(pointerAdd(owned, rvalue((IASTExpression) a.getArgument()), elem), 0, elem, where);
+                }
                 Expr idx = rvalue((IASTExpression) a.getArgument());
                 Type arrType = typeOf(arr);
                 Type elem = typeOf(a);
@@ -682,6 +768,14 @@ public final class Lowering {
             }
             case IASTFieldReference f -> {
                 Type ownerType = typeOf(f.getFieldOwner());
+                if (f.isPointerDereference() && SmartPointerLowering.smartClass(f.getFieldOwner().getExpressionType()) != null
+                        && smart.target(f.getFieldOwner(), where) instanceof Expr owned) {
+                    // "p->m" through a smart pointer: the member of the object it owns
+                    Type pointee = Type.pointee(owned.type());
+                    String name = f.getFieldName().toString();
+                    long off = pointee instanceof Type.Struct s && s.field(name) != null ? s.field(name).offset() : 0;
+                    return new Lvalue.Deref(owned, off, typeOf(f), where);
+                }
                 if (f.isPointerDereference() && !(ownerType instanceof Type.Pointer || ownerType instanceof Type.Array)) {
                     // "o->m" on an object, not a pointer: its operator-> (a smart pointer, an iterator) or a
                     // misparse of unresolved names ("auto e = ns::make<T>(x)" read as comparisons) decides
@@ -695,6 +789,18 @@ public final class Lowering {
                 String name = f.getFieldName().toString();
                 if (ownerType instanceof Type.Struct s && s.field(name) != null) off = s.field(name).offset();
                 Type ft = typeOf(f);
+                if (f.getFieldName().resolveBinding() instanceof IField fld && References.isReference(fld.getType())) {
+                    // a reference member: the referent whose address the member holds
+                    Type slotType = pointer(ft);
+                    Lvalue slot;
+                    if (f.isPointerDereference()) slot = new Lvalue.Deref(rvalue(f.getFieldOwner()), off, slotType, where);
+                    else {
+                        Lvalue base = lvalue(f.getFieldOwner());
+                        slot = base instanceof Lvalue.Deref d ? new Lvalue.Deref(d.pointer(), d.byteOffset() + off, slotType, where)
+                                : new Lvalue.Field(base, name, off, slotType, where);
+                    }
+                    return new Lvalue.Deref(new Expr.Load(slot, slotType), 0, ft, where);
+                }
                 if (f.isPointerDereference()) return new Lvalue.Deref(rvalue(f.getFieldOwner()), off, ft, where);
                 Lvalue base = lvalue(f.getFieldOwner());
                 if (base instanceof Lvalue.Deref d) return new Lvalue.Deref(d.pointer(), d.byteOffset() + off, ft, where);
@@ -704,7 +810,8 @@ public final class Lowering {
                 return new Lvalue.Deref(call(c, where), 0, typeOf(c), where);
             }
             case IASTUnaryExpression u when u.getOperator() == IASTUnaryExpression.op_star -> {
-                Expr p = rvalue(u.getOperand());
+                Expr p = SmartPointerLowering.smartClass(u.getOperand().getExpressionType()) != null
+                        && smart.target(u.getOperand(), where) instanceof Expr owned ? owned : rvalue(u.getOperand());
                 return new Lvalue.Deref(p, 0, typeOf(u), where);
             }
             default -> {
@@ -736,7 +843,7 @@ public final class Lowering {
             case IASTUnaryExpression.op_bracketedPrimary: return rvalue(u.getOperand());
             case IASTUnaryExpression.op_plus: return rvalue(u.getOperand());
             case IASTUnaryExpression.op_minus: return new Expr.Unary(Expr.UnOp.NEG, rvalue(u.getOperand()), typeOf(u));
-            case IASTUnaryExpression.op_not: return new Expr.Unary(Expr.UnOp.NOT, rvalue(u.getOperand()), Type.INT);
+            case IASTUnaryExpression.op_not: return new Expr.Unary(Expr.UnOp.NOT, truth(u.getOperand()), Type.INT);
             case IASTUnaryExpression.op_tilde: return new Expr.Unary(Expr.UnOp.BITNOT, rvalue(u.getOperand()), typeOf(u));
             case IASTUnaryExpression.op_star: return load(lvalue(u), where);
             case IASTUnaryExpression.op_amper: {
@@ -836,6 +943,34 @@ public final class Lowering {
             }
             return new Expr.Opaque("call of an unresolved template", typeOf(b));
         }
+        if (StringLowering.isString(b.getOperand1().getExpressionType(), false)
+                || (op != IASTBinaryExpression.op_assign && compoundOp(op) == null
+                    && b.getInitOperand2() instanceof IASTExpression r2 && StringLowering.isString(r2.getExpressionType(), false))) {
+            return strings.binary(b, where);
+        }
+        if (op != IASTBinaryExpression.op_assign && (ViewLowering.isView(b.getOperand1().getExpressionType(), false)
+                || (b.getInitOperand2() instanceof IASTExpression r3 && ViewLowering.isView(r3.getExpressionType(), false)))) {
+            // comparisons of views: values the analysis does not know
+            effect(b.getOperand1());
+            if (b.getInitOperand2() instanceof IASTExpression r4) effect(r4);
+            return new Expr.Opaque("view operator", typeOf(b) instanceof Type.Unknown ? Type.INT : typeOf(b));
+        }
+        if (op == IASTBinaryExpression.op_assign && SmartPointerLowering.smartClass(b.getOperand1().getExpressionType()) != null
+                && b.getInitOperand2() instanceof IASTExpression value) {
+            return smart.assign(b.getOperand1(), value, where);
+        }
+        if (op == IASTBinaryExpression.op_assign && ContainerLowering.isContainer(b.getOperand1().getExpressionType(), false)
+                && b.getInitOperand2() instanceof IASTExpression value) {
+            Lvalue lv = lvalue(b.getOperand1());
+            containers.assign(lv, value, where);
+            return new Expr.Load(lv, lv.type());
+        }
+        if ((op == IASTBinaryExpression.op_equals || op == IASTBinaryExpression.op_notequals)
+                && (SmartPointerLowering.smartClass(b.getOperand1().getExpressionType()) != null
+                    || SmartPointerLowering.smartClass(b.getOperand2().getExpressionType()) != null)) {
+            // p == nullptr, p != q: the owned pointers compared
+            return arith(op == IASTBinaryExpression.op_equals ? BinOp.EQ : BinOp.NE, truth(b.getOperand1()), truth(b.getOperand2()), Type.INT);
+        }
         if (op == IASTBinaryExpression.op_assign) {
             Lvalue lv = lvalue(b.getOperand1());
             Expr v = convert(rvalue((IASTExpression) b.getInitOperand2()), lv.type());
@@ -920,6 +1055,12 @@ public final class Lowering {
         };
     }
 
+    /** An operand tested for truth or compared: a smart pointer's owned pointer, else its value. */
+    Expr truth(IASTExpression e) {
+        if (SmartPointerLowering.smartClass(e.getExpressionType()) != null && smart.target(e, loc(e)) instanceof Expr owned) return owned;
+        return rvalue(e);
+    }
+
     Expr convert(Expr v, Type to) {
         if (to == null || to instanceof Type.Unknown || to.equals(v.type())) return v;
         if (to instanceof Type.Struct || to instanceof Type.Array || to instanceof Type.Void) return v;
@@ -929,6 +1070,10 @@ public final class Lowering {
     private Expr call(IASTFunctionCallExpression c, SourceLoc where) {
         IASTExpression fe = unparen(c.getFunctionNameExpression());
         if (fe instanceof IASTFieldReference fr && ContainerLowering.handles(fr)) return containers.call(c, fr, where);
+        if (fe instanceof IASTFieldReference fr && SmartPointerLowering.handles(fr)) return smart.call(c, fr, where);
+        if (fe instanceof IASTFieldReference fr && StringLowering.handles(fr)) return strings.call(c, fr, where);
+        if (fe instanceof IASTFieldReference fr && ViewLowering.handles(fr)) return views.call(c, fr, where);
+        if (SmartPointerLowering.handlesFree(c)) return smart.freeCall(c, where);
         String callee = null;
         Expr calleeExpr = null;
         Expr object = null;
@@ -956,6 +1101,8 @@ public final class Lowering {
                 Type ownerType = typeOf(fr.getFieldOwner());
                 object = !fr.isPointerDereference() ? addressOf(fr.getFieldOwner())
                         : ownerType instanceof Type.Pointer || ownerType instanceof Type.Array ? rvalue(fr.getFieldOwner())
+                        : SmartPointerLowering.smartClass(fr.getFieldOwner().getExpressionType()) != null
+                            && smart.target(fr.getFieldOwner(), where) instanceof Expr owned ? owned // p->f() through a smart pointer
                         : new Expr.Opaque("operator->", new Type.Pointer(Type.UNKNOWN)); // an object's operator->
                 if (ClassModel.isVirtualCall(m)) {
                     // evaluated once: the object is both the vtable's holder and the first argument
@@ -1039,7 +1186,26 @@ public final class Lowering {
     List<Expr> arguments(IFunctionType calleeType, IASTInitializerClause[] actuals) {
         List<Expr> args = new ArrayList<>();
         for (int i = 0; i < actuals.length; i++) {
-            if (actuals[i] instanceof IASTExpression ae) args.add(References.bindsReference(calleeType, i) ? addressOf(ae) : rvalue(ae));
+            if (actuals[i] instanceof IASTExpression ae) {
+                ICPPClassType converted = References.bindsReference(calleeType, i) ? References.convertedTo(calleeType, i, ae) : null;
+                ICPPClassType constructed = converted == null ? References.constructedParameter(calleeType, i, ae) : null;
+                if (constructed != null) {
+                    // a class parameter given a value of another kind (a string from a C string): a copy made
+                    // by the class's converting constructor
+                    args.add(new Expr.Load(classes.temporary(constructed, new IASTInitializerClause[] {ae}, loc(ae)), lowerType(constructed)));
+                } else if (converted != null) {
+                    // a const T& bound to a value of another type: a temporary T made by a converting
+                    // constructor the analysis does not pick, which receives the value
+                    SourceLoc where = loc(ae);
+                    Variable t = temp(lowerType(converted));
+                    emit(new Stmt.Declare(t, where));
+                    Expr address = new Expr.AddressOf(new Lvalue.Var(t, where), pointer(t.type));
+                    classes.constructUnresolved(address, new IASTInitializerClause[] {ae}, where);
+                    args.add(address);
+                } else {
+                    args.add(References.bindsReference(calleeType, i) ? addressOf(ae) : smart.handedOver(ae, loc(ae)));
+                }
+            }
             else args.add(new Expr.Opaque("argument", Type.UNKNOWN));
         }
         return args;

@@ -8,6 +8,10 @@ import org.eclipse.cdt.core.dom.ast.IQualifierType;
 import org.eclipse.cdt.core.dom.ast.IType;
 import org.eclipse.cdt.core.dom.ast.ITypedef;
 import org.eclipse.cdt.core.dom.ast.cpp.ICPPReferenceType;
+import org.eclipse.cdt.core.dom.ast.cpp.ICPPClassType;
+import org.eclipse.cdt.core.dom.ast.cpp.ICPPTemplateTypeParameter;
+import org.eclipse.cdt.core.dom.ast.IBasicType;
+import org.eclipse.cdt.core.dom.ast.IArrayType;
 
 /**
  * C++ references as the IR sees them: a reference is a pointer that is bound once (binding is
@@ -50,6 +54,73 @@ final class References {
     static boolean returnsReference(IASTFunctionCallExpression c) {
         IFunctionType ft = calleeType(c);
         return ft != null && isReference(ft.getReturnType());
+    }
+
+    /**
+     * The class of reference parameter {@code i} when argument {@code arg} is not an object of that
+     * class (nor of a class derived from it), so that binding it makes a temporary by conversion
+     * ({@code const StringPiece &} given a {@code const char *}); else null.
+     */
+    static ICPPClassType convertedTo(IFunctionType ft, int i, IASTExpression arg) {
+        try {
+            IType[] ps = ft.getParameterTypes();
+            if (i >= ps.length) return null;
+            IType p = ps[i];
+            for (int depth = 0; depth < 20 && !(p instanceof ICPPClassType); depth++) {
+                if (p instanceof ITypedef td) p = td.getType();
+                else if (p instanceof IQualifierType q) p = q.getType();
+                else if (p instanceof ICPPReferenceType r) p = r.getType();
+                else return null;
+            }
+            if (!(p instanceof ICPPClassType param) || param instanceof ICPPTemplateTypeParameter) return null;
+            IType a = arg.getExpressionType();
+            for (int depth = 0; depth < 20 && !(a instanceof ICPPClassType); depth++) {
+                if (a instanceof ITypedef td) a = td.getType();
+                else if (a instanceof IQualifierType q) a = q.getType();
+                else if (a instanceof ICPPReferenceType r) a = r.getType();
+                else break;
+            }
+            if (a instanceof ICPPClassType ac && !(ac instanceof org.eclipse.cdt.core.dom.ast.IProblemBinding)
+                    && !(param instanceof org.eclipse.cdt.core.dom.ast.IProblemBinding)) {
+                // an object of an unrelated class (a std::string for a const StringPiece &): converted
+                boolean related = ac.isSameType(param) || org.eclipse.cdt.internal.core.dom.parser.cpp.ClassTypeHelper.isSubclass(ac, param);
+                return related ? null : param;
+            }
+            // else only a value CDT knows to be of another kind: a scalar, a pointer or an array
+            if (!(a instanceof IBasicType || a instanceof IPointerType || a instanceof IArrayType)) return null;
+            return param;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The class of by-value parameter {@code i} when argument {@code arg} is a scalar, a pointer or
+     * an array, so that the parameter is made by a converting constructor; else null.
+     */
+    static ICPPClassType constructedParameter(IFunctionType ft, int i, IASTExpression arg) {
+        try {
+            if (ft == null) return null;
+            IType[] ps = ft.getParameterTypes();
+            if (i >= ps.length || isReference(ps[i])) return null;
+            IType p = ps[i];
+            for (int depth = 0; depth < 20 && !(p instanceof ICPPClassType); depth++) {
+                if (p instanceof ITypedef td) p = td.getType();
+                else if (p instanceof IQualifierType q) p = q.getType();
+                else return null;
+            }
+            if (!(p instanceof ICPPClassType param) || param instanceof ICPPTemplateTypeParameter) return null;
+            IType a = arg.getExpressionType();
+            for (int depth = 0; depth < 20; depth++) {
+                if (a instanceof ITypedef td) a = td.getType();
+                else if (a instanceof IQualifierType q) a = q.getType();
+                else if (a instanceof ICPPReferenceType r) a = r.getType();
+                else break;
+            }
+            return a instanceof IBasicType || a instanceof IPointerType || a instanceof IArrayType ? param : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /** Whether argument {@code i} of a call binds a reference parameter. */

@@ -61,8 +61,11 @@ final class StatementLowering {
 
     void lowerStatement(IASTStatement s) {
         if (s == null) return;
+        // temporaries of an enclosing statement's condition or header are not destroyed here (see StringLowering)
+        lowering.strings().forgetTemporaries();
         try {
             lowerStatement0(s);
+            if (s instanceof IASTExpressionStatement || s instanceof IASTDeclarationStatement) lowering.strings().endOfStatement(Lowering.end(s));
         } catch (RuntimeException e) {
             lowering.diagnostics.add(new Diagnostic(Lowering.loc(s), Diagnostic.Level.NOTE, "statement not modelled (" + e.getClass().getSimpleName() + "): analysed as no-op"));
         }
@@ -193,7 +196,17 @@ final class StatementLowering {
             }
             case IASTReturnStatement rs -> {
                 Expr v = null;
-                if (rs.getReturnValue() instanceof IASTExpression e) v = lowering.returnsReference ? lowering.addressOf(e) : lowering.convert(lowering.rvalue(e), lowering.fn.type.returnType());
+                ICPPClassType made = !lowering.returnsReference && rs.getReturnValue() instanceof IASTExpression r0 ? constructedResult(rs, r0) : null;
+                if (made != null) v = new Expr.Load(lowering.classes.temporary(made, new IASTInitializerClause[] {rs.getReturnValue()}, Lowering.loc(rs)), lowering.lowerType(made));
+                else if (rs.getReturnValue() instanceof IASTExpression e) v = lowering.returnsReference ? lowering.addressOf(e) : lowering.convert(lowering.rvalue(e), lowering.fn.type.returnType());
+                if (v != null && !lowering.returnsReference && rs.getReturnValue() instanceof IASTExpression e
+                        && SmartPointerLowering.smartClass(e.getExpressionType()) != null) {
+                    // a local smart pointer returned is moved into the result: read first, then nulled
+                    Variable result = lowering.temp(v.type());
+                    lowering.emit(new Stmt.Assign(new Lvalue.Var(result, Lowering.loc(rs)), v, Lowering.loc(rs)));
+                    v = new Expr.Load(new Lvalue.Var(result, Lowering.loc(rs)), result.type);
+                    lowering.smart().returned(e, Lowering.loc(rs));
+                }
                 if (lowering.scopes.stream().anyMatch(l -> !l.isEmpty())) {
                     // the result is computed before the objects it may read are destroyed
                     if (v != null) {
@@ -320,6 +333,29 @@ final class StatementLowering {
     }
 
     /** Branches to {@code t} or {@code f} on a C condition, splitting && || ! into separate edges. */
+    /**
+     * The class a function returns by value when its return statement gives a scalar, a pointer or an
+     * array ({@code return L"text";} in a function returning a string): the result is made by a
+     * converting constructor; else null.
+     */
+    private static ICPPClassType constructedResult(IASTReturnStatement rs, IASTExpression value) {
+        try {
+            IASTNode n = rs;
+            while (n != null && !(n instanceof IASTFunctionDefinition)) n = n.getParent();
+            if (!(n instanceof IASTFunctionDefinition fd) || !(fd.getDeclarator().getName().resolveBinding() instanceof IFunction f)) return null;
+            IType rt = f.getType().getReturnType();
+            if (References.isReference(rt)) return null;
+            ICPPClassType cls = ClassLowering.classOf(rt);
+            if (cls == null) return null;
+            IType a = value.getExpressionType();
+            while (a instanceof ITypedef td) a = td.getType();
+            while (a instanceof IQualifierType q) a = q.getType();
+            return a instanceof IBasicType || a instanceof IPointerType || a instanceof IArrayType ? cls : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
     void condition(IASTExpression e, BasicBlock t, BasicBlock f) {
         e = Lowering.unparen(e);
         if (e instanceof IASTBinaryExpression b && b.getOperator() == IASTBinaryExpression.op_logicalAnd) {
@@ -345,7 +381,7 @@ final class StatementLowering {
             condition(tested, t, f);
             return;
         }
-        Expr c = lowering.rvalue(e);
+        Expr c = lowering.truth(e);
         branch(c, t, f, Lowering.loc(e));
     }
 

@@ -448,6 +448,177 @@ namespace std {
     size_t size() const; bool empty() const; void clear(); size_t count(const K &key) const; size_t erase(const K &key);
     V &operator[](const K &key); V &at(const K &key);
   };
+
+  /* <utility>: std::move and std::forward are casts; frontend/SmartPointerLowering moves what they name. */
+  template<class T> struct remove_reference { typedef T type; };
+  template<class T> struct remove_reference<T &> { typedef T type; };
+  template<class T> struct remove_reference<T &&> { typedef T type; };
+  template<class T> typename remove_reference<T>::type &&move(T &&t) noexcept;
+  template<class T> T &&forward(typename remove_reference<T>::type &t) noexcept;
+
+  /* <memory>: unique_ptr and shared_ptr, declared only (frontend/SmartPointerLowering): the object is the
+   * pointer it owns; a unique_ptr deletes it (delete, or delete[] for T[]) when it is destroyed or reset. */
+  template<class T> struct default_delete { };
+  template<class T, class D = default_delete<T> > class unique_ptr {
+    T *__memsafe_pointer;
+  public:
+    typedef T element_type; typedef T *pointer; typedef D deleter_type;
+    unique_ptr() noexcept; unique_ptr(decltype(nullptr)) noexcept; explicit unique_ptr(T *p) noexcept;
+    unique_ptr(T *p, D d) noexcept; unique_ptr(unique_ptr &&other) noexcept;
+    template<class U, class E> unique_ptr(unique_ptr<U, E> &&other) noexcept;
+    ~unique_ptr();
+    unique_ptr &operator=(unique_ptr &&other) noexcept; unique_ptr &operator=(decltype(nullptr)) noexcept;
+    template<class U, class E> unique_ptr &operator=(unique_ptr<U, E> &&other) noexcept;
+    T *get() const noexcept; T *release() noexcept; void reset(T *p = nullptr) noexcept; void swap(unique_ptr &other) noexcept;
+    T &operator*() const; T *operator->() const noexcept; explicit operator bool() const noexcept;
+    D &get_deleter() noexcept;
+  };
+  template<class T, class D> class unique_ptr<T[], D> {
+    T *__memsafe_pointer;
+  public:
+    typedef T element_type; typedef T *pointer; typedef D deleter_type;
+    unique_ptr() noexcept; unique_ptr(decltype(nullptr)) noexcept; explicit unique_ptr(T *p) noexcept;
+    unique_ptr(T *p, D d) noexcept; unique_ptr(unique_ptr &&other) noexcept;
+    ~unique_ptr();
+    unique_ptr &operator=(unique_ptr &&other) noexcept; unique_ptr &operator=(decltype(nullptr)) noexcept;
+    T *get() const noexcept; T *release() noexcept; void reset(T *p = nullptr) noexcept; void swap(unique_ptr &other) noexcept;
+    T &operator[](size_t i) const; explicit operator bool() const noexcept;
+    D &get_deleter() noexcept;
+  };
+  template<class T> class shared_ptr {
+    T *__memsafe_pointer;
+  public:
+    typedef T element_type;
+    shared_ptr() noexcept; shared_ptr(decltype(nullptr)) noexcept; template<class Y> explicit shared_ptr(Y *p);
+    template<class Y, class D> shared_ptr(Y *p, D d); shared_ptr(const shared_ptr &other) noexcept;
+    template<class Y> shared_ptr(const shared_ptr<Y> &other) noexcept; shared_ptr(shared_ptr &&other) noexcept;
+    template<class Y> shared_ptr(shared_ptr<Y> &&other) noexcept; template<class Y, class D> shared_ptr(unique_ptr<Y, D> &&other);
+    ~shared_ptr();
+    shared_ptr &operator=(const shared_ptr &other) noexcept; shared_ptr &operator=(shared_ptr &&other) noexcept;
+    template<class Y> shared_ptr &operator=(const shared_ptr<Y> &other) noexcept;
+    template<class Y, class D> shared_ptr &operator=(unique_ptr<Y, D> &&other);
+    T *get() const noexcept; void reset() noexcept; template<class Y> void reset(Y *p); void swap(shared_ptr &other) noexcept;
+    T &operator*() const noexcept; T *operator->() const noexcept; explicit operator bool() const noexcept;
+    long use_count() const noexcept; bool unique() const noexcept;
+  };
+  /* <string>, <string_view>, <span>, declared only (frontend/StringLowering): a string's characters are in
+   * a heap block it points to, which the members that may reallocate replace; a view or span is a
+   * pointer into its owner's characters or elements and a length. */
+  template<class C> class basic_string {
+    C *__memsafe_storage;
+  public:
+    typedef C value_type; typedef size_t size_type; typedef C &reference; typedef const C &const_reference;
+    typedef C *iterator; typedef const C *const_iterator;
+    static const size_t npos = (size_t)-1;
+    basic_string(); basic_string(const C *s); basic_string(const C *s, size_t n); basic_string(size_t n, C c);
+    basic_string(const basic_string &other); basic_string(basic_string &&other) noexcept;
+    basic_string(const basic_string &other, size_t pos, size_t n = npos);
+    template<class It> basic_string(It first, It last);
+    ~basic_string();
+    basic_string &operator=(const basic_string &other); basic_string &operator=(basic_string &&other) noexcept;
+    basic_string &operator=(const C *s); basic_string &operator=(C c);
+    const C *c_str() const noexcept; const C *data() const noexcept; C *data() noexcept;
+    size_t size() const noexcept; size_t length() const noexcept; size_t capacity() const noexcept;
+    size_t max_size() const noexcept; bool empty() const noexcept;
+    C &operator[](size_t i); const C &operator[](size_t i) const; C &at(size_t i); const C &at(size_t i) const;
+    C &front(); const C &front() const; C &back(); const C &back() const;
+    iterator begin() noexcept; iterator end() noexcept; const_iterator begin() const noexcept; const_iterator end() const noexcept;
+    const_iterator cbegin() const noexcept; const_iterator cend() const noexcept;
+    basic_string &append(const basic_string &s); basic_string &append(const basic_string &s, size_t pos, size_t n = npos);
+    basic_string &append(const C *s); basic_string &append(const C *s, size_t n); basic_string &append(size_t n, C c);
+    template<class It> basic_string &append(It first, It last);
+    basic_string &operator+=(const basic_string &s); basic_string &operator+=(const C *s); basic_string &operator+=(C c);
+    void push_back(C c); void pop_back(); void clear() noexcept;
+    void resize(size_t n); void resize(size_t n, C c); void reserve(size_t n = 0); void shrink_to_fit();
+    basic_string &assign(const basic_string &s); basic_string &assign(basic_string &&s); basic_string &assign(const C *s);
+    basic_string &assign(const C *s, size_t n); basic_string &assign(size_t n, C c); template<class It> basic_string &assign(It first, It last);
+    basic_string &insert(size_t pos, const basic_string &s); basic_string &insert(size_t pos, const C *s);
+    basic_string &insert(size_t pos, const C *s, size_t n); basic_string &insert(size_t pos, size_t n, C c);
+    iterator insert(const_iterator p, C c); template<class It> iterator insert(const_iterator p, It first, It last);
+    basic_string &erase(size_t pos = 0, size_t n = npos); iterator erase(const_iterator p); iterator erase(const_iterator first, const_iterator last);
+    basic_string &replace(size_t pos, size_t n, const basic_string &s); basic_string &replace(size_t pos, size_t n, const C *s);
+    basic_string &replace(size_t pos, size_t n, const C *s, size_t n2); basic_string &replace(size_t pos, size_t n, size_t n2, C c);
+    void swap(basic_string &other) noexcept;
+    size_t copy(C *dest, size_t n, size_t pos = 0) const;
+    size_t find(const basic_string &s, size_t pos = 0) const noexcept; size_t find(const C *s, size_t pos = 0) const;
+    size_t find(const C *s, size_t pos, size_t n) const; size_t find(C c, size_t pos = 0) const noexcept;
+    size_t rfind(const basic_string &s, size_t pos = npos) const noexcept; size_t rfind(const C *s, size_t pos = npos) const;
+    size_t rfind(const C *s, size_t pos, size_t n) const; size_t rfind(C c, size_t pos = npos) const noexcept;
+    size_t find_first_of(const basic_string &s, size_t pos = 0) const noexcept; size_t find_first_of(const C *s, size_t pos = 0) const;
+    size_t find_first_of(const C *s, size_t pos, size_t n) const; size_t find_first_of(C c, size_t pos = 0) const noexcept;
+    size_t find_last_of(const basic_string &s, size_t pos = npos) const noexcept; size_t find_last_of(const C *s, size_t pos = npos) const;
+    size_t find_last_of(const C *s, size_t pos, size_t n) const; size_t find_last_of(C c, size_t pos = npos) const noexcept;
+    size_t find_first_not_of(const basic_string &s, size_t pos = 0) const noexcept; size_t find_first_not_of(const C *s, size_t pos = 0) const;
+    size_t find_first_not_of(const C *s, size_t pos, size_t n) const; size_t find_first_not_of(C c, size_t pos = 0) const noexcept;
+    size_t find_last_not_of(const basic_string &s, size_t pos = npos) const noexcept; size_t find_last_not_of(const C *s, size_t pos = npos) const;
+    size_t find_last_not_of(const C *s, size_t pos, size_t n) const; size_t find_last_not_of(C c, size_t pos = npos) const noexcept;
+    basic_string substr(size_t pos = 0, size_t n = npos) const;
+    int compare(const basic_string &s) const noexcept; int compare(const C *s) const;
+    int compare(size_t pos, size_t n, const basic_string &s) const; int compare(size_t pos, size_t n, const C *s) const;
+    int compare(size_t pos, size_t n, const basic_string &s, size_t pos2, size_t n2 = npos) const;
+    int compare(size_t pos, size_t n, const C *s, size_t n2) const;
+  };
+  typedef basic_string<char> string;
+  typedef basic_string<wchar_t> wstring;
+  template<class C> basic_string<C> operator+(const basic_string<C> &a, const basic_string<C> &b);
+  template<class C> basic_string<C> operator+(const basic_string<C> &a, const C *b);
+  template<class C> basic_string<C> operator+(const C *a, const basic_string<C> &b);
+  template<class C> basic_string<C> operator+(const basic_string<C> &a, C b);
+  template<class C> basic_string<C> operator+(C a, const basic_string<C> &b);
+  template<class C> bool operator==(const basic_string<C> &a, const basic_string<C> &b) noexcept;
+  template<class C> bool operator==(const basic_string<C> &a, const C *b);
+  template<class C> bool operator==(const C *a, const basic_string<C> &b);
+  template<class C> bool operator!=(const basic_string<C> &a, const basic_string<C> &b) noexcept;
+  template<class C> bool operator!=(const basic_string<C> &a, const C *b);
+  template<class C> bool operator!=(const C *a, const basic_string<C> &b);
+  template<class C> bool operator<(const basic_string<C> &a, const basic_string<C> &b) noexcept;
+  template<class C> bool operator<(const basic_string<C> &a, const C *b);
+  template<class C> bool operator<(const C *a, const basic_string<C> &b);
+  template<class C> bool operator>(const basic_string<C> &a, const basic_string<C> &b) noexcept;
+  template<class C> bool operator<=(const basic_string<C> &a, const basic_string<C> &b) noexcept;
+  template<class C> bool operator>=(const basic_string<C> &a, const basic_string<C> &b) noexcept;
+  string to_string(int v); string to_string(long v); string to_string(long long v); string to_string(unsigned v);
+  string to_string(unsigned long v); string to_string(unsigned long long v); string to_string(double v);
+  wstring to_wstring(int v); wstring to_wstring(long v); wstring to_wstring(long long v); wstring to_wstring(unsigned v);
+  wstring to_wstring(unsigned long v); wstring to_wstring(unsigned long long v); wstring to_wstring(double v);
+  int stoi(const string &s, size_t *idx = 0, int base = 10); long stol(const string &s, size_t *idx = 0, int base = 10);
+  unsigned long stoul(const string &s, size_t *idx = 0, int base = 10); long long stoll(const string &s, size_t *idx = 0, int base = 10);
+  double stod(const string &s, size_t *idx = 0);
+
+  template<class C> class basic_string_view {
+    const C *__memsafe_pointer;
+    size_t __memsafe_length;
+  public:
+    typedef C value_type; typedef size_t size_type; typedef const C *iterator; typedef const C *const_iterator;
+    static const size_t npos = (size_t)-1;
+    basic_string_view() noexcept; basic_string_view(const basic_string_view &other) noexcept;
+    basic_string_view(const C *s); basic_string_view(const C *s, size_t n); basic_string_view(const basic_string<C> &s) noexcept;
+    basic_string_view &operator=(const basic_string_view &other) noexcept;
+    const C *data() const noexcept; size_t size() const noexcept; size_t length() const noexcept; bool empty() const noexcept;
+    const C &operator[](size_t i) const; const C &at(size_t i) const; const C &front() const; const C &back() const;
+    const_iterator begin() const noexcept; const_iterator end() const noexcept;
+    void remove_prefix(size_t n); void remove_suffix(size_t n);
+    basic_string_view substr(size_t pos = 0, size_t n = npos) const;
+    size_t find(basic_string_view s, size_t pos = 0) const noexcept; size_t find(C c, size_t pos = 0) const noexcept;
+    int compare(basic_string_view s) const noexcept;
+  };
+  typedef basic_string_view<char> string_view;
+  typedef basic_string_view<wchar_t> wstring_view;
+  template<class T> class span {
+    T *__memsafe_pointer;
+    size_t __memsafe_length;
+  public:
+    typedef T element_type; typedef T *iterator;
+    span() noexcept; span(T *p, size_t n); template<class R> span(R &range); span(const span &other) noexcept;
+    span &operator=(const span &other) noexcept;
+    T *data() const noexcept; size_t size() const noexcept; bool empty() const noexcept;
+    T &operator[](size_t i) const; T &front() const; T &back() const;
+    iterator begin() const noexcept; iterator end() const noexcept;
+    span subspan(size_t offset, size_t n = (size_t)-1) const; span first(size_t n) const; span last(size_t n) const;
+  };
+
+  template<class T, class... A> unique_ptr<T> make_unique(A &&...args);
+  template<class T, class... A> shared_ptr<T> make_shared(A &&...args);
 }
 #endif
 
