@@ -108,7 +108,7 @@ final class CalleeAnalyses {
         for (int i = 0; i < callee.params.size(); i++) {
             Variable p = callee.params.get(i);
             Value v = i < args.size() ? args.get(i) : Value.UNKNOWN;
-            if (p.type instanceof Type.Int it && v.pts.isEmpty()) v = Interpreter.wrap(v, it);
+            if (p.type instanceof Type.Int it && v.pts.isEmpty()) v = ValueArithmetic.wrap(v, it);
             Region r = in.region(p, callee);
             s.set(r, Contents.uninitialized().store(Interval.ZERO, Math.max(1, p.type.size()), v, true));
         }

@@ -249,137 +249,17 @@ public final class Interpreter {
             case Expr.Load l -> load(l.lv(), s, f);
             case Expr.AddressOf a -> address(a.lv(), s, f);
             case Expr.FunctionRef fr -> Value.pointer(functionRegion(fr.name()), Interval.ZERO);
-            case Expr.Unary u -> unary(u, eval(u.operand(), s, f));
+            case Expr.Unary u -> ValueArithmetic.unary(u, eval(u.operand(), s, f));
             case Expr.Binary b -> {
                 Value l = eval(b.left(), s, f), r = eval(b.right(), s, f);
-                Value v = binary(b.op(), l, r, b.scale(), b.type());
+                Value v = ValueArithmetic.binary(b.op(), l, r, b.scale(), b.type());
                 if (b.op() == BinOp.PTRDIFF) v = Relations.boundDifference(this, b, v, s, f);
                 Value wire = WireFormat.assembled(b, v, at);
                 yield wire != null ? wire : SizeArithmetic.markWrap(b, l, r, v, at);
             }
-            case Expr.Cast c -> cast(eval(c.operand(), s, f), c.type(), c.operand().type());
+            case Expr.Cast c -> ValueArithmetic.cast(eval(c.operand(), s, f), c.type(), c.operand().type());
             case Expr.Opaque o -> Value.UNKNOWN;
         };
-    }
-
-    /**
-     * Conversion to an integer type. When a known value may not fit, the result is any value of the
-     * type: for input-derived values that is what an attacker can reach (kept, tainted); otherwise
-     * it only reflects imprecision (the analysis did not bound an intermediate), so it becomes
-     * unknown rather than evidence.
-     */
-    static Value wrap(Value v, Type.Int i) {
-        Interval range = Interval.ofType(i.size(), i.signed());
-        if (v.num.isBottom() || v.num.leq(range)) return v;
-        Interval c = v.num.castTo(i.size(), i.signed());
-        if (v.taint != null || c.isSingleton()) return v.withNum(c);
-        return new Value(Interval.BOTTOM, v.pts, true, null, v.widened);
-    }
-
-    static Value cast(Value v, Type to) { return cast(v, to, null); }
-
-    /** from: the operand's type; a pointer keeps designating memory in an integer as wide as it (uintptr_t). */
-    static Value cast(Value v, Type to, Type from) {
-        if (to instanceof Type.Int i) {
-            Value r = wrap(v, i);
-            // a pointer converted to a small integer no longer designates memory
-            long width = from instanceof Type.Pointer p ? p.size() : 8;
-            return i.size() < width ? r.withoutPointers().withUnknown(r.unknown || !v.pts.isEmpty()) : r;
-        }
-        return v;
-    }
-
-    private static Value unary(Expr.Unary u, Value v) {
-        Value r = switch (u.op()) {
-            case NEG -> v.withNum(v.num.neg()).withoutPointers();
-            case BITNOT -> v.withNum(v.num.neg().sub(Interval.of(1))).withoutPointers();
-            case NOT -> {
-                Boolean t = truth(v);
-                yield t == null ? Value.of(Interval.of(0, 1)) : Value.of(t ? 0 : 1);
-            }
-        };
-        if (u.op() == Expr.UnOp.NOT) return r.withTaint(v.taint);
-        return u.type() instanceof Type.Int i ? wrap(r, i) : r;
-    }
-
-    /** True / false when a value's truth is known; null when it may be either. */
-    static Boolean truth(Value v) {
-        if (v.unknown) return null;
-        boolean mayZero = v.num.contains(0);
-        boolean mayNonZero = !v.pts.isEmpty() || (!v.num.isBottom() && !(v.num.isSingleton() && v.num.lo() == 0));
-        if (mayZero && !mayNonZero) return false;
-        if (mayNonZero && !mayZero) return true;
-        return v.isBottom() ? Boolean.FALSE : null;
-    }
-
-    static Value binary(BinOp op, Value a, Value b, long scale, Type type) {
-        boolean unknown = a.unknown || b.unknown;
-        Origin taint = a.taint != null ? a.taint : b.taint;
-        if (op.isComparison()) return comparison(op, a, b).withTaint(taint);
-        if ((op == BinOp.ADD || op == BinOp.SUB) && (a.isPointer() || b.isPointer())) {
-            Value p = a.isPointer() ? a : b, i = a.isPointer() ? b : a;
-            Interval delta = i.num.mul(Interval.of(scale));
-            if (op == BinOp.SUB) delta = delta.neg();
-            Map<Region, Interval> pts = new TreeMap<>();
-            if (!delta.isBottom()) for (Map.Entry<Region, Interval> e : p.pts.entrySet()) pts.put(e.getKey(), e.getValue().add(delta));
-            Interval num = p.num.isBottom() || i.num.isBottom() ? Interval.BOTTOM : p.num.add(delta);
-            if (!p.num.isBottom() && p.num.isSingleton() && p.num.lo() == 0 && !num.isBottom()) {
-                // NULL plus an offset is still not a valid pointer: keep it as a small integer; beside
-                // known regions it stays the NULL marker (a failed allocation indexed is still NULL)
-                num = p.pts.isEmpty() ? num.join(Interval.ZERO) : Interval.ZERO;
-            }
-            return new Value(num, pts, unknown || (i.unknown && !p.pts.isEmpty()), taint, a.widened || b.widened);
-        }
-        if (op == BinOp.PTRDIFF) {
-            if (a.pts.size() == 1 && b.pts.size() == 1 && a.pts.keySet().equals(b.pts.keySet()) && !unknown) {
-                Interval d = a.pts.values().iterator().next().sub(b.pts.values().iterator().next());
-                return new Value(d.div(Interval.of(scale)), Map.of(), false, taint, a.widened || b.widened);
-            }
-            return new Value(Interval.BOTTOM, Map.of(), true, taint);
-        }
-        Interval x = a.num, y = b.num;
-        Interval r = switch (op) {
-            case ADD -> x.add(y);
-            case SUB -> x.sub(y);
-            case MUL -> x.mul(y);
-            case DIV -> x.div(y);
-            case MOD -> x.rem(y);
-            case SHL -> x.shl(y);
-            case SHR -> x.shr(y);
-            case AND -> x.bitAnd(y);
-            case OR -> x.bitOr(y);
-            case XOR -> x.bitXor(y);
-            default -> Interval.TOP;
-        };
-        boolean lostPointer = a.isPointer() || b.isPointer();
-        Value result = new Value(r, Map.of(), unknown || lostPointer, taint, a.widened || b.widened);
-        if (type instanceof Type.Int t) result = wrap(result, new Type.Int(Math.max(t.size(), 4), t.signed(), false));
-        return result;
-    }
-
-    private static Value comparison(BinOp op, Value a, Value b) {
-        if (a.unknown || b.unknown) return Value.of(Interval.of(0, 1));
-        if (a.isPointer() || b.isPointer()) {
-            // pointers: only comparisons against NULL are decided
-            Value p = a.isPointer() ? a : b, o = a.isPointer() ? b : a;
-            if ((op == BinOp.EQ || op == BinOp.NE) && o.constant() != null && o.constant() == 0) {
-                boolean mayNull = p.num.contains(0);
-                if (!mayNull) return Value.of(op == BinOp.EQ ? 0 : 1);
-            }
-            return Value.of(Interval.of(0, 1));
-        }
-        Interval x = a.num, y = b.num;
-        if (x.isBottom() || y.isBottom()) return Value.of(Interval.of(0, 1));
-        Boolean t = switch (op) {
-            case LT -> x.hi() < y.lo() ? Boolean.TRUE : x.lo() >= y.hi() ? Boolean.FALSE : null;
-            case LE -> x.hi() <= y.lo() ? Boolean.TRUE : x.lo() > y.hi() ? Boolean.FALSE : null;
-            case GT -> x.lo() > y.hi() ? Boolean.TRUE : x.hi() <= y.lo() ? Boolean.FALSE : null;
-            case GE -> x.lo() >= y.hi() ? Boolean.TRUE : x.hi() < y.lo() ? Boolean.FALSE : null;
-            case EQ -> x.isSingleton() && y.isSingleton() && x.lo() == y.lo() ? Boolean.TRUE : x.meet(y).isBottom() ? Boolean.FALSE : null;
-            case NE -> x.isSingleton() && y.isSingleton() && x.lo() == y.lo() ? Boolean.FALSE : x.meet(y).isBottom() ? Boolean.TRUE : null;
-            default -> null;
-        };
-        return t == null ? Value.of(Interval.of(0, 1)) : Value.of(t ? 1 : 0);
     }
 
     // ------------------------------------------------------------------ memory
@@ -394,7 +274,7 @@ public final class Interpreter {
                 Value base = address(ix.base(), s, f);
                 Value idx = eval(ix.index(), s, f);
                 long scale = ix.type().size() > 0 ? ix.type().size() : 1;
-                yield binary(BinOp.ADD, base, idx, scale, base.num.isBottom() ? new Type.Pointer(ix.type()) : Type.LONG);
+                yield ValueArithmetic.binary(BinOp.ADD, base, idx, scale, base.num.isBottom() ? new Type.Pointer(ix.type()) : Type.LONG);
             }
         };
     }
@@ -457,7 +337,7 @@ public final class Interpreter {
             if (v.unknown) v = new Value(nonZero, Map.of(), false, v.taint, v.widened);
             else if (!v.num.isBottom() && v.num.lo() == 0) v = v.withNum(Interval.of(1, Math.max(1, v.num.hi())));
         }
-        return lv.type() instanceof Type.Int i && v.pts.isEmpty() ? wrap(v, i) : v;
+        return lv.type() instanceof Type.Int i && v.pts.isEmpty() ? ValueArithmetic.wrap(v, i) : v;
     }
 
     private static boolean beforeTerminator(Value p, long size, State s) {
@@ -527,7 +407,7 @@ public final class Interpreter {
         if (!f.report() || !(lv instanceof Lvalue.Index ix)) return;
         Value member = SubObjects.pointer(this, ix.base(), s, f);
         if (member == null) return;
-        Value at = binary(BinOp.ADD, member, eval(ix.index(), s, f), Math.max(1, ix.type().size()), Type.LONG);
+        Value at = ValueArithmetic.binary(BinOp.ADD, member, eval(ix.index(), s, f), Math.max(1, ix.type().size()), Type.LONG);
         MemoryAccess a = new MemoryAccess(lv.loc(), at, Value.of(size), write, null, describeIndex(lv, s, f));
         for (Checker c : checkers) c.onAccess(a, withCalls(f));
     }
@@ -829,7 +709,7 @@ public final class Interpreter {
 
     void assume(Expr cond, boolean truth, State s, Frame f) {
         Value c = eval(cond, s, f);
-        Boolean t = truth(c);
+        Boolean t = ValueArithmetic.truth(c);
         if (t != null && t != truth) {
             s.bottom = true;
             return;
@@ -908,7 +788,7 @@ public final class Interpreter {
         Contents c = s.contents(target.getKey());
         Value cur = c.load(target.getValue(), size);
         // the value as a load of this type reads it: bytes filled from input are narrowed as the integer they form
-        if (l.lv().type() instanceof Type.Int i && cur.pts.isEmpty() && cur.taint != null) cur = wrap(cur, i);
+        if (l.lv().type() instanceof Type.Int i && cur.pts.isEmpty() && cur.taint != null) cur = ValueArithmetic.wrap(cur, i);
         Value refined = Refinement.constrain(cur, op, other);
         if (unsignedView > 0) refined = Refinement.nonNegativeBelow(refined, op, other, unsignedView);
         if (refined.isBottom() && !cur.isBottom()) {
@@ -965,7 +845,7 @@ public final class Interpreter {
                     State st = e.getKey();
                     if (st.bottom) continue;
                     Value r = e.getValue();
-                    if (c.result().type() instanceof Type.Int i && r.pts.isEmpty()) r = wrap(r, i);
+                    if (c.result().type() instanceof Type.Int i && r.pts.isEmpty()) r = ValueArithmetic.wrap(r, i);
                     store(c.result(), r, st, quiet);
                     states.add(st);
                 }
@@ -1029,7 +909,7 @@ public final class Interpreter {
         List<State> states = new ArrayList<>(2);
         for (Interval part : List.of(Interval.of(result.num.lo(), -1), Interval.of(0, result.num.hi()))) {
             State st = s.copy();
-            store(c.result(), wrap(result.withNum(part), i), st, quiet);
+            store(c.result(), ValueArithmetic.wrap(result.withNum(part), i), st, quiet);
             states.add(st);
         }
         storeResult(c, result, s, f);
@@ -1040,7 +920,7 @@ public final class Interpreter {
     private void storeResult(Stmt.Call c, Value result, State s, Frame f) {
         if (c.result() != null && !s.bottom) {
             Type rt = c.result().type();
-            if (rt instanceof Type.Int i && result.pts.isEmpty()) result = wrap(result, i);
+            if (rt instanceof Type.Int i && result.pts.isEmpty()) result = ValueArithmetic.wrap(result, i);
             store(c.result(), result, s, f);
         }
     }

@@ -37,7 +37,7 @@ final class ModelInterpreter {
                 Value v = arg(args, a.arg());
                 yield v.withNum(v.num.mul(Interval.of(a.scale()))).withoutPointers();
             }
-            case Effect.Len.Product p -> Interpreter.binary(io.memsafe.ir.Expr.BinOp.MUL, arg(args, p.a()), arg(args, p.b()), 1, io.memsafe.ir.Type.ULONG);
+            case Effect.Len.Product p -> ValueArithmetic.binary(io.memsafe.ir.Expr.BinOp.MUL, arg(args, p.a()), arg(args, p.b()), 1, io.memsafe.ir.Type.ULONG);
             case Effect.Len.Const c -> Value.of(c.bytes());
         };
     }
@@ -404,7 +404,7 @@ final class ModelInterpreter {
         if (dstr != null && sstr != null) {
             Interval copied = sstr.forCheck();
             if (lim != null && !lim.num.isBottom()) copied = Interval.of(Math.min(copied.lo(), lim.num.lo()), Math.min(copied.hi(), lim.num.hi()));
-            Value at = Interpreter.binary(io.memsafe.ir.Expr.BinOp.ADD, dst, Value.of(dstr.forCheck()), 1, new io.memsafe.ir.Type.Pointer(io.memsafe.ir.Type.CHAR));
+            Value at = ValueArithmetic.binary(io.memsafe.ir.Expr.BinOp.ADD, dst, Value.of(dstr.forCheck()), 1, new io.memsafe.ir.Type.Pointer(io.memsafe.ir.Type.CHAR));
             Origin t = sstr.taint() != null ? sstr.taint() : lim != null ? lim.taint : null;
             in.checkAccess(loc, at, new Value(copied.add(Interval.of(as.elem())), Map.of(), false, t), true, op,
                     "appending " + copied + " bytes after " + dstr.bytes() + " bytes already there" + (t != null ? " (from " + t.what() + " at line " + t.loc().line() + ")" : ""), f);

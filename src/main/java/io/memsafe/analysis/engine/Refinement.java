@@ -96,6 +96,6 @@ final class Refinement {
     /** A signed operand's value as the unsigned type of {@code size} bytes a comparison converts it to (-1: the largest value). */
     static Value asUnsigned(Value v, io.memsafe.ir.Type t, long size) {
         if (size == 0 || !(t instanceof io.memsafe.ir.Type.Int i) || !i.signed() || v.isPointer() || v.num.isBottom() || v.num.lo() >= 0) return v;
-        return Interpreter.wrap(v, new io.memsafe.ir.Type.Int(size, false, false));
+        return ValueArithmetic.wrap(v, new io.memsafe.ir.Type.Int(size, false, false));
     }
 }

@@ -76,7 +76,7 @@ final class SubObjects {
         if (e instanceof Expr.AddressOf ao) return pointer(in, ao.lv(), s, f);
         if (e instanceof Expr.Binary b && (b.op() == BinOp.ADD || b.op() == BinOp.SUB) && b.left().type() instanceof Type.Pointer) {
             Value base = memberPointer(in, b.left(), s, f);
-            return base == null ? null : Interpreter.binary(b.op(), base, in.eval(b.right(), s, f), b.scale(), b.type());
+            return base == null ? null : ValueArithmetic.binary(b.op(), base, in.eval(b.right(), s, f), b.scale(), b.type());
         }
         return null;
     }
