@@ -199,10 +199,10 @@ public final class IrDigests {
             Class<?> c = o.getClass();
             out.append(c.getSimpleName()).append('(');
             if (c.isRecord()) {
-                for (RecordComponent rc : c.getRecordComponents()) {
-                    out.append(rc.getName()).append('=');
+                for (Component rc : components(c)) {
+                    out.append(rc.name()).append('=');
                     try {
-                        print(rc.getAccessor().invoke(o));
+                        print(rc.accessor().invoke(o));
                     } catch (ReflectiveOperationException e) {
                         throw new IllegalStateException("digest of " + c.getName(), e);
                     }
@@ -223,6 +223,26 @@ public final class IrDigests {
             }
             out.append(')');
         }
+    }
+
+    private record Component(String name, java.lang.reflect.Method accessor) { }
+
+    private static final Map<Class<?>, List<Component>> COMPONENTS = new ConcurrentHashMap<>();
+
+    /**
+     * A record class's components in declaration order, looked up once: {@link Class#getRecordComponents}
+     * builds them anew on each call, which made most of a digest's time.
+     */
+    private static List<Component> components(Class<?> c) {
+        return COMPONENTS.computeIfAbsent(c, k -> {
+            List<Component> out = new ArrayList<>();
+            for (RecordComponent rc : k.getRecordComponents()) {
+                java.lang.reflect.Method m = rc.getAccessor();
+                m.setAccessible(true);
+                out.add(new Component(rc.getName(), m));
+            }
+            return List.copyOf(out);
+        });
     }
 
     /** A class's own instance fields in name order (the reflection order of fields is not specified). */
