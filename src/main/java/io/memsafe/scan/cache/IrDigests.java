@@ -259,11 +259,21 @@ public final class IrDigests {
         });
     }
 
-    static String sha256(byte[] bytes) {
+    /** One SHA-256 engine per thread: looking one up by name goes through the security providers each time. */
+    private static final ThreadLocal<java.security.MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+            return java.security.MessageDigest.getInstance("SHA-256");
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    });
+
+    static String sha256(byte[] bytes) {
+        return java.util.HexFormat.of().formatHex(SHA256.get().digest(bytes));
+    }
+
+    /** The SHA-256 of a text's UTF-8 bytes, as bytes. */
+    static byte[] sha256Bytes(String text) {
+        return SHA256.get().digest(text.getBytes(StandardCharsets.UTF_8));
     }
 }
