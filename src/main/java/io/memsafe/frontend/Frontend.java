@@ -37,19 +37,32 @@ public final class Frontend {
         // a second scan in the same process (tests, a daemon) must see files edited since the first
         SourceFiles.forget();
         Lowering.GlobalSymbols globals = new Lowering.GlobalSymbols();
-        List<Diagnostic> diags = new ArrayList<>();
-        List<Program> parts = new ArrayList<>();
         int n = units.size(), ahead = Math.max(2, 2 * jobs);
+        List<Program> parts = new ArrayList<>();
+        // per unit, its diagnostics (or, for a unit read from the store, its code being read on a worker)
+        List<List<Diagnostic>> unitDiags = new ArrayList<>();
+        List<java.util.concurrent.Future<List<Diagnostic>>> reading = new ArrayList<>(Collections.nCopies(n, null));
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, jobs));
         List<java.util.concurrent.Future<Prepared>> prepared = new ArrayList<>(java.util.Collections.nCopies(n, null));
         List<java.util.concurrent.Future<?>> stores = new ArrayList<>();
+        java.util.Set<CompileUnit> unreadable = new java.util.HashSet<>();
         try {
             for (int i = 0; i < Math.min(ahead, n); i++) prepared.set(i, pool.submit(prepare(units.get(i), store)));
             for (int i = 0; i < n; i++) {
                 Prepared p = prepared.get(i).get();
                 prepared.set(i, null);
                 if (i + ahead < n) prepared.set(i + ahead, pool.submit(prepare(units.get(i + ahead), store)));
-                parts.add(lower(units.get(i), p, globals, store, diags, pool, stores));
+                Program part = new Program();
+                List<Diagnostic> d = new ArrayList<>();
+                reading.set(i, lower(units.get(i), p, globals, store, part, d, pool, stores));
+                parts.add(part);
+                unitDiags.add(d);
+            }
+            for (int i = 0; i < n; i++) {
+                if (reading.get(i) == null) continue;
+                List<Diagnostic> d = reading.get(i).get();
+                if (d == null) unreadable.add(units.get(i));
+                else unitDiags.get(i).addAll(d);
             }
             for (var f : stores) f.get();
         } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
@@ -57,6 +70,13 @@ public final class Frontend {
         } finally {
             pool.shutdown();
         }
+        if (!unreadable.isEmpty()) {
+            // stored code whose declarations read but whose code did not (damaged bytes): parse those units,
+            // from the start, so that linking stays in input order
+            return load(units, jobs, new Refusing(store, unreadable));
+        }
+        List<Diagnostic> diags = new ArrayList<>();
+        unitDiags.forEach(diags::addAll);
         Program program = new Program();
         // merge in input order, so that linking (first external definition wins) is deterministic
         java.util.Set<io.memsafe.ir.Variable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
@@ -72,6 +92,24 @@ public final class Frontend {
         return new Result(program, sorted);
     }
 
+    /** A store that does not give back the code of some units. */
+    private record Refusing(UnitStore store, java.util.Set<CompileUnit> refused) implements UnitStore {
+        @Override
+        public byte[] find(CompileUnit unit) {
+            return refused.contains(unit) ? null : store.find(unit);
+        }
+
+        @Override
+        public void keep(CompileUnit unit, java.util.Map<String, Boolean> lookedUp, byte[] lowered, Program part) {
+            store.keep(unit, lookedUp, lowered, part);
+        }
+
+        @Override
+        public void reused(CompileUnit unit, Program part) {
+            store.reused(unit, part);
+        }
+    }
+
     /** On a worker: the unit's stored code if the store has it unchanged, else its parse. */
     private java.util.concurrent.Callable<Prepared> prepare(CompileUnit u, UnitStore store) {
         return () -> {
@@ -84,21 +122,25 @@ public final class Frontend {
         };
     }
 
-    /** In input order: links the unit's stored code, or lowers its parse (and hands it to the store on a worker). */
-    private Program lower(CompileUnit u, Prepared p, Lowering.GlobalSymbols globals, UnitStore store, List<Diagnostic> diags,
-                          java.util.concurrent.ExecutorService pool, List<java.util.concurrent.Future<?>> stores) {
-        Program part = new Program();
-        List<Diagnostic> d = new ArrayList<>();
+    /**
+     * In input order: links the unit's stored code and hands the reading of its code to a worker (the
+     * returned future: its diagnostics, null when the code could not be read), or lowers its parse (and
+     * hands it to the store on a worker) and returns null.
+     */
+    private java.util.concurrent.Future<List<Diagnostic>> lower(CompileUnit u, Prepared p, Lowering.GlobalSymbols globals, UnitStore store,
+                          Program part, List<Diagnostic> d, java.util.concurrent.ExecutorService pool, List<java.util.concurrent.Future<?>> stores) {
         try {
             if (p.failed() != null) {
-                diags.add(new Diagnostic(new SourceLoc(u.file().toString(), 0, 0), Diagnostic.Level.ERROR, "front end failed: " + p.failed()));
-                return part;
+                d.add(new Diagnostic(new SourceLoc(u.file().toString(), 0, 0), Diagnostic.Level.ERROR, "front end failed: " + p.failed()));
+                return null;
             }
-            List<Diagnostic> storedDiags = p.stored() == null ? null : LoweredUnit.decode(p.stored(), globals, part);
-            if (storedDiags != null) {
-                store.reused(u, part);
-                diags.addAll(storedDiags);
-                return part;
+            LoweredUnit.Linked linked = p.stored() == null ? null : LoweredUnit.link(p.stored(), globals, part);
+            if (linked != null) {
+                return pool.submit(() -> {
+                    List<Diagnostic> storedDiags = linked.read();
+                    if (storedDiags != null) store.reused(u, part);
+                    return storedDiags;
+                });
             }
             CdtParser.Parsed parsed = p.parsed() != null ? p.parsed() : parser.parse(u);
             d.addAll(parsed.diagnostics());
@@ -115,7 +157,6 @@ public final class Frontend {
         } catch (RuntimeException | StackOverflowError e) {
             d.add(new Diagnostic(new SourceLoc(u.file().toString(), 0, 0), Diagnostic.Level.ERROR, "front end failed: " + e));
         }
-        diags.addAll(d);
-        return part;
+        return null;
     }
 }

@@ -89,6 +89,13 @@ public final class Lowering {
             }
             return var;
         }
+
+        /** The type of the variable {@link #link} would return for this declaration now, without linking it. */
+        synchronized Type linkedType(String key, Type type) {
+            Variable var = byName.get(key);
+            if (var == null || (var.type.size() < 0 && type.size() >= 0)) return type;
+            return var.type;
+        }
     }
 
     /**
@@ -103,6 +110,11 @@ public final class Lowering {
     final java.util.Set<String> defines = new java.util.HashSet<>();
     /** The link key of each global variable object this unit's code names. */
     final Map<Variable, String> linkKeys = new java.util.IdentityHashMap<>();
+    /**
+     * Each static local's id, with how many globals the unit had declared when it took it: ids come from
+     * one counter, so {@link LoweredUnit} takes them again in the same order among the globals' links.
+     */
+    final Map<Integer, Integer> staticLocals = new java.util.LinkedHashMap<>();
 
     public Lowering(Program program, GlobalSymbols globals, String unit, DataModel model, List<Diagnostic> diagnostics) {
         this.types = new TypeLowering(model);
@@ -304,6 +316,7 @@ public final class Lowering {
         Variable var;
         if (isStatic) {
             var = new Variable(v.getName(), types.lower(v.getType()), Variable.Kind.STATIC_LOCAL, where, globals.nextId());
+            staticLocals.put(var.id, declared.size());
             var.defined = true;
             program.globals.add(var);
         } else {

@@ -32,8 +32,14 @@ final class References {
         return false;
     }
 
-    /** The function type a call goes through (a function, or a pointer to one); null when CDT cannot tell. */
+    /**
+     * The function type a call goes through (a function, or a pointer to one), for what it says of
+     * references; null in C, which has none, and when CDT cannot tell. (In C, CDT builds the type of a
+     * function called without a declaration in sight anew at each call: asking cost curl's unity unit
+     * about as much as parsing it.)
+     */
     static IFunctionType calleeType(IASTFunctionCallExpression c) {
+        if (!(c instanceof org.eclipse.cdt.core.dom.ast.cpp.ICPPASTFunctionCallExpression)) return null;
         try {
             IASTExpression fe = c.getFunctionNameExpression();
             IType t = fe == null ? null : fe.getExpressionType();

@@ -199,10 +199,10 @@ public final class IrDigests {
             Class<?> c = o.getClass();
             out.append(c.getSimpleName()).append('(');
             if (c.isRecord()) {
-                for (RecordComponent rc : c.getRecordComponents()) {
-                    out.append(rc.getName()).append('=');
+                for (Component rc : components(c)) {
+                    out.append(rc.name()).append('=');
                     try {
-                        print(rc.getAccessor().invoke(o));
+                        print(rc.accessor().invoke(o));
                     } catch (ReflectiveOperationException e) {
                         throw new IllegalStateException("digest of " + c.getName(), e);
                     }
@@ -225,6 +225,26 @@ public final class IrDigests {
         }
     }
 
+    private record Component(String name, java.lang.reflect.Method accessor) { }
+
+    private static final Map<Class<?>, List<Component>> COMPONENTS = new ConcurrentHashMap<>();
+
+    /**
+     * A record class's components in declaration order, looked up once: {@link Class#getRecordComponents}
+     * builds them anew on each call, which made most of a digest's time.
+     */
+    private static List<Component> components(Class<?> c) {
+        return COMPONENTS.computeIfAbsent(c, k -> {
+            List<Component> out = new ArrayList<>();
+            for (RecordComponent rc : k.getRecordComponents()) {
+                java.lang.reflect.Method m = rc.getAccessor();
+                m.setAccessible(true);
+                out.add(new Component(rc.getName(), m));
+            }
+            return List.copyOf(out);
+        });
+    }
+
     /** A class's own instance fields in name order (the reflection order of fields is not specified). */
     private static List<Field> fields(Class<?> c) {
         return FIELDS.computeIfAbsent(c, k -> {
@@ -239,11 +259,21 @@ public final class IrDigests {
         });
     }
 
-    static String sha256(byte[] bytes) {
+    /** One SHA-256 engine per thread: looking one up by name goes through the security providers each time. */
+    private static final ThreadLocal<java.security.MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+            return java.security.MessageDigest.getInstance("SHA-256");
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    });
+
+    static String sha256(byte[] bytes) {
+        return java.util.HexFormat.of().formatHex(SHA256.get().digest(bytes));
+    }
+
+    /** The SHA-256 of a text's UTF-8 bytes, as bytes. */
+    static byte[] sha256Bytes(String text) {
+        return SHA256.get().digest(text.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -214,6 +214,10 @@ public final class ResultCache implements RootCache, AutoCloseable {
 
     /** Each function's part of the keys, the same for every root that reaches it. */
     private final Map<Function, String> functionLines = new ConcurrentHashMap<>();
+    /** The digests of each function's line, without and with " address-taken". */
+    private final Map<Function, byte[][]> functionLineDigests = new ConcurrentHashMap<>();
+    /** {@link #id} of each function, made once. */
+    private final Map<Function, String> ids = new ConcurrentHashMap<>();
     /** Per variable (identity: a type's own equality may recurse through its struct's pointers). */
     private final Map<Variable, String> typeLines = new ConcurrentHashMap<>();
 
@@ -275,11 +279,15 @@ public final class ResultCache implements RootCache, AutoCloseable {
         }
     }
 
+    private String functionLine(Function f, Inputs in) {
+        return functionLines.computeIfAbsent(f, x -> "f " + id(x) + " " + shape(x, in.shapes().get(x)));
+    }
+
     /** What the key says of the functions and globals the inputs name, sorted. */
     private List<String> lines(Inputs in) {
         List<String> lines = new ArrayList<>();
         for (Function f : in.functions()) {
-            String l = functionLines.computeIfAbsent(f, x -> "f " + id(x) + " " + shape(x, in.shapes().get(x)));
+            String l = functionLine(f, in);
             lines.add(in.addressTaken().contains(f) ? l + " address-taken" : l);
         }
         lines.addAll(globalLines(in));
@@ -287,12 +295,30 @@ public final class ResultCache implements RootCache, AutoCloseable {
         return lines;
     }
 
+    /**
+     * The digest of the options, the root, and the sorted digests of its key's lines ({@link #lines}):
+     * each function's line is digested once per scan, so a root's key hashes 32 bytes per function it
+     * reaches rather than the line's text.
+     */
     String key(Inputs in) {
-        List<String> lines = lines(in);
-        StringBuilder sb = new StringBuilder(options).append("\nroot ").append(id(in.root()))
-                .append(in.callback() ? " callback" : "").append('\n');
-        for (String l : lines) sb.append(l).append('\n');
-        return IrDigests.sha256(sb.toString().getBytes(StandardCharsets.UTF_8));
+        List<byte[]> lines = new ArrayList<>(in.functions().size() + 16);
+        for (Function f : in.functions()) {
+            byte[][] d = functionLineDigests.computeIfAbsent(f, x -> {
+                String l = functionLine(x, in);
+                return new byte[][] {IrDigests.sha256Bytes(l), IrDigests.sha256Bytes(l + " address-taken")};
+            });
+            lines.add(d[in.addressTaken().contains(f) ? 1 : 0]);
+        }
+        for (String g : globalLines(in)) lines.add(IrDigests.sha256Bytes(g));
+        lines.sort(java.util.Arrays::compare);
+        byte[] head = (options + "\nroot " + id(in.root()) + (in.callback() ? " callback" : "") + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] all = java.util.Arrays.copyOf(head, head.length + 32 * lines.size());
+        int at = head.length;
+        for (byte[] l : lines) {
+            System.arraycopy(l, 0, all, at, l.length);
+            at += l.length;
+        }
+        return IrDigests.sha256(all);
     }
 
     /**
@@ -316,8 +342,8 @@ public final class ResultCache implements RootCache, AutoCloseable {
     }
 
     /** Names a function across scans: its unit, name and place (a static function's name is not unique). */
-    private static String id(Function f) {
-        return f.unit + "|" + f.name + "|" + f.loc;
+    private String id(Function f) {
+        return ids.computeIfAbsent(f, x -> x.unit + "|" + x.name + "|" + x.loc);
     }
 
     /**
