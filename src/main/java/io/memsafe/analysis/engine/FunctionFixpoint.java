@@ -37,7 +37,7 @@ final class FunctionFixpoint {
 
     /** What the fixpoint needs to know about a CFG, computed once per function. */
     record Shape(List<BasicBlock> rpo, Map<BasicBlock, Integer> index, Set<BasicBlock> loopHeads, long[] thresholds, Set<Stmt.Call> testedCalls,
-                 Set<Variable> notRegisterLike) {
+                 Set<Variable> notRegisterLike, Set<Variable> comparedPointers) {
         static Shape of(Function fn) {
             List<BasicBlock> post = new ArrayList<>();
             Set<BasicBlock> seen = new HashSet<>(), onStack = new HashSet<>(), heads = new HashSet<>();
@@ -68,7 +68,7 @@ final class FunctionFixpoint {
             for (int i = post.size() - 1; i >= 0; i--) rpo.add(post.get(i));
             Map<BasicBlock, Integer> index = new HashMap<>();
             for (int i = 0; i < rpo.size(); i++) index.put(rpo.get(i), i);
-            return new Shape(rpo, index, heads, thresholds(fn), ReturnCases.tested(fn), notRegisterLike(fn));
+            return new Shape(rpo, index, heads, thresholds(fn), ReturnCases.tested(fn), notRegisterLike(fn), comparedPointers(fn));
         }
 
         private static long[] thresholds(Function fn) {
@@ -109,6 +109,50 @@ final class FunctionFixpoint {
                 }
             }
             return out;
+        }
+
+        /**
+         * The local pointers a comparison between pointers or a pointer difference reads: the ones the
+         * relations follow by their offsets (following every pointer would grow the octagons for nothing).
+         */
+        private static Set<Variable> comparedPointers(Function fn) {
+            Set<Variable> out = new HashSet<>();
+            for (BasicBlock b : fn.blocks) for (Stmt st : b.stmts) {
+                switch (st) {
+                    case Stmt.Assign a -> compared(a.value(), out);
+                    case Stmt.Assume a -> compared(a.cond(), out);
+                    case Stmt.Call c -> c.args().forEach(e -> compared(e, out));
+                    case Stmt.Return r -> { if (r.value() != null) compared(r.value(), out); }
+                    default -> { }
+                }
+            }
+            return out;
+        }
+
+        private static void compared(Expr e, Set<Variable> out) {
+            switch (e) {
+                case Expr.Binary b -> {
+                    if (b.op() == Expr.BinOp.PTRDIFF || (b.op().isComparison() && (b.left().type() instanceof io.memsafe.ir.Type.Pointer
+                            || b.right().type() instanceof io.memsafe.ir.Type.Pointer))) {
+                        pointersIn(b.left(), out);
+                        pointersIn(b.right(), out);
+                    }
+                    compared(b.left(), out);
+                    compared(b.right(), out);
+                }
+                case Expr.Unary u -> compared(u.operand(), out);
+                case Expr.Cast c -> compared(c.operand(), out);
+                default -> { }
+            }
+        }
+
+        private static void pointersIn(Expr e, Set<Variable> out) {
+            switch (e) {
+                case Expr.Load l when l.lv() instanceof Lvalue.Var v && v.var().type instanceof io.memsafe.ir.Type.Pointer -> out.add(v.var());
+                case Expr.Binary b -> { pointersIn(b.left(), out); pointersIn(b.right(), out); }
+                case Expr.Cast c -> pointersIn(c.operand(), out);
+                default -> { }
+            }
         }
 
         private static void addressed(Expr e, Set<Variable> out) {

@@ -110,14 +110,15 @@ final class Relations {
     }
 
     /**
-     * A local pointer variable, related by its offset in elements of its pointee type: a pointer
+     * A local pointer variable that the function compares with another or subtracts from one (see
+     * {@code Shape.comparedPointers}), related by its offset in elements of its pointee type: a pointer
      * advanced in step with a counter ({@code p++, n--}), walked against an end pointer
      * ({@code while (p < end)}), the room {@code end - p}. Offsets of different objects are never
      * compared by correct code, so a relation between two offsets holds whatever each designates.
      */
     private static Place pointerPlace(Interpreter in, Lvalue lv, Type.Pointer t, Interpreter.Frame f) {
         long unit = unit(t);
-        if (!(lv instanceof Lvalue.Var v) || v.var().isGlobalStorage() || unit <= 0) return null;
+        if (!(lv instanceof Lvalue.Var v) || v.var().isGlobalStorage() || unit <= 0 || !in.shape(f.fn()).comparedPointers().contains(v.var())) return null;
         return new Place(in.region(v.var(), f.fn()), -1, 8, Interval.TOP, unit);
     }
 
