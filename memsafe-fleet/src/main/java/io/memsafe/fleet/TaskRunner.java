@@ -137,7 +137,9 @@ public final class TaskRunner {
         }
         Path out = Files.createTempFile("memsafe-fleet-scan", ".json");
         try {
-            Outcome o = execute(command, "--compile-commands", task.path(), "--format", "json", "-o", out.toString(), "--jobs", "1");
+            // no result cache: it would land in the executor's working directory, and its unit store uses
+            // Kryo 5, while a Spark executor's class path puts Spark's own Kryo 4 (same package) first
+            Outcome o = execute(command, "--compile-commands", task.path(), "--format", "json", "-o", out.toString(), "--jobs", "1", "--no-cache");
             if (o.exit() == 2) {
                 return TaskResult.failed(task, "scan: " + o.errorText(), millis(t0));
             }
