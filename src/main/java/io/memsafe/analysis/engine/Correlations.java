@@ -72,7 +72,7 @@ final class Correlations {
     private static boolean holds(Correlation c, State s) {
         Value x = scalar(s, c.x()), y = scalar(s, c.y());
         if (integer(x) && disjoint(x.num, c.when())) return true;
-        return y != null && y.withUnknown(false).leq(c.then().withUnknown(false));
+        return y != null && y.leq(c.then());
     }
 
     /** The scalar locals of the frame (not the lowering's temporaries) whose contents the two states do not share, in region order. */
