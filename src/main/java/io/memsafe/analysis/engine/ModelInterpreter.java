@@ -318,7 +318,7 @@ final class ModelInterpreter {
                     if (at + cell.getValue().size() <= off.lo() || at >= reach) kept.put(at, cell.getValue());
                 }
             }
-            // a write over the whole object from its start replaces what it held ({@code read(fd, &len, 4)}):
+            // a write over the whole object from its start replaces what it held (read(fd, &len, 4)):
             // the length read is the input's, not the input's joined with what the variable held before
             Long whole = r.size.constant();
             boolean replaces = from && off.isSingleton() && off.lo() == 0 && whole != null && whole > 0 && whole <= 8 && length.lo() >= whole
