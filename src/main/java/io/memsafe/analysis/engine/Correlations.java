@@ -112,13 +112,15 @@ final class Correlations {
             for (Correlation c : s.cor) {
                 Value x = scalar(s, c.x()), y = scalar(s, c.y());
                 if (x == null || y == null) continue;
-                if (integer(x) && x.num.leq(c.when())) {
+                // a value that may also be unknown may be anything: it decides nothing
+                if (!integer(x) || x.unknown) continue;
+                if (x.num.leq(c.when())) {
                     Value m = meet(y, c.then());
-                    if (m == null && !x.unknown && !y.unknown) { s.bottom = true; return; }
+                    if (m == null && !y.unknown) { s.bottom = true; return; }
                     if (m != null && !m.equals(y)) s.set(c.y(), s.contents(c.y()).store(Interval.ZERO, c.ySize(), m, true));
-                } else if (integer(x) && meet(y, c.then()) == null) {
+                } else if (!y.unknown && meet(y, c.then()) == null) {
                     Interval n = without(x.num, c.when());
-                    if (n.isBottom() && !x.unknown && !y.unknown) { s.bottom = true; return; }
+                    if (n.isBottom()) { s.bottom = true; return; }
                     if (!n.equals(x.num)) s.set(c.x(), s.contents(c.x()).store(Interval.ZERO, c.xSize(), x.withNum(n), true));
                 }
             }

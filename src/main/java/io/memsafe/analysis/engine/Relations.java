@@ -294,14 +294,21 @@ final class Relations {
      */
     private static void introduce(Interpreter in, Linear l, State s) {
         for (String k : new String[] {l.x, l.y}) {
-            if (k == null || s.rel.variables().contains(k)) continue;
-            Place p = in.relatedPlaces.get(k);
-            if (p == null) continue;
-            Value v = value(in, k, s);
-            if (v.unknown || !v.pts.isEmpty() || v.num.isBottom() || v.num.isTop()) continue;
-            Octagon<String> r = s.rel.meetInterval(k, v.num.meet(p.range()));
+            Interval b = k == null || s.rel.variables().contains(k) ? null : known(in, k, s);
+            if (b == null) continue;
+            Octagon<String> r = s.rel.meetInterval(k, b);
             if (!r.isBottom()) s.rel = r;
         }
+    }
+
+    /** The bounds a related place's value has in {@code s}, within its type's range; null when unknown or unbounded. */
+    private static Interval known(Interpreter in, String k, State s) {
+        Place p = in.relatedPlaces.get(k);
+        if (p == null) return null;
+        Value v = value(in, k, s);
+        if (v.unknown || !v.pts.isEmpty() || v.num.isBottom() || v.num.isTop()) return null;
+        Interval b = v.num.meet(p.range());
+        return b.isBottom() ? null : b;
     }
 
     /** After the store of an assignment: the relation of the target to the variables of its value. */
@@ -392,12 +399,9 @@ final class Relations {
     private static Octagon<String> withBoundsOf(Interpreter in, Octagon<String> from, State s) {
         Octagon<String> r = s.rel;
         for (String k : from.variables()) {
-            if (r.variables().contains(k)) continue;
-            Place p = in.relatedPlaces.get(k);
-            if (p == null) continue;
-            Value v = value(in, k, s);
-            if (v.unknown || !v.pts.isEmpty() || v.num.isBottom() || v.num.isTop()) continue;
-            r = r.meetInterval(k, v.num.meet(p.range()));
+            Interval b = r.variables().contains(k) ? null : known(in, k, s);
+            if (b == null) continue;
+            r = r.meetInterval(k, b);
             if (r.isBottom()) return s.rel;
         }
         return r;
@@ -512,11 +516,10 @@ final class Relations {
 
     private static void learn(Interpreter in, Linear l, State s) {
         for (String k : new String[] {l.x, l.y}) {
-            if (k == null || !s.rel.variables().contains(k)) continue;
-            Value v = value(in, k, s);
-            if (v.unknown || !v.pts.isEmpty() || v.num.isBottom() || v.num.isTop()) continue;
+            Interval b = k == null || !s.rel.variables().contains(k) ? null : known(in, k, s);
+            if (b == null) continue;
             // the two disagree only where one of them wrapped: trust neither to cut the path
-            Octagon<String> r = s.rel.meetInterval(k, v.num);
+            Octagon<String> r = s.rel.meetInterval(k, b);
             if (!r.isBottom()) s.rel = r;
         }
     }
