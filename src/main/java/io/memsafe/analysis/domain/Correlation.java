@@ -6,7 +6,7 @@ package io.memsafe.analysis.domain;
  * hold disjoint values of {@code x} ({@code if (bytes > 16 || (bytes == 16 && rest)) return;} leaves
  * {@code bytes == 16} only with {@code rest == 0}); a later test on either variable uses it.
  */
-public record Correlation(Region x, long xSize, Interval when, Region y, long ySize, Value then) implements Comparable<Correlation> {
+public record Correlation(Region x, Interval when, Region y, Value then) implements Comparable<Correlation> {
     @Override
     public int compareTo(Correlation o) {
         int c = x.compareTo(o.x);

@@ -50,8 +50,8 @@ final class Correlations {
                 Value ya = scalar(a, y), yb = scalar(b, y);
                 if (ya == null || yb == null) continue;
                 // each side's fact, where the other side's values are not all within it
-                if (!yb.leq(ya) && !ya.isBottom()) add(out, new Correlation(x, size(x), xa.num, y, size(y), ya));
-                if (!ya.leq(yb) && !yb.isBottom()) add(out, new Correlation(x, size(x), xb.num, y, size(y), yb));
+                if (!yb.leq(ya) && !ya.isBottom()) add(out, new Correlation(x, xa.num, y, ya));
+                if (!ya.leq(yb) && !yb.isBottom()) add(out, new Correlation(x, xb.num, y, yb));
             }
         }
         out.sort(null);
@@ -117,11 +117,11 @@ final class Correlations {
                 if (x.num.leq(c.when())) {
                     Value m = meet(y, c.then());
                     if (m == null && !y.unknown) { s.bottom = true; return; }
-                    if (m != null && !m.equals(y)) s.set(c.y(), s.contents(c.y()).store(Interval.ZERO, c.ySize(), m, true));
+                    if (m != null && !m.equals(y)) s.set(c.y(), s.contents(c.y()).store(Interval.ZERO, size(c.y()), m, true));
                 } else if (!y.unknown && meet(y, c.then()) == null) {
                     Interval n = without(x.num, c.when());
                     if (n.isBottom()) { s.bottom = true; return; }
-                    if (!n.equals(x.num)) s.set(c.x(), s.contents(c.x()).store(Interval.ZERO, c.xSize(), x.withNum(n), true));
+                    if (!n.equals(x.num)) s.set(c.x(), s.contents(c.x()).store(Interval.ZERO, size(c.x()), x.withNum(n), true));
                 }
             }
         }

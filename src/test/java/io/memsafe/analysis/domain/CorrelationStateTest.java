@@ -31,7 +31,7 @@ class CorrelationStateTest {
         Region bytes = local("bytes"), rest = local("rest");
         State loose = holding(bytes, Interval.of(0, 16), rest, Interval.of(0, 7));
         State kept = loose.copy();
-        kept.cor = List.of(new Correlation(bytes, 4, Interval.of(16), rest, 4, Value.of(0)));
+        kept.cor = List.of(new Correlation(bytes, Interval.of(16), rest, Value.of(0)));
         assertThat(kept.leq(loose)).isTrue();
         assertThat(loose.leq(kept)).as("dropping the correlation is not below keeping it").isFalse();
         assertThat(kept).isNotEqualTo(loose);
@@ -43,7 +43,7 @@ class CorrelationStateTest {
         Region bytes = local("bytes"), rest = local("rest");
         State a = holding(bytes, Interval.of(0, 15), rest, Interval.of(0, 7));
         State b = holding(bytes, Interval.of(16), rest, Interval.of(0));
-        b.cor = List.of(new Correlation(bytes, 4, Interval.of(16), rest, 4, Value.of(0)));
+        b.cor = List.of(new Correlation(bytes, Interval.of(16), rest, Value.of(0)));
         assertThat(a.join(b).cor).as("only one side holds it").isEmpty();
         State c = b.copy();
         assertThat(c.join(b).cor).isEqualTo(b.cor);
