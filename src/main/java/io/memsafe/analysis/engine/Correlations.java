@@ -6,6 +6,7 @@ import io.memsafe.analysis.domain.Interval;
 import io.memsafe.analysis.domain.Region;
 import io.memsafe.analysis.domain.State;
 import io.memsafe.analysis.domain.Value;
+import io.memsafe.ir.Expr.BinOp;
 import io.memsafe.ir.Function;
 
 import java.util.ArrayList;
@@ -43,8 +44,13 @@ final class Correlations {
         for (Correlation c : b.cor) if (!out.contains(c) && holds(c, a)) out.add(c);
         List<Region> differ = differing(in, Interpreter.frameKeys(fn), a, b);
         for (Region x : differ) {
+            if (in.temporaries.contains(x)) continue;
             Value xa = scalar(a, x), xb = scalar(b, x);
-            if (!integer(xa) || !integer(xb) || !disjoint(xa.num, xb.num)) continue;
+            if (!integer(xa) || !integer(xb) || !disjoint(xa.num, xb.num)) {
+                outside(differ, x, a, xa, b, xb, out);
+                outside(differ, x, b, xb, a, xa, out);
+                continue;
+            }
             for (Region y : differ) {
                 if (y.equals(x)) continue;
                 Value ya = scalar(a, y), yb = scalar(b, y);
@@ -57,6 +63,23 @@ final class Correlations {
         out.sort(null);
         merged.cor = out.size() > MAX ? List.copyOf(out.subList(0, MAX)) : List.copyOf(out);
     }
+
+    /**
+     * Where the path {@code e} holds exactly the values {@code xe} of {@code x} (nothing unknown) and the
+     * path {@code o} holds others, or anything: outside those values {@code y} is what {@code o} holds.
+     */
+    private static void outside(List<Region> differ, Region x, State e, Value xe, State o, Value xo, List<Correlation> out) {
+        if (!exact(xe) || xo == null || (exact(xo) && xo.num.leq(xe.num))) return;
+        for (Region y : differ) {
+            if (y.equals(x)) continue;
+            Value ye = scalar(e, y), yo = scalar(o, y);
+            if (ye == null || yo == null || yo.isBottom() || ye.leq(yo)) continue;
+            add(out, new Correlation(x, xe.num, y, yo, true));
+        }
+    }
+
+    /** An integer with a known part and nothing an unconstrained source gives. */
+    private static boolean exact(Value v) { return integer(v) && !v.unknown; }
 
     private static void add(List<Correlation> out, Correlation c) { if (!out.contains(c)) out.add(c); }
 
@@ -71,11 +94,16 @@ final class Correlations {
     /** Does {@code c} hold in {@code s}: {@code x} never in {@code when} there, or {@code y} always in {@code then}. */
     private static boolean holds(Correlation c, State s) {
         Value x = scalar(s, c.x()), y = scalar(s, c.y());
+        if (c.outside()) return exact(x) && x.num.leq(c.when()) || y != null && y.leq(c.then());
         if (integer(x) && disjoint(x.num, c.when())) return true;
         return y != null && y.leq(c.then());
     }
 
-    /** The scalar locals of the frame (not the lowering's temporaries) whose contents the two states do not share, in region order. */
+    /**
+     * The scalar locals of the frame whose contents the two states do not share, in region order. The
+     * lowering's temporaries are among them (a conditional expression's value joins in one), as the
+     * variable a fact is about, not the one deciding it.
+     */
     private static List<Region> differing(Interpreter in, String frame, State a, State b) {
         List<Region> out = new ArrayList<>();
         Iterator<Map.Entry<Region, Contents>> ia = a.mem.entrySet().iterator(), ib = b.mem.entrySet().iterator();
@@ -84,7 +112,7 @@ final class Correlations {
             int c = ea.getKey().compareTo(eb.getKey());
             if (c == 0) {
                 Region r = ea.getKey();
-                if (ea.getValue() != eb.getValue() && r.kind == Region.Kind.STACK && r.key.startsWith(frame) && size(r) > 0 && !in.temporaries.contains(r)) {
+                if (ea.getValue() != eb.getValue() && r.kind == Region.Kind.STACK && r.key.startsWith(frame) && size(r) > 0) {
                     out.add(r);
                     if (out.size() >= MAX_CANDIDATES) break;
                 }
@@ -112,6 +140,18 @@ final class Correlations {
             for (Correlation c : s.cor) {
                 Value x = scalar(s, c.x()), y = scalar(s, c.y());
                 if (x == null || y == null) continue;
+                if (c.outside()) {
+                    if (exact(x) && disjoint(x.num, c.when())) {
+                        if (!narrow(s, c, y)) return;
+                    } else if (!y.unknown && meet(y, c.then()) == null) {
+                        // y is not what the other path held: x is one of the exact values
+                        Interval n = x.unknown ? c.when() : x.num.meet(c.when());
+                        if (n.isBottom()) { s.bottom = true; return; }
+                        Value v = new Value(n, x.pts, false, x.taint, x.widened);
+                        if (!v.equals(x)) s.set(c.x(), s.contents(c.x()).store(Interval.ZERO, size(c.x()), v, true));
+                    }
+                    continue;
+                }
                 // a value that may also be unknown may be anything: it decides nothing
                 if (!integer(x) || x.unknown) continue;
                 if (x.num.leq(c.when())) {
@@ -125,6 +165,43 @@ final class Correlations {
                 }
             }
         }
+    }
+
+    /** {@code y} narrowed to what {@code c} says it holds; false when that leaves nothing (the state is unreachable). */
+    private static boolean narrow(State s, Correlation c, Value y) {
+        Value m = meet(y, c.then());
+        if (m == null && !y.unknown) { s.bottom = true; return false; }
+        if (m != null && !m.equals(y)) s.set(c.y(), s.contents(c.y()).store(Interval.ZERO, size(c.y()), m, true));
+        return true;
+    }
+
+    /**
+     * A test {@code x op other} on the whole of the variable {@code x}: where it fails for every value
+     * a correlation made "outside" of, x is outside them, even when x is otherwise unknown (the test
+     * itself says so).
+     */
+    static void tested(State s, Region x, BinOp op, Value other) {
+        if (s.cor.isEmpty() || other.unknown || !other.pts.isEmpty() || other.num.isBottom()) return;
+        for (Correlation c : s.cor) {
+            if (!c.outside() || !c.x().equals(x)) continue;
+            if (!fails(c.when(), op, other.num)) continue;
+            Value y = scalar(s, c.y());
+            if (y != null && !narrow(s, c, y)) return;
+        }
+    }
+
+    /** Does {@code x op o} fail for every {@code x} in {@code when} and {@code o} in {@code other}? */
+    static boolean fails(Interval when, BinOp op, Interval other) {
+        if (when.isBottom() || other.isBottom()) return false;
+        return switch (op) {
+            case LT -> when.lo() >= other.hi();
+            case LE -> when.lo() > other.hi();
+            case GT -> when.hi() <= other.lo();
+            case GE -> when.hi() < other.lo();
+            case EQ -> disjoint(when, other);
+            case NE -> when.isSingleton() && other.isSingleton() && when.lo() == other.lo();
+            default -> false;
+        };
     }
 
     /** {@code v} minus {@code w}, where {@code w} covers one end of it. */
@@ -160,6 +237,18 @@ final class Correlations {
             m.put(c.y(), s.mem.get(c.y()));
         }
         return m;
+    }
+
+    /** {@code to = from} copied a temporary into a variable: the temporary's facts are the variable's. */
+    static void copied(State s, Region from, Region to) {
+        if (s.cor.isEmpty() || from.equals(to)) return;
+        List<Correlation> out = new ArrayList<>(s.cor);
+        for (Correlation c : s.cor) {
+            if (c.y().equals(from) && !c.x().equals(to)) add(out, new Correlation(c.x(), c.when(), to, c.then(), c.outside()));
+        }
+        if (out.size() == s.cor.size()) return;
+        out.sort(null);
+        s.cor = out.size() > MAX ? List.copyOf(out.subList(0, MAX)) : List.copyOf(out);
     }
 
     /** Drops the correlations of variables a statement changed. */

@@ -571,11 +571,21 @@ public final class Interpreter {
             execIn(st, s, f);
             if (!s.bottom) Relations.forgetChanged(before, st instanceof Stmt.Assign a ? a.target() : null, this, s, f);
             if (!s.bottom) Correlations.forgetChanged(correlated, s);
+            if (!s.bottom && correlated != null && st instanceof Stmt.Assign a && a.target() instanceof Lvalue.Var to
+                    && to.var().kind != Variable.Kind.TEMP && loaded(a.value()) instanceof Lvalue.Var from && from.var().kind == Variable.Kind.TEMP) {
+                Correlations.copied(s, region(from.var(), f.fn()), region(to.var(), f.fn()));
+            }
             if (cases != null && !s.bottom) ReturnCases.after(this, st, cases, s, f);
         } finally {
             current = outer;
             at = outerAt;
         }
+    }
+
+    /** The variable or memory an expression loads, through conversions; null for anything else. */
+    private static Lvalue loaded(Expr e) {
+        while (e instanceof Expr.Cast c) e = c.operand();
+        return e instanceof Expr.Load l ? l.lv() : null;
     }
 
     private void execIn(Stmt st, State s, Frame f) {
@@ -796,6 +806,10 @@ public final class Interpreter {
             return;
         }
         if (!refined.equals(cur)) s.set(target.getKey(), c.store(target.getValue(), size, refined, true));
+        if (target.getValue().lo() == 0 && target.getKey().size.constant() instanceof Long whole && whole == size
+                && (unsignedView == 0 || !cur.num.isBottom() && cur.num.lo() >= 0)) {
+            Correlations.tested(s, target.getKey(), op, other);
+        }
     }
 
     private static long sizeOf(Type t) { return t.size() < 0 ? 8 : t.size(); }

@@ -40,6 +40,10 @@ final class Refinement {
             return x;
         }
         Interval n = x.num;
+        // equal to one known integer: exactly that integer, whatever else an unconstrained x might have been
+        if (op == BinOp.EQ && x.unknown && x.pts.isEmpty() && !other.unknown && other.pts.isEmpty() && o.isSingleton()) {
+            return new Value(o, x.pts, false, x.taint, false);
+        }
         Interval r = switch (op) {
             case LT -> n.meet(Interval.of(Interval.NEG_INF, o.hi() == Interval.NEG_INF ? Interval.NEG_INF : o.hi() - 1));
             case LE -> n.meet(Interval.of(Interval.NEG_INF, o.hi()));
