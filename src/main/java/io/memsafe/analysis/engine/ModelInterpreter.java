@@ -53,7 +53,10 @@ final class ModelInterpreter {
      * Paths on which nothing is known (uninitialised or havocked storage) add {@code alsoUnknown};
      * they are no evidence for a finding, but the known paths are.
      */
-    Str strlen(Value p, State s) {
+    Str strlen(Value p, State s) { return strlen(p, s, 0); }
+
+    /** The length of the string at {@code p} as a scan of {@code elem}-byte characters finds it (0: by the first zero element). */
+    Str strlen(Value p, State s, int elem) {
         if (p.pts.isEmpty()) return null;
         Interval len = Interval.BOTTOM;
         Origin taint = null;
@@ -61,6 +64,13 @@ final class ModelInterpreter {
         for (Map.Entry<Region, Interval> e : p.pts.entrySet()) {
             Contents c = s.contents(e.getKey());
             unknown |= c.nul.unknown;
+            Long inWide = elem == 1 && e.getValue().isSingleton() ? zeroByteInWideElements(c, e.getValue().lo(), c.nul.num) : null;
+            if (inWide != null) {
+                // a byte scan of wide characters: it stops inside the first one with a zero byte
+                len = len.join(Interval.of(inWide - e.getValue().lo()));
+                if (taint == null) taint = c.nul.taint != null ? c.nul.taint : c.rest.taint;
+                continue;
+            }
             if (c.nul.num.isBottom()) continue;
             Interval l = c.nul.num.sub(e.getValue());
             if (l.hi() < 0) { unknown = true; continue; } // the pointer is past the terminator: not tracked
@@ -69,6 +79,32 @@ final class ModelInterpreter {
         }
         if (len.isBottom()) return null;
         return new Str(len, taint, unknown);
+    }
+
+    /**
+     * The offset of the first zero byte from {@code from} on, when the bytes there are cells wider than
+     * a byte holding known integers (wide characters, {@code L'A'} is 41 00 00 00 on a little-endian
+     * target) and one of them has a zero byte before the first zero element {@code nul} says; null
+     * otherwise (a byte not in such a cell, an unknown value). What {@code strlen} of a wide string
+     * cast to {@code char *} returns.
+     */
+    private static Long zeroByteInWideElements(Contents c, long from, Interval nul) {
+        long at = from;
+        for (int n = 0; n < 64; n++) {
+            Contents.Cell cell = c.cells.get(at);
+            if (cell == null || cell.size() < 2 || cell.size() > 8) return null;
+            Long v = cell.value().constant();
+            if (v == null) return null;
+            for (int b = 0; b < cell.size(); b++) {
+                if (((v >>> (8 * b)) & 0xff) == 0) {
+                    long zero = at + b;
+                    // a zero byte of a zero element is where the element scan stops too: nothing to add
+                    return v == 0 || (!nul.isBottom() && zero >= nul.lo()) ? null : zero;
+                }
+            }
+            at += cell.size();
+        }
+        return null;
     }
 
     /** The characters of a constant string (a literal), or null. */
@@ -338,6 +374,7 @@ final class ModelInterpreter {
             case BYTE_ARG -> {
                 Value b = w.source() < 0 ? Value.ZERO : arg(args, w.source());
                 fill(dst, s, b, n, (nul, off) -> Strings.afterFill(nul, off, n, b));
+                if (w.elem() > 1) firstElement(dst, n, w.elem(), b, s);
             }
             case COPY -> {
                 Value src = arg(args, w.source());
@@ -362,6 +399,18 @@ final class ModelInterpreter {
             }
             case UNKNOWN -> fill(dst, s, Value.UNKNOWN, n, (nul, off) -> Value.UNKNOWN);
         }
+    }
+
+    /**
+     * After a fill of elements wider than a byte ({@code wmemset}) from a known place: its first element
+     * holds the value exactly, in a cell of the element's width. Its bytes are what a byte scan of the
+     * wide string reads first ({@code strlen((char *) w)} stops at the zero byte of {@code L'A'}).
+     */
+    private static void firstElement(Value dst, Interval n, int elem, Value v, State s) {
+        if (dst.unknown || dst.pts.size() != 1 || n.isBottom() || n.lo() < 1 || v.constant() == null) return;
+        Map.Entry<Region, Interval> e = dst.pts.entrySet().iterator().next();
+        if (!e.getValue().isSingleton() || e.getKey().kind == Region.Kind.STRING_LITERAL) return;
+        s.set(e.getKey(), s.contents(e.getKey()).store(e.getValue(), elem, v, true));
     }
 
     private Value loadAll(Value p, State s) {
@@ -540,7 +589,7 @@ final class ModelInterpreter {
         return switch (r) {
             case Returns.Argument a -> a.orNull() ? arg(args, a.arg()).join(Value.ZERO) : arg(args, a.arg());
             case Returns.StringLength sl -> {
-                Str str = strlen(arg(args, sl.arg()), s);
+                Str str = strlen(arg(args, sl.arg()), s, sl.elem());
                 if (str == null) yield Value.UNKNOWN;
                 Interval len = str.bytes().div(Interval.of(sl.elem()));
                 if (sl.limitArg() >= 0) {
