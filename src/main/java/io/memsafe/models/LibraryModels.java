@@ -112,6 +112,8 @@ public final class LibraryModels {
         def("alloca", new Returns.Allocated(), false, new Effect.Allocate(arg(0), "alloca", true, false, false));
         def("free", unknown(), false, new Effect.Deallocate(0, "malloc"));
         for (String n : List.of("exit", "abort", "_exit", "_Exit", "quick_exit")) def(n, unknown(), true, new Effect.NoReturn());
+        // setjmp.h: setjmp fills its buffer (an unseen call writing it); longjmp goes back to it, never returning
+        for (String n : List.of("longjmp", "_longjmp", "siglongjmp")) def(n, unknown(), true, new Effect.NoReturn());
 
         // ---- integers read from a wire format: network and fixed byte order to host order
         def("ntohs", new Returns.WireInteger(0, 16, true), true);

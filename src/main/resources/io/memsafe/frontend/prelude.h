@@ -177,6 +177,16 @@ void *__builtin_alloca(size_t size);
 void *aligned_alloc(size_t alignment, size_t size);
 int posix_memalign(void **p, size_t alignment, size_t size);
 void abort(void);
+/* setjmp.h: the buffer setjmp fills (glibc's layout on x86-64, 200 bytes) */
+typedef struct __jmp_buf_tag { long __jmpbuf[8]; int __mask_was_saved; unsigned long __saved_mask[16]; } jmp_buf[1];
+typedef jmp_buf sigjmp_buf;
+int setjmp(jmp_buf env);
+int _setjmp(jmp_buf env);
+int sigsetjmp(sigjmp_buf env, int savemask);
+int __sigsetjmp(sigjmp_buf env, int savemask);
+void longjmp(jmp_buf env, int val);
+void _longjmp(jmp_buf env, int val);
+void siglongjmp(sigjmp_buf env, int val);
 void exit(int status);
 void _exit(int status);
 int atexit(void (*f)(void));

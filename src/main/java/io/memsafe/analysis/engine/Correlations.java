@@ -105,21 +105,23 @@ final class Correlations {
      * variable a fact is about, not the one deciding it.
      */
     private static List<Region> differing(Interpreter in, String frame, State a, State b) {
-        List<Region> out = new ArrayList<>();
+        List<Region> out = new ArrayList<>(), temporaries = new ArrayList<>();
         Iterator<Map.Entry<Region, Contents>> ia = a.mem.entrySet().iterator(), ib = b.mem.entrySet().iterator();
         Map.Entry<Region, Contents> ea = ia.hasNext() ? ia.next() : null, eb = ib.hasNext() ? ib.next() : null;
-        while (ea != null && eb != null) {
+        while (ea != null && eb != null && out.size() < MAX_CANDIDATES) {
             int c = ea.getKey().compareTo(eb.getKey());
             if (c == 0) {
                 Region r = ea.getKey();
                 if (ea.getValue() != eb.getValue() && r.kind == Region.Kind.STACK && r.key.startsWith(frame) && size(r) > 0) {
-                    out.add(r);
-                    if (out.size() >= MAX_CANDIDATES) break;
+                    // the variables first: temporaries only where there is room left
+                    if (!in.temporaries.contains(r)) out.add(r);
+                    else if (temporaries.size() < MAX_CANDIDATES) temporaries.add(r);
                 }
             }
             if (c <= 0) ea = ia.hasNext() ? ia.next() : null;
             if (c >= 0) eb = ib.hasNext() ? ib.next() : null;
         }
+        for (Region t : temporaries) if (out.size() < MAX_CANDIDATES) out.add(t);
         return out;
     }
 
