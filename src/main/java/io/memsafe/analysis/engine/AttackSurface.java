@@ -26,8 +26,9 @@ import java.util.regex.Pattern;
  *     bytes each pointer-to-bytes parameter designates;</li>
  * <li>inferred: an externally visible function that nothing in the scan calls, or a function reached
  *     only through a function pointer (a callback), that takes a buffer and its length — a pointer to
- *     bytes ({@code char}, {@code unsigned char}, {@code void}) followed by an integer parameter. The
- *     buffer's bytes and the length are untrusted.</li>
+ *     bytes ({@code char}, {@code unsigned char}, {@code void}) followed by an integer parameter that
+ *     the function uses as a length ({@link LengthUses}: not one that only selects an entry of a
+ *     table, such as an interlace pass number). The buffer's bytes and the length are untrusted.</li>
  * <li>driver entry points ({@link DriverEntryPoints}): Windows dispatch routines and KMDF queue
  *     callbacks, whose I/O request carries the caller's buffers and lengths, and Linux ioctl handlers.</li>
  * </ul>
@@ -89,7 +90,8 @@ public final class AttackSurface {
             // (size_t is as wide as the pointer: 8 bytes on LP64 and LLP64, 4 on ILP32)
             long sizeT = fn.params.get(i).type instanceof Type.Pointer p ? p.size() : 8;
             boolean voidBuffer = fn.params.get(i).type instanceof Type.Pointer p && p.pointee() instanceof Type.Void;
-            if (b != null && fn.params.get(i + 1).type instanceof Type.Int len && len.size() > 1 && (!voidBuffer || len.size() >= sizeT)) {
+            if (b != null && fn.params.get(i + 1).type instanceof Type.Int len && len.size() > 1 && (!voidBuffer || len.size() >= sizeT)
+                    && LengthUses.usedAsLength(fn, fn.params.get(i + 1), fn.params.get(i))) {
                 out.put(i, "buffer");
                 out.put(i + 1, "length");
             }

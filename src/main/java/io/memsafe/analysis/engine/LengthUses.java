@@ -1,0 +1,94 @@
+package io.memsafe.analysis.engine;
+
+import io.memsafe.ir.BasicBlock;
+import io.memsafe.ir.Expr;
+import io.memsafe.ir.Function;
+import io.memsafe.ir.Lvalue;
+import io.memsafe.ir.Stmt;
+import io.memsafe.ir.Type;
+import io.memsafe.ir.Variable;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Whether an integer parameter that follows a buffer parameter is used as that buffer's length, for
+ * the attack surface's inferred entry points. It is when the function reads it anywhere but as the
+ * index of a table (an array of static storage): passed to a call, compared, copied, used in
+ * arithmetic, indexing the buffer or a local array. An integer read only to select an entry of a table ({@code png_pass_inc[pass]}) is a
+ * selector: the function does not take a buffer and its length, and the integer is no untrusted
+ * length (an index into a table the caller picks is the caller's to bound).
+ */
+final class LengthUses {
+    private LengthUses() { }
+
+    static boolean usedAsLength(Function fn, Variable length, Variable buffer) {
+        for (BasicBlock b : fn.blocks) {
+            for (Stmt st : b.stmts) {
+                for (Expr e : roots(st, length)) if (counts(e, length, buffer)) return true;
+            }
+        }
+        return false;
+    }
+
+    /** The expressions a statement reads (the index expressions of what it writes included; not a plain write of the parameter). */
+    private static List<Expr> roots(Stmt st, Variable p) {
+        List<Expr> out = new ArrayList<>();
+        switch (st) {
+            case Stmt.Assign a -> { out.add(a.value()); target(a.target(), out); }
+            case Stmt.Call c -> { out.addAll(c.args()); if (c.calleeExpr() != null) out.add(c.calleeExpr()); if (c.result() != null) target(c.result(), out); }
+            case Stmt.Assume a -> out.add(a.cond());
+            case Stmt.Return r -> { if (r.value() != null) out.add(r.value()); }
+            case Stmt.InitAggregate ia -> { out.addAll(ia.elements()); target(ia.target(), out); }
+            case Stmt.Allocate al -> { if (al.size() != null) out.add(al.size()); if (al.result() != null) target(al.result(), out); }
+            case Stmt.Free fr -> out.add(fr.pointer());
+            default -> { }
+        }
+        return out;
+    }
+
+    /** A written lvalue reads the expressions that locate it: as the address of what it designates. */
+    private static void target(Lvalue lv, List<Expr> out) {
+        if (!(lv instanceof Lvalue.Var)) out.add(new Expr.AddressOf(lv, new Type.Pointer(lv.type(), 8)));
+    }
+
+    private static boolean counts(Expr e, Variable p, Variable buf) {
+        return switch (e) {
+            case Expr.Load l -> lvalue(l.lv(), p, buf);
+            case Expr.AddressOf a -> lvalue(a.lv(), p, buf);
+            case Expr.Binary b -> b.left().type() instanceof Type.Pointer != b.right().type() instanceof Type.Pointer
+                    ? offset(b.left(), b.right(), p, buf) : counts(b.left(), p, buf) || counts(b.right(), p, buf);
+            case Expr.Unary u -> counts(u.operand(), p, buf);
+            case Expr.Cast c -> counts(c.operand(), p, buf);
+            default -> false;
+        };
+    }
+
+    /** {@code pointer +/- integer}: the integer counts only as an offset into the buffer (or into what is not known to be another object). */
+    private static boolean offset(Expr l, Expr r, Variable p, Variable buf) {
+        Expr ptr = l.type() instanceof Type.Pointer ? l : r, off = ptr == l ? r : l;
+        return counts(ptr, p, buf) || (!otherObject(ptr, buf) && counts(off, p, buf));
+    }
+
+    private static boolean lvalue(Lvalue lv, Variable p, Variable buf) {
+        return switch (lv) {
+            case Lvalue.Var v -> v.var() == p;
+            case Lvalue.Field f -> lvalue(f.base(), p, buf);
+            case Lvalue.Index i -> lvalue(i.base(), p, buf) || (!otherArray(i.base(), buf) && counts(i.index(), p, buf));
+            case Lvalue.Deref d -> counts(d.pointer(), p, buf);
+        };
+    }
+
+    /** A table: an array of static storage (a global or a static local) that is not the buffer. */
+    private static boolean otherArray(Lvalue base, Variable buf) {
+        while (base instanceof Lvalue.Field f) base = f.base();
+        return base instanceof Lvalue.Var v && v.var() != buf && v.var().type instanceof Type.Array && v.var().isGlobalStorage();
+    }
+
+    /** A pointer expression that designates a table ({@code table + i}). */
+    private static boolean otherObject(Expr ptr, Variable buf) {
+        while (ptr instanceof Expr.Cast c) ptr = c.operand();
+        return ptr instanceof Expr.AddressOf a && otherArray(a.lv(), buf)
+                || ptr instanceof Expr.Load l && otherArray(l.lv(), buf);
+    }
+}
