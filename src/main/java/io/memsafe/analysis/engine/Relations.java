@@ -748,6 +748,10 @@ final class Relations {
             String k = null;
             long base = 0;
             Long size;
+            // &arr[k] of a byte array is arr + k
+            if (pe instanceof Expr.AddressOf ai && ai.lv() instanceof Lvalue.Index ix && ix.type().size() == 1) {
+                pe = new Expr.Binary(BinOp.ADD, new Expr.AddressOf(ix.base(), new Type.Pointer(ix.base().type(), 8)), ix.index(), ai.type(), 1);
+            }
             if (!(pe instanceof Expr.Binary b) || b.op() != BinOp.ADD || b.scale() != 1) continue;
             Expr left = b.left();
             while (left instanceof Expr.Cast c && c.type() instanceof Type.Pointer) left = c.operand();
