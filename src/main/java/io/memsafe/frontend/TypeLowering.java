@@ -64,6 +64,8 @@ final class TypeLowering {
                 Number n = v.numberValue();
                 if (n != null) len = n.longValue();
             }
+            Long ours = ArraySizes.refolded(a, model);
+            if (ours != null) len = ours;
             return new Type.Array(elem, len);
         }
         if (t instanceof IEnumeration) return Type.INT;
