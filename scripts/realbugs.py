@@ -91,8 +91,12 @@ def prepare(a, man):
             print(f"{name}: already prepared ({db})")
             continue
         shutil.rmtree(root, ignore_errors=True)
+        patches = magma_patches(magma, proj["magma_target"])
+        if not any("/bugs/" in p for p in patches):
+            sys.exit(f"{name}: no bug patches under {os.path.join(magma, 'targets', proj['magma_target'], 'patches')}"
+                     " (--magma is Magma's checkout, the folder holding targets/)")
         export_commit(repos[name], proj["commit"], src)
-        for p in magma_patches(magma, proj["magma_target"]):
+        for p in patches:
             r = subprocess.run(["patch", "-p1", "-s", "-d", src], input=patch_text(p), text=True, capture_output=True)
             if r.returncode != 0:
                 sys.exit(f"{name}: {os.path.basename(p)} does not apply:\n{r.stdout}{r.stderr}")
