@@ -32,6 +32,12 @@ record BoundsViolation(Region region, Interval offset, Interval length, long siz
             // storage of unknown size (an input buffer, argv) has no end to check; a member array of unknown storage has
             if (r.key.startsWith("f:")) continue;
             Value size = r.size;
+            if (a.end() == MemoryAccess.End.UNCHECKED_AGAINST_COUNT && a.pointer().pts.size() == 1) {
+                // an input of unknown length, indexed by an untrusted value no check relates to its length
+                Origin t = a.pointer().taint != null ? a.pointer().taint : len.taint;
+                if (t != null && !e.getValue().isBottom() && e.getValue().lo() >= 0) out.add(new BoundsViolation(r, e.getValue(), l, -1, false, t));
+                continue;
+            }
             if (size.num.isBottom() || size.unknown) continue;
             long sz = size.num.isSingleton() ? size.num.lo() : size.num.hi();
             if (sz == Interval.POS_INF) continue;
@@ -81,6 +87,7 @@ record BoundsViolation(Region region, Interval offset, Interval length, long siz
         else sb.append(verb).append(' ').append(length).append(" bytes");
         sb.append(" at offset ").append(offset).append(" of ").append(region.description);
         if (under) sb.append(": starts ").append(-offset.lo()).append(" bytes before the buffer");
+        else if (size < 0) sb.append(": no check relates the offset to the buffer's length, so it may end past it");
         else sb.append(": ends past its ").append(size).append(" bytes");
         if (a.detail() != null) sb.append(" (").append(a.detail()).append(')');
         if (taint != null && (a.detail() == null || !a.detail().contains(taint.what()))) {
@@ -92,7 +99,9 @@ record BoundsViolation(Region region, Interval offset, Interval length, long siz
     List<TraceStep> trace(MemoryAccess a, boolean write) {
         List<TraceStep> t = new ArrayList<>();
         if (region.allocated != null && region.allocated.line() > 0) {
-            t.add(new TraceStep(region.allocated, region.kind.label + " buffer " + region.description + " allocated here"));
+            t.add(new TraceStep(region.allocated, "input".equals(region.family)
+                    ? region.description + " enters here, as long as the entry point's length parameter says"
+                    : region.kind.label + " buffer " + region.description + " allocated here"));
         }
         if (taint != null && taint.loc().line() > 0) t.add(new TraceStep(taint.loc(), "untrusted value read by " + taint.what() + " here"));
         t.add(new TraceStep(a.loc(), (write ? "out-of-bounds write" : "out-of-bounds read") + " here"));

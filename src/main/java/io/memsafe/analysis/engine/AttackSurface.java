@@ -7,6 +7,7 @@ import io.memsafe.analysis.domain.Region;
 import io.memsafe.analysis.domain.State;
 import io.memsafe.analysis.domain.Value;
 import io.memsafe.ir.Function;
+import io.memsafe.ir.SourceLoc;
 import io.memsafe.ir.Type;
 import io.memsafe.ir.Variable;
 
@@ -108,6 +109,7 @@ public final class AttackSurface {
 
     /** Binds the untrusted parameters of an entry point in its initial state. */
     void bind(Interpreter in, Function fn, Map<Integer, String> untrusted, State s) {
+        Map<Integer, Region> buffers = new TreeMap<>();
         for (Map.Entry<Integer, String> e : untrusted.entrySet()) {
             Variable p = fn.params.get(e.getKey());
             String role = e.getValue();
@@ -123,6 +125,7 @@ public final class AttackSurface {
                         "input buffer '" + p.name + "' of " + fn.name + "()", fn.loc, "input");
                 Interval bytes = b.signed() ? Interval.of(-128, 127) : Interval.of(0, 255);
                 s.set(r, new Contents(new TreeMap<>(), Value.tainted(bytes, o), Value.UNKNOWN));
+                buffers.put(e.getKey(), r);
                 v = Value.pointer(r, Interval.ZERO);
             } else {
                 Type.Int it = (Type.Int) p.type;
@@ -135,5 +138,27 @@ public final class AttackSurface {
             Region r = in.region(p, fn);
             s.set(r, Contents.uninitialized().store(Interval.ZERO, Math.max(1, p.type.size()), v, true));
         }
+        // a buffer and its length: the buffer holds as many bytes as the length says, for the relations
+        for (Map.Entry<Integer, Region> b : buffers.entrySet()) {
+            if ("length".equals(untrusted.get(b.getKey() + 1))) Relations.inputLength(in, fn, b.getValue(), fn.params.get(b.getKey() + 1), s);
+        }
+    }
+
+    /**
+     * A function the scan has no body of, handed a pointer into bytes that came from untrusted input
+     * ({@code rd32(&msg[44])}, the project's own {@code get_be16}): the integer it returns is read from
+     * that input, as one assembled there would be. The origin names the function and the bytes.
+     */
+    static Origin readFromInput(String name, List<Value> args, SourceLoc loc, State s) {
+        for (Value a : args) {
+            if (a.pts.size() != 1) continue;
+            Map.Entry<Region, Interval> t = a.pts.entrySet().iterator().next();
+            if (!t.getValue().isSingleton() || t.getValue().lo() < 0) continue;
+            Value bytes = s.contents(t.getKey()).load(t.getValue(), 1);
+            if (bytes.taint != null && bytes.pts.isEmpty()) {
+                return new Origin("the integer " + name + "() returned from the bytes of " + t.getKey().description + " (its body is not in the scan)", loc);
+            }
+        }
+        return null;
     }
 }

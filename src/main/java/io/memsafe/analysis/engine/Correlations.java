@@ -40,8 +40,6 @@ final class Correlations {
     static void atJoin(Interpreter in, Function fn, State a, State b, State merged) {
         if (a.bottom || b.bottom || merged.bottom || fn == null) return;
         List<Correlation> out = new ArrayList<>();
-        for (Correlation c : a.cor) if (holds(c, b)) out.add(c);
-        for (Correlation c : b.cor) if (!out.contains(c) && holds(c, a)) out.add(c);
         List<Region> differ = differing(in, Interpreter.frameKeys(fn), a, b);
         for (Region x : differ) {
             if (in.temporaries.contains(x)) continue;
@@ -50,6 +48,11 @@ final class Correlations {
                 outside(differ, x, a, xa, b, xb, out);
                 outside(differ, x, b, xb, a, xa, out);
                 continue;
+            }
+            if (xa.unknown || xb.unknown) {
+                // the known parts are apart, but a side may also hold anything: what the exact side's values exclude
+                outside(differ, x, a, xa, b, xb, out);
+                outside(differ, x, b, xb, a, xa, out);
             }
             for (Region y : differ) {
                 if (y.equals(x)) continue;
@@ -60,8 +63,16 @@ final class Correlations {
                 if (!ya.leq(yb) && !yb.isBottom()) add(out, new Correlation(x, xb.num, y, yb));
             }
         }
-        out.sort(null);
-        merged.cor = out.size() > MAX ? List.copyOf(out.subList(0, MAX)) : List.copyOf(out);
+        // the facts this join makes first, then those both paths still hold: the newest are the ones the
+        // next tests are about (a conditional expression's value, the status just tested)
+        List<Correlation> kept = new ArrayList<>();
+        for (Correlation c : a.cor) if (holds(c, b)) kept.add(c);
+        for (Correlation c : b.cor) if (!kept.contains(c) && holds(c, a)) kept.add(c);
+        kept.sort(null);
+        for (Correlation c : kept) add(out, c);
+        List<Correlation> chosen = new ArrayList<>(out.size() > MAX ? out.subList(0, MAX) : out);
+        chosen.sort(null);
+        merged.cor = List.copyOf(chosen);
     }
 
     /**
@@ -137,7 +148,7 @@ final class Correlations {
     }
 
     /** After a test: each correlation whose condition the test decided narrows the other variable. */
-    static void apply(State s) {
+    static void apply(Interpreter in, State s) {
         for (int round = 0; round < 2 && !s.bottom; round++) {
             for (Correlation c : s.cor) {
                 Value x = scalar(s, c.x()), y = scalar(s, c.y());
@@ -145,8 +156,11 @@ final class Correlations {
                 if (c.outside()) {
                     if (exact(x) && disjoint(x.num, c.when())) {
                         if (!narrow(s, c, y)) return;
-                    } else if (!y.unknown && meet(y, c.then()) == null) {
-                        // y is not what the other path held: x is one of the exact values
+                    } else if (!y.unknown && !(c.then().unknown && in.pointers.contains(c.x())) && meet(y, c.then()) == null) {
+                        // y is not what the other path held: x is one of the exact values. Not a pointer made
+                        // NULL that way when the other path may have held anything an unconstrained source
+                        // gives (a status an unseen callback returned may be y too): that would be a
+                        // dereference of NULL on every path, not a lost report
                         Interval n = x.unknown ? c.when() : x.num.meet(c.when());
                         if (n.isBottom()) { s.bottom = true; return; }
                         Value v = new Value(n, x.pts, false, x.taint, x.widened);
@@ -160,7 +174,7 @@ final class Correlations {
                     Value m = meet(y, c.then());
                     if (m == null && !y.unknown) { s.bottom = true; return; }
                     if (m != null && !m.equals(y)) s.set(c.y(), s.contents(c.y()).store(Interval.ZERO, size(c.y()), m, true));
-                } else if (!y.unknown && meet(y, c.then()) == null) {
+                } else if (!y.unknown && !(c.then().unknown && in.pointers.contains(c.x())) && meet(y, c.then()) == null) {
                     Interval n = without(x.num, c.when());
                     if (n.isBottom()) { s.bottom = true; return; }
                     if (!n.equals(x.num)) s.set(c.x(), s.contents(c.x()).store(Interval.ZERO, size(c.x()), x.withNum(n), true));
@@ -244,13 +258,16 @@ final class Correlations {
     /** {@code to = from} copied a temporary into a variable: the temporary's facts are the variable's. */
     static void copied(State s, Region from, Region to) {
         if (s.cor.isEmpty() || from.equals(to)) return;
-        List<Correlation> out = new ArrayList<>(s.cor);
+        List<Correlation> out = new ArrayList<>();
         for (Correlation c : s.cor) {
             if (c.y().equals(from) && !c.x().equals(to)) add(out, new Correlation(c.x(), c.when(), to, c.then(), c.outside()));
         }
-        if (out.size() == s.cor.size()) return;
-        out.sort(null);
-        s.cor = out.size() > MAX ? List.copyOf(out.subList(0, MAX)) : List.copyOf(out);
+        if (out.isEmpty()) return;
+        // the variable's new facts first: they are what the next tests are about
+        for (Correlation c : s.cor) add(out, c);
+        List<Correlation> chosen = new ArrayList<>(out.size() > MAX ? out.subList(0, MAX) : out);
+        chosen.sort(null);
+        s.cor = List.copyOf(chosen);
     }
 
     /** Drops the correlations of variables a statement changed. */

@@ -54,7 +54,7 @@ public final class Interpreter {
      * regions are temporaries, the callee analyses done so far, and the call graph.
      */
     record Shared(Map<Variable, Region> varRegions, Map<Function, FunctionFixpoint.Shape> shapes, Set<Region> temporaries,
-                  Summaries summaries, CallGraph callGraph) { }
+                  Set<Region> pointers, Summaries summaries, CallGraph callGraph) { }
 
     /** The analysis context of one function activation. */
     public record Frame(Function fn, int depth, List<TraceStep> calls, Frame parent, boolean report) {
@@ -72,6 +72,7 @@ public final class Interpreter {
         this.varRegions = shared.varRegions();
         this.shapes = shared.shapes();
         this.temporaries = shared.temporaries();
+        this.pointers = shared.pointers();
         this.summaries = shared.summaries();
         this.callGraph = shared.callGraph();
     }
@@ -94,6 +95,7 @@ public final class Interpreter {
             Region r = new Region(key, global ? Region.Kind.GLOBAL : Region.Kind.STACK,
                     size >= 0 ? Value.of(size) : Value.UNKNOWN, desc, x.declared, "declaration");
             if (x.kind == Variable.Kind.TEMP) temporaries.add(r);
+            if (x.type instanceof Type.Pointer) pointers.add(r);
             return r;
         });
     }
@@ -107,6 +109,9 @@ public final class Interpreter {
 
     /** Regions of the lowering's temporaries: each lives within one full expression only. */
     final Set<Region> temporaries;
+
+    /** Regions of variables of pointer type (a correlation does not make one of them NULL by elimination). */
+    final Set<Region> pointers;
 
     private final Map<String, Region> literals = new HashMap<>();
 
@@ -397,7 +402,7 @@ public final class Interpreter {
     private Map<Value, Value> memberArguments = Map.of();
 
     /** The pointer arguments of the library call being applied whose accesses the relations prove to end in bounds (by identity). */
-    private Map<Value, Boolean> provenEnds = Map.of();
+    private Map<Value, MemoryAccess.End> provenEnds = Map.of();
 
     /** The places (variables, fields of one object) the relations have seen, by key. */
     final Map<String, Relations.Place> relatedPlaces = new HashMap<>();
@@ -440,11 +445,11 @@ public final class Interpreter {
         if (f.report()) {
             for (Checker c : checkers) c.onDereference(loc, p, op == null ? "dereference" : op, withCalls(f));
             if (s != null) for (Checker c : checkers) c.onUse(loc, p, op == null ? "dereference" : op, true, s, withCalls(f));
-            MemoryAccess a = new MemoryAccess(loc, p, length, write, op, detail, provenEnds.containsKey(p) ? MemoryAccess.End.INSIDE : end);
+            MemoryAccess a = new MemoryAccess(loc, p, length, write, op, detail, provenEnds.getOrDefault(p, end));
             for (Checker c : checkers) c.onAccess(a, withCalls(f));
             Value member = memberArguments.get(p);
             if (member != null) {
-                MemoryAccess m = new MemoryAccess(loc, member, length, write, op, detail, provenEnds.containsKey(p) ? MemoryAccess.End.INSIDE : MemoryAccess.End.UNRELATED);
+                MemoryAccess m = new MemoryAccess(loc, member, length, write, op, detail, provenEnds.get(p) == MemoryAccess.End.INSIDE ? MemoryAccess.End.INSIDE : MemoryAccess.End.UNRELATED);
                 for (Checker c : checkers) c.onAccess(m, withCalls(f));
             }
         }
@@ -747,7 +752,7 @@ public final class Interpreter {
             if (!s.bottom) Relations.assume(this, b.left(), op, b.right(), s, f);
             if (!s.bottom) Relations.reduce(this, b.left(), b.right(), exact, s, f);
             if (!s.bottom) Relations.pruneObjects(this, b.left(), b.right(), s, f);
-            if (!s.bottom && !s.cor.isEmpty()) Correlations.apply(s);
+            if (!s.bottom && !s.cor.isEmpty()) Correlations.apply(this, s);
             if (!s.bottom && !s.freed.isEmpty()) {
                 Reallocation.decided(l, eval(b.left(), s, f), s, this, testAt, f);
                 Reallocation.decided(r, eval(b.right(), s, f), s, this, testAt, f);
@@ -758,7 +763,7 @@ public final class Interpreter {
         if (!s.unchecked.isEmpty()) s.unchecked.keySet().removeAll(before.pts.keySet());
         constrain(cond, truth ? BinOp.NE : BinOp.EQ, Value.ZERO, s, f);
         if (!s.bottom && cond.type() instanceof Type.Int) Relations.learn(this, cond, s, f);
-        if (!s.bottom && !s.cor.isEmpty()) Correlations.apply(s);
+        if (!s.bottom && !s.cor.isEmpty()) Correlations.apply(this, s);
         if (!s.bottom && !s.freed.isEmpty()) Reallocation.decided(before, eval(cond, s, f), s, this, testAt, f);
     }
 
@@ -899,9 +904,13 @@ public final class Interpreter {
                         if (!c.stringArgs().containsKey(i) && args.get(i).isPointer()) use(c.loc(), args.get(i), name == null ? "a call through a pointer" : name, false, f);
                     }
                 }
+                Origin read = name == null ? null : AttackSurface.readFromInput(name, args, c.loc(), s);
                 List<Value> written = new ArrayList<>();
                 for (int i = 0; i < args.size(); i++) if (!c.readOnlyArgs().contains(i)) written.add(args.get(i));
                 result = unknownCall(written, s);
+                if (read != null && c.result() != null && c.result().type() instanceof Type.Int rt) {
+                    result = Value.tainted(Interval.ofType(rt.size(), rt.signed()), read);
+                }
             }
         }
         storeResult(c, result, s, f);

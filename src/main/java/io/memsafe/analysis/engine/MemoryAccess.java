@@ -19,7 +19,12 @@ public record MemoryAccess(SourceLoc loc, Value pointer, Value length, boolean w
         /** Inside the object. */
         INSIDE,
         /** An element index that can equal the block's element count: one past its last element. */
-        MAY_REACH_COUNT
+        MAY_REACH_COUNT,
+        /**
+         * An untrusted index into an entry point's input buffer that no check relates to the buffer's
+         * length: the input may be shorter than the index says.
+         */
+        UNCHECKED_AGAINST_COUNT
     }
 
     public MemoryAccess(SourceLoc loc, Value pointer, Value length, boolean write, String operation, String detail) {

@@ -85,7 +85,8 @@ public final class ProgramAnalyzer {
         // an entry point the user names is analysed as the attacker calls it, whoever else calls it too
         for (Function f : program.functions) if (!called.contains(f) || surface.named(f)) roots.add(f);
         Scope scope = new Scope(written);
-        Interpreter.Shared shared = new Interpreter.Shared(new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), ConcurrentHashMap.newKeySet(), new Summaries(), scope);
+        Interpreter.Shared shared = new Interpreter.Shared(new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), ConcurrentHashMap.newKeySet(),
+                ConcurrentHashMap.newKeySet(), new Summaries(), scope);
         Set<Function> covered = ConcurrentHashMap.newKeySet();
         Map<Function, List<Finding>> byRoot = new ConcurrentHashMap<>();
         List<Diagnostic> diags = Collections.synchronizedList(new ArrayList<>());

@@ -8,8 +8,10 @@ import io.memsafe.analysis.domain.State;
 import io.memsafe.analysis.domain.Value;
 import io.memsafe.ir.Expr;
 import io.memsafe.ir.Expr.BinOp;
+import io.memsafe.ir.Function;
 import io.memsafe.ir.Lvalue;
 import io.memsafe.ir.Type;
+import io.memsafe.ir.Variable;
 import io.memsafe.models.Effect;
 
 import java.util.ArrayList;
@@ -473,6 +475,7 @@ final class Relations {
     static void assume(Interpreter in, Expr left, BinOp op, Expr right, State s, Interpreter.Frame f) {
         Linear l = linear(in, left, s, f), r = linear(in, right, s, f);
         if (l == null || r == null || (l.x == null && r.x == null)) return;
+        if (mayWrap(in, left, l, s) || mayWrap(in, right, r, s)) return;
         introduce(in, l, s);
         introduce(in, r, s);
         // move everything to the left: l - r op 0
@@ -522,6 +525,21 @@ final class Relations {
             Octagon<String> r = s.rel.meetInterval(k, b);
             if (!r.isBottom()) s.rel = r;
         }
+    }
+
+    /**
+     * Whether a side of a test computed in an integer type narrower than 64 bits ({@code off + len} in
+     * {@code unsigned int}) may have wrapped over the values the state holds: then the test says nothing
+     * of the mathematical sum the relations describe ({@code off + len > size} is false for a huge
+     * {@code off} whose sum wrapped). A 64-bit side is taken as computed: its operands are sizes of
+     * objects in memory.
+     */
+    private static boolean mayWrap(Interpreter in, Expr side, Linear l, State s) {
+        if (l.y == null && l.c == 0) return false;
+        Type t = strip(side).type();
+        if (!(t instanceof Type.Int i) || i.size() >= 8) return false;
+        Interval r = exact(in, l, s, true);
+        return !r.isBottom() && !fits(r, t);
     }
 
     /**
@@ -650,6 +668,20 @@ final class Relations {
     private static String count(Region block, long elem) { return "n:" + block.key + "/" + elem; }
 
     /**
+     * An entry point's input buffer holds as many bytes as its length parameter says: its byte count is
+     * the parameter, so that {@code buf[i]} with {@code i < len} is inside and an untrusted index that no
+     * check relates to {@code len} is not (see {@link #elementInBlock}).
+     */
+    static void inputLength(Interpreter in, Function fn, Region buffer, Variable length, State s) {
+        if (!(length.type instanceof Type.Int t)) return;
+        Place p = new Place(in.region(length, fn), -1, t.size(), Interval.ofType(t.size(), t.signed()), 0);
+        in.relatedPlaces.putIfAbsent(p.key(), p);
+        Octagon<String> o = s.rel.meetInterval(p.key(), Interval.ofType(t.size(), t.signed()).meet(Interval.of(0, Interval.POS_INF)));
+        if (o.isBottom()) return;
+        s.rel = o.assign(count(buffer, 1), p.key(), 0);
+    }
+
+    /**
      * After an allocation of {@code size} bytes ({@code malloc(n * sizeof *p)}, {@code calloc(n, k)},
      * {@code realloc(p, (n + 1) * k)}): the new block's element count is related to the variable it
      * was computed from, so that {@code p[i]} with {@code i < n} is in bounds however large n may
@@ -722,10 +754,34 @@ final class Relations {
             String n = count(t.getKey(), b.scale());
             if (!t.getValue().isSingleton() || t.getValue().lo() != 0 || !s.rel.variables().contains(n) || in.severalLive.contains(t.getKey().key)) return none;
             long d0 = s.rel.upperDiff(i.x, n);
+            // an untrusted index into an input buffer that no check relates to the buffer's length
+            if (at.pts.size() == 1 && isInput(t.getKey()) && !related(s, i.x, n) && untrustedIndex(in, i.x, s)) return MemoryAccess.End.UNCHECKED_AGAINST_COUNT;
             if (d0 == Octagon.INF) return none;
-            if (satAdd(d0, i.c) > -1) end = MemoryAccess.End.MAY_REACH_COUNT;
+            // (an input's own length as its index reads its terminator as often as past its end)
+            if (satAdd(d0, i.c) > -1) end = isInput(t.getKey()) ? none : MemoryAccess.End.MAY_REACH_COUNT;
         }
         return end;
+    }
+
+    /**
+     * Whether the relations bound {@code x - n} more tightly than the two intervals do: some test or
+     * assignment related them ({@code x < n}, {@code x + len <= n}), not just their ranges.
+     */
+    private static boolean related(State s, String x, String n) {
+        long d = s.rel.upperDiff(x, n);
+        if (d == Octagon.INF) return false;
+        Interval bx = s.rel.bounds(x), bn = s.rel.bounds(n);
+        if (bx.isBottom() || bn.isBottom() || bx.hi() == Interval.POS_INF || bn.lo() == Interval.NEG_INF) return true;
+        return d < satAdd(bx.hi(), -bn.lo());
+    }
+
+    /** The bytes an entry point's buffer parameter designates (see {@link AttackSurface#bind}). */
+    static boolean isInput(Region r) { return r.key.startsWith("in:"); }
+
+    /** A place whose value comes from untrusted input and that nothing bounded from above but constants. */
+    private static boolean untrustedIndex(Interpreter in, String k, State s) {
+        Value v = value(in, k, s);
+        return v.taint != null && !v.unknown && v.pts.isEmpty() && !v.num.isBottom() && v.num.hi() > 0;
     }
 
     /**
@@ -733,9 +789,9 @@ final class Relations {
      * the relations prove to end inside the object: {@code memcpy(buf + k, src, n)} with
      * {@code k + n <= sizeof buf}. Keyed by the argument's value (each argument a distinct instance).
      */
-    static Map<Value, Boolean> provenEnds(Interpreter in, List<int[]> pairs, List<Expr> exprs, List<Value> args, State s, Interpreter.Frame f) {
+    static Map<Value, MemoryAccess.End> provenEnds(Interpreter in, List<int[]> pairs, List<Expr> exprs, List<Value> args, State s, Interpreter.Frame f) {
         if (s.rel.variables().isEmpty() || pairs.isEmpty()) return Map.of();
-        Map<Value, Boolean> out = null;
+        Map<Value, MemoryAccess.End> out = null;
         for (int[] p : pairs) {
             if (p[0] >= exprs.size() || p[1] >= exprs.size()) continue;
             Value ptr = args.get(p[0]);
@@ -743,6 +799,8 @@ final class Relations {
             Region region = ptr.pts.keySet().iterator().next();
             Expr pe = exprs.get(p[0]);
             while (pe instanceof Expr.Cast c) pe = c.operand();
+            // &p[k] of a pointer p: p + k
+            if (pe instanceof Expr.AddressOf ad && ad.lv() instanceof Lvalue.Deref d && d.byteOffset() == 0) pe = d.pointer();
 
 
             String k = null;
@@ -764,6 +822,17 @@ final class Relations {
                 // a local pointer to one place of an object of constant size: the room from that place on
                 Value at = s.contents(in.region(pv.var(), f.fn())).load(Interval.ZERO, 8);
                 Long whole = region.size.constant();
+                if (whole == null && isInput(region) && at.pts.size() == 1 && at.pts.containsKey(region) && Interval.ZERO.equals(at.pts.get(region))) {
+                    // an input of the length its entry point was given: an untrusted offset no check relates to it
+                    Linear off = linear(in, b.right(), s, f);
+                    String n = count(region, 1);
+                    if (off != null && off.x != null && off.y == null && off.sx == 1 && s.rel.variables().contains(n)
+                            && !related(s, off.x, n) && untrustedIndex(in, off.x, s)) {
+                        if (out == null) out = new IdentityHashMap<>();
+                        out.put(ptr, MemoryAccess.End.UNCHECKED_AGAINST_COUNT);
+                    }
+                    continue;
+                }
                 if (at.unknown || at.pts.size() != 1 || !at.pts.containsKey(region) || !at.pts.get(region).isSingleton() || whole == null) continue;
                 size = whole - at.pts.get(region).lo();
             } else continue;
@@ -783,7 +852,7 @@ final class Relations {
             }
             if (bound == Octagon.INF || satAdd(satAdd(bound, base), len.c) > size) continue;
             if (out == null) out = new IdentityHashMap<>();
-            out.put(ptr, Boolean.TRUE);
+            out.put(ptr, MemoryAccess.End.INSIDE);
         }
         return out == null ? Map.of() : out;
     }
