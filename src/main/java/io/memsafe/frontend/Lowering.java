@@ -1192,14 +1192,15 @@ public final class Lowering {
      * A call of a name nothing declares is, in code that builds, a function-like macro of a header the
      * scan lacks, and such macros commonly store into the variables named as their arguments
      * ({@code local_irq_save(flags)}, iterator macros that set their cursor): each local variable passed
-     * by name may be written before the call reads it, as if its address went to an unseen function.
+     * by name counts as written before the call reads it. Its value stays what it was: a pointer to the
+     * caller's buffer handed to a routine the scan has no prototype of still designates that buffer.
      */
     private void macroStores(IASTInitializerClause[] actuals, SourceLoc where) {
         for (IASTInitializerClause a : actuals) {
             if (!(a instanceof IASTExpression x) || !(unparen(x) instanceof IASTIdExpression id)
                     || !(vars.get(id.getName().resolveBinding()) instanceof Variable v) || v.isGlobalStorage()) continue;
             Lvalue lv = new Lvalue.Var(v, where);
-            emit(new Stmt.Call(null, "__memsafe_macro_argument", null, List.of(new Expr.AddressOf(lv, pointer(v.type))), where,
+            emit(new Stmt.Call(null, Stmt.MAY_STORE, null, List.of(new Expr.AddressOf(lv, pointer(v.type))), where,
                     java.util.Set.of(), java.util.Map.of()));
         }
     }
