@@ -19,7 +19,7 @@ for q in "$@"; do
     cp "$cq"/test/TestTemplates/WDMTestTemplate/driver/*.[ch] "$d/driver/"; cp "$cq/$q/driver_snippet.c" "$d/driver/"
   fi
   python3 "$here/scripts/driver_compdb.py" "$d/driver" --exclude driver_snippet.c -o "$d/cc.json" 2>/dev/null
-  "$here/memsafe" scan --no-cache --format text --compile-commands "$d/cc.json" > "$d/out.txt" 2> "$d/err.txt" || true
+  "${MEMSAFE:-$here/memsafe}" scan --no-cache --format text --compile-commands "$d/cc.json" > "$d/out.txt" 2> "$d/err.txt" || true
   echo "== $q"
   grep -E 'driver_snippet.c:[0-9]+:[0-9]+: (error|warning): .*\[MS[0-9]+\]$' "$d/out.txt" | sed -E 's|.*/driver_snippet.c:([0-9]+):[0-9]+: |  \1: |' || true
 done

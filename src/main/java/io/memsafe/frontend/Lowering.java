@@ -598,7 +598,16 @@ public final class Lowering {
                 return new Expr.Opaque("type trait", typeOf(e));
             }
             case IASTArraySubscriptExpression a -> { return load(lvalue(a), where); }
-            case IASTFieldReference f -> { return load(lvalue(f), where); }
+            case IASTFieldReference f -> {
+                if (!f.isPointerDereference() && (!(f.getFieldName().resolveBinding() instanceof IField fb) || fb instanceof org.eclipse.cdt.core.dom.ast.IProblemBinding)) {
+                    // "o.m" where nothing declares m (o's structure comes from a header the scan lacks, or m
+                    // is that header's macro): neither the member's place nor its type is known, so the
+                    // value is unknown, not a read of o's first bytes
+                    if (!(unparen(f.getFieldOwner()) instanceof IASTIdExpression)) effect(f.getFieldOwner());
+                    return new Expr.Opaque("member nothing declares", typeOf(f));
+                }
+                return load(lvalue(f), where);
+            }
             case IASTFunctionCallExpression c -> {
                 if (References.returnsReference(c)) return load(new Lvalue.Deref(call(c, where), 0, typeOf(c), where), where);
                 return call(c, where);
@@ -1156,13 +1165,13 @@ public final class Lowering {
             strings.forEach((i, w) -> shiftedStrings.put(i + 1, w));
             strings = shiftedStrings;
         }
+        if (undeclared(fe)) macroStores(c.getArguments(), where);
         args.addAll(arguments(calleeType, c.getArguments()));
         Type rt = typeOf(c);
         if (calleeType != null && References.isReference(calleeType.getReturnType())) rt = pointer(rt);
         // a function with no declaration in sight (a header the scan lacks): CDT types the call void, but
         // C89 makes it return int; its result is unknown, not the 0 that stands for a void call's value
-        if (rt instanceof Type.Void && fe instanceof IASTIdExpression id
-                && id.getName().resolveBinding() instanceof org.eclipse.cdt.internal.core.dom.parser.c.CExternalFunction) rt = Type.INT;
+        if (rt instanceof Type.Void && undeclared(fe)) rt = Type.INT;
         if (callee != null && callee.startsWith("__builtin_va")) return new Expr.Opaque("va", rt);
         if (rt instanceof Type.Void) {
             emit(new Stmt.Call(null, callee, calleeExpr, args, where, readOnly, strings));
@@ -1171,6 +1180,29 @@ public final class Lowering {
         Variable t = temp(rt);
         emit(new Stmt.Call(new Lvalue.Var(t, where), callee, calleeExpr, args, where, readOnly, strings));
         return load(new Lvalue.Var(t, where), where);
+    }
+
+    /** A C call of a name nothing declares (CDT binds it to an implicit external function). */
+    private static boolean undeclared(IASTExpression fe) {
+        return fe instanceof IASTIdExpression id && id.getName().resolveBinding() instanceof org.eclipse.cdt.internal.core.dom.parser.c.CExternalFunction
+                && !id.getName().toString().startsWith("__builtin");
+    }
+
+    /**
+     * A call of a name nothing declares is, in code that builds, a function-like macro of a header the
+     * scan lacks, and such macros commonly store into the variables named as their arguments
+     * ({@code local_irq_save(flags)}, iterator macros that set their cursor): each local variable passed
+     * by name counts as written before the call reads it. Its value stays what it was: a pointer to the
+     * caller's buffer handed to a routine the scan has no prototype of still designates that buffer.
+     */
+    private void macroStores(IASTInitializerClause[] actuals, SourceLoc where) {
+        for (IASTInitializerClause a : actuals) {
+            if (!(a instanceof IASTExpression x) || !(unparen(x) instanceof IASTIdExpression id)
+                    || !(vars.get(id.getName().resolveBinding()) instanceof Variable v) || v.isGlobalStorage()) continue;
+            Lvalue lv = new Lvalue.Var(v, where);
+            emit(new Stmt.Call(null, Stmt.MAY_STORE, null, List.of(new Expr.AddressOf(lv, pointer(v.type))), where,
+                    java.util.Set.of(), java.util.Map.of()));
+        }
     }
 
     /**

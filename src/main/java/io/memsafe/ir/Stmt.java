@@ -4,6 +4,12 @@ import java.util.List;
 
 /** The simple statements a basic block is made of. */
 public sealed interface Stmt extends java.io.Serializable {
+    /**
+     * The callee of a call the frontend adds before a call of a name nothing declares, one per local
+     * passed by name: the (macro) call may have stored into the local ({@code &v}, its only argument), so
+     * its bytes count as written; what they hold stays as it was (see {@code Lowering.macroStores}).
+     */
+    String MAY_STORE = "__memsafe_macro_argument";
     SourceLoc loc();
 
     record Assign(Lvalue target, Expr value, SourceLoc loc) implements Stmt { }

@@ -203,7 +203,17 @@ static inline int list_empty(const struct list_head *head) { return head->next =
          &pos->member != (head); pos = n, n = list_entry(n->member.next, __typeof__(*n), member))
 
 /* ---- files, devices, modules */
-struct inode { unsigned long i_ino; void *i_private; };
+/* device numbers: 12 bits of major, 20 of minor */
+typedef u32 dev_t;
+#define MINORBITS 20
+#define MINORMASK ((1U << MINORBITS) - 1)
+#define MAJOR(dev) ((unsigned int)((dev) >> MINORBITS))
+#define MINOR(dev) ((unsigned int)((dev) & MINORMASK))
+#define MKDEV(ma, mi) (((ma) << MINORBITS) | (mi))
+struct cdev;
+struct inode { unsigned long i_ino; void *i_private; dev_t i_rdev; struct cdev *i_cdev; };
+#define iminor(inode) MINOR((inode)->i_rdev)
+#define imajor(inode) MAJOR((inode)->i_rdev)
 struct file { void *private_data; unsigned int f_flags; fmode_t f_mode; loff_t f_pos; struct inode *f_inode; };
 struct poll_table_struct;
 struct vm_area_struct;
@@ -227,6 +237,14 @@ int misc_register(struct miscdevice *misc);
 void misc_deregister(struct miscdevice *misc);
 int register_chrdev(unsigned int major, const char *name, const struct file_operations *fops);
 void unregister_chrdev(unsigned int major, const char *name);
+/* character devices: a struct cdev embedded in the driver's per-device structure, a region of numbers */
+struct cdev { struct module *owner; const struct file_operations *ops; dev_t dev; unsigned int count; };
+void cdev_init(struct cdev *cdev, const struct file_operations *fops);
+int cdev_add(struct cdev *p, dev_t dev, unsigned int count);
+void cdev_del(struct cdev *p);
+int register_chrdev_region(dev_t from, unsigned int count, const char *name);
+int alloc_chrdev_region(dev_t *dev, unsigned int baseminor, unsigned int count, const char *name);
+void unregister_chrdev_region(dev_t from, unsigned int count);
 struct device_attribute { struct { const char *name; umode_t mode; } attr;
     ssize_t (*show)(struct device *dev, struct device_attribute *attr, char *buf);
     ssize_t (*store)(struct device *dev, struct device_attribute *attr, const char *buf, size_t count); };

@@ -89,6 +89,11 @@ public final class Contents {
     /** Zero-filled storage (static objects, calloc): every byte 0, so the first NUL is at offset 0. */
     public static Contents zeroed() { return new Contents(new TreeMap<>(), Value.ZERO, Value.ZERO); }
 
+    /** Every byte counted as written, as by a store the analysis cannot place that may have happened; the values unchanged. */
+    public Contents markWritten() {
+        return written.equals(Interval.TOP) && !neverWritten ? this : new Contents(cells, rest, nul, unterminated, false, Interval.TOP);
+    }
+
     public Contents withNul(Value n) { return new Contents(cells, rest, n, unterminated, neverWritten, written); }
 
     public Contents withUnterminated(boolean u) { return u == unterminated ? this : new Contents(cells, rest, nul, u, neverWritten, written); }

@@ -822,6 +822,14 @@ public final class Interpreter {
     // ------------------------------------------------------------------ calls
 
     private void call(Stmt.Call c, State s, Frame f) {
+        if (Stmt.MAY_STORE.equals(c.callee())) {
+            for (Expr a : c.args()) {
+                if (!(a instanceof Expr.AddressOf ao) || !(ao.lv() instanceof Lvalue.Var v)) continue;
+                Region r = region(v.var(), f.fn());
+                s.set(r, s.contents(r).markWritten());
+            }
+            return;
+        }
         List<Value> args = new ArrayList<>(c.args().size());
         for (Expr a : c.args()) args.add(eval(a, s, f));
         if (c.callee() != null) GlobalBlocks.materialize(this, c, args, s, f);

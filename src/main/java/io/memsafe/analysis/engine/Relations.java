@@ -318,6 +318,11 @@ final class Relations {
         if (a == null) return;
         String x = a.x();
         Linear l = a.l();
+        Place target = in.relatedPlaces.get(x);
+        // a pointer's relations bound its offset while it designates an object: NULL designates none, so
+        // they stay as they were (a list walked to its end, p = p->next, keeps p == head of the first
+        // step), and a test uses them only while the pointer cannot be NULL (see assume)
+        if (target != null && target.pointer() && isNull(computed)) return;
         Octagon<String> r = s.rel;
         if (a.fits()) {
             if (l.x == null) r = r.assignConst(x, l.c);
@@ -485,7 +490,16 @@ final class Relations {
         if (r.x != null) terms.add(new Object[] {r.x, -r.sx});
         if (r.y != null) terms.add(new Object[] {r.y, -r.sy});
         long c = satAdd(r.c, -l.c); // sum(terms) op c
+        for (Object[] t : terms) if (mayBeNull(in, (String) t[0], s)) return;
         Octagon<String> o = s.rel;
+        if (op == BinOp.NE) {
+            // x - y != c where the relations make it exactly c: the test cannot hold
+            if (terms.size() == 2 && (int) terms.get(0)[1] == 1 && (int) terms.get(1)[1] == -1
+                    && o.variables().contains((String) terms.get(0)[0]) && o.variables().contains((String) terms.get(1)[0])
+                    && o.upperDiff((String) terms.get(0)[0], (String) terms.get(1)[0]) == c
+                    && o.upperDiff((String) terms.get(1)[0], (String) terms.get(0)[0]) == -c) s.bottom = true;
+            return;
+        }
         switch (op) {
             case LT -> o = le(o, terms, c == Long.MIN_VALUE ? c : c - 1);
             case LE -> o = le(o, terms, c);
@@ -630,6 +644,22 @@ final class Relations {
                 }
             }
         }
+    }
+
+    /** A definite NULL pointer: no object, the number 0. */
+    private static boolean isNull(Value v) {
+        return !v.unknown && v.pts.isEmpty() && v.num.isSingleton() && v.num.lo() == 0;
+    }
+
+    /**
+     * A related pointer place that may hold a NULL stored into it (its relations describe it only when
+     * it does not); a pointer the analysis knows nothing of (a parameter) is taken to designate an object.
+     */
+    private static boolean mayBeNull(Interpreter in, String k, State s) {
+        Place p = in.relatedPlaces.get(k);
+        if (p == null || !p.pointer()) return false;
+        Value v = s.contents(p.region()).load(Interval.ZERO, 8);
+        return v.num.contains(0) && !v.num.isTop();
     }
 
     private static List<Object[]> negate(List<Object[]> terms) {
