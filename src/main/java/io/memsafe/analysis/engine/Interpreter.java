@@ -895,7 +895,7 @@ public final class Interpreter {
                     memberArguments = Map.of();
                     provenEnds = Map.of();
                 }
-                if (failureApart(m, c, result, s, f)) return;
+                if (ReturnCases.failureApart(this, m, c, result, s, f)) return;
             }
             else {
                 for (Map.Entry<Integer, Integer> e : c.stringArgs().entrySet()) {
@@ -924,31 +924,7 @@ public final class Interpreter {
         storeResult(c, result, s, f);
     }
 
-    /**
-     * A library function that returns a negative value on failure and a count or success status
-     * otherwise ({@code read}: -1 or the bytes read), its result stored in a local the caller tests
-     * right away (or copied into locals first): the two outcomes stay apart until the test, as a
-     * callee's do ({@link ReturnCases}). Copied into an unsigned variable ({@code size_t n = read(...)}),
-     * -1 becomes the largest value and one interval holding both would lose the count's bound:
-     * {@code n == (size_t)-1} decides it.
-     */
-    private boolean failureApart(FunctionModel m, Stmt.Call c, Value result, State s, Frame f) {
-        if (!(m.returns() instanceof io.memsafe.models.Returns.Range) || !(c.result() instanceof Lvalue.Var v) || f.fn() == null || s.bottom
-                || !(v.type() instanceof Type.Int i) || result.unknown || result.isPointer() || result.num.isBottom()
-                || result.num.lo() >= 0 || result.num.hi() < 0 || !shape(f.fn()).testedCalls().contains(c)) return false;
-        Frame quiet = new Frame(f.fn(), f.depth(), f.calls(), f.parent(), false);
-        List<State> states = new ArrayList<>(2);
-        for (Interval part : List.of(Interval.of(result.num.lo(), -1), Interval.of(0, result.num.hi()))) {
-            State st = s.copy();
-            store(c.result(), ValueArithmetic.wrap(result.withNum(part), i), st, quiet);
-            states.add(st);
-        }
-        storeResult(c, result, s, f);
-        s.cases = new State.Cases(states, Set.of(region(v.var(), f.fn())));
-        return true;
-    }
-
-    private void storeResult(Stmt.Call c, Value result, State s, Frame f) {
+    void storeResult(Stmt.Call c, Value result, State s, Frame f) {
         if (c.result() != null && !s.bottom) {
             Type rt = c.result().type();
             if (rt instanceof Type.Int i && result.pts.isEmpty()) result = ValueArithmetic.wrap(result, i);

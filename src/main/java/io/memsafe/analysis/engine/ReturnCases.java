@@ -11,6 +11,7 @@ import io.memsafe.ir.Lvalue;
 import io.memsafe.ir.Stmt;
 import io.memsafe.ir.Type;
 import io.memsafe.ir.Variable;
+import io.memsafe.models.FunctionModel;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -183,5 +184,29 @@ final class ReturnCases {
             regions.add(in.region(copy, f.fn()));
             s.cases = new State.Cases(next, regions);
         }
+    }
+
+    /**
+     * A library function that returns a negative value on failure and a count or success status
+     * otherwise ({@code read}: -1 or the bytes read), its result stored in a local the caller tests
+     * right away (or copied into locals first): the two outcomes stay apart until the test, as a
+     * callee's do ({@link ReturnCases}). Copied into an unsigned variable ({@code size_t n = read(...)}),
+     * -1 becomes the largest value and one interval holding both would lose the count's bound:
+     * {@code n == (size_t)-1} decides it.
+     */
+    static boolean failureApart(Interpreter in, FunctionModel m, Stmt.Call c, Value result, State s, Interpreter.Frame f) {
+        if (!(m.returns() instanceof io.memsafe.models.Returns.Range) || !(c.result() instanceof Lvalue.Var v) || f.fn() == null || s.bottom
+                || !(v.type() instanceof Type.Int i) || result.unknown || result.isPointer() || result.num.isBottom()
+                || result.num.lo() >= 0 || result.num.hi() < 0 || !in.shape(f.fn()).testedCalls().contains(c)) return false;
+        Interpreter.Frame quiet = new Interpreter.Frame(f.fn(), f.depth(), f.calls(), f.parent(), false);
+        List<State> states = new ArrayList<>(2);
+        for (Interval part : List.of(Interval.of(result.num.lo(), -1), Interval.of(0, result.num.hi()))) {
+            State st = s.copy();
+            in.store(c.result(), ValueArithmetic.wrap(result.withNum(part), i), st, quiet);
+            states.add(st);
+        }
+        in.storeResult(c, result, s, f);
+        s.cases = new State.Cases(states, Set.of(in.region(v.var(), f.fn())));
+        return true;
     }
 }
