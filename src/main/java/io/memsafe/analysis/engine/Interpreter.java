@@ -896,6 +896,9 @@ public final class Interpreter {
                     provenEnds = Map.of();
                 }
                 if (ReturnCases.failureApart(this, m, c, result, s, f)) return;
+                storeResult(c, result, s, f);
+                Relations.returnedAtMost(this, m, c, s, f);
+                return;
             }
             else {
                 for (Map.Entry<Integer, Integer> e : c.stringArgs().entrySet()) {

@@ -10,9 +10,12 @@ import io.memsafe.ir.Expr;
 import io.memsafe.ir.Expr.BinOp;
 import io.memsafe.ir.Function;
 import io.memsafe.ir.Lvalue;
+import io.memsafe.ir.Stmt;
 import io.memsafe.ir.Type;
 import io.memsafe.ir.Variable;
 import io.memsafe.models.Effect;
+import io.memsafe.models.FunctionModel;
+import io.memsafe.models.Returns;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -803,6 +806,25 @@ final class Relations {
         Interval bx = s.rel.bounds(x), bn = s.rel.bounds(n);
         if (bx.isBottom() || bn.isBottom() || bx.hi() == Interval.POS_INF || bn.lo() == Interval.NEG_INF) return true;
         return d < satAdd(bx.hi(), -bn.lo());
+    }
+
+    /**
+     * A library call that returns at most one of its arguments ({@code read(fd, buf, n)} returns at most
+     * {@code n}): the result stored is related to that argument, so {@code buf[nread - 1]} after
+     * {@code nread = read(fd, buf, len)} and {@code nread > 0} is inside a buffer of {@code len} bytes.
+     */
+    static void returnedAtMost(Interpreter in, FunctionModel m, Stmt.Call c, State s, Interpreter.Frame f) {
+        if (s.bottom || f.fn() == null || c.result() == null || !(m.returns() instanceof Returns.Range rg) || rg.boundArg() < 0
+                || rg.boundArg() >= c.args().size()) return;
+        String x = tracked(in, c.result(), s, f);
+        Linear bound = linear(in, c.args().get(rg.boundArg()), s, f);
+        if (x == null || bound == null || bound.x == null || bound.y != null || bound.sx != 1) return;
+        introduce(in, bound, s);
+        List<Object[]> terms = new ArrayList<>();
+        terms.add(new Object[] {x, 1});
+        terms.add(new Object[] {bound.x, -1});
+        Octagon<String> o = le(s.rel, terms, bound.c);
+        if (!o.isBottom()) s.rel = o;
     }
 
     /** The bytes an entry point's buffer parameter designates (see {@link AttackSurface#bind}). */
