@@ -34,7 +34,7 @@ public final class Lowering {
     private final Program program;
     private final String unit;
     final List<Diagnostic> diagnostics;
-    private final TypeLowering types;
+    final TypeLowering types;
     final Map<IBinding, Variable> vars = new HashMap<>();
     private final GlobalSymbols globals;
     private int stringIds;
@@ -43,19 +43,21 @@ public final class Lowering {
     Function fn;
     BasicBlock cur;
     private int temps;
-    private final ContainerLowering containers = new ContainerLowering(this);
-    private final SmartPointerLowering smart = new SmartPointerLowering(this);
-    private final StringLowering strings = new StringLowering(this);
-    private final ViewLowering views = new ViewLowering(this);
+    final ContainerLowering containers = new ContainerLowering(this);
+    final SmartPointerLowering smart = new SmartPointerLowering(this);
+    final StringLowering strings = new StringLowering(this);
+    final ViewLowering views = new ViewLowering(this);
     final ClassLowering classes = new ClassLowering(this);
-    private final StatementLowering statements = new StatementLowering(this);
+    final StatementLowering statements = new StatementLowering(this);
+    private final OperatorLowering operators = new OperatorLowering(this);
+    private final CallLowering calls = new CallLowering(this);
     /** The object parameter of the member function being lowered; null outside member functions. */
-    private Variable thisVar;
+    Variable thisVar;
     /** Per open block, its local objects whose destructor runs when the block is left (innermost last). */
     final Deque<List<Variable>> scopes = new ArrayDeque<>();
 
     /** Variables of C++ reference type: each holds the address of its referent (see {@link References}). */
-    private final java.util.Set<Variable> references = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    final java.util.Set<Variable> references = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     /** Whether the function being lowered returns a reference: its return statements yield an address. */
     boolean returnsReference;
 
@@ -420,12 +422,12 @@ public final class Lowering {
         return load(new Lvalue.Var(tmp, where), where);
     }
 
-    private static boolean unresolvedName(IASTExpression e) {
+    static boolean unresolvedName(IASTExpression e) {
         return e instanceof IASTIdExpression && e.getExpressionType() instanceof ISemanticProblem;
     }
 
     /** "name < b" (or "(name < b) > c") with name unresolved: a template call CDT could not read. */
-    private static boolean misparsedTemplate(IASTBinaryExpression b) {
+    static boolean misparsedTemplate(IASTBinaryExpression b) {
         int op = b.getOperator();
         if (!(b instanceof ICPPASTBinaryExpression)) return false;
         if (op != IASTBinaryExpression.op_lessThan && op != IASTBinaryExpression.op_greaterThan) return false;
@@ -543,7 +545,7 @@ public final class Lowering {
             int op = u.getOperator();
             if (op == IASTUnaryExpression.op_postFixIncr || op == IASTUnaryExpression.op_prefixIncr
                     || op == IASTUnaryExpression.op_postFixDecr || op == IASTUnaryExpression.op_prefixDecr) {
-                increment(u, op == IASTUnaryExpression.op_postFixIncr || op == IASTUnaryExpression.op_prefixIncr);
+                operators.increment(u, op == IASTUnaryExpression.op_postFixIncr || op == IASTUnaryExpression.op_prefixIncr);
                 return;
             }
         }
@@ -586,8 +588,8 @@ public final class Lowering {
                 if (b instanceof IVariable) return load(lvalue(e), where);
                 return new Expr.Opaque("unresolved name " + id.getName(), typeOf(e));
             }
-            case IASTUnaryExpression u -> { return unary(u, where); }
-            case IASTBinaryExpression b -> { return binary(b, where); }
+            case IASTUnaryExpression u -> { return operators.unary(u, where); }
+            case IASTBinaryExpression b -> { return operators.binary(b, where); }
             case IASTCastExpression c -> { return convert(rvalue(c.getOperand()), typeOf(c)); }
             case ICPPASTSimpleTypeConstructorExpression stc -> { return functionalCast(stc, where); }
             case IASTTypeIdExpression t -> {
@@ -609,8 +611,8 @@ public final class Lowering {
                 return load(lvalue(f), where);
             }
             case IASTFunctionCallExpression c -> {
-                if (References.returnsReference(c)) return load(new Lvalue.Deref(call(c, where), 0, typeOf(c), where), where);
-                return call(c, where);
+                if (References.returnsReference(c)) return load(new Lvalue.Deref(calls.call(c, where), 0, typeOf(c), where), where);
+                return calls.call(c, where);
             }
             case IASTConditionalExpression c -> {
                 Type t = typeOf(c);
@@ -716,14 +718,14 @@ public final class Lowering {
     }
 
     /** Reads an lvalue; arrays decay to a pointer to their first element, functions to their address. */
-    private Expr load(Lvalue lv, SourceLoc where) {
+    Expr load(Lvalue lv, SourceLoc where) {
         if (lv.type() instanceof Type.Array a) return new Expr.AddressOf(lv, pointer(a.element()));
         if (lv.type() instanceof Type.Function) return new Expr.AddressOf(lv, pointer(lv.type()));
         return new Expr.Load(lv, lv.type());
     }
 
     /** The address of a member or element of an object at a constant address ({@code &((T *)0)->f}), or null. */
-    private static Long constantAddress(Lvalue lv) {
+    static Long constantAddress(Lvalue lv) {
         return switch (lv) {
             case Lvalue.Field f -> {
                 Long base = constantAddress(f.base());
@@ -829,7 +831,7 @@ public final class Lowering {
                 return new Lvalue.Field(base, name, off, ft, where);
             }
             case IASTFunctionCallExpression c when References.returnsReference(c) -> {
-                return new Lvalue.Deref(call(c, where), 0, typeOf(c), where);
+                return new Lvalue.Deref(calls.call(c, where), 0, typeOf(c), where);
             }
             case IASTUnaryExpression u when u.getOperator() == IASTUnaryExpression.op_star -> {
                 Expr p = SmartPointerLowering.smartClass(u.getOperand().getExpressionType()) != null
@@ -853,231 +855,12 @@ public final class Lowering {
                 || (e instanceof IASTUnaryExpression u && u.getOperator() == IASTUnaryExpression.op_star);
     }
 
-    private Expr pointerAdd(Expr ptr, Expr idx, Type elem) {
+    Expr pointerAdd(Expr ptr, Expr idx, Type elem) {
         long scale = elem.size() > 0 ? elem.size() : 1;
         Type pt = ptr.type() instanceof Type.Pointer ? ptr.type() : pointer(elem);
         return new Expr.Binary(BinOp.ADD, ptr, idx, pt, scale);
     }
 
-    private Expr unary(IASTUnaryExpression u, SourceLoc where) {
-        int op = u.getOperator();
-        switch (op) {
-            case IASTUnaryExpression.op_bracketedPrimary: return rvalue(u.getOperand());
-            case IASTUnaryExpression.op_plus: return rvalue(u.getOperand());
-            case IASTUnaryExpression.op_minus: return new Expr.Unary(Expr.UnOp.NEG, rvalue(u.getOperand()), typeOf(u));
-            case IASTUnaryExpression.op_not: return new Expr.Unary(Expr.UnOp.NOT, truth(u.getOperand()), Type.INT);
-            case IASTUnaryExpression.op_tilde: return new Expr.Unary(Expr.UnOp.BITNOT, rvalue(u.getOperand()), typeOf(u));
-            case IASTUnaryExpression.op_star: return load(lvalue(u), where);
-            case IASTUnaryExpression.op_amper: {
-                IASTExpression operand = unparen(u.getOperand());
-                if (operand instanceof IASTIdExpression id && id.getName().resolveBinding() instanceof IFunction f) {
-                    return new Expr.FunctionRef(LinkNames.of(f), types.lower(f.getType()));
-                }
-                Lvalue lv = lvalue(operand);
-                Long constant = constantAddress(lv);
-                // &((T *)0)->f (offsetof, FIELD_OFFSET): an address computed from a constant, nothing is read
-                if (constant != null) return new Expr.IntConst(constant, model().sizeT());
-                return new Expr.AddressOf(lv, typeOf(u));
-            }
-            case IASTUnaryExpression.op_sizeof: {
-                IASTExpression operand = u.getOperand();
-                long s = typeOf(operand).size();
-                // sizeof of an array parameter is the pointer's size: CDT gives the declared type
-                if (unparen(operand) instanceof IASTIdExpression id && id.getName().resolveBinding() instanceof IParameter) {
-                    Variable v = vars.get(id.getName().resolveBinding());
-                    if (v != null && !references.contains(v)) s = v.type.size();
-                }
-                if (unparen(operand) instanceof IASTIdExpression id && vars.get(id.getName().resolveBinding()) instanceof Variable v && v.type.size() >= 0
-                        && !references.contains(v)) {
-                    s = v.type.size();
-                }
-                // sizeof "literal" is the array's size, terminator included (CDT may type it as a pointer)
-                if (unparen(operand) instanceof IASTLiteralExpression lit && lit.getKind() == IASTLiteralExpression.lk_string_literal) {
-                    StringLiterals.Decoded d = StringLiterals.parse(new String(lit.getValue()), model().wcharSize);
-                    s = (long) (d.text().length() + 1) * d.elementSize();
-                }
-                return s < 0 ? new Expr.Opaque("sizeof", model().sizeT()) : new Expr.IntConst(s, model().sizeT());
-            }
-            case IASTUnaryExpression.op_prefixIncr:
-            case IASTUnaryExpression.op_prefixDecr: {
-                Lvalue lv = increment(u, op == IASTUnaryExpression.op_prefixIncr);
-                return new Expr.Load(lv, lv.type());
-            }
-            case IASTUnaryExpression.op_postFixIncr:
-            case IASTUnaryExpression.op_postFixDecr: {
-                Lvalue lv = lvalue(u.getOperand());
-                Variable old = temp(lv.type());
-                emit(new Stmt.Assign(new Lvalue.Var(old, where), new Expr.Load(lv, lv.type()), where));
-                emit(new Stmt.Assign(lv, step(new Expr.Load(new Lvalue.Var(old, where), lv.type()), lv.type(),
-                        op == IASTUnaryExpression.op_postFixIncr), where));
-                return new Expr.Load(new Lvalue.Var(old, where), lv.type());
-            }
-            case IASTUnaryExpression.op_throw: {
-                statements.raise(u.getOperand() == null ? null : rvalue(u.getOperand()), where);
-                return new Expr.IntConst(0, Type.VOID);
-            }
-            default: return new Expr.Opaque("unary operator " + op, typeOf(u));
-        }
-    }
-
-    private Lvalue increment(IASTUnaryExpression u, boolean up) {
-        Lvalue lv = lvalue(u.getOperand());
-        SourceLoc where = loc(u);
-        emit(new Stmt.Assign(lv, step(new Expr.Load(lv, lv.type()), lv.type(), up), where));
-        return lv;
-    }
-
-    private Expr step(Expr v, Type t, boolean up) {
-        Expr one = new Expr.IntConst(1, Type.INT);
-        if (t instanceof Type.Pointer p) {
-            long scale = p.pointee().size() > 0 ? p.pointee().size() : 1;
-            return new Expr.Binary(up ? BinOp.ADD : BinOp.SUB, v, one, t, scale);
-        }
-        return new Expr.Binary(up ? BinOp.ADD : BinOp.SUB, v, one, t, 1);
-    }
-
-    private Expr binary(IASTBinaryExpression b, SourceLoc where) {
-        int op = b.getOperator();
-        if (misparsedTemplate(b)) {
-            // "ns::make<T>(x)" with ns::make unknown reads as "(ns::make < T) > (x)": it is a call of code the
-            // scan lacks, which receives x (a "new" there is owned by what it makes, not lost)
-            List<IASTInitializerClause> leaves = new ArrayList<>();
-            for (IASTExpression e = b; ; ) {
-                IASTBinaryExpression c = (IASTBinaryExpression) e;
-                IASTExpression right = unparen(c.getOperand2());
-                if (!unresolvedName(right)) leaves.add(right);
-                IASTExpression left = unparen(c.getOperand1());
-                if (left instanceof IASTBinaryExpression lb && misparsedTemplate(lb)) { e = lb; continue; }
-                if (!unresolvedName(left)) leaves.add(left);
-                break;
-            }
-            // only what a new-expression makes is handed over; the other operands are evaluated for their effects
-            List<IASTInitializerClause> owned = new ArrayList<>();
-            for (IASTInitializerClause leaf : leaves) {
-                if (leaf instanceof ICPPASTNewExpression) owned.add(leaf);
-                else effect((IASTExpression) leaf);
-            }
-            if (!owned.isEmpty()) {
-                Variable tmp = temp(Type.INT);
-                emit(new Stmt.Declare(tmp, where));
-                classes.constructUnresolved(new Expr.AddressOf(new Lvalue.Var(tmp, where), new Type.Pointer(Type.INT)),
-                        owned.toArray(new IASTInitializerClause[0]), where);
-            }
-            return new Expr.Opaque("call of an unresolved template", typeOf(b));
-        }
-        if (StringLowering.isString(b.getOperand1().getExpressionType(), false)
-                || (op != IASTBinaryExpression.op_assign && compoundOp(op) == null
-                    && b.getInitOperand2() instanceof IASTExpression r2 && StringLowering.isString(r2.getExpressionType(), false))) {
-            return strings.binary(b, where);
-        }
-        if (op != IASTBinaryExpression.op_assign && (ViewLowering.isView(b.getOperand1().getExpressionType(), false)
-                || (b.getInitOperand2() instanceof IASTExpression r3 && ViewLowering.isView(r3.getExpressionType(), false)))) {
-            // comparisons of views: values the analysis does not know
-            effect(b.getOperand1());
-            if (b.getInitOperand2() instanceof IASTExpression r4) effect(r4);
-            return new Expr.Opaque("view operator", typeOf(b) instanceof Type.Unknown ? Type.INT : typeOf(b));
-        }
-        if (op == IASTBinaryExpression.op_assign && SmartPointerLowering.smartClass(b.getOperand1().getExpressionType()) != null
-                && b.getInitOperand2() instanceof IASTExpression value) {
-            return smart.assign(b.getOperand1(), value, where);
-        }
-        if (op == IASTBinaryExpression.op_assign && ContainerLowering.isContainer(b.getOperand1().getExpressionType(), false)
-                && b.getInitOperand2() instanceof IASTExpression value) {
-            Lvalue lv = lvalue(b.getOperand1());
-            containers.assign(lv, value, where);
-            return new Expr.Load(lv, lv.type());
-        }
-        if ((op == IASTBinaryExpression.op_equals || op == IASTBinaryExpression.op_notequals)
-                && (SmartPointerLowering.smartClass(b.getOperand1().getExpressionType()) != null
-                    || SmartPointerLowering.smartClass(b.getOperand2().getExpressionType()) != null)) {
-            // p == nullptr, p != q: the owned pointers compared
-            return arith(op == IASTBinaryExpression.op_equals ? BinOp.EQ : BinOp.NE, truth(b.getOperand1()), truth(b.getOperand2()), Type.INT);
-        }
-        if (op == IASTBinaryExpression.op_assign) {
-            Lvalue lv = lvalue(b.getOperand1());
-            Expr v = convert(rvalue((IASTExpression) b.getInitOperand2()), lv.type());
-            emit(new Stmt.Assign(lv, v, where));
-            return new Expr.Load(lv, lv.type());
-        }
-        BinOp compound = compoundOp(op);
-        if (compound != null) {
-            Lvalue lv = lvalue(b.getOperand1());
-            Expr r = rvalue(b.getOperand2());
-            Expr v = arith(compound, new Expr.Load(lv, lv.type()), r, lv.type());
-            emit(new Stmt.Assign(lv, convert(v, lv.type()), where));
-            return new Expr.Load(lv, lv.type());
-        }
-        if (op == IASTBinaryExpression.op_logicalAnd || op == IASTBinaryExpression.op_logicalOr) {
-            Variable t = temp(Type.INT);
-            BasicBlock yes = fn.newBlock(), no = fn.newBlock(), join = fn.newBlock();
-            statements.condition(b, yes, no);
-            yes.stmts.add(new Stmt.Assign(new Lvalue.Var(t, where), new Expr.IntConst(1, Type.INT), where));
-            no.stmts.add(new Stmt.Assign(new Lvalue.Var(t, where), new Expr.IntConst(0, Type.INT), where));
-            yes.to(join);
-            no.to(join);
-            cur = join;
-            return new Expr.Load(new Lvalue.Var(t, where), Type.INT);
-        }
-        BinOp bop = switch (op) {
-            case IASTBinaryExpression.op_plus -> BinOp.ADD;
-            case IASTBinaryExpression.op_minus -> BinOp.SUB;
-            case IASTBinaryExpression.op_multiply -> BinOp.MUL;
-            case IASTBinaryExpression.op_divide -> BinOp.DIV;
-            case IASTBinaryExpression.op_modulo -> BinOp.MOD;
-            case IASTBinaryExpression.op_shiftLeft -> BinOp.SHL;
-            case IASTBinaryExpression.op_shiftRight -> BinOp.SHR;
-            case IASTBinaryExpression.op_binaryAnd -> BinOp.AND;
-            case IASTBinaryExpression.op_binaryOr -> BinOp.OR;
-            case IASTBinaryExpression.op_binaryXor -> BinOp.XOR;
-            case IASTBinaryExpression.op_lessThan -> BinOp.LT;
-            case IASTBinaryExpression.op_lessEqual -> BinOp.LE;
-            case IASTBinaryExpression.op_greaterThan -> BinOp.GT;
-            case IASTBinaryExpression.op_greaterEqual -> BinOp.GE;
-            case IASTBinaryExpression.op_equals -> BinOp.EQ;
-            case IASTBinaryExpression.op_notequals -> BinOp.NE;
-            default -> null;
-        };
-        if (bop == null) return new Expr.Opaque("binary operator " + op, typeOf(b));
-        Expr l = rvalue(b.getOperand1());
-        Expr r = rvalue(b.getOperand2());
-        return arith(bop, l, r, typeOf(b));
-    }
-
-    private Expr arith(BinOp op, Expr l, Expr r, Type resultType) {
-        boolean lp = l.type() instanceof Type.Pointer, rp = r.type() instanceof Type.Pointer;
-        if (op == BinOp.ADD && (lp ^ rp)) {
-            Expr p = lp ? l : r, i = lp ? r : l;
-            return pointerAdd(p, i, ((Type.Pointer) p.type()).pointee());
-        }
-        if (op == BinOp.SUB && lp && !rp) {
-            Type pointee = ((Type.Pointer) l.type()).pointee();
-            return new Expr.Binary(BinOp.SUB, l, r, l.type(), pointee.size() > 0 ? pointee.size() : 1);
-        }
-        if (op == BinOp.SUB && lp) {
-            Type pointee = ((Type.Pointer) l.type()).pointee();
-            return new Expr.Binary(BinOp.PTRDIFF, l, r, model().ptrdiffT(), pointee.size() > 0 ? pointee.size() : 1);
-        }
-        if (op.isComparison()) return new Expr.Binary(op, l, r, Type.INT, 1);
-        return new Expr.Binary(op, l, r, resultType instanceof Type.Unknown ? l.type() : resultType, 1);
-    }
-
-    private static BinOp compoundOp(int op) {
-        return switch (op) {
-            case IASTBinaryExpression.op_plusAssign -> BinOp.ADD;
-            case IASTBinaryExpression.op_minusAssign -> BinOp.SUB;
-            case IASTBinaryExpression.op_multiplyAssign -> BinOp.MUL;
-            case IASTBinaryExpression.op_divideAssign -> BinOp.DIV;
-            case IASTBinaryExpression.op_moduloAssign -> BinOp.MOD;
-            case IASTBinaryExpression.op_shiftLeftAssign -> BinOp.SHL;
-            case IASTBinaryExpression.op_shiftRightAssign -> BinOp.SHR;
-            case IASTBinaryExpression.op_binaryAndAssign -> BinOp.AND;
-            case IASTBinaryExpression.op_binaryOrAssign -> BinOp.OR;
-            case IASTBinaryExpression.op_binaryXorAssign -> BinOp.XOR;
-            default -> null;
-        };
-    }
-
-    /** An operand tested for truth or compared: a smart pointer's owned pointer, else its value. */
     Expr truth(IASTExpression e) {
         if (SmartPointerLowering.smartClass(e.getExpressionType()) != null && smart.target(e, loc(e)) instanceof Expr owned) return owned;
         return rvalue(e);
@@ -1089,145 +872,6 @@ public final class Lowering {
         return new Expr.Cast(v, to);
     }
 
-    private Expr call(IASTFunctionCallExpression c, SourceLoc where) {
-        IASTExpression fe = unparen(c.getFunctionNameExpression());
-        if (fe instanceof IASTFieldReference fr && ContainerLowering.handles(fr)) return containers.call(c, fr, where);
-        if (fe instanceof IASTFieldReference fr && SmartPointerLowering.handles(fr)) return smart.call(c, fr, where);
-        if (fe instanceof IASTFieldReference fr && StringLowering.handles(fr)) return strings.call(c, fr, where);
-        if (fe instanceof IASTFieldReference fr && ViewLowering.handles(fr)) return views.call(c, fr, where);
-        if (SmartPointerLowering.handlesFree(c)) return smart.freeCall(c, where);
-        String callee = null;
-        Expr calleeExpr = null;
-        Expr object = null;
-        java.util.Set<Integer> readOnly = new java.util.TreeSet<>();
-        java.util.Map<Integer, Integer> strings = new java.util.TreeMap<>();
-        ICPPMethod method = null;
-        if (fe instanceof IASTIdExpression id) {
-            IBinding b = id.getName().resolveBinding();
-            if (b instanceof ICPPClassType cls) return new Expr.Load(classes.temporary(c, cls, where), typeOf(c));
-            if (b instanceof IFunction f) {
-                PrototypeFacts.of(f, readOnly, strings);
-                callee = LinkNames.of(f);
-                if (f instanceof ICPPMethod m && !m.isStatic() && thisVar != null) {
-                    // a member function called from another on the same object
-                    method = m;
-                    object = new Expr.Load(new Lvalue.Var(thisVar, where), thisVar.type);
-                    if (ClassModel.isVirtualCall(m)) calleeExpr = classes.virtualTarget(object, m.getClassOwner(), m, where);
-                }
-            } else if (b instanceof IVariable) calleeExpr = rvalue(fe);
-            else callee = id.getName().getLastName().toString(); // implicit declaration in C89
-        } else if (fe instanceof IASTFieldReference fr && fr.getFieldName().resolveBinding() instanceof ICPPMethod m) {
-            callee = LinkNames.of(m);
-            if (!m.isStatic()) {
-                method = m;
-                Type ownerType = typeOf(fr.getFieldOwner());
-                object = !fr.isPointerDereference() ? addressOf(fr.getFieldOwner())
-                        : ownerType instanceof Type.Pointer || ownerType instanceof Type.Array ? rvalue(fr.getFieldOwner())
-                        : SmartPointerLowering.smartClass(fr.getFieldOwner().getExpressionType()) != null
-                            && smart.target(fr.getFieldOwner(), where) instanceof Expr owned ? owned // p->f() through a smart pointer
-                        : new Expr.Opaque("operator->", new Type.Pointer(Type.UNKNOWN)); // an object's operator->
-                if (ClassModel.isVirtualCall(m)) {
-                    // evaluated once: the object is both the vtable's holder and the first argument
-                    Variable o = temp(object.type());
-                    emit(new Stmt.Assign(new Lvalue.Var(o, where), object, where));
-                    object = new Expr.Load(new Lvalue.Var(o, where), o.type);
-                    calleeExpr = classes.virtualTarget(object, m.getClassOwner(), m, where);
-                }
-            }
-        } else {
-            calleeExpr = rvalue(fe);
-        }
-        if (object != null && calleeExpr == null) {
-            IASTExpression getter = MemberAccessors.returned(method, c);
-            if (getter != null) {
-                Expr read = memberRead(getter, method, object, References.returnsReference(c), typeOf(c), where);
-                if (read != null) return read;
-            }
-        }
-        if ("__builtin_alloca".equals(callee) || "_alloca".equals(callee)) callee = "alloca";
-        if (("__builtin_va_start".equals(callee) || "__builtin_va_copy".equals(callee)) && c.getArguments().length > 0
-                && c.getArguments()[0] instanceof IASTExpression ap) {
-            // va_start / va_copy initialise the va_list they are given
-            Lvalue list = lvalue(ap);
-            emit(new Stmt.Assign(list, new Expr.Opaque("va_list", list.type()), where));
-            return new Expr.IntConst(0, Type.VOID);
-        }
-        if (calleeExpr != null) callee = null;
-        IFunctionType calleeType = References.calleeType(c);
-        List<Expr> args = new ArrayList<>();
-        if (object != null) {
-            args.add(object);
-            // the prototype's facts are about the declared parameters, which follow the object
-            java.util.Set<Integer> shifted = new java.util.TreeSet<>();
-            for (int i : readOnly) shifted.add(i + 1);
-            readOnly = shifted;
-            java.util.Map<Integer, Integer> shiftedStrings = new java.util.TreeMap<>();
-            strings.forEach((i, w) -> shiftedStrings.put(i + 1, w));
-            strings = shiftedStrings;
-        }
-        if (undeclared(fe)) macroStores(c.getArguments(), where);
-        args.addAll(arguments(calleeType, c.getArguments()));
-        Type rt = typeOf(c);
-        if (calleeType != null && References.isReference(calleeType.getReturnType())) rt = pointer(rt);
-        // a function with no declaration in sight (a header the scan lacks): CDT types the call void, but
-        // C89 makes it return int; its result is unknown, not the 0 that stands for a void call's value
-        if (rt instanceof Type.Void && undeclared(fe)) rt = Type.INT;
-        if (callee != null && callee.startsWith("__builtin_va")) return new Expr.Opaque("va", rt);
-        if (rt instanceof Type.Void) {
-            emit(new Stmt.Call(null, callee, calleeExpr, args, where, readOnly, strings));
-            return new Expr.IntConst(0, Type.VOID);
-        }
-        Variable t = temp(rt);
-        emit(new Stmt.Call(new Lvalue.Var(t, where), callee, calleeExpr, args, where, readOnly, strings));
-        return load(new Lvalue.Var(t, where), where);
-    }
-
-    /** A C call of a name nothing declares (CDT binds it to an implicit external function). */
-    private static boolean undeclared(IASTExpression fe) {
-        return fe instanceof IASTIdExpression id && id.getName().resolveBinding() instanceof org.eclipse.cdt.internal.core.dom.parser.c.CExternalFunction
-                && !id.getName().toString().startsWith("__builtin");
-    }
-
-    /**
-     * A call of a name nothing declares is, in code that builds, a function-like macro of a header the
-     * scan lacks, and such macros commonly store into the variables named as their arguments
-     * ({@code local_irq_save(flags)}, iterator macros that set their cursor): each local variable passed
-     * by name counts as written before the call reads it. Its value stays what it was: a pointer to the
-     * caller's buffer handed to a routine the scan has no prototype of still designates that buffer.
-     */
-    private void macroStores(IASTInitializerClause[] actuals, SourceLoc where) {
-        for (IASTInitializerClause a : actuals) {
-            if (!(a instanceof IASTExpression x) || !(unparen(x) instanceof IASTIdExpression id)
-                    || !(vars.get(id.getName().resolveBinding()) instanceof Variable v) || v.isGlobalStorage()) continue;
-            Lvalue lv = new Lvalue.Var(v, where);
-            emit(new Stmt.Call(null, Stmt.MAY_STORE, null, List.of(new Expr.AddressOf(lv, pointer(v.type))), where,
-                    java.util.Set.of(), java.util.Map.of()));
-        }
-    }
-
-    /**
-     * A getter's returned expression read in the caller with {@code object} as its {@code this} (see
-     * {@link MemberAccessors}): the member's address for a reference result (what the call would
-     * return), else its value; null for results of aggregate or unknown type (left to the call).
-     */
-    private Expr memberRead(IASTExpression returned, ICPPMethod m, Expr object, boolean reference, Type declared, SourceLoc where) {
-        Type result = reference ? null : declared;
-        if (result != null && !(result instanceof Type.Int || result instanceof Type.Pointer || result instanceof Type.Float)) return null;
-        Variable self = temp(pointer(types.lower(m.getClassOwner())));
-        emit(new Stmt.Assign(new Lvalue.Var(self, where), convert(object, self.type), where));
-        Variable saved = thisVar;
-        thisVar = self;
-        try {
-            Expr v = reference ? addressOf(returned) : convert(rvalue(returned), declared);
-            Variable t = temp(v.type());
-            emit(new Stmt.Assign(new Lvalue.Var(t, where), v, where));
-            return new Expr.Load(new Lvalue.Var(t, where), t.type);
-        } finally {
-            thisVar = saved;
-        }
-    }
-
-    /** A call's arguments: a reference parameter receives the argument's address. */
     List<Expr> arguments(IFunctionType calleeType, IASTInitializerClause[] actuals) {
         List<Expr> args = new ArrayList<>();
         for (int i = 0; i < actuals.length; i++) {

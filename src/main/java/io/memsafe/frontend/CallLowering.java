@@ -1,0 +1,176 @@
+package io.memsafe.frontend;
+
+import io.memsafe.ir.BasicBlock;
+import io.memsafe.ir.Diagnostic;
+import io.memsafe.ir.Expr;
+import io.memsafe.ir.Expr.BinOp;
+import io.memsafe.ir.Function;
+import io.memsafe.ir.Lvalue;
+import io.memsafe.ir.Program;
+import io.memsafe.ir.SourceLoc;
+import io.memsafe.ir.Stmt;
+import io.memsafe.ir.DataModel;
+import io.memsafe.ir.Type;
+import io.memsafe.ir.Variable;
+import org.eclipse.cdt.core.dom.ast.*;
+import org.eclipse.cdt.core.dom.ast.cpp.*;
+import org.eclipse.cdt.internal.core.dom.parser.c.CVisitor;
+import org.eclipse.cdt.internal.core.dom.parser.cpp.semantics.CPPVisitor;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The lowering of calls: a direct call, a call through a function pointer, a method call with its
+ * object as the explicit {@code this}, constructor-like calls of the standard-library models
+ * (containers, strings, smart pointers), getters read as the member they return, and a call of a
+ * name nothing declares (a macro the scan lacks), which may store into the locals it names.
+ */
+final class CallLowering {
+    private final Lowering lw;
+
+    CallLowering(Lowering lw) { this.lw = lw; }
+
+    Expr call(IASTFunctionCallExpression c, SourceLoc where) {
+        IASTExpression fe = lw.unparen(c.getFunctionNameExpression());
+        if (fe instanceof IASTFieldReference fr && ContainerLowering.handles(fr)) return lw.containers.call(c, fr, where);
+        if (fe instanceof IASTFieldReference fr && SmartPointerLowering.handles(fr)) return lw.smart.call(c, fr, where);
+        if (fe instanceof IASTFieldReference fr && StringLowering.handles(fr)) return lw.strings.call(c, fr, where);
+        if (fe instanceof IASTFieldReference fr && ViewLowering.handles(fr)) return lw.views.call(c, fr, where);
+        if (SmartPointerLowering.handlesFree(c)) return lw.smart.freeCall(c, where);
+        String callee = null;
+        Expr calleeExpr = null;
+        Expr object = null;
+        java.util.Set<Integer> readOnly = new java.util.TreeSet<>();
+        java.util.Map<Integer, Integer> strings = new java.util.TreeMap<>();
+        ICPPMethod method = null;
+        if (fe instanceof IASTIdExpression id) {
+            IBinding b = id.getName().resolveBinding();
+            if (b instanceof ICPPClassType cls) return new Expr.Load(lw.classes.temporary(c, cls, where), lw.typeOf(c));
+            if (b instanceof IFunction f) {
+                PrototypeFacts.of(f, readOnly, strings);
+                callee = LinkNames.of(f);
+                if (f instanceof ICPPMethod m && !m.isStatic() && lw.thisVar != null) {
+                    // a member function called from another on the same object
+                    method = m;
+                    object = new Expr.Load(new Lvalue.Var(lw.thisVar, where), lw.thisVar.type);
+                    if (ClassModel.isVirtualCall(m)) calleeExpr = lw.classes.virtualTarget(object, m.getClassOwner(), m, where);
+                }
+            } else if (b instanceof IVariable) calleeExpr = lw.rvalue(fe);
+            else callee = id.getName().getLastName().toString(); // implicit declaration in C89
+        } else if (fe instanceof IASTFieldReference fr && fr.getFieldName().resolveBinding() instanceof ICPPMethod m) {
+            callee = LinkNames.of(m);
+            if (!m.isStatic()) {
+                method = m;
+                Type ownerType = lw.typeOf(fr.getFieldOwner());
+                object = !fr.isPointerDereference() ? lw.addressOf(fr.getFieldOwner())
+                        : ownerType instanceof Type.Pointer || ownerType instanceof Type.Array ? lw.rvalue(fr.getFieldOwner())
+                        : SmartPointerLowering.smartClass(fr.getFieldOwner().getExpressionType()) != null
+                            && lw.smart.target(fr.getFieldOwner(), where) instanceof Expr owned ? owned // p->f() through a smart pointer
+                        : new Expr.Opaque("operator->", new Type.Pointer(Type.UNKNOWN)); // an object's operator->
+                if (ClassModel.isVirtualCall(m)) {
+                    // evaluated once: the object is both the vtable's holder and the first argument
+                    Variable o = lw.temp(object.type());
+                    lw.emit(new Stmt.Assign(new Lvalue.Var(o, where), object, where));
+                    object = new Expr.Load(new Lvalue.Var(o, where), o.type);
+                    calleeExpr = lw.classes.virtualTarget(object, m.getClassOwner(), m, where);
+                }
+            }
+        } else {
+            calleeExpr = lw.rvalue(fe);
+        }
+        if (object != null && calleeExpr == null) {
+            IASTExpression getter = MemberAccessors.returned(method, c);
+            if (getter != null) {
+                Expr read = memberRead(getter, method, object, References.returnsReference(c), lw.typeOf(c), where);
+                if (read != null) return read;
+            }
+        }
+        if ("__builtin_alloca".equals(callee) || "_alloca".equals(callee)) callee = "alloca";
+        if (("__builtin_va_start".equals(callee) || "__builtin_va_copy".equals(callee)) && c.getArguments().length > 0
+                && c.getArguments()[0] instanceof IASTExpression ap) {
+            // va_start / va_copy initialise the va_list they are given
+            Lvalue list = lw.lvalue(ap);
+            lw.emit(new Stmt.Assign(list, new Expr.Opaque("va_list", list.type()), where));
+            return new Expr.IntConst(0, Type.VOID);
+        }
+        if (calleeExpr != null) callee = null;
+        IFunctionType calleeType = References.calleeType(c);
+        List<Expr> args = new ArrayList<>();
+        if (object != null) {
+            args.add(object);
+            // the prototype's facts are about the declared parameters, which follow the object
+            java.util.Set<Integer> shifted = new java.util.TreeSet<>();
+            for (int i : readOnly) shifted.add(i + 1);
+            readOnly = shifted;
+            java.util.Map<Integer, Integer> shiftedStrings = new java.util.TreeMap<>();
+            strings.forEach((i, w) -> shiftedStrings.put(i + 1, w));
+            strings = shiftedStrings;
+        }
+        if (undeclared(fe)) macroStores(c.getArguments(), where);
+        args.addAll(lw.arguments(calleeType, c.getArguments()));
+        Type rt = lw.typeOf(c);
+        if (calleeType != null && References.isReference(calleeType.getReturnType())) rt = lw.pointer(rt);
+        // a function with no declaration in sight (a header the scan lacks): CDT types the call void, but
+        // C89 makes it return int; its result is unknown, not the 0 that stands for a void call's value
+        if (rt instanceof Type.Void && undeclared(fe)) rt = Type.INT;
+        if (callee != null && callee.startsWith("__builtin_va")) return new Expr.Opaque("va", rt);
+        if (rt instanceof Type.Void) {
+            lw.emit(new Stmt.Call(null, callee, calleeExpr, args, where, readOnly, strings));
+            return new Expr.IntConst(0, Type.VOID);
+        }
+        Variable t = lw.temp(rt);
+        lw.emit(new Stmt.Call(new Lvalue.Var(t, where), callee, calleeExpr, args, where, readOnly, strings));
+        return lw.load(new Lvalue.Var(t, where), where);
+    }
+
+    /** A C call of a name nothing declares (CDT binds it to an implicit external function). */
+    private static boolean undeclared(IASTExpression fe) {
+        return fe instanceof IASTIdExpression id && id.getName().resolveBinding() instanceof org.eclipse.cdt.internal.core.dom.parser.c.CExternalFunction
+                && !id.getName().toString().startsWith("__builtin");
+    }
+
+    /**
+     * A call of a name nothing declares is, in code that builds, a function-like macro of a header the
+     * scan lacks, and such macros commonly store into the variables named as their arguments
+     * ({@code local_irq_save(flags)}, iterator macros that set their cursor): each local variable passed
+     * by name counts as written before the call reads it. Its value stays what it was: a pointer to the
+     * caller's buffer handed to a routine the scan has no prototype of still designates that buffer.
+     */
+    private void macroStores(IASTInitializerClause[] actuals, SourceLoc where) {
+        for (IASTInitializerClause a : actuals) {
+            if (!(a instanceof IASTExpression x) || !(lw.unparen(x) instanceof IASTIdExpression id)
+                    || !(lw.vars.get(id.getName().resolveBinding()) instanceof Variable v) || v.isGlobalStorage()) continue;
+            Lvalue lv = new Lvalue.Var(v, where);
+            lw.emit(new Stmt.Call(null, Stmt.MAY_STORE, null, List.of(new Expr.AddressOf(lv, lw.pointer(v.type))), where,
+                    java.util.Set.of(), java.util.Map.of()));
+        }
+    }
+
+    /**
+     * A getter's returned expression read in the caller with {@code object} as its {@code this} (see
+     * {@link MemberAccessors}): the member's address for a reference result (what the call would
+     * return), else its value; null for results of aggregate or unknown type (left to the call).
+     */
+    private Expr memberRead(IASTExpression returned, ICPPMethod m, Expr object, boolean reference, Type declared, SourceLoc where) {
+        Type result = reference ? null : declared;
+        if (result != null && !(result instanceof Type.Int || result instanceof Type.Pointer || result instanceof Type.Float)) return null;
+        Variable self = lw.temp(lw.pointer(lw.types.lower(m.getClassOwner())));
+        lw.emit(new Stmt.Assign(new Lvalue.Var(self, where), lw.convert(object, self.type), where));
+        Variable saved = lw.thisVar;
+        lw.thisVar = self;
+        try {
+            Expr v = reference ? lw.addressOf(returned) : lw.convert(lw.rvalue(returned), declared);
+            Variable t = lw.temp(v.type());
+            lw.emit(new Stmt.Assign(new Lvalue.Var(t, where), v, where));
+            return new Expr.Load(new Lvalue.Var(t, where), t.type);
+        } finally {
+            lw.thisVar = saved;
+        }
+    }
+
+    /** A call's arguments: a reference parameter receives the argument's address. */
+}
