@@ -25,6 +25,8 @@ public final class Budget {
     private long deadlineNanos;
     private final long maxRegions;
     private long steps;
+    /** The count when the innermost analysis set apart ({@link #enter}) began: the limit applies to what it ran. */
+    private long frameStart;
 
     public Budget(long maxSteps, long millis, long maxRegions) {
         this.maxSteps = maxSteps;
@@ -33,7 +35,7 @@ public final class Budget {
     }
 
     public void step() {
-        if (++steps > maxSteps) throw new Exhausted("more than " + maxSteps + " abstract steps");
+        if (++steps - frameStart > maxSteps) throw new Exhausted("more than " + maxSteps + " abstract steps");
         if ((steps & 15) == 0 && System.nanoTime() > deadlineNanos) throw new Exhausted("time budget exceeded");
     }
 
@@ -44,12 +46,27 @@ public final class Budget {
     public void charge(long n) {
         if (n == 0) return;
         steps += n;
-        if (steps > maxSteps) throw new Exhausted("more than " + maxSteps + " abstract steps");
+        if (steps - frameStart > maxSteps) throw new Exhausted("more than " + maxSteps + " abstract steps");
         if (System.nanoTime() > deadlineNanos) throw new Exhausted("time budget exceeded");
     }
 
     /** Sets the count back to {@code n}: what a callee analysis ran is counted by {@link #charge} instead. */
     public void rewind(long n) { steps = n; }
+
+    /**
+     * Starts an analysis set apart (a callee's analysis in context, a reporting pass), whose steps are
+     * given back afterwards ({@link #rewind}). Until {@link #leave}, the step limit applies to the steps it
+     * ran, which depend on its input only. The root's running count would not do: it holds, for a while,
+     * work that another root may already have done (then this one is only charged for it), so where it
+     * crosses the limit would depend on the order roots ran in. Returns what to pass to {@link #leave}.
+     */
+    long enter() {
+        long outer = frameStart;
+        frameStart = steps;
+        return outer;
+    }
+
+    void leave(long outer) { frameStart = outer; }
 
     public void regions(int n) {
         if (n > maxRegions) throw new Exhausted("more than " + maxRegions + " abstract memory regions");
