@@ -78,10 +78,10 @@ public final class ScanCommand implements Callable<Integer> {
     @Option(names = "--system-headers", description = "Parse with the machine's system headers instead of the bundled C library prelude.")
     boolean systemHeaders;
 
-    @Option(names = "--budget-ms", description = "Time budget per root function in milliseconds (default: 5000).")
+    @Option(names = "--budget-ms", description = "Wall-clock safety net per root function in milliseconds (default: 60000); the step budget is what normally applies.")
     Long budgetMillis;
 
-    @Option(names = "--budget-steps", description = "Abstract steps per root function (default: 1000000).")
+    @Option(names = "--budget-steps", description = "Abstract steps per root function (default: 300000).")
     Long budgetSteps;
 
     @Option(names = "--source-root", paramLabel = "DIR", description = "Locations are relative to this directory (default: the git top of the inputs, else their common directory).")
@@ -243,8 +243,8 @@ public final class ScanCommand implements Callable<Integer> {
                     + program.functions.size() + " analysed with their callers and callees"));
         }
         int total = program.functions.size();
-        long steps = budgetSteps != null ? budgetSteps : config.budgetSteps() != null ? config.budgetSteps() : 1_000_000L;
-        long millis = budgetMillis != null ? budgetMillis : config.budgetMillis() != null ? config.budgetMillis() : 5_000L;
+        long steps = budgetSteps != null ? budgetSteps : config.budgetSteps() != null ? config.budgetSteps() : io.memsafe.analysis.engine.Budget.DEFAULT_STEPS;
+        long millis = budgetMillis != null ? budgetMillis : config.budgetMillis() != null ? config.budgetMillis() : io.memsafe.analysis.engine.Budget.DEFAULT_MILLIS;
         // entry points: the flags, else the config's entry globs
         List<String> entryGlobs = !entries.isEmpty() ? List.copyOf(entries) : List.copyOf(config.entryGlobs());
         ProgramAnalyzer analyzer = new ProgramAnalyzer(program, checkers, new ProgramAnalyzer.Options(steps, millis, jobs, entryGlobs));

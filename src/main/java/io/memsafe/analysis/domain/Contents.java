@@ -211,27 +211,32 @@ public final class Contents {
         // when the result is this contents again (the other side adds nothing), this object is returned,
         // so that states keep sharing it and later joins and comparisons stop at the identity
         boolean changed = false;
-        for (Map.Entry<Long, Cell> e : cells.entrySet()) {
-            Cell mine = e.getValue(), other = o.cells.get(e.getKey());
-            // a cell neither path wrote stays the same cell (the relations tell untouched fields by it)
-            if (other == mine) m.put(e.getKey(), other);
-            else if (other != null && other.size == mine.size) changed |= put(m, e.getKey(), mine, op.apply(mine.value, other.value));
-            else if (other == null) {
-                long size = mine.size;
+        // both maps are sorted by offset: one walk over the two, no lookups
+        java.util.Iterator<Map.Entry<Long, Cell>> mineIt = cells.entrySet().iterator(), theirsIt = o.cells.entrySet().iterator();
+        Map.Entry<Long, Cell> a = mineIt.hasNext() ? mineIt.next() : null, b = theirsIt.hasNext() ? theirsIt.next() : null;
+        while (a != null || b != null) {
+            int c = a == null ? 1 : b == null ? -1 : Long.compare(a.getKey(), b.getKey());
+            if (c < 0) {
+                Cell mine = a.getValue();
+                long at = a.getKey(), size = mine.size;
                 // bytes nothing has written on the other path hold no value there (reading them is
                 // itself the defect MS457 reports): they add nothing to the join, as a region that
                 // does not exist on a path adds nothing to the state's join
-                if (o.mayBeWritten(e.getKey(), size)) changed |= put(m, e.getKey(), mine, op.apply(mine.value, o.load(Interval.of(e.getKey()), size)));
-                else m.put(e.getKey(), mine);
-            } else changed = true; // cells of different sizes at one offset: neither is kept
-        }
-        for (Map.Entry<Long, Cell> e : o.cells.entrySet()) {
-            if (!cells.containsKey(e.getKey())) {
+                if (o.mayBeWritten(at, size)) changed |= put(m, at, mine, op.apply(mine.value, o.load(Interval.of(at), size)));
+                else m.put(at, mine);
+            } else if (c > 0) {
                 changed = true;
-                long size = e.getValue().size;
-                m.put(e.getKey(), mayBeWritten(e.getKey(), size)
-                        ? new Cell(size, op.apply(load(Interval.of(e.getKey()), size), e.getValue().value)) : e.getValue());
+                long at = b.getKey(), size = b.getValue().size;
+                m.put(at, mayBeWritten(at, size) ? new Cell(size, op.apply(load(Interval.of(at), size), b.getValue().value)) : b.getValue());
+            } else {
+                Cell mine = a.getValue(), other = b.getValue();
+                // a cell neither path wrote stays the same cell (the relations tell untouched fields by it)
+                if (other == mine) m.put(a.getKey(), other);
+                else if (other.size == mine.size) changed |= put(m, a.getKey(), mine, op.apply(mine.value, other.value));
+                else changed = true; // cells of different sizes at one offset: neither is kept
             }
+            if (c <= 0) a = mineIt.hasNext() ? mineIt.next() : null;
+            if (c >= 0) b = theirsIt.hasNext() ? theirsIt.next() : null;
         }
         Value r = op.apply(rest, o.rest), n = op.apply(nul, o.nul);
         Interval w = written.join(o.written);

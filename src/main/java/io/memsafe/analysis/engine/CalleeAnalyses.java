@@ -226,6 +226,7 @@ final class CalleeAnalyses {
         Work outer = work;
         Work inner = new Work(room - 1);
         long steps = in.budget.steps();
+        long frame = in.budget.enter();
         work = inner;
         FunctionFixpoint fixpoint = new FunctionFixpoint(in, key.callee(), in.shape(key.callee()));
         State exit;
@@ -233,6 +234,7 @@ final class CalleeAnalyses {
             exit = fixpoint.run(key.entry().copy(), cf);
         } finally {
             work = outer;
+            in.budget.leave(frame);
         }
         long own = in.budget.steps() - steps - inner.charged;
         in.budget.rewind(steps);
@@ -264,6 +266,7 @@ final class CalleeAnalyses {
             Checker.Context outerReporter = in.reporter;
             Work outer = work;
             long steps = in.budget.steps();
+            long frame = in.budget.enter();
             in.reporter = (checker, loc, message, trace) -> got.add(new Summaries.Reported(checker, loc, message, List.copyOf(trace)));
             work = new Work(sum.room() - 1);
             try {
@@ -271,6 +274,7 @@ final class CalleeAnalyses {
             } finally {
                 in.reporter = outerReporter;
                 work = outer;
+                in.budget.leave(frame);
             }
             in.budget.rewind(steps);
             found = List.copyOf(got);

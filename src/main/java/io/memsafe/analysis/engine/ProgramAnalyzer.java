@@ -41,7 +41,7 @@ public final class ProgramAnalyzer {
     public record Options(long maxStepsPerRoot, long millisPerRoot, int jobs, List<String> entryGlobs) {
         public Options(long maxStepsPerRoot, long millisPerRoot, int jobs) { this(maxStepsPerRoot, millisPerRoot, jobs, List.of()); }
 
-        public static Options defaults(int jobs) { return new Options(1_000_000, 10_000, jobs); }
+        public static Options defaults(int jobs) { return new Options(Budget.DEFAULT_STEPS, Budget.DEFAULT_MILLIS, jobs); }
     }
 
     public record Result(List<Finding> findings, List<Diagnostic> diagnostics, int roots) { }

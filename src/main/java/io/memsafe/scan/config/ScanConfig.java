@@ -26,7 +26,7 @@ import java.util.Set;
  * entry: ["*_ioctl", "handle_request"]    # globs over function names the attacker calls
  * untrusted: ["my_recv"]                  # functions whose results and out-parameters are untrusted
  * data-model: LP64
- * budgets: {ms: 5000, steps: 1000000}
+ * budgets: {ms: 60000, steps: 300000}
  * baseline: memsafe-baseline.sarif
  * suppressions: .memsafe-suppressions.yml
  * fail-on: new                            # new | any | none
