@@ -113,6 +113,9 @@ public final class Interpreter {
     /** Regions of variables of pointer type (a correlation does not make one of them NULL by elimination). */
     final Set<Region> pointers;
 
+    /** An entry point's input buffer and the relations' key of its length parameter (see {@link Relations#inputLength}). */
+    final Map<Region, String> inputLengths = new java.util.HashMap<>();
+
     private final Map<String, Region> literals = new HashMap<>();
 
     Region stringRegion(Expr.StringLit s) {

@@ -712,6 +712,7 @@ final class Relations {
         Octagon<String> o = s.rel.meetInterval(p.key(), Interval.ofType(t.size(), t.signed()).meet(Interval.of(0, Interval.POS_INF)));
         if (o.isBottom()) return;
         s.rel = o.assign(count(buffer, 1), p.key(), 0);
+        in.inputLengths.put(buffer, p.key());
     }
 
     /**
@@ -788,7 +789,7 @@ final class Relations {
             if (!t.getValue().isSingleton() || t.getValue().lo() != 0 || !s.rel.variables().contains(n) || in.severalLive.contains(t.getKey().key)) return none;
             long d0 = s.rel.upperDiff(i.x, n);
             // an untrusted index into an input buffer that no check relates to the buffer's length
-            if (at.pts.size() == 1 && isInput(t.getKey()) && !related(s, i.x, n) && untrustedIndex(in, i.x, s)) return MemoryAccess.End.UNCHECKED_AGAINST_COUNT;
+            if (at.pts.size() == 1 && isInput(t.getKey()) && !related(s, i.x, n) && untrustedIndex(in, i.x, t.getKey(), s)) return MemoryAccess.End.UNCHECKED_AGAINST_COUNT;
             if (d0 == Octagon.INF) return none;
             // (an input's own length as its index reads its terminator as often as past its end)
             if (satAdd(d0, i.c) > -1) end = isInput(t.getKey()) ? none : MemoryAccess.End.MAY_REACH_COUNT;
@@ -830,10 +831,17 @@ final class Relations {
     /** The bytes an entry point's buffer parameter designates (see {@link AttackSurface#bind}). */
     static boolean isInput(Region r) { return r.key.startsWith("in:"); }
 
-    /** A place whose value comes from untrusted input and that nothing bounded from above but constants. */
-    private static boolean untrustedIndex(Interpreter in, String k, State s) {
+    /**
+     * A place whose value comes from untrusted input other than the input's own length (a position a loop
+     * or a callee derived from the length, {@code i < size}, is bounded by it where the relations cannot
+     * see: the bytes of the input and what other sources give are what an offset read from the input is).
+     */
+    private static boolean untrustedIndex(Interpreter in, String k, Region input, State s) {
         Value v = value(in, k, s);
-        return v.taint != null && !v.unknown && v.pts.isEmpty() && !v.num.isBottom() && v.num.hi() > 0;
+        if (v.taint == null || v.unknown || !v.pts.isEmpty() || v.num.isBottom() || v.num.hi() <= 0) return false;
+        String length = in.inputLengths.get(input);
+        Value len = length == null ? null : value(in, length, s);
+        return len == null || len.taint == null || !(len.taint.what().equals(v.taint.what()) && len.taint.loc().equals(v.taint.loc()));
     }
 
     /**
@@ -879,7 +887,7 @@ final class Relations {
                     Linear off = linear(in, b.right(), s, f);
                     String n = count(region, 1);
                     if (off != null && off.x != null && off.y == null && off.sx == 1 && s.rel.variables().contains(n)
-                            && !related(s, off.x, n) && untrustedIndex(in, off.x, s)) {
+                            && !related(s, off.x, n) && untrustedIndex(in, off.x, region, s)) {
                         if (out == null) out = new IdentityHashMap<>();
                         out.put(ptr, MemoryAccess.End.UNCHECKED_AGAINST_COUNT);
                     }
