@@ -32,10 +32,10 @@ record BoundsViolation(Region region, Interval offset, Interval length, long siz
             // storage of unknown size (an input buffer, argv) has no end to check; a member array of unknown storage has
             if (r.key.startsWith("f:")) continue;
             Value size = r.size;
+            Origin taint = a.pointer().taint != null ? a.pointer().taint : len.taint;
             if (a.end() == MemoryAccess.End.UNCHECKED_AGAINST_COUNT && a.pointer().pts.size() == 1) {
                 // an input of unknown length, indexed by an untrusted value no check relates to its length
-                Origin t = a.pointer().taint != null ? a.pointer().taint : len.taint;
-                if (t != null && !e.getValue().isBottom() && e.getValue().lo() >= 0) out.add(new BoundsViolation(r, e.getValue(), l, -1, false, t));
+                if (taint != null && !e.getValue().isBottom() && e.getValue().lo() >= 0) out.add(new BoundsViolation(r, e.getValue(), l, -1, false, taint));
                 continue;
             }
             if (size.num.isBottom() || size.unknown) continue;
@@ -43,11 +43,10 @@ record BoundsViolation(Region region, Interval offset, Interval length, long siz
             if (sz == Interval.POS_INF) continue;
             Interval off = e.getValue();
             if (off.isBottom()) continue;
-            Origin taint = a.pointer().taint != null ? a.pointer().taint : len.taint;
             // a block sized by the same untrusted value that bounds the access (calloc(n, ...), i < n): the
             // intervals of the two cannot say they move together, so their maxima are no evidence
             // (unless the relations between the two say the index can reach the count: i <= n)
-            if (!size.num.isSingleton() && taint != null && size.taint != null && sameSource(taint, size.taint)
+            if (!size.num.isSingleton() && taint != null && size.taint != null && taint.sameSource(size.taint)
                     && a.end() != MemoryAccess.End.MAY_REACH_COUNT) continue;
             if (off.lo() < 0 && (off.lo() != Interval.NEG_INF || taint != null)) {
                 out.add(new BoundsViolation(r, off, l, sz, true, taint));
@@ -71,8 +70,6 @@ record BoundsViolation(Region region, Interval offset, Interval length, long siz
     private static boolean onlyBothAtMost(Interval off, Interval len, long size) {
         return satAdd(off.hi(), len.lo()) <= size && satAdd(Math.max(0, off.lo()), len.hi()) <= size;
     }
-
-    private static boolean sameSource(Origin a, Origin b) { return a.what().equals(b.what()) && a.loc().equals(b.loc()); }
 
     private static long satAdd(long a, long b) {
         if (a == Interval.POS_INF || b == Interval.POS_INF) return Interval.POS_INF;
@@ -99,7 +96,7 @@ record BoundsViolation(Region region, Interval offset, Interval length, long siz
     List<TraceStep> trace(MemoryAccess a, boolean write) {
         List<TraceStep> t = new ArrayList<>();
         if (region.allocated != null && region.allocated.line() > 0) {
-            t.add(new TraceStep(region.allocated, "input".equals(region.family)
+            t.add(new TraceStep(region.allocated, size < 0
                     ? region.description + " enters here, as long as the entry point's length parameter says"
                     : region.kind.label + " buffer " + region.description + " allocated here"));
         }

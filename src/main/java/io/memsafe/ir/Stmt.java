@@ -7,7 +7,7 @@ public sealed interface Stmt extends java.io.Serializable {
     /**
      * The callee of a call the frontend adds before a call of a name nothing declares, one per local
      * passed by name: the (macro) call may have stored into the local ({@code &v}, its only argument), so
-     * its bytes count as written; what they hold stays as it was (see {@code Lowering.macroStores}).
+     * its bytes count as written; what they hold stays as it was (see {@code CallLowering.macroStores}).
      */
     String MAY_STORE = "__memsafe_macro_argument";
     SourceLoc loc();

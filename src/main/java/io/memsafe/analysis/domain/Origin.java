@@ -16,4 +16,7 @@ public record Origin(String what, SourceLoc loc, String wrap, SourceLoc wrapLoc,
      * difference below zero in an unsigned type).
      */
     public Origin wrapped(String how, SourceLoc at, boolean shrinks) { return new Origin(what, loc, how, at, shrinks); }
+
+    /** The same source as {@code o}, whatever arithmetic each went through since. */
+    public boolean sameSource(Origin o) { return what.equals(o.what) && loc.equals(o.loc); }
 }

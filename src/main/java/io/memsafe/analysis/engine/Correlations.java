@@ -70,9 +70,14 @@ final class Correlations {
         for (Correlation c : b.cor) if (!kept.contains(c) && holds(c, a)) kept.add(c);
         kept.sort(null);
         for (Correlation c : kept) add(out, c);
-        List<Correlation> chosen = new ArrayList<>(out.size() > MAX ? out.subList(0, MAX) : out);
+        merged.cor = firstMax(out);
+    }
+
+    /** The first {@link #MAX} of the facts, in region order. */
+    private static List<Correlation> firstMax(List<Correlation> facts) {
+        List<Correlation> chosen = new ArrayList<>(facts.size() > MAX ? facts.subList(0, MAX) : facts);
         chosen.sort(null);
-        merged.cor = List.copyOf(chosen);
+        return List.copyOf(chosen);
     }
 
     /**
@@ -265,9 +270,7 @@ final class Correlations {
         if (out.isEmpty()) return;
         // the variable's new facts first: they are what the next tests are about
         for (Correlation c : s.cor) add(out, c);
-        List<Correlation> chosen = new ArrayList<>(out.size() > MAX ? out.subList(0, MAX) : out);
-        chosen.sort(null);
-        s.cor = List.copyOf(chosen);
+        s.cor = firstMax(out);
     }
 
     /** Drops the correlations of variables a statement changed. */

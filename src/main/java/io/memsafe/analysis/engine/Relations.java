@@ -828,7 +828,7 @@ final class Relations {
         if (!o.isBottom()) s.rel = o;
     }
 
-    /** The bytes an entry point's buffer parameter designates (see {@link AttackSurface#bind}). */
+    /** The bytes an entry point's buffer parameter designates (keyed {@code in:} by {@link AttackSurface#bind}). */
     static boolean isInput(Region r) { return r.key.startsWith("in:"); }
 
     /**
@@ -841,7 +841,7 @@ final class Relations {
         if (v.taint == null || v.unknown || !v.pts.isEmpty() || v.num.isBottom() || v.num.hi() <= 0) return false;
         String length = in.inputLengths.get(input);
         Value len = length == null ? null : value(in, length, s);
-        return len == null || len.taint == null || !(len.taint.what().equals(v.taint.what()) && len.taint.loc().equals(v.taint.loc()));
+        return len == null || len.taint == null || !len.taint.sameSource(v.taint);
     }
 
     /**
