@@ -51,6 +51,7 @@ public final class Lowering {
     final StatementLowering statements = new StatementLowering(this);
     private final OperatorLowering operators = new OperatorLowering(this);
     private final CallLowering calls = new CallLowering(this);
+    private final InitializerLowering initializers = new InitializerLowering(this);
     /** The object parameter of the member function being lowered; null outside member functions. */
     Variable thisVar;
     /** Per open block, its local objects whose destructor runs when the block is left (innermost last). */
@@ -490,6 +491,7 @@ public final class Lowering {
         if (clause == null) return;
         SourceLoc where = loc(init);
         if (clause instanceof IASTInitializerList list) {
+            if (!InitializerLowering.plain(list) && initializers.lower(target, type, list, where)) return;
             List<Expr> elems = new ArrayList<>();
             for (IASTInitializerClause c : list.getClauses()) {
                 if (c instanceof IASTExpression e) elems.add(rvalue(e));

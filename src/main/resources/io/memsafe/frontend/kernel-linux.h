@@ -261,6 +261,14 @@ extern struct module __this_module;
 #define MODULE_VERSION(x)
 #define MODULE_ALIAS(x)
 #define MODULE_DEVICE_TABLE(t, n)
+/* system calls: the body the kernel's macros name __do_sys_NAME, every argument the caller's */
+#define SYSCALL_DEFINE0(name) long __do_sys_##name(void)
+#define SYSCALL_DEFINE1(name, t1, a1) long __do_sys_##name(t1 a1)
+#define SYSCALL_DEFINE2(name, t1, a1, t2, a2) long __do_sys_##name(t1 a1, t2 a2)
+#define SYSCALL_DEFINE3(name, t1, a1, t2, a2, t3, a3) long __do_sys_##name(t1 a1, t2 a2, t3 a3)
+#define SYSCALL_DEFINE4(name, t1, a1, t2, a2, t3, a3, t4, a4) long __do_sys_##name(t1 a1, t2 a2, t3 a3, t4 a4)
+#define SYSCALL_DEFINE5(name, t1, a1, t2, a2, t3, a3, t4, a4, t5, a5) long __do_sys_##name(t1 a1, t2 a2, t3 a3, t4 a4, t5 a5)
+#define SYSCALL_DEFINE6(name, t1, a1, t2, a2, t3, a3, t4, a4, t5, a5, t6, a6) long __do_sys_##name(t1 a1, t2 a2, t3 a3, t4 a4, t5 a5, t6 a6)
 #define module_param(n, t, p)
 #define MODULE_PARM_DESC(n, d)
 #define module_init(f) int init_module(void) { return f(); }
@@ -353,13 +361,5 @@ ssize_t simple_write_to_buffer(void *to, size_t available, loff_t *ppos, const v
 #define _IOC_TYPE(nr) (((nr) >> 8) & 0xff)
 #define _IOC_SIZE(nr) (((nr) >> 16) & 0x3fff)
 
-/* ---- system calls: SYSCALL_DEFINEn(name, type, arg, ...) defines sys_name */
-#define SYSCALL_DEFINE0(name) long sys_##name(void)
-#define SYSCALL_DEFINE1(name, t1, a1) long sys_##name(t1 a1)
-#define SYSCALL_DEFINE2(name, t1, a1, t2, a2) long sys_##name(t1 a1, t2 a2)
-#define SYSCALL_DEFINE3(name, t1, a1, t2, a2, t3, a3) long sys_##name(t1 a1, t2 a2, t3 a3)
-#define SYSCALL_DEFINE4(name, t1, a1, t2, a2, t3, a3, t4, a4) long sys_##name(t1 a1, t2 a2, t3 a3, t4 a4)
-#define SYSCALL_DEFINE5(name, t1, a1, t2, a2, t3, a3, t4, a4, t5, a5) long sys_##name(t1 a1, t2 a2, t3 a3, t4 a4, t5 a5)
-#define SYSCALL_DEFINE6(name, t1, a1, t2, a2, t3, a3, t4, a4, t5, a5, t6, a6) long sys_##name(t1 a1, t2 a2, t3 a3, t4 a4, t5 a5, t6 a6)
 
 #endif

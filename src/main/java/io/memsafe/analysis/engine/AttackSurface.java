@@ -118,6 +118,12 @@ public final class AttackSurface {
                 v = DriverEntryPoints.request(fn, p, s);
             } else if (role.equals("lent")) {
                 v = DriverEntryPoints.lent(fn, p, s);
+            } else if (role.equals("user")) {
+                v = UserMemory.region("ubuf:" + fn.unit + ":" + fn.name + ":" + p.name, "the user buffer '" + p.name + "' of " + fn.name + "()", fn.loc, s);
+            } else if (role.equals("position")) {
+                v = DriverEntryPoints.position(fn, p, s);
+            } else if (role.equals("page")) {
+                v = DriverEntryPoints.page(fn, p, s);
             } else if (role.equals("buffer")) {
                 Type.Int b = bytePointee(p.type);
                 Origin o = new Origin("the bytes of input buffer '" + p.name + "' of entry point " + fn.name + "()", fn.loc);
@@ -132,15 +138,19 @@ public final class AttackSurface {
                 Interval range = Interval.ofType(it.size(), it.signed());
                 // a length is not negative; a parameter the user names may be anything its type holds
                 if (role.equals("length")) range = range.meet(Interval.of(0, Interval.POS_INF));
-                v = Value.tainted(range, new Origin((role.equals("length") ? "length parameter '" : "parameter '") + p.name
-                        + "' of entry point " + fn.name + "()", fn.loc));
+                // what the kernel lets through: a read or write count, the bytes written to a sysfs file
+                if (role.equals("count")) range = range.meet(Interval.of(0, DriverEntryPoints.MAX_RW_COUNT));
+                if (role.equals("page length")) range = range.meet(Interval.of(0, DriverEntryPoints.PAGE_SIZE - 1));
+                String what = role.equals("parameter") ? "parameter '" : role.equals("count") ? "count parameter '" : "length parameter '";
+                v = Value.tainted(range, new Origin(what + p.name + "' of entry point " + fn.name + "()", fn.loc));
             }
             Region r = in.region(p, fn);
             s.set(r, Contents.uninitialized().store(Interval.ZERO, Math.max(1, p.type.size()), v, true));
         }
         // a buffer and its length: the buffer holds as many bytes as the length says, for the relations
         for (Map.Entry<Integer, Region> b : buffers.entrySet()) {
-            if ("length".equals(untrusted.get(b.getKey() + 1))) Relations.inputLength(in, fn, b.getValue(), fn.params.get(b.getKey() + 1), s);
+            String next = untrusted.get(b.getKey() + 1);
+            if ("length".equals(next) || "page length".equals(next)) Relations.inputLength(in, fn, b.getValue(), fn.params.get(b.getKey() + 1), s);
         }
     }
 

@@ -27,6 +27,11 @@ import java.util.Set;
  * is run again once with the test forced each way, and what the checkers find on those paths only
  * is reported with the test in the trace. Every test of the same expression in the function goes the
  * same way in a forced run (a flag tested twice stays consistent).
+ * <p>The result of a function the scan has no body of decides its test the same way: two calls of it
+ * return values of their own, as in Clang's analyzer and Infer, so each outcome of each test is a
+ * path the program can take. Those tests are forced only where a merge lost what the lifetime
+ * checkers need (a block freed on some paths only; a pointer to storage of different kinds,
+ * allocators or lifetimes on different paths): {@code p = coin() ? buf : malloc(n); ... free(p)}.
  * <p>Kept cheap: a value compared with several constants is a dispatch (a {@code switch} on a
  * command code), each of whose arms the ordinary run already reaches, and is not forced; at most
  * {@link #MAX_CONDITIONS} tests per function.
@@ -36,8 +41,13 @@ final class AttackerChoices {
 
     private AttackerChoices() { }
 
-    /** A test forced one way while a function's reporting pass runs again. */
-    record Forced(Function fn, String key, boolean truth) {
+    /**
+     * A test forced one way while a function's reporting pass runs again. {@code byInput}: the input
+     * decides it; otherwise an unseen function's result does, and a block left unfreed on the forced
+     * path is no evidence of a leak (the function may well always answer the same, and code that
+     * frees on one answer only is as often right as wrong).
+     */
+    record Forced(Function fn, String key, boolean truth, boolean byInput) {
         /** The truth the forced run gives {@code cond} in {@code f}, or null if it is another test. */
         Boolean truthOf(Function f, Expr cond) {
             if (f != fn) return null;
@@ -50,8 +60,8 @@ final class AttackerChoices {
         }
     }
 
-    /** A test ({@code key}) at {@code at} of the untrusted value {@code subject}. */
-    private record Candidate(String key, SourceLoc at, String subject) { }
+    /** A test ({@code key}) at {@code at} of the untrusted value {@code subject}; {@code decider} says who decides it. */
+    private record Candidate(String key, SourceLoc at, String subject, String decider) { }
 
     /**
      * After the reporting pass of {@code fn} (whose findings so far are {@code reported}): the runs with
@@ -67,7 +77,7 @@ final class AttackerChoices {
             for (boolean truth : new boolean[]{false, true}) {
                 List<Summaries.Reported> got = new ArrayList<>();
                 in.reporter = (checker, loc, message, trace) -> got.add(new Summaries.Reported(checker, loc, message, List.copyOf(trace)));
-                in.forced = new Forced(fn, c.key(), truth);
+                in.forced = new Forced(fn, c.key(), truth, c.decider() == null);
                 boolean finished;
                 try {
                     // the forced runs only add findings: they give back the steps and time they take, and one that
@@ -81,7 +91,9 @@ final class AttackerChoices {
                 for (Summaries.Reported r : got) {
                     if (!reported.add(ident(r.checker(), r.loc(), r.message()))) continue;
                     List<TraceStep> t = new ArrayList<>(r.trace());
-                    t.add(new TraceStep(c.at(), "the input decides this test: on the path where it is " + truth + ", which whoever supplies the input can take"));
+                    t.add(new TraceStep(c.at(), c.decider() == null
+                            ? "the input decides this test: on the path where it is " + truth + ", which whoever supplies the input can take"
+                            : c.decider() + " decides this test: on the path where it is " + truth));
                     outer.report(r.checker(), r.loc(), r.message(), t);
                 }
             }
@@ -99,6 +111,7 @@ final class AttackerChoices {
         Map<String, Candidate> found = new LinkedHashMap<>();
         // the constants each tested value is compared with: several make a dispatch
         Map<String, Set<Long>> constants = new HashMap<>();
+        Map<Variable, String> unseen = lifecycleApart(states) ? unseenResults(in, fn) : Map.of();
         for (BasicBlock b : shape.rpo()) {
             State s = states.get(b);
             if (s == null || s.bottom) continue;
@@ -109,7 +122,7 @@ final class AttackerChoices {
             State cur = s.copy();
             for (int i = 0; i <= lastTest && !cur.bottom; i++) {
                 Stmt st = b.stmts.get(i);
-                if (st instanceof Stmt.Assume as) inspect(in, fn, as.cond(), cur, quiet, as.loc(), found, constants);
+                if (st instanceof Stmt.Assume as) inspect(in, fn, as.cond(), cur, quiet, as.loc(), found, constants, unseen);
                 if (i < lastTest) in.exec(st, cur, quiet);
             }
         }
@@ -133,8 +146,51 @@ final class AttackerChoices {
         return false;
     }
 
+    /**
+     * The temporaries holding what a call to a function the scan has no body of returned, by the
+     * function's name. Two such calls give values of their own, as each call of an unknown function
+     * does in Clang's analyzer and Infer: the test of one says nothing of the other.
+     */
+    private static Map<Variable, String> unseenResults(Interpreter in, Function fn) {
+        Map<Variable, String> out = new HashMap<>();
+        for (BasicBlock b : fn.blocks) for (Stmt st : b.stmts) {
+            if (st instanceof Stmt.Call c && c.callee() != null && c.result() instanceof Lvalue.Var v && v.var().kind == Variable.Kind.TEMP
+                    && in.program.resolve(fn.unit, c.callee()) == null) out.put(v.var(), c.callee());
+        }
+        return out;
+    }
+
+    /**
+     * Do the merged states lose what the lifetime checkers need — a block freed on some paths only, or
+     * a pointer that designates storage of different kinds or allocators on different paths? Only then
+     * are tests of unseen functions' results forced (each costs a run of the function).
+     */
+    private static boolean lifecycleApart(Map<BasicBlock, State> states) {
+        for (State s : states.values()) {
+            if (s == null || s.bottom) continue;
+            for (io.memsafe.analysis.domain.Lifetime l : s.freed.values()) if (!l.must()) return true;
+            for (io.memsafe.analysis.domain.Contents c : s.mem.values()) {
+                if (mixed(c.rest, s)) return true;
+                for (io.memsafe.analysis.domain.Contents.Cell cell : c.cells.values()) if (mixed(cell.value(), s)) return true;
+            }
+        }
+        return false;
+    }
+
+    /** A pointer to heap blocks of different allocators, to the heap and to other storage, or to a freed block and a live one. */
+    private static boolean mixed(Value v, State s) {
+        if (v.pts.size() < 2) return false;
+        String first = null;
+        for (io.memsafe.analysis.domain.Region r : v.pts.keySet()) {
+            String k = r.kind == io.memsafe.analysis.domain.Region.Kind.HEAP ? r.family + (s.lifetime(r) != null) : r.kind.name();
+            if (first == null) first = k;
+            else if (!first.equals(k)) return true;
+        }
+        return false;
+    }
+
     private static void inspect(Interpreter in, Function fn, Expr cond, State s, Interpreter.Frame quiet, SourceLoc at,
-                                Map<String, Candidate> found, Map<String, Set<Long>> constants) {
+                                Map<String, Candidate> found, Map<String, Set<Long>> constants, Map<Variable, String> unseen) {
         while (cond instanceof Expr.Unary u && u.op() == Expr.UnOp.NOT || cond instanceof Expr.Cast) {
             cond = cond instanceof Expr.Unary u ? u.operand() : ((Expr.Cast) cond).operand();
         }
@@ -148,12 +204,17 @@ final class AttackerChoices {
             if (tested == null || other.constant() == null || !tested.pts.isEmpty()) return;
             String subject = key(tested == l ? b.left() : b.right(), fn);
             constants.computeIfAbsent(subject, x -> new HashSet<>()).add(other.constant());
-            found.putIfAbsent(key, new Candidate(key, at, subject));
-        } else if (cond instanceof Expr.Load && !(cond.type() instanceof io.memsafe.ir.Type.Pointer)) {
+            found.putIfAbsent(key, new Candidate(key, at, subject, null));
+        } else if (cond instanceof Expr.Load l && !(cond.type() instanceof io.memsafe.ir.Type.Pointer)) {
             // (a pointer tested for NULL: a check, not a choice between two values the code trusts)
             Value v = in.eval(cond, s, quiet);
+            String callee = l.lv() instanceof Lvalue.Var var ? unseen.get(var.var()) : null;
+            if (callee != null && v.unknown && v.num.isBottom() && v.pts.isEmpty()) {
+                found.putIfAbsent(key, new Candidate(key, at, key, "the result of " + callee + "() (its body is not in the scan)"));
+                return;
+            }
             if (v.taint == null || !v.pts.isEmpty() || v.constant() != null) return;
-            found.putIfAbsent(key, new Candidate(key, at, key));
+            found.putIfAbsent(key, new Candidate(key, at, key, null));
         }
     }
 

@@ -37,7 +37,14 @@ import java.util.TreeMap;
  *     EvtIoRead); the integers are the request's lengths and code. Its buffers come from
  *     {@code WdfRequestRetrieveInputBuffer} and friends (kernel models);</li>
  * <li>{@code (struct file *, unsigned int, unsigned long)}: a Linux {@code unlocked_ioctl}/
- *     {@code compat_ioctl} handler; the command and the argument are the caller's.</li>
+ *     {@code compat_ioctl} handler; the command and the argument are the caller's;</li>
+ * <li>{@code (struct file *, char __user *, size_t, loff_t *)}: a {@code read}/{@code write} routine; the
+ *     buffer is a user address, the count the caller's (at most MAX_RW_COUNT) and so is the file position;</li>
+ * <li>{@code (T *, struct X_attribute *, const char *buf, size_t count)}: a sysfs {@code store}; buf holds
+ *     the count bytes written to the file, fewer than a page; {@code (T *, struct X_attribute *, char *buf)}:
+ *     a sysfs {@code show}, which may fill one page and no more;</li>
+ * <li>a system call's body ({@code SYSCALL_DEFINEn} in the bundled prelude names it {@code __do_sys_NAME}, as
+ *     the kernel's own macros do): every integer argument is the caller's, every pointer a user address.</li>
  * </ul>
  */
 final class DriverEntryPoints {
@@ -68,7 +75,65 @@ final class DriverEntryPoints {
                 && ps.get(2).type instanceof Type.Int) {
             out.put(1, "parameter");
             out.put(2, "parameter");
+            return;
         }
+        // a system call's body (SYSCALL_DEFINEn): each integer is the caller's, each pointer a user address
+        if (fn.name.startsWith("__do_sys_")) {
+            for (int i = 0; i < ps.size(); i++) {
+                if (ps.get(i).type instanceof Type.Int it && it.size() > 1) out.put(i, "parameter");
+                else if (ps.get(i).type instanceof Type.Pointer) out.put(i, "user");
+            }
+            return;
+        }
+        // file_operations read/write: the caller's address, count and file position
+        if (ps.size() == 4 && structPointee(ps.get(0).type, "file") != null && bytePointer(ps.get(1).type)
+                && ps.get(2).type instanceof Type.Int && ps.get(3).type instanceof Type.Pointer pos && pos.pointee() instanceof Type.Int pi && pi.size() == 8) {
+            out.put(1, "user");
+            out.put(2, "count");
+            out.put(3, "position");
+            return;
+        }
+        // sysfs attributes (device, kobject, class, driver, bus): store receives the bytes written to the file,
+        // fewer than a page; show fills one page
+        if ((ps.size() == 4 || ps.size() == 3) && ps.get(0).type instanceof Type.Pointer && attribute(ps.get(1).type) && bytePointer(ps.get(2).type)) {
+            if (ps.size() == 4 && ps.get(3).type instanceof Type.Int) {
+                out.put(2, "buffer");
+                out.put(3, "page length");
+            } else if (ps.size() == 3) {
+                out.put(2, "page");
+            }
+        }
+    }
+
+    /** The largest count a read or write system call passes on (MAX_RW_COUNT: INT_MAX rounded down to a page). */
+    static final long MAX_RW_COUNT = 0x7ffff000L;
+    /** A page: what a sysfs show routine may fill, and more than a store routine receives. */
+    static final long PAGE_SIZE = 4096;
+
+    private static boolean bytePointer(Type t) {
+        return t instanceof Type.Pointer p && p.pointee() instanceof Type.Int i && i.size() == 1;
+    }
+
+    /** A pointer to a sysfs attribute descriptor ({@code struct device_attribute}, {@code kobj_attribute}, ...). */
+    private static boolean attribute(Type t) {
+        return t instanceof Type.Pointer p && p.pointee() instanceof Type.Struct st && st.name() != null && st.name().endsWith("attribute");
+    }
+
+    /** The page a sysfs show routine fills: {@link #PAGE_SIZE} bytes of the kernel's, zeroed. */
+    static Value page(Function fn, Variable p, State s) {
+        Region r = new Region("page:" + fn.unit + ":" + fn.name, Region.Kind.HEAP, Value.of(PAGE_SIZE),
+                "the page '" + p.name + "' that " + fn.name + "() fills (" + PAGE_SIZE + " bytes)", fn.loc, "sysfs");
+        s.set(r, new Contents(new TreeMap<>(), Value.ZERO, Value.UNKNOWN));
+        return Value.pointer(r, Interval.ZERO);
+    }
+
+    /** The file position a read or write routine receives: the caller's (lseek, pread), never negative. */
+    static Value position(Function fn, Variable p, State s) {
+        Region r = new Region("pos:" + fn.unit + ":" + fn.name, Region.Kind.UNKNOWN, Value.of(8),
+                "the file position '*" + p.name + "' of " + fn.name + "()", fn.loc, "input");
+        Origin o = new Origin("the file position '*" + p.name + "' of " + fn.name + "() (the caller's, through lseek or pread)", fn.loc);
+        s.set(r, Contents.uninitialized().store(Interval.ZERO, 8, Value.tainted(Interval.of(0, Long.MAX_VALUE), o), true));
+        return Value.pointer(r, Interval.ZERO);
     }
 
     /** Is {@code fn} a handler of users' requests (a dispatch routine, a KMDF queue callback, an ioctl handler)? */

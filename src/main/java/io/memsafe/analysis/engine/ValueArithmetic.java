@@ -113,6 +113,26 @@ final class ValueArithmetic {
         return result;
     }
 
+    /**
+     * Two non-null pointers that each designate one object the analysis tells apart (a declared
+     * variable, or a heap block from an allocation site): different objects have different
+     * addresses; the same declared variable at the same offset is the same address. Null otherwise
+     * (a block from one site may be one of several, and the storage an unknown pointer designates
+     * may be anything, another region included).
+     */
+    private static Boolean sameAddress(Value a, Value b) {
+        if (a.pts.size() != 1 || b.pts.size() != 1 || !a.num.isBottom() || !b.num.isBottom()) return null;
+        Map.Entry<Region, Interval> x = a.pts.entrySet().iterator().next(), y = b.pts.entrySet().iterator().next();
+        if (!distinguishable(x.getKey()) || !distinguishable(y.getKey())) return null;
+        if (!x.getKey().equals(y.getKey())) return Boolean.FALSE;
+        if (x.getKey().kind == Region.Kind.HEAP || !x.getValue().isSingleton() || !y.getValue().isSingleton()) return null;
+        return x.getValue().lo() == y.getValue().lo();
+    }
+
+    private static boolean distinguishable(Region r) {
+        return r.kind == Region.Kind.STACK || r.kind == Region.Kind.GLOBAL || r.kind == Region.Kind.HEAP;
+    }
+
     private static Value comparison(BinOp op, Value a, Value b) {
         if (a.unknown || b.unknown) return Value.of(Interval.of(0, 1));
         if (a.isPointer() || b.isPointer()) {
@@ -122,6 +142,8 @@ final class ValueArithmetic {
                 boolean mayNull = p.num.contains(0);
                 if (!mayNull) return Value.of(op == BinOp.EQ ? 0 : 1);
             }
+            Boolean same = op == BinOp.EQ || op == BinOp.NE ? sameAddress(a, b) : null;
+            if (same != null) return Value.of(same == (op == BinOp.EQ) ? 1 : 0);
             return Value.of(Interval.of(0, 1));
         }
         Interval x = a.num, y = b.num;
