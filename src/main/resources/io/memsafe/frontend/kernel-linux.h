@@ -343,9 +343,42 @@ int mod_timer(struct timer_list *t, unsigned long expires);
 int del_timer(struct timer_list *t);
 int del_timer_sync(struct timer_list *t);
 #define from_timer(var, t, field) container_of(t, __typeof__(*var), field)
-#define INIT_WORK(w, f) ((w)->func = (f))
+void add_timer(struct timer_list *t);
+int timer_reduce(struct timer_list *t, unsigned long expires);
+int try_to_del_timer_sync(struct timer_list *t);
+int timer_delete(struct timer_list *t);
+int timer_delete_sync(struct timer_list *t);
+int timer_shutdown(struct timer_list *t);
+int timer_shutdown_sync(struct timer_list *t);
+void __memsafe_init_work(struct work_struct *w, void (*f)(struct work_struct *));
+#define INIT_WORK(w, f) __memsafe_init_work((w), (f))
 bool schedule_work(struct work_struct *work);
+bool cancel_work(struct work_struct *work);
 bool cancel_work_sync(struct work_struct *work);
+bool flush_work(struct work_struct *work);
+struct delayed_work { struct work_struct work; struct timer_list timer; };
+struct workqueue_struct;
+void __memsafe_init_delayed_work(struct delayed_work *w, void (*f)(struct work_struct *));
+#define INIT_DELAYED_WORK(w, f) __memsafe_init_delayed_work((w), (f))
+#define to_delayed_work(w) container_of(w, struct delayed_work, work)
+bool schedule_delayed_work(struct delayed_work *dwork, unsigned long delay);
+bool queue_work(struct workqueue_struct *wq, struct work_struct *work);
+bool queue_delayed_work(struct workqueue_struct *wq, struct delayed_work *dwork, unsigned long delay);
+bool mod_delayed_work(struct workqueue_struct *wq, struct delayed_work *dwork, unsigned long delay);
+bool cancel_delayed_work(struct delayed_work *dwork);
+bool cancel_delayed_work_sync(struct delayed_work *dwork);
+bool flush_delayed_work(struct delayed_work *dwork);
+struct workqueue_struct *alloc_workqueue(const char *fmt, unsigned int flags, int max_active, ...);
+#define create_singlethread_workqueue(name) alloc_workqueue("%s", 0, 1, (name))
+#define create_workqueue(name) alloc_workqueue("%s", 0, 1, (name))
+void flush_workqueue(struct workqueue_struct *wq);
+void drain_workqueue(struct workqueue_struct *wq);
+void destroy_workqueue(struct workqueue_struct *wq);
+struct tasklet_struct { struct tasklet_struct *next; unsigned long state; int count; void (*func)(unsigned long); unsigned long data; };
+void tasklet_init(struct tasklet_struct *t, void (*func)(unsigned long), unsigned long data);
+void tasklet_schedule(struct tasklet_struct *t);
+void tasklet_hi_schedule(struct tasklet_struct *t);
+void tasklet_kill(struct tasklet_struct *t);
 extern unsigned long jiffies;
 #define HZ 250
 ssize_t simple_read_from_buffer(void __user *to, size_t count, loff_t *ppos, const void *from, size_t available);

@@ -88,6 +88,14 @@ public interface Checker {
      */
     default void onPageableStackWait(SourceLoc loc, io.memsafe.analysis.domain.Region storage, String op, Context ctx) { }
 
+    /**
+     * {@code deallocator} releases an object of {@code struct} while a callback armed on its member
+     * {@code member} (by {@code armer} at {@code armedAt}, in {@code armedIn}) may still be pending: no
+     * function on the releasing path stops it ({@code stop} would). {@code callback} names it when known.
+     */
+    default void onCallbackPendingAtRelease(SourceLoc loc, String deallocator, String struct, String member, String callback,
+                                            SourceLoc armedAt, String armer, String armedIn, String stop, Context ctx) { }
+
     /** A block is about to be allocated with {@code size} bytes by {@code allocator} (malloc, new[], alloca, ...). */
     default void onAllocationSize(SourceLoc loc, Value size, String allocator, Context ctx) { }
 

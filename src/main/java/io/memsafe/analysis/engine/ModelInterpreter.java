@@ -177,7 +177,10 @@ final class ModelInterpreter {
                         s.set(reg, Contents.uninitialized().withNul(str == null ? Value.UNKNOWN : new Value(str.bytes(), Map.of(), str.alsoUnknown(), str.taint())));
                     }
                 }
-                case Effect.Deallocate d -> deallocate(loc, arg(args, d.arg()), op, s, f);
+                case Effect.Deallocate d -> {
+                    PendingCallbacks.atRelease(in, c, d.arg(), arg(args, d.arg()), loc, op, f);
+                    deallocate(loc, arg(args, d.arg()), op, s, f);
+                }
                 case Effect.OpenStream o -> allocated = openStream(loc, op, s);
                 case Effect.UsesStream u -> in.use(loc, arg(args, u.arg()), op, true, f);
                 case Effect.PrintString ps -> printString(loc, arg(args, ps.arg()), ps.elem(), op, s, f);
