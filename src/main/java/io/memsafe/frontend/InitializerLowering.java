@@ -17,11 +17,11 @@ import org.eclipse.cdt.core.dom.ast.c.ICASTFieldDesignator;
 import java.util.List;
 
 /**
- * Initializer lists with designators or nested lists — C99's {@code .write = dev_write},
- * {@code [IRP_MJ_CREATE] = on_create}, {@code { {1, 2}, 3 }} — lowered as what they do: the whole
- * object is zero-filled, then each member or element named or reached is stored. Tables of callbacks
- * are written this way in kernels and libraries (a driver's {@code file_operations}), and the analysis
- * learns from the stores which functions a table hands to its caller.
+ * Initializer lists with designators — C99's {@code .write = dev_write}, {@code [IRP_MJ_CREATE] = on_create},
+ * {@code { [1] = { [2] = 7 } }} — lowered as what they do: the whole object is zero-filled, then each
+ * member or element named or reached is stored. Tables of callbacks are written this way in kernels
+ * and libraries (a driver's {@code file_operations}), and the analysis learns from the stores which
+ * functions a table hands to its caller.
  * <p>Only lists whose every store lands on a known member or element are lowered here; anything else
  * (brace elision into a sub-aggregate, a GCC range designator, a member of an anonymous struct, an
  * index that is no constant) leaves the list to the positional lowering of {@link Lowering}.
@@ -31,10 +31,20 @@ final class InitializerLowering {
 
     InitializerLowering(Lowering low) { this.low = low; }
 
-    /** Is the list made of plain expressions only (what the positional lowering handles)? */
-    static boolean plain(IASTInitializerList list) {
-        for (IASTInitializerClause c : list.getClauses()) if (!(c instanceof IASTExpression)) return false;
-        return true;
+    /**
+     * Does the list (or a list nested in it) name a member or an index? Only those are lowered here.
+     * A list of positional lists (a table of records, {@code { {"HOME", NULL, 0}, ... }}) keeps the
+     * positional lowering, which leaves its nested records unknown: made exact, such tables drive the
+     * loops that walk them through many more contexts, and a table-driven loop in curl's tool then ran
+     * out of callee analyses and reported a leak that is none (src/tool_findfile.c), so exact
+     * positional tables wait for that to be fixed.
+     */
+    static boolean designated(IASTInitializerList list) {
+        for (IASTInitializerClause c : list.getClauses()) {
+            if (c instanceof ICASTDesignatedInitializer) return true;
+            if (c instanceof IASTInitializerList nested && designated(nested)) return true;
+        }
+        return false;
     }
 
     /** Lowers {@code target = list} as a zero fill and stores, when every store can be placed; false (nothing emitted) otherwise. */

@@ -491,7 +491,7 @@ public final class Lowering {
         if (clause == null) return;
         SourceLoc where = loc(init);
         if (clause instanceof IASTInitializerList list) {
-            if (!InitializerLowering.plain(list) && initializers.lower(target, type, list, where)) return;
+            if (InitializerLowering.designated(list) && initializers.lower(target, type, list, where)) return;
             List<Expr> elems = new ArrayList<>();
             for (IASTInitializerClause c : list.getClauses()) {
                 if (c instanceof IASTExpression e) elems.add(rvalue(e));
