@@ -21,14 +21,17 @@ def main():
     includes = [os.path.abspath(i[2:]) for i in extra if i.startswith("-I")]
     root = os.path.abspath(args.dir)
     entries = []
+    # a source linked into several folders (ldd3's scull-async links scull's files) is one file: scan it once
+    seen = set()
     for base, dirs, files in os.walk(root):
         dirs.sort()
         for name in sorted(files):
             if not name.endswith(".c"):
                 continue
             path = os.path.join(base, name)
-            if any(x in path for x in args.exclude):
+            if any(x in path for x in args.exclude) or os.path.realpath(path) in seen:
                 continue
+            seen.add(os.path.realpath(path))
             incs = sorted({base, root}) + includes
             cmd = ["cc", "-c"] + ["-I" + i for i in incs] + defines + [path]
             entries.append({"directory": base, "file": path, "arguments": cmd})
