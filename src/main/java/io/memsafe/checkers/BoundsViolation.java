@@ -31,6 +31,10 @@ record BoundsViolation(Region region, Interval offset, Interval length, long siz
             Region r = e.getKey();
             // storage of unknown size (an input buffer, argv) has no end to check; a member array of unknown storage has
             if (r.key.startsWith("f:")) continue;
+            // a literal beside a pointer that may be anything ("p ? p : \"\"", a default for a missing string):
+            // which of the two it is decides how far the code reads, and the merge of the paths lost that;
+            // reading past the default is no evidence when the pointer may be the other string
+            if (r.kind == Region.Kind.STRING_LITERAL && a.pointer().unknown && !a.write()) continue;
             Value size = r.size;
             Origin taint = a.pointer().taint != null ? a.pointer().taint : len.taint;
             if (a.end() == MemoryAccess.End.UNCHECKED_AGAINST_COUNT && a.pointer().pts.size() == 1) {
