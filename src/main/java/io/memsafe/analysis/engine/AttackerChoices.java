@@ -22,8 +22,8 @@ import java.util.Set;
  * Branches the input decides. The merge of two paths keeps "NULL on one path" and "written on one
  * path" as maybe, and the NULL and uninitialised-read checkers report only what holds on every path,
  * since a merge cannot tell a real path from correlated branches. When the branch that splits the
- * paths tests an untrusted value for equality with a constant ({@code if (value == MAGIC)}, or a
- * plain truth test of it), whoever supplies the input picks the path: the function's reporting pass
+ * paths tests an untrusted value against a constant ({@code if (value == MAGIC)}, {@code if (n > 16)},
+ * or a plain truth test of it), whoever supplies the input picks the path: the function's reporting pass
  * is run again once with the test forced each way, and what the checkers find on those paths only
  * is reported with the test in the trace. Every test of the same expression in the function goes the
  * same way in a forced run (a flag tested twice stays consistent).
@@ -197,13 +197,17 @@ final class AttackerChoices {
         String key = key(cond, fn);
         if (key == null) return;
         if (cond instanceof Expr.Binary b) {
-            if (b.op() != Expr.BinOp.EQ && b.op() != Expr.BinOp.NE) return;
+            if (!b.op().isComparison()) return;
             Value l = in.eval(b.left(), s, quiet), r = in.eval(b.right(), s, quiet);
             Value tested = l.taint != null && r.taint == null ? l : r.taint != null && l.taint == null ? r : null;
             Value other = tested == l ? r : l;
             if (tested == null || other.constant() == null || !tested.pts.isEmpty()) return;
+            // a test both of whose outcomes the value's range allows (a threshold the input may or may not pass)
+            Boolean decided = ValueArithmetic.truth(in.eval(b, s, quiet));
+            if (decided != null) return;
             String subject = key(tested == l ? b.left() : b.right(), fn);
-            constants.computeIfAbsent(subject, x -> new HashSet<>()).add(other.constant());
+            // (only equalities make a dispatch: a value compared with several thresholds is still one choice each)
+            if (b.op() == Expr.BinOp.EQ || b.op() == Expr.BinOp.NE) constants.computeIfAbsent(subject, x -> new HashSet<>()).add(other.constant());
             found.putIfAbsent(key, new Candidate(key, at, subject, null));
         } else if (cond instanceof Expr.Load l && !(cond.type() instanceof io.memsafe.ir.Type.Pointer)) {
             // (a pointer tested for NULL: a check, not a choice between two values the code trusts)
