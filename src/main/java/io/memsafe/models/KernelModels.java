@@ -88,11 +88,12 @@ public final class KernelModels {
 
         // ---- Windows: pool
         String pool = "pool";
-        for (String n : List.of("ExAllocatePoolWithTag", "ExAllocatePool", "ExAllocatePoolWithQuotaTag", "ExAllocatePoolUninitialized")) {
+        for (String n : List.of("ExAllocatePoolWithTag", "ExAllocatePool", "ExAllocatePoolWithQuotaTag", "ExAllocatePoolUninitialized",
+                "ExAllocatePoolQuotaUninitialized", "ExAllocatePoolPriorityUninitialized")) {
             def(m, n, new Returns.Allocated(), false, new Effect.Allocate(arg(1), pool, false, false, true));
         }
         // ExAllocatePool2/3 zero the block unless the caller asks for POOL_FLAG_UNINITIALIZED
-        for (String n : List.of("ExAllocatePool2", "ExAllocatePool3", "ExAllocatePoolZero")) {
+        for (String n : List.of("ExAllocatePool2", "ExAllocatePool3", "ExAllocatePoolZero", "ExAllocatePoolQuotaZero", "ExAllocatePoolPriorityZero")) {
             def(m, n, new Returns.Allocated(), false, new Effect.Allocate(arg(1), pool, false, true, true));
         }
         for (String n : List.of("ExFreePoolWithTag", "ExFreePool", "ExFreePool2")) def(m, n, new Returns.Unknown(), false, new Effect.Deallocate(0, n));

@@ -159,7 +159,9 @@ final class PendingCallbacks {
             if (known == null || (ownCallbacks.contains(known.function()) && !ownCallbacks.contains(a.function()))) byMember.put(a.member(), a);
         }
         for (Armed a : byMember.values()) {
-            if (stopped(a.member(), reach, facts)) continue;
+            // a function on the releasing path arms it itself: its own error paths release what they have not armed
+            // yet, which the order of its statements decides (the analysis follows that only for blocks it allocated)
+            if (stopped(a.member(), reach, facts) || armsOnPath(a.member(), path, facts)) continue;
             String callback = callbackOf(a.member(), facts);
             for (Checker ch : in.checkers) ch.onCallbackPendingAtRelease(loc, deallocator, st.name(), a.member().path(), callback, a.at(), a.armer(), a.function(),
                     DeferredCallbacks.stopFor(a.armer()), in.withCalls(f));
@@ -172,6 +174,14 @@ final class PendingCallbacks {
         if (cb != null) return cb;
         for (Map.Entry<Member, String> e : facts.callbacks().entrySet()) if (e.getKey().overlaps(m)) return e.getValue();
         return null;
+    }
+
+    private static boolean armsOnPath(Member m, Set<Function> path, Facts facts) {
+        for (Armed a : facts.armed()) {
+            if (!a.member().overlaps(m)) continue;
+            for (Function g : path) if (g.name.equals(a.function())) return true;
+        }
+        return false;
     }
 
     private static boolean stopped(Member m, Set<Function> reach, Facts facts) {
