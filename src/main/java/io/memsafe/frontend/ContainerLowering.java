@@ -239,7 +239,11 @@ final class ContainerLowering {
         if (storage != null && INVALIDATING.contains(name)) moveElement(storage, !stores && !"clear".equals(name), true, where);
         Lvalue cell = element(object, where);
         Type result = lowering.typeOf(c);
-        if (stores && cell != null) {
+        if (stores && cell != null && name.startsWith("emplace") && cell.type() instanceof Type.Struct
+                && (args.length != 1 || !(args[0] instanceof IASTExpression e0) || !cell.type().equals(lowering.typeOf(e0)))) {
+            // an element constructed in place from other values: a constructor the analysis does not pick receives them
+            lowering.classes.constructUnresolved(new Expr.AddressOf(cell, lowering.pointer(cell.type())), args, where);
+        } else if (stores && cell != null) {
             lowering.emit(new Stmt.Assign(cell, lowering.convert(last, cell.type()), where));
         } else if (storage != null && "clear".equals(name) && cell != null) {
             lowering.classes.writeUnknown(cell, "element of a cleared container", where);

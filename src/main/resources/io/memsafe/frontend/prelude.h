@@ -426,6 +426,7 @@ namespace std {
     T &operator[](size_t i); const T &operator[](size_t i) const; T &at(size_t i); const T &at(size_t i) const;
     T &front(); T &back(); T *data();
     void push_back(const T &value); void pop_back();
+    template<class... A> T &emplace_back(A &&...args);
     iterator insert(iterator position, const T &value); void insert(iterator position, size_t n, const T &value);
     iterator erase(iterator position);
   };
@@ -438,6 +439,7 @@ namespace std {
     size_t size() const; bool empty() const; void clear();
     T &front(); T &back();
     void push_back(const T &value); void push_front(const T &value); void pop_back(); void pop_front();
+    template<class... A> T &emplace_back(A &&...args); template<class... A> T &emplace_front(A &&...args);
     iterator insert(iterator position, const T &value); iterator erase(iterator position);
   };
   template<class T, class Alloc = allocator<T> > class deque {
@@ -448,6 +450,7 @@ namespace std {
     iterator begin(); iterator end(); size_t size() const; bool empty() const; void clear();
     T &operator[](size_t i); T &at(size_t i); T &front(); T &back();
     void push_back(const T &value); void push_front(const T &value); void pop_back(); void pop_front();
+    template<class... A> T &emplace_back(A &&...args); template<class... A> T &emplace_front(A &&...args);
   };
   template<class K, class V, class Compare = less<K>, class Alloc = allocator<pair<const K, V> > > class map {
     V __memsafe_element;

@@ -42,12 +42,12 @@ final class AttackerChoices {
     private AttackerChoices() { }
 
     /**
-     * A test forced one way while a function's reporting pass runs again. {@code byInput}: the input
-     * decides it; otherwise an unseen function's result does, and a block left unfreed on the forced
-     * path is no evidence of a leak (the function may well always answer the same, and code that
-     * frees on one answer only is as often right as wrong).
+     * A test forced one way while a function's reporting pass runs again. No leak is reported from a
+     * forced run: a block allocated on a path that the forced test then leaves still exists in the
+     * merged state, with nothing pointing to it (the merge does not say that it exists only where the
+     * pointer does), so a leak there is no evidence.
      */
-    record Forced(Function fn, String key, boolean truth, boolean byInput) {
+    record Forced(Function fn, String key, boolean truth) {
         /** The truth the forced run gives {@code cond} in {@code f}, or null if it is another test. */
         Boolean truthOf(Function f, Expr cond) {
             if (f != fn) return null;
@@ -77,7 +77,7 @@ final class AttackerChoices {
             for (boolean truth : new boolean[]{false, true}) {
                 List<Summaries.Reported> got = new ArrayList<>();
                 in.reporter = (checker, loc, message, trace) -> got.add(new Summaries.Reported(checker, loc, message, List.copyOf(trace)));
-                in.forced = new Forced(fn, c.key(), truth, c.decider() == null);
+                in.forced = new Forced(fn, c.key(), truth);
                 boolean finished;
                 try {
                     // the forced runs only add findings: they give back the steps and time they take, and one that

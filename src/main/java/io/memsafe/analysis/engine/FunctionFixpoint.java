@@ -316,7 +316,7 @@ final class FunctionFixpoint {
                     if (s != null && !s.bottom) transfer(b, s, frame);
                 }
                 State exit = states.get(fn.exit);
-                if (exit != null && (in.forced == null || in.forced.byInput())) in.checkLeaks(fn, exit, lastStatement(), frame);
+                if (exit != null && in.forced == null) in.checkLeaks(fn, exit, lastStatement(), frame);
                 if (exit != null) FrameEscapes.check(in, fn, exit, lastStatement(), frame);
             } finally {
                 in.reporter = outer;
