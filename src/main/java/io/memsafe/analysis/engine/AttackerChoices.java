@@ -31,7 +31,9 @@ import java.util.Set;
  * return values of their own, as in Clang's analyzer and Infer, so each outcome of each test is a
  * path the program can take. Those tests are forced only where a merge lost what the lifetime
  * checkers need (a block freed on some paths only; a pointer to storage of different kinds,
- * allocators or lifetimes on different paths): {@code p = coin() ? buf : malloc(n); ... free(p)}.
+ * allocators or lifetimes on different paths): {@code p = coin() ? buf : malloc(n); ... free(p)}; and
+ * only what those checkers find on such paths is reported (an unknown function may well always answer
+ * the same, which makes the other rules' findings there as often wrong as right).
  * <p>Kept cheap: a value compared with several constants is a dispatch (a {@code switch} on a
  * command code), each of whose arms the ordinary run already reaches, and is not forced; at most
  * {@link #MAX_CONDITIONS} tests per function.
@@ -89,6 +91,8 @@ final class AttackerChoices {
                 }
                 if (!finished) continue;
                 for (Summaries.Reported r : got) {
+                    // a path an unseen function's result picks is evidence for what it was forced for: the lifetime rules
+                    if (c.decider() != null && !lifetimeRule(r.checker())) continue;
                     if (!reported.add(ident(r.checker(), r.loc(), r.message()))) continue;
                     List<TraceStep> t = new ArrayList<>(r.trace());
                     t.add(new TraceStep(c.at(), c.decider() == null
@@ -98,6 +102,14 @@ final class AttackerChoices {
                 }
             }
         }
+    }
+
+    /** The rules about a block's lifetime: use after free, double free, free of non-heap storage, mismatched or offset release. */
+    private static final Set<Integer> LIFETIME_CWES = Set.of(415, 416, 590, 761, 762);
+
+    private static boolean lifetimeRule(Checker checker) {
+        Rule rule = checker.getClass().getAnnotation(Rule.class);
+        return rule != null && LIFETIME_CWES.contains(rule.cwe());
     }
 
     static String ident(Checker checker, SourceLoc loc, String message) {
