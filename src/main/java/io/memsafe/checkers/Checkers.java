@@ -15,6 +15,6 @@ public final class Checkers {
                 new FreeNotAtStartChecker(), new MismatchedDeallocatorChecker(), new UncheckedAllocationChecker(), new MemoryLeakChecker(),
                 new FormatStringChecker(), new UninitializedReadChecker(), new WrappedAllocationSizeChecker(), new ShrunkAllocationSizeChecker(),
                 new UnprobedUserPointerChecker(), new KernelInfoLeakChecker(), new DoubleFetchChecker(), new StackAddressEscapeChecker(), new FrameAddressKeptChecker(),
-                new PageableStackWaitChecker(), new CallbackPendingAtReleaseChecker());
+                new PageableStackWaitChecker(), new CallbackPendingAtReleaseChecker(), new CancelRoutineAtCompletionChecker());
     }
 }

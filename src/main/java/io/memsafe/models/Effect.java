@@ -101,6 +101,11 @@ public sealed interface Effect {
      * into the dispatcher's wait lists for the wait, as are the wait blocks at args[waitBlocks] when given (>= 0).
      */
     record DispatcherWait(int object, int count, int mode, int waitBlocks) implements Effect { }
+    /**
+     * IoCompleteRequest: the I/O manager takes back the request at args[arg] and frees it; a cancel routine
+     * still set in it (member {@code CancelRoutine}) may then run on the freed request.
+     */
+    record CompletesRequest(int arg) implements Effect { }
     /** The function does not return (exit, abort). */
     record NoReturn() implements Effect { }
 }

@@ -112,6 +112,7 @@ public final class KernelModels {
         for (String n : List.of("RtlFreeUnicodeString", "RtlFreeAnsiString")) def(m, n, new Returns.Unknown(), false, new Effect.DeallocateField(0, "Buffer"));
         // ---- Windows: waits. A dispatcher object (or wait block) the thread waits on in UserMode must not
         // live on its kernel stack, which may be paged out during such a wait
+        def(m, "IoCompleteRequest", new Returns.Unknown(), false, new Effect.CompletesRequest(0));
         def(m, "KeWaitForSingleObject", status, false, new Effect.DispatcherWait(0, -1, 2, -1));
         def(m, "KeWaitForMultipleObjects", status, false, new Effect.DispatcherWait(1, 0, 4, 7));
         // ---- Windows: probes of user addresses (they raise an exception on a bad address: the caller's __try catches it)

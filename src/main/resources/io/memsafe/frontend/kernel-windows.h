@@ -661,7 +661,8 @@ typedef struct _FILE_OBJECT { CSHORT Type; CSHORT Size; PDEVICE_OBJECT DeviceObj
 #define IoCopyCurrentIrpStackLocationToNext(irp) ((void)0)
 #define IoMarkIrpPending(irp) ((void)0)
 #define IoSetCompletionRoutine(irp, r, c, s, e, a) ((void)0)
-#define IoSetCancelRoutine(irp, r) ((PDRIVER_CANCEL)__memsafe_exchange_pointer((PVOID *)&(irp)->CancelRoutine, (PVOID)(r)))
+static inline PDRIVER_CANCEL __memsafe_set_cancel_routine(PIRP irp, PDRIVER_CANCEL r) { PDRIVER_CANCEL old = irp->CancelRoutine; irp->CancelRoutine = r; return old; }
+#define IoSetCancelRoutine(irp, r) __memsafe_set_cancel_routine((irp), (PDRIVER_CANCEL)(r))
 PVOID __memsafe_exchange_pointer(PVOID *target, PVOID value);
 void IoCompleteRequest(PIRP Irp, CCHAR PriorityBoost);
 NTSTATUS IoCallDriver(PDEVICE_OBJECT DeviceObject, PIRP Irp);

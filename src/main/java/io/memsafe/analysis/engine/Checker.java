@@ -96,6 +96,12 @@ public interface Checker {
     default void onCallbackPendingAtRelease(SourceLoc loc, String deallocator, String struct, String member, String callback,
                                             SourceLoc armedAt, String armer, String armedIn, String stop, Context ctx) { }
 
+    /**
+     * {@code op} (IoCompleteRequest) hands a request back to the I/O manager while its cancel routine
+     * {@code routine} is still set on every path: the routine may run on the freed request.
+     */
+    default void onCompletedWithCancelRoutine(SourceLoc loc, String op, String routine, Context ctx) { }
+
     /** A block is about to be allocated with {@code size} bytes by {@code allocator} (malloc, new[], alloca, ...). */
     default void onAllocationSize(SourceLoc loc, Value size, String allocator, Context ctx) { }
 

@@ -169,4 +169,27 @@ final class KernelObjects {
         if (i < 0 || i >= c.args().size() || !(c.args().get(i).type() instanceof Type.Pointer p)) return 8;
         return p.pointee().size() > 0 ? p.pointee().size() : 8;
     }
+
+    /**
+     * IoCompleteRequest on a request whose {@code CancelRoutine} holds a routine on every path: once the I/O
+     * manager has the request back it frees it, and a cancel (the caller closing its handle, a timeout) can
+     * still call the routine with it. Correct code clears the routine first ({@code IoSetCancelRoutine(Irp,
+     * NULL)}, whose result says whether the routine is already running).
+     */
+    void completesRequest(Effect.CompletesRequest cr, Stmt.Call c, List<Value> args, SourceLoc loc, String op, State s, Interpreter.Frame f) {
+        Type.Struct irp = pointee(c, cr.arg());
+        Value p = arg(args, cr.arg());
+        if (!f.report() || irp == null || p.unknown || p.pts.isEmpty() || p.mayBeNull()) return;
+        Type.Field fd = irp.field("CancelRoutine");
+        Value at = member(p, fd);
+        if (at == null) return;
+        Value routine = in.loadVia(at, size(fd), s);
+        if (routine.unknown || routine.pts.isEmpty() || routine.num.contains(0)) return;
+        String name = null;
+        for (Region r : routine.pts.keySet()) {
+            if (!r.key.startsWith("f:")) return;
+            if (name == null) name = r.key.substring(2);
+        }
+        for (Checker ch : in.checkers) ch.onCompletedWithCancelRoutine(loc, op, name, in.withCalls(f));
+    }
 }

@@ -203,6 +203,7 @@ final class ModelInterpreter {
                 case Effect.InitCountedString ic -> kernel.initCountedString(ic, c, args, loc, op, s, f);
                 case Effect.DeallocateField df -> kernel.deallocateField(df, c, args, loc, op, s, f);
                 case Effect.DispatcherWait dw -> kernel.dispatcherWait(dw, c, args, loc, op, s, f);
+                case Effect.CompletesRequest cr -> kernel.completesRequest(cr, c, args, loc, op, s, f);
             }
         }
         return result(m.returns(), m.name(), args, allocated, loc, s);
