@@ -1,6 +1,7 @@
 package io.memsafe.analysis.domain;
 
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.BinaryOperator;
 
@@ -268,10 +269,22 @@ public final class Contents {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Contents c && c.cells.equals(cells) && c.rest.equals(rest) && c.nul.equals(nul) && c.unterminated == unterminated && c.neverWritten == neverWritten
-                && c.written.equals(written);
+        if (o == this) return true;
+        // hashes already worked out that differ tell unequal contents apart without a walk
+        return o instanceof Contents c && (hash == 0 || c.hash == 0 || hash == c.hash) && c.unterminated == unterminated && c.neverWritten == neverWritten
+                && c.written.equals(written) && c.rest.equals(rest) && c.nul.equals(nul) && State.sameEntries(c.cells, cells);
     }
 
+    /** The hash, worked out once (contents are immutable): states are hashed whole as keys of callee results. */
+    private int hash;
+
     @Override
-    public int hashCode() { return cells.hashCode() * 31 + nul.hashCode(); }
+    public int hashCode() {
+        int h = hash;
+        if (h == 0) {
+            h = Objects.hash(cells, rest, nul, unterminated, neverWritten, written);
+            hash = h == 0 ? 1 : h;
+        }
+        return h;
+    }
 }

@@ -3,6 +3,7 @@ package io.memsafe.analysis.domain;
 import io.memsafe.ir.SourceLoc;
 
 import java.util.Iterator;
+import java.util.SortedMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -189,12 +190,31 @@ public final class State {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof State st && st.bottom == bottom && st.mem.equals(mem) && st.freed.equals(freed) && st.unchecked.equals(unchecked)
-                && st.rel.equals(rel) && st.cor.equals(cor);
+        if (o == this) return true;
+        return o instanceof State st && st.bottom == bottom && sameEntries(st.mem, mem) && sameEntries(st.freed, freed) && sameEntries(st.unchecked, unchecked)
+                && st.cor.equals(cor) && st.rel.equals(rel);
     }
 
+    /** Everything equals compares (states are keys of callee results: states that differ in their relations only must not collide). */
     @Override
-    public int hashCode() { return Objects.hash(mem, freed, unchecked, bottom); }
+    public int hashCode() { return Objects.hash(mem, freed, unchecked, bottom, cor, rel); }
+
+    /**
+     * Map equality for two maps sorted the same way: one walk over both, no lookups, and values
+     * shared by both compared by identity first (what {@link java.util.AbstractMap#equals} tells, faster).
+     */
+    static <K, V> boolean sameEntries(SortedMap<K, V> a, SortedMap<K, V> b) {
+        if (a == b) return true;
+        if (a.size() != b.size()) return false;
+        Iterator<Map.Entry<K, V>> ia = a.entrySet().iterator(), ib = b.entrySet().iterator();
+        while (ia.hasNext()) {
+            Map.Entry<K, V> x = ia.next(), y = ib.next();
+            if (!x.getKey().equals(y.getKey())) return false;
+            V vx = x.getValue(), vy = y.getValue();
+            if (vx != vy && (vx == null || !vx.equals(vy))) return false;
+        }
+        return true;
+    }
 
     public boolean leq(State o) {
         if (bottom) return true;
