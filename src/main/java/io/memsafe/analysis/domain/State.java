@@ -6,7 +6,6 @@ import java.util.Iterator;
 import java.util.SortedMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import java.util.function.BinaryOperator;
 
 /**
@@ -18,9 +17,10 @@ import java.util.function.BinaryOperator;
  * with the allocation site.
  */
 public final class State {
-    public final TreeMap<Region, Contents> mem;
-    public final TreeMap<Region, Lifetime> freed;
-    public final TreeMap<Region, SourceLoc> unchecked;
+    /** Shared with the states this one was copied from or to, until either writes ({@link SharingMap}). */
+    public final SharingMap<Region, Contents> mem;
+    public final SharingMap<Region, Lifetime> freed;
+    public final SharingMap<Region, SourceLoc> unchecked;
     public boolean bottom;
     /**
      * Relations between the function's integer variables (index, length, offset, room), keyed by the
@@ -45,23 +45,28 @@ public final class State {
 
     public record Cases(java.util.List<State> states, java.util.Set<Region> tested) { }
 
-    public State(TreeMap<Region, Contents> mem, boolean bottom) {
-        this(mem, new TreeMap<>(), new TreeMap<>(), bottom);
+    public State(Map<Region, Contents> mem, boolean bottom) {
+        this(SharingMap.of(mem), new SharingMap<>(), new SharingMap<>(), bottom);
     }
 
-    public State(TreeMap<Region, Contents> mem, TreeMap<Region, Lifetime> freed, TreeMap<Region, SourceLoc> unchecked, boolean bottom) {
+    public State(Map<Region, Contents> mem, Map<Region, Lifetime> freed, Map<Region, SourceLoc> unchecked, boolean bottom) {
+        this(SharingMap.of(mem), SharingMap.of(freed), SharingMap.of(unchecked), bottom);
+    }
+
+    private State(SharingMap<Region, Contents> mem, SharingMap<Region, Lifetime> freed, SharingMap<Region, SourceLoc> unchecked, boolean bottom) {
         this.mem = mem;
         this.freed = freed;
         this.unchecked = unchecked;
         this.bottom = bottom;
     }
 
-    public static State empty() { return new State(new TreeMap<>(), false); }
+    public static State empty() { return new State(new SharingMap<>(), new SharingMap<>(), new SharingMap<>(), false); }
 
-    public static State unreachable() { return new State(new TreeMap<>(), true); }
+    public static State unreachable() { return new State(new SharingMap<>(), new SharingMap<>(), new SharingMap<>(), true); }
 
+    /** An independent state equal to this one, in constant time (the maps are shared until written). */
     public State copy() {
-        State c = new State(new TreeMap<>(mem), new TreeMap<>(freed), new TreeMap<>(unchecked), bottom);
+        State c = new State(mem.copy(), freed.copy(), unchecked.copy(), bottom);
         c.rel = rel;
         c.cases = cases;
         c.cor = cor;
@@ -70,12 +75,9 @@ public final class State {
 
     /** Makes this state equal to {@code o} (in place: callers hold this object). */
     public void assign(State o) {
-        mem.clear();
-        mem.putAll(o.mem);
-        freed.clear();
-        freed.putAll(o.freed);
-        unchecked.clear();
-        unchecked.putAll(o.unchecked);
+        mem.assign(o.mem);
+        freed.assign(o.freed);
+        unchecked.assign(o.unchecked);
         bottom = o.bottom;
         rel = o.rel;
         cases = o.cases;
@@ -130,13 +132,13 @@ public final class State {
     private State combine(State o, BinaryOperator<Value> op, boolean widen, long[] thresholds) {
         if (bottom) return o.copy();
         if (o.bottom) return copy();
-        TreeMap<Region, Lifetime> f = joinFreed(o);
-        TreeMap<Region, SourceLoc> u = joinUnchecked(o);
-        // most regions hold the same contents on both sides: start from a copy of this side (built in
-        // linear time from a sorted map) and put only what differs
-        TreeMap<Region, Contents> m = new TreeMap<>(mem);
+        SharingMap<Region, Lifetime> f = joinFreed(o);
+        SharingMap<Region, SourceLoc> u = joinUnchecked(o);
+        // most regions hold the same contents on both sides: start from this side (a copy shares it
+        // whole) and put only what differs
+        SharingMap<Region, Contents> m = mem.copy();
         // both maps are sorted the same way: one walk over the two, no lookups
-        Iterator<Map.Entry<Region, Contents>> mine = mem.entrySet().iterator(), theirs = o.mem.entrySet().iterator();
+        Iterator<Map.Entry<Region, Contents>> mine = mem.entries().iterator(), theirs = o.mem.entries().iterator();
         Map.Entry<Region, Contents> a = mine.hasNext() ? mine.next() : null, b = theirs.hasNext() ? theirs.next() : null;
         while (a != null || b != null) {
             int c = a == null ? 1 : b == null ? -1 : a.getKey().compareTo(b.getKey());
@@ -161,9 +163,9 @@ public final class State {
      * "maybe freed", unless the block does not exist on the other path at all (nothing can point
      * to it there), in which case that path says nothing about it.
      */
-    private TreeMap<Region, Lifetime> joinFreed(State o) {
-        if (freed.isEmpty() && o.freed.isEmpty()) return new TreeMap<>();
-        TreeMap<Region, Lifetime> f = new TreeMap<>();
+    private SharingMap<Region, Lifetime> joinFreed(State o) {
+        if (freed.isEmpty() && o.freed.isEmpty()) return new SharingMap<>();
+        SharingMap<Region, Lifetime> f = new SharingMap<>();
         for (Map.Entry<Region, Lifetime> e : freed.entrySet()) {
             Lifetime other = o.freed.get(e.getKey());
             f.put(e.getKey(), other != null ? e.getValue().join(other) : o.exists(e.getKey()) ? e.getValue().maybe() : e.getValue());
@@ -176,9 +178,9 @@ public final class State {
     }
 
     /** Unchecked on every path on which the block exists. */
-    private TreeMap<Region, SourceLoc> joinUnchecked(State o) {
-        if (unchecked.isEmpty() && o.unchecked.isEmpty()) return new TreeMap<>();
-        TreeMap<Region, SourceLoc> u = new TreeMap<>();
+    private SharingMap<Region, SourceLoc> joinUnchecked(State o) {
+        if (unchecked.isEmpty() && o.unchecked.isEmpty()) return new SharingMap<>();
+        SharingMap<Region, SourceLoc> u = new SharingMap<>();
         for (Map.Entry<Region, SourceLoc> e : unchecked.entrySet()) {
             if (o.unchecked.containsKey(e.getKey()) || !o.exists(e.getKey())) u.put(e.getKey(), e.getValue());
         }
@@ -206,7 +208,8 @@ public final class State {
     static <K, V> boolean sameEntries(SortedMap<K, V> a, SortedMap<K, V> b) {
         if (a == b) return true;
         if (a.size() != b.size()) return false;
-        Iterator<Map.Entry<K, V>> ia = a.entrySet().iterator(), ib = b.entrySet().iterator();
+        if (a instanceof SharingMap<?, ?> x && b instanceof SharingMap<?, ?> y && x.sameTree(y)) return true;
+        Iterator<Map.Entry<K, V>> ia = entries(a).iterator(), ib = entries(b).iterator();
         while (ia.hasNext()) {
             Map.Entry<K, V> x = ia.next(), y = ib.next();
             if (!x.getKey().equals(y.getKey())) return false;
@@ -216,6 +219,11 @@ public final class State {
         return true;
     }
 
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static <K, V> java.util.Set<Map.Entry<K, V>> entries(SortedMap<K, V> m) {
+        return m instanceof SharingMap s ? s.entries() : m.entrySet();
+    }
+
     public boolean leq(State o) {
         if (bottom) return true;
         if (o.bottom) return false;
@@ -223,11 +231,16 @@ public final class State {
         // what o knows of correlated scalars must hold here too
         if (!o.cor.isEmpty() && !cor.containsAll(o.cor)) return false;
         // the lifetime lattice is finite: this is below o when joining it into o changes nothing there
-        if ((!freed.isEmpty() || !o.freed.isEmpty()) && !joinFreed(o).equals(o.freed)) return false;
-        if ((!unchecked.isEmpty() || !o.unchecked.isEmpty()) && !joinUnchecked(o).equals(o.unchecked)) return false;
-        for (Map.Entry<Region, Contents> e : mem.entrySet()) {
-            Map.Entry<Region, Contents> theirs = o.mem.ceilingEntry(e.getKey());
-            if (theirs != null && !theirs.getKey().equals(e.getKey())) theirs = null;
+        if ((!freed.isEmpty() || !o.freed.isEmpty()) && !sameEntries(joinFreed(o), o.freed)) return false;
+        if ((!unchecked.isEmpty() || !o.unchecked.isEmpty()) && !sameEntries(joinUnchecked(o), o.unchecked)) return false;
+        // the very same tree: the same regions holding the same contents
+        if (mem.sameTree(o.mem)) return true;
+        // both maps are sorted the same way: one walk over the two, no lookups
+        Iterator<Map.Entry<Region, Contents>> it = o.mem.entries().iterator();
+        Map.Entry<Region, Contents> next = it.hasNext() ? it.next() : null;
+        for (Map.Entry<Region, Contents> e : mem.entries()) {
+            while (next != null && next.getKey().compareTo(e.getKey()) < 0) next = it.hasNext() ? it.next() : null;
+            Map.Entry<Region, Contents> theirs = next != null && next.getKey().equals(e.getKey()) ? next : null;
             if (theirs != null && !e.getKey().sizeWithin(theirs.getKey())) return false;
             Contents other = theirs != null ? theirs.getValue() : e.getKey().initial;
             if (other == null) return false;
