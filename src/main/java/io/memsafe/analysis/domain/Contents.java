@@ -272,7 +272,20 @@ public final class Contents {
         if (o == this) return true;
         // hashes already worked out that differ tell unequal contents apart without a walk
         return o instanceof Contents c && (hash == 0 || c.hash == 0 || hash == c.hash) && c.unterminated == unterminated && c.neverWritten == neverWritten
-                && c.written.equals(written) && c.rest.equals(rest) && c.nul.equals(nul) && State.sameEntries(c.cells, cells);
+                && c.written.equals(written) && c.rest.equals(rest) && c.nul.equals(nul) && sameCells(c.cells, cells);
+    }
+
+    /** Equality of two cell maps (sorted the same way): one walk over both, no lookups, shared cells by identity first. */
+    private static boolean sameCells(TreeMap<Long, Cell> a, TreeMap<Long, Cell> b) {
+        if (a == b) return true;
+        if (a.size() != b.size()) return false;
+        java.util.Iterator<Map.Entry<Long, Cell>> ia = a.entrySet().iterator(), ib = b.entrySet().iterator();
+        while (ia.hasNext()) {
+            Map.Entry<Long, Cell> x = ia.next(), y = ib.next();
+            if (!x.getKey().equals(y.getKey())) return false;
+            if (x.getValue() != y.getValue() && !x.getValue().equals(y.getValue())) return false;
+        }
+        return true;
     }
 
     /** The hash, worked out once (contents are immutable): states are hashed whole as keys of callee results. */

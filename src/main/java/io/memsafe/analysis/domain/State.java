@@ -3,7 +3,6 @@ package io.memsafe.analysis.domain;
 import io.memsafe.ir.SourceLoc;
 
 import java.util.Iterator;
-import java.util.SortedMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.BinaryOperator;
@@ -17,10 +16,10 @@ import java.util.function.BinaryOperator;
  * with the allocation site.
  */
 public final class State {
-    /** Shared with the states this one was copied from or to, until either writes ({@link SharingMap}). */
-    public final SharingMap<Region, Contents> mem;
-    public final SharingMap<Region, Lifetime> freed;
-    public final SharingMap<Region, SourceLoc> unchecked;
+    /** Shared with the states this one was copied from or to, until either writes ({@link RegionMap}). */
+    public final RegionMap<Contents> mem;
+    public final RegionMap<Lifetime> freed;
+    public final RegionMap<SourceLoc> unchecked;
     public boolean bottom;
     /**
      * Relations between the function's integer variables (index, length, offset, room), keyed by the
@@ -46,23 +45,23 @@ public final class State {
     public record Cases(java.util.List<State> states, java.util.Set<Region> tested) { }
 
     public State(Map<Region, Contents> mem, boolean bottom) {
-        this(SharingMap.of(mem), new SharingMap<>(), new SharingMap<>(), bottom);
+        this(RegionMap.of(mem), new RegionMap<>(), new RegionMap<>(), bottom);
     }
 
     public State(Map<Region, Contents> mem, Map<Region, Lifetime> freed, Map<Region, SourceLoc> unchecked, boolean bottom) {
-        this(SharingMap.of(mem), SharingMap.of(freed), SharingMap.of(unchecked), bottom);
+        this(RegionMap.of(mem), RegionMap.of(freed), RegionMap.of(unchecked), bottom);
     }
 
-    private State(SharingMap<Region, Contents> mem, SharingMap<Region, Lifetime> freed, SharingMap<Region, SourceLoc> unchecked, boolean bottom) {
+    private State(RegionMap<Contents> mem, RegionMap<Lifetime> freed, RegionMap<SourceLoc> unchecked, boolean bottom) {
         this.mem = mem;
         this.freed = freed;
         this.unchecked = unchecked;
         this.bottom = bottom;
     }
 
-    public static State empty() { return new State(new SharingMap<>(), new SharingMap<>(), new SharingMap<>(), false); }
+    public static State empty() { return new State(new RegionMap<>(), new RegionMap<>(), new RegionMap<>(), false); }
 
-    public static State unreachable() { return new State(new SharingMap<>(), new SharingMap<>(), new SharingMap<>(), true); }
+    public static State unreachable() { return new State(new RegionMap<>(), new RegionMap<>(), new RegionMap<>(), true); }
 
     /** An independent state equal to this one, in constant time (the maps are shared until written). */
     public State copy() {
@@ -132,29 +131,25 @@ public final class State {
     private State combine(State o, BinaryOperator<Value> op, boolean widen, long[] thresholds) {
         if (bottom) return o.copy();
         if (o.bottom) return copy();
-        SharingMap<Region, Lifetime> f = joinFreed(o);
-        SharingMap<Region, SourceLoc> u = joinUnchecked(o);
+        RegionMap<Lifetime> f = joinFreed(o);
+        RegionMap<SourceLoc> u = joinUnchecked(o);
         // most regions hold the same contents on both sides: start from this side (a copy shares it
         // whole) and put only what differs
-        SharingMap<Region, Contents> m = mem.copy();
-        // both maps are sorted the same way: one walk over the two, no lookups
-        Iterator<Map.Entry<Region, Contents>> mine = mem.entries().iterator(), theirs = o.mem.entries().iterator();
-        Map.Entry<Region, Contents> a = mine.hasNext() ? mine.next() : null, b = theirs.hasNext() ? theirs.next() : null;
-        while (a != null || b != null) {
-            int c = a == null ? 1 : b == null ? -1 : a.getKey().compareTo(b.getKey());
-            Region r = c <= 0 ? a.getKey() : b.getKey();
-            Contents x = c <= 0 ? a.getValue() : r.initial, y = c >= 0 ? b.getValue() : r.initial;
+        RegionMap<Contents> m = mem.copy();
+        // one walk over the regions the two sides do not share (what both hold, the same, is skipped whole)
+        mem.diff(o.mem, (mine, x0, theirs, y0) -> {
+            Region r = mine != null ? mine : theirs;
             // a region missing on one side was not allocated on that path: nothing points to it there
+            Contents x = mine != null ? x0 : r.initial, y = theirs != null ? y0 : r.initial;
             Contents joined = x == null ? y : y == null || x == y ? x : x.combine(y, op);
             // a block from one site reached with another size on the other side: both sizes
-            Region sized = c == 0 ? r.withSizeOf(b.getKey(), widen, thresholds) : r;
+            Region sized = mine != null && theirs != null ? r.withSizeOf(theirs, widen, thresholds) : r;
             if (sized != r) {
                 m.remove(r);
                 m.put(sized, joined);
-            } else if (c > 0 || joined != x) m.put(r, joined);
-            if (c <= 0) a = mine.hasNext() ? mine.next() : null;
-            if (c >= 0) b = theirs.hasNext() ? theirs.next() : null;
-        }
+            } else if (mine == null || joined != x) m.put(r, joined);
+            return true;
+        });
         return new State(m, f, u, false);
     }
 
@@ -163,9 +158,9 @@ public final class State {
      * "maybe freed", unless the block does not exist on the other path at all (nothing can point
      * to it there), in which case that path says nothing about it.
      */
-    private SharingMap<Region, Lifetime> joinFreed(State o) {
-        if (freed.isEmpty() && o.freed.isEmpty()) return new SharingMap<>();
-        SharingMap<Region, Lifetime> f = new SharingMap<>();
+    private RegionMap<Lifetime> joinFreed(State o) {
+        if (freed.isEmpty() && o.freed.isEmpty()) return new RegionMap<>();
+        RegionMap<Lifetime> f = new RegionMap<>();
         for (Map.Entry<Region, Lifetime> e : freed.entrySet()) {
             Lifetime other = o.freed.get(e.getKey());
             f.put(e.getKey(), other != null ? e.getValue().join(other) : o.exists(e.getKey()) ? e.getValue().maybe() : e.getValue());
@@ -178,9 +173,9 @@ public final class State {
     }
 
     /** Unchecked on every path on which the block exists. */
-    private SharingMap<Region, SourceLoc> joinUnchecked(State o) {
-        if (unchecked.isEmpty() && o.unchecked.isEmpty()) return new SharingMap<>();
-        SharingMap<Region, SourceLoc> u = new SharingMap<>();
+    private RegionMap<SourceLoc> joinUnchecked(State o) {
+        if (unchecked.isEmpty() && o.unchecked.isEmpty()) return new RegionMap<>();
+        RegionMap<SourceLoc> u = new RegionMap<>();
         for (Map.Entry<Region, SourceLoc> e : unchecked.entrySet()) {
             if (o.unchecked.containsKey(e.getKey()) || !o.exists(e.getKey())) u.put(e.getKey(), e.getValue());
         }
@@ -201,28 +196,8 @@ public final class State {
     @Override
     public int hashCode() { return Objects.hash(mem, freed, unchecked, bottom, cor, rel); }
 
-    /**
-     * Map equality for two maps sorted the same way: one walk over both, no lookups, and values
-     * shared by both compared by identity first (what {@link java.util.AbstractMap#equals} tells, faster).
-     */
-    static <K, V> boolean sameEntries(SortedMap<K, V> a, SortedMap<K, V> b) {
-        if (a == b) return true;
-        if (a.size() != b.size()) return false;
-        if (a instanceof SharingMap<?, ?> x && b instanceof SharingMap<?, ?> y && x.sameTree(y)) return true;
-        Iterator<Map.Entry<K, V>> ia = entries(a).iterator(), ib = entries(b).iterator();
-        while (ia.hasNext()) {
-            Map.Entry<K, V> x = ia.next(), y = ib.next();
-            if (!x.getKey().equals(y.getKey())) return false;
-            V vx = x.getValue(), vy = y.getValue();
-            if (vx != vy && (vx == null || !vx.equals(vy))) return false;
-        }
-        return true;
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static <K, V> java.util.Set<Map.Entry<K, V>> entries(SortedMap<K, V> m) {
-        return m instanceof SharingMap s ? s.entries() : m.entrySet();
-    }
+    /** Map equality, with what the two maps share compared by identity ({@link RegionMap#sameEntries}). */
+    private static <V> boolean sameEntries(RegionMap<V> a, RegionMap<V> b) { return a == b || a.sameEntries(b); }
 
     public boolean leq(State o) {
         if (bottom) return true;
@@ -233,19 +208,13 @@ public final class State {
         // the lifetime lattice is finite: this is below o when joining it into o changes nothing there
         if ((!freed.isEmpty() || !o.freed.isEmpty()) && !sameEntries(joinFreed(o), o.freed)) return false;
         if ((!unchecked.isEmpty() || !o.unchecked.isEmpty()) && !sameEntries(joinUnchecked(o), o.unchecked)) return false;
-        // the very same tree: the same regions holding the same contents
-        if (mem.sameTree(o.mem)) return true;
-        // both maps are sorted the same way: one walk over the two, no lookups
-        Iterator<Map.Entry<Region, Contents>> it = o.mem.entries().iterator();
-        Map.Entry<Region, Contents> next = it.hasNext() ? it.next() : null;
-        for (Map.Entry<Region, Contents> e : mem.entries()) {
-            while (next != null && next.getKey().compareTo(e.getKey()) < 0) next = it.hasNext() ? it.next() : null;
-            Map.Entry<Region, Contents> theirs = next != null && next.getKey().equals(e.getKey()) ? next : null;
-            if (theirs != null && !e.getKey().sizeWithin(theirs.getKey())) return false;
-            Contents other = theirs != null ? theirs.getValue() : e.getKey().initial;
+        // the regions the two do not share: each here must be below its contents there (what o holds alone says nothing)
+        return mem.diff(o.mem, (mine, x, theirs, y) -> {
+            if (mine == null) return true;
+            if (theirs != null && !mine.sizeWithin(theirs)) return false;
+            Contents other = theirs != null ? y : mine.initial;
             if (other == null) return false;
-            if (other != e.getValue() && !e.getValue().leq(other)) return false;
-        }
-        return true;
+            return other == x || x.leq(other);
+        });
     }
 }
