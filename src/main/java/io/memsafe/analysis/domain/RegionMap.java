@@ -213,6 +213,9 @@ public final class RegionMap<V> extends AbstractMap<Region, V> implements Sorted
         return old;
     }
 
+    /** A put that does not look up the value it replaces. */
+    public void set(Region k, V v) { root = put(root, k, bits(k), v); }
+
     @Override
     public V remove(Object k) {
         if (!(k instanceof Region r)) return null;
@@ -252,7 +255,8 @@ public final class RegionMap<V> extends AbstractMap<Region, V> implements Sorted
 
     /**
      * Calls {@code d} for every key of either map, except those both hold with the same key object
-     * and the same value object, in no particular order; stops at the first false. Subtrees the two
+     * and the same value object; stops at the first false. The keys both maps hold come in region
+     * order (those one map holds alone in no particular order among them). Subtrees the two
      * maps share are skipped whole. Returns false if {@code d} did.
      */
     public boolean diff(RegionMap<V> o, Differ<V> d) { return diff(root, o.root, d); }

@@ -102,7 +102,7 @@ public final class State {
         return r.initial != null ? r.initial : Contents.uninitialized();
     }
 
-    public void set(Region r, Contents c) { mem.put(r, c); }
+    public void set(Region r, Contents c) { mem.set(r, c); }
 
     public State join(State o) {
         State j = withRelations(combine(o, Value::join, false, null), o, rel.join(o.rel));

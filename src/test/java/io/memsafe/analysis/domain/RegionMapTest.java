@@ -88,11 +88,15 @@ class RegionMapTest {
     /** The walk visits every key the two hold differently, once, and nothing else. */
     private static void assertDiff(RegionMap<Integer> a, RegionMap<Integer> b) {
         TreeMap<Region, String> seen = new TreeMap<>();
+        List<Region> pairs = new ArrayList<>();
         a.diff(b, (x, vx, y, vy) -> {
             Region r = x != null ? x : y;
             assertThat(seen.put(r, vx + "/" + vy)).isNull();
+            if (x != null && y != null) pairs.add(r);
             return true;
         });
+        // the keys both hold come in region order
+        assertThat(pairs).isSortedAccordingTo(Region::compareTo);
         TreeMap<Region, String> want = new TreeMap<>();
         TreeMap<Region, Integer> all = new TreeMap<>(a);
         all.putAll(b);
