@@ -1,6 +1,7 @@
 package io.memsafe.analysis.domain;
 
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.BinaryOperator;
 
@@ -206,8 +207,14 @@ public final class Contents {
     }
 
 
+    /**
+     * Combines with {@code o} cell by cell ({@code op}: join, widening or narrowing). Each of those
+     * gives back a value equal to its operands when they are equal, which is what lets equal cells
+     * and an equal rest skip it.
+     */
     public Contents combine(Contents o, BinaryOperator<Value> op) {
-        TreeMap<Long, Cell> m = new TreeMap<>();
+        // the cells of the result: this one's until the first cell that differs, built from there on
+        TreeMap<Long, Cell> m = null;
         // when the result is this contents again (the other side adds nothing), this object is returned,
         // so that states keep sharing it and later joins and comparisons stop at the identity
         boolean changed = false;
@@ -216,43 +223,46 @@ public final class Contents {
         Map.Entry<Long, Cell> a = mineIt.hasNext() ? mineIt.next() : null, b = theirsIt.hasNext() ? theirsIt.next() : null;
         while (a != null || b != null) {
             int c = a == null ? 1 : b == null ? -1 : Long.compare(a.getKey(), b.getKey());
+            long at = c <= 0 ? a.getKey() : b.getKey();
+            Cell kept = null; // a new cell at this offset; null: this one's (or none, where it has none)
+            boolean drop = false;
             if (c < 0) {
                 Cell mine = a.getValue();
-                long at = a.getKey(), size = mine.size;
                 // bytes nothing has written on the other path hold no value there (reading them is
                 // itself the defect MS457 reports): they add nothing to the join, as a region that
                 // does not exist on a path adds nothing to the state's join
-                if (o.mayBeWritten(at, size)) changed |= put(m, at, mine, op.apply(mine.value, o.load(Interval.of(at), size)));
-                else m.put(at, mine);
+                if (o.mayBeWritten(at, mine.size)) kept = joined(mine, op.apply(mine.value, o.load(Interval.of(at), mine.size)));
             } else if (c > 0) {
-                changed = true;
-                long at = b.getKey(), size = b.getValue().size;
-                m.put(at, mayBeWritten(at, size) ? new Cell(size, op.apply(load(Interval.of(at), size), b.getValue().value)) : b.getValue());
+                long size = b.getValue().size;
+                kept = mayBeWritten(at, size) ? new Cell(size, op.apply(load(Interval.of(at), size), b.getValue().value)) : b.getValue();
             } else {
                 Cell mine = a.getValue(), other = b.getValue();
                 // a cell neither path wrote stays the same cell (the relations tell untouched fields by it)
-                if (other == mine) m.put(a.getKey(), other);
-                else if (other.size == mine.size) changed |= put(m, a.getKey(), mine, op.apply(mine.value, other.value));
-                else changed = true; // cells of different sizes at one offset: neither is kept
+                if (other == mine || (other.size == mine.size && other.value.equals(mine.value))) kept = null;
+                else if (other.size == mine.size) kept = joined(mine, op.apply(mine.value, other.value));
+                else drop = true; // cells of different sizes at one offset: neither is kept
             }
+            if (kept != null || drop) {
+                if (m == null) m = new TreeMap<>(cells.headMap(at, false));
+                changed = true;
+                if (kept != null) m.put(at, kept);
+            } else if (m != null) m.put(at, a.getValue());
             if (c <= 0) a = mineIt.hasNext() ? mineIt.next() : null;
             if (c >= 0) b = theirsIt.hasNext() ? theirsIt.next() : null;
         }
-        Value r = op.apply(rest, o.rest), n = op.apply(nul, o.nul);
         Interval w = written.join(o.written);
         boolean u = unterminated && o.unterminated, nw = neverWritten && o.neverWritten;
-        if (!changed && r.equals(rest) && n.equals(nul) && w.equals(written) && u == unterminated && nw == neverWritten) return this;
-        return new Contents(m, r, n, u, nw, w);
+        boolean same = !changed && w.equals(written) && u == unterminated && nw == neverWritten;
+        if (same && (rest == o.rest || rest.equals(o.rest)) && (nul == o.nul || nul.equals(o.nul))) return this;
+        Value r = op.apply(rest, o.rest), n = op.apply(nul, o.nul);
+        if (same && r.equals(rest) && n.equals(nul)) return this;
+        // contents are immutable: unchanged cells are shared with this one
+        return new Contents(m != null ? m : cells, r, n, u, nw, w);
     }
 
-    /** Puts the joined value of a cell (the cell itself when the join left it as it was); true if it changed. */
-    private static boolean put(TreeMap<Long, Cell> m, long at, Cell mine, Value joined) {
-        if (joined.equals(mine.value)) {
-            m.put(at, mine);
-            return false;
-        }
-        m.put(at, new Cell(mine.size, joined));
-        return true;
+    /** The cell with the combined value: null (this cell itself) when the combination left it as it was. */
+    private static Cell joined(Cell mine, Value joined) {
+        return joined.equals(mine.value) ? null : new Cell(mine.size, joined);
     }
 
     public boolean leq(Contents o) {
@@ -268,10 +278,35 @@ public final class Contents {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Contents c && c.cells.equals(cells) && c.rest.equals(rest) && c.nul.equals(nul) && c.unterminated == unterminated && c.neverWritten == neverWritten
-                && c.written.equals(written);
+        if (o == this) return true;
+        // hashes already worked out that differ tell unequal contents apart without a walk
+        return o instanceof Contents c && (hash == 0 || c.hash == 0 || hash == c.hash) && c.unterminated == unterminated && c.neverWritten == neverWritten
+                && c.written.equals(written) && c.rest.equals(rest) && c.nul.equals(nul) && sameCells(c.cells, cells);
     }
 
+    /** Equality of two cell maps (sorted the same way): one walk over both, no lookups, shared cells by identity first. */
+    private static boolean sameCells(TreeMap<Long, Cell> a, TreeMap<Long, Cell> b) {
+        if (a == b) return true;
+        if (a.size() != b.size()) return false;
+        java.util.Iterator<Map.Entry<Long, Cell>> ia = a.entrySet().iterator(), ib = b.entrySet().iterator();
+        while (ia.hasNext()) {
+            Map.Entry<Long, Cell> x = ia.next(), y = ib.next();
+            if (!x.getKey().equals(y.getKey())) return false;
+            if (x.getValue() != y.getValue() && !x.getValue().equals(y.getValue())) return false;
+        }
+        return true;
+    }
+
+    /** The hash, worked out once (contents are immutable): states are hashed whole as keys of callee results. */
+    private int hash;
+
     @Override
-    public int hashCode() { return cells.hashCode() * 31 + nul.hashCode(); }
+    public int hashCode() {
+        int h = hash;
+        if (h == 0) {
+            h = Objects.hash(cells, rest, nul, unterminated, neverWritten, written);
+            hash = h == 0 ? 1 : h;
+        }
+        return h;
+    }
 }

@@ -101,12 +101,19 @@ public final class Octagon<K extends Comparable<K>> {
 
     public int maxVariables() { return maxVariables; }
 
-    /** The variables with some constraint, in key order (anchors not included). */
+    /** The variables with some constraint, in key order (anchors not included); read-only. */
     public SortedSet<K> variables() {
-        TreeSet<K> s = new TreeSet<>();
-        for (OctagonTerm<K> t : closed().terms) if (!t.isDifference()) s.add(t.plus());
-        return s;
+        SortedSet<K> v = variables;
+        if (v == null) {
+            TreeSet<K> s = new TreeSet<>();
+            for (OctagonTerm<K> t : closed().terms) if (!t.isDifference()) s.add(t.plus());
+            // worked out once: the engine asks for them at almost every statement
+            variables = v = java.util.Collections.unmodifiableSortedSet(s);
+        }
+        return v;
     }
+
+    private SortedSet<K> variables;
 
     /** How many dimensions the matrix has, anchors included (never more than {@link #maxVariables()}). */
     public int dimensions() { return closed().terms.size(); }

@@ -5,7 +5,6 @@ import io.memsafe.ir.SourceLoc;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import java.util.function.BinaryOperator;
 
 /**
@@ -17,9 +16,10 @@ import java.util.function.BinaryOperator;
  * with the allocation site.
  */
 public final class State {
-    public final TreeMap<Region, Contents> mem;
-    public final TreeMap<Region, Lifetime> freed;
-    public final TreeMap<Region, SourceLoc> unchecked;
+    /** Shared with the states this one was copied from or to, until either writes ({@link RegionMap}). */
+    public final RegionMap<Contents> mem;
+    public final RegionMap<Lifetime> freed;
+    public final RegionMap<SourceLoc> unchecked;
     public boolean bottom;
     /**
      * Relations between the function's integer variables (index, length, offset, room), keyed by the
@@ -44,23 +44,28 @@ public final class State {
 
     public record Cases(java.util.List<State> states, java.util.Set<Region> tested) { }
 
-    public State(TreeMap<Region, Contents> mem, boolean bottom) {
-        this(mem, new TreeMap<>(), new TreeMap<>(), bottom);
+    public State(Map<Region, Contents> mem, boolean bottom) {
+        this(RegionMap.of(mem), new RegionMap<>(), new RegionMap<>(), bottom);
     }
 
-    public State(TreeMap<Region, Contents> mem, TreeMap<Region, Lifetime> freed, TreeMap<Region, SourceLoc> unchecked, boolean bottom) {
+    public State(Map<Region, Contents> mem, Map<Region, Lifetime> freed, Map<Region, SourceLoc> unchecked, boolean bottom) {
+        this(RegionMap.of(mem), RegionMap.of(freed), RegionMap.of(unchecked), bottom);
+    }
+
+    private State(RegionMap<Contents> mem, RegionMap<Lifetime> freed, RegionMap<SourceLoc> unchecked, boolean bottom) {
         this.mem = mem;
         this.freed = freed;
         this.unchecked = unchecked;
         this.bottom = bottom;
     }
 
-    public static State empty() { return new State(new TreeMap<>(), false); }
+    public static State empty() { return new State(new RegionMap<>(), new RegionMap<>(), new RegionMap<>(), false); }
 
-    public static State unreachable() { return new State(new TreeMap<>(), true); }
+    public static State unreachable() { return new State(new RegionMap<>(), new RegionMap<>(), new RegionMap<>(), true); }
 
+    /** An independent state equal to this one, in constant time (the maps are shared until written). */
     public State copy() {
-        State c = new State(new TreeMap<>(mem), new TreeMap<>(freed), new TreeMap<>(unchecked), bottom);
+        State c = new State(mem.copy(), freed.copy(), unchecked.copy(), bottom);
         c.rel = rel;
         c.cases = cases;
         c.cor = cor;
@@ -69,12 +74,9 @@ public final class State {
 
     /** Makes this state equal to {@code o} (in place: callers hold this object). */
     public void assign(State o) {
-        mem.clear();
-        mem.putAll(o.mem);
-        freed.clear();
-        freed.putAll(o.freed);
-        unchecked.clear();
-        unchecked.putAll(o.unchecked);
+        mem.assign(o.mem);
+        freed.assign(o.freed);
+        unchecked.assign(o.unchecked);
         bottom = o.bottom;
         rel = o.rel;
         cases = o.cases;
@@ -100,7 +102,7 @@ public final class State {
         return r.initial != null ? r.initial : Contents.uninitialized();
     }
 
-    public void set(Region r, Contents c) { mem.put(r, c); }
+    public void set(Region r, Contents c) { mem.set(r, c); }
 
     public State join(State o) {
         State j = withRelations(combine(o, Value::join, false, null), o, rel.join(o.rel));
@@ -129,29 +131,25 @@ public final class State {
     private State combine(State o, BinaryOperator<Value> op, boolean widen, long[] thresholds) {
         if (bottom) return o.copy();
         if (o.bottom) return copy();
-        TreeMap<Region, Lifetime> f = joinFreed(o);
-        TreeMap<Region, SourceLoc> u = joinUnchecked(o);
-        // most regions hold the same contents on both sides: start from a copy of this side (built in
-        // linear time from a sorted map) and put only what differs
-        TreeMap<Region, Contents> m = new TreeMap<>(mem);
-        // both maps are sorted the same way: one walk over the two, no lookups
-        Iterator<Map.Entry<Region, Contents>> mine = mem.entrySet().iterator(), theirs = o.mem.entrySet().iterator();
-        Map.Entry<Region, Contents> a = mine.hasNext() ? mine.next() : null, b = theirs.hasNext() ? theirs.next() : null;
-        while (a != null || b != null) {
-            int c = a == null ? 1 : b == null ? -1 : a.getKey().compareTo(b.getKey());
-            Region r = c <= 0 ? a.getKey() : b.getKey();
-            Contents x = c <= 0 ? a.getValue() : r.initial, y = c >= 0 ? b.getValue() : r.initial;
+        RegionMap<Lifetime> f = joinFreed(o);
+        RegionMap<SourceLoc> u = joinUnchecked(o);
+        // most regions hold the same contents on both sides: start from this side (a copy shares it
+        // whole) and put only what differs
+        RegionMap<Contents> m = mem.copy();
+        // one walk over the regions the two sides do not share (what both hold, the same, is skipped whole)
+        mem.diff(o.mem, (mine, x0, theirs, y0) -> {
+            Region r = mine != null ? mine : theirs;
             // a region missing on one side was not allocated on that path: nothing points to it there
+            Contents x = mine != null ? x0 : r.initial, y = theirs != null ? y0 : r.initial;
             Contents joined = x == null ? y : y == null || x == y ? x : x.combine(y, op);
             // a block from one site reached with another size on the other side: both sizes
-            Region sized = c == 0 ? r.withSizeOf(b.getKey(), widen, thresholds) : r;
+            Region sized = mine != null && theirs != null ? r.withSizeOf(theirs, widen, thresholds) : r;
             if (sized != r) {
                 m.remove(r);
                 m.put(sized, joined);
-            } else if (c > 0 || joined != x) m.put(r, joined);
-            if (c <= 0) a = mine.hasNext() ? mine.next() : null;
-            if (c >= 0) b = theirs.hasNext() ? theirs.next() : null;
-        }
+            } else if (mine == null || joined != x) m.put(r, joined);
+            return true;
+        });
         return new State(m, f, u, false);
     }
 
@@ -160,9 +158,9 @@ public final class State {
      * "maybe freed", unless the block does not exist on the other path at all (nothing can point
      * to it there), in which case that path says nothing about it.
      */
-    private TreeMap<Region, Lifetime> joinFreed(State o) {
-        if (freed.isEmpty() && o.freed.isEmpty()) return new TreeMap<>();
-        TreeMap<Region, Lifetime> f = new TreeMap<>();
+    private RegionMap<Lifetime> joinFreed(State o) {
+        if (freed.isEmpty() && o.freed.isEmpty()) return new RegionMap<>();
+        RegionMap<Lifetime> f = new RegionMap<>();
         for (Map.Entry<Region, Lifetime> e : freed.entrySet()) {
             Lifetime other = o.freed.get(e.getKey());
             f.put(e.getKey(), other != null ? e.getValue().join(other) : o.exists(e.getKey()) ? e.getValue().maybe() : e.getValue());
@@ -175,9 +173,9 @@ public final class State {
     }
 
     /** Unchecked on every path on which the block exists. */
-    private TreeMap<Region, SourceLoc> joinUnchecked(State o) {
-        if (unchecked.isEmpty() && o.unchecked.isEmpty()) return new TreeMap<>();
-        TreeMap<Region, SourceLoc> u = new TreeMap<>();
+    private RegionMap<SourceLoc> joinUnchecked(State o) {
+        if (unchecked.isEmpty() && o.unchecked.isEmpty()) return new RegionMap<>();
+        RegionMap<SourceLoc> u = new RegionMap<>();
         for (Map.Entry<Region, SourceLoc> e : unchecked.entrySet()) {
             if (o.unchecked.containsKey(e.getKey()) || !o.exists(e.getKey())) u.put(e.getKey(), e.getValue());
         }
@@ -189,12 +187,17 @@ public final class State {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof State st && st.bottom == bottom && st.mem.equals(mem) && st.freed.equals(freed) && st.unchecked.equals(unchecked)
-                && st.rel.equals(rel) && st.cor.equals(cor);
+        if (o == this) return true;
+        return o instanceof State st && st.bottom == bottom && sameEntries(st.mem, mem) && sameEntries(st.freed, freed) && sameEntries(st.unchecked, unchecked)
+                && st.cor.equals(cor) && st.rel.equals(rel);
     }
 
+    /** Everything equals compares (states are keys of callee results: states that differ in their relations only must not collide). */
     @Override
-    public int hashCode() { return Objects.hash(mem, freed, unchecked, bottom); }
+    public int hashCode() { return Objects.hash(mem, freed, unchecked, bottom, cor, rel); }
+
+    /** Map equality, with what the two maps share compared by identity ({@link RegionMap#sameEntries}). */
+    private static <V> boolean sameEntries(RegionMap<V> a, RegionMap<V> b) { return a == b || a.sameEntries(b); }
 
     public boolean leq(State o) {
         if (bottom) return true;
@@ -203,16 +206,15 @@ public final class State {
         // what o knows of correlated scalars must hold here too
         if (!o.cor.isEmpty() && !cor.containsAll(o.cor)) return false;
         // the lifetime lattice is finite: this is below o when joining it into o changes nothing there
-        if ((!freed.isEmpty() || !o.freed.isEmpty()) && !joinFreed(o).equals(o.freed)) return false;
-        if ((!unchecked.isEmpty() || !o.unchecked.isEmpty()) && !joinUnchecked(o).equals(o.unchecked)) return false;
-        for (Map.Entry<Region, Contents> e : mem.entrySet()) {
-            Map.Entry<Region, Contents> theirs = o.mem.ceilingEntry(e.getKey());
-            if (theirs != null && !theirs.getKey().equals(e.getKey())) theirs = null;
-            if (theirs != null && !e.getKey().sizeWithin(theirs.getKey())) return false;
-            Contents other = theirs != null ? theirs.getValue() : e.getKey().initial;
+        if ((!freed.isEmpty() || !o.freed.isEmpty()) && !sameEntries(joinFreed(o), o.freed)) return false;
+        if ((!unchecked.isEmpty() || !o.unchecked.isEmpty()) && !sameEntries(joinUnchecked(o), o.unchecked)) return false;
+        // the regions the two do not share: each here must be below its contents there (what o holds alone says nothing)
+        return mem.diff(o.mem, (mine, x, theirs, y) -> {
+            if (mine == null) return true;
+            if (theirs != null && !mine.sizeWithin(theirs)) return false;
+            Contents other = theirs != null ? y : mine.initial;
             if (other == null) return false;
-            if (other != e.getValue() && !e.getValue().leq(other)) return false;
-        }
-        return true;
+            return other == x || x.leq(other);
+        });
     }
 }

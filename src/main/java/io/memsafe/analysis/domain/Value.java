@@ -160,6 +160,7 @@ public final class Value {
 
     @Override
     public boolean equals(Object o) {
+        if (o == this) return true;
         return o instanceof Value v && v.num.equals(num) && v.pts.equals(pts) && v.unknown == unknown && Objects.equals(v.taint, taint)
                 && v.widened == widened && sameSizes(pts, v.pts);
     }
@@ -175,7 +176,7 @@ public final class Value {
     }
 
     @Override
-    public int hashCode() { return Objects.hash(num, pts, unknown); }
+    public int hashCode() { return Objects.hash(num, pts, unknown, taint, widened); }
 
     @Override
     public String toString() {

@@ -11,7 +11,6 @@ import io.memsafe.ir.Function;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -122,21 +121,16 @@ final class Correlations {
      */
     private static List<Region> differing(Interpreter in, String frame, State a, State b) {
         List<Region> out = new ArrayList<>(), temporaries = new ArrayList<>();
-        Iterator<Map.Entry<Region, Contents>> ia = a.mem.entrySet().iterator(), ib = b.mem.entrySet().iterator();
-        Map.Entry<Region, Contents> ea = ia.hasNext() ? ia.next() : null, eb = ib.hasNext() ? ib.next() : null;
-        while (ea != null && eb != null && out.size() < MAX_CANDIDATES) {
-            int c = ea.getKey().compareTo(eb.getKey());
-            if (c == 0) {
-                Region r = ea.getKey();
-                if (ea.getValue() != eb.getValue() && r.kind == Region.Kind.STACK && r.key.startsWith(frame) && size(r) > 0) {
-                    // the variables first: temporaries only where there is room left
-                    if (!in.temporaries.contains(r)) out.add(r);
-                    else if (temporaries.size() < MAX_CANDIDATES) temporaries.add(r);
-                }
+        // the regions both hold, with other contents, in region order (what the two states share is skipped whole)
+        a.mem.diff(b.mem, (r, ca, rb, cb) -> {
+            if (r == null || rb == null) return true;
+            if (ca != cb && r.kind == Region.Kind.STACK && r.key.startsWith(frame) && size(r) > 0) {
+                // the variables first: temporaries only where there is room left
+                if (!in.temporaries.contains(r)) out.add(r);
+                else if (temporaries.size() < MAX_CANDIDATES) temporaries.add(r);
             }
-            if (c <= 0) ea = ia.hasNext() ? ia.next() : null;
-            if (c >= 0) eb = ib.hasNext() ? ib.next() : null;
-        }
+            return out.size() < MAX_CANDIDATES;
+        });
         for (Region t : temporaries) if (out.size() < MAX_CANDIDATES) out.add(t);
         return out;
     }
