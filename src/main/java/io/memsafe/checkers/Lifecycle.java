@@ -31,7 +31,8 @@ final class Lifecycle {
         Lifetime first = null;
         for (Region r : p.pts.keySet()) {
             Lifetime l = s.lifetime(r);
-            if (r.kind != Region.Kind.HEAP || l == null || !l.must()) return null;
+            // (a heap block, or a request the I/O manager took back: nothing else is ever freed)
+            if (l == null || !l.must()) return null;
             if (first == null) first = l;
         }
         return first;

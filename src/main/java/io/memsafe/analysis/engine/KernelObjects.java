@@ -2,6 +2,7 @@ package io.memsafe.analysis.engine;
 
 import io.memsafe.analysis.domain.Contents;
 import io.memsafe.analysis.domain.Interval;
+import io.memsafe.analysis.domain.Lifetime;
 import io.memsafe.analysis.domain.Region;
 import io.memsafe.analysis.domain.State;
 import io.memsafe.analysis.domain.Value;
@@ -171,25 +172,46 @@ final class KernelObjects {
     }
 
     /**
-     * IoCompleteRequest on a request whose {@code CancelRoutine} holds a routine on every path: once the I/O
-     * manager has the request back it frees it, and a cancel (the caller closing its handle, a timeout) can
-     * still call the routine with it. Correct code clears the routine first ({@code IoSetCancelRoutine(Irp,
-     * NULL)}, whose result says whether the routine is already running).
+     * IoCompleteRequest: the I/O manager takes the request back and frees it, with the system buffer of a
+     * buffered request; a use of either afterwards is a use after free ({@code return Irp->IoStatus.Status}
+     * after the completion). Reported too: a request whose {@code CancelRoutine} holds a routine on every
+     * path, since a cancel (the caller closing its handle, a timeout) can still call the routine with the
+     * freed request. Correct code clears the routine first ({@code IoSetCancelRoutine(Irp, NULL)}, whose
+     * result says whether the routine is already running).
      */
     void completesRequest(Effect.CompletesRequest cr, Stmt.Call c, List<Value> args, SourceLoc loc, String op, State s, Interpreter.Frame f) {
         Type.Struct irp = pointee(c, cr.arg());
         Value p = arg(args, cr.arg());
-        if (!f.report() || irp == null || p.unknown || p.pts.isEmpty() || p.mayBeNull()) return;
-        Type.Field fd = irp.field("CancelRoutine");
-        Value at = member(p, fd);
-        if (at == null) return;
-        Value routine = in.loadVia(at, size(fd), s);
-        if (routine.unknown || routine.pts.isEmpty() || routine.num.contains(0)) return;
+        if (irp == null || p.unknown || p.pts.size() != 1 || p.mayBeNull()) return;
+        if (f.report()) cancelRoutineLeft(irp, p, loc, op, s, f);
+        Value system = fieldValue(irp, p, "AssociatedIrp.SystemBuffer", s);
+        s.freed.put(p.pts.keySet().iterator().next(), new Lifetime(loc, true));
+        if (system != null && !system.unknown && system.pts.size() == 1 && !system.mayBeNull()) {
+            s.freed.put(system.pts.keySet().iterator().next(), new Lifetime(loc, true));
+        }
+    }
+
+    private void cancelRoutineLeft(Type.Struct irp, Value p, SourceLoc loc, String op, State s, Interpreter.Frame f) {
+        Value routine = fieldValue(irp, p, "CancelRoutine", s);
+        if (routine == null || routine.unknown || routine.pts.isEmpty() || routine.num.contains(0)) return;
         String name = null;
         for (Region r : routine.pts.keySet()) {
             if (!r.key.startsWith("f:")) return;
             if (name == null) name = r.key.substring(2);
         }
         for (Checker ch : in.checkers) ch.onCompletedWithCancelRoutine(loc, op, name, in.withCalls(f));
+    }
+
+    /** The pointer-sized value of the member at a dotted path of the structure {@code p} designates, or null. */
+    private Value fieldValue(Type.Struct st, Value p, String path, State s) {
+        Type t = st;
+        long off = 0;
+        for (String n : path.split("\\.")) {
+            if (!(t instanceof Type.Struct cur) || cur.field(n) == null) return null;
+            off += cur.field(n).offset();
+            t = cur.field(n).type();
+        }
+        Value at = member(p, new Type.Field(path, t, off));
+        return at == null ? null : in.loadVia(at, t.size() > 0 ? t.size() : 8, s);
     }
 }
