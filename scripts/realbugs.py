@@ -13,6 +13,10 @@ fetched here: `prepare` takes the paths of git directories fetched beforehand.
   prepare  copy each project's pinned commit into the work dir, apply Magma's patches, run the project's own
            build once under bear (or CMake's compile-command export) to get its compile database
   derive   recompute the flaw line ranges of every patch (used to write the manifest)
+  prepare-vul4c  a second set, Vul4C's CVEs (SoK-Vul4C/SoK): each flawed file's version before and after its fix
+           alone in a scratch dir with a one-entry `cc -c NAME` compile database, and WORK/manifest.json (C cases;
+           WORK/manifest-cpp.json for C++) whose flaws name both files and the fix's lines on each side; run and
+           table then take --work WORK (and --manifest WORK/manifest-cpp.json for C++)
   run      for each flawed file, a one-entry compile database per version (vulnerable, fixed); run a tool;
            a case is *found* when the vulnerable version has a memory-safety finding within its flaw lines
            +-3, and *quiet* when the fixed version has none there.  Also findings per vulnerable file.
@@ -168,6 +172,243 @@ def derive(a, man):
     print()
 
 
+# ---------------------------------------------------------------- prepare-vul4c (a second set: Vul4C)
+# Vul4C (SoK-Vul4C/SoK, Vul4C-Benchmark/<project>/<CVE>/) holds for each CVE the flawed file before and after its
+# fix (<CVE>_<CWE>_<name>_OLD.c / _NEW.c, _OLD-1.c ... for a fix in several commits, .cpp/.cc for C++) and the
+# fix's diff.  Protocol "flawed file alone" (as a CI job scanning a changed file, without the project's headers):
+# each version alone in a scratch dir under its own name, one-entry compile database `cc -c NAME`.
+VUL4C_HELD_OUT = {"curl", "zlib", "libexpat", "expat"}  # held-out projects, never in this set
+VUL4C_NAME = re.compile(r"^(CVE-\d+-\d+)_(.*?CWE-\w+?)_(.+)[._](OLD|NEW)(-\d+)?[._]([\w.]+)$")
+VUL4C_LANG = {".c": "c", ".cpp": "c++", ".cc": "c++", ".cxx": "c++"}
+
+
+class Vul4cTree:
+    """the files of Vul4C-Benchmark/ in a checkout (DIR or DIR/Vul4C-Benchmark) or in a git directory (HEAD's tree;
+    blobs missing from a partial clone are skipped)."""
+
+    def __init__(self, path):
+        self.git = None
+        if os.path.isdir(os.path.join(path, "Vul4C-Benchmark")):
+            path = os.path.join(path, "Vul4C-Benchmark")
+        if os.path.isdir(os.path.join(path, "objects")) and os.path.exists(os.path.join(path, "HEAD")):
+            self.git = path
+            out = subprocess.run(["git", "--git-dir", path, "ls-tree", "-r", "HEAD", "Vul4C-Benchmark"],
+                                 capture_output=True, text=True, check=True).stdout
+            self.blobs = {}
+            for l in out.splitlines():
+                meta, p = l.split("\t", 1)
+                self.blobs[p[len("Vul4C-Benchmark/"):]] = meta.split()[2]
+            self.commit = subprocess.run(["git", "--git-dir", path, "rev-parse", "HEAD"], capture_output=True,
+                                         text=True).stdout.strip()
+        else:
+            self.root = path
+            self.blobs = {os.path.relpath(os.path.join(d, f), path): None for d, _, fs in os.walk(path) for f in fs}
+            r = subprocess.run(["git", "-C", path, "rev-parse", "HEAD"], capture_output=True, text=True)
+            self.commit = r.stdout.strip() if r.returncode == 0 else None
+        if not self.blobs:
+            sys.exit(f"no Vul4C-Benchmark/ files under {path} (--vul4c is a checkout or git dir of SoK-Vul4C/SoK)")
+
+    def cases(self):
+        """{(project, cve): [file names]}"""
+        out = collections.defaultdict(list)
+        for p in self.blobs:
+            parts = p.split("/")
+            if len(parts) == 3:
+                out[(parts[0], parts[1])].append(parts[2])
+        return out
+
+    def read(self, rel):
+        if self.git:
+            r = subprocess.run(["git", "--git-dir", self.git, "cat-file", "blob", self.blobs[rel]], capture_output=True)
+            return r.stdout.decode("utf-8", "replace") if r.returncode == 0 else None
+        return open(os.path.join(self.root, rel), errors="replace").read()
+
+
+def line_ranges(nums):
+    ranges = []
+    for i in sorted(set(nums)):
+        if ranges and i <= ranges[-1][1] + 1:
+            ranges[-1][1] = i
+        else:
+            ranges.append([i, i])
+    return ranges
+
+
+def diff_sections(text):
+    """unified diff -> {path of the +++ side: [hunk lines, starting with their @@ header]}"""
+    out, cur, lines = {}, None, text.splitlines()
+    for i, l in enumerate(lines):
+        if l.startswith("--- ") and i + 1 < len(lines) and lines[i + 1].startswith("+++ "):
+            cur = None
+        elif l.startswith("+++ ") and i and lines[i - 1].startswith("--- "):
+            cur = out.setdefault(re.sub(r"^b/", "", l[4:].split("\t")[0].strip()), [])
+        elif l.startswith("diff "):
+            cur = None
+        elif cur is not None:
+            cur.append(l)
+    return out
+
+
+def changed_lines_from_diff(hunks, old, new):
+    """the fix's changed lines on each side from a diff's hunks, or None when the hunks do not match the files:
+    old side = lines it deletes or changes, or the two lines around a pure insertion; new side the same way."""
+    o_set, n_set, o, n, block, o_end, n_end = set(), set(), 0, 0, None, 0, 0
+
+    def close(b):
+        if b is None:
+            return
+        (bo, bn, dels, adds) = b
+        o_set.update(dels or [bo - 1, bo])
+        n_set.update(adds or [bn - 1, bn])
+
+    for l in hunks:
+        m = re.match(r"^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@", l)
+        if m:
+            close(block); block = None
+            o, n = int(m.group(1)), int(m.group(3))
+            o += o == 0; n += n == 0  # an empty side: numbered from 0
+            o_end, n_end = o + int(m.group(2) or 1), n + int(m.group(4) or 1)
+            continue
+        if l.startswith("\\") or (o >= o_end and n >= n_end):  # past the hunk's counts: trailing text
+            continue
+        tag, body = (l[:1] or " "), l[1:]
+        if tag == " ":
+            close(block); block = None
+            if o > len(old) or n > len(new) or old[o - 1].rstrip() != body.rstrip() or \
+                    new[n - 1].rstrip() != body.rstrip():
+                return None
+            o += 1; n += 1
+        elif tag in "-+":
+            if block is None:
+                block = (o, n, [], [])
+            if tag == "-":
+                if o > len(old) or old[o - 1].rstrip() != body.rstrip():
+                    return None
+                block[2].append(o); o += 1
+            else:
+                if n > len(new) or new[n - 1].rstrip() != body.rstrip():
+                    return None
+                block[3].append(n); n += 1
+        else:
+            return None
+    close(block)
+    if not o_set:
+        return None
+    clip = lambda s, k: line_ranges(x for x in s if 1 <= x <= max(k, 1))
+    return clip(o_set, len(old)), clip(n_set, len(new))
+
+
+def changed_lines_difflib(old, new, hunks=None):
+    """the changed lines of OLD -> NEW (same shape as changed_lines_from_diff).  With the fix's diff (hunks) that
+    does not match the files line for line (Vul4C's files are often a release near the fix commit, not its
+    parent): only the change blocks that delete a line the diff deletes or add a line it adds (whitespace
+    aside), so that the files' other differences stay out; all blocks when none does.  None when NEW is not OLD
+    changed (less than half of OLD's lines kept: a wrong file in the data set)."""
+    norm = lambda x: " ".join(x.split())
+    minus = {norm(l[1:]) for l in hunks or [] if l.startswith("-") and re.search(r"\w", l)}
+    plus = {norm(l[1:]) for l in hunks or [] if l.startswith("+") and re.search(r"\w", l)}
+    sm = difflib.SequenceMatcher(None, [norm(x) for x in old], [norm(x) for x in new], autojunk=False)
+    if sum(b.size for b in sm.get_matching_blocks()) < len(old) / 2:
+        return None
+    blocks = [op for op in sm.get_opcodes() if op[0] != "equal"]
+    fix = [(t, i1, i2, j1, j2) for t, i1, i2, j1, j2 in blocks
+           if minus & {norm(x) for x in old[i1:i2]} or plus & {norm(x) for x in new[j1:j2]}]
+    o_set, n_set = set(), set()
+    for tag, i1, i2, j1, j2 in fix or blocks:
+        o_set.update(range(i1 + 1, i2 + 1) if i2 > i1 else [i1, i1 + 1])
+        n_set.update(range(j1 + 1, j2 + 1) if j2 > j1 else [j1, j1 + 1])
+    clip = lambda s, k: line_ranges(x for x in s if 1 <= x <= max(k, 1))
+    return clip(o_set, len(old)), clip(n_set, len(new)), bool(fix)
+
+
+def prepare_vul4c(a, _man):
+    """WORK/<project>/src/<CVE>/<pair>/{old,new}/<name> (each version alone under the flawed file's own name),
+    WORK/<project>/compile_commands.json (`cc -c <name>` in that dir, c++ for C++), and the case manifests
+    WORK/manifest.json (C pairs) and WORK/manifest-cpp.json (C++ pairs) for run and table."""
+    tree = Vul4cTree(a.vul4c)
+    mans = {lang: dict(source="Vul4C (github:SoK-Vul4C/SoK, Vul4C-Benchmark/)", commit=tree.commit, protocol=(
+        "flawed file alone: each OLD/NEW version scanned alone with `cc -c NAME`; flaw lines = lines of OLD the "
+        "fix deletes or changes (around the insertion point for a pure insertion), fixed_lines the same on NEW"),
+        projects={}, cases=[]) for lang in ("c", "c++")}
+    dbs, skipped, origins = collections.defaultdict(list), collections.Counter(), collections.Counter()
+    for (proj, cve), names in sorted(tree.cases().items()):
+        if proj.lower() in VUL4C_HELD_OUT or (a.projects and proj not in a.projects.split(",")):
+            continue
+        pairs, cwes = {}, []
+        for nm in names:
+            m = VUL4C_NAME.match(nm)
+            if not m or m.group(1) != cve:
+                continue
+            base, side, idx = m.group(3), m.group(4), m.group(5) or ""
+            if os.path.splitext(base)[1] not in VUL4C_LANG:
+                skipped["not a C/C++ source: " + base] += 1
+                continue
+            pairs.setdefault((base, idx), {})[side] = nm
+            cwes.append(m.group(2))
+        diffs = [nm for nm in names if nm.endswith(".diff")]
+        by_lang = collections.defaultdict(list)
+        for (base, idx), sides in sorted(pairs.items()):
+            if set(sides) != {"OLD", "NEW"}:
+                skipped[f"{proj}/{cve}/{base}{idx}: no OLD/NEW pair"] += 1
+                continue
+            old, new = (tree.read(f"{proj}/{cve}/{sides[s]}") for s in ("OLD", "NEW"))
+            if old is None or new is None:
+                skipped[f"{proj}/{cve}/{base}{idx}: unreadable"] += 1
+                continue
+            old_l, new_l = old.splitlines(), new.splitlines()
+            # the pair's own diff (<CVE>_<CWE>_<name>[-N].diff), else any diff of the CVE with a section for the file
+            own = [d for d in diffs if d.endswith(f"_{base}{idx}.diff")]
+            lines, origin, fix_hunks = None, "diff", None
+            for d in own + [d for d in diffs if d not in own]:
+                text = tree.read(f"{proj}/{cve}/{d}") or ""
+                for path, hunks in diff_sections(text).items():
+                    m = VUL4C_NAME.match(os.path.basename(path))
+                    if (os.path.basename(path) == base or m and m.group(3) == base) and fix_hunks is None:
+                        fix_hunks, lines = hunks, changed_lines_from_diff(hunks, old_l, new_l)
+                if fix_hunks is not None:
+                    break
+            if lines is None:
+                got = changed_lines_difflib(old_l, new_l, fix_hunks)
+                if got is None:
+                    skipped[f"{proj}/{cve}/{base}{idx}: NEW is not a changed OLD"] += 1
+                    continue
+                *lines, matched = got
+                origin = "difflib, blocks in the diff" if matched else "difflib"
+            origins[origin] += 1
+            if not lines[0]:
+                skipped[f"{proj}/{cve}/{base}{idx}: OLD and NEW are the same"] += 1
+                continue
+            pair = base + idx
+            lang = VUL4C_LANG[os.path.splitext(base)[1]]
+            rel = {}
+            for side, text in (("old", old), ("new", new)):
+                rel[side] = f"{cve}/{pair}/{side}/{base}"
+                d = os.path.join(a.work, proj, "src", cve, pair, side)
+                os.makedirs(d, exist_ok=True)
+                with open(os.path.join(d, base), "w") as f:
+                    f.write(text)
+                dbs[proj].append(dict(directory=d, file=base, arguments=["cc" if lang == "c" else "c++", "-c", base]))
+            by_lang[lang].append(dict(file=rel["old"], fixed_file=rel["new"], lines=lines[0], fixed_lines=lines[1],
+                                      lines_from=origin))
+        cwe = next((int(c.split("-")[-1]) for c in cwes if re.match(r"^CWE-\d+$", c) and c != "CWE-000"), None)
+        for lang, flaws in by_lang.items():
+            mans[lang]["projects"].setdefault(proj, dict(path=f"Vul4C-Benchmark/{proj}"))
+            mans[lang]["cases"].append(dict(id=cve, project=proj, cve=cve, cwe=cwe, lang=lang, flaws=flaws))
+    for proj, entries in dbs.items():
+        with open(os.path.join(a.work, proj, "compile_commands.json"), "w") as f:
+            json.dump(entries, f, indent=1)
+    for lang, fn in (("c", "manifest.json"), ("c++", "manifest-cpp.json")):
+        with open(os.path.join(a.work, fn), "w") as f:
+            json.dump(mans[lang], f, indent=1)
+        m = mans[lang]
+        print(f"{lang}: {len(m['cases'])} cases, {sum(len(c['flaws']) for c in m['cases'])} OLD/NEW pairs in "
+              f"{len(m['projects'])} projects -> {os.path.join(a.work, fn)}")
+    print("flaw lines from: " + ", ".join(f"{k} {v}" for k, v in origins.most_common()) + " (pairs; difflib where "
+          "the diff is missing or does not match the files line for line)")
+    for why, n in sorted(skipped.items()):
+        print(f"skipped: {why}" + (f" (x{n})" if n > 1 else ""), file=sys.stderr)
+
+
 # ---------------------------------------------------------------- compile databases per version
 DROP_WITH_ARG = {"-o", "-MF", "-MT", "-MQ"}
 DROP = {"-c", "-MD", "-MMD", "-MP", "-M", "-MM"}
@@ -289,7 +530,10 @@ def cppcheck_support(work):
         for h in THIRD_PARTY_HEADERS:
             for root in ("/usr/include", "/usr/include/x86_64-linux-gnu"):
                 if os.path.exists(os.path.join(root, h)) and not os.path.lexists(os.path.join(d, "include", h)):
-                    os.symlink(os.path.join(root, h), os.path.join(d, "include", h))
+                    try:  # another job may be making the same link (--jobs)
+                        os.symlink(os.path.join(root, h), os.path.join(d, "include", h))
+                    except FileExistsError:
+                        pass
     return d
 
 
@@ -409,16 +653,18 @@ def same_file(uri, rel):
     return uri == rel or uri.endswith("/" + rel) or os.path.basename(uri) == os.path.basename(rel) and "/" not in uri
 
 
-def analyse_file(a, key, entry, function, windows):
+def analyse_file(a, key, entry, function, windows, fixed_entry=None):
     """run the tool on both versions of one file; returns {version: (findings, secs, error)}.  With
     --lazy-fixed the fixed version is analysed only when the vulnerable one has a finding in a flaw window
-    (it cannot turn a miss into a find; it saves half the time of a slow peer)."""
+    (it cannot turn a miss into a find; it saves half the time of a slow peer).  fixed_entry: the fixed version
+    is another file (Vul4C), analysed as it is instead of with the fix macro."""
     res = {}
     for version in ("vulnerable", "fixed"):
         if version == "fixed" and a.lazy_fixed and not near(res["vulnerable"][0], key[1], windows):
             res[version] = None
             continue
-        e = dict(entry, arguments=version_args(entry["arguments"], version == "fixed"))
+        e = fixed_entry if version == "fixed" and fixed_entry else \
+            dict(entry, arguments=version_args(entry["arguments"], version == "fixed"))
         cached = os.path.join(a.work, "cache", a.tool_name, key[0], "__".join(key[1].split("/")) +
                               (f".{key[2]}" if key[2] else "") + f".{version}.json")
         if a.cache and os.path.exists(cached):
@@ -469,9 +715,13 @@ def run(a, man):
             if entry is None:
                 print(f"{c['id']}: {fl['file']} not in {c['project']}'s compile database", file=sys.stderr)
                 continue
+            fixed_entry = compdb_entry(a.work, c["project"], fl["fixed_file"]) if fl.get("fixed_file") else None
+            if fl.get("fixed_file") and fixed_entry is None:
+                print(f"{c['id']}: {fl['fixed_file']} not in {c['project']}'s compile database", file=sys.stderr)
+                continue
             fn = enclosing_function(entry["file"], fl["lines"][0][0]) if a.tool == "frama-c" else ""
             key = (c["project"], fl["file"], fn)
-            jobs.setdefault(key, (entry, fn, []))[2].extend(fl["lines"])
+            jobs.setdefault(key, (entry, fn, [], fixed_entry))[2].extend(fl["lines"])
             case_key[(c["id"], fl["file"])] = key
     t0 = time.time()
     done = {}
@@ -498,7 +748,8 @@ def run(a, man):
             if res["fixed"] is None:
                 unknown = True
             else:
-                noisy |= bool(near(res["fixed"][0], fl["file"], fl["lines"]))
+                noisy |= bool(near(res["fixed"][0], fl.get("fixed_file", fl["file"]),
+                                   fl.get("fixed_lines", fl["lines"])))
         if "not run" in errs:
             continue
         rows.append(dict(id=c["id"], project=c["project"], cve=c.get("cve", ""), cwe=c.get("cwe"),
@@ -567,12 +818,14 @@ def table(a, man):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("command", choices=["prepare", "derive", "run", "table"])
+    ap.add_argument("command", choices=["prepare", "derive", "run", "table", "prepare-vul4c"])
     ap.add_argument("results", nargs="*", help="table: JSON files written by run --json, one per tool")
-    ap.add_argument("--manifest", default=DEFAULT_MANIFEST)
+    ap.add_argument("--manifest", help=f"default: WORK/manifest.json when prepare-vul4c wrote one, else "
+                                       f"{os.path.relpath(DEFAULT_MANIFEST, os.path.join(HERE, '..'))}")
     ap.add_argument("--work", default=os.path.join(tempfile.gettempdir(), "realbugs"),
                     help="work dir outside the repository (checkouts, builds, temp files)")
     ap.add_argument("--magma", help="prepare/derive: a checkout of HexHive/magma")
+    ap.add_argument("--vul4c", help="prepare-vul4c: a checkout or git dir of SoK-Vul4C/SoK (holding Vul4C-Benchmark/)")
     ap.add_argument("--repo", action="append", default=[], help="prepare/derive: PROJECT=GITDIR of a fetched repository")
     ap.add_argument("--force", action="store_true", help="prepare: redo prepared projects")
     ap.add_argument("--projects", help="comma-separated project names to keep")
@@ -593,10 +846,16 @@ def main():
     a = ap.parse_args()
     a.work = os.path.abspath(a.work)
     os.makedirs(a.work, exist_ok=True)
+    if a.manifest is None:
+        own = os.path.join(a.work, "manifest.json")
+        a.manifest = own if os.path.exists(own) and a.command != "prepare-vul4c" else DEFAULT_MANIFEST
     man = load_manifest(a.manifest)
     if a.command in ("prepare", "derive") and not a.magma:
         ap.error("--magma is required")
-    {"prepare": prepare, "derive": derive, "run": run, "table": table}[a.command](a, man)
+    if a.command == "prepare-vul4c" and not a.vul4c:
+        ap.error("--vul4c is required")
+    {"prepare": prepare, "derive": derive, "run": run, "table": table,
+     "prepare-vul4c": prepare_vul4c}[a.command](a, man)
 
 
 if __name__ == "__main__":

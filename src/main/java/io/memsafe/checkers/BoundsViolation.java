@@ -104,7 +104,8 @@ record BoundsViolation(Region region, Interval offset, Interval length, long siz
                     ? region.description + " enters here, as long as the entry point's length parameter says"
                     : region.kind.label + " buffer " + region.description + " allocated here"));
         }
-        if (taint != null && taint.loc().line() > 0) t.add(new TraceStep(taint.loc(), "untrusted value read by " + taint.what() + " here"));
+        if (taint != null && taint.loc().line() > 0) t.add(new TraceStep(taint.loc(), taint.what().startsWith("member ")
+                ? "untrusted value stored into " + taint.what() + " here" : "untrusted value read by " + taint.what() + " here"));
         t.add(new TraceStep(a.loc(), (write ? "out-of-bounds write" : "out-of-bounds read") + " here"));
         return t;
     }

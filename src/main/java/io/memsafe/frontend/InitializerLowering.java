@@ -55,6 +55,15 @@ final class InitializerLowering {
         return true;
     }
 
+    /** The values of a list and of the lists nested in it, designated or not, in order. */
+    void values(IASTInitializerList list, List<Expr> into) {
+        for (IASTInitializerClause c : list.getClauses()) {
+            IASTInitializerClause v = c instanceof ICASTDesignatedInitializer d ? d.getOperand() : c;
+            if (v instanceof IASTInitializerList nested) values(nested, into);
+            else if (v instanceof IASTExpression e) into.add(low.rvalue(e));
+        }
+    }
+
     /** Where a clause of a list goes: the member or element, its type, and the position after it. */
     private record Slot(Lvalue lv, Type type, int next) { }
 

@@ -493,9 +493,15 @@ public final class Lowering {
         if (clause instanceof IASTInitializerList list) {
             if (InitializerLowering.designated(list) && initializers.lower(target, type, list, where)) return;
             List<Expr> elems = new ArrayList<>();
-            for (IASTInitializerClause c : list.getClauses()) {
-                if (c instanceof IASTExpression e) elems.add(rvalue(e));
-                else elems.add(new Expr.Opaque("nested initializer", Type.UNKNOWN));
+            if (type instanceof Type.Unknown) {
+                // a struct whose definition is in a header the scan lacks: where each value goes is unknown,
+                // but the object holds them all (a buffer's address handed on in it stays reachable)
+                initializers.values(list, elems);
+            } else {
+                for (IASTInitializerClause c : list.getClauses()) {
+                    if (c instanceof IASTExpression e) elems.add(rvalue(e));
+                    else elems.add(new Expr.Opaque("nested initializer", Type.UNKNOWN));
+                }
             }
             emit(new Stmt.InitAggregate(target, null, elems, where));
         } else if (clause instanceof IASTExpression e) {

@@ -241,8 +241,35 @@ final class StatementLowering {
                 lowering.cur = after;
             }
             case IASTNullStatement ns -> { }
-            case IASTProblemStatement ps -> lowering.diagnostics.add(new Diagnostic(Lowering.loc(ps), Diagnostic.Level.WARNING, "syntax error: " + ps.getProblem().getMessage()));
+            case IASTProblemStatement ps -> {
+                lowering.diagnostics.add(new Diagnostic(Lowering.loc(ps), Diagnostic.Level.WARNING, "syntax error: " + ps.getProblem().getMessage()));
+                unreadStores(ps);
+            }
             default -> lowering.diagnostics.add(new Diagnostic(Lowering.loc(s), Diagnostic.Level.NOTE, "statement kind not modelled: " + s.getClass().getSimpleName()));
+        }
+    }
+
+    /**
+     * A statement the parser could not read (a macro of a header the scan lacks: {@code d = va_arg(ap, double)}
+     * without {@code <stdarg.h>}) may store into any local it names: each counts as written there, its value
+     * unchanged, so that a later read of it is not taken for a read of an indeterminate value.
+     */
+    private void unreadStores(IASTProblemStatement ps) {
+        SourceLoc where = Lowering.loc(ps);
+        if (lowering.fn == null || lowering.fn.loc == null) return;
+        java.util.Set<String> names = new java.util.HashSet<>(List.of(ps.getRawSignature().split("[^A-Za-z0-9_]+")));
+        List<Variable> named = new ArrayList<>();
+        for (Variable v : lowering.vars.values()) {
+            if ((v.kind == Variable.Kind.LOCAL || v.kind == Variable.Kind.PARAM) && names.contains(v.name) && v.declared != null
+                    && v.declared.file().equals(where.file()) && v.declared.line() >= lowering.fn.loc.line() && v.declared.line() <= where.line()) {
+                named.add(v);
+            }
+        }
+        named.sort(java.util.Comparator.comparingInt(v -> v.id));
+        for (Variable v : named) {
+            Lvalue lv = new Lvalue.Var(v, where);
+            lowering.emit(new Stmt.Call(null, Stmt.MAY_STORE, null, List.of(new Expr.AddressOf(lv, lowering.pointer(v.type))), where,
+                    java.util.Set.of(), java.util.Map.of()));
         }
     }
 

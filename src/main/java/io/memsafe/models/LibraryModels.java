@@ -94,6 +94,11 @@ public final class LibraryModels {
         def("puts", range(-1, INT_MAX), true, new Effect.PrintString(0, 1));
         def("fputs", range(-1, INT_MAX), true, new Effect.PrintString(0, 1));
         def("fputws", range(-1, INT_MAX), true, new Effect.PrintString(0, 4));
+        // output: -1 (0 for fwrite) or at most the count asked for, so a test of the result tells failure from success
+        def("write", new Returns.Range(-1, INT_MAX, null, 2), true);
+        def("send", new Returns.Range(-1, INT_MAX, null, 2), true);
+        def("sendto", new Returns.Range(-1, INT_MAX, null, 2), true);
+        def("fwrite", new Returns.Range(0, INT_MAX, null, 2), true);
         for (String n : List.of("puts", "fputs", "fputws", "putchar", "fputc", "putc", "perror", "fflush", "fclose",
                 "fwrite", "write", "send", "sendto", "close", "shutdown", "listen", "bind", "connect", "socket",
                 "srand", "sleep", "remove", "unlink", "rename", "feof", "ferror", "rewind", "fseek", "ftell",

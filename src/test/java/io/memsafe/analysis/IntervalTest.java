@@ -3,6 +3,8 @@ package io.memsafe.analysis;
 import io.memsafe.analysis.domain.Interval;
 import org.junit.jupiter.api.Test;
 
+import java.util.Random;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class IntervalTest {
@@ -36,5 +38,28 @@ class IntervalTest {
         assertThat(Interval.of(-1).castTo(1, false)).isEqualTo(Interval.of(255));
         assertThat(Interval.of(0, 1000).castTo(1, true)).isEqualTo(Interval.ofType(1, true));
         assertThat(Interval.of(5, 7).castTo(4, true)).isEqualTo(Interval.of(5, 7));
+    }
+
+    @Test
+    void bitOrOfBytesReadWithEndOfFile() {
+        Interval b = Interval.of(-1, 255);
+        assertThat(b.shl(Interval.of(8)).bitOr(b)).isEqualTo(Interval.of(-256, 65535));
+        assertThat(Interval.of(-8, -1).bitOr(Interval.of(-4, -2))).isEqualTo(Interval.of(-8, -1));
+        assertThat(Interval.of(Interval.NEG_INF, 3).bitOr(Interval.of(0, 1))).isEqualTo(Interval.of(Interval.NEG_INF, 3));
+    }
+
+    /** Every x | y of operands drawn from two intervals lies in the intervals' bitOr, whatever their signs. */
+    @Test
+    void bitOrContainsEveryResult() {
+        Random r = new Random(7);
+        for (int t = 0; t < 2000; t++) {
+            long a = r.nextInt(600) - 300, b = a + r.nextInt(80), c = r.nextInt(600) - 300, d = c + r.nextInt(80);
+            Interval got = Interval.of(a, b).bitOr(Interval.of(c, d));
+            for (long x = a; x <= b; x++) {
+                for (long y = c; y <= d; y++) {
+                    assertThat(got.lo() <= (x | y) && (x | y) <= got.hi()).as("%d | %d in %s", x, y, got).isTrue();
+                }
+            }
+        }
     }
 }

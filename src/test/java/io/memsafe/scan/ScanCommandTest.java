@@ -131,14 +131,7 @@ class ScanCommandTest {
         }
         Path src = tmp.resolve("api.c");
         Files.writeString(src, c.toString());
-        byte[] first = null;
-        for (String jobs : new String[] {"1", "2", "4", "3"}) {
-            Path out = tmp.resolve("o" + jobs + ".sarif");
-            assertThat(Main.run("scan", "--format", "sarif", "--jobs", jobs, "-o", out.toString(), src.toString())).isEqualTo(1);
-            byte[] now = Files.readAllBytes(out);
-            if (first == null) first = now;
-            else assertThat(now).as("--jobs " + jobs).isEqualTo(first);
-        }
+        byte[] first = sameSarifEveryRun(tmp, src, 1, new String[] {"1"}, new String[] {"2"}, new String[] {"4"}, new String[] {"3"});
         JsonNode results = new ObjectMapper().readTree(first).at("/runs/0/results");
         // put() overflows when fill() runs to 9; strcpy() when the literal has 8 or 9 characters
         assertThat(results.toString()).contains("call to fill()").contains("call to put()").contains("call to copy()");
@@ -146,5 +139,48 @@ class ScanCommandTest {
         // keys in a fixed order: a map whose order changes between JVM runs would not show within one run
         assertThat(new String(first, java.nio.charset.StandardCharsets.UTF_8))
                 .containsSubsequence("\"help\" : {", "\"text\" : \"Stack-based", "\"markdown\" : \"**Stack-based");
+    }
+
+    @Test
+    void untrustedMembersGiveTheSameSarifWhateverTheJobs(@TempDir Path tmp) throws IOException {
+        // parsers store wire-format lengths into members through a shared helper, readers in other roots
+        // copy with them: the members' facts are gathered from every root, in whatever order they ran
+        StringBuilder c = new StringBuilder("#include <string.h>\n#include <stdint.h>\n"
+                + "struct rec { uint16_t len; uint16_t kind; unsigned char *data; };\n"
+                + "static uint16_t rd16(const unsigned char *p) { return (uint16_t) (p[0] << 8 | p[1]); }\n"
+                + "static void set_len(struct rec *r, const unsigned char *m) { r->len = rd16(m); }\n");
+        for (int k = 0; k < 12; k++) {
+            c.append("int parse").append(k).append("(struct rec *r, const unsigned char *m) { set_len(r, m + ").append(k)
+                    .append("); r->kind = ").append(k).append("; r->data = (unsigned char *) m; return 0; }\n");
+            c.append("int emit").append(k).append("(const struct rec *r) { unsigned char b[").append(64 + k).append("]; ")
+                    .append(k % 2 == 0 ? "" : "if (r->len > sizeof b) return -1; ")
+                    .append("memcpy(b, r->data, r->len); return b[0]; }\n");
+        }
+        Path src = tmp.resolve("rec.c");
+        Files.writeString(src, c.toString());
+        // a cold cache, the warm cache (phase-one roots from it), then no cache at all
+        String cache = tmp.resolve("cache").toString();
+        byte[] first = sameSarifEveryRun(tmp, src, 1, new String[] {"1", "--cache", cache}, new String[] {"2", "--cache", cache},
+                new String[] {"4", "--no-cache"}, new String[] {"3", "--no-cache"});
+        JsonNode results = new ObjectMapper().readTree(first).at("/runs/0/results");
+        // the unchecked readers (even k) overflow; the message names the member and where it was stored
+        assertThat(results.size()).isEqualTo(6);
+        assertThat(results.toString()).contains("member rec.len").contains("untrusted value stored into member");
+    }
+
+    /** Scans {@code src} once per run ({jobs, options...}): each exits with {@code status} and writes the same SARIF bytes, returned. */
+    private static byte[] sameSarifEveryRun(Path tmp, Path src, int status, String[]... runs) throws IOException {
+        byte[] first = null;
+        for (String[] run : runs) {
+            Path out = tmp.resolve("o" + run[0] + ".sarif");
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("scan", "--format", "sarif", "--jobs", run[0], "-o", out.toString()));
+            args.addAll(java.util.List.of(run).subList(1, run.length));
+            args.add(src.toString());
+            assertThat(Main.run(args.toArray(String[]::new))).as(String.join(" ", run)).isEqualTo(status);
+            byte[] now = Files.readAllBytes(out);
+            if (first == null) first = now;
+            else assertThat(now).as(String.join(" ", run)).isEqualTo(first);
+        }
+        return first;
     }
 }

@@ -147,7 +147,11 @@ public record Interval(long lo, long hi) {
         if (isBottom() || o.isBottom()) return BOTTOM;
         if (isSingleton() && o.isSingleton()) return of(lo | o.lo);
         if (lo >= 0 && o.lo >= 0) return of(Math.max(lo, o.lo), hiMask(Math.max(hi, o.hi)));
-        return TOP;
+        // in two's complement x | y keeps every bit of both: it is at least the smaller of the two, it is
+        // negative when either is, and a non-negative result has no bit above the larger operand's highest
+        // (a byte read with EOF, shifted and or-ed: [-1, 255] << 8 | [-1, 255] is [-256, 65535])
+        long top = Math.max(hi, o.hi);
+        return of(Math.min(lo, o.lo), top < 0 ? -1 : hiMask(top));
     }
 
     public Interval bitXor(Interval o) {

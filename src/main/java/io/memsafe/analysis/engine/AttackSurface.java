@@ -166,7 +166,7 @@ public final class AttackSurface {
             if (!t.getValue().isSingleton() || t.getValue().lo() < 0) continue;
             Value bytes = s.contents(t.getKey()).load(t.getValue(), 1);
             if (bytes.taint != null && bytes.pts.isEmpty()) {
-                return new Origin("the integer " + name + "() returned from the bytes of " + t.getKey().description + " (its body is not in the scan)", loc);
+                return new Origin("the integer " + name + "()" + WireFormat.RETURNED_FROM_BYTES + t.getKey().description + " (its body is not in the scan)", loc);
             }
         }
         return null;

@@ -69,6 +69,13 @@ final class CalleeAnalyses {
     /** Callee analyses the root has used (its call tree, as analysed in context). */
     int used() { return work.used.size(); }
 
+    /** The member stores ({@link UntrustedMembers}) of every callee analysis the root used, whoever ran it. */
+    List<Map<String, UntrustedMembers.Fact>> memberStoresUsed() {
+        List<Map<String, UntrustedMembers.Fact>> out = new ArrayList<>();
+        for (int id : work.used.keySet()) out.add(in.summaries.memberStores(id));
+        return out;
+    }
+
     /** The functions the root analysed in its calling context. */
     Set<Function> analysedInContext() {
         Set<Function> out = new HashSet<>();
@@ -228,12 +235,16 @@ final class CalleeAnalyses {
         long steps = in.budget.steps();
         long frame = in.budget.enter();
         work = inner;
+        Map<String, UntrustedMembers.Fact> outerStores = in.memberStores;
+        in.memberStores = UntrustedMembers.empty();
         FunctionFixpoint fixpoint = new FunctionFixpoint(in, key.callee(), in.shape(key.callee()));
         State exit;
         try {
             exit = fixpoint.run(key.entry().copy(), cf);
+            in.summaries.keepMemberStores(id, in.memberStores);
         } finally {
             work = outer;
+            in.memberStores = outerStores;
             in.budget.leave(frame);
         }
         long own = in.budget.steps() - steps - inner.charged;
@@ -269,9 +280,13 @@ final class CalleeAnalyses {
             long frame = in.budget.enter();
             in.reporter = (checker, loc, message, trace) -> got.add(new Summaries.Reported(checker, loc, message, List.copyOf(trace)));
             work = new Work(sum.room() - 1);
+            // the stores of this pass are the callee analysis's own, kept with it already
+            Map<String, UntrustedMembers.Fact> outerStores = in.memberStores;
+            in.memberStores = UntrustedMembers.empty();
             try {
                 new FunctionFixpoint(in, key.callee(), in.shape(key.callee())).run(key.entry().copy(), new Frame(key.callee(), cf.depth(), List.of(), cf.parent(), true));
             } finally {
+                in.memberStores = outerStores;
                 in.reporter = outerReporter;
                 work = outer;
                 in.budget.leave(frame);

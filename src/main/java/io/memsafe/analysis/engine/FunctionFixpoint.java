@@ -37,7 +37,7 @@ final class FunctionFixpoint {
 
     /** What the fixpoint needs to know about a CFG, computed once per function. */
     record Shape(List<BasicBlock> rpo, Map<BasicBlock, Integer> index, Set<BasicBlock> loopHeads, long[] thresholds, Set<Stmt.Call> testedCalls,
-                 Set<Variable> notRegisterLike, Set<Variable> comparedPointers) {
+                 Set<Variable> notRegisterLike, Set<Variable> comparedPointers, Map<Variable, Stmt.Call> testedCallResults) {
         static Shape of(Function fn) {
             List<BasicBlock> post = new ArrayList<>();
             Set<BasicBlock> seen = new HashSet<>(), onStack = new HashSet<>(), heads = new HashSet<>();
@@ -68,7 +68,8 @@ final class FunctionFixpoint {
             for (int i = post.size() - 1; i >= 0; i--) rpo.add(post.get(i));
             Map<BasicBlock, Integer> index = new HashMap<>();
             for (int i = 0; i < rpo.size(); i++) index.put(rpo.get(i), i);
-            return new Shape(rpo, index, heads, thresholds(fn), ReturnCases.tested(fn), notRegisterLike(fn), comparedPointers(fn));
+            return new Shape(rpo, index, heads, thresholds(fn), ReturnCases.tested(fn), notRegisterLike(fn), comparedPointers(fn),
+                    Conversions.testedCallResults(fn));
         }
 
         private static long[] thresholds(Function fn) {

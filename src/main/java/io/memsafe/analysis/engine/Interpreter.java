@@ -51,10 +51,11 @@ public final class Interpreter {
 
     /**
      * What the interpreters of one scan's roots share: the regions of variables, the CFG shapes, which
-     * regions are temporaries, the callee analyses done so far, and the call graph.
+     * regions are temporaries, the callee analyses done so far, the call graph, and the untrusted members
+     * ({@link UntrustedMembers}; empty while they are being gathered).
      */
     record Shared(Map<Variable, Region> varRegions, Map<Function, FunctionFixpoint.Shape> shapes, Set<Region> temporaries,
-                  Set<Region> pointers, Summaries summaries, CallGraph callGraph) { }
+                  Set<Region> pointers, Summaries summaries, CallGraph callGraph, Map<String, UntrustedMembers.Fact> memberFacts) { }
 
     /** The analysis context of one function activation. */
     public record Frame(Function fn, int depth, List<TraceStep> calls, Frame parent, boolean report) {
@@ -75,7 +76,13 @@ public final class Interpreter {
         this.pointers = shared.pointers();
         this.summaries = shared.summaries();
         this.callGraph = shared.callGraph();
+        this.memberFacts = shared.memberFacts();
     }
+
+    /** Untrusted values the scan's members are assigned ({@link UntrustedMembers}); empty while they are being gathered. */
+    private final Map<String, UntrustedMembers.Fact> memberFacts;
+    /** The untrusted values the analysis running now (the root's own, or a callee's in context) stores into members. */
+    Map<String, UntrustedMembers.Fact> memberStores = UntrustedMembers.empty();
 
     // ------------------------------------------------------------------ regions
 
@@ -338,6 +345,10 @@ public final class Interpreter {
             else if (f.report()) uninitializedRead(lv.loc(), p, size, charLike, s, f);
         }
         Value v = loadVia(p, size, s);
+        if (!memberFacts.isEmpty() && UntrustedMembers.loadMember(this, memberFacts, lv, p, size, v, s, f) instanceof Value[] pv) {
+            p = pv[0];
+            v = pv[1];
+        }
         if (lv.type() instanceof Type.Pointer) v = Relations.boundPointer(this, lv, UserMemory.loadedPointer(p, v, lv.loc(), s), s, f);
         if (lv.type() instanceof Type.Int i && (i.isChar() || i.size() == 1) && beforeTerminator(p, size, s)) {
             // every character before a string's first NUL is non-zero
@@ -368,6 +379,7 @@ public final class Interpreter {
     void store(Lvalue lv, Value v, State s, Frame f) {
         long size = Math.max(1, lv.type().size());
         Value p = address(lv, s, f);
+        if (!memberFacts.isEmpty()) p = UntrustedMembers.storeAddress(this, memberFacts, lv, p, s, f);
         checkAccess(lv, p, size, true, s, f);
         checkElementOfMember(lv, size, true, s, f);
         boolean charLike = lv.type() instanceof Type.Int i && (i.isChar() || i.size() == 1);
@@ -379,6 +391,7 @@ public final class Interpreter {
             if (!anywhere.isEmpty()) p = new Value(Interval.BOTTOM, anywhere, true, p.taint, p.widened);
         }
         storeVia(p, size, v, s, charLike);
+        if (v.taint != null && memberFacts.isEmpty() && lv.type() instanceof Type.Int it) UntrustedMembers.record(memberStores, UntrustedMembers.key(lv), v, it, lv.loc());
     }
 
     void storeVia(Value p, long size, Value v, State s, boolean charLike) {
@@ -625,13 +638,13 @@ public final class Interpreter {
                     long size = Math.max(1, st2.size());
                     if (!direct(src.lv())) checkAccess(src.lv(), address(src.lv(), s, f), size, false, s, f);
                     if (!direct(a.target())) checkAccess(a.target(), address(a.target(), s, f), size, true, s, f);
-                    copyAggregate(a.target(), src.lv(), st2.size(), s, f);
+                    Aggregates.copy(this, a.target(), src.lv(), s, f);
                 } else {
                     store(a.target(), v, s, f);
                 }
                 if (!s.bottom) Relations.assigned(this, related, v, s);
             }
-            case Stmt.InitAggregate ia -> initAggregate(ia, s, f);
+            case Stmt.InitAggregate ia -> Aggregates.initialize(this, ia, s, f);
             case Stmt.Assume as -> {
                 if (forced != null && Boolean.valueOf(!as.truth()).equals(forced.truthOf(f.fn(), as.cond()))) {
                     s.bottom = true;
@@ -672,55 +685,6 @@ public final class Interpreter {
 
     static Region returnRegion(Function fn) {
         return new Region("r:" + fn.unit + ":" + fn.name, Region.Kind.STACK, Value.of(8), "return value of " + fn.name, fn.loc, "return");
-    }
-
-    private void copyAggregate(Lvalue dst, Lvalue src, long size, State s, Frame f) {
-        Value dp = address(dst, s, f), sp = address(src, s, f);
-        if (dp.pts.size() == 1 && sp.pts.size() == 1) {
-            Region dr = dp.pts.keySet().iterator().next(), sr = sp.pts.keySet().iterator().next();
-            Interval doff = dp.pts.get(dr), soff = sp.pts.get(sr);
-            if (doff.isSingleton() && soff.isSingleton() && doff.lo() == 0 && soff.lo() == 0 && !dr.equals(sr)) {
-                s.set(dr, s.contents(sr));
-                return;
-            }
-        }
-        escapeContents(sp, s);
-        for (Region r : dp.pts.keySet()) s.set(r, Contents.uninitialized());
-    }
-
-    private void initAggregate(Stmt.InitAggregate ia, State s, Frame f) {
-        Value p = address(ia.target(), s, f);
-        Type t = ia.target().type();
-        for (Region r : p.pts.keySet()) {
-            Contents c = Contents.zeroed(); // C: members not initialised explicitly are zero
-            if (ia.stringLiteral() instanceof Expr.StringLit sl) {
-                for (int i = 0; i < sl.text().length(); i++) {
-                    c = c.store(Interval.of((long) i * sl.elementSize()), sl.elementSize(), Value.of(sl.text().charAt(i)), true);
-                }
-                c = c.withNul(Value.of((long) sl.text().length() * sl.elementSize()));
-            } else {
-                Type elem = t instanceof Type.Array a ? a.element() : null;
-                long off = 0;
-                List<Expr> elems = ia.elements();
-                for (int i = 0; i < elems.size(); i++) {
-                    Type et = elem;
-                    if (t instanceof Type.Struct st && i < st.fields().size()) {
-                        et = st.fields().get(i).type();
-                        off = st.fields().get(i).offset();
-                    }
-                    if (et == null || et.size() <= 0) break;
-                    Value v = eval(elems.get(i), s, f);
-                    if (et instanceof Type.Int || et instanceof Type.Pointer || et instanceof Type.Float) {
-                        c = c.store(Interval.of(off), et.size(), v, true);
-                        if (et instanceof Type.Int ei && (ei.isChar() || ei.size() == 1)) c = c.withNul(Strings.afterStore(c.nul, Interval.of(off), et.size(), v));
-                    } else {
-                        c = c.store(Interval.of(off), Math.max(1, et.size()), Value.UNKNOWN, false);
-                    }
-                    if (!(t instanceof Type.Struct)) off += et.size();
-                }
-            }
-            s.set(r, c);
-        }
     }
 
     // ------------------------------------------------------------------ branch conditions
@@ -788,6 +752,11 @@ public final class Interpreter {
         if (unsignedView > 0 && !other.num.isBottom() && other.num.lo() == Interval.POS_INF) return;
         while (x instanceof Expr.Cast c && !(c.type() instanceof Type.Int ci && ci.size() < sizeOf(c.operand().type()))) x = c.operand();
         if (!(x instanceof Expr.Load l)) return;
+        if (l.lv() instanceof Lvalue.Var tv && tv.var().kind == Variable.Kind.TEMP && f.fn() != null
+                && shape(f.fn()).testedCallResults().get(tv.var()) instanceof Stmt.Call call
+                && Conversions.converted(program, f.fn(), call) instanceof Expr argument) {
+            constrain(argument, op, other, unsigned, s, f);
+        }
         Value p = address(l.lv(), s, f);
         if (op == BinOp.NE && other.isDefinitelyNull()) Strings.nonZeroCharacter(this, l.lv(), s, f);
         if (s.bottom || p.pts.size() != 1 || !p.nullOrKnownRegions()) return;
@@ -946,13 +915,22 @@ public final class Interpreter {
      */
     Value unknownCall(List<Value> args, State s) {
         for (Value a : args) escape(a, s);
-        for (Value a : args) {
-            for (Region r : a.pts.keySet()) {
-                if (r.kind == Region.Kind.STRING_LITERAL || r.key.startsWith("f:")) continue;
-                Contents c = s.contents(r);
-                s.set(r, new Contents(new TreeMap<>(), c.rest.join(Value.UNKNOWN), Value.UNKNOWN));
-            }
+        // what the arguments point to, and what pointers stored there point to: a callee writes through
+        // {@code out->buf} as well as into {@code *out} (Clang's analyzer invalidates the same cluster)
+        List<Region> work = new ArrayList<>();
+        Set<Region> reached = new HashSet<>();
+        for (Value a : args) for (Region r : a.pts.keySet()) if (reached.add(r)) work.add(r);
+        while (!work.isEmpty()) {
+            Region r = work.remove(work.size() - 1);
+            if (r.kind == Region.Kind.STRING_LITERAL || r.key.startsWith("f:") || r.equals(ESCAPED)) continue;
+            Contents c = s.contents(r);
+            for (Region t : c.pointees()) if (reached.add(t)) work.add(t);
+            s.set(r, new Contents(new TreeMap<>(), c.rest.join(Value.UNKNOWN), Value.UNKNOWN));
         }
+        // what the havoc above drops (a block held two levels down) stays reachable: the callee may keep it
+        Value held = Value.BOTTOM;
+        for (Region r : reached) if (r.kind == Region.Kind.HEAP) held = held.join(Value.pointer(r, Interval.ZERO));
+        escape(held, s);
         return Value.UNKNOWN;
     }
 
@@ -966,6 +944,14 @@ public final class Interpreter {
 
     /** The functions the root analysed in its calling context. */
     Set<Function> analysedInContext() { return callees.analysedInContext(); }
+
+    /** The untrusted values this root's analysis stored into members: its own stores and those of every callee analysis it used. */
+    Map<String, UntrustedMembers.Fact> memberStoresOfRoot() {
+        Map<String, UntrustedMembers.Fact> out = UntrustedMembers.empty();
+        UntrustedMembers.mergeInto(out, memberStores);
+        for (Map<String, UntrustedMembers.Fact> m : callees.memberStoresUsed()) UntrustedMembers.mergeInto(out, m);
+        return out;
+    }
 
     FunctionFixpoint.Shape shape(Function fn) {
         FunctionFixpoint.Shape known = shapes.get(fn);

@@ -86,20 +86,38 @@ public final class ProgramAnalyzer {
         for (Function f : program.functions) if (!called.contains(f) || surface.named(f)) roots.add(f);
         Scope scope = new Scope(written);
         Interpreter.Shared shared = new Interpreter.Shared(new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), ConcurrentHashMap.newKeySet(),
-                ConcurrentHashMap.newKeySet(), new Summaries(), scope);
+                ConcurrentHashMap.newKeySet(), new Summaries(), scope, Map.of());
         Set<Function> covered = ConcurrentHashMap.newKeySet();
         Map<Function, List<Finding>> byRoot = new ConcurrentHashMap<>();
+        Map<Function, List<Diagnostic>> notesByRoot = new ConcurrentHashMap<>();
+        Map<Function, Map<String, UntrustedMembers.Fact>> membersByRoot = new ConcurrentHashMap<>();
         List<Diagnostic> diags = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger done = new AtomicInteger();
         new Interpreter(program, checkers, new Budget(Long.MAX_VALUE, Long.MAX_VALUE / 4_000_000, Long.MAX_VALUE), null, shared)
                 .initializeGlobals();
         if (cache != null) cache.inputsOf(f -> inputs(f, scope));
-        runRoots(roots, scope, shared, covered, byRoot, diags, done, progress);
+        runRoots(roots, scope, shared, covered, new Results(byRoot, notesByRoot, membersByRoot, diags), done, progress, true);
         // second wave: functions no root reached in context (recursion, depth limit, unreachable)
         List<Function> rest = new ArrayList<>();
         Set<Function> rootSet = new HashSet<>(roots);
         for (Function f : program.functions) if (!covered.contains(f) && !rootSet.contains(f)) rest.add(f);
-        runRoots(rest, scope, shared, covered, byRoot, diags, done, progress);
+        runRoots(rest, scope, shared, covered, new Results(byRoot, notesByRoot, membersByRoot, diags), done, progress, true);
+        // members some analysis assigned untrusted values: the roots that read them are analysed again, knowing
+        Map<String, UntrustedMembers.Fact> members = new TreeMap<>();
+        for (Map<String, UntrustedMembers.Fact> m : membersByRoot.values()) UntrustedMembers.mergeInto(members, m);
+        for (Map<String, UntrustedMembers.Fact> m : shared.summaries().allMemberStores()) UntrustedMembers.mergeInto(members, m);
+        if (System.getenv("MEMSAFE_DEBUG_MEMBERS") != null) members.forEach((k, v) -> System.err.println("memsafe-member " + k + " " + v));
+        if (!members.isEmpty()) {
+            List<Function> again = new ArrayList<>();
+            Map<Function, Set<String>> readers = memberReaders(members.keySet());
+            for (List<Function> wave : List.of(roots, rest)) {
+                for (Function f : wave) if (readsAny(f, scope, readers)) again.add(f);
+            }
+            Interpreter.Shared knowing = new Interpreter.Shared(shared.varRegions(), shared.shapes(), shared.temporaries(), shared.pointers(),
+                    new Summaries(), scope, java.util.Collections.unmodifiableMap(members));
+            runRoots(again, scope, knowing, ConcurrentHashMap.newKeySet(), new Results(byRoot, notesByRoot, null, diags), done, null, false);
+        }
+        for (List<Diagnostic> l : notesByRoot.values()) diags.addAll(l);
         List<Finding> all = new ArrayList<>();
         for (List<Finding> l : byRoot.values()) all.addAll(l);
         Collections.sort(all);
@@ -124,8 +142,14 @@ public final class ProgramAnalyzer {
         return fd.rule().id() + "@" + fd.loc();
     }
 
+    /** Where the roots' results go: findings and notes by root, the member stores of each ({@code null}: not gathered), failures. */
+    private record Results(Map<Function, List<Finding>> byRoot, Map<Function, List<Diagnostic>> notes,
+                           Map<Function, Map<String, UntrustedMembers.Fact>> members, List<Diagnostic> failures) { }
+
     private void runRoots(List<Function> roots, Scope scope, Interpreter.Shared shared, Set<Function> covered,
-                          Map<Function, List<Finding>> byRoot, List<Diagnostic> diags, AtomicInteger done, IntConsumer progress) {
+                          Results results, AtomicInteger done, IntConsumer progress, boolean useCache) {
+        Map<Function, List<Finding>> byRoot = results.byRoot();
+        RootCache cache = useCache ? this.cache : null;
         ForkJoinPool pool = new ForkJoinPool(Math.max(1, options.jobs()));
         try {
             pool.submit(() -> roots.parallelStream().forEach(root -> {
@@ -133,7 +157,8 @@ public final class ProgramAnalyzer {
                 RootCache.Kept kept = inputs == null ? null : cache.find(inputs);
                 if (kept != null) {
                     byRoot.put(root, kept.findings());
-                    diags.addAll(kept.diagnostics());
+                    results.notes().put(root, kept.diagnostics());
+                    if (results.members() != null) results.members().put(root, kept.members());
                     covered.add(root);
                     covered.addAll(kept.covered());
                     if (progress != null) progress.accept(done.incrementAndGet());
@@ -147,6 +172,7 @@ public final class ProgramAnalyzer {
                 long started = System.nanoTime();
                 String stopped = analyseRoot(in, root, scope);
                 String again = null;
+                Map<String, UntrustedMembers.Fact> stores = in.memberStoresOfRoot();
                 long firstSteps = in.budget.steps();
                 // whose code the result depends on: the root, and what either attempt analysed in context
                 Set<Function> read = cache == null ? null : new HashSet<>(in.analysedInContext());
@@ -157,6 +183,7 @@ public final class ProgramAnalyzer {
                             ctx, shared);
                     in.followCalls(false);
                     again = analyseRoot(in, root, scope);
+                    UntrustedMembers.mergeInto(stores, in.memberStoresOfRoot());
                     notes.add(new Diagnostic(root.loc, Diagnostic.Level.NOTE, "analysis of " + root.name + "() in calling context stopped: "
                             + stopped + (again == null ? "; analysed again on its own, without following its calls"
                             : "; on its own too (" + again + "): findings in it may be missing")));
@@ -166,18 +193,20 @@ public final class ProgramAnalyzer {
                         (System.nanoTime() - started) / 1_000_000, firstSteps, in.calleeAnalysesUsed(), stopped == null ? "" : " STOPPED " + stopped,
                         shared.summaries().ran.get(), shared.summaries().reused.get());
                 byRoot.put(root, found);
-                diags.addAll(notes);
+                results.notes().put(root, notes);
+                if (results.members() != null) results.members().put(root, stores);
                 covered.add(root);
                 covered.addAll(in.analysedInContext());
                 if (cache != null && reproducible(stopped) && reproducible(again)) {
                     read.addAll(in.analysedInContext());
                     read.add(root);
-                    cache.keep(inputs, new RootCache.Kept(List.copyOf(found), List.copyOf(notes), Set.copyOf(in.analysedInContext()), Set.copyOf(read)));
+                    cache.keep(inputs, new RootCache.Kept(List.copyOf(found), List.copyOf(notes), Set.copyOf(in.analysedInContext()), Set.copyOf(read),
+                            UntrustedMembers.sorted(stores)));
                 }
                 if (progress != null) progress.accept(done.incrementAndGet());
             })).get();
         } catch (Exception e) {
-            diags.add(new Diagnostic(io.memsafe.ir.SourceLoc.NONE, Diagnostic.Level.ERROR, "analysis failed: " + e));
+            results.failures().add(new Diagnostic(io.memsafe.ir.SourceLoc.NONE, Diagnostic.Level.ERROR, "analysis failed: " + e));
         } finally {
             pool.shutdown();
         }
@@ -189,6 +218,26 @@ public final class ProgramAnalyzer {
      */
     private static boolean reproducible(String stopped) {
         return stopped == null || stopped.startsWith("more than ");
+    }
+
+    /** For each function, the members of {@code keys} it loads ({@link UntrustedMembers#key}). */
+    private Map<Function, Set<String>> memberReaders(Set<String> keys) {
+        Map<Function, Set<String>> out = new HashMap<>();
+        for (Function f : program.functions) {
+            Set<String> read = new HashSet<>();
+            for (BasicBlock b : f.blocks) for (Stmt st : b.stmts) forEachExpr(st, e -> {
+                if (e instanceof Expr.Load l && UntrustedMembers.key(l.lv()) instanceof String k && keys.contains(k)) read.add(k);
+            });
+            if (!read.isEmpty()) out.put(f, read);
+        }
+        return out;
+    }
+
+    /** Does {@code root}, or a function it may reach, load one of those members? */
+    private static boolean readsAny(Function root, Scope scope, Map<Function, Set<String>> readers) {
+        if (readers.containsKey(root)) return true;
+        for (Function f : scope.reach(root).functions()) if (readers.containsKey(f)) return true;
+        return false;
     }
 
     /** What the analysis of {@code root} reads of the program ({@link RootCache.Inputs}). */
@@ -431,7 +480,7 @@ public final class ProgramAnalyzer {
         };
     }
 
-    private static void forEachExpr(Stmt s, java.util.function.Consumer<Expr> f) {
+    static void forEachExpr(Stmt s, java.util.function.Consumer<Expr> f) {
         List<Expr> roots = new ArrayList<>();
         switch (s) {
             case Stmt.Assign a -> { roots.add(a.value()); lvExprs(a.target(), roots); }

@@ -38,9 +38,11 @@ public interface RootCache {
      * A root's result: its findings, its notes (budget), the functions it analysed in context (the
      * second wave of roots is what no root covered), and the functions whose statements it read (itself
      * and every function analysed in context, in either attempt): a result stays valid while their code
-     * and the other functions' {@link Shape}s stay the same.
+     * and the other functions' {@link Shape}s stay the same. {@code members}: the untrusted values its analysis stored into struct
+     * members ({@link UntrustedMembers}), which the scan's second analysis of the roots that read them needs.
      */
-    record Kept(List<Finding> findings, List<Diagnostic> diagnostics, Set<Function> covered, Set<Function> read) { }
+    record Kept(List<Finding> findings, List<Diagnostic> diagnostics, Set<Function> covered, Set<Function> read,
+                Map<String, UntrustedMembers.Fact> members) { }
 
     /** The result kept for these inputs, or null. */
     Kept find(Inputs inputs);

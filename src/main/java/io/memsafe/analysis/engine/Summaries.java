@@ -5,6 +5,7 @@ import io.memsafe.ir.Function;
 import io.memsafe.ir.SourceLoc;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -53,6 +54,23 @@ final class Summaries {
     private final ConcurrentHashMap<Key, Summary> exits = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Cut, Summary> cutExits = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Object, List<Reported>> reports = new ConcurrentHashMap<>();
+
+    /** The untrusted values each callee analysis (by id) stored into members ({@link UntrustedMembers}): a function of its key. */
+    private final ConcurrentHashMap<Integer, Map<String, UntrustedMembers.Fact>> memberStores = new ConcurrentHashMap<>();
+
+    void keepMemberStores(int id, Map<String, UntrustedMembers.Fact> stores) {
+        if (!stores.isEmpty()) memberStores.merge(id, Map.copyOf(stores), (a, b) -> {
+            Map<String, UntrustedMembers.Fact> m = UntrustedMembers.empty();
+            UntrustedMembers.mergeInto(m, a);
+            UntrustedMembers.mergeInto(m, b);
+            return Map.copyOf(m);
+        });
+    }
+
+    /** Every callee analysis's member stores so far. */
+    java.util.Collection<Map<String, UntrustedMembers.Fact>> allMemberStores() { return memberStores.values(); }
+
+    Map<String, UntrustedMembers.Fact> memberStores(int id) { return memberStores.getOrDefault(id, Map.of()); }
 
     /** Callee analyses run, and taken from another analysis (MEMSAFE_TRACE_ROOTS shows them). */
     final java.util.concurrent.atomic.AtomicLong ran = new java.util.concurrent.atomic.AtomicLong(), reused = new java.util.concurrent.atomic.AtomicLong();

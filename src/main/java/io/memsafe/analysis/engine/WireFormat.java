@@ -18,13 +18,24 @@ import io.memsafe.ir.Type;
 final class WireFormat {
     private WireFormat() { }
 
+    private static final String CONVERTED = "-bit field converted from wire byte order by ";
+    private static final String ASSEMBLED = "-bit integer assembled from bytes";
+    /** An integer an unseen function computed from the bytes of input ({@link AttackSurface#readFromInput}). */
+    static final String RETURNED_FROM_BYTES = " returned from the bytes of ";
+
+    /** Is {@code o} an integer read from a wire format (assembled, converted, or returned by an unseen reader of input bytes)? */
+    static boolean isWire(Origin o) {
+        String w = o.what();
+        return w.startsWith("a ") && (w.contains(CONVERTED) || w.endsWith(ASSEMBLED)) || w.startsWith("the integer ") && w.contains(RETURNED_FROM_BYTES);
+    }
+
     /** The result of a byte-order conversion of {@code v} to a {@code bits}-bit host integer. */
     static Value converted(Value v, int bits, boolean swapped, String function, SourceLoc loc) {
         Long c = v.constant();
         if (c != null) return Value.of(swapped ? swap(c, bits) : c & mask(bits));
         if (v.taint != null && !v.num.isBottom() && v.num.lo() >= 0 && v.num.hi() <= mask(bits) && !swapped) return v;
         Origin o = v.taint != null ? v.taint
-                : new Origin("a " + bits + "-bit field converted from wire byte order by " + function + "()", loc);
+                : new Origin("a " + bits + CONVERTED + function + "()", loc);
         return Value.tainted(Interval.of(0, mask(bits)), o);
     }
 
@@ -51,7 +62,7 @@ final class WireFormat {
         if (!bytes(b, widest, shifted) || !shifted[0]) return null;
         int bits = Math.min(64, widest[0] + 8);
         if (computed.taint != null && !computed.num.isBottom() && computed.num.lo() >= 0 && computed.num.hi() <= mask(bits)) return null;
-        Origin o = computed.taint != null ? computed.taint : new Origin("a " + bits + "-bit integer assembled from bytes", loc);
+        Origin o = computed.taint != null ? computed.taint : new Origin("a " + bits + ASSEMBLED, loc);
         return Value.tainted(Interval.of(0, mask(bits)), o);
     }
 

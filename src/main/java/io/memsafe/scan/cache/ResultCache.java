@@ -9,6 +9,9 @@ import io.memsafe.analysis.engine.Finding;
 import io.memsafe.analysis.engine.RootCache;
 import io.memsafe.analysis.engine.Rule;
 import io.memsafe.analysis.engine.TraceStep;
+import io.memsafe.analysis.engine.UntrustedMembers;
+import io.memsafe.analysis.domain.Interval;
+import io.memsafe.analysis.domain.Origin;
 import io.memsafe.ir.Diagnostic;
 import io.memsafe.ir.Function;
 import io.memsafe.ir.SourceLoc;
@@ -53,7 +56,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ResultCache implements RootCache, AutoCloseable {
     public static final String FILE_NAME = "results.sqlite";
     /** Format of the keys and of the stored results: a change makes every old entry miss. */
-    private static final String FORMAT = "memsafe-root-results 4";
+    private static final String FORMAT = "memsafe-root-results 5";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** MEMSAFE_DEBUG_CACHE=1: why each root was not taken from the cache, on stderr. */
@@ -402,6 +405,15 @@ public final class ResultCache implements RootCache, AutoCloseable {
         java.util.TreeMap<String, String> digests = new java.util.TreeMap<>();
         for (Function f : k.read()) digests.put(id(f), code.of(f));
         digests.forEach(read::put);
+        ArrayNode ms = o.putArray("members");
+        for (Map.Entry<String, UntrustedMembers.Fact> e : new java.util.TreeMap<>(k.members()).entrySet()) {
+            ObjectNode n = ms.addObject();
+            n.put("key", e.getKey());
+            n.put("lo", e.getValue().num().lo());
+            n.put("hi", e.getValue().num().hi());
+            n.put("what", e.getValue().origin().what());
+            loc(n.putObject("loc"), e.getValue().origin().loc());
+        }
         if (extraKey != null) {
             extra.forEach(o.putArray("extra")::add);
             o.put("extraKey", extraKey);
@@ -465,7 +477,12 @@ public final class ResultCache implements RootCache, AutoCloseable {
                 read.add(f);
             }
             if (!read.contains(inputs.root())) return null;
-            return new Kept(findings, notes, covered, read);
+            Map<String, UntrustedMembers.Fact> members = new java.util.TreeMap<>();
+            for (JsonNode n : o.path("members")) {
+                members.put(n.path("key").asText(), new UntrustedMembers.Fact(Interval.of(n.path("lo").asLong(), n.path("hi").asLong()),
+                        new Origin(n.path("what").asText(), loc(n.path("loc")))));
+            }
+            return new Kept(findings, notes, covered, read, members);
         } catch (IOException | RuntimeException e) {
             return null;
         }

@@ -32,7 +32,7 @@ class ResultCacheTest {
     void aResultThatEnteredAFunctionOutsideItsInputsIsCheckedAgainstThatFunctionsInputs() {
         inputs.put(root, inputs(root, Map.of(root, shape())));
         inputs.put(put, inputs(put, Map.of(put, shape(helper), helper, shape())));
-        RootCache.Kept kept = new RootCache.Kept(List.of(), List.of(), Set.of(put), Set.of(root, put));
+        RootCache.Kept kept = new RootCache.Kept(List.of(), List.of(), Set.of(put), Set.of(root, put), java.util.Map.of());
         ResultCache cold = open();
         cold.keep(inputs.get(root), kept);
         cold.close();
@@ -54,7 +54,7 @@ class ResultCacheTest {
     void withoutTheOtherFunctionsInputsSuchAResultIsNotKept() {
         inputs.put(root, inputs(root, Map.of(root, shape())));
         ResultCache cold = ResultCache.open(dir, "options", new IrDigests(), Map.of(), List.of(root, put, helper), List.of());
-        cold.keep(inputs.get(root), new RootCache.Kept(List.of(), List.of(), Set.of(put), Set.of(root, put)));
+        cold.keep(inputs.get(root), new RootCache.Kept(List.of(), List.of(), Set.of(put), Set.of(root, put), java.util.Map.of()));
         cold.close();
         ResultCache warm = open();
         assertThat(warm.find(inputs.get(root))).isNull();

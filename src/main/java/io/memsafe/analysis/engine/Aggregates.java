@@ -1,0 +1,78 @@
+package io.memsafe.analysis.engine;
+
+import io.memsafe.analysis.domain.Contents;
+import io.memsafe.analysis.domain.Interval;
+import io.memsafe.analysis.domain.Region;
+import io.memsafe.analysis.domain.State;
+import io.memsafe.analysis.domain.Value;
+import io.memsafe.analysis.engine.Interpreter.Frame;
+import io.memsafe.ir.Expr;
+import io.memsafe.ir.Lvalue;
+import io.memsafe.ir.Stmt;
+import io.memsafe.ir.Type;
+
+import java.util.List;
+
+/** Whole structs and arrays: copied by assignment, initialised by a list or a string literal. */
+final class Aggregates {
+    private Aggregates() { }
+
+    /** {@code dst = src} of a struct or array: the contents go with it when both are one whole object, else what src points to escapes. */
+    static void copy(Interpreter in, Lvalue dst, Lvalue src, State s, Frame f) {
+        Value dp = in.address(dst, s, f), sp = in.address(src, s, f);
+        if (dp.pts.size() == 1 && sp.pts.size() == 1) {
+            Region dr = dp.pts.keySet().iterator().next(), sr = sp.pts.keySet().iterator().next();
+            Interval doff = dp.pts.get(dr), soff = sp.pts.get(sr);
+            if (doff.isSingleton() && soff.isSingleton() && doff.lo() == 0 && soff.lo() == 0 && !dr.equals(sr)) {
+                s.set(dr, s.contents(sr));
+                return;
+            }
+        }
+        Interpreter.escapeContents(sp, s);
+        for (Region r : dp.pts.keySet()) s.set(r, Contents.uninitialized());
+    }
+
+    /** An initialiser list or string literal initialising an array or struct; members it does not name are zero. */
+    static void initialize(Interpreter in, Stmt.InitAggregate ia, State s, Frame f) {
+        Value p = in.address(ia.target(), s, f);
+        Type t = ia.target().type();
+        for (Region r : p.pts.keySet()) {
+            Contents c = Contents.zeroed(); // C: members not initialised explicitly are zero
+            if (ia.stringLiteral() instanceof Expr.StringLit sl) {
+                for (int i = 0; i < sl.text().length(); i++) {
+                    c = c.store(Interval.of((long) i * sl.elementSize()), sl.elementSize(), Value.of(sl.text().charAt(i)), true);
+                }
+                c = c.withNul(Value.of((long) sl.text().length() * sl.elementSize()));
+            } else if (t instanceof Type.Unknown) {
+                // no layout: the values are somewhere in the object, so what they point to is reachable from it
+                Value held = Value.UNKNOWN;
+                for (Expr e : ia.elements()) {
+                    Value v = in.eval(e, s, f);
+                    if (!v.pts.isEmpty()) held = held.join(new Value(Interval.BOTTOM, v.pts, true, null));
+                }
+                c = new Contents(new java.util.TreeMap<>(), held, Value.UNKNOWN);
+            } else {
+                Type elem = t instanceof Type.Array a ? a.element() : null;
+                long off = 0;
+                List<Expr> elems = ia.elements();
+                for (int i = 0; i < elems.size(); i++) {
+                    Type et = elem;
+                    if (t instanceof Type.Struct st && i < st.fields().size()) {
+                        et = st.fields().get(i).type();
+                        off = st.fields().get(i).offset();
+                    }
+                    if (et == null || et.size() <= 0) break;
+                    Value v = in.eval(elems.get(i), s, f);
+                    if (et instanceof Type.Int || et instanceof Type.Pointer || et instanceof Type.Float) {
+                        c = c.store(Interval.of(off), et.size(), v, true);
+                        if (et instanceof Type.Int ei && (ei.isChar() || ei.size() == 1)) c = c.withNul(Strings.afterStore(c.nul, Interval.of(off), et.size(), v));
+                    } else {
+                        c = c.store(Interval.of(off), Math.max(1, et.size()), Value.UNKNOWN, false);
+                    }
+                    if (!(t instanceof Type.Struct)) off += et.size();
+                }
+            }
+            s.set(r, c);
+        }
+    }
+}
