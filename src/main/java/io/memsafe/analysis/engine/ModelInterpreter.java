@@ -330,18 +330,6 @@ final class ModelInterpreter {
     private interface NulUpdate { Value apply(Value oldNul, Interval offset); }
 
     /** Overwrites a region range of unknown extent with {@code content}; the first NUL becomes what {@code nul} says. */
-    /**
-     * The terminator a write leaves, within the object: a string written past the end was reported at the
-     * write (checkAccess runs first), and the analysis goes on with the executions that stayed inside, as
-     * Frama-C's Eva reduces its state after an alarm; else every later read of the string would report the
-     * same overflow again.
-     */
-    private static Value inside(Value nul, Long whole) {
-        if (whole == null || whole <= 0 || nul.num.isBottom() || nul.num.hi() < whole) return nul;
-        Interval in = nul.num.meet(Interval.of(0, whole - 1));
-        return in.isBottom() ? nul : nul.withNum(in);
-    }
-
     private void fill(Value dst, State s, Value content, NulUpdate nul) {
         fill(dst, s, content, Interval.of(0, Interval.POS_INF), nul);
     }
@@ -375,7 +363,7 @@ final class ModelInterpreter {
             Long whole = r.size.constant();
             boolean replaces = from && off.isSingleton() && off.lo() == 0 && whole != null && whole > 0 && whole <= 8 && length.lo() >= whole
                     && dst.pts.size() == 1;
-            Contents n = new Contents(kept, replaces ? content : c.rest.join(content), inside(nul.apply(c.nul, e.getValue()), whole),
+            Contents n = new Contents(kept, replaces ? content : c.rest.join(content), nul.apply(c.nul, e.getValue()),
                     c.unterminated && !Contents.mayBeZero(content));
             s.set(r, n);
         }
