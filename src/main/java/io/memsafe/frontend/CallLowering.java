@@ -142,12 +142,37 @@ final class CallLowering {
      */
     private void macroStores(IASTInitializerClause[] actuals, SourceLoc where) {
         for (IASTInitializerClause a : actuals) {
-            if (!(a instanceof IASTExpression x) || !(lw.unparen(x) instanceof IASTIdExpression id)
-                    || !(lw.vars.get(id.getName().resolveBinding()) instanceof Variable v) || v.isGlobalStorage()) continue;
-            Lvalue lv = new Lvalue.Var(v, where);
-            lw.emit(new Stmt.Call(null, Stmt.MAY_STORE, null, List.of(new Expr.AddressOf(lv, lw.pointer(v.type))), where,
-                    java.util.Set.of(), java.util.Map.of()));
+            if (!(a instanceof IASTExpression x)) continue;
+            if (lw.unparen(x) instanceof IASTIdExpression id) {
+                if (!(lw.vars.get(id.getName().resolveBinding()) instanceof Variable v) || v.isGlobalStorage()) continue;
+                Lvalue lv = new Lvalue.Var(v, where);
+                lw.emit(new Stmt.Call(null, Stmt.MAY_STORE, null, List.of(new Expr.AddressOf(lv, lw.pointer(v.type))), where,
+                        java.util.Set.of(), java.util.Map.of()));
+            } else if (designatesWithoutEffects(lw.unparen(x)) && !(lw.unparen(x) instanceof IASTIdExpression)) {
+                // `get_uleb128 (*res, p, end)`: the object the lvalue designates (through a pointer, a
+                // member, an element) counts as written; computed from names only, so evaluating it again
+                // changes nothing
+                lw.emit(new Stmt.Call(null, Stmt.MAY_STORE, null, List.of(lw.addressOf(x)), where, java.util.Set.of(), java.util.Map.of()));
+            }
         }
+    }
+
+    /** An lvalue built of names, constants, `*`, members and subscripts only: no call, no assignment, no increment. */
+    private boolean designatesWithoutEffects(IASTExpression e) {
+        e = lw.unparen(e);
+        if (e instanceof IASTIdExpression id) return lw.vars.get(id.getName().resolveBinding()) instanceof Variable;
+        if (e instanceof IASTUnaryExpression u && u.getOperator() == IASTUnaryExpression.op_star) return pure(u.getOperand());
+        if (e instanceof IASTFieldReference fr) return fr.isPointerDereference() ? pure(fr.getFieldOwner()) : designatesWithoutEffects(fr.getFieldOwner());
+        if (e instanceof IASTArraySubscriptExpression as && as.getArgument() instanceof IASTExpression ix)
+            return pure(as.getArrayExpression()) && pure(ix);
+        return false;
+    }
+
+    private boolean pure(IASTExpression e) {
+        e = lw.unparen(e);
+        if (e instanceof IASTLiteralExpression) return true;
+        if (e instanceof IASTUnaryExpression u && u.getOperator() == IASTUnaryExpression.op_amper) return designatesWithoutEffects(u.getOperand());
+        return designatesWithoutEffects(e);
     }
 
     /**

@@ -754,6 +754,21 @@ public final class Lowering {
         };
     }
 
+    /** A structure whose definition the scan lacks (a header it does not have), or a type it cannot name at all. */
+    static boolean layoutUnknown(Type t) {
+        return t instanceof Type.Unknown || t instanceof Type.Struct s && s.size() < 0;
+    }
+
+    /**
+     * Where a member of a structure of unknown layout is taken to lie: a place of its own for each
+     * member name (its offset is unknown; at 0 for all, `s->count++` moved the pointer `s->items`),
+     * the same in every unit, in the window of offsets {@link Lvalue#UNKNOWN_LAYOUT_BASE} reserves
+     * (steps of 16 bytes), which no bounds check reads.
+     */
+    static long unknownLayoutSlot(String member) {
+        return Lvalue.UNKNOWN_LAYOUT_BASE + 16L * Math.floorMod(member.hashCode(), 32768);
+    }
+
     Lvalue lvalue(IASTExpression e) {
         e = unparen(e);
         SourceLoc where = loc(e);
@@ -820,6 +835,7 @@ public final class Lowering {
                 long off = 0;
                 String name = f.getFieldName().toString();
                 if (ownerType instanceof Type.Struct s && s.field(name) != null) off = s.field(name).offset();
+                else if (layoutUnknown(ownerType)) off = unknownLayoutSlot(name);
                 Type ft = typeOf(f);
                 if (f.getFieldName().resolveBinding() instanceof IField fld && References.isReference(fld.getType())) {
                     // a reference member: the referent whose address the member holds

@@ -2,6 +2,19 @@ package io.memsafe.ir;
 
 /** A memory location an expression designates. */
 public sealed interface Lvalue extends java.io.Serializable {
+    /**
+     * Members of a structure whose layout the scan does not know (its definition is in a missing
+     * header) are placed in a window of offsets no real object reaches, one place per member name
+     * ({@code frontend.Lowering#unknownLayoutSlot}): their values are kept apart, and no bounds check
+     * reads these offsets, which say nothing of where the member lies.
+     */
+    long UNKNOWN_LAYOUT_BASE = 1L << 40;
+    long UNKNOWN_LAYOUT_WINDOW = 1L << 20;
+
+    static boolean inUnknownLayoutWindow(long lo, long hi) {
+        return lo >= UNKNOWN_LAYOUT_BASE && hi < UNKNOWN_LAYOUT_BASE + UNKNOWN_LAYOUT_WINDOW;
+    }
+
     Type type();
     SourceLoc loc();
 

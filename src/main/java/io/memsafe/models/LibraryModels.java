@@ -70,10 +70,10 @@ public final class LibraryModels {
             def(s + "nlen", new Returns.StringLength(0, e, 1), true, new ReadString(0, e, 1));
             def(s + "cmp", range(INT_MIN, INT_MAX), true, new ReadString(0, e, -1), new ReadString(1, e, -1));
             def(s + "ncmp", range(INT_MIN, INT_MAX), true, new ReadString(0, e, 2), new ReadString(1, e, 2));
-            def(s + "chr", new Returns.PointerInto(0, e), true, new ReadString(0, e, -1));
-            def(s + "rchr", new Returns.PointerInto(0, e), true, new ReadString(0, e, -1));
+            def(s + "chr", new Returns.PointerInto(0, e, 1), true, new ReadString(0, e, -1));
+            def(s + "rchr", new Returns.PointerInto(0, e, 1), true, new ReadString(0, e, -1));
             def(s + "str", new Returns.PointerInto(0, e), true, new ReadString(0, e, -1), new ReadString(1, e, -1));
-            def(s + "pbrk", new Returns.PointerInto(0, e), true, new ReadString(0, e, -1), new ReadString(1, e, -1));
+            def(s + "pbrk", new Returns.PointerInto(0, e, Returns.PointerInto.BEFORE_TERMINATOR), true, new ReadString(0, e, -1), new ReadString(1, e, -1));
             def(s + "spn", range(0, INT_MAX), true, new ReadString(0, e, -1), new ReadString(1, e, -1));
             def(s + "cspn", range(0, INT_MAX), true, new ReadString(0, e, -1), new ReadString(1, e, -1));
             def(s + "dup", new Returns.Allocated(), false, new ReadString(0, e, -1), new Effect.Duplicate(0, e, -1));

@@ -6,8 +6,16 @@ public sealed interface Returns {
     record Argument(int arg, boolean orNull) implements Returns { }
     /** The length in elements of the string at {@code arg} (strlen). */
     record StringLength(int arg, int elem, int limitArg) implements Returns { }
-    /** A pointer into the string at {@code arg}, or NULL (strchr). */
-    record PointerInto(int arg, int elem) implements Returns { }
+    /**
+     * A pointer into the string at {@code arg}, or NULL (strchr). The match lies before the string's
+     * terminator when the character searched for, {@code args[charArg]}, cannot be NUL, or always
+     * ({@code charArg == BEFORE_TERMINATOR}: strpbrk's set holds no NUL); a string with nothing before
+     * its terminator then has no match, and the result is NULL.
+     */
+    record PointerInto(int arg, int elem, int charArg) implements Returns {
+        public static final int BEFORE_TERMINATOR = -2;
+        public PointerInto(int arg, int elem) { this(arg, elem, -1); }
+    }
     /** The block an Allocate / Reallocate / Duplicate effect made. */
     record Allocated() implements Returns { }
     /** An integer in [lo, hi]; {@code source} non-null marks it as untrusted input (rand, a read count). */

@@ -11,6 +11,14 @@ interface CallGraph {
     Set<Variable> globals(Function f);
 
     /**
+     * The globals (and static locals) that {@code f}, or anything it calls by name, stores into or
+     * takes the address of, in a deterministic order. What a call through a pointer below {@code f}
+     * may reach is not among them: with it every global an allocator hook or a callback table is kept
+     * in would count, and each call not followed would lose them all.
+     */
+    Set<Variable> writtenBelow(Function f);
+
+    /**
      * The longest chain of calls below {@code f} (0 for a function that calls no function of the
      * program); {@link Integer#MAX_VALUE} when it is unbounded (recursion) or unknown (a call through
      * a pointer).

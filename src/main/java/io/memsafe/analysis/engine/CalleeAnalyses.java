@@ -110,7 +110,7 @@ final class CalleeAnalyses {
         if (f.depth() >= maxDepth || f.onStack(callee) || work.used.size() >= MAX_CALLEE_ANALYSES || callee.blocks.size() > MAX_INLINED_BLOCKS) {
             // recursion, too deep or too much (the root's own limit; a callee analysis gets the room its
             // caller has left in resultFor): sound fallback, the callee is then analysed as a root of its own
-            return in.unknownCall(args, s);
+            return in.notFollowed(callee, args, s);
         }
         for (int i = 0; i < callee.params.size(); i++) {
             Variable p = callee.params.get(i);
@@ -134,7 +134,7 @@ final class CalleeAnalyses {
             // its call tree does not fit in what this analysis may still use: as if unknown
             s.mem.remove(ret);
             dropFrame(callee, s);
-            return in.unknownCall(args, s);
+            return in.notFollowed(callee, args, s);
         }
         if (f.report()) replayReports(key, sum, cf);
         State exit = sum.exit().copy();

@@ -456,13 +456,20 @@ public final class Interpreter {
         checkAccess(lv.loc(), p, Value.of(size), write, null, detail, end, f);
     }
 
+    /** A pointer to a member of a structure of unknown layout, at the place the front end gave it: no bounds to check. */
+    private static boolean unknownLayoutMember(Value p) {
+        if (p.pts.isEmpty()) return false;
+        for (Interval off : p.pts.values()) if (off.isBottom() || !Lvalue.inUnknownLayoutWindow(off.lo(), off.hi())) return false;
+        return true;
+    }
+
     private void checkAccess(SourceLoc loc, Value p, Value length, boolean write, String op, String detail, MemoryAccess.End end, Frame f) {
         State s = current;
         if (f.report()) {
             for (Checker c : checkers) c.onDereference(loc, p, op == null ? "dereference" : op, withCalls(f));
             if (s != null) for (Checker c : checkers) c.onUse(loc, p, op == null ? "dereference" : op, true, s, withCalls(f));
             MemoryAccess a = new MemoryAccess(loc, p, length, write, op, detail, provenEnds.getOrDefault(p, end));
-            for (Checker c : checkers) c.onAccess(a, withCalls(f));
+            if (!unknownLayoutMember(p)) for (Checker c : checkers) c.onAccess(a, withCalls(f));
             Value member = memberArguments.get(p);
             if (member != null) {
                 MemoryAccess m = new MemoryAccess(loc, member, length, write, op, detail, provenEnds.get(p) == MemoryAccess.End.INSIDE ? MemoryAccess.End.INSIDE : MemoryAccess.End.UNRELATED);
@@ -796,9 +803,17 @@ public final class Interpreter {
     private void call(Stmt.Call c, State s, Frame f) {
         if (Stmt.MAY_STORE.equals(c.callee())) {
             for (Expr a : c.args()) {
-                if (!(a instanceof Expr.AddressOf ao) || !(ao.lv() instanceof Lvalue.Var v)) continue;
-                Region r = region(v.var(), f.fn());
-                s.set(r, s.contents(r).markWritten());
+                if (!(a instanceof Expr.AddressOf ao)) continue;
+                if (ao.lv() instanceof Lvalue.Var v) {
+                    Region r = region(v.var(), f.fn());
+                    s.set(r, s.contents(r).markWritten());
+                } else {
+                    // an object reached through a pointer, a member or an element: each block it may be in
+                    for (Region r : eval(a, s, f).pts.keySet()) {
+                        if (r.kind == Region.Kind.STRING_LITERAL || r.key.startsWith("f:")) continue;
+                        s.set(r, s.contents(r).markWritten());
+                    }
+                }
             }
             return;
         }
@@ -915,11 +930,35 @@ public final class Interpreter {
      */
     Value unknownCall(List<Value> args, State s) {
         for (Value a : args) escape(a, s);
-        // what the arguments point to, and what pointers stored there point to: a callee writes through
-        // {@code out->buf} as well as into {@code *out} (Clang's analyzer invalidates the same cluster)
+        List<Region> from = new ArrayList<>();
+        for (Value a : args) from.addAll(a.pts.keySet());
+        invalidate(from, s);
+        return Value.UNKNOWN;
+    }
+
+    /**
+     * A call of a function of the program that the analysis does not follow (recursion, the depth
+     * limit, no room left, a root analysed on its own): an unknown call, and the globals it or its
+     * callees may write are unknown afterwards too. Left as they were, a global the callee sets
+     * (`headers = malloc(..)` after the caller's `headers = NULL`) would read as NULL on every path.
+     */
+    Value notFollowed(Function callee, List<Value> args, State s) {
+        Value result = unknownCall(args, s);
+        List<Region> globals = new ArrayList<>();
+        for (Variable g : callGraph.writtenBelow(callee)) if (!g.isConst) globals.add(region(g, null));
+        invalidate(globals, s);
+        return result;
+    }
+
+    /**
+     * What {@code from} designates, and what pointers stored there point to, becomes unknown: a callee
+     * writes through {@code out->buf} as well as into {@code *out} (Clang's analyzer invalidates the
+     * same cluster). Heap blocks reached stay reachable: the callee may keep them.
+     */
+    private void invalidate(List<Region> from, State s) {
         List<Region> work = new ArrayList<>();
         Set<Region> reached = new HashSet<>();
-        for (Value a : args) for (Region r : a.pts.keySet()) if (reached.add(r)) work.add(r);
+        for (Region r : from) if (reached.add(r)) work.add(r);
         while (!work.isEmpty()) {
             Region r = work.remove(work.size() - 1);
             if (r.kind == Region.Kind.STRING_LITERAL || r.key.startsWith("f:") || r.equals(ESCAPED)) continue;
@@ -931,7 +970,6 @@ public final class Interpreter {
         Value held = Value.BOTTOM;
         for (Region r : reached) if (r.kind == Region.Kind.HEAP) held = held.join(Value.pointer(r, Interval.ZERO));
         escape(held, s);
-        return Value.UNKNOWN;
     }
 
     /** The analyses of callees in their callers' contexts, shared by every root through {@link Summaries}. */

@@ -43,6 +43,14 @@ final class ModelInterpreter {
     }
 
     /** The length in bytes (terminator excluded) of the string a pointer designates; null if unknown. */
+    /** The character {@code c} converts to (strchr converts its int to char) cannot be NUL. */
+    private static boolean notNul(Interval c, int elem) {
+        if (c.isBottom()) return false;
+        if (c.isSingleton()) return elem >= 4 ? c.lo() != 0 : (c.lo() & ((1L << (8 * elem)) - 1)) != 0;
+        long max = (1L << (8 * Math.min(elem, 3))) - 1;
+        return c.lo() >= 1 && c.hi() <= max || c.lo() >= -max && c.hi() <= -1;
+    }
+
     record Str(Interval bytes, Origin taint, boolean alsoUnknown) {
         /** For checks: an unbounded length counts only with its lower bound (it is "no terminator known"). */
         Interval forCheck() { return bytes.hi() == Interval.POS_INF ? Interval.of(bytes.lo()) : bytes; }
@@ -606,6 +614,14 @@ final class ModelInterpreter {
                 Value p = arg(args, pi.arg());
                 Str str = strlen(p, s);
                 Interval span = str == null ? Interval.of(0, Interval.POS_INF) : Interval.of(0, str.bytes().hi());
+                Value searched = pi.charArg() >= 0 ? arg(args, pi.charArg()) : null;
+                boolean beforeNul = pi.charArg() == Returns.PointerInto.BEFORE_TERMINATOR
+                        || searched != null && searched.pts.isEmpty() && !searched.unknown && notNul(searched.num, pi.elem());
+                if (beforeNul && str != null && str.bytes().hi() != Interval.POS_INF) {
+                    // a character that is not NUL is found before the terminator, if at all
+                    if (str.bytes().hi() < pi.elem()) yield Value.of(Interval.ZERO);
+                    span = Interval.of(0, str.bytes().hi() - pi.elem());
+                }
                 Map<Region, Interval> pts = new TreeMap<>();
                 for (Map.Entry<Region, Interval> e : p.pts.entrySet()) pts.put(e.getKey(), e.getValue().add(span));
                 yield new Value(Interval.ZERO, pts, p.unknown || str == null, null);

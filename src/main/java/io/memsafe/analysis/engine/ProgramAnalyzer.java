@@ -325,19 +325,22 @@ public final class ProgramAnalyzer {
     /** Globals some function assigns or whose address escapes: their initial value is not all they hold. */
     private Set<Variable> writtenGlobals() {
         Set<Variable> w = new java.util.TreeSet<>((a, b) -> Integer.compare(a.id, b.id));
-        for (Function f : program.functions) {
-            for (BasicBlock b : f.blocks) {
-                for (Stmt s : b.stmts) {
-                    Variable base = baseVar(target(s));
-                    if (base != null && base.isGlobalStorage()) w.add(base);
-                    forEachExpr(s, e -> {
-                        if (e instanceof Expr.AddressOf ao && baseVar(ao.lv()) instanceof Variable v && v.isGlobalStorage()
-                                && !(ao.lv().type() instanceof Type.Function)) w.add(v);
-                    });
-                }
+        for (Function f : program.functions) globalsWrittenBy(f, w);
+        return w;
+    }
+
+    /** Adds the globals {@code f} stores into or takes the address of to {@code out}. */
+    private static void globalsWrittenBy(Function f, Set<Variable> out) {
+        for (BasicBlock b : f.blocks) {
+            for (Stmt s : b.stmts) {
+                Variable base = baseVar(target(s));
+                if (base != null && base.isGlobalStorage()) out.add(base);
+                forEachExpr(s, e -> {
+                    if (e instanceof Expr.AddressOf ao && baseVar(ao.lv()) instanceof Variable v && v.isGlobalStorage()
+                            && !(ao.lv().type() instanceof Type.Function)) out.add(v);
+                });
             }
         }
-        return w;
     }
 
     /** The lvalue a statement writes as a whole, if any. */
@@ -418,6 +421,20 @@ public final class ProgramAnalyzer {
 
         @Override
         public Set<Variable> globals(Function root) { return reach(root).globals(); }
+
+        @Override
+        public Set<Variable> writtenBelow(Function f) { return writtenBelow.computeIfAbsent(f, this::writes); }
+
+        private final Map<Function, Set<Variable>> writtenBelow = new ConcurrentHashMap<>();
+
+        /** The globals {@code f} or a function it reaches by name stores into or takes the address of. */
+        private Set<Variable> writes(Function f) {
+            Set<Variable> out = new java.util.TreeSet<>((a, b) -> Integer.compare(a.id, b.id));
+            Set<Function> fs = new HashSet<>(reach(f).functions());
+            fs.add(f);
+            for (Function g : fs) globalsWrittenBy(g, out);
+            return out;
+        }
 
         @Override
         public boolean mayCall(Function from, Function to) {
