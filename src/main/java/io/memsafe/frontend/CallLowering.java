@@ -148,7 +148,7 @@ final class CallLowering {
                 Lvalue lv = new Lvalue.Var(v, where);
                 lw.emit(new Stmt.Call(null, Stmt.MAY_STORE, null, List.of(new Expr.AddressOf(lv, lw.pointer(v.type))), where,
                         java.util.Set.of(), java.util.Map.of()));
-            } else if (designatesWithoutEffects(lw.unparen(x)) && !(lw.unparen(x) instanceof IASTIdExpression)) {
+            } else if (designatesWithoutEffects(x)) {
                 // `get_uleb128 (*res, p, end)`: the object the lvalue designates (through a pointer, a
                 // member, an element) counts as written; computed from names only, so evaluating it again
                 // changes nothing

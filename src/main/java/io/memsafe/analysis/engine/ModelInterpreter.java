@@ -42,7 +42,6 @@ final class ModelInterpreter {
         };
     }
 
-    /** The length in bytes (terminator excluded) of the string a pointer designates; null if unknown. */
     /** The character {@code c} converts to (strchr converts its int to char) cannot be NUL. */
     private static boolean notNul(Interval c, int elem) {
         if (c.isBottom()) return false;
@@ -51,6 +50,7 @@ final class ModelInterpreter {
         return c.lo() >= 1 && c.hi() <= max || c.lo() >= -max && c.hi() <= -1;
     }
 
+    /** The length in bytes (terminator excluded) of the string a pointer designates; null if unknown. */
     record Str(Interval bytes, Origin taint, boolean alsoUnknown) {
         /** For checks: an unbounded length counts only with its lower bound (it is "no terminator known"). */
         Interval forCheck() { return bytes.hi() == Interval.POS_INF ? Interval.of(bytes.lo()) : bytes; }
