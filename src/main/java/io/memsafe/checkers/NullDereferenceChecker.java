@@ -21,9 +21,15 @@ import java.util.List;
                 + "mapped, it has been turned into privilege escalation.")
 public final class NullDereferenceChecker implements Checker {
     @Override
-    public void onDereference(SourceLoc loc, Value pointer, String what, Context ctx) {
+    public void onDereference(SourceLoc loc, Value pointer, String what, TraceStep nullSet, Context ctx) {
         if (!pointer.isDefinitelyNull()) return;
         String msg = ("dereference".equals(what) ? "dereference of" : what + " called with") + " a NULL pointer";
-        ctx.report(this, loc, msg, List.of(new TraceStep(loc, "the pointer is NULL on every path to here")));
+        List<TraceStep> trace = new java.util.ArrayList<>();
+        if (nullSet != null) {
+            trace.add(nullSet);
+            msg += " (" + nullSet.message().replace(" here", " at line " + nullSet.loc().line()) + ")";
+        }
+        trace.add(new TraceStep(loc, "the pointer is NULL on every path to here"));
+        ctx.report(this, loc, msg, trace);
     }
 }

@@ -69,6 +69,30 @@ class ScanCommandTest {
     }
 
     @Test
+    void aNullDereferenceSaysWhereThePointerWasSetToNull(@TempDir Path tmp) throws IOException {
+        Path src = tmp.resolve("n.c"), out = tmp.resolve("o.json");
+        Files.writeString(src, """
+                struct hdr { int type; };
+                static struct hdr *headers;
+                int count(unsigned n) {
+                    struct hdr *h;
+                    unsigned i;
+                    int c = 0;
+                    headers = 0;
+                    for (i = 0, h = headers; i < n; i++, h++)
+                        if (h->type == 3) c++;
+                    return c;
+                }
+                """);
+        Main.run("scan", "--format", "json", "-o", out.toString(), src.toString());
+        JsonNode finding = new ObjectMapper().readTree(out.toFile()).get("findings").get(0);
+        assertThat(finding.get("rule").asText()).isEqualTo("MS476");
+        assertThat(finding.get("message").asText()).contains("'headers' is set to NULL at line 7");
+        assertThat(finding.get("trace").get(0).get("line").asInt()).isEqualTo(7);
+        assertThat(finding.get("trace").get(0).get("message").asText()).isEqualTo("'headers' is set to NULL here");
+    }
+
+    @Test
     void textOutputShowsSourceLineAndCaret(@TempDir Path tmp) throws IOException {
         Path out = tmp.resolve("o.txt");
         Main.run("scan", "-o", out.toString(), EXAMPLE.toString());

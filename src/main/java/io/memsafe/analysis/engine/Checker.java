@@ -13,8 +13,12 @@ public interface Checker {
     /** A load, a store, or a library function's read or write of a buffer. */
     default void onAccess(MemoryAccess access, Context ctx) { }
 
-    /** A pointer is dereferenced (load, store, or a library function that requires a valid pointer). */
-    default void onDereference(SourceLoc loc, Value pointer, String what, Context ctx) { }
+    /**
+     * A pointer is dereferenced (load, store, or a library function that requires a valid pointer);
+     * {@code nullSet}, when not null, is where the code last set the dereferenced variable to NULL
+     * (a hint for the trace, given only for a pointer that is NULL on every path).
+     */
+    default void onDereference(SourceLoc loc, Value pointer, String what, TraceStep nullSet, Context ctx) { }
 
     /**
      * Memory is used through a pointer (a load, a store, a library function reading or writing

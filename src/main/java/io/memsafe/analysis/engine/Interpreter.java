@@ -444,7 +444,7 @@ public final class Interpreter {
     // ------------------------------------------------------------------ events
 
     void checkAccess(SourceLoc loc, Value p, Value length, boolean write, String op, String detail, Frame f) {
-        checkAccess(loc, p, length, write, op, detail, MemoryAccess.End.UNRELATED, f);
+        checkAccess(loc, p, length, write, op, detail, MemoryAccess.End.UNRELATED, null, f);
     }
 
     /** An access through an lvalue: an element of a heap block may be proven in bounds by the relations. */
@@ -453,7 +453,8 @@ public final class Interpreter {
         MemoryAccess.End end = f.report() ? Relations.elementInBlock(this, lv, s, f) : MemoryAccess.End.UNRELATED;
         String detail = describeIndex(lv, s, f);
         if (end == MemoryAccess.End.MAY_REACH_COUNT) detail = (detail == null ? "" : detail + "; ") + "the index can equal the element count the block was allocated with";
-        checkAccess(lv.loc(), p, Value.of(size), write, null, detail, end, f);
+        TraceStep nullSet = f.report() && p.isDefinitelyNull() ? NullOrigins.of(lv, f.fn()) : null;
+        checkAccess(lv.loc(), p, Value.of(size), write, null, detail, end, nullSet, f);
     }
 
     /** A pointer to a member of a structure of unknown layout, at the place the front end gave it: no bounds to check. */
@@ -463,10 +464,11 @@ public final class Interpreter {
         return true;
     }
 
-    private void checkAccess(SourceLoc loc, Value p, Value length, boolean write, String op, String detail, MemoryAccess.End end, Frame f) {
+    private void checkAccess(SourceLoc loc, Value p, Value length, boolean write, String op, String detail, MemoryAccess.End end,
+                             TraceStep nullSet, Frame f) {
         State s = current;
         if (f.report()) {
-            for (Checker c : checkers) c.onDereference(loc, p, op == null ? "dereference" : op, withCalls(f));
+            for (Checker c : checkers) c.onDereference(loc, p, op == null ? "dereference" : op, nullSet, withCalls(f));
             if (s != null) for (Checker c : checkers) c.onUse(loc, p, op == null ? "dereference" : op, true, s, withCalls(f));
             MemoryAccess a = new MemoryAccess(loc, p, length, write, op, detail, provenEnds.getOrDefault(p, end));
             if (!unknownLayoutMember(p)) for (Checker c : checkers) c.onAccess(a, withCalls(f));
