@@ -26,7 +26,7 @@ final class WireFormat {
     /** Is {@code o} an integer read from a wire format (assembled, converted, or returned by an unseen reader of input bytes)? */
     static boolean isWire(Origin o) {
         String w = o.what();
-        return w.startsWith("a ") && (w.contains(CONVERTED) || w.endsWith(ASSEMBLED)) || w.startsWith("the integer ") && w.contains(RETURNED_FROM_BYTES);
+        return w.startsWith("a ") && (w.contains(CONVERTED) || w.contains(ASSEMBLED)) || w.startsWith("the integer ") && w.contains(RETURNED_FROM_BYTES);
     }
 
     /** The result of a byte-order conversion of {@code v} to a {@code bits}-bit host integer. */
@@ -61,8 +61,15 @@ final class WireFormat {
         boolean[] shifted = {false};
         if (!bytes(b, widest, shifted) || !shifted[0]) return null;
         int bits = Math.min(64, widest[0] + 8);
-        if (computed.taint != null && !computed.num.isBottom() && computed.num.lo() >= 0 && computed.num.hi() <= mask(bits)) return null;
-        Origin o = computed.taint != null ? computed.taint : new Origin("a " + bits + ASSEMBLED, loc);
+        // bytes already untrusted (an entry point's buffer) assembled into an integer are a wire-format
+        // field all the same: stored into a member, it is untrusted wherever the member is read, as when
+        // a helper (`read16_le(p)`) assembles bytes it does not know the origin of
+        Origin o = computed.taint == null ? new Origin("a " + bits + ASSEMBLED, loc)
+                : isWire(computed.taint) ? computed.taint
+                : new Origin("a " + bits + ASSEMBLED + " (" + computed.taint.what() + ")", computed.taint.loc());
+        if (computed.taint != null && !computed.num.isBottom() && computed.num.lo() >= 0 && computed.num.hi() <= mask(bits)) {
+            return o == computed.taint ? null : Value.tainted(computed.num, o);
+        }
         return Value.tainted(Interval.of(0, mask(bits)), o);
     }
 
