@@ -18,7 +18,11 @@ import java.util.Map;
  * not evidence of a bug, so it is not reported, and neither is an end past the buffer that needs
  * the largest offset and the largest length at once (see {@link #onlyBothAtMost}).
  */
-record BoundsViolation(Region region, Interval offset, Interval length, long size, boolean under, Origin taint) {
+record BoundsViolation(Region region, Interval offset, Interval length, long size, boolean under, Origin taint, boolean negativeLength) {
+
+    BoundsViolation(Region region, Interval offset, Interval length, long size, boolean under, Origin taint) {
+        this(region, offset, length, size, under, taint, false);
+    }
 
     static List<BoundsViolation> of(MemoryAccess a) {
         List<BoundsViolation> out = new ArrayList<>();
@@ -27,6 +31,9 @@ record BoundsViolation(Region region, Interval offset, Interval length, long siz
         // bounds extrapolated by widening over a loop of unknown trip count are not evidence
         if ((a.pointer().widened || len.widened) && a.pointer().taint == null && len.taint == null) return out;
         Interval l = len.num;
+        // a library call's length is a size_t: an untrusted signed length checked only against its maximum
+        // (int len; if (len > MAX) fail) can be negative, and converted it is a huge size
+        boolean negative = a.operation() != null && len.taint != null && !l.isBottom() && l.lo() < 0;
         for (Map.Entry<Region, Interval> e : a.pointer().pts.entrySet()) {
             Region r = e.getKey();
             // storage of unknown size (an input buffer, argv) has no end to check; a member array of unknown storage has
@@ -54,6 +61,10 @@ record BoundsViolation(Region region, Interval offset, Interval length, long siz
                     && a.end() != MemoryAccess.End.MAY_REACH_COUNT) continue;
             if (off.lo() < 0 && (off.lo() != Interval.NEG_INF || taint != null)) {
                 out.add(new BoundsViolation(r, off, l, sz, true, taint));
+                continue;
+            }
+            if (negative) {
+                out.add(new BoundsViolation(r, off, l, sz, false, len.taint, true));
                 continue;
             }
             long end = satAdd(off.hi(), l.hi());
@@ -87,7 +98,9 @@ record BoundsViolation(Region region, Interval offset, Interval length, long siz
         if (a.operation() == null) sb.append(write ? "write of " : "read of ").append(length).append(" bytes");
         else sb.append(verb).append(' ').append(length).append(" bytes");
         sb.append(" at offset ").append(offset).append(" of ").append(region.description);
-        if (under) sb.append(": starts ").append(-offset.lo()).append(" bytes before the buffer");
+        if (negativeLength) sb.append(": the length can be negative, and as the unsigned length the call takes it is a huge value, past the ")
+                .append(size).append(" bytes; it is checked against a maximum only, not against 0");
+        else if (under) sb.append(": starts ").append(-offset.lo()).append(" bytes before the buffer");
         else if (size < 0) sb.append(": no check relates the offset to the buffer's length, so it may end past it");
         else sb.append(": ends past its ").append(size).append(" bytes");
         if (a.detail() != null) sb.append(" (").append(a.detail()).append(')');

@@ -12,14 +12,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reports a dereference of an allocation result that is NULL when the allocation fails and that no
- * path has compared with NULL yet. A pointer NULL on some paths for another reason (assigned on
- * one branch only) is not reported: its NULL paths may be correlated with the use.
+ * Reports a dereference of an allocation result that is NULL when the allocation fails (or of a
+ * getenv result, NULL when the variable is not set) and that no path has compared with NULL yet. A
+ * pointer NULL on some paths for another reason (assigned on one branch only) is not reported: its
+ * NULL paths may be correlated with the use.
  */
 @Rule(id = "MS690", name = "UncheckedAllocationResult", cwe = 690, level = "warning",
-        title = "Unchecked allocation or fopen result dereferenced",
+        title = "Unchecked allocation, fopen or getenv result dereferenced",
         rationale = "malloc, calloc, realloc and strdup return NULL when memory runs out, which an attacker can often "
-                + "provoke, and fopen returns NULL when a file cannot be opened; using the result unchecked crashes the "
+                + "provoke, fopen returns NULL when a file cannot be opened and getenv when the variable is not set; using the result unchecked crashes the "
                 + "process, or worse when NULL plus an offset is mapped.")
 public final class UncheckedAllocationChecker implements Checker {
     @Override
@@ -33,9 +34,12 @@ public final class UncheckedAllocationChecker implements Checker {
         }
         Region r = Lifecycle.single(pointer);
         List<TraceStep> t = new ArrayList<>();
-        t.add(new TraceStep(at, "allocation that returns NULL on failure; the result is not checked"));
+        boolean lookup = "environment".equals(r.family);
+        t.add(new TraceStep(at, lookup ? "lookup that returns NULL when the variable is not set; the result is not checked"
+                : "allocation that returns NULL on failure; the result is not checked"));
         t.add(new TraceStep(loc, "dereferenced here"));
         ctx.report(this, loc, ("dereference".equals(what) ? "dereference of " : what + "() called with ")
-                + "the unchecked result of " + (r.kind == Region.Kind.HEAP ? "the allocation of " : "") + r.description + ", which is NULL if it fails", t);
+                + "the unchecked result of " + (r.kind == Region.Kind.HEAP ? "the allocation of " : "") + r.description
+                + (lookup ? ", which is NULL when the variable is not set" : ", which is NULL if it fails"), t);
     }
 }

@@ -123,11 +123,21 @@ public final class LibraryModels {
         // ---- integers read from a wire format: network and fixed byte order to host order
         def("ntohs", new Returns.WireInteger(0, 16, true), true);
         def("ntohl", new Returns.WireInteger(0, 32, true), true);
+        def("RtlUshortByteSwap", new Returns.WireInteger(0, 16, true), true);
+        def("RtlUlongByteSwap", new Returns.WireInteger(0, 32, true), true);
+        def("RtlUlonglongByteSwap", new Returns.WireInteger(0, 64, true), true);
+        def("_byteswap_ushort", new Returns.WireInteger(0, 16, true), true);
+        def("_byteswap_ulong", new Returns.WireInteger(0, 32, true), true);
+        def("_byteswap_uint64", new Returns.WireInteger(0, 64, true), true);
         for (int bits : new int[] {16, 32, 64}) {
             def("be" + bits + "toh", new Returns.WireInteger(0, bits, true), true);
             def("le" + bits + "toh", new Returns.WireInteger(0, bits, false), true);
             def("bswap_" + bits, new Returns.WireInteger(0, bits, true), true);
             def("__builtin_bswap" + bits, new Returns.WireInteger(0, bits, true), true);
+            // the Linux kernel's byte-order conversions (a little-endian host swaps only the big-endian ones)
+            def("be" + bits + "_to_cpu", new Returns.WireInteger(0, bits, true), true);
+            def("le" + bits + "_to_cpu", new Returns.WireInteger(0, bits, false), true);
+            def("swab" + bits, new Returns.WireInteger(0, bits, true), true);
         }
 
         // ---- untrusted input sources

@@ -129,6 +129,14 @@ size_t __memsafe_array_size(size_t a, size_t b);
 void *__memsafe_containing_record(void *address, unsigned long offset);
 
 /* ---- user memory */
+/* <asm/byteorder.h>: integers in a fixed byte order, read from a device, a packet or a user buffer */
+u16 le16_to_cpu(__le16 x); u16 be16_to_cpu(__be16 x);
+u32 le32_to_cpu(__le32 x); u32 be32_to_cpu(__be32 x);
+u64 le64_to_cpu(__le64 x); u64 be64_to_cpu(__be64 x);
+u16 swab16(u16 x); u32 swab32(u32 x); u64 swab64(u64 x);
+__le16 cpu_to_le16(u16 x); __be16 cpu_to_be16(u16 x);
+__le32 cpu_to_le32(u32 x); __be32 cpu_to_be32(u32 x);
+__le64 cpu_to_le64(u64 x); __be64 cpu_to_be64(u64 x);
 unsigned long copy_from_user(void *to, const void __user *from, unsigned long n);
 unsigned long copy_to_user(void __user *to, const void *from, unsigned long n);
 unsigned long __copy_from_user(void *to, const void __user *from, unsigned long n);

@@ -409,6 +409,13 @@ void ExFreePool(PVOID P);
 void ExFreePool2(PVOID P, ULONG Tag, PVOID ExtendedParameters, ULONG ExtendedParametersCount);
 
 /* ---- memory (the Rtl memory macros are the C library's functions, as in the WDK) */
+/* byte-order swaps: a field of a big-endian wire format (a packet, a descriptor) in host order */
+USHORT RtlUshortByteSwap(USHORT x);
+ULONG RtlUlongByteSwap(ULONG x);
+ULONGLONG RtlUlonglongByteSwap(ULONGLONG x);
+unsigned short _byteswap_ushort(unsigned short x);
+unsigned long _byteswap_ulong(unsigned long x);
+unsigned long long _byteswap_uint64(unsigned long long x);
 #define RtlCopyMemory(d, s, n) memcpy((d), (s), (n))
 #define RtlMoveMemory(d, s, n) memmove((d), (s), (n))
 #define RtlFillMemory(d, n, f) memset((d), (f), (n))

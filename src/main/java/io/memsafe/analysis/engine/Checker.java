@@ -49,6 +49,19 @@ public interface Checker {
      */
     default void onLostReference(SourceLoc lostAt, SourceLoc seenAt, io.memsafe.analysis.domain.Region block, Context ctx) { }
 
+    /**
+     * A store overwrote the only pointer to a live heap block that no path has freed ({@code pointer}:
+     * the overwritten variable or member as the source names it, or null): it can never be freed.
+     */
+    default void onOverwritten(SourceLoc at, io.memsafe.analysis.domain.Region block, String pointer, Context ctx) { }
+
+    /**
+     * A path returns from {@code function} at {@code at} while only the function's own variable
+     * {@code pointer} (null: no name) holds a heap block that other paths free (at {@code freedElsewhere})
+     * or hand on (null): the block leaks on this path.
+     */
+    default void onLeakOnPath(SourceLoc at, io.memsafe.analysis.domain.Region block, String function, String pointer, SourceLoc freedElsewhere, Context ctx) { }
+
     /** A printf-family function is called with a format string whose characters come from untrusted input ({@code taint}). */
     default void onFormatString(SourceLoc loc, Value format, String function, io.memsafe.analysis.domain.Origin taint, Context ctx) { }
 

@@ -227,9 +227,17 @@ final class FunctionFixpoint {
     private State transfer(BasicBlock b, State entry, Interpreter.Frame f) {
         in.budget.step(); // a block costs at least its copy, even when it has no statement
         State s = entry.copy();
-        for (Stmt st : b.stmts) {
-            if (s.bottom) break;
-            in.exec(st, s, f);
+        BasicBlock outerBlock = in.block;
+        int outerIndex = in.index;
+        try {
+            in.block = b;
+            for (int i = 0; i < b.stmts.size() && !s.bottom; i++) {
+                in.index = i;
+                in.exec(b.stmts.get(i), s, f);
+            }
+        } finally {
+            in.block = outerBlock;
+            in.index = outerIndex;
         }
         in.budget.regions(s.mem.size());
         return s;
@@ -312,12 +320,18 @@ final class FunctionFixpoint {
             Checker.Context outer = in.reporter;
             in.reporter = (checker, loc, message, trace) -> { reported.add(AttackerChoices.ident(checker, loc, message)); outer.report(checker, loc, message, trace); };
             try {
+                List<Map.Entry<SourceLoc, State>> returns = new ArrayList<>();
                 for (BasicBlock b : shape.rpo()) {
                     State s = states.get(b);
-                    if (s != null && !s.bottom) transfer(b, s, frame);
+                    if (s == null || s.bottom) continue;
+                    State out = transfer(b, s, frame);
+                    if (b.succs.contains(fn.exit) && !out.bottom) returns.add(Map.entry(returnAt(b), out));
                 }
                 State exit = states.get(fn.exit);
-                if (exit != null && in.forced == null) in.checkLeaks(fn, exit, lastStatement(), frame);
+                if (exit != null && in.forced == null) {
+                    Leaks.atReturns(in, fn, exit, returns, frame);
+                    Leaks.atExit(in, fn, exit, lastStatement(), frame);
+                }
                 if (exit != null) FrameEscapes.check(in, fn, exit, lastStatement(), frame);
             } finally {
                 in.reporter = outer;
@@ -329,8 +343,11 @@ final class FunctionFixpoint {
             List<State> last = new ArrayList<>();
             for (BasicBlock b : shape.rpo()) if (exits.containsKey(b)) last.add(exits.get(b));
             exitCases = ReturnCases.group(fn, last);
+            if (exitCases != null) for (State c : exitCases) Leaks.collect(in, fn, c);
         }
         if (exit == null) return State.unreachable();
+        // what the function lost is reported above (in its reporting pass): its callers do not see it again
+        Leaks.collect(in, fn, exit);
         exit.cases = null;
         return exit;
     }
@@ -341,6 +358,14 @@ final class FunctionFixpoint {
 
     /** The exit states by return value after {@link #run} (null when they do not split). */
     List<State> exitCases() { return exitCases; }
+
+    /** Where block {@code b} returns: its return statement, else (falling off the end) the function's last statement. */
+    private SourceLoc returnAt(BasicBlock b) {
+        for (int i = b.stmts.size() - 1; i >= 0; i--) {
+            if (b.stmts.get(i) instanceof Stmt.Return r && r.loc() != null && r.loc().line() > 0) return r.loc();
+        }
+        return lastStatement();
+    }
 
     /** Where a function ends, as far as the IR tells: its statement furthest down in the source. */
     private SourceLoc lastStatement() {

@@ -171,23 +171,6 @@ public final class Interpreter {
         s.set(ESCAPED, new Contents(new TreeMap<>(), held.rest.join(kept), Value.UNKNOWN));
     }
 
-    /**
-     * Heap blocks lost when {@code fn} returns: allocated, freed on no path, and reachable from
-     * no region that outlives its frame. Reported to the checkers at {@code at}.
-     */
-    void checkLeaks(Function fn, State exit, SourceLoc at, Frame f) {
-        if (!f.report() || exit.bottom || fn == null) return;
-        String frame = frameKeys(fn);
-        Set<Region> reached = reachableFrom(exit, r -> r.kind != Region.Kind.HEAP && !r.key.startsWith(frame));
-        for (Map.Entry<Region, Contents> e : exit.mem.entrySet()) {
-            Region r = e.getKey();
-            if (r.kind != Region.Kind.HEAP || reached.contains(r) || exit.freed.containsKey(r)) continue;
-            if (!"malloc".equals(r.family) && !"new".equals(r.family) && !"new[]".equals(r.family)
-                    && !io.memsafe.models.KernelModels.countedStringBuffer(r.family)) continue;
-            for (Checker c : checkers) c.onLeak(at, r, fn.name, withCalls(f));
-        }
-    }
-
     /** The regions of {@code s} that are roots, and every region a pointer stored in a reached region designates. */
     static Set<Region> reachableFrom(State s, java.util.function.Predicate<Region> root) {
         List<Region> work = new ArrayList<>();
@@ -272,7 +255,10 @@ public final class Interpreter {
                 Value wire = WireFormat.assembled(b, v, at);
                 yield wire != null ? wire : SizeArithmetic.markWrap(b, l, r, v, at);
             }
-            case Expr.Cast c -> ValueArithmetic.cast(eval(c.operand(), s, f), c.type(), c.operand().type());
+            case Expr.Cast c -> {
+                Value operand = eval(c.operand(), s, f);
+                yield SizeArithmetic.markTruncation(c, operand, ValueArithmetic.cast(operand, c.type(), c.operand().type()), at);
+            }
             case Expr.Opaque o -> Value.UNKNOWN;
         };
     }
@@ -390,7 +376,9 @@ public final class Interpreter {
             for (Region r : base.pts.keySet()) anywhere.put(r, Interval.TOP);
             if (!anywhere.isEmpty()) p = new Value(Interval.BOTTOM, anywhere, true, p.taint, p.widened);
         }
+        Region sole = Leaks.soleTarget(this, lv, p, size, v, s);
         storeVia(p, size, v, s, charLike);
+        if (sole != null) Leaks.overwritten(this, sole, lv, at, s, f);
         if (v.taint != null && memberFacts.isEmpty() && lv.type() instanceof Type.Int it) UntrustedMembers.record(memberStores, UntrustedMembers.key(lv), v, it, lv.loc());
     }
 
@@ -425,11 +413,20 @@ public final class Interpreter {
 
     /** An element of an array that is a member of a struct (or a row of a larger array) stays inside that array. */
     private void checkElementOfMember(Lvalue lv, long size, boolean write, State s, Frame f) {
-        if (!f.report() || !(lv instanceof Lvalue.Index ix)) return;
+        if (!f.report()) return;
+        // a member of an element (s->slots[i].flags) is checked as its element is, at the member's offset
+        long inElement = 0;
+        Lvalue element = lv;
+        while (element instanceof Lvalue.Field fl) {
+            inElement += fl.offset();
+            element = fl.base();
+        }
+        if (!(element instanceof Lvalue.Index ix)) return;
         Value member = SubObjects.pointer(this, ix.base(), s, f);
         if (member == null) return;
         Value at = ValueArithmetic.binary(BinOp.ADD, member, eval(ix.index(), s, f), Math.max(1, ix.type().size()), Type.LONG);
-        MemoryAccess a = new MemoryAccess(lv.loc(), at, Value.of(size), write, null, describeIndex(lv, s, f));
+        if (inElement != 0) at = ValueArithmetic.binary(BinOp.ADD, at, Value.of(inElement), 1, Type.LONG);
+        MemoryAccess a = new MemoryAccess(lv.loc(), at, Value.of(size), write, null, describeIndex(element, s, f));
         for (Checker c : checkers) c.onAccess(a, withCalls(f));
     }
 
@@ -583,6 +580,10 @@ public final class Interpreter {
     /** The state the statement being executed works on (the checkers' view of the heap lifetime). */
     private State current;
 
+    /** The block and the index in it of the statement being executed (by {@link FunctionFixpoint}), if any. */
+    io.memsafe.ir.BasicBlock block;
+    int index;
+
     /** Where the statement being executed is. */
     private SourceLoc at = SourceLoc.NONE;
 
@@ -721,6 +722,7 @@ public final class Interpreter {
             BinOp op = truth ? b.op() : b.op().negate();
             Value l = eval(b.left(), s, f), r = eval(b.right(), s, f);
             boolean exact = Relations.exactTest(this, b.left(), b.right(), s, f);
+            Set<Region> mayFail = Leaks.unchecked(l, r, s);
             if (!s.unchecked.isEmpty()) { s.unchecked.keySet().removeAll(l.pts.keySet()); s.unchecked.keySet().removeAll(r.pts.keySet()); }
             long unsigned = Refinement.unsignedComparison(b.left().type(), b.right().type());
             constrain(b.left(), op, Refinement.asUnsigned(r, b.right().type(), unsigned), unsigned, s, f);
@@ -729,6 +731,7 @@ public final class Interpreter {
             if (!s.bottom) Relations.reduce(this, b.left(), b.right(), exact, s, f);
             if (!s.bottom) Relations.pruneObjects(this, b.left(), b.right(), s, f);
             if (!s.bottom && !s.cor.isEmpty()) Correlations.apply(this, s);
+            if (!s.bottom && mayFail != null) Leaks.failed(this, mayFail, eval(b.left(), s, f), eval(b.right(), s, f), s);
             if (!s.bottom && !s.freed.isEmpty()) {
                 Reallocation.decided(l, eval(b.left(), s, f), s, this, testAt, f);
                 Reallocation.decided(r, eval(b.right(), s, f), s, this, testAt, f);
@@ -736,10 +739,12 @@ public final class Interpreter {
             return;
         }
         Value before = eval(cond, s, f);
+        Set<Region> mayFail = Leaks.unchecked(before, Value.ZERO, s);
         if (!s.unchecked.isEmpty()) s.unchecked.keySet().removeAll(before.pts.keySet());
         constrain(cond, truth ? BinOp.NE : BinOp.EQ, Value.ZERO, s, f);
         if (!s.bottom && cond.type() instanceof Type.Int) Relations.learn(this, cond, s, f);
         if (!s.bottom && !s.cor.isEmpty()) Correlations.apply(this, s);
+        if (!s.bottom && mayFail != null) Leaks.failed(this, mayFail, eval(cond, s, f), Value.ZERO, s);
         if (!s.bottom && !s.freed.isEmpty()) Reallocation.decided(before, eval(cond, s, f), s, this, testAt, f);
     }
 

@@ -658,6 +658,8 @@ final class ModelInterpreter {
                 Origin o = new Origin(es.source() + "()", loc);
                 Region reg = new Region("e:" + loc, Region.Kind.UNKNOWN, Value.UNKNOWN, "string from " + es.source(), loc, "environment");
                 s.set(reg, new Contents(new TreeMap<>(), Value.tainted(Interval.of(-128, 127), o), new Value(Interval.of(0, Interval.POS_INF), Map.of(), false, o)));
+                // NULL when there is no such string (an unset variable), until the caller compares the result with NULL
+                s.allocated(reg, loc);
                 yield new Value(Interval.ZERO, Map.of(reg, Interval.ZERO), false, o);
             }
             case Returns.WireInteger wi -> WireFormat.converted(arg(args, wi.arg()), wi.bits(), wi.swapped(), name, loc);

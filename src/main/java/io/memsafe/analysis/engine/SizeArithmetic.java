@@ -60,4 +60,24 @@ final class SizeArithmetic {
         if (result.taint.wrap() != null && onlyHuge) return result;
         return result.withTaint(result.taint.wrapped(how, at, !onlyHuge));
     }
+
+    /**
+     * Size arithmetic done in a wide type and converted to a narrower one ({@code u32 bytes = count *
+     * sizeof(struct rule)}, where the product is a 64-bit size_t): an untrusted result past the narrow
+     * type's maximum is truncated, which makes it small. Only the result of an addition, multiplication
+     * or shift counts: a conversion of a plain input value (a byte taken out of a word) truncates by design.
+     */
+    static Value markTruncation(Expr.Cast c, Value operand, Value result, SourceLoc at) {
+        if (operand.taint == null || operand.taint.wrapShrinks() || !operand.pts.isEmpty() || operand.num.isBottom()
+                || !(c.type() instanceof Type.Int t) || !(c.operand().type() instanceof Type.Int from) || t.size() >= from.size()) return result;
+        Expr e = c.operand();
+        while (e instanceof Expr.Cast inner) e = inner.operand();
+        if (!(e instanceof Expr.Binary b) || (b.op() != BinOp.ADD && b.op() != BinOp.MUL && b.op() != BinOp.SHL)) return result;
+        Interval range = Interval.ofType(t.size(), t.signed());
+        if (operand.num.hi() <= range.hi() || result.taint == null) return result;
+        String type = (t.signed() ? "" : "unsigned ") + (t.size() * 8) + "-bit";
+        String what = b.op() == BinOp.ADD ? "sum" : b.op() == BinOp.MUL ? "product" : "shifted value";
+        return result.withTaint(result.taint.wrapped("the " + what + " " + operand.num + " does not fit the " + type
+                + " type it is converted to, which truncates it", at, true));
+    }
 }
