@@ -28,15 +28,22 @@ public final class WrappedAllocationSizeChecker implements Checker {
         if (o != null && o.wrap() != null && !o.wrapShrinks()) report(this, loc, size, allocator, ctx);
     }
 
-    /** The finding of either wrap checker: where the untrusted value came from, where it wrapped, the allocation. */
+    /**
+     * The finding of either wrap checker: where the untrusted value came from, where it wrapped, the
+     * allocation. It is reported at the arithmetic that wraps (the unchecked computation is the defect
+     * to fix; the allocation is where it does harm), when that is in the same file as the allocation.
+     */
     static void report(Checker checker, SourceLoc loc, Value size, String allocator, Context ctx) {
         Origin o = size.taint;
         List<TraceStep> t = new ArrayList<>();
+        boolean wrapKnown = o.wrapLoc() != null && o.wrapLoc().line() > 0;
         if (o.loc() != null && o.loc().line() > 0) t.add(new TraceStep(o.loc(), "untrusted value: " + o.what()));
-        if (o.wrapLoc() != null && o.wrapLoc().line() > 0) t.add(new TraceStep(o.wrapLoc(), o.wrap()));
+        if (wrapKnown) t.add(new TraceStep(o.wrapLoc(), o.wrap()));
         t.add(new TraceStep(loc, "allocation of the wrapped size"));
-        ctx.report(checker, loc, allocator + " size " + size.num + " is computed from " + o.what() + (o.loc() != null && o.loc().line() > 0 ? " (line " + o.loc().line() + ")" : "")
-                + ", and " + o.wrap() + (o.wrapLoc() != null && o.wrapLoc().line() > 0 ? " at line " + o.wrapLoc().line() : "")
+        SourceLoc at = wrapKnown && o.wrapLoc().file().equals(loc.file()) ? o.wrapLoc() : loc;
+        ctx.report(checker, at, (wrapKnown ? o.wrap() + (at == loc ? " at line " + o.wrapLoc().line() : "") + ", and the result is the size of "
+                + allocator + (at == loc ? "" : " at line " + loc.line()) + " (" + size.num + ")" : allocator + " size " + size.num + " wraps around")
+                + "; the operands come from " + o.what() + (o.loc() != null && o.loc().line() > 0 ? " (line " + o.loc().line() + ")" : "")
                 + ": the block can be smaller than the data written to it; check the operands before the arithmetic", t);
     }
 }

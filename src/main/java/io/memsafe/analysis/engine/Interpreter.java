@@ -253,7 +253,7 @@ public final class Interpreter {
                 Value v = ValueArithmetic.binary(b.op(), l, r, b.scale(), b.type());
                 if (b.op() == BinOp.PTRDIFF) v = Relations.boundDifference(this, b, v, s, f);
                 Value wire = WireFormat.assembled(b, v, at);
-                yield wire != null ? wire : SizeArithmetic.markWrap(b, l, r, v, at);
+                yield wire != null ? wire : SizeArithmetic.markWrap(b, l, r, v, at, max -> ProductGuards.checked(f.fn(), block, b, max));
             }
             case Expr.Cast c -> {
                 Value operand = eval(c.operand(), s, f);

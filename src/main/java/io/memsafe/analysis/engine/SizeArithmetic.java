@@ -20,7 +20,11 @@ import io.memsafe.ir.Type;
 final class SizeArithmetic {
     private SizeArithmetic() { }
 
-    static Value markWrap(Expr.Binary b, Value left, Value right, Value result, SourceLoc at) {
+    /**
+     * {@code guarded}: whether a division check ({@code if (w > INT_MAX / h) fail}) guards the product
+     * up to the given maximum, asked only of a multiplication that would otherwise be marked.
+     */
+    static Value markWrap(Expr.Binary b, Value left, Value right, Value result, SourceLoc at, java.util.function.LongPredicate guarded) {
         // words shifted and mixed by ^, | or & (a random number, a hash, a checksum) wrap by design: what comes
         // out of the mixing is a new number, not a size that went past its type
         if (result.taint != null && result.taint.wrap() != null && (b.op() == BinOp.XOR || b.op() == BinOp.OR || b.op() == BinOp.AND)) {
@@ -49,6 +53,7 @@ final class SizeArithmetic {
         boolean below = t.signed() || (x.lo() >= 0 && y.lo() >= 0) ? exact.lo() < range.lo() : exact.lo() <= -range.hi();
         boolean outside = below || (exact.hi() > range.hi() && range.hi() != Interval.POS_INF);
         if (!(outside || (finiteInputs && saturated))) return result;
+        if (b.op() == BinOp.MUL && guarded.test(range.hi())) return result;
         String type = (t.signed() ? "" : "unsigned ") + (size * 8) + "-bit";
         String how = exact.lo() < range.lo() && b.op() == BinOp.SUB
                 ? "the subtraction can go below zero and wrap around its " + type + " type"
