@@ -11,7 +11,9 @@ import io.memsafe.ir.SourceLoc;
 /**
  * Reports memory used through a pointer whose block is freed on every path reaching the use. A
  * block freed on some paths only is not reported: the merge cannot tell a real path from
- * correlated branches (freed when a flag is set, used when it is not).
+ * correlated branches (freed when a flag is set, used when it is not). One of several blocks from
+ * the same allocation site is reported when the variable used is the one freed, on every path, and
+ * not assigned since ({@code for (n = head; n; n = n->next) free(n);}).
  */
 @Rule(id = "MS416", name = "UseAfterFree", cwe = 416, level = "error",
         title = "Use after free",
@@ -26,5 +28,17 @@ public final class UseAfterFreeChecker implements Checker {
         String use = "dereference".equals(what) ? "use of " : what + "() uses ";
         ctx.report(this, loc, use + r.description + " after it was freed" + Lifecycle.line(l.freedAt()),
                 Lifecycle.story(r, l, loc, "used here after free"));
+    }
+
+    @Override
+    public void onUseThroughFreedPointer(SourceLoc loc, Value pointer, String variable, SourceLoc freedAt, Context ctx) {
+        Region r = pointer.pts.size() == 1 ? pointer.pts.keySet().iterator().next() : null;
+        java.util.List<io.memsafe.analysis.engine.TraceStep> t = new java.util.ArrayList<>();
+        if (r != null && r.allocated != null && r.allocated.line() > 0) t.add(new io.memsafe.analysis.engine.TraceStep(r.allocated, r.description + " allocated here"));
+        t.add(new io.memsafe.analysis.engine.TraceStep(freedAt, "the block '" + variable + "' points to is freed here"));
+        t.add(new io.memsafe.analysis.engine.TraceStep(loc, "'" + variable + "' is dereferenced here, not assigned since"));
+        String which = r == null ? "" : " (" + (r.kind == Region.Kind.HEAP ? "one of the blocks of " : "") + r.description + ")";
+        ctx.report(this, loc, "use of the block '" + variable + "' points to" + which
+                + " after it was freed" + Lifecycle.line(freedAt) + "; '" + variable + "' is not assigned in between", t);
     }
 }

@@ -62,6 +62,13 @@ public interface Checker {
      */
     default void onLeakOnPath(SourceLoc at, io.memsafe.analysis.domain.Region block, String function, String pointer, SourceLoc freedElsewhere, Context ctx) { }
 
+    /**
+     * A dereference through the variable {@code variable}, which holds a pointer released at
+     * {@code freedAt} on every path here (not assigned since), while the block's heap lifetime is
+     * only "maybe freed" (one of several blocks from the same allocation site).
+     */
+    default void onUseThroughFreedPointer(SourceLoc loc, Value pointer, String variable, SourceLoc freedAt, Context ctx) { }
+
     /** A printf-family function is called with a format string whose characters come from untrusted input ({@code taint}). */
     default void onFormatString(SourceLoc loc, Value format, String function, io.memsafe.analysis.domain.Origin taint, Context ctx) { }
 

@@ -452,6 +452,7 @@ public final class Interpreter {
         if (end == MemoryAccess.End.MAY_REACH_COUNT) detail = (detail == null ? "" : detail + "; ") + "the index can equal the element count the block was allocated with";
         TraceStep nullSet = f.report() && p.isDefinitelyNull() ? NullOrigins.of(lv, f.fn()) : null;
         checkAccess(lv.loc(), p, Value.of(size), write, null, detail, end, nullSet, f);
+        FreedPointers.dereferenced(this, lv, p, current, f);
     }
 
     /** A pointer to a member of a structure of unknown layout, at the place the front end gave it: no bounds to check. */

@@ -39,7 +39,7 @@ final class ProductGuards {
         for (int i = 0; i < fn.blocks.size(); i++) {
             for (Stmt st : fn.blocks.get(i).stmts) {
                 if (!(st instanceof Stmt.Assume as) || !guards(as.cond(), as.truth(), a, b, max)) continue;
-                if (dom == null) dom = DOMINATORS.computeIfAbsent(fn, ProductGuards::dominators);
+                if (dom == null) dom = dominators(fn);
                 if (dom[here].get(i)) return true;
             }
         }
@@ -79,8 +79,11 @@ final class ProductGuards {
         return e instanceof Expr.Load l && l.lv() instanceof Lvalue.Var v ? v.var() : null;
     }
 
+    /** The dominators of each block of {@code fn} (by index in its blocks), computed once per function. */
+    static BitSet[] dominators(Function fn) { return DOMINATORS.computeIfAbsent(fn, ProductGuards::computeDominators); }
+
     /** The classic iterative dominator sets over the function's blocks (entry first). */
-    private static BitSet[] dominators(Function fn) {
+    private static BitSet[] computeDominators(Function fn) {
         List<BasicBlock> blocks = fn.blocks;
         int n = blocks.size();
         Map<BasicBlock, Integer> index = new HashMap<>();

@@ -1,0 +1,197 @@
+package io.memsafe.analysis.engine;
+
+import io.memsafe.analysis.domain.Lifetime;
+import io.memsafe.analysis.domain.Region;
+import io.memsafe.analysis.domain.State;
+import io.memsafe.analysis.domain.Value;
+import io.memsafe.ir.BasicBlock;
+import io.memsafe.ir.Expr;
+import io.memsafe.ir.Function;
+import io.memsafe.ir.Lvalue;
+import io.memsafe.ir.SourceLoc;
+import io.memsafe.ir.Stmt;
+import io.memsafe.ir.Variable;
+import io.memsafe.models.Effect;
+import io.memsafe.models.FunctionModel;
+import io.memsafe.models.LibraryModels;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Local pointer variables that hold a pointer released on every path to a statement, and not
+ * assigned since: {@code for (n = head; n; n = n->next) free(n);} reads {@code n->next} from the
+ * block just freed. The heap lifetime cannot say so when the block is one of several from the same
+ * allocation site (the nodes of a list built in a loop): releasing one of them releases none of the
+ * others, so the site's region is only "maybe freed". The variable itself can: it still designates
+ * the one block that was released. A must-analysis over the function's code (sets of variables,
+ * intersected where paths meet); a variable whose address is taken is never counted.
+ */
+final class FreedPointers {
+    private FreedPointers() { }
+
+    /** Per function: for each block, the variables freed (and where) on entry; null for an unreachable block. */
+    private static final Map<Function, Map<BasicBlock, Map<Variable, SourceLoc>>> FACTS =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+    /** The same, freed on some path. */
+    private static final Map<Function, Map<BasicBlock, Map<Variable, SourceLoc>>> MAY_FACTS =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    /**
+     * A dereference through {@code lv}: when its pointer is a variable that holds a released pointer on
+     * every path here while the heap lifetime does not show its block freed on every path (one of several
+     * blocks of a site, or a block the analysis did not see allocated: a list entry reached through a
+     * parameter), the use is reported; the lifetime's own report covers the other case.
+     */
+    static void dereferenced(Interpreter in, Lvalue lv, Value p, State s, Interpreter.Frame f) {
+        if (!f.report() || s == null || f.fn() == null || in.block == null || !(lv instanceof Lvalue.Deref d)) return;
+        Variable v = variable(d.pointer());
+        // (a pointer the analysis knows nothing of, such as a parameter, is the block the call released all the same)
+        if (v == null || p.isDefinitelyNull()) return;
+        boolean lifetimeSays = !p.pts.isEmpty() && p.nullOrKnownRegions();
+        for (Region r : p.pts.keySet()) {
+            Lifetime l = s.freed.get(r);
+            if (l == null || !l.must()) lifetimeSays = false;
+        }
+        if (lifetimeSays) return;
+        SourceLoc freedAt = at(f.fn(), in.block, in.index, true).get(v);
+        // a loop's step that reads the entry one path of the body released: list_for_each_entry(pos, ...) { ...
+        // kfree(pos); } reads pos->member.next after the kfree (the _safe form reads it first)
+        if (freedAt == null && latch(f.fn(), in.block)) freedAt = at(f.fn(), in.block, in.index, false).get(v);
+        if (freedAt == null) return;
+        for (Checker c : in.checkers) c.onUseThroughFreedPointer(lv.loc(), p, v.name, freedAt, in.withCalls(f));
+    }
+
+    /** Does {@code b} end an iteration of a loop (a successor of it dominates it: the edge back to the loop's head)? */
+    private static boolean latch(Function fn, BasicBlock b) {
+        int i = fn.blocks.indexOf(b);
+        if (i < 0) return false;
+        java.util.BitSet[] dom = ProductGuards.dominators(fn);
+        for (BasicBlock n : b.succs) {
+            int j = fn.blocks.indexOf(n);
+            if (j >= 0 && dom[i].get(j)) return true;
+        }
+        return false;
+    }
+
+    /** The variables freed (on every path if {@code must}, else on some path) before statement {@code index} of {@code block}. */
+    private static Map<Variable, SourceLoc> at(Function fn, BasicBlock block, int index, boolean must) {
+        Map<BasicBlock, Map<Variable, SourceLoc>> facts = (must ? FACTS : MAY_FACTS).computeIfAbsent(fn, x -> compute(x, must));
+        Map<Variable, SourceLoc> in = facts.get(block);
+        if (in == null) return Map.of();
+        Map<Variable, SourceLoc> cur = new HashMap<>(in);
+        Set<Variable> addressed = addressed(fn);
+        for (int i = 0; i < index && i < block.stmts.size(); i++) transfer(block.stmts.get(i), cur, addressed);
+        return cur;
+    }
+
+    private static Map<BasicBlock, Map<Variable, SourceLoc>> compute(Function fn, boolean must) {
+        Set<Variable> addressed = addressed(fn);
+        Map<BasicBlock, Map<Variable, SourceLoc>> in = new HashMap<>();
+        Map<BasicBlock, Map<Variable, SourceLoc>> out = new HashMap<>();
+        in.put(fn.entry, new HashMap<>());
+        java.util.ArrayDeque<BasicBlock> work = new java.util.ArrayDeque<>(List.of(fn.entry));
+        int steps = 0;
+        while (!work.isEmpty() && steps++ < 50 * (fn.blocks.size() + 1)) {
+            BasicBlock b = work.poll();
+            Map<Variable, SourceLoc> o = new HashMap<>(in.get(b));
+            for (Stmt st : b.stmts) transfer(st, o, addressed);
+            if (o.equals(out.get(b))) continue;
+            out.put(b, o);
+            for (BasicBlock n : b.succs) {
+                Map<Variable, SourceLoc> old = in.get(n);
+                Map<Variable, SourceLoc> met;
+                if (old == null) met = new HashMap<>(o);
+                else if (must) {
+                    met = new HashMap<>();
+                    for (Map.Entry<Variable, SourceLoc> e : old.entrySet()) {
+                        SourceLoc other = o.get(e.getKey());
+                        if (other != null) met.put(e.getKey(), other.compareTo(e.getValue()) < 0 ? other : e.getValue());
+                    }
+                } else {
+                    met = new HashMap<>(old);
+                    for (Map.Entry<Variable, SourceLoc> e : o.entrySet()) met.merge(e.getKey(), e.getValue(), (x, y) -> x.compareTo(y) <= 0 ? x : y);
+                }
+                if (!met.equals(old)) {
+                    in.put(n, met);
+                    work.add(n);
+                }
+            }
+        }
+        // a function too large to settle here counts nothing
+        if (!work.isEmpty()) return Map.of();
+        return in;
+    }
+
+    private static void transfer(Stmt st, Map<Variable, SourceLoc> freed, Set<Variable> addressed) {
+        switch (st) {
+            case Stmt.Assign a -> { if (a.target() instanceof Lvalue.Var v) freed.remove(v.var()); }
+            case Stmt.Allocate al -> { if (al.result() instanceof Lvalue.Var v) freed.remove(v.var()); }
+            case Stmt.Free fr -> release(fr.pointer(), st.loc(), freed, addressed);
+            case Stmt.Call c -> {
+                if (c.result() instanceof Lvalue.Var v) freed.remove(v.var());
+                int arg = releasedArgument(c.callee());
+                if (arg >= 0 && arg < c.args().size()) release(c.args().get(arg), st.loc(), freed, addressed);
+            }
+            default -> { }
+        }
+    }
+
+    private static void release(Expr pointer, SourceLoc loc, Map<Variable, SourceLoc> freed, Set<Variable> addressed) {
+        Variable v = variable(pointer);
+        if (v != null && v.kind != Variable.Kind.TEMP && !addressed.contains(v) && !v.isGlobalStorage()) freed.put(v, loc);
+    }
+
+    /** The argument a deallocator of the library models releases, or -1. */
+    private static int releasedArgument(String callee) {
+        FunctionModel m = LibraryModels.get(callee);
+        if (m == null) return -1;
+        for (Effect e : m.effects()) if (e instanceof Effect.Deallocate d) return d.arg();
+        return -1;
+    }
+
+    private static Variable variable(Expr e) {
+        while (e instanceof Expr.Cast c) e = c.operand();
+        return e instanceof Expr.Load l && l.lv() instanceof Lvalue.Var v ? v.var() : null;
+    }
+
+    /** Variables whose address the function takes anywhere: something else may write them. */
+    private static Set<Variable> addressed(Function fn) {
+        Set<Variable> out = new HashSet<>();
+        for (BasicBlock b : fn.blocks) for (Stmt st : b.stmts) {
+            switch (st) {
+                case Stmt.Assign a -> { addressedIn(a.value(), out); addressedIn(a.target(), out); }
+                case Stmt.Call c -> { for (Expr e : c.args()) addressedIn(e, out); }
+                case Stmt.Assume as -> addressedIn(as.cond(), out);
+                case Stmt.Return r -> { if (r.value() != null) addressedIn(r.value(), out); }
+                case Stmt.Free fr -> addressedIn(fr.pointer(), out);
+                case Stmt.InitAggregate ia -> { if (ia.elements() != null) for (Expr e : ia.elements()) if (e != null) addressedIn(e, out); }
+                default -> { }
+            }
+        }
+        return out;
+    }
+
+    private static void addressedIn(Expr e, Set<Variable> out) {
+        switch (e) {
+            case Expr.AddressOf a -> { if (a.lv() instanceof Lvalue.Var v) out.add(v.var()); else addressedIn(a.lv(), out); }
+            case Expr.Load l -> addressedIn(l.lv(), out);
+            case Expr.Unary u -> addressedIn(u.operand(), out);
+            case Expr.Binary b -> { addressedIn(b.left(), out); addressedIn(b.right(), out); }
+            case Expr.Cast c -> addressedIn(c.operand(), out);
+            default -> { }
+        }
+    }
+
+    private static void addressedIn(Lvalue lv, Set<Variable> out) {
+        switch (lv) {
+            case Lvalue.Var v -> { }
+            case Lvalue.Deref d -> addressedIn(d.pointer(), out);
+            case Lvalue.Index ix -> { addressedIn(ix.base(), out); addressedIn(ix.index(), out); }
+            case Lvalue.Field fl -> addressedIn(fl.base(), out);
+        }
+    }
+}
