@@ -35,10 +35,12 @@
 #define __int16 short
 #define __int8 char
 #define __alignof(t) __alignof__(t)
-#define __try if (1)
+/* __leave leaves the __try block: a break out of a switch that runs the block once (a break meant for a
+ * loop around the __try, rare in drivers, leaves the block only) */
+#define __try if (1) switch (0) default:
 #define __except(filter) else if (0)
 #define __finally if (1)
-#define __leave
+#define __leave break
 #ifndef __cplusplus
 /* excpt.h: C drivers may spell structured exception handling without underscores */
 #define try __try
