@@ -732,7 +732,10 @@ public final class Interpreter {
             if (!s.bottom) Relations.reduce(this, b.left(), b.right(), exact, s, f);
             if (!s.bottom) Relations.pruneObjects(this, b.left(), b.right(), s, f);
             if (!s.bottom && !s.cor.isEmpty()) Correlations.apply(this, s);
-            if (!s.bottom && mayFail != null) Leaks.failed(this, mayFail, eval(b.left(), s, f), eval(b.right(), s, f), s);
+            if (!s.bottom && mayFail != null) {
+                Leaks.failed(this, mayFail, l, eval(b.left(), s, f), s);
+                Leaks.failed(this, mayFail, r, eval(b.right(), s, f), s);
+            }
             if (!s.bottom && !s.freed.isEmpty()) {
                 Reallocation.decided(l, eval(b.left(), s, f), s, this, testAt, f);
                 Reallocation.decided(r, eval(b.right(), s, f), s, this, testAt, f);
@@ -745,7 +748,7 @@ public final class Interpreter {
         constrain(cond, truth ? BinOp.NE : BinOp.EQ, Value.ZERO, s, f);
         if (!s.bottom && cond.type() instanceof Type.Int) Relations.learn(this, cond, s, f);
         if (!s.bottom && !s.cor.isEmpty()) Correlations.apply(this, s);
-        if (!s.bottom && mayFail != null) Leaks.failed(this, mayFail, eval(cond, s, f), Value.ZERO, s);
+        if (!s.bottom && mayFail != null) Leaks.failed(this, mayFail, before, eval(cond, s, f), s);
         if (!s.bottom && !s.freed.isEmpty()) Reallocation.decided(before, eval(cond, s, f), s, this, testAt, f);
     }
 

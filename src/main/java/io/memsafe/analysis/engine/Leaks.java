@@ -146,14 +146,15 @@ final class Leaks {
     }
 
     /**
-     * After a test of an allocation's result against NULL: on the branch where the operand is NULL,
-     * the allocation failed, so there is no block. It leaves the state unless something else (a copy
-     * made before the test) still designates it; a later join then knows the block exists on the
-     * other branch only.
+     * After a test of an allocation's result against NULL: on the branch where the operand that held
+     * the block ({@code before}) is NULL ({@code after}), the allocation failed, so there is no block.
+     * It leaves the state unless something else (a copy made before the test) still designates it; a
+     * later join then knows the block exists on the other branch only.
      */
-    static void failed(Interpreter in, Set<Region> mayFail, Value left, Value right, State s) {
+    static void failed(Interpreter in, Set<Region> mayFail, Value before, Value after, State s) {
+        if (!after.isDefinitelyNull()) return;
         for (Region b : mayFail) {
-            if (b.kind != Region.Kind.HEAP || !(left.isDefinitelyNull() || right.isDefinitelyNull()) || !s.mem.containsKey(b)) continue;
+            if (b.kind != Region.Kind.HEAP || !before.pts.containsKey(b) || !s.mem.containsKey(b)) continue;
             if (in.severalLive.contains(b.key) || s.freed.containsKey(b)) continue;
             boolean held = false;
             for (Map.Entry<Region, Contents> e : s.mem.entrySet()) {
