@@ -123,22 +123,9 @@ public final class Interpreter {
     /** An entry point's input buffer and the relations' key of its length parameter (see {@link Relations#inputLength}). */
     final Map<Region, String> inputLengths = new java.util.HashMap<>();
 
-    private final Map<String, Region> literals = new HashMap<>();
+    private final LiteralRegions literals = new LiteralRegions();
 
-    Region stringRegion(Expr.StringLit s) {
-        Region known = literals.get(s.id());
-        if (known != null) return known;
-        long size = (long) (s.text().length() + 1) * s.elementSize();
-        Region r = new Region("s:" + s.id(), Region.Kind.STRING_LITERAL, Value.of(size),
-                "string literal " + (s.elementSize() == 4 ? "L" : "") + "\"" + abbreviate(s.text()) + "\" (" + size + " bytes)", SourceLoc.NONE, "literal");
-        Contents c = Contents.zeroed().withNul(Value.of((long) s.text().length() * s.elementSize()));
-        for (int i = 0; i < s.text().length(); i++) {
-            c = c.store(Interval.of((long) i * s.elementSize()), s.elementSize(), Value.of(s.text().charAt(i)), true);
-        }
-        r.initial = c;
-        literals.put(s.id(), r);
-        return r;
-    }
+    Region stringRegion(Expr.StringLit s) { return literals.of(s); }
 
     /**
      * Where pointers go that leave the analysis' sight: handed to a function nobody models, stored
@@ -186,22 +173,6 @@ public final class Interpreter {
 
     static Region functionRegion(String name) {
         return new Region("f:" + name, Region.Kind.GLOBAL, Value.of(1), "function " + name, SourceLoc.NONE, "function");
-    }
-
-    private static String abbreviate(String s) {
-        // the literal as C would write it: a control character invisible in a message is escaped
-        StringBuilder t = new StringBuilder();
-        for (char ch : s.toCharArray()) {
-            switch (ch) {
-                case '\n' -> t.append("\\n");
-                case '\r' -> t.append("\\r");
-                case '\t' -> t.append("\\t");
-                case '"' -> t.append("\\\"");
-                case '\\' -> t.append("\\\\");
-                default -> t.append(ch < 0x20 || ch == 0x7f ? String.format("\\x%02x", (int) ch) : String.valueOf(ch));
-            }
-        }
-        return t.length() > 24 ? t.substring(0, 21) + "..." : t.toString();
     }
 
     /**
