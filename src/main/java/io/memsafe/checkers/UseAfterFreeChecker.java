@@ -6,7 +6,11 @@ import io.memsafe.analysis.domain.State;
 import io.memsafe.analysis.domain.Value;
 import io.memsafe.analysis.engine.Checker;
 import io.memsafe.analysis.engine.Rule;
+import io.memsafe.analysis.engine.TraceStep;
 import io.memsafe.ir.SourceLoc;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Reports memory used through a pointer whose block is freed on every path reaching the use. A
@@ -33,10 +37,10 @@ public final class UseAfterFreeChecker implements Checker {
     @Override
     public void onUseThroughFreedPointer(SourceLoc loc, Value pointer, String variable, SourceLoc freedAt, Context ctx) {
         Region r = pointer.pts.size() == 1 ? pointer.pts.keySet().iterator().next() : null;
-        java.util.List<io.memsafe.analysis.engine.TraceStep> t = new java.util.ArrayList<>();
-        if (r != null && r.allocated != null && r.allocated.line() > 0) t.add(new io.memsafe.analysis.engine.TraceStep(r.allocated, r.description + " allocated here"));
-        t.add(new io.memsafe.analysis.engine.TraceStep(freedAt, "the block '" + variable + "' points to is freed here"));
-        t.add(new io.memsafe.analysis.engine.TraceStep(loc, "'" + variable + "' is dereferenced here, not assigned since"));
+        List<TraceStep> t = new ArrayList<>();
+        if (r != null && r.allocated != null && r.allocated.line() > 0) t.add(new TraceStep(r.allocated, r.description + " allocated here"));
+        t.add(new TraceStep(freedAt, "the block '" + variable + "' points to is freed here"));
+        t.add(new TraceStep(loc, "'" + variable + "' is dereferenced here, not assigned since"));
         String which = r == null ? "" : " (" + (r.kind == Region.Kind.HEAP ? "one of the blocks of " : "") + r.description + ")";
         ctx.report(this, loc, "use of the block '" + variable + "' points to" + which
                 + " after it was freed" + Lifecycle.line(freedAt) + "; '" + variable + "' is not assigned in between", t);

@@ -7,6 +7,17 @@ package io.memsafe.ir;
 public sealed interface Expr extends java.io.Serializable {
     Type type();
 
+    /** The expression under its conversions: {@code p} for {@code (T *) (U *) p}. */
+    static Expr uncast(Expr e) {
+        while (e instanceof Cast c) e = c.operand();
+        return e;
+    }
+
+    /** The variable an expression reads, through conversions ({@code p}, {@code (T *) p}); null for anything else. */
+    static Variable loadedVariable(Expr e) {
+        return uncast(e) instanceof Load l && l.lv() instanceof Lvalue.Var v ? v.var() : null;
+    }
+
     record IntConst(long value, Type type) implements Expr { }
     record FloatConst(double value, Type type) implements Expr { }
     /** A string literal; {@code bytes} holds the characters, elementSize is 1 or 4 (L"..."). */

@@ -48,7 +48,7 @@ final class FreedPointers {
      */
     static void dereferenced(Interpreter in, Lvalue lv, Value p, State s, Interpreter.Frame f) {
         if (!f.report() || s == null || f.fn() == null || in.block == null || !(lv instanceof Lvalue.Deref d)) return;
-        Variable v = variable(d.pointer());
+        Variable v = Expr.loadedVariable(d.pointer());
         // (a pointer the analysis knows nothing of, such as a parameter, is the block the call released all the same)
         if (v == null || p.isDefinitelyNull()) return;
         boolean lifetimeSays = !p.pts.isEmpty() && p.nullOrKnownRegions();
@@ -57,39 +57,37 @@ final class FreedPointers {
             if (l == null || !l.must()) lifetimeSays = false;
         }
         if (lifetimeSays) return;
-        SourceLoc freedAt = at(f.fn(), in.block, in.index, true).get(v);
+        FunctionFixpoint.Shape shape = in.shape(f.fn());
+        SourceLoc freedAt = at(f.fn(), shape, in.block, in.index, true).get(v);
         // a loop's step that reads the entry one path of the body released: list_for_each_entry(pos, ...) { ...
         // kfree(pos); } reads pos->member.next after the kfree (the _safe form reads it first)
-        if (freedAt == null && latch(f.fn(), in.block)) freedAt = at(f.fn(), in.block, in.index, false).get(v);
+        if (freedAt == null && endsIteration(shape, in.block)) freedAt = at(f.fn(), shape, in.block, in.index, false).get(v);
         if (freedAt == null) return;
         for (Checker c : in.checkers) c.onUseThroughFreedPointer(lv.loc(), p, v.name, freedAt, in.withCalls(f));
     }
 
-    /** Does {@code b} end an iteration of a loop (a successor of it dominates it: the edge back to the loop's head)? */
-    private static boolean latch(Function fn, BasicBlock b) {
-        int i = fn.blocks.indexOf(b);
-        if (i < 0) return false;
-        java.util.BitSet[] dom = ProductGuards.dominators(fn);
+    /** Does {@code b} end an iteration of a loop: does it go back to a loop head before it in reverse post-order? */
+    private static boolean endsIteration(FunctionFixpoint.Shape shape, BasicBlock b) {
+        Integer i = shape.index().get(b);
+        if (i == null) return false;
         for (BasicBlock n : b.succs) {
-            int j = fn.blocks.indexOf(n);
-            if (j >= 0 && dom[i].get(j)) return true;
+            Integer j = shape.index().get(n);
+            if (j != null && j <= i && shape.loopHeads().contains(n)) return true;
         }
         return false;
     }
 
     /** The variables freed (on every path if {@code must}, else on some path) before statement {@code index} of {@code block}. */
-    private static Map<Variable, SourceLoc> at(Function fn, BasicBlock block, int index, boolean must) {
-        Map<BasicBlock, Map<Variable, SourceLoc>> facts = (must ? FACTS : MAY_FACTS).computeIfAbsent(fn, x -> compute(x, must));
+    private static Map<Variable, SourceLoc> at(Function fn, FunctionFixpoint.Shape shape, BasicBlock block, int index, boolean must) {
+        Map<BasicBlock, Map<Variable, SourceLoc>> facts = (must ? FACTS : MAY_FACTS).computeIfAbsent(fn, x -> compute(x, shape.addressTaken(), must));
         Map<Variable, SourceLoc> in = facts.get(block);
         if (in == null) return Map.of();
         Map<Variable, SourceLoc> cur = new HashMap<>(in);
-        Set<Variable> addressed = addressed(fn);
-        for (int i = 0; i < index && i < block.stmts.size(); i++) transfer(block.stmts.get(i), cur, addressed);
+        for (int i = 0; i < index && i < block.stmts.size(); i++) transfer(block.stmts.get(i), cur, shape.addressTaken());
         return cur;
     }
 
-    private static Map<BasicBlock, Map<Variable, SourceLoc>> compute(Function fn, boolean must) {
-        Set<Variable> addressed = addressed(fn);
+    private static Map<BasicBlock, Map<Variable, SourceLoc>> compute(Function fn, Set<Variable> addressed, boolean must) {
         Map<BasicBlock, Map<Variable, SourceLoc>> in = new HashMap<>();
         Map<BasicBlock, Map<Variable, SourceLoc>> out = new HashMap<>();
         in.put(fn.entry, new HashMap<>());
@@ -141,7 +139,7 @@ final class FreedPointers {
     }
 
     private static void release(Expr pointer, SourceLoc loc, Map<Variable, SourceLoc> freed, Set<Variable> addressed) {
-        Variable v = variable(pointer);
+        Variable v = Expr.loadedVariable(pointer);
         if (v != null && v.kind != Variable.Kind.TEMP && !addressed.contains(v) && !v.isGlobalStorage()) freed.put(v, loc);
     }
 
@@ -151,47 +149,5 @@ final class FreedPointers {
         if (m == null) return -1;
         for (Effect e : m.effects()) if (e instanceof Effect.Deallocate d) return d.arg();
         return -1;
-    }
-
-    private static Variable variable(Expr e) {
-        while (e instanceof Expr.Cast c) e = c.operand();
-        return e instanceof Expr.Load l && l.lv() instanceof Lvalue.Var v ? v.var() : null;
-    }
-
-    /** Variables whose address the function takes anywhere: something else may write them. */
-    private static Set<Variable> addressed(Function fn) {
-        Set<Variable> out = new HashSet<>();
-        for (BasicBlock b : fn.blocks) for (Stmt st : b.stmts) {
-            switch (st) {
-                case Stmt.Assign a -> { addressedIn(a.value(), out); addressedIn(a.target(), out); }
-                case Stmt.Call c -> { for (Expr e : c.args()) addressedIn(e, out); }
-                case Stmt.Assume as -> addressedIn(as.cond(), out);
-                case Stmt.Return r -> { if (r.value() != null) addressedIn(r.value(), out); }
-                case Stmt.Free fr -> addressedIn(fr.pointer(), out);
-                case Stmt.InitAggregate ia -> { if (ia.elements() != null) for (Expr e : ia.elements()) if (e != null) addressedIn(e, out); }
-                default -> { }
-            }
-        }
-        return out;
-    }
-
-    private static void addressedIn(Expr e, Set<Variable> out) {
-        switch (e) {
-            case Expr.AddressOf a -> { if (a.lv() instanceof Lvalue.Var v) out.add(v.var()); else addressedIn(a.lv(), out); }
-            case Expr.Load l -> addressedIn(l.lv(), out);
-            case Expr.Unary u -> addressedIn(u.operand(), out);
-            case Expr.Binary b -> { addressedIn(b.left(), out); addressedIn(b.right(), out); }
-            case Expr.Cast c -> addressedIn(c.operand(), out);
-            default -> { }
-        }
-    }
-
-    private static void addressedIn(Lvalue lv, Set<Variable> out) {
-        switch (lv) {
-            case Lvalue.Var v -> { }
-            case Lvalue.Deref d -> addressedIn(d.pointer(), out);
-            case Lvalue.Index ix -> { addressedIn(ix.base(), out); addressedIn(ix.index(), out); }
-            case Lvalue.Field fl -> addressedIn(fl.base(), out);
-        }
     }
 }

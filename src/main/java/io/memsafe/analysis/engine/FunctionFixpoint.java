@@ -37,7 +37,7 @@ final class FunctionFixpoint {
 
     /** What the fixpoint needs to know about a CFG, computed once per function. */
     record Shape(List<BasicBlock> rpo, Map<BasicBlock, Integer> index, Set<BasicBlock> loopHeads, long[] thresholds, Set<Stmt.Call> testedCalls,
-                 Set<Variable> notRegisterLike, Set<Variable> comparedPointers, Map<Variable, Stmt.Call> testedCallResults) {
+                 Set<Variable> addressTaken, Set<Variable> notRegisterLike, Set<Variable> comparedPointers, Map<Variable, Stmt.Call> testedCallResults) {
         static Shape of(Function fn) {
             List<BasicBlock> post = new ArrayList<>();
             Set<BasicBlock> seen = new HashSet<>(), onStack = new HashSet<>(), heads = new HashSet<>();
@@ -68,7 +68,8 @@ final class FunctionFixpoint {
             for (int i = post.size() - 1; i >= 0; i--) rpo.add(post.get(i));
             Map<BasicBlock, Integer> index = new HashMap<>();
             for (int i = 0; i < rpo.size(); i++) index.put(rpo.get(i), i);
-            return new Shape(rpo, index, heads, thresholds(fn), ReturnCases.tested(fn), notRegisterLike(fn), comparedPointers(fn),
+            Set<Variable> addressTaken = addressTaken(fn);
+            return new Shape(rpo, index, heads, thresholds(fn), ReturnCases.tested(fn), addressTaken, notRegisterLike(fn, addressTaken), comparedPointers(fn),
                     Conversions.testedCallResults(fn));
         }
 
@@ -91,14 +92,22 @@ final class FunctionFixpoint {
          * and could have been declared {@code register}, which is what makes reading them while
          * uninitialised undefined (C11 6.3.2.1p2).
          */
-        private static Set<Variable> notRegisterLike(Function fn) {
+        private static Set<Variable> notRegisterLike(Function fn, Set<Variable> addressTaken) {
+            Set<Variable> out = new HashSet<>(addressTaken);
+            for (BasicBlock b : fn.blocks) for (Stmt st : b.stmts) {
+                if (st instanceof Stmt.Assign a && a.target() instanceof Lvalue.Var v && Uninitialized.isCopy(a.value())) out.add(v.var());
+            }
+            return out;
+        }
+
+        /** The variables whose address the function takes, of the whole or of a part: code elsewhere may write them. */
+        private static Set<Variable> addressTaken(Function fn) {
             Set<Variable> out = new HashSet<>();
             for (BasicBlock b : fn.blocks) for (Stmt st : b.stmts) {
                 switch (st) {
                     case Stmt.Assign a -> {
                         addressed(a.value(), out);
                         addressed(a.target(), out);
-                        if (a.target() instanceof Lvalue.Var v && Uninitialized.isCopy(a.value())) out.add(v.var());
                     }
                     case Stmt.Assume a -> addressed(a.cond(), out);
                     case Stmt.Call c -> { c.args().forEach(e -> addressed(e, out)); if (c.calleeExpr() != null) addressed(c.calleeExpr(), out); if (c.result() != null) addressed(c.result(), out); }
@@ -343,11 +352,11 @@ final class FunctionFixpoint {
             List<State> last = new ArrayList<>();
             for (BasicBlock b : shape.rpo()) if (exits.containsKey(b)) last.add(exits.get(b));
             exitCases = ReturnCases.group(fn, last);
-            if (exitCases != null) for (State c : exitCases) Leaks.collect(in, fn, c);
+            if (exitCases != null) for (State c : exitCases) Leaks.collect(fn, c);
         }
         if (exit == null) return State.unreachable();
         // what the function lost is reported above (in its reporting pass): its callers do not see it again
-        Leaks.collect(in, fn, exit);
+        Leaks.collect(fn, exit);
         exit.cases = null;
         return exit;
     }

@@ -973,6 +973,15 @@ public final class Interpreter {
         return out;
     }
 
+    /** The name of the variable whose storage {@code r} is, or null (a temporary, a block, a member region). */
+    String variableOf(Region r) {
+        if (r.kind != Region.Kind.STACK && r.kind != Region.Kind.GLOBAL) return null;
+        for (Map.Entry<Variable, Region> e : varRegions.entrySet()) {
+            if (e.getValue().equals(r)) return e.getKey().kind == Variable.Kind.TEMP ? null : e.getKey().name;
+        }
+        return null;
+    }
+
     FunctionFixpoint.Shape shape(Function fn) {
         FunctionFixpoint.Shape known = shapes.get(fn);
         return known != null ? known : shapes.computeIfAbsent(fn, FunctionFixpoint.Shape::of);

@@ -72,10 +72,7 @@ final class Leaks {
      * the block is lost here. It is reported, and dropped from the state: nothing can reach it again.
      */
     static void overwritten(Interpreter in, Region block, Lvalue lv, SourceLoc at, State s, Interpreter.Frame f) {
-        Set<Region> live = liveTemporaries(in, f);
-        for (Map.Entry<Region, Contents> e : s.mem.entrySet()) {
-            if ((!in.temporaries.contains(e.getKey()) || live.contains(e.getKey())) && designates(e.getValue(), block)) return;
-        }
+        if (held(in, block, liveTemporaries(in, f), s)) return;
         s.mem.remove(block);
         s.unchecked.remove(block);
         if (!f.report() || in.forced != null) return;
@@ -96,6 +93,8 @@ final class Leaks {
             State s = ret.getValue();
             if (s.bottom) continue;
             Set<Region> kept = null;
+            // (a block two locals hold is one leak)
+            Set<Region> reported = new java.util.HashSet<>();
             for (Map.Entry<Region, Contents> e : s.mem.entrySet()) {
                 Region local = e.getKey();
                 if (!local.key.startsWith(frame) || in.temporaries.contains(local)) continue;
@@ -104,12 +103,12 @@ final class Leaks {
                     if (v.unknown || v.pts.size() != 1 || !v.num.isBottom()) continue;
                     Region b = v.pts.keySet().iterator().next();
                     if (!released(b) || s.freed.containsKey(b) || in.severalLive.contains(b.key) || awaitedByRealloc(b, s)) continue;
-                    if (kept == null) kept = Interpreter.reachableFrom(s, r -> r.kind != Region.Kind.HEAP && !r.key.startsWith(frame));
+                    if (kept == null) kept = Interpreter.reachableFrom(s, outlivesFrame(fn));
                     if (kept.contains(b)) continue;
-                    if (keptAtExit == null) keptAtExit = Interpreter.reachableFrom(exit, r -> r.kind != Region.Kind.HEAP && !r.key.startsWith(frame));
+                    if (keptAtExit == null) keptAtExit = Interpreter.reachableFrom(exit, outlivesFrame(fn));
                     Lifetime elsewhere = exit.freed.get(b);
-                    if (elsewhere == null && !keptAtExit.contains(b)) continue;
-                    String pointer = local.kind == Region.Kind.STACK ? variableName(local) : null;
+                    if ((elsewhere == null && !keptAtExit.contains(b)) || !reported.add(b)) continue;
+                    String pointer = in.variableOf(local);
                     for (Checker c : in.checkers) c.onLeakOnPath(ret.getKey(), b, fn.name, pointer, elsewhere == null ? null : elsewhere.freedAt(), in.withCalls(f));
                 }
             }
@@ -122,13 +121,25 @@ final class Leaks {
      */
     static void atExit(Interpreter in, Function fn, State exit, SourceLoc at, Interpreter.Frame f) {
         if (!f.report() || exit.bottom || fn == null) return;
-        String frame = Interpreter.frameKeys(fn);
-        Set<Region> reached = Interpreter.reachableFrom(exit, r -> r.kind != Region.Kind.HEAP && !r.key.startsWith(frame));
-        for (Map.Entry<Region, Contents> e : exit.mem.entrySet()) {
-            Region r = e.getKey();
-            if (!mustBeReleased(r) || reached.contains(r) || exit.freed.containsKey(r)) continue;
-            for (Checker c : in.checkers) c.onLeak(at, r, fn.name, in.withCalls(f));
+        for (Region r : lost(fn, exit)) for (Checker c : in.checkers) c.onLeak(at, r, fn.name, in.withCalls(f));
+    }
+
+    /** The blocks of {@code exit} freed on no path and reachable from nothing that outlives {@code fn}'s frame. */
+    private static List<Region> lost(Function fn, State exit) {
+        List<Region> out = new java.util.ArrayList<>();
+        Set<Region> reached = null;
+        for (Region r : exit.mem.keySet()) {
+            if (!mustBeReleased(r) || exit.freed.containsKey(r)) continue;
+            if (reached == null) reached = Interpreter.reachableFrom(exit, outlivesFrame(fn));
+            if (!reached.contains(r)) out.add(r);
         }
+        return out;
+    }
+
+    /** The regions that outlive an activation of {@code fn}: all but its own variables and the heap. */
+    private static java.util.function.Predicate<Region> outlivesFrame(Function fn) {
+        String frame = Interpreter.frameKeys(fn);
+        return r -> r.kind != Region.Kind.HEAP && !r.key.startsWith(frame);
     }
 
     /** The blocks of a test's operands whose allocation may have failed (not yet compared with NULL), or null. */
@@ -156,31 +167,30 @@ final class Leaks {
         for (Region b : mayFail) {
             if (b.kind != Region.Kind.HEAP || !before.pts.containsKey(b) || !s.mem.containsKey(b)) continue;
             if (in.severalLive.contains(b.key) || s.freed.containsKey(b)) continue;
-            boolean held = false;
-            for (Map.Entry<Region, Contents> e : s.mem.entrySet()) {
-                if (!in.temporaries.contains(e.getKey()) && designates(e.getValue(), b)) { held = true; break; }
-            }
-            if (held) continue;
+            if (held(in, b, Set.of(), s)) continue;
             s.mem.remove(b);
             s.unchecked.remove(b);
         }
     }
 
     /** Drops from a function's exit state the blocks {@link #atExit} reports (or would): nothing can reach them. */
-    static void collect(Interpreter in, Function fn, State exit) {
+    static void collect(Function fn, State exit) {
         if (exit == null || exit.bottom || fn == null) return;
-        String frame = Interpreter.frameKeys(fn);
-        Set<Region> reached = null;
-        List<Region> lost = new java.util.ArrayList<>();
-        for (Region r : exit.mem.keySet()) {
-            if (!mustBeReleased(r) || exit.freed.containsKey(r)) continue;
-            if (reached == null) reached = Interpreter.reachableFrom(exit, x -> x.kind != Region.Kind.HEAP && !x.key.startsWith(frame));
-            if (!reached.contains(r)) lost.add(r);
-        }
-        for (Region r : lost) {
+        for (Region r : lost(fn, exit)) {
             exit.mem.remove(r);
             exit.unchecked.remove(r);
         }
+    }
+
+    /**
+     * Does a pointer to {@code block} remain anywhere in {@code s}? A temporary counts only when it is
+     * among {@code liveTemporaries}: the others belong to expressions already done.
+     */
+    private static boolean held(Interpreter in, Region block, Set<Region> liveTemporaries, State s) {
+        for (Map.Entry<Region, Contents> e : s.mem.entrySet()) {
+            if ((!in.temporaries.contains(e.getKey()) || liveTemporaries.contains(e.getKey())) && designates(e.getValue(), block)) return true;
+        }
+        return false;
     }
 
     private static boolean designates(Contents c, Region block) {
@@ -199,49 +209,18 @@ final class Leaks {
         Set<Region> live = new java.util.HashSet<>();
         List<io.memsafe.ir.Stmt> stmts = in.block.stmts;
         for (int i = in.index + 1; i < stmts.size(); i++) {
-            switch (stmts.get(i)) {
-                case io.memsafe.ir.Stmt.Assign a -> { temporaries(a.value(), in, f, live); lvTemporaries(a.target(), in, f, live); }
-                case io.memsafe.ir.Stmt.Call c -> { for (Expr e : c.args()) temporaries(e, in, f, live); if (c.calleeExpr() != null) temporaries(c.calleeExpr(), in, f, live); }
-                case io.memsafe.ir.Stmt.Free fr -> temporaries(fr.pointer(), in, f, live);
-                case io.memsafe.ir.Stmt.Assume as -> temporaries(as.cond(), in, f, live);
-                case io.memsafe.ir.Stmt.Return r -> { if (r.value() != null) temporaries(r.value(), in, f, live); }
-                default -> { }
-            }
+            ProgramAnalyzer.forEachExpr(stmts.get(i), e -> {
+                Lvalue read = e instanceof Expr.Load l ? l.lv() : e instanceof Expr.AddressOf a ? a.lv() : null;
+                if (read instanceof Lvalue.Var v && v.var().kind == Variable.Kind.TEMP) live.add(in.region(v.var(), f.fn()));
+            });
         }
         return live;
-    }
-
-    private static void temporaries(Expr e, Interpreter in, Interpreter.Frame f, Set<Region> out) {
-        switch (e) {
-            case Expr.Load l -> lvTemporaries(l.lv(), in, f, out);
-            case Expr.AddressOf a -> lvTemporaries(a.lv(), in, f, out);
-            case Expr.Unary u -> temporaries(u.operand(), in, f, out);
-            case Expr.Binary b -> { temporaries(b.left(), in, f, out); temporaries(b.right(), in, f, out); }
-            case Expr.Cast c -> temporaries(c.operand(), in, f, out);
-            default -> { }
-        }
-    }
-
-    private static void lvTemporaries(Lvalue lv, Interpreter in, Interpreter.Frame f, Set<Region> out) {
-        switch (lv) {
-            case Lvalue.Var v -> { if (v.var().kind == Variable.Kind.TEMP) out.add(in.region(v.var(), f.fn())); }
-            case Lvalue.Deref d -> temporaries(d.pointer(), in, f, out);
-            case Lvalue.Index ix -> { lvTemporaries(ix.base(), in, f, out); temporaries(ix.index(), in, f, out); }
-            case Lvalue.Field fl -> lvTemporaries(fl.base(), in, f, out);
-        }
     }
 
     /** A block realloc returned while the old one's fate is still open: the old one's lifetime names it. */
     private static boolean awaitedByRealloc(Region b, State s) {
         for (Lifetime l : s.freed.values()) if (b.equals(l.ifAllocated())) return true;
         return false;
-    }
-
-    /** The variable a frame region stands for, as the source names it (a region key ends in {@code name#id}). */
-    private static String variableName(Region local) {
-        String k = local.key;
-        int hash = k.lastIndexOf('#'), colon = k.lastIndexOf(':', hash);
-        return hash > colon && colon >= 0 ? k.substring(colon + 1, hash) : null;
     }
 
     /** The pointer a store writes, as the source spells it, or null when it has no short name. */

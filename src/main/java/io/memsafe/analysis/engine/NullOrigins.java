@@ -28,7 +28,7 @@ final class NullOrigins {
         for (int i = 0; v != null && i < MAX_COPIES; i++) {
             Stmt.Assign last = lastAssignment(fn, v, at);
             if (last == null) return null;
-            Expr rhs = uncast(last.value());
+            Expr rhs = Expr.uncast(last.value());
             if (rhs instanceof Expr.IntConst c && c.value() == 0) {
                 return v.kind == Variable.Kind.TEMP ? null : new TraceStep(last.loc(), "'" + v.name + "' is set to NULL here");
             }
@@ -40,14 +40,9 @@ final class NullOrigins {
 
     /** The variable a pointer expression reads: {@code p}, {@code (T *) p}, {@code p + k}. */
     private static Variable pointerVariable(Expr e) {
-        e = uncast(e);
-        if (e instanceof Expr.Binary b && (b.op() == Expr.BinOp.ADD || b.op() == Expr.BinOp.SUB)) e = uncast(b.left());
-        return e instanceof Expr.Load l && l.lv() instanceof Lvalue.Var v ? v.var() : null;
-    }
-
-    private static Expr uncast(Expr e) {
-        while (e instanceof Expr.Cast c) e = c.operand();
-        return e;
+        e = Expr.uncast(e);
+        if (e instanceof Expr.Binary b && (b.op() == Expr.BinOp.ADD || b.op() == Expr.BinOp.SUB)) e = b.left();
+        return Expr.loadedVariable(e);
     }
 
     /** The assignment of {@code v} in {@code fn} written last before {@code at} in the same file. */

@@ -4,7 +4,6 @@ import io.memsafe.ir.BasicBlock;
 import io.memsafe.ir.Expr;
 import io.memsafe.ir.Expr.BinOp;
 import io.memsafe.ir.Function;
-import io.memsafe.ir.Lvalue;
 import io.memsafe.ir.Stmt;
 import io.memsafe.ir.Variable;
 
@@ -31,7 +30,7 @@ final class ProductGuards {
     /** Is the product {@code mul}, evaluated in block {@code at} of {@code fn}, guarded by a division check up to {@code max}? */
     static boolean checked(Function fn, BasicBlock at, Expr.Binary mul, long max) {
         if (fn == null || at == null || mul.op() != BinOp.MUL) return false;
-        Variable a = variable(mul.left()), b = variable(mul.right());
+        Variable a = Expr.loadedVariable(mul.left()), b = Expr.loadedVariable(mul.right());
         if (a == null || b == null) return false;
         BitSet[] dom = null;
         int here = fn.blocks.indexOf(at);
@@ -39,7 +38,7 @@ final class ProductGuards {
         for (int i = 0; i < fn.blocks.size(); i++) {
             for (Stmt st : fn.blocks.get(i).stmts) {
                 if (!(st instanceof Stmt.Assume as) || !guards(as.cond(), as.truth(), a, b, max)) continue;
-                if (dom == null) dom = dominators(fn);
+                if (dom == null) dom = DOMINATORS.computeIfAbsent(fn, ProductGuards::dominators);
                 if (dom[here].get(i)) return true;
             }
         }
@@ -48,42 +47,32 @@ final class ProductGuards {
 
     /** Does assuming {@code cond} is {@code truth} mean {@code x <= K / y} for {x, y} = {a, b} and K <= max? */
     private static boolean guards(Expr cond, boolean truth, Variable a, Variable b, long max) {
-        while (cond instanceof Expr.Cast c) cond = c.operand();
+        cond = Expr.uncast(cond);
         if (cond instanceof Expr.Unary u && u.op() == Expr.UnOp.NOT) return guards(u.operand(), !truth, a, b, max);
         if (!(cond instanceof Expr.Binary t) || !t.op().isComparison() || t.op() == BinOp.EQ || t.op() == BinOp.NE) return false;
         BinOp op = truth ? t.op() : t.op().negate();
         // x op (K / y), or (K / y) op x turned around
-        if (quotient(t.right(), a, b, max) != null && (op == BinOp.LE || op == BinOp.LT)) return isOther(t.left(), quotient(t.right(), a, b, max), a, b);
-        if (quotient(t.left(), a, b, max) != null && (op == BinOp.GE || op == BinOp.GT)) return isOther(t.right(), quotient(t.left(), a, b, max), a, b);
+        Variable onRight = quotient(t.right(), a, b, max), onLeft = quotient(t.left(), a, b, max);
+        if (onRight != null && (op == BinOp.LE || op == BinOp.LT)) return isOther(t.left(), onRight, a, b);
+        if (onLeft != null && (op == BinOp.GE || op == BinOp.GT)) return isOther(t.right(), onLeft, a, b);
         return false;
     }
 
     /** For {@code K / y} with y one of a, b and 0 <= K <= max: y; else null. */
     private static Variable quotient(Expr e, Variable a, Variable b, long max) {
-        while (e instanceof Expr.Cast c) e = c.operand();
-        if (!(e instanceof Expr.Binary d) || d.op() != BinOp.DIV) return null;
-        Expr k = d.left();
-        while (k instanceof Expr.Cast c) k = c.operand();
-        if (!(k instanceof Expr.IntConst ic) || ic.value() < 0 || ic.value() > max) return null;
-        Variable y = variable(d.right());
+        if (!(Expr.uncast(e) instanceof Expr.Binary d) || d.op() != BinOp.DIV) return null;
+        if (!(Expr.uncast(d.left()) instanceof Expr.IntConst ic) || ic.value() < 0 || ic.value() > max) return null;
+        Variable y = Expr.loadedVariable(d.right());
         return y == a || y == b ? y : null;
     }
 
     private static boolean isOther(Expr x, Variable divisor, Variable a, Variable b) {
-        Variable v = variable(x);
+        Variable v = Expr.loadedVariable(x);
         return v != null && (divisor == a ? v == b : v == a);
     }
 
-    private static Variable variable(Expr e) {
-        while (e instanceof Expr.Cast c) e = c.operand();
-        return e instanceof Expr.Load l && l.lv() instanceof Lvalue.Var v ? v.var() : null;
-    }
-
-    /** The dominators of each block of {@code fn} (by index in its blocks), computed once per function. */
-    static BitSet[] dominators(Function fn) { return DOMINATORS.computeIfAbsent(fn, ProductGuards::computeDominators); }
-
     /** The classic iterative dominator sets over the function's blocks (entry first). */
-    private static BitSet[] computeDominators(Function fn) {
+    private static BitSet[] dominators(Function fn) {
         List<BasicBlock> blocks = fn.blocks;
         int n = blocks.size();
         Map<BasicBlock, Integer> index = new HashMap<>();
