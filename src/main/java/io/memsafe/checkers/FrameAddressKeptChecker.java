@@ -29,7 +29,7 @@ public final class FrameAddressKeptChecker implements Checker {
         if (storage.kind == Region.Kind.HEAP) {
             t.add(new TraceStep(loc, storage.description + " freed here"));
             ctx.report(this, loc, storage.description + " is freed here, but " + holder.description + " still holds its address when "
-                    + function + " returns: the next request uses freed memory", t);
+                    + (function == null ? "the request ends (nothing clears it after the release)" : function + " returns") + ": the next request uses freed memory", t);
             return;
         }
         if (storage.allocated != null && storage.allocated.line() > 0) t.add(new TraceStep(storage.allocated, storage.description + " here"));

@@ -36,7 +36,7 @@ import java.util.Set;
  * exceptions: CDT parses what it can and marks the rest as problem nodes.
  */
 public final class CdtParser {
-    static final String PRELUDE_DIR = "/__memsafe_prelude__";
+    public static final String PRELUDE_DIR = "/__memsafe_prelude__";
     private static final String PRELUDE_TEXT = loadPrelude("prelude.h");
     private static final String WINDOWS_KERNEL_TEXT = loadPrelude("kernel-windows.h");
     private static final String LINUX_KERNEL_TEXT = loadPrelude("kernel-linux.h");
@@ -213,12 +213,15 @@ public final class CdtParser {
         }
     }
 
+    /** The kernel's networking headers the Linux prelude stands in for (C libraries have other net/ headers). */
+    private static final Set<String> KERNEL_NET_HEADERS = Set.of("net/genetlink.h", "net/netlink.h", "net/sock.h", "net/net_namespace.h");
+
     /** The bundled prelude that stands in for a header name, or null when none does. */
     static String preludeFor(String header) {
         if (STANDARD_HEADERS.contains(header)) return "prelude.h";
         String lower = header.toLowerCase(java.util.Locale.ROOT);
         if (WINDOWS_KERNEL_HEADERS.contains(lower) || lower.startsWith("wdf") && lower.endsWith(".h")) return "kernel-windows.h";
-        if (header.startsWith("linux/") || header.startsWith("asm/") || header.startsWith("uapi/")) return "kernel-linux.h";
+        if (header.startsWith("linux/") || header.startsWith("asm/") || header.startsWith("uapi/") || KERNEL_NET_HEADERS.contains(header)) return "kernel-linux.h";
         return null;
     }
 

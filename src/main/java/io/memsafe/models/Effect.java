@@ -29,6 +29,12 @@ public sealed interface Effect {
     record WriteBytes(int arg, Len len, Fill fill, int source, int elem) implements Effect { }
     /** strcpy / strncpy family: copies the string at src to dst (at most limitArg elements if >= 0, padding to it). */
     record CopyString(int dst, int src, int elem, int limitArg) implements Effect { }
+    /**
+     * strlcpy / strscpy / RtlStringCbCopy family: copies at most limit - 1 elements of the string at
+     * src and a terminator (nothing when the limit is 0); the limit counts bytes when
+     * {@code limitInBytes}, else elements.
+     */
+    record CopyBoundedString(int dst, int src, int elem, int limitArg, boolean limitInBytes) implements Effect { }
     /** strcat / strncat family: appends the string at src (at most limitArg elements) after dst's terminator. */
     record AppendString(int dst, int src, int elem, int limitArg) implements Effect { }
     /** sprintf family: formats into dst (at most args[limitArg] elements if >= 0) from the format at fmtArg. */
@@ -43,6 +49,11 @@ public sealed interface Effect {
     record Reallocate(int arg, Len size) implements Effect { }
     /** strdup family: a heap copy of the string at {@code arg}. */
     record Duplicate(int arg, int elem, int limitArg) implements Effect { }
+    /**
+     * kmemdup / memdup_user: a new block of {@code len} bytes holding a copy of those at args[src]; from
+     * user space ({@code fromUser}: untrusted bytes, and ERR_PTR rather than NULL on failure).
+     */
+    record DuplicateBytes(int src, Len len, String family, boolean fromUser) implements Effect { }
     /** Releases the block args[arg] points to. */
     record Deallocate(int arg, String family) implements Effect { }
     /**

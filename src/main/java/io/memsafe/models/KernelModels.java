@@ -48,7 +48,8 @@ public final class KernelModels {
      */
     public static boolean copiedFromUser(io.memsafe.analysis.domain.Origin o) {
         if (o == null || !o.what().endsWith("()")) return false;
-        return COPY_FROM_USER.contains(o.what().substring(0, o.what().length() - 2)) || o.what().equals("__memsafe_get_user()");
+        String fn = o.what().substring(0, o.what().length() - 2);
+        return COPY_FROM_USER.contains(fn) || fn.equals("__memsafe_get_user") || fn.equals("memdup_user") || fn.equals("vmemdup_user");
     }
 
     static void addTo(Map<String, FunctionModel> m) {
@@ -70,6 +71,11 @@ public final class KernelModels {
         for (String n : List.of("printk", "_printk", "vprintk")) def(m, n, new Returns.Range(-1, Integer.MAX_VALUE, null, -1), true, new Effect.FormatArg(0, 1));
         def(m, "simple_write_to_buffer", new Returns.Range(-14, Integer.MAX_VALUE, "simple_write_to_buffer", 4), false,
                 new WriteBytes(0, arg(1), Fill.TAINTED, -1, 1));
+        // to user space: simple_read_from_buffer copies from the first `available` bytes at `from`
+        def(m, "simple_read_from_buffer", new Returns.Range(-14, Integer.MAX_VALUE, null, 1), false,
+                new ReadBytes(3, arg(4)), new Effect.CopyToUser(3, arg(4)));
+        // strscpy: a truncating copy that always terminates; the count copied or -E2BIG
+        def(m, "strscpy", new Returns.Range(-7, Integer.MAX_VALUE, null, 2), false, new Effect.CopyBoundedString(0, 1, 1, 2, true));
         // ---- Linux: slab and vmalloc (one family: kvfree releases either)
         String slab = "kmalloc";
         for (String n : List.of("kmalloc", "kvmalloc", "__kmalloc")) def(m, n, new Returns.Allocated(), false, new Effect.Allocate(arg(0), slab, false, false, true));
@@ -78,6 +84,9 @@ public final class KernelModels {
         def(m, "kmalloc_array", new Returns.Allocated(), false, new Effect.Allocate(new Len.Product(0, 1), slab, false, false, true));
         def(m, "vmalloc", new Returns.Allocated(), false, new Effect.Allocate(arg(0), slab, false, false, true));
         def(m, "vzalloc", new Returns.Allocated(), false, new Effect.Allocate(arg(0), slab, false, true, true));
+        // duplicates: of kernel bytes (NULL on failure), of user bytes (an ERR_PTR on failure, never NULL)
+        def(m, "kmemdup", new Returns.Allocated(), false, new ReadBytes(0, arg(1)), new Effect.DuplicateBytes(0, arg(1), slab, false));
+        for (String n : List.of("memdup_user", "vmemdup_user")) def(m, n, new Returns.Allocated(), false, new Effect.DuplicateBytes(0, arg(1), slab, true));
         def(m, "devm_kmalloc", new Returns.Allocated(), false, new Effect.Allocate(arg(1), "devm", false, false, true));
         def(m, "devm_kzalloc", new Returns.Allocated(), false, new Effect.Allocate(arg(1), "devm", false, true, true));
         for (String n : List.of("kfree", "kvfree", "vfree", "kfree_sensitive", "kzfree")) def(m, n, new Returns.Unknown(), false, new Effect.Deallocate(0, n));
@@ -109,6 +118,11 @@ public final class KernelModels {
         def(m, "RtlInitUnicodeString", new Returns.Unknown(), false, new Effect.InitCountedString(0, "Buffer", 1, 2));
         def(m, "RtlInitAnsiString", new Returns.Unknown(), false, new Effect.InitCountedString(0, "Buffer", 1, 1));
         def(m, "RtlInitString", new Returns.Unknown(), false, new Effect.InitCountedString(0, "Buffer", 1, 1));
+        // ntstrsafe.h copies: truncate and terminate (STATUS_BUFFER_OVERFLOW then); Cb counts bytes, Cch characters
+        def(m, "RtlStringCbCopyA", status, false, new Effect.CopyBoundedString(0, 2, 1, 1, true));
+        def(m, "RtlStringCbCopyW", status, false, new Effect.CopyBoundedString(0, 2, 2, 1, true));
+        def(m, "RtlStringCchCopyA", status, false, new Effect.CopyBoundedString(0, 2, 1, 1, false));
+        def(m, "RtlStringCchCopyW", status, false, new Effect.CopyBoundedString(0, 2, 2, 1, false));
         for (String n : List.of("RtlFreeUnicodeString", "RtlFreeAnsiString")) def(m, n, new Returns.Unknown(), false, new Effect.DeallocateField(0, "Buffer"));
         // ---- Windows: waits. A dispatcher object (or wait block) the thread waits on in UserMode must not
         // live on its kernel stack, which may be paged out during such a wait

@@ -78,6 +78,9 @@ public final class LibraryModels {
             def(s + "cspn", range(0, INT_MAX), true, new ReadString(0, e, -1), new ReadString(1, e, -1));
             def(s + "dup", new Returns.Allocated(), false, new ReadString(0, e, -1), new Effect.Duplicate(0, e, -1));
         }
+        // truncating copies that always terminate: strlcpy returns the source's length, strscpy the count or -E2BIG
+        def("strlcpy", new Returns.StringLength(1, 1, -1), false, new Effect.CopyBoundedString(0, 1, 1, 2, true));
+        def("wcslcpy", new Returns.StringLength(1, 4, -1), false, new Effect.CopyBoundedString(0, 1, 4, 2, false));
         def("strndup", new Returns.Allocated(), false, new ReadString(0, 1, 1), new Effect.Duplicate(0, 1, 1));
         def("strcasecmp", range(INT_MIN, INT_MAX), true, new ReadString(0, 1, -1), new ReadString(1, 1, -1));
         def("strcoll", range(INT_MIN, INT_MAX), true, new ReadString(0, 1, -1), new ReadString(1, 1, -1));

@@ -30,6 +30,7 @@
 #define __printf(a, b)
 #define __cold
 #define __read_mostly
+#define __ro_after_init
 #define __randomize_layout
 #define notrace
 #define asmlinkage
@@ -147,6 +148,7 @@ unsigned long clear_user(void __user *to, unsigned long n);
 void *memdup_user(const void __user *src, size_t len);
 void *vmemdup_user(const void __user *src, size_t len);
 char *strndup_user(const char __user *s, long n);
+ssize_t strscpy(char *dst, const char *src, size_t count);
 long strncpy_from_user(char *dst, const char __user *src, long count);
 long strnlen_user(const char __user *str, long n);
 int access_ok(const void __user *addr, unsigned long size);
@@ -391,6 +393,123 @@ extern unsigned long jiffies;
 #define HZ 250
 ssize_t simple_read_from_buffer(void __user *to, size_t count, loff_t *ppos, const void *from, size_t available);
 ssize_t simple_write_to_buffer(void *to, size_t available, loff_t *ppos, const void __user *from, size_t count);
+
+/* ---- generic netlink (net/genetlink.h, net/netlink.h). An attribute is a 4-byte header (its length,
+ * header included, and its type) followed by its payload; a family's policy says, per attribute type,
+ * what the kernel checked before calling a .doit handler (the payload's length for NLA_BINARY and the
+ * strings, the value's range for integers given NLA_POLICY_RANGE/MAX/MIN). */
+struct sk_buff { unsigned int len; unsigned char *data; };
+struct nlattr { u16 nla_len; u16 nla_type; };
+struct nlmsghdr { u32 nlmsg_len; u16 nlmsg_type; u16 nlmsg_flags; u32 nlmsg_seq; u32 nlmsg_pid; };
+struct genlmsghdr { u8 cmd; u8 version; u16 reserved; };
+struct netlink_ext_ack { const char *_msg; const struct nlattr *bad_attr; };
+struct netlink_callback { struct sk_buff *skb; const struct nlmsghdr *nlh; long args[6]; };
+#define NLA_HDRLEN 4
+#define NLA_ALIGN(len) (((len) + 3) & ~3)
+enum { NLA_UNSPEC, NLA_U8, NLA_U16, NLA_U32, NLA_U64, NLA_STRING, NLA_FLAG, NLA_MSECS, NLA_NESTED, NLA_NESTED_ARRAY,
+       NLA_NUL_STRING, NLA_BINARY, NLA_S8, NLA_S16, NLA_S32, NLA_S64, NLA_BITFIELD32, NLA_REJECT, NLA_BE16, NLA_BE32, NLA_SINT, NLA_UINT };
+enum { NLA_VALIDATE_NONE, NLA_VALIDATE_RANGE, NLA_VALIDATE_RANGE_WARN_TOO_LONG, NLA_VALIDATE_MIN, NLA_VALIDATE_MAX,
+       NLA_VALIDATE_MASK, NLA_VALIDATE_RANGE_PTR, NLA_VALIDATE_FUNCTION };
+struct nla_policy { u8 type; u8 validation_type; u16 len; s64 min; s64 max; const void *validation_data; };
+#define NLA_POLICY_RANGE(tp, mn, mx) { .type = (tp), .validation_type = NLA_VALIDATE_RANGE, .min = (mn), .max = (mx) }
+#define NLA_POLICY_FULL_RANGE(tp, r) { .type = (tp), .validation_type = NLA_VALIDATE_RANGE_PTR }
+#define NLA_POLICY_MIN(tp, mn) { .type = (tp), .validation_type = NLA_VALIDATE_MIN, .min = (mn) }
+#define NLA_POLICY_MAX(tp, mx) { .type = (tp), .validation_type = NLA_VALIDATE_MAX, .max = (mx) }
+#define NLA_POLICY_EXACT_LEN(n) { .type = NLA_BINARY, .validation_type = NLA_VALIDATE_RANGE_WARN_TOO_LONG, .min = (n), .max = (n) }
+#define NLA_POLICY_EXACT_LEN_WARN(n) NLA_POLICY_EXACT_LEN(n)
+#define NLA_POLICY_MIN_LEN(n) { .type = NLA_BINARY, .validation_type = NLA_VALIDATE_MIN, .min = (n) }
+#define NLA_POLICY_MAX_LEN(n) { .type = NLA_BINARY, .validation_type = NLA_VALIDATE_MAX, .max = (n) }
+#define NLA_POLICY_NESTED(p) { .type = NLA_NESTED, .validation_data = (p) }
+#define NLA_POLICY_NESTED_ARRAY(p) { .type = NLA_NESTED_ARRAY, .validation_data = (p) }
+#define NLA_POLICY_ETH_ADDR NLA_POLICY_EXACT_LEN(6)
+#define NLA_POLICY_MASK(tp, m) { .type = (tp), .validation_type = NLA_VALIDATE_MASK }
+#define NLA_POLICY_VALIDATE_FN(tp, fn, ...) { .type = (tp), .validation_type = NLA_VALIDATE_FUNCTION }
+struct genl_family;
+struct genl_info { u32 snd_seq; u32 snd_portid; const struct genl_family *family; const struct nlmsghdr *nlhdr;
+    struct genlmsghdr *genlhdr; struct nlattr **attrs; void *user_ptr[2]; struct netlink_ext_ack *extack; };
+struct genl_ops { int (*doit)(struct sk_buff *skb, struct genl_info *info); int (*start)(struct netlink_callback *cb);
+    int (*dumpit)(struct sk_buff *skb, struct netlink_callback *cb); int (*done)(struct netlink_callback *cb);
+    const struct nla_policy *policy; unsigned int maxattr; u8 cmd; u8 internal_flags; u8 flags; u8 validate; };
+struct genl_small_ops { int (*doit)(struct sk_buff *skb, struct genl_info *info);
+    int (*dumpit)(struct sk_buff *skb, struct netlink_callback *cb); u8 cmd; u8 internal_flags; u8 flags; u8 validate; };
+struct genl_split_ops { int (*doit)(struct sk_buff *skb, struct genl_info *info); int (*dumpit)(struct sk_buff *skb, struct netlink_callback *cb);
+    const struct nla_policy *policy; unsigned int maxattr; u8 cmd; u8 internal_flags; u8 flags; u8 validate; };
+struct genl_multicast_group { char name[16]; u8 flags; };
+struct genl_family { int id; unsigned int hdrsize; char name[16]; unsigned int version; unsigned int maxattr;
+    unsigned char netnsok, parallel_ops, n_ops, n_small_ops, n_split_ops, n_mcgrps, resv_start_op;
+    const struct nla_policy *policy; const struct genl_ops *ops; const struct genl_small_ops *small_ops;
+    const struct genl_split_ops *split_ops; const struct genl_multicast_group *mcgrps; struct module *module;
+    int (*pre_doit)(const struct genl_split_ops *ops, struct sk_buff *skb, struct genl_info *info);
+    void (*post_doit)(const struct genl_split_ops *ops, struct sk_buff *skb, struct genl_info *info); };
+#define GENL_ADMIN_PERM 0x01
+#define GENL_CMD_CAP_DO 0x02
+#define GENL_CMD_CAP_DUMP 0x04
+#define GENL_CMD_CAP_HASPOL 0x08
+#define GENL_UNS_ADMIN_PERM 0x10
+#define GENL_DONT_VALIDATE_STRICT 0x1
+#define GENL_DONT_VALIDATE_DUMP 0x2
+#define GENL_ID_GENERATE 0
+#define GENL_HDRLEN 4
+#define NLMSG_DEFAULT_SIZE 3776
+#define GENLMSG_DEFAULT_SIZE (NLMSG_DEFAULT_SIZE - GENL_HDRLEN)
+#define NL_SET_ERR_MSG(extack, msg) ((void)(extack))
+#define NL_SET_ERR_MSG_MOD(extack, msg) ((void)(extack))
+#define NL_SET_ERR_MSG_ATTR(extack, attr, msg) ((void)(extack))
+#define GENL_SET_ERR_MSG(info, msg) ((void)(info))
+#define GENL_REQ_ATTR_CHECK(info, attr) (!(info)->attrs[(attr)])
+int genl_register_family(struct genl_family *family);
+int genl_unregister_family(const struct genl_family *family);
+static inline int nla_len(const struct nlattr *nla) { return nla->nla_len - NLA_HDRLEN; }
+static inline void *nla_data(const struct nlattr *nla) { return (char *) nla + NLA_HDRLEN; }
+static inline int nla_type(const struct nlattr *nla) { return nla->nla_type & 0x3fff; }
+static inline u8 nla_get_u8(const struct nlattr *nla) { return *(u8 *) nla_data(nla); }
+static inline u16 nla_get_u16(const struct nlattr *nla) { return *(u16 *) nla_data(nla); }
+static inline u32 nla_get_u32(const struct nlattr *nla) { return *(u32 *) nla_data(nla); }
+static inline u64 nla_get_u64(const struct nlattr *nla) { return *(u64 *) nla_data(nla); }
+static inline s8 nla_get_s8(const struct nlattr *nla) { return *(s8 *) nla_data(nla); }
+static inline s16 nla_get_s16(const struct nlattr *nla) { return *(s16 *) nla_data(nla); }
+static inline s32 nla_get_s32(const struct nlattr *nla) { return *(s32 *) nla_data(nla); }
+static inline s64 nla_get_s64(const struct nlattr *nla) { return *(s64 *) nla_data(nla); }
+static inline __be16 nla_get_be16(const struct nlattr *nla) { return *(__be16 *) nla_data(nla); }
+static inline __be32 nla_get_be32(const struct nlattr *nla) { return *(__be32 *) nla_data(nla); }
+static inline int nla_get_flag(const struct nlattr *nla) { return !!nla; }
+static inline int nla_ok(const struct nlattr *nla, int remaining) {
+    return remaining >= (int) sizeof(*nla) && nla->nla_len >= sizeof(*nla) && nla->nla_len <= remaining; }
+struct nlattr *nla_next(const struct nlattr *nla, int *remaining);
+#define nla_for_each_attr(pos, head, len, rem) for (pos = head, rem = len; nla_ok(pos, rem); pos = nla_next(pos, &(rem)))
+#define nla_for_each_nested(pos, nla, rem) nla_for_each_attr(pos, (struct nlattr *) nla_data(nla), nla_len(nla), rem)
+/* nla_memcpy: copies what the attribute holds, at most count bytes, and zeroes the rest of count */
+static inline int nla_memcpy(void *dest, const struct nlattr *src, int count) {
+    int len = nla_len(src);
+    int minlen = len < count ? len : count;
+    memcpy(dest, nla_data(src), minlen);
+    if (count > minlen) memset((char *) dest + minlen, 0, count - minlen);
+    return minlen; }
+ssize_t nla_strscpy(char *dst, const struct nlattr *nla, size_t dstsize);
+int nla_strcmp(const struct nlattr *nla, const char *str);
+int nla_parse_nested(struct nlattr *tb[], int maxtype, const struct nlattr *nla, const struct nla_policy *policy, struct netlink_ext_ack *extack);
+int nla_parse_nested_deprecated(struct nlattr *tb[], int maxtype, const struct nlattr *nla, const struct nla_policy *policy, struct netlink_ext_ack *extack);
+/* to the requester: the bytes of an attribute put in a reply leave the kernel */
+int nla_put(struct sk_buff *skb, int attrtype, int attrlen, const void *data);
+int nla_put_u8(struct sk_buff *skb, int attrtype, u8 value);
+int nla_put_u16(struct sk_buff *skb, int attrtype, u16 value);
+int nla_put_u32(struct sk_buff *skb, int attrtype, u32 value);
+int nla_put_u64_64bit(struct sk_buff *skb, int attrtype, u64 value, int padattr);
+int nla_put_s32(struct sk_buff *skb, int attrtype, s32 value);
+int nla_put_string(struct sk_buff *skb, int attrtype, const char *str);
+int nla_put_flag(struct sk_buff *skb, int attrtype);
+struct nlattr *nla_nest_start(struct sk_buff *skb, int attrtype);
+int nla_nest_end(struct sk_buff *skb, struct nlattr *start);
+void nla_nest_cancel(struct sk_buff *skb, struct nlattr *start);
+struct sk_buff *genlmsg_new(size_t payload, gfp_t flags);
+void *genlmsg_put(struct sk_buff *skb, u32 portid, u32 seq, const struct genl_family *family, int flags, u8 cmd);
+void *genlmsg_put_reply(struct sk_buff *skb, struct genl_info *info, const struct genl_family *family, int flags, u8 cmd);
+void genlmsg_end(struct sk_buff *skb, void *hdr);
+void genlmsg_cancel(struct sk_buff *skb, void *hdr);
+int genlmsg_reply(struct sk_buff *skb, struct genl_info *info);
+int genlmsg_multicast(const struct genl_family *family, struct sk_buff *skb, u32 portid, unsigned int group, gfp_t flags);
+void nlmsg_free(struct sk_buff *skb);
+void kfree_skb(struct sk_buff *skb);
 
 /* ---- ioctl numbers */
 #define _IOC(dir, type, nr, size) (((dir) << 30) | ((type) << 8) | (nr) | ((size) << 16))

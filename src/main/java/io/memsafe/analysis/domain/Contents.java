@@ -37,23 +37,23 @@ public final class Contents {
     public final boolean neverWritten;
     /**
      * The bytes that may have been written (on some path) since this storage was created without
-     * an initialiser, as a hull of byte offsets: bytes outside it hold indeterminate values on
-     * every path. BOTTOM for fresh storage; TOP once anything the analysis cannot place (a library
-     * fill, a havoc, an initialiser) wrote to it, or for storage that started with known contents.
-     * Always joined, never widened: it only grows with the offsets of stores, which are themselves
-     * widened, so it is stable when they are, and exact when they are.
+     * an initialiser, as byte ranges: bytes outside them hold indeterminate values on every path.
+     * NONE for fresh storage; ALL once anything the analysis cannot place (a havoc, an initialiser,
+     * a library fill from an unknown place) wrote to it, or for storage that started with known
+     * contents. Always joined, never widened: it only grows with the offsets of stores, which are
+     * themselves widened, and with a bounded number of ranges, so it is stable when they are.
      */
-    public final Interval written;
+    public final ByteRanges written;
 
     public Contents(TreeMap<Long, Cell> cells, Value rest, Value nul) {
         this(cells, rest, nul, false);
     }
 
     public Contents(TreeMap<Long, Cell> cells, Value rest, Value nul, boolean unterminated) {
-        this(cells, rest, nul, unterminated, false, Interval.TOP);
+        this(cells, rest, nul, unterminated, false, ByteRanges.ALL);
     }
 
-    private Contents(TreeMap<Long, Cell> cells, Value rest, Value nul, boolean unterminated, boolean neverWritten, Interval written) {
+    private Contents(TreeMap<Long, Cell> cells, Value rest, Value nul, boolean unterminated, boolean neverWritten, ByteRanges written) {
         this.cells = cells;
         this.rest = rest;
         this.nul = nul;
@@ -62,18 +62,35 @@ public final class Contents {
         this.written = written;
     }
 
-    /** The written hull after a store of {@code size} bytes at {@code off}. */
-    private Interval writtenAfter(Interval off, long size) {
-        if (written.equals(Interval.TOP)) return written;
+    /** The written bytes after a store of {@code size} bytes at {@code off}. */
+    private ByteRanges writtenAfter(Interval off, long size) {
+        if (written.isAll() || off.isBottom() || size <= 0) return written;
         long hi = off.hi() == Interval.POS_INF || off.hi() > Long.MAX_VALUE - size ? Interval.POS_INF : off.hi() + size - 1;
-        return written.join(Interval.of(off.lo(), hi));
+        return written.add(off.lo(), hi);
     }
 
-    /** May any of the bytes [from, from + size) have been written? */
+    /**
+     * What a library call left that wrote bytes of this storage ({@code memset}, {@code memcpy},
+     * {@code strscpy}): the given cells, rest and terminator, and {@code range} (null: a place the
+     * analysis does not know) counted as written. A fill of part of a struct leaves the other
+     * members as unwritten as they were.
+     */
+    public Contents filled(TreeMap<Long, Cell> cells, Value rest, Value nul, boolean unterminated, Interval range) {
+        ByteRanges w = range == null || range.lo() == Interval.NEG_INF ? ByteRanges.ALL
+                : range.isBottom() ? written : written.add(range.lo(), range.hi());
+        return new Contents(cells, rest, nul, unterminated, neverWritten && w.isEmpty(), w);
+    }
+
+    /**
+     * May any of the bytes [from, from + size) have been written, as far as the hull of the written
+     * bytes tells? Reads and joins go by the hull: a hole between two written members is read as
+     * written, since a store the analysis placed imprecisely elsewhere may have filled it. Only a copy
+     * out to user space looks at the holes themselves ({@link #written}), where padding is the defect.
+     */
     public boolean mayBeWritten(long from, long size) {
-        if (written.isBottom()) return false;
+        if (written.isEmpty()) return false;
         long to = from > Long.MAX_VALUE - size ? Interval.POS_INF : from + size - 1;
-        return !written.meet(Interval.of(from, to)).isBottom();
+        return !written.hull().meet(Interval.of(from, to)).isBottom();
     }
 
     /** Fresh automatic storage: nothing known. */
@@ -84,7 +101,7 @@ public final class Contents {
      * string read from it runs off its end.
      */
     public static Contents unwritten(Value size) {
-        return new Contents(new TreeMap<>(), Value.UNKNOWN, Value.UNKNOWN, true, true, Interval.BOTTOM);
+        return new Contents(new TreeMap<>(), Value.UNKNOWN, Value.UNKNOWN, true, true, ByteRanges.NONE);
     }
 
     /** Zero-filled storage (static objects, calloc): every byte 0, so the first NUL is at offset 0. */
@@ -92,7 +109,7 @@ public final class Contents {
 
     /** Every byte counted as written, as by a store the analysis cannot place that may have happened; the values unchanged. */
     public Contents markWritten() {
-        return written.equals(Interval.TOP) && !neverWritten ? this : new Contents(cells, rest, nul, unterminated, false, Interval.TOP);
+        return written.isAll() && !neverWritten ? this : new Contents(cells, rest, nul, unterminated, false, ByteRanges.ALL);
     }
 
     public Contents withNul(Value n) { return new Contents(cells, rest, n, unterminated, neverWritten, written); }
@@ -250,7 +267,7 @@ public final class Contents {
             if (c <= 0) a = mineIt.hasNext() ? mineIt.next() : null;
             if (c >= 0) b = theirsIt.hasNext() ? theirsIt.next() : null;
         }
-        Interval w = written.join(o.written);
+        ByteRanges w = written.union(o.written);
         boolean u = unterminated && o.unterminated, nw = neverWritten && o.neverWritten;
         boolean same = !changed && w.equals(written) && u == unterminated && nw == neverWritten;
         if (same && (rest == o.rest || rest.equals(o.rest)) && (nul == o.nul || nul.equals(o.nul))) return this;

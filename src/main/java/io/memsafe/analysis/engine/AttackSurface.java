@@ -116,6 +116,8 @@ public final class AttackSurface {
             Value v;
             if (role.equals("irp")) {
                 v = DriverEntryPoints.request(fn, p, s);
+            } else if (role.equals("genl")) {
+                v = NetlinkRequests.info(in, fn, p, s);
             } else if (role.equals("lent")) {
                 v = DriverEntryPoints.lent(fn, p, s);
             } else if (role.equals("user")) {

@@ -43,12 +43,17 @@ import java.util.TreeMap;
  * <li>{@code (T *, struct X_attribute *, const char *buf, size_t count)}: a sysfs {@code store}; buf holds
  *     the count bytes written to the file, fewer than a page; {@code (T *, struct X_attribute *, char *buf)}:
  *     a sysfs {@code show}, which may fill one page and no more;</li>
+ * <li>{@code (struct sk_buff *, struct genl_info *)}: a generic netlink {@code .doit} handler; the request's
+ *     attributes are the sender's, as far as the family's policy did not check them ({@link NetlinkRequests});</li>
  * <li>a system call's body ({@code SYSCALL_DEFINEn} in the bundled prelude names it {@code __do_sys_NAME}, as
  *     the kernel's own macros do): every integer argument is the caller's, every pointer a user address.</li>
  * </ul>
  */
 final class DriverEntryPoints {
     private DriverEntryPoints() { }
+
+    /** The family of a request's buffers, whose bytes go back to the requester when it completes. */
+    static final String REQUEST = "request";
 
     /** Adds the untrusted parameters of {@code fn} when it has a driver entry point's shape. */
     static void roles(Function fn, Map<Integer, String> out) {
@@ -75,6 +80,11 @@ final class DriverEntryPoints {
                 && ps.get(2).type instanceof Type.Int) {
             out.put(1, "parameter");
             out.put(2, "parameter");
+            return;
+        }
+        // a generic netlink .doit handler: the request's attributes are the sender's, checked by the family's policy
+        if (NetlinkRequests.handler(fn)) {
+            out.put(1, "genl");
             return;
         }
         // a system call's body (SYSCALL_DEFINEn): each integer is the caller's, each pointer a user address
@@ -154,7 +164,7 @@ final class DriverEntryPoints {
         return Value.pointer(r, Interval.ZERO);
     }
 
-    private static Type.Struct structPointee(Type t, String... names) {
+    static Type.Struct structPointee(Type t, String... names) {
         if (t instanceof Type.Pointer p && p.pointee() instanceof Type.Struct st) {
             for (String n : names) if (n.equals(st.name())) return st;
         }
@@ -173,7 +183,7 @@ final class DriverEntryPoints {
         Contents c = new Contents(new TreeMap<>(), Value.UNKNOWN, Value.UNKNOWN);
 
         Region system = new Region("sysbuf:" + id, Region.Kind.UNKNOWN, Value.UNKNOWN,
-                "the system buffer of the request to " + fn.name + "()", fn.loc, "input");
+                "the system buffer of the request to " + fn.name + "()", fn.loc, REQUEST);
         Origin bytes = new Origin("the bytes of the system buffer of the request to " + fn.name + "()", fn.loc);
         s.set(system, new Contents(new TreeMap<>(), Value.tainted(Interval.of(-128, 255), bytes), Value.UNKNOWN));
         c = storeField(c, irpType, "AssociatedIrp.SystemBuffer", Value.pointer(system, Interval.ZERO));
@@ -212,7 +222,7 @@ final class DriverEntryPoints {
     }
 
     /** {@code c} with {@code v} stored at the member at a dotted path; unchanged when there is no such member. */
-    private static Contents storeField(Contents c, Type.Struct st, String path, Value v) {
+    static Contents storeField(Contents c, Type.Struct st, String path, Value v) {
         if (st == null) return c;
         Type t = st;
         long off = 0;

@@ -6,6 +6,23 @@ import java.util.List;
 
 /** A reported defect: which rule, where, why, and the trace that leads there. */
 public record Finding(Rule rule, SourceLoc loc, String message, List<TraceStep> trace) implements Comparable<Finding> {
+    /**
+     * A finding where a checker reported it, except inside an inline function of a bundled prelude
+     * ({@code nla_get_u32}), which the program did not write: there it is the program's call of that
+     * function (the last call in the trace made from the program's own code) that is reported.
+     */
+    static Finding at(Rule rule, SourceLoc loc, String message, List<TraceStep> trace) {
+        if (!inPrelude(loc)) return new Finding(rule, loc, message, trace);
+        SourceLoc call = null;
+        for (TraceStep t : trace) if (!inPrelude(t.loc()) && t.message().startsWith("call to ")) call = t.loc();
+        if (call == null) return new Finding(rule, loc, message, trace);
+        return new Finding(rule, call, message, trace.stream().filter(t -> !inPrelude(t.loc())).toList());
+    }
+
+    private static boolean inPrelude(SourceLoc l) {
+        return l != null && l.file() != null && l.file().startsWith(io.memsafe.frontend.CdtParser.PRELUDE_DIR + "/");
+    }
+
     @Override
     public int compareTo(Finding o) {
         int c = loc.compareTo(o.loc);

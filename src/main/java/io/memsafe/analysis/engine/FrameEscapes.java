@@ -46,11 +46,22 @@ final class FrameEscapes {
                 // (a freed block counts only when the global is that one pointer: a list head or a table in a
                 // struct is updated by code whose effect on it the analysis may not see in full)
                 boolean wholePointer = ce.getKey() == 0 && Long.valueOf(cell.size()).equals(holder.size.constant());
+                // the block the global held when the request came, released through it in this request: it exists
+                // only on the paths that released it, so on every path where the global still designates it, it
+                // designates freed memory (whatever the global holds on the other paths)
+                for (Region storage : v.pts.keySet()) {
+                    if (!wholePointer || !GlobalBlocks.FAMILY.equals(storage.family)) continue;
+                    Lifetime l = exit.lifetime(storage);
+                    if (l == null || !l.must() || !servesRequests(in, fn)) continue;
+                    // reported where the global was handed over to be released (the fix goes after that call)
+                    SourceLoc released = storage.allocated != null ? storage.allocated : l.freedAt();
+                    for (Checker c : in.checkers) c.onFrameAddressKept(released, holder, storage, null, in.withCalls(f));
+                }
                 if (v.pts.size() != 1) continue;
                 Region storage = v.pts.keySet().iterator().next();
                 SourceLoc where = at;
                 if (storage.kind == Region.Kind.HEAP) {
-                    if (!wholePointer) continue;
+                    if (!wholePointer || GlobalBlocks.FAMILY.equals(storage.family)) continue;
                     // a block freed by this function while a request ran, on every path on which the block exists
                     // (on the others the global holds what it held before): the next request finds it through the global
                     Lifetime l = exit.lifetime(storage);

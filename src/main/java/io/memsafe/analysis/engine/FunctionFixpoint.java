@@ -327,7 +327,12 @@ final class FunctionFixpoint {
         if (frame.report()) {
             // what this pass reports, so that the runs with input-decided tests forced add only what is new
             Checker.Context outer = in.reporter;
-            in.reporter = (checker, loc, message, trace) -> { reported.add(AttackerChoices.ident(checker, loc, message)); outer.report(checker, loc, message, trace); };
+            Set<String> lifecycle = new HashSet<>();
+            in.reporter = (checker, loc, message, trace) -> {
+                reported.add(AttackerChoices.ident(checker, loc, message));
+                if (RELEASE_RULES.contains(checker.rule().id())) lifecycle.add(checker.rule().id() + " " + loc);
+                outer.report(checker, loc, message, trace);
+            };
             try {
                 List<Map.Entry<SourceLoc, State>> returns = new ArrayList<>();
                 for (BasicBlock b : shape.rpo()) {
@@ -335,6 +340,7 @@ final class FunctionFixpoint {
                     if (s == null || s.bottom) continue;
                     State out = transfer(b, s, frame);
                     if (b.succs.contains(fn.exit) && !out.bottom) returns.add(Map.entry(returnAt(b), out));
+                    if (b.preds.size() > 1 && releases(b)) releasesApart(b, states, quiet, frame, lifecycle);
                 }
                 State exit = states.get(fn.exit);
                 if (exit != null && in.forced == null) {
@@ -359,6 +365,46 @@ final class FunctionFixpoint {
         Leaks.collect(fn, exit);
         exit.cases = null;
         return exit;
+    }
+
+    /** The rules of a release repeated or followed by a use: checked edge by edge where paths meet. */
+    private static final Set<String> RELEASE_RULES = Set.of("MS415", "MS416");
+
+    /** Does the block release memory (a free, a call of a deallocator)? */
+    private static boolean releases(BasicBlock b) {
+        for (Stmt st : b.stmts) {
+            if (st instanceof Stmt.Free) return true;
+            if (st instanceof Stmt.Call c) {
+                io.memsafe.models.FunctionModel m = io.memsafe.models.LibraryModels.get(c.callee());
+                if (m != null && m.effects().stream().anyMatch(e -> e instanceof io.memsafe.models.Effect.Deallocate)) return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A block where paths meet and memory is released: each incoming edge's state runs through it on
+     * its own, and only double frees and uses after free that the joined state did not already give
+     * are reported. Joined with a path that did not free it, a block freed on the other is only
+     * "maybe freed", which is not reported; every path through the edge that freed it frees it again
+     * (an error label reached by falling through the cleanup above it: {@code kfree(slot->key);
+     * kfree(slot); err_key: kfree(key);}).
+     */
+    private void releasesApart(BasicBlock b, Map<BasicBlock, State> states, Interpreter.Frame quiet, Interpreter.Frame frame, Set<String> lifecycle) {
+        Checker.Context outer = in.reporter;
+        in.reporter = (checker, loc, message, trace) -> {
+            if (RELEASE_RULES.contains(checker.rule().id()) && lifecycle.add(checker.rule().id() + " " + loc)) outer.report(checker, loc, message, trace);
+        };
+        try {
+            for (BasicBlock p : b.preds) {
+                State ps = states.get(p);
+                if (ps == null || ps.bottom || !shape.index().containsKey(p)) continue;
+                State po = transfer(p, ps, quiet);
+                if (!po.bottom) transfer(b, po, frame);
+            }
+        } finally {
+            in.reporter = outer;
+        }
     }
 
     private void exiting(BasicBlock b, State out) {

@@ -29,26 +29,56 @@ final class GlobalBlocks {
     /** The family of such blocks: no allocator of the scan made them, so no deallocator is the wrong one and no leak is theirs. */
     static final String FAMILY = "global-block";
 
-    /** Before a deallocator model runs: gives an unknown global pointer it releases a block of its own. */
+    /**
+     * Before a call that releases an argument: gives an unknown global pointer passed there a block of
+     * its own. Releasing calls are the deallocator models and the program's functions that hand a
+     * parameter to one directly ({@code fwl_free_session(fwl_cur)} with {@code kfree(s)} inside).
+     */
     static void materialize(Interpreter in, Stmt.Call c, List<Value> args, State s, Interpreter.Frame f) {
         FunctionModel m = LibraryModels.get(c.callee());
-        if (m == null) return;
-        for (Effect e : m.effects()) {
-            if (!(e instanceof Effect.Deallocate d) || d.arg() >= args.size() || d.arg() >= c.args().size()) continue;
-            Value v = args.get(d.arg());
-            if (!v.unknown || !v.pts.isEmpty() || v.isDefinitelyNull()) continue;
-            Expr a = c.args().get(d.arg());
-            while (a instanceof Expr.Cast cast) a = cast.operand();
-            if (!(a instanceof Expr.Load l) || !(l.lv() instanceof Lvalue.Var gv) || !gv.var().isGlobalStorage()) continue;
-            Variable g = gv.var();
-            Region holder = in.region(g, f.fn());
-            Region block = new Region("gblock:" + holder.key, Region.Kind.HEAP, Value.UNKNOWN,
-                    "the block '" + g.name + "' designated", c.loc(), FAMILY);
-            s.set(block, Contents.uninitialized());
-            s.allocated(block, null);
-            Value p = Value.pointer(block, Interval.ZERO);
-            s.set(holder, s.contents(holder).store(Interval.ZERO, Math.max(1, g.type.size()), p, true));
-            args.set(d.arg(), p);
+        if (m != null) {
+            for (Effect e : m.effects()) if (e instanceof Effect.Deallocate d) materialize(in, c, d.arg(), args, s, f);
+            return;
         }
+        io.memsafe.ir.Function callee = f.fn() == null ? null : in.program.resolve(f.fn().unit, c.callee());
+        if (callee == null) return;
+        for (int i = 0; i < callee.params.size() && i < args.size(); i++) {
+            if (releasesParameter(callee, callee.params.get(i))) materialize(in, c, i, args, s, f);
+        }
+    }
+
+    /** Does {@code fn} hand its parameter {@code p} to a deallocator model itself (not through another call)? */
+    private static boolean releasesParameter(io.memsafe.ir.Function fn, Variable p) {
+        if (!(p.type instanceof io.memsafe.ir.Type.Pointer)) return false;
+        for (io.memsafe.ir.BasicBlock b : fn.blocks) {
+            for (Stmt st : b.stmts) {
+                if (!(st instanceof Stmt.Call call)) continue;
+                FunctionModel m = LibraryModels.get(call.callee());
+                if (m == null) continue;
+                for (Effect e : m.effects()) {
+                    if (e instanceof Effect.Deallocate d && d.arg() < call.args().size() && Expr.loadedVariable(call.args().get(d.arg())) == p) return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Gives the global pointer passed as argument {@code arg}, when its value is not known, a block of its own. */
+    private static void materialize(Interpreter in, Stmt.Call c, int arg, List<Value> args, State s, Interpreter.Frame f) {
+        if (arg >= args.size() || arg >= c.args().size()) return;
+        Value v = args.get(arg);
+        if (!v.unknown || !v.pts.isEmpty() || v.isDefinitelyNull()) return;
+        Expr a = c.args().get(arg);
+        while (a instanceof Expr.Cast cast) a = cast.operand();
+        if (!(a instanceof Expr.Load l) || !(l.lv() instanceof Lvalue.Var gv) || !gv.var().isGlobalStorage()) return;
+        Variable g = gv.var();
+        Region holder = in.region(g, f.fn());
+        Region block = new Region("gblock:" + holder.key, Region.Kind.HEAP, Value.UNKNOWN,
+                "the block '" + g.name + "' designated", c.loc(), FAMILY);
+        s.set(block, Contents.uninitialized());
+        s.allocated(block, null);
+        Value p = Value.pointer(block, Interval.ZERO);
+        s.set(holder, s.contents(holder).store(Interval.ZERO, Math.max(1, g.type.size()), p, true));
+        args.set(arg, p);
     }
 }

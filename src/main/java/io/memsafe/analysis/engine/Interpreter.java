@@ -497,24 +497,13 @@ public final class Interpreter {
     }
 
     /**
-     * {@code len} bytes at {@code src} leave the kernel for user space (copy_to_user): the bytes
-     * nothing wrote on any path are disclosed (stack or pool contents of earlier users).
+     * {@code len} bytes at {@code src} leave the kernel for user space (copy_to_user, a request's
+     * output buffer): the bytes nothing wrote on any path are disclosed (stack or pool contents of
+     * earlier users). {@code layout}: the source's own type, which names the bytes, or null.
      */
-    void copiedToUser(SourceLoc loc, Value src, Value len, String op, State s, Frame f) {
-        if (!f.report() || len.unknown || len.num.isBottom() || len.num.lo() <= 0 || src.pts.size() != 1 || !src.nullOrKnownRegions()) return;
-        Map.Entry<Region, Interval> e = src.pts.entrySet().iterator().next();
-        Region r = e.getKey();
-        Interval off = e.getValue();
-        Contents c = s.mem.get(r);
-        if ((r.kind != Region.Kind.STACK && r.kind != Region.Kind.HEAP) || c == null || !off.isSingleton() || off.lo() < 0) return;
-        long from = off.lo(), to = from + len.num.lo() - 1;
-        // a copy past the end is an over-read, which the buffer checkers report
-        if (!r.size.unknown && r.size.num.isSingleton() && to >= r.size.num.lo()) return;
-        String part;
-        if (c.neverWritten || c.written.isBottom()) part = null;
-        else if (c.written.isTop() || (from >= c.written.lo() && to <= c.written.hi())) return;
-        else part = "bytes " + from + ".." + to + ", of which only bytes " + c.written.lo() + ".." + c.written.hi() + " may have been written";
-        for (Checker ch : checkers) ch.onUnwrittenCopiedOut(loc, r, part, op, withCalls(f));
+    void copiedToUser(SourceLoc loc, Value src, Value len, io.memsafe.ir.Type layout, String op, State s, Frame f) {
+        CopiedOut.Leak leak = f.report() ? CopiedOut.of(src, len, layout, s) : null;
+        if (leak != null) for (Checker ch : checkers) ch.onUnwrittenCopiedOut(loc, leak.storage(), leak.part(), op, withCalls(f));
     }
 
     /** A printf-family format string made of untrusted input. */

@@ -145,8 +145,9 @@ final class ModelInterpreter {
                     Value len = length(r.len(), args);
                     in.checkAccess(loc, arg(args, r.arg()), len, false, op, "length " + len.num + origin(len), f);
                 }
-                case Effect.WriteBytes w -> writeBytes(w, args, loc, op, s, f);
+                case Effect.WriteBytes w -> writeBytes(w, c, args, loc, op, s, f);
                 case Effect.CopyString cs -> copyString(cs, args, loc, op, s, f);
+                case Effect.CopyBoundedString cs -> copyBoundedString(cs, args, loc, op, s, f);
                 case Effect.AppendString as -> appendString(as, args, loc, op, s, f);
                 case Effect.Format fm -> format(fm, args, loc, op, s, f);
                 case Effect.ReadLine rl -> {
@@ -185,6 +186,13 @@ final class ModelInterpreter {
                         s.set(reg, Contents.uninitialized().withNul(str == null ? Value.UNKNOWN : new Value(str.bytes(), Map.of(), str.alsoUnknown(), str.taint())));
                     }
                 }
+                case Effect.DuplicateBytes d -> {
+                    Value len = length(d.len(), args);
+                    allocated = allocate(loc, len, d.family(), false, false, !d.fromUser(), s, f);
+                    Relations.allocated(in, d.len(), c.args(), allocated, s, f);
+                    Value content = d.fromUser() ? Value.tainted(Interval.of(-128, 255), new Origin(op + "()", loc)) : loadAll(arg(args, d.src()), s);
+                    for (Region reg : allocated.pts.keySet()) s.set(reg, new Contents(new TreeMap<>(), content, Value.UNKNOWN));
+                }
                 case Effect.Deallocate d -> {
                     PendingCallbacks.atRelease(in, c, d.arg(), arg(args, d.arg()), loc, op, f);
                     deallocate(loc, arg(args, d.arg()), op, s, f);
@@ -205,7 +213,7 @@ final class ModelInterpreter {
                 case Effect.NoReturn n -> s.bottom = true;
                 case Effect.StoreEnd se -> fill(arg(args, se.out()), s, Value.UNKNOWN, Interval.of(8), (nul, off) -> nul);
                 case Effect.Probe pr -> UserMemory.probe(arg(args, pr.arg()), arg(args, pr.lenArg()), s);
-                case Effect.CopyToUser cu -> in.copiedToUser(loc, arg(args, cu.src()), length(cu.len(), args), op, s, f);
+                case Effect.CopyToUser cu -> in.copiedToUser(loc, arg(args, cu.src()), length(cu.len(), args), objectType(c, cu.src()), op, s, f);
                 case Effect.RequestBuffer rb -> requestBuffer(rb, c, args, loc, op, s);
                 case Effect.AllocateInField af -> kernel.allocateInField(af, c, args, loc, op, s, f);
                 case Effect.InitCountedString ic -> kernel.initCountedString(ic, c, args, loc, op, s, f);
@@ -231,7 +239,7 @@ final class ModelInterpreter {
             buf = UserMemory.region(loc.file() + ":" + loc.line() + ":" + loc.column(), "the user buffer from " + op + "() at line " + loc.line(), loc, s);
         } else {
             Region r = new Region("rq:" + loc.file() + ":" + loc.line() + ":" + loc.column(), Region.Kind.UNKNOWN, len,
-                    "the request buffer from " + op + "() at line " + loc.line(), loc, "input");
+                    "the request buffer from " + op + "() at line " + loc.line(), loc, DriverEntryPoints.REQUEST);
             Origin bytes = new Origin("the bytes of the request buffer from " + op + "()", loc);
             s.set(r, new Contents(new TreeMap<>(), Value.tainted(Interval.of(-128, 255), bytes), Value.UNKNOWN));
             buf = Value.pointer(r, Interval.ZERO);
@@ -371,16 +379,38 @@ final class ModelInterpreter {
             Long whole = r.size.constant();
             boolean replaces = from && off.isSingleton() && off.lo() == 0 && whole != null && whole > 0 && whole <= 8 && length.lo() >= whole
                     && dst.pts.size() == 1;
-            Contents n = new Contents(kept, replaces ? content : c.rest.join(content), nul.apply(c.nul, e.getValue()),
-                    c.unterminated && !Contents.mayBeZero(content));
+            // the bytes it may have written, for a fill from one known place (a member, a whole
+            // object): a fill at a place that varies (appending at a count kept across calls) counts
+            // as writing anywhere, since what the count says was written before is not known here
+            Interval range = !bounded || !off.isSingleton() ? null : length.hi() <= 0 ? Interval.BOTTOM : Interval.of(off.lo(), off.lo() + length.hi() - 1);
+            Contents n = c.filled(kept, replaces ? content : c.rest.join(content), nul.apply(c.nul, e.getValue()),
+                    c.unterminated && !Contents.mayBeZero(content), range);
             s.set(r, n);
         }
     }
 
-    private void writeBytes(Effect.WriteBytes w, List<Value> args, SourceLoc loc, String op, State s, Interpreter.Frame f) {
+    /** The type of the object argument {@code i} points to before its conversion to {@code void *} (names the bytes of a copy), or null. */
+    private static io.memsafe.ir.Type objectType(Stmt.Call c, int i) {
+        if (c == null || i < 0 || i >= c.args().size()) return null;
+        return io.memsafe.ir.Expr.uncast(c.args().get(i)).type() instanceof io.memsafe.ir.Type.Pointer p ? p.pointee() : null;
+    }
+
+    /**
+     * Does {@code p} designate only memory the requester reads back: user space, or the buffer of an
+     * I/O request (a METHOD_BUFFERED system buffer, a KMDF request buffer)? A copy into it leaves the
+     * kernel as copy_to_user's does.
+     */
+    private static boolean toRequester(Value p) {
+        if (p.unknown || p.pts.isEmpty()) return false;
+        for (Region r : p.pts.keySet()) if (!UserMemory.isUser(r) && !DriverEntryPoints.REQUEST.equals(r.family)) return false;
+        return true;
+    }
+
+    private void writeBytes(Effect.WriteBytes w, Stmt.Call c, List<Value> args, SourceLoc loc, String op, State s, Interpreter.Frame f) {
         Value dst = arg(args, w.arg());
         Value len = length(w.len(), args);
         in.checkAccess(loc, dst, len, true, op, "length " + len.num + origin(len), f);
+        if (w.fill() == Effect.Fill.COPY && toRequester(dst)) in.copiedToUser(loc, arg(args, w.source()), len, objectType(c, w.source()), op, s, f);
         Interval n = len.unknown ? Interval.of(0, Interval.POS_INF) : len.num;
         switch (w.fill()) {
             case BYTE_ARG -> {
@@ -454,6 +484,30 @@ final class ModelInterpreter {
             }
             return Value.UNKNOWN;
         });
+    }
+
+    /**
+     * A copy that truncates and always terminates (strlcpy, strscpy): it writes the source's
+     * characters up to the limit less one element, and a terminator after them. What it may write
+     * is checked against the destination (a limit larger than the destination overflows it with a
+     * long enough source); only those bytes count as written, so the members after a string member
+     * stay as unwritten as they were.
+     */
+    private void copyBoundedString(Effect.CopyBoundedString cs, List<Value> args, SourceLoc loc, String op, State s, Interpreter.Frame f) {
+        Value dst = arg(args, cs.dst()), src = arg(args, cs.src());
+        Value lim = limit(args, cs.limitArg(), cs.limitInBytes() ? 1 : cs.elem());
+        Interval cap = lim.unknown || lim.num.isBottom() ? Interval.of(0, Interval.POS_INF) : lim.num.meet(Interval.of(0, Interval.POS_INF));
+        checkStringRead(loc, src, cs.elem(), lim, false, op, "source string", s, f);
+        if (cap.isBottom() || cap.hi() < cs.elem()) return;
+        Str str = strlen(src, s);
+        Interval chars = str == null ? Interval.of(0, Interval.POS_INF) : str.bytes();
+        // the characters copied: the source's, at most the limit less the terminator's element
+        long room = cap.hi() == Interval.POS_INF ? Interval.POS_INF : cap.hi() - cs.elem();
+        Interval copied = Interval.of(Math.max(0, Math.min(chars.lo(), cap.lo() - cs.elem())), Math.min(chars.hi(), room));
+        Interval written = copied.add(Interval.of(cs.elem()));
+        Origin t = str != null && str.taint() != null ? str.taint() : lim.taint;
+        in.checkAccess(loc, dst, new Value(written, Map.of(), false, t), true, op, "at most " + cap + " bytes" + origin(lim), f);
+        fill(dst, s, loadAll(src, s), written, (nul, off) -> new Value(off.add(copied), Map.of(), false, t));
     }
 
     private void appendString(Effect.AppendString as, List<Value> args, SourceLoc loc, String op, State s, Interpreter.Frame f) {

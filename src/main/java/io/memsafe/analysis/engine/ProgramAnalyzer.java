@@ -166,7 +166,7 @@ public final class ProgramAnalyzer {
                 }
                 List<Diagnostic> notes = new ArrayList<>();
                 List<Finding> found = new ArrayList<>();
-                Checker.Context ctx = (checker, loc, message, trace) -> found.add(new Finding(checker.rule(), loc, message, trace));
+                Checker.Context ctx = (checker, loc, message, trace) -> found.add(Finding.at(checker.rule(), loc, message, trace));
                 Interpreter in = new Interpreter(program, checkers, new Budget(options.maxStepsPerRoot(), options.millisPerRoot(), 20_000),
                         ctx, shared);
                 long started = System.nanoTime();

@@ -6,7 +6,7 @@ import io.memsafe.analysis.domain.Value;
 
 /**
  * Reads of storage written in part: which bytes a load may read that no store has written on any
- * path since the storage was created ({@link Contents#written} is the hull of what may have been).
+ * path since the storage was created (the hull of {@link Contents#written}, the bytes that may have been).
  */
 final class Uninitialized {
     private Uninitialized() { }
@@ -37,10 +37,10 @@ final class Uninitialized {
      * storage (an out-of-bounds read, which the buffer checkers report).
      */
     static String unwrittenPart(Contents c, Interval off, long size, boolean charLike, boolean widened, Value regionSize, boolean everyOffset) {
-        if (off.isBottom() || c.written.isTop() || off.lo() == Interval.NEG_INF || off.hi() == Interval.POS_INF) return null;
+        if (off.isBottom() || c.written.isAll() || off.lo() == Interval.NEG_INF || off.hi() == Interval.POS_INF) return null;
         // outside the storage it is an out-of-bounds access, which the buffer checkers report
         if (off.lo() < 0 || (!regionSize.unknown && regionSize.num.isSingleton() && off.hi() + size > regionSize.num.lo())) return null;
-        String hull = c.written.isBottom() ? "nothing" : "only bytes " + c.written.lo() + ".." + c.written.hi();
+        String hull = c.written.isEmpty() ? "nothing" : "only bytes " + c.written.hull().lo() + ".." + c.written.hull().hi();
         if (!c.mayBeWritten(off.lo(), off.hi() - off.lo() + size)) {
             return "bytes " + off.lo() + ".." + (off.hi() + size - 1) + ", which nothing has written (" + hull + " may have been)";
         }
