@@ -74,6 +74,8 @@ public final class KernelModels {
         // to user space: simple_read_from_buffer copies from the first `available` bytes at `from`
         def(m, "simple_read_from_buffer", new Returns.Range(-14, Integer.MAX_VALUE, null, 1), false,
                 new ReadBytes(3, arg(4)), new Effect.CopyToUser(3, arg(4)));
+        // a netlink reply: the bytes of an attribute put in it go to the requester (or -EMSGSIZE)
+        def(m, "nla_put", new Returns.Range(-90, 0, null, -1), false, new ReadBytes(3, arg(2)), new Effect.CopyToUser(3, arg(2)));
         // strscpy: a truncating copy that always terminates; the count copied or -E2BIG
         def(m, "strscpy", new Returns.Range(-7, Integer.MAX_VALUE, null, 2), false, new Effect.CopyBoundedString(0, 1, 1, 2, true));
         // ---- Linux: slab and vmalloc (one family: kvfree releases either)

@@ -367,6 +367,15 @@ final class FunctionFixpoint {
         return exit;
     }
 
+    /** The place of the last statement of a block that has one in the source, or null. */
+    private static SourceLoc lastLoc(BasicBlock b) {
+        for (int i = b.stmts.size() - 1; i >= 0; i--) {
+            SourceLoc l = b.stmts.get(i).loc();
+            if (l != null && l.line() > 0) return l;
+        }
+        return null;
+    }
+
     /** The rules of a release repeated or followed by a use: checked edge by edge where paths meet. */
     private static final Set<String> RELEASE_RULES = Set.of("MS415", "MS416");
 
@@ -392,15 +401,21 @@ final class FunctionFixpoint {
      */
     private void releasesApart(BasicBlock b, Map<BasicBlock, State> states, Interpreter.Frame quiet, Interpreter.Frame frame, Set<String> lifecycle) {
         Checker.Context outer = in.reporter;
-        in.reporter = (checker, loc, message, trace) -> {
-            if (RELEASE_RULES.contains(checker.rule().id()) && lifecycle.add(checker.rule().id() + " " + loc)) outer.report(checker, loc, message, trace);
-        };
         try {
             for (BasicBlock p : b.preds) {
                 State ps = states.get(p);
                 if (ps == null || ps.bottom || !shape.index().containsKey(p)) continue;
                 State po = transfer(p, ps, quiet);
-                if (!po.bottom) transfer(b, po, frame);
+                if (po.bottom) continue;
+                // the trace names the path: where it comes from into the block
+                SourceLoc from = lastLoc(p);
+                in.reporter = (checker, loc, message, trace) -> {
+                    if (!RELEASE_RULES.contains(checker.rule().id()) || !lifecycle.add(checker.rule().id() + " " + loc)) return;
+                    List<TraceStep> t = new ArrayList<>(trace);
+                    if (from != null) t.add(new TraceStep(from, "on the path that comes from here"));
+                    outer.report(checker, loc, message, t);
+                };
+                transfer(b, po, frame);
             }
         } finally {
             in.reporter = outer;
