@@ -340,7 +340,10 @@ final class FunctionFixpoint {
                     if (s == null || s.bottom) continue;
                     State out = transfer(b, s, frame);
                     if (b.succs.contains(fn.exit) && !out.bottom) returns.add(Map.entry(returnAt(b), out));
-                    if (b.preds.size() > 1 && releases(b)) releasesApart(b, states, quiet, frame, lifecycle);
+                    // only where the join made a block "maybe freed" can one incoming path have freed it for sure
+                    if (b.preds.size() > 1 && s.freed.values().stream().anyMatch(l -> !l.must()) && releases(b)) {
+                        releasesApart(b, states, quiet, frame, lifecycle);
+                    }
                 }
                 State exit = states.get(fn.exit);
                 if (exit != null && in.forced == null) {
