@@ -31,6 +31,20 @@
 #define __cold
 #define __read_mostly
 #define __ro_after_init
+/* per-CPU variables: one copy stands for every CPU's */
+#define DEFINE_PER_CPU(type, name) __typeof__(type) name
+#define DECLARE_PER_CPU(type, name) extern __typeof__(type) name
+#define per_cpu(var, cpu) (var)
+#define per_cpu_ptr(ptr, cpu) (ptr)
+#define this_cpu_ptr(ptr) (ptr)
+#define get_cpu_var(var) (var)
+#define put_cpu_var(var) ((void)0)
+#define this_cpu_read(var) (var)
+#define this_cpu_write(var, v) ((var) = (v))
+#define this_cpu_inc(var) ((var)++)
+#define for_each_possible_cpu(cpu) for ((cpu) = 0; (cpu) < 1; (cpu)++)
+#define for_each_online_cpu(cpu) for ((cpu) = 0; (cpu) < 1; (cpu)++)
+#define for_each_present_cpu(cpu) for ((cpu) = 0; (cpu) < 1; (cpu)++)
 #define __randomize_layout
 #define notrace
 #define asmlinkage
