@@ -107,7 +107,7 @@ class LifetimeTest {
         Contents fresh = Contents.unwritten(r.size);
         Contents j = written.combine(fresh, Value::join);
         assertThat(j.load(io.memsafe.analysis.domain.Interval.ZERO, 8).isDefinitelyNull()).isTrue();
-        assertThat(j.written).isEqualTo(io.memsafe.analysis.domain.Interval.of(0, 7));
+        assertThat(j.written).isEqualTo(io.memsafe.analysis.domain.ByteRanges.of(0, 7));
         assertThat(fresh.combine(written, Value::join).load(io.memsafe.analysis.domain.Interval.ZERO, 8).isDefinitelyNull()).isTrue();
     }
 }
