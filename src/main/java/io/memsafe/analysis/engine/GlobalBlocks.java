@@ -74,7 +74,7 @@ final class GlobalBlocks {
         Variable g = gv.var();
         Region holder = in.region(g, f.fn());
         Region block = new Region("gblock:" + holder.key, Region.Kind.HEAP, Value.UNKNOWN,
-                "the block '" + g.name + "' designated", c.loc(), FAMILY);
+                "the block '" + g.name + "' pointed to", c.loc(), FAMILY);
         s.set(block, Contents.uninitialized());
         s.allocated(block, null);
         Value p = Value.pointer(block, Interval.ZERO);
