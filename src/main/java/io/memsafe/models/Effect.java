@@ -54,6 +54,8 @@ public sealed interface Effect {
      * user space ({@code fromUser}: untrusted bytes, and ERR_PTR rather than NULL on failure).
      */
     record DuplicateBytes(int src, Len len, String family, boolean fromUser) implements Effect { }
+    /** nla_parse_nested: fills the table args[tb] with the nested attributes, up to args[max], as the policy args[policy] checks them. */
+    record ParseAttributes(int tb, int max, int policy) implements Effect { }
     /** Releases the block args[arg] points to. */
     record Deallocate(int arg, String family) implements Effect { }
     /**

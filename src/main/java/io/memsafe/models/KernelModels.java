@@ -74,6 +74,10 @@ public final class KernelModels {
         // to user space: simple_read_from_buffer copies from the first `available` bytes at `from`
         def(m, "simple_read_from_buffer", new Returns.Range(-14, Integer.MAX_VALUE, null, 1), false,
                 new ReadBytes(3, arg(4)), new Effect.CopyToUser(3, arg(4)));
+        // nested netlink attributes, checked by the policy the call names: 0, or a negative error
+        for (String n : List.of("nla_parse_nested", "nla_parse_nested_deprecated")) {
+            def(m, n, new Returns.Range(-4095, 0, null, -1), false, new Effect.ParseAttributes(0, 1, 3));
+        }
         // a netlink reply: the bytes of an attribute put in it go to the requester (or -EMSGSIZE)
         def(m, "nla_put", new Returns.Range(-90, 0, null, -1), false, new ReadBytes(3, arg(2)), new Effect.CopyToUser(3, arg(2)));
         // strscpy: a truncating copy that always terminates; the count copied or -E2BIG

@@ -74,23 +74,65 @@ public final class NetlinkRequests {
 
     /** NULL, or attribute {@code k} ({@code -1}: one no policy describes) with what its check let through. */
     private static Value attribute(Function fn, String id, long k, Check check, State s) {
-        String name = k < 0 ? "an attribute" : "attribute " + k;
-        Region r = new Region("nla:" + id + ":" + k, Region.Kind.UNKNOWN, Value.UNKNOWN, name + " of the request to " + fn.name + "()", fn.loc, FAMILY);
-        Origin bytes = new Origin("the payload of " + name + " of the netlink request to " + fn.name + "()", fn.loc);
+        return attribute("nla:" + id + ":" + k, k < 0 ? "an attribute" : "attribute " + k, "the request to " + fn.name + "()",
+                "the netlink request to " + fn.name + "()", fn.loc, k, check, s);
+    }
+
+    /**
+     * NULL, or attribute {@code k} of {@code of} ({@code -1}: one no policy describes), with what its check
+     * let through: an untrusted length and payload, a value within the policy's range.
+     */
+    private static Value attribute(String key, String name, String of, String sent, io.memsafe.ir.SourceLoc loc, long k, Check check, State s) {
+        Region r = new Region(key, Region.Kind.UNKNOWN, Value.UNKNOWN, name + " of " + of, loc, FAMILY);
+        Origin bytes = new Origin("the payload of " + name + " of " + sent, loc);
         Interval payload = check == null ? Interval.of(0, MAX_PAYLOAD) : check.length();
         String bound = check == null ? "no policy bounds it" : check.what();
-        Origin len = new Origin("the length of " + name + " of the netlink request to " + fn.name + "() (" + bound + ")", fn.loc);
+        Origin len = new Origin("the length of " + name + " of " + sent + " (" + bound + ")", loc);
         Contents c = new Contents(new TreeMap<>(), Value.tainted(Interval.of(0, 255), bytes), Value.UNKNOWN)
                 .store(Interval.ZERO, 2, Value.tainted(payload.add(Interval.of(4)), len), true)
                 .store(Interval.of(2), 2, k < 0 ? Value.tainted(Interval.of(0, 0xffff), len) : Value.of(k), true);
         if (check != null && check.value() != null) {
-            Origin val = new Origin("the value of " + name + " of the netlink request to " + fn.name + "() (" + check.what() + ")", fn.loc);
+            Origin val = new Origin("the value of " + name + " of " + sent + " (" + check.what() + ")", loc);
             c = c.store(Interval.of(4), check.valueSize(), Value.tainted(check.value(), val), true);
         }
         s.set(r, c);
         // NULL when the sender leaves it out: used before a test, that is a NULL dereference
-        s.unchecked.put(r, fn.loc);
+        s.unchecked.put(r, loc);
         return Value.pointer(r, Interval.ZERO).join(Value.ZERO);
+    }
+
+    /**
+     * {@code nla_parse_nested(tb, maxtype, nla, policy, extack)} (and its relatives): on success each
+     * {@code tb[K]}, K up to maxtype, is NULL or attribute K of the nested message, checked against
+     * {@code policy} (the table the call names, read from its initialiser). The call's result is 0 or a
+     * negative error.
+     */
+    static void parsed(Interpreter in, io.memsafe.ir.Stmt.Call c, java.util.List<Value> args, int tbArg, int maxArg, int policyArg,
+                       io.memsafe.ir.SourceLoc loc, State s) {
+        if (tbArg >= args.size() || maxArg >= args.size() || policyArg >= args.size()) return;
+        Value tb = args.get(tbArg), max = args.get(maxArg), pol = args.get(policyArg);
+        Long top = max.constant();
+        if (tb.unknown || tb.pts.size() != 1 || top == null || top < 0 || top > 4096) return;
+        Map.Entry<Region, Interval> t = tb.pts.entrySet().iterator().next();
+        if (!t.getValue().isSingleton()) return;
+        Type.Struct st = policyArg < c.args().size() ? policyType(c.args().get(policyArg)) : null;
+        Region table = pol.unknown || pol.pts.size() != 1 ? null : pol.pts.keySet().iterator().next();
+        Interval at = table == null ? null : pol.pts.get(table);
+        Contents init = table == null || st == null || st.size() <= 0 || !at.isSingleton() ? null : s.contents(table);
+        // a policy table holds its initialiser (they are const data), whatever a root assumes of the globals
+        // whose address is taken
+        Variable named = policyTable(c.args().get(policyArg));
+        if (init != null && named != null && in.region(named, null).equals(table) && in.region(named, null).initial != null) init = in.region(named, null).initial;
+        long slot = c.args().get(tbArg).type() instanceof Type.Pointer tp && tp.pointee().size() > 0 ? tp.pointee().size() : 8;
+        String id = loc.file() + ":" + loc.line() + ":" + loc.column();
+        Contents out = s.contents(t.getKey());
+        for (long k = 0; k <= top; k++) {
+            Check check = init == null ? NOT_DESCRIBED : entry(init, st, at.lo() + k * st.size());
+            Value v = check == null ? Value.ZERO : attribute("nla:" + id + ":" + k, "nested attribute " + k, "the attributes parsed at line " + loc.line(),
+                    "the nested netlink attributes parsed at line " + loc.line(), loc, k, check == NOT_DESCRIBED ? null : check, s);
+            out = out.store(Interval.of(t.getValue().lo() + k * slot), slot, v, true);
+        }
+        s.set(t.getKey(), out);
     }
 
     /**
@@ -111,6 +153,28 @@ public final class NetlinkRequests {
             }
         }
         return out;
+    }
+
+    /** The global policy table an argument names ({@code policy}, {@code &policy[0]}), or null. */
+    private static Variable policyTable(io.memsafe.ir.Expr e) {
+        while (e instanceof io.memsafe.ir.Expr.Cast cast) e = cast.operand();
+        io.memsafe.ir.Lvalue lv = e instanceof io.memsafe.ir.Expr.AddressOf ao ? ao.lv() : e instanceof io.memsafe.ir.Expr.Load l ? l.lv() : null;
+        if (lv instanceof io.memsafe.ir.Lvalue.Index ix) lv = ix.base();
+        return lv instanceof io.memsafe.ir.Lvalue.Var v && v.var().defined && v.var().isGlobalStorage() && v.var().type instanceof Type.Array a
+                && a.element() instanceof Type.Struct st && "nla_policy".equals(st.name()) ? v.var() : null;
+    }
+
+    /** The policy entry type an argument designates (a pointer to one, or a table decayed to one), or null. */
+    private static Type.Struct policyType(io.memsafe.ir.Expr e) {
+        for (io.memsafe.ir.Expr x = e; ; ) {
+            Type t = x.type();
+            Type el = t instanceof Type.Pointer p ? p.pointee() : t instanceof Type.Array a ? a.element() : null;
+            if (el instanceof Type.Struct st && "nla_policy".equals(st.name())) return st;
+            if (x instanceof io.memsafe.ir.Expr.Cast cast) x = cast.operand();
+            else if (x instanceof io.memsafe.ir.Expr.AddressOf ao) return ao.lv().type() instanceof Type.Array a && a.element() instanceof Type.Struct st
+                    && "nla_policy".equals(st.name()) ? st : null;
+            else return null;
+        }
     }
 
     private static final Check NOT_DESCRIBED = new Check(Interval.of(0, MAX_PAYLOAD), null, 0, "not described");
