@@ -112,10 +112,15 @@ public final class NetlinkRequests {
         if (tbArg >= args.size() || maxArg >= args.size() || policyArg >= args.size()) return;
         Value tb = args.get(tbArg), max = args.get(maxArg), pol = args.get(policyArg);
         Long top = max.constant();
-        if (tb.unknown || tb.pts.size() != 1 || top == null || top < 0 || top > 4096) return;
-        Map.Entry<Region, Interval> t = tb.pts.entrySet().iterator().next();
-        if (!t.getValue().isSingleton()) return;
         Type.Struct st = policyArg < c.args().size() ? policyType(c.args().get(policyArg)) : null;
+        Map.Entry<Region, Interval> t = tb.pts.size() == 1 ? tb.pts.entrySet().iterator().next() : null;
+        // the kernel's policy layout (a C library's, libnl's, has other members), a table the call names,
+        // an exact maximum: else the table holds what the analysis does not know, as after an unseen call
+        if (st == null || st.field("validation_type") == null || tb.unknown || t == null || !t.getValue().isSingleton()
+                || top == null || top < 0 || top > 4096) {
+            for (Region r : tb.pts.keySet()) if (r.kind != Region.Kind.STRING_LITERAL) s.set(r, new Contents(new TreeMap<>(), Value.UNKNOWN, Value.UNKNOWN));
+            return;
+        }
         Region table = pol.unknown || pol.pts.size() != 1 ? null : pol.pts.keySet().iterator().next();
         Interval at = table == null ? null : pol.pts.get(table);
         Contents init = table == null || st == null || st.size() <= 0 || !at.isSingleton() ? null : s.contents(table);
