@@ -9,6 +9,12 @@ import java.util.List;
  * reads listed (so the analysis need not forget what those buffers hold).
  */
 public record FunctionModel(String name, List<Effect> effects, Returns returns, boolean pure) {
+    /** The argument this function releases (free, kfree, ExFreePoolWithTag), or -1 when it releases none. */
+    public int releasedArgument() {
+        for (Effect e : effects) if (e instanceof Effect.Deallocate d) return d.arg();
+        return -1;
+    }
+
     /** The (pointer argument, length argument) pairs of its byte reads and writes whose length is that argument in bytes. */
     public List<int[]> byteAccesses() {
         List<int[]> out = new ArrayList<>();

@@ -28,6 +28,12 @@ public final class LibraryModels {
 
     public static FunctionModel get(String name) { return name == null ? null : MODELS.get(name); }
 
+    /** The argument the modelled function {@code name} releases, or -1 (no model, or not a deallocator). */
+    public static int releasedArgument(String name) {
+        FunctionModel m = get(name);
+        return m == null ? -1 : m.releasedArgument();
+    }
+
     private static void def(String name, Returns ret, boolean pure, Effect... effects) {
         MODELS.put(name, new FunctionModel(name, List.of(effects), ret, pure));
     }

@@ -67,12 +67,6 @@ public final class ByteRanges {
         return m;
     }
 
-    /** Does any byte of [lo, hi] belong to the set? */
-    public boolean intersects(long lo, long hi) {
-        for (int k = 0; k < b.length; k += 2) if (b[k] <= hi && b[k + 1] >= lo) return true;
-        return false;
-    }
-
     /** Does every byte of [lo, hi] belong to the set? */
     public boolean covers(long lo, long hi) {
         for (int k = 0; k < b.length; k += 2) if (b[k] <= lo && b[k + 1] >= hi) return true;

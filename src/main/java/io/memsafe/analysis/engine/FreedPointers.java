@@ -11,8 +11,6 @@ import io.memsafe.ir.Lvalue;
 import io.memsafe.ir.SourceLoc;
 import io.memsafe.ir.Stmt;
 import io.memsafe.ir.Variable;
-import io.memsafe.models.Effect;
-import io.memsafe.models.FunctionModel;
 import io.memsafe.models.LibraryModels;
 
 import java.util.HashMap;
@@ -131,7 +129,7 @@ final class FreedPointers {
             case Stmt.Free fr -> release(fr.pointer(), st.loc(), freed, addressed);
             case Stmt.Call c -> {
                 if (c.result() instanceof Lvalue.Var v) freed.remove(v.var());
-                int arg = releasedArgument(c.callee());
+                int arg = LibraryModels.releasedArgument(c.callee());
                 if (arg >= 0 && arg < c.args().size()) release(c.args().get(arg), st.loc(), freed, addressed);
             }
             default -> { }
@@ -141,13 +139,5 @@ final class FreedPointers {
     private static void release(Expr pointer, SourceLoc loc, Map<Variable, SourceLoc> freed, Set<Variable> addressed) {
         Variable v = Expr.loadedVariable(pointer);
         if (v != null && v.kind != Variable.Kind.TEMP && !addressed.contains(v) && !v.isGlobalStorage()) freed.put(v, loc);
-    }
-
-    /** The argument a deallocator of the library models releases, or -1. */
-    private static int releasedArgument(String callee) {
-        FunctionModel m = LibraryModels.get(callee);
-        if (m == null) return -1;
-        for (Effect e : m.effects()) if (e instanceof Effect.Deallocate d) return d.arg();
-        return -1;
     }
 }

@@ -386,10 +386,7 @@ final class FunctionFixpoint {
     private static boolean releases(BasicBlock b) {
         for (Stmt st : b.stmts) {
             if (st instanceof Stmt.Free) return true;
-            if (st instanceof Stmt.Call c) {
-                io.memsafe.models.FunctionModel m = io.memsafe.models.LibraryModels.get(c.callee());
-                if (m != null && m.effects().stream().anyMatch(e -> e instanceof io.memsafe.models.Effect.Deallocate)) return true;
-            }
+            if (st instanceof Stmt.Call c && io.memsafe.models.LibraryModels.releasedArgument(c.callee()) >= 0) return true;
         }
         return false;
     }

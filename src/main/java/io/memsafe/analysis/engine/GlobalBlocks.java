@@ -9,8 +9,6 @@ import io.memsafe.ir.Expr;
 import io.memsafe.ir.Lvalue;
 import io.memsafe.ir.Stmt;
 import io.memsafe.ir.Variable;
-import io.memsafe.models.Effect;
-import io.memsafe.models.FunctionModel;
 import io.memsafe.models.LibraryModels;
 
 import java.util.List;
@@ -35,9 +33,9 @@ final class GlobalBlocks {
      * parameter to one directly ({@code fwl_free_session(fwl_cur)} with {@code kfree(s)} inside).
      */
     static void materialize(Interpreter in, Stmt.Call c, List<Value> args, State s, Interpreter.Frame f) {
-        FunctionModel m = LibraryModels.get(c.callee());
-        if (m != null) {
-            for (Effect e : m.effects()) if (e instanceof Effect.Deallocate d) materialize(in, c, d.arg(), args, s, f);
+        if (LibraryModels.get(c.callee()) != null) {
+            int released = LibraryModels.releasedArgument(c.callee());
+            if (released >= 0) materialize(in, c, released, args, s, f);
             return;
         }
         io.memsafe.ir.Function callee = f.fn() == null ? null : in.program.resolve(f.fn().unit, c.callee());
@@ -53,11 +51,8 @@ final class GlobalBlocks {
         for (io.memsafe.ir.BasicBlock b : fn.blocks) {
             for (Stmt st : b.stmts) {
                 if (!(st instanceof Stmt.Call call)) continue;
-                FunctionModel m = LibraryModels.get(call.callee());
-                if (m == null) continue;
-                for (Effect e : m.effects()) {
-                    if (e instanceof Effect.Deallocate d && d.arg() < call.args().size() && Expr.loadedVariable(call.args().get(d.arg())) == p) return true;
-                }
+                int released = LibraryModels.releasedArgument(call.callee());
+                if (released >= 0 && released < call.args().size() && Expr.loadedVariable(call.args().get(released)) == p) return true;
             }
         }
         return false;

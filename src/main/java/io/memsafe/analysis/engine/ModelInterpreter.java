@@ -215,7 +215,7 @@ final class ModelInterpreter {
                 case Effect.Probe pr -> UserMemory.probe(arg(args, pr.arg()), arg(args, pr.lenArg()), s);
                 case Effect.CopyToUser cu -> in.copiedToUser(loc, arg(args, cu.src()), length(cu.len(), args), objectType(c, cu.src()), op, s, f);
                 case Effect.RequestBuffer rb -> requestBuffer(rb, c, args, loc, op, s);
-                case Effect.ParseAttributes pa -> NetlinkRequests.parsed(in, c, args, pa.tb(), pa.max(), pa.policy(), loc, s);
+                case Effect.ParseAttributes pa -> NetlinkRequests.parsed(c, args, pa.tb(), pa.max(), pa.policy(), loc, s);
                 case Effect.AllocateInField af -> kernel.allocateInField(af, c, args, loc, op, s, f);
                 case Effect.InitCountedString ic -> kernel.initCountedString(ic, c, args, loc, op, s, f);
                 case Effect.DeallocateField df -> kernel.deallocateField(df, c, args, loc, op, s, f);

@@ -107,7 +107,7 @@ public final class NetlinkRequests {
      * {@code policy} (the table the call names, read from its initialiser). The call's result is 0 or a
      * negative error.
      */
-    static void parsed(Interpreter in, io.memsafe.ir.Stmt.Call c, java.util.List<Value> args, int tbArg, int maxArg, int policyArg,
+    static void parsed(io.memsafe.ir.Stmt.Call c, java.util.List<Value> args, int tbArg, int maxArg, int policyArg,
                        io.memsafe.ir.SourceLoc loc, State s) {
         if (tbArg >= args.size() || maxArg >= args.size() || policyArg >= args.size()) return;
         Value tb = args.get(tbArg), max = args.get(maxArg), pol = args.get(policyArg);
@@ -123,11 +123,10 @@ public final class NetlinkRequests {
         }
         Region table = pol.unknown || pol.pts.size() != 1 ? null : pol.pts.keySet().iterator().next();
         Interval at = table == null ? null : pol.pts.get(table);
-        Contents init = table == null || st == null || st.size() <= 0 || !at.isSingleton() ? null : s.contents(table);
-        // a policy table holds its initialiser (they are const data), whatever a root assumes of the globals
-        // whose address is taken
-        Variable named = policyTable(c.args().get(policyArg));
-        if (init != null && named != null && in.region(named, null).equals(table) && in.region(named, null).initial != null) init = in.region(named, null).initial;
+        // a global policy table holds its initialiser (policies are const data), whatever a root assumes of
+        // the globals whose address is taken
+        Contents init = table == null || table.kind != Region.Kind.GLOBAL || table.initial == null || st.size() <= 0 || !at.isSingleton()
+                ? null : table.initial;
         long slot = c.args().get(tbArg).type() instanceof Type.Pointer tp && tp.pointee().size() > 0 ? tp.pointee().size() : 8;
         String id = loc.file() + ":" + loc.line() + ":" + loc.column();
         Contents out = s.contents(t.getKey());
@@ -160,26 +159,14 @@ public final class NetlinkRequests {
         return out;
     }
 
-    /** The global policy table an argument names ({@code policy}, {@code &policy[0]}), or null. */
-    private static Variable policyTable(io.memsafe.ir.Expr e) {
-        while (e instanceof io.memsafe.ir.Expr.Cast cast) e = cast.operand();
-        io.memsafe.ir.Lvalue lv = e instanceof io.memsafe.ir.Expr.AddressOf ao ? ao.lv() : e instanceof io.memsafe.ir.Expr.Load l ? l.lv() : null;
-        if (lv instanceof io.memsafe.ir.Lvalue.Index ix) lv = ix.base();
-        return lv instanceof io.memsafe.ir.Lvalue.Var v && v.var().defined && v.var().isGlobalStorage() && v.var().type instanceof Type.Array a
-                && a.element() instanceof Type.Struct st && "nla_policy".equals(st.name()) ? v.var() : null;
-    }
-
     /** The policy entry type an argument designates (a pointer to one, or a table decayed to one), or null. */
     private static Type.Struct policyType(io.memsafe.ir.Expr e) {
-        for (io.memsafe.ir.Expr x = e; ; ) {
+        for (io.memsafe.ir.Expr x : java.util.List.of(e, io.memsafe.ir.Expr.uncast(e))) {
             Type t = x.type();
             Type el = t instanceof Type.Pointer p ? p.pointee() : t instanceof Type.Array a ? a.element() : null;
             if (el instanceof Type.Struct st && "nla_policy".equals(st.name())) return st;
-            if (x instanceof io.memsafe.ir.Expr.Cast cast) x = cast.operand();
-            else if (x instanceof io.memsafe.ir.Expr.AddressOf ao) return ao.lv().type() instanceof Type.Array a && a.element() instanceof Type.Struct st
-                    && "nla_policy".equals(st.name()) ? st : null;
-            else return null;
         }
+        return null;
     }
 
     private static final Check NOT_DESCRIBED = new Check(Interval.of(0, MAX_PAYLOAD), null, 0, "not described");
