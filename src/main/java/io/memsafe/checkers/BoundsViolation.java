@@ -18,10 +18,15 @@ import java.util.Map;
  * not evidence of a bug, so it is not reported, and neither is an end past the buffer that needs
  * the largest offset and the largest length at once (see {@link #onlyBothAtMost}).
  */
-record BoundsViolation(Region region, Interval offset, Interval length, long size, boolean under, Origin taint, boolean negativeLength) {
+record BoundsViolation(Region region, Interval offset, Interval length, long size, boolean under, Origin taint, boolean negativeLength,
+                       boolean onlyGuaranteed) {
 
     BoundsViolation(Region region, Interval offset, Interval length, long size, boolean under, Origin taint) {
-        this(region, offset, length, size, under, taint, false);
+        this(region, offset, length, size, under, taint, false, false);
+    }
+
+    BoundsViolation(Region region, Interval offset, Interval length, long size, boolean under, Origin taint, boolean negativeLength) {
+        this(region, offset, length, size, under, taint, negativeLength, false);
     }
 
     static List<BoundsViolation> of(MemoryAccess a) {
@@ -47,6 +52,14 @@ record BoundsViolation(Region region, Interval offset, Interval length, long siz
             if (a.end() == MemoryAccess.End.UNCHECKED_AGAINST_COUNT && a.pointer().pts.size() == 1) {
                 // an input of unknown length, indexed by an untrusted value no check relates to its length
                 if (taint != null && !e.getValue().isBottom() && e.getValue().lo() >= 0) out.add(new BoundsViolation(r, e.getValue(), l, -1, false, taint));
+                continue;
+            }
+            if (a.guaranteed() >= 0 && a.pointer().pts.size() == 1 && taint != null && (size.unknown || size.num.hi() == Interval.POS_INF) && !a.endProven()) {
+                // a request buffer of unknown size: an untrusted offset or length past what the checks guarantee
+                Interval off = e.getValue();
+                if (!off.isBottom() && off.lo() >= 0 && satAdd(off.hi(), l.hi()) > a.guaranteed() && off.hi() != Interval.POS_INF && l.hi() != Interval.POS_INF) {
+                    out.add(new BoundsViolation(r, off, l, a.guaranteed(), false, taint, false, true));
+                }
                 continue;
             }
             if (size.num.isBottom() || size.unknown) continue;
@@ -102,6 +115,8 @@ record BoundsViolation(Region region, Interval offset, Interval length, long siz
                 .append(size).append(" bytes; it is checked against a maximum only, not against 0");
         else if (under) sb.append(": starts ").append(-offset.lo()).append(" bytes before the buffer");
         else if (size < 0) sb.append(": no check relates the offset to the buffer's length, so it may end past it");
+        else if (onlyGuaranteed) sb.append(": ends past the ").append(size).append(" bytes the checks on the path ensure it has (it is as long as the request says, which the caller chooses")
+                .append(size == 0 ? ", and no check bounds them from below)" : ")");
         else sb.append(": ends past its ").append(size).append(" bytes");
         if (a.detail() != null) sb.append(" (").append(a.detail()).append(')');
         if (taint != null && (a.detail() == null || !a.detail().contains(taint.what()))) {
@@ -115,6 +130,7 @@ record BoundsViolation(Region region, Interval offset, Interval length, long siz
         if (region.allocated != null && region.allocated.line() > 0) {
             t.add(new TraceStep(region.allocated, size < 0
                     ? region.description + " enters here, as long as the entry point's length parameter says"
+                    : onlyGuaranteed ? region.description + " enters here, as long as the request says"
                     : region.kind.label + " buffer " + region.description + " allocated here"));
         }
         if (taint != null && taint.loc().line() > 0) t.add(new TraceStep(taint.loc(), taint.what().startsWith("member ")

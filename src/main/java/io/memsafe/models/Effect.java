@@ -23,6 +23,13 @@ public sealed interface Effect {
     record ReadString(int arg, int elem, int limitArg) implements Effect { }
     /** strtol family: stores where the parse stopped (a value the analysis leaves unknown) through args[out] unless it is NULL. */
     record StoreEnd(int out) implements Effect { }
+    /**
+     * Checked arithmetic (ntintsafe's RtlULongMult and friends, {@code __builtin_mul_overflow}): stores
+     * args[a] op args[b] through args[out] where it fits the result's type; the call's result says
+     * whether it did, and correct code leaves on the other path, so the value stored is the exact
+     * result within the type (no wrap to report).
+     */
+    record CheckedArithmetic(io.memsafe.ir.Expr.BinOp op, int a, int b, int out) implements Effect { }
     /** Reads {@code len} bytes at {@code arg}. */
     record ReadBytes(int arg, Len len) implements Effect { }
     /** Writes {@code len} bytes at {@code arg}; COPY copies from {@code source}, BYTE_ARG fills with args[source]. */

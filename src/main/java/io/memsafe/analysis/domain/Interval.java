@@ -53,10 +53,16 @@ public record Interval(long lo, long hi) {
         return new Interval(l, h);
     }
 
-    /** Narrowing: refine only the infinite bounds. */
+    /**
+     * Narrowing: what the recomputation gives, within this. The engine runs a fixed number of narrowing
+     * passes, so the meet needs no guard against descending forever; refining only the infinite bounds
+     * (the textbook operator) would keep a bound widening set at a threshold of the function's constants
+     * ({@code cursor <= 91} from a test {@code c == '\\'}) where the loop's own test keeps it lower.
+     */
     public Interval narrow(Interval next) {
         if (isBottom() || next.isBottom()) return next;
-        return of(lo == NEG_INF ? next.lo : lo, hi == POS_INF ? next.hi : hi);
+        Interval m = meet(next);
+        return m.isBottom() ? next : m;
     }
 
     static long sat(long a, long b) {

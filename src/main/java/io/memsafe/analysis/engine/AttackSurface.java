@@ -115,7 +115,7 @@ public final class AttackSurface {
             String role = e.getValue();
             Value v;
             if (role.equals("irp")) {
-                v = DriverEntryPoints.request(fn, p, s);
+                v = DriverEntryPoints.request(in, fn, p, s);
             } else if (role.equals("genl")) {
                 v = NetlinkRequests.info(in, fn, p, s);
             } else if (role.equals("lent")) {

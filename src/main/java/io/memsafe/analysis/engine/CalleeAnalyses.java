@@ -3,6 +3,7 @@ package io.memsafe.analysis.engine;
 import io.memsafe.analysis.domain.Contents;
 import io.memsafe.analysis.domain.Interval;
 import io.memsafe.analysis.domain.Lifetime;
+import io.memsafe.analysis.domain.Octagon;
 import io.memsafe.analysis.domain.Region;
 import io.memsafe.analysis.domain.State;
 import io.memsafe.analysis.domain.Value;
@@ -123,7 +124,9 @@ final class CalleeAnalyses {
         Region ret = Interpreter.returnRegion(callee);
         s.set(ret, Contents.uninitialized());
         Set<Region> foot = footprint(callee, ret, s);
+        Octagon<String> rel = CalleeRelations.intoCallee(in, callee, c.args(), s, foot, f);
         State entry = slice(s, foot);
+        entry.rel = rel;
         List<TraceStep> calls = new ArrayList<>(f.calls());
         calls.add(new TraceStep(c.loc(), "call to " + Function.called(callee.name)));
         Frame cf = new Frame(callee, f.depth() + 1, calls, f, f.report());

@@ -176,7 +176,7 @@ final class DriverEntryPoints {
      * caller's lengths and code and its METHOD_NEITHER input address, whose system buffer holds the
      * caller's bytes and whose user buffer is the caller's output address.
      */
-    static Value request(Function fn, Variable irpParam, State s) {
+    static Value request(Interpreter in, Function fn, Variable irpParam, State s) {
         Type.Struct irpType = structPointee(irpParam.type, "_IRP", "IRP");
         String id = fn.unit + ":" + fn.name;
         Region irp = new Region("irp:" + id, Region.Kind.UNKNOWN, Value.UNKNOWN, "the I/O request of " + fn.name + "()", fn.loc, "input");
@@ -202,6 +202,12 @@ final class DriverEntryPoints {
                     UserMemory.region("type3:" + id, "the METHOD_NEITHER input buffer of the request to " + fn.name + "()", fn.loc, s));
             s.set(stack, sc);
             c = storeField(c, irpType, "Tail.Overlay.CurrentStackLocation", Value.pointer(stack, Interval.ZERO));
+            // the system buffer holds max(InputBufferLength, OutputBufferLength) bytes (the output length's
+            // member is also Read.Length and Write.Length, the buffered read's and write's size)
+            for (String len : List.of("OutputBufferLength", "InputBufferLength")) {
+                long off = fieldOffset(stackType, "Parameters.DeviceIoControl." + len);
+                if (off >= 0) BufferLengths.atLeast(in, system, stack, off, 4, s);
+            }
         }
         s.set(irp, c);
         return Value.pointer(irp, Interval.ZERO);
@@ -221,17 +227,23 @@ final class DriverEntryPoints {
         return t;
     }
 
-    /** {@code c} with {@code v} stored at the member at a dotted path; unchanged when there is no such member. */
-    static Contents storeField(Contents c, Type.Struct st, String path, Value v) {
-        if (st == null) return c;
+    /** The offset of the member at a dotted path, or -1 when the layout has no such member. */
+    private static long fieldOffset(Type.Struct st, String path) {
         Type t = st;
         long off = 0;
         for (String name : path.split("\\.")) {
-            if (!(t instanceof Type.Struct cur) || cur.field(name) == null) return c;
-            Type.Field f = cur.field(name);
-            off += f.offset();
-            t = f.type();
+            if (!(t instanceof Type.Struct cur) || cur.field(name) == null) return -1;
+            off += cur.field(name).offset();
+            t = cur.field(name).type();
         }
-        return c.store(Interval.of(off), Math.max(1, t.size()), v, true);
+        return off;
+    }
+
+    /** {@code c} with {@code v} stored at the member at a dotted path; unchanged when there is no such member. */
+    static Contents storeField(Contents c, Type.Struct st, String path, Value v) {
+        if (st == null) return c;
+        long off = fieldOffset(st, path);
+        Type t = fieldType(st, path);
+        return off < 0 || t == null ? c : c.store(Interval.of(off), Math.max(1, t.size()), v, true);
     }
 }

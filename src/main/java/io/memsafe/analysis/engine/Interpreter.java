@@ -120,8 +120,8 @@ public final class Interpreter {
     /** Regions of variables of pointer type (a correlation does not make one of them NULL by elimination). */
     final Set<Region> pointers;
 
-    /** An entry point's input buffer and the relations' key of its length parameter (see {@link Relations#inputLength}). */
-    final Map<Region, String> inputLengths = new java.util.HashMap<>();
+    /** An entry point's input buffer and where its length parameter's value comes from (see {@link Relations#inputLength}). */
+    final Map<Region, io.memsafe.analysis.domain.Origin> inputLengths = new java.util.HashMap<>();
 
     private final LiteralRegions literals = new LiteralRegions();
 
@@ -227,12 +227,16 @@ public final class Interpreter {
                 yield wire != null ? wire : SizeArithmetic.markWrap(b, l, r, v, at, max -> ProductGuards.checked(f.fn(), block, b, max));
             }
             case Expr.Cast c -> {
+                Value exact = ValueArithmetic.backToSigned(c, this::evalForCast, s, f);
+                if (exact != null) yield exact;
                 Value operand = eval(c.operand(), s, f);
                 yield SizeArithmetic.markTruncation(c, operand, ValueArithmetic.cast(operand, c.type(), c.operand().type()), at);
             }
             case Expr.Opaque o -> Value.UNKNOWN;
         };
     }
+
+    private Value evalForCast(Expr e, State s, Frame f) { return eval(e, s, f); }
 
     // ------------------------------------------------------------------ memory
 
@@ -439,7 +443,7 @@ public final class Interpreter {
         if (f.report()) {
             for (Checker c : checkers) c.onDereference(loc, p, op == null ? "dereference" : op, nullSet, withCalls(f));
             if (s != null) for (Checker c : checkers) c.onUse(loc, p, op == null ? "dereference" : op, true, s, withCalls(f));
-            MemoryAccess a = new MemoryAccess(loc, p, length, write, op, detail, provenEnds.getOrDefault(p, end));
+            MemoryAccess a = new MemoryAccess(loc, p, length, write, op, detail, provenEnds.getOrDefault(p, end), guaranteed(p, length, s));
             if (!unknownLayoutMember(p)) for (Checker c : checkers) c.onAccess(a, withCalls(f));
             Value member = memberArguments.get(p);
             if (member != null) {
@@ -450,6 +454,27 @@ public final class Interpreter {
         // past a dereference the pointer was not NULL: the allocation result counts as checked
         if (s != null && !s.unchecked.isEmpty()) s.unchecked.keySet().removeAll(p.pts.keySet());
         if (s != null) Reallocation.dereferenced(p, s, this, loc, f);
+    }
+
+    /**
+     * The bytes the checks on the path guarantee the one request buffer {@code p} designates has, for an
+     * access whose offset or length the buffer's own bytes gave (a count or a length in its header); -1
+     * for anything else (the request's lengths are the buffer's, as long as it is).
+     */
+    private static long guaranteed(Value p, Value length, State s) {
+        if (s == null || p.pts.size() != 1) return -1;
+        Region r = p.pts.keySet().iterator().next();
+        io.memsafe.analysis.domain.Origin bytes = s.contents(r).rest.taint;
+        if (bytes == null || !(fromBytes(p.taint, bytes) || fromBytes(length.taint, bytes))) return -1;
+        // a request's buffer: of unknown size (the system buffer), or at least what was asked for (KMDF's)
+        if (!DriverEntryPoints.REQUEST.equals(r.family) || !(r.size.unknown || r.size.num.hi() == Interval.POS_INF)) return -1;
+        long least = r.size.unknown || r.size.num.isBottom() ? -1 : Math.max(0, r.size.num.lo());
+        return Math.max(least, BufferLengths.guaranteedBytes(r, s));
+    }
+
+    /** Does a value with this taint come from these bytes, unchecked against their buffer's length? */
+    private static boolean fromBytes(io.memsafe.analysis.domain.Origin taint, io.memsafe.analysis.domain.Origin bytes) {
+        return taint != null && !taint.capped() && taint.sameSource(bytes);
     }
 
     /** A pointer handed to a function that reads memory through it, with no bounds to check (a string of unknown length). */
@@ -689,6 +714,7 @@ public final class Interpreter {
             constrain(b.left(), op, Refinement.asUnsigned(r, b.right().type(), unsigned), unsigned, s, f);
             if (!s.bottom) constrain(b.right(), op.swap(), Refinement.asUnsigned(l, b.left().type(), unsigned), unsigned, s, f);
             if (!s.bottom) Relations.assume(this, b.left(), op, b.right(), s, f);
+            if (!s.bottom) BufferLengths.scaledCheck(this, b.left(), op, b.right(), s, f);
             if (!s.bottom) Relations.reduce(this, b.left(), b.right(), exact, s, f);
             if (!s.bottom) Relations.pruneObjects(this, b.left(), b.right(), s, f);
             if (!s.bottom && !s.cor.isEmpty()) Correlations.apply(this, s);

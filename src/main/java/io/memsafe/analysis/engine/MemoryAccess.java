@@ -10,8 +10,12 @@ import io.memsafe.ir.SourceLoc;
  * @param detail what the index or length was and where it came from, for the message
  * @param end    what the relations between the variables of the offset, the length and the object's
  *               size say of where the access ends, whatever the intervals say
+ * @param guaranteed for the one object of unknown size the pointer designates, the bytes the checks on
+ *               the path guarantee it has (a request's system buffer after {@code InputBufferLength >= 8});
+ *               -1 when nothing is known
  */
-public record MemoryAccess(SourceLoc loc, Value pointer, Value length, boolean write, String operation, String detail, End end) {
+public record MemoryAccess(SourceLoc loc, Value pointer, Value length, boolean write, String operation, String detail, End end,
+                           long guaranteed) {
     /** Where the relations put the end of an access. */
     public enum End {
         /** They say nothing. */
@@ -28,7 +32,11 @@ public record MemoryAccess(SourceLoc loc, Value pointer, Value length, boolean w
     }
 
     public MemoryAccess(SourceLoc loc, Value pointer, Value length, boolean write, String operation, String detail) {
-        this(loc, pointer, length, write, operation, detail, End.UNRELATED);
+        this(loc, pointer, length, write, operation, detail, End.UNRELATED, -1);
+    }
+
+    public MemoryAccess(SourceLoc loc, Value pointer, Value length, boolean write, String operation, String detail, End end) {
+        this(loc, pointer, length, write, operation, detail, end, -1);
     }
 
     public boolean endProven() { return end == End.INSIDE; }

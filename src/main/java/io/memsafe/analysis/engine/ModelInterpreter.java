@@ -214,7 +214,8 @@ final class ModelInterpreter {
                 case Effect.StoreEnd se -> fill(arg(args, se.out()), s, Value.UNKNOWN, Interval.of(8), (nul, off) -> nul);
                 case Effect.Probe pr -> UserMemory.probe(arg(args, pr.arg()), arg(args, pr.lenArg()), s);
                 case Effect.CopyToUser cu -> in.copiedToUser(loc, arg(args, cu.src()), length(cu.len(), args), objectType(c, cu.src()), op, s, f);
-                case Effect.RequestBuffer rb -> requestBuffer(rb, c, args, loc, op, s);
+                case Effect.RequestBuffer rb -> requestBuffer(rb, c, args, loc, op, s, f);
+                case Effect.CheckedArithmetic ca -> checkedArithmetic(ca, c, args, s);
                 case Effect.ParseAttributes pa -> NetlinkRequests.parsed(c, args, pa.tb(), pa.max(), pa.policy(), loc, s);
                 case Effect.AllocateInField af -> kernel.allocateInField(af, c, args, loc, op, s, f);
                 case Effect.InitCountedString ic -> kernel.initCountedString(ic, c, args, loc, op, s, f);
@@ -230,16 +231,17 @@ final class ModelInterpreter {
      * WdfRequestRetrieve*Buffer: the request's buffer, with untrusted bytes, of at least the minimum
      * length asked for (the call fails otherwise), stored through the out-parameters.
      */
-    private void requestBuffer(Effect.RequestBuffer rb, Stmt.Call c, List<Value> args, SourceLoc loc, String op, State s) {
+    private void requestBuffer(Effect.RequestBuffer rb, Stmt.Call c, List<Value> args, SourceLoc loc, String op, State s, Interpreter.Frame f) {
         Value min = arg(args, rb.minArg());
         Origin o = new Origin("the length of the request buffer from " + op + "()", loc);
         Interval lo = min.num.isBottom() || min.unknown ? Interval.of(0) : Interval.of(Math.max(0, min.num.lo()));
         Value len = Value.tainted(Interval.of(lo.lo(), Interval.POS_INF), o);
         Value buf;
+        Region r = null;
         if (rb.user()) {
             buf = UserMemory.region(loc.file() + ":" + loc.line() + ":" + loc.column(), "the user buffer from " + op + "() at line " + loc.line(), loc, s);
         } else {
-            Region r = new Region("rq:" + loc.file() + ":" + loc.line() + ":" + loc.column(), Region.Kind.UNKNOWN, len,
+            r = new Region("rq:" + loc.file() + ":" + loc.line() + ":" + loc.column(), Region.Kind.UNKNOWN, len,
                     "the request buffer from " + op + "() at line " + loc.line(), loc, DriverEntryPoints.REQUEST);
             Origin bytes = new Origin("the bytes of the request buffer from " + op + "()", loc);
             s.set(r, new Contents(new TreeMap<>(), Value.tainted(Interval.of(-128, 255), bytes), Value.UNKNOWN));
@@ -249,6 +251,22 @@ final class ModelInterpreter {
         if (out.isPointer()) in.storeVia(out, slotSize(c, rb.bufferOut()), buf, s, false);
         Value lenOut = arg(args, rb.lengthOut());
         if (lenOut.isPointer()) in.storeVia(lenOut, slotSize(c, rb.lengthOut()), len, s, false);
+        // the buffer is as long as the length stored says
+        if (r != null && lenOut.isPointer() && rb.lengthOut() < c.args().size()) BufferLengths.lengthStored(in, r, c.args().get(rb.lengthOut()), lo.lo(), s, f);
+    }
+
+    /** Checked arithmetic: the exact result, within the type of what args[out] points to, stored there. */
+    private void checkedArithmetic(Effect.CheckedArithmetic ca, Stmt.Call c, List<Value> args, State s) {
+        Value out = arg(args, ca.out());
+        if (!out.isPointer()) return;
+        long size = slotSize(c, ca.out());
+        boolean signed = ca.out() < c.args().size() && c.args().get(ca.out()).type() instanceof io.memsafe.ir.Type.Pointer p
+                && p.pointee() instanceof io.memsafe.ir.Type.Int t && t.signed();
+        Value r = ValueArithmetic.binary(ca.op(), arg(args, ca.a()), arg(args, ca.b()), 1, null);
+        Interval range = Interval.ofType(size, signed);
+        Interval fits = r.num.isBottom() ? Interval.BOTTOM : r.num.meet(range);
+        Value stored = r.isPointer() || r.unknown || fits.isBottom() ? Value.of(range).withTaint(r.taint) : r.withNum(fits);
+        in.storeVia(out, size, stored, s, false);
     }
 
     /** The size of what an out-parameter points to (a PVOID or size_t: 4 bytes under ILP32); 8 when its type is not known. */

@@ -3,6 +3,7 @@ package io.memsafe.analysis.engine;
 import io.memsafe.analysis.domain.Contents;
 import io.memsafe.analysis.domain.Interval;
 import io.memsafe.analysis.domain.Octagon;
+import io.memsafe.analysis.domain.Origin;
 import io.memsafe.analysis.domain.Region;
 import io.memsafe.analysis.domain.State;
 import io.memsafe.analysis.domain.Value;
@@ -40,7 +41,8 @@ import java.util.Map;
  *     it when {@code k + n <= S} holds, also for a length {@code n = c - x} that cannot wrap.</li>
  * </ul>
  * The cost is bounded by the domain's cap on variables; relations are per function activation (a
- * callee starts with none).
+ * callee starts with what {@link CalleeRelations} passes it: the caller's constraints between its
+ * arguments and the memory it reaches).
  */
 final class Relations {
     private Relations() { }
@@ -270,7 +272,7 @@ final class Relations {
         return v != null && Interval.ofType(t.size(), t.signed()).contains(v) ? v : null;
     }
 
-    private static long satAdd(long a, long b) {
+    static long satAdd(long a, long b) {
         long r = a + b;
         return ((a ^ r) & (b ^ r)) < 0 ? (a > 0 ? Long.MAX_VALUE : Long.MIN_VALUE) : r;
     }
@@ -342,12 +344,12 @@ final class Relations {
         s.rel = r;
     }
 
-    private static boolean fits(Interval exact, Type t) {
+    static boolean fits(Interval exact, Type t) {
         return t instanceof Type.Int i && !exact.isBottom() && exact.leq(Interval.ofType(i.size(), i.signed()));
     }
 
     /** The mathematical range of a linear form over the values its variables hold (bottom when one is unknown). */
-    private static Interval exact(Interpreter in, Linear l, State s) { return exact(in, l, s, false); }
+    static Interval exact(Interpreter in, Linear l, State s) { return exact(in, l, s, false); }
 
     /** The same, over the known part of the values only when {@code knownPart} (what checkers report on). */
     private static Interval exact(Interpreter in, Linear l, State s, boolean knownPart) {
@@ -551,7 +553,7 @@ final class Relations {
      * {@code off} whose sum wrapped). A 64-bit side is taken as computed: its operands are sizes of
      * objects in memory.
      */
-    private static boolean mayWrap(Interpreter in, Expr side, Linear l, State s) {
+    static boolean mayWrap(Interpreter in, Expr side, Linear l, State s) {
         if (l.y == null && l.c == 0) return false;
         Type t = strip(side).type();
         if (!(t instanceof Type.Int i) || i.size() >= 8) return false;
@@ -577,29 +579,47 @@ final class Relations {
 
     /**
      * The reduction of the product: what the relations now know bounds the values of the places in a
-     * condition, as the intervals hold them ({@code if (128 - n < 16) n = 0; else ... 112 - n}: the
-     * test bounds {@code n} through the relation only). Only a tighter bound is stored; taint stays.
+     * condition and of the places a difference ties to them, as the intervals hold them
+     * ({@code if (128 - n < 16) n = 0; else ... 112 - n}: the test bounds {@code n} through the relation
+     * only). Only a tighter bound is stored; taint stays.
      */
     static void reduce(Interpreter in, Expr left, Expr right, boolean exact, State s, Interpreter.Frame f) {
         if (!exact) return;
+        java.util.Set<String> tested = new java.util.TreeSet<>();
         for (Expr side : new Expr[] {left, right}) {
             Linear l = linear(in, side, s, f);
             if (l == null) continue;
-            for (String k : new String[] {l.x, l.y}) {
-                if (k == null || !s.rel.variables().contains(k)) continue;
-                Place p = in.relatedPlaces.get(k);
-                if (p == null || p.pointer()) continue;
-                Value v = value(in, k, s);
-                if (!v.pts.isEmpty() || v.num.isBottom()) continue;
-                Interval n = v.num.meet(s.rel.bounds(k));
-                if (n.equals(v.num)) continue;
-                if (n.isBottom()) {
-                    s.bottom = true;
-                    return;
+            if (l.x != null) tested.add(l.x);
+            if (l.y != null) tested.add(l.y);
+        }
+        if (tested.isEmpty()) return;
+        // and the places tied to them ({@code path = size - 4; if (path <= 0) fail;} bounds size too)
+        java.util.Set<String> keys = new java.util.TreeSet<>(tested);
+        for (String k : s.rel.variables()) {
+            if (keys.contains(k) || k.startsWith("n:")) continue;
+            for (String t : tested) {
+                if (s.rel.variables().contains(t) && (s.rel.upperDiff(k, t) != Octagon.INF || s.rel.upperDiff(t, k) != Octagon.INF)) {
+                    keys.add(k);
+                    break;
                 }
-                long at = p.field() ? p.offset() : 0;
-                s.set(p.region(), s.contents(p.region()).store(Interval.of(at), p.size(), new Value(n, v.pts, v.unknown, v.taint, v.widened), true));
             }
+        }
+        for (String k : keys) {
+            if (!s.rel.variables().contains(k)) continue;
+            Place p = in.relatedPlaces.get(k);
+            if (p == null || p.pointer()) continue;
+            Value v = value(in, k, s);
+            if (!v.pts.isEmpty() || v.num.isBottom()) continue;
+            Interval n = v.num.meet(s.rel.bounds(k));
+            if (n.equals(v.num)) continue;
+            if (n.isBottom()) {
+                // a tied place that disagrees is no proof the path cannot run: only a tested one cuts it
+                if (!tested.contains(k)) continue;
+                s.bottom = true;
+                return;
+            }
+            long at = p.field() ? p.offset() : 0;
+            s.set(p.region(), s.contents(p.region()).store(Interval.of(at), p.size(), new Value(n, v.pts, v.unknown, v.taint, v.widened), true));
         }
     }
 
@@ -698,7 +718,7 @@ final class Relations {
     }
 
     /** The octagon variable that holds how many elements of {@code elem} bytes a heap block has. */
-    private static String count(Region block, long elem) { return "n:" + block.key + "/" + elem; }
+    static String count(Region block, long elem) { return "n:" + block.key + "/" + elem; }
 
     /**
      * An entry point's input buffer holds as many bytes as its length parameter says: its byte count is
@@ -712,7 +732,8 @@ final class Relations {
         Octagon<String> o = s.rel.meetInterval(p.key(), Interval.ofType(t.size(), t.signed()).meet(Interval.of(0, Interval.POS_INF)));
         if (o.isBottom()) return;
         s.rel = o.assign(count(buffer, 1), p.key(), 0);
-        in.inputLengths.put(buffer, p.key());
+        Value len = value(in, p.key(), s);
+        if (len.taint != null) in.inputLengths.put(buffer, len.taint);
     }
 
     /**
@@ -832,16 +853,16 @@ final class Relations {
     static boolean isInput(Region r) { return r.key.startsWith("in:"); }
 
     /**
-     * A place whose value comes from untrusted input other than the input's own length (a position a loop
+     * A place whose value comes from untrusted input other than the input's own length, not capped by a test
+     * ({@link BufferLengths#scaledCheck}) (a position a loop
      * or a callee derived from the length, {@code i < size}, is bounded by it where the relations cannot
      * see: the bytes of the input and what other sources give are what an offset read from the input is).
      */
     private static boolean untrustedIndex(Interpreter in, String k, Region input, State s) {
         Value v = value(in, k, s);
-        if (v.taint == null || v.unknown || !v.pts.isEmpty() || v.num.isBottom() || v.num.hi() <= 0) return false;
-        String length = in.inputLengths.get(input);
-        Value len = length == null ? null : value(in, length, s);
-        return len == null || len.taint == null || !len.taint.sameSource(v.taint);
+        if (v.taint == null || v.taint.capped() || v.unknown || !v.pts.isEmpty() || v.num.isBottom() || v.num.hi() <= 0) return false;
+        Origin length = in.inputLengths.get(input);
+        return length == null || !length.sameSource(v.taint);
     }
 
     /**
@@ -869,6 +890,20 @@ final class Relations {
             // &arr[k] of a byte array is arr + k
             if (pe instanceof Expr.AddressOf ai && ai.lv() instanceof Lvalue.Index ix && ix.type().size() == 1) {
                 pe = new Expr.Binary(BinOp.ADD, new Expr.AddressOf(ix.base(), new Type.Pointer(ix.base().type(), 8)), ix.index(), ai.type(), 1);
+            }
+            if (pe instanceof Expr.Load pl && pl.lv() instanceof Lvalue.Var pv && !pv.var().isGlobalStorage() && pv.var().type instanceof Type.Pointer
+                    && ptr.pts.get(region).isSingleton() && ptr.pts.get(region).lo() >= 0 && s.rel.variables().contains(count(region, 1))) {
+                // a place k of a block whose byte count the relations know (a request's system buffer):
+                // a length at most the count less k
+                Linear len = linear(in, exprs.get(p[1]), s, f);
+                if (len != null && len.x != null && len.y == null && len.sx == 1) {
+                    long d = s.rel.upperDiff(len.x, count(region, 1));
+                    if (d != Octagon.INF && satAdd(satAdd(d, len.c), ptr.pts.get(region).lo()) <= 0) {
+                        if (out == null) out = new IdentityHashMap<>();
+                        out.put(ptr, MemoryAccess.End.INSIDE);
+                    }
+                }
+                continue;
             }
             if (!(pe instanceof Expr.Binary b) || b.op() != BinOp.ADD || b.scale() != 1) continue;
             Expr left = b.left();

@@ -3,6 +3,7 @@ package io.memsafe.analysis.engine;
 import io.memsafe.analysis.domain.Interval;
 import io.memsafe.analysis.domain.Origin;
 import io.memsafe.analysis.domain.Region;
+import io.memsafe.analysis.domain.State;
 import io.memsafe.analysis.domain.Value;
 import io.memsafe.ir.Expr;
 import io.memsafe.ir.Expr.BinOp;
@@ -30,6 +31,28 @@ final class ValueArithmetic {
         Interval c = v.num.castTo(i.size(), i.signed());
         if (v.taint != null || c.isSingleton()) return v.withNum(c);
         return new Value(Interval.BOTTOM, v.pts, true, null, v.widened);
+    }
+
+    /** Evaluates an expression in a state and frame (the interpreter's {@code eval}). */
+    interface Evaluator {
+        Value eval(Expr e, State s, Interpreter.Frame f);
+    }
+
+    /**
+     * A sum, difference or product computed in an unsigned type and converted to the signed type of the
+     * same width ({@code int count = size / 4 - 3} with an unsigned size): the conversion takes the
+     * wrapped value back to the mathematical one whenever that fits the signed type, which an interval
+     * of the wrapped unsigned values (two pieces, joined into the whole range) cannot say. The exact
+     * result when it fits; null otherwise (the usual evaluation applies).
+     */
+    static Value backToSigned(Expr.Cast c, Evaluator ev, State s, Interpreter.Frame f) {
+        if (!(c.type() instanceof Type.Int to) || !to.signed() || to.size() >= 8 || !(c.operand() instanceof Expr.Binary b)
+                || !(b.op() == BinOp.ADD || b.op() == BinOp.SUB || b.op() == BinOp.MUL) || !(b.type() instanceof Type.Int from)
+                || from.signed() || from.size() != to.size()) return null;
+        Value l = ev.eval(b.left(), s, f), r = ev.eval(b.right(), s, f);
+        if (l.isPointer() || r.isPointer() || l.unknown || r.unknown || l.num.isBottom() || r.num.isBottom()) return null;
+        Value math = binary(b.op(), l, r, b.scale(), null);
+        return !math.num.isBottom() && math.num.leq(Interval.ofType(to.size(), true)) ? math : null;
     }
 
     static Value cast(Value v, Type to) { return cast(v, to, null); }

@@ -1,0 +1,90 @@
+package io.memsafe.analysis.engine;
+
+import io.memsafe.analysis.domain.Interval;
+import io.memsafe.analysis.domain.Octagon;
+import io.memsafe.analysis.domain.Region;
+import io.memsafe.analysis.domain.State;
+import io.memsafe.ir.Expr;
+import io.memsafe.ir.Function;
+import io.memsafe.ir.Type;
+import io.memsafe.ir.Variable;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Relations across a call ({@link Relations} are otherwise per activation): the caller's constraints
+ * between its arguments and the memory the callee reaches become the callee's starting relations.
+ */
+final class CalleeRelations {
+    private CalleeRelations() { }
+
+    /**
+     * The relations a callee starts with: what the caller's say of the callee's integer parameters (each
+     * the caller's place its argument is, plus a constant) and of the places and block counts of the
+     * memory the callee can reach ({@code foot}). Only constraints that tie a block's element count to
+     * one of them and that their intervals do not imply are passed ({@code len <= the buffer's size}),
+     * so a call whose arguments are merely in range, or related to each other only, starts with none, as
+     * before, and its analysis is shared as before. A buffer handed to a helper with its length thus
+     * stays as long as its length there.
+     */
+    static Octagon<String> intoCallee(Interpreter in, Function callee, List<Expr> argExprs, State s, Set<Region> foot,
+                                      Interpreter.Frame f) {
+        Octagon<String> o = s.rel;
+        if (o.variables().isEmpty() || f.fn() == null || s.bottom) return Octagon.top();
+        Set<String> reached = new HashSet<>();
+        for (Region r : foot) reached.add(r.key);
+        TreeSet<String> candidates = new TreeSet<>();
+        for (String k : o.variables()) {
+            String rk = regionKeyOf(in, k);
+            if (rk != null && reached.contains(rk)) candidates.add(k);
+        }
+        for (int i = 0; i < callee.params.size() && i < argExprs.size(); i++) {
+            Variable p = callee.params.get(i);
+            if (!(p.type instanceof Type.Int t)) continue;
+            Relations.Linear l = Relations.linear(in, argExprs.get(i), s, f);
+            if (l == null || l.x() == null || l.y() != null || l.sx() != 1 || !o.variables().contains(l.x()) || !Relations.fits(Relations.exact(in, l, s), t)) continue;
+            Relations.Place pp = new Relations.Place(in.region(p, callee), -1, t.size(), Interval.ofType(t.size(), t.signed()), 0);
+            in.relatedPlaces.putIfAbsent(pp.key(), pp);
+            o = o.assign(pp.key(), l.x(), l.c());
+            candidates.add(pp.key());
+        }
+        TreeSet<String> keep = new TreeSet<>();
+        List<String> cs = new ArrayList<>(candidates);
+        for (int a = 0; a < cs.size(); a++) {
+            for (int b = a + 1; b < cs.size(); b++) {
+                // only what bounds a block's count: the relations between two integers alone would split
+                // the callee's contexts (and its shared analyses) for little
+                if (!cs.get(a).startsWith("n:") && !cs.get(b).startsWith("n:")) continue;
+                if (tied(o, cs.get(a), cs.get(b))) {
+                    keep.add(cs.get(a));
+                    keep.add(cs.get(b));
+                }
+            }
+        }
+        return keep.isEmpty() ? Octagon.top() : o.project(keep);
+    }
+
+    private static long neg(long a) { return a == Interval.NEG_INF ? Interval.POS_INF : a == Interval.POS_INF ? Interval.NEG_INF : -a; }
+
+    /** The region a relation variable is about: a place's, or the block a count variable counts. */
+    private static String regionKeyOf(Interpreter in, String k) {
+        if (k.startsWith("n:")) {
+            int slash = k.lastIndexOf('/');
+            return slash > 2 ? k.substring(2, slash) : null;
+        }
+        Relations.Place p = in.relatedPlaces.get(k);
+        return p == null ? null : p.region().key;
+    }
+
+    /** Does {@code o} bound x and y together more tightly than their intervals do? */
+    private static boolean tied(Octagon<String> o, String x, String y) {
+        Interval bx = o.bounds(x), by = o.bounds(y);
+        if (bx.isBottom() || by.isBottom()) return false;
+        return o.upperDiff(x, y) < Relations.satAdd(bx.hi(), neg(by.lo())) || o.upperDiff(y, x) < Relations.satAdd(by.hi(), neg(bx.lo()))
+                || o.upperSum(x, y) < Relations.satAdd(bx.hi(), by.hi()) || o.lowerSum(x, y) > Relations.satAdd(bx.lo(), by.lo());
+    }
+}
