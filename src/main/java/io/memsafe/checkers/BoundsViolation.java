@@ -54,7 +54,7 @@ record BoundsViolation(Region region, Interval offset, Interval length, long siz
                 if (taint != null && !e.getValue().isBottom() && e.getValue().lo() >= 0) out.add(new BoundsViolation(r, e.getValue(), l, -1, false, taint));
                 continue;
             }
-            if (a.guaranteed() >= 0 && a.pointer().pts.size() == 1 && taint != null && (size.unknown || size.num.hi() == Interval.POS_INF) && !a.endProven()) {
+            if (a.guaranteed() >= 0 && taint != null && (size.unknown || size.num.hi() == Interval.POS_INF) && !a.endProven()) {
                 // a request buffer of unknown size: an untrusted offset or length past what the checks guarantee
                 Interval off = e.getValue();
                 if (!off.isBottom() && off.lo() >= 0 && satAdd(off.hi(), l.hi()) > a.guaranteed() && off.hi() != Interval.POS_INF && l.hi() != Interval.POS_INF) {

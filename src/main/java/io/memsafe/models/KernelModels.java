@@ -123,9 +123,9 @@ public final class KernelModels {
         }
         // ntintsafe: the result is stored only when it fits (STATUS_INTEGER_OVERFLOW otherwise)
         for (String type : List.of("ULong", "SizeT", "ULongLong", "UShort", "ULongPtr", "UInt", "Long", "Int", "LongLong", "SSizeT")) {
-            def(m, "Rtl" + type + "Add", status, true, new Effect.CheckedArithmetic(io.memsafe.ir.Expr.BinOp.ADD, 0, 1, 2));
-            def(m, "Rtl" + type + "Sub", status, true, new Effect.CheckedArithmetic(io.memsafe.ir.Expr.BinOp.SUB, 0, 1, 2));
-            def(m, "Rtl" + type + "Mult", status, true, new Effect.CheckedArithmetic(io.memsafe.ir.Expr.BinOp.MUL, 0, 1, 2));
+            def(m, "Rtl" + type + "Add", status, false, new Effect.CheckedArithmetic(io.memsafe.ir.Expr.BinOp.ADD, 0, 1, 2));
+            def(m, "Rtl" + type + "Sub", status, false, new Effect.CheckedArithmetic(io.memsafe.ir.Expr.BinOp.SUB, 0, 1, 2));
+            def(m, "Rtl" + type + "Mult", status, false, new Effect.CheckedArithmetic(io.memsafe.ir.Expr.BinOp.MUL, 0, 1, 2));
         }
         def(m, "RtlInitUnicodeString", new Returns.Unknown(), false, new Effect.InitCountedString(0, "Buffer", 1, 2));
         def(m, "RtlInitAnsiString", new Returns.Unknown(), false, new Effect.InitCountedString(0, "Buffer", 1, 1));

@@ -134,9 +134,9 @@ public final class LibraryModels {
         def("ntohl", new Returns.WireInteger(0, 32, true), true);
         def("RtlUshortByteSwap", new Returns.WireInteger(0, 16, true), true);
         // the compilers' checked arithmetic (the Linux kernel's check_*_overflow): true when it did not fit
-        def("__builtin_add_overflow", new Returns.Range(0, 1, null, -1), true, new Effect.CheckedArithmetic(io.memsafe.ir.Expr.BinOp.ADD, 0, 1, 2));
-        def("__builtin_sub_overflow", new Returns.Range(0, 1, null, -1), true, new Effect.CheckedArithmetic(io.memsafe.ir.Expr.BinOp.SUB, 0, 1, 2));
-        def("__builtin_mul_overflow", new Returns.Range(0, 1, null, -1), true, new Effect.CheckedArithmetic(io.memsafe.ir.Expr.BinOp.MUL, 0, 1, 2));
+        def("__builtin_add_overflow", new Returns.Range(0, 1, null, -1), false, new Effect.CheckedArithmetic(io.memsafe.ir.Expr.BinOp.ADD, 0, 1, 2));
+        def("__builtin_sub_overflow", new Returns.Range(0, 1, null, -1), false, new Effect.CheckedArithmetic(io.memsafe.ir.Expr.BinOp.SUB, 0, 1, 2));
+        def("__builtin_mul_overflow", new Returns.Range(0, 1, null, -1), false, new Effect.CheckedArithmetic(io.memsafe.ir.Expr.BinOp.MUL, 0, 1, 2));
         def("RtlUlongByteSwap", new Returns.WireInteger(0, 32, true), true);
         def("RtlUlonglongByteSwap", new Returns.WireInteger(0, 64, true), true);
         def("_byteswap_ushort", new Returns.WireInteger(0, 16, true), true);

@@ -73,7 +73,7 @@ public record Interval(long lo, long hi) {
         return r;
     }
 
-    static long satNeg(long a) { return a == NEG_INF ? POS_INF : a == POS_INF ? NEG_INF : -a; }
+    public static long satNeg(long a) { return a == NEG_INF ? POS_INF : a == POS_INF ? NEG_INF : -a; }
 
     static long satMul(long a, long b) {
         if (a == 0 || b == 0) return 0;

@@ -88,7 +88,7 @@ final class BufferLengths {
     /** Does the relations' {@code x + c} stay at most the byte count of some block? */
     private static boolean atMostACount(State s, String x, long c) {
         for (String n : s.rel.variables()) {
-            if (!n.startsWith("n:") || !n.endsWith("/1")) continue;
+            if (!Relations.isByteCount(n)) continue;
             long d = s.rel.upperDiff(x, n);
             if (d != Octagon.INF && Relations.satAdd(d, c) <= 0) return true;
         }
@@ -100,21 +100,16 @@ final class BufferLengths {
      * value, and at least one product or left shift by a positive constant; null for anything else.
      */
     private static Lvalue scaledLoad(Expr e, boolean scaled) {
-        while (e instanceof Expr.Cast c && c.type() instanceof Type.Int to && c.operand().type() instanceof Type.Int from && to.size() >= from.size()) e = c.operand();
+        e = Relations.strip(e);
         if (e instanceof Expr.Load l) return scaled && l.lv().type() instanceof Type.Int ? l.lv() : null;
         if (!(e instanceof Expr.Binary b) || !(b.type() instanceof Type.Int)) return null;
-        Long rc = constant(b.right()), lc = constant(b.left());
+        Long rc = Relations.constant(b.right()), lc = Relations.constant(b.left());
         return switch (b.op()) {
             case ADD -> rc != null ? scaledLoad(b.left(), scaled) : lc != null ? scaledLoad(b.right(), scaled) : null;
             case MUL -> rc != null && rc > 0 ? scaledLoad(b.left(), true) : lc != null && lc > 0 ? scaledLoad(b.right(), true) : null;
             case SHL -> rc != null && rc >= 0 ? scaledLoad(b.left(), true) : null;
             default -> null;
         };
-    }
-
-    private static Long constant(Expr e) {
-        while (e instanceof Expr.Cast c) e = c.operand();
-        return e instanceof Expr.IntConst k ? k.value() : null;
     }
 
     /**
@@ -139,10 +134,10 @@ final class BufferLengths {
      * else, and there is none.
      */
     private static Lvalue productVariable(Expr e, Interpreter.Frame f) {
-        while (e instanceof Expr.Cast c && c.type() instanceof Type.Int to && c.operand().type() instanceof Type.Int from && to.size() >= from.size()) e = c.operand();
+        e = Relations.strip(e);
         if (e instanceof Expr.Binary b && b.op() == BinOp.ADD && b.type() instanceof Type.Int) {
-            if (constant(b.right()) != null) return productVariable(b.left(), f);
-            if (constant(b.left()) != null) return productVariable(b.right(), f);
+            if (Relations.constant(b.right()) != null) return productVariable(b.left(), f);
+            if (Relations.constant(b.left()) != null) return productVariable(b.right(), f);
             return null;
         }
         if (f.fn() == null || !(e instanceof Expr.Load l) || !(l.lv() instanceof Lvalue.Var v) || v.var().isGlobalStorage()) return null;
@@ -154,7 +149,7 @@ final class BufferLengths {
                     definitions++;
                     found = scaledLoad(a.value(), false);
                 } else if (st instanceof io.memsafe.ir.Stmt.Call c) {
-                    if (c.result() instanceof Lvalue.Var t && t.var() == v.var()) definitions += 2;
+                    if (c.result() instanceof Lvalue.Var t && t.var() == v.var()) return null;
                     for (int i = 0; i < c.args().size(); i++) {
                         Expr arg = c.args().get(i);
                         while (arg instanceof Expr.Cast x) arg = x.operand();

@@ -58,7 +58,7 @@ final class CalleeRelations {
             for (int b = a + 1; b < cs.size(); b++) {
                 // only what bounds a block's count: the relations between two integers alone would split
                 // the callee's contexts (and its shared analyses) for little
-                if (!cs.get(a).startsWith("n:") && !cs.get(b).startsWith("n:")) continue;
+                if (!Relations.isCount(cs.get(a)) && !Relations.isCount(cs.get(b))) continue;
                 if (tied(o, cs.get(a), cs.get(b))) {
                     keep.add(cs.get(a));
                     keep.add(cs.get(b));
@@ -68,14 +68,9 @@ final class CalleeRelations {
         return keep.isEmpty() ? Octagon.top() : o.project(keep);
     }
 
-    private static long neg(long a) { return a == Interval.NEG_INF ? Interval.POS_INF : a == Interval.POS_INF ? Interval.NEG_INF : -a; }
-
     /** The region a relation variable is about: a place's, or the block a count variable counts. */
     private static String regionKeyOf(Interpreter in, String k) {
-        if (k.startsWith("n:")) {
-            int slash = k.lastIndexOf('/');
-            return slash > 2 ? k.substring(2, slash) : null;
-        }
+        if (Relations.isCount(k)) return Relations.countedBlock(k);
         Relations.Place p = in.relatedPlaces.get(k);
         return p == null ? null : p.region().key;
     }
@@ -84,7 +79,7 @@ final class CalleeRelations {
     private static boolean tied(Octagon<String> o, String x, String y) {
         Interval bx = o.bounds(x), by = o.bounds(y);
         if (bx.isBottom() || by.isBottom()) return false;
-        return o.upperDiff(x, y) < Relations.satAdd(bx.hi(), neg(by.lo())) || o.upperDiff(y, x) < Relations.satAdd(by.hi(), neg(bx.lo()))
+        return o.upperDiff(x, y) < Relations.satAdd(bx.hi(), Interval.satNeg(by.lo())) || o.upperDiff(y, x) < Relations.satAdd(by.hi(), Interval.satNeg(bx.lo()))
                 || o.upperSum(x, y) < Relations.satAdd(bx.hi(), by.hi()) || o.lowerSum(x, y) > Relations.satAdd(bx.lo(), by.lo());
     }
 }

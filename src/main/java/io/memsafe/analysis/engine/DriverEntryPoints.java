@@ -189,7 +189,7 @@ final class DriverEntryPoints {
         c = storeField(c, irpType, "AssociatedIrp.SystemBuffer", Value.pointer(system, Interval.ZERO));
         c = storeField(c, irpType, "UserBuffer", UserMemory.region("userbuf:" + id, "the user buffer of the request to " + fn.name + "()", fn.loc, s));
 
-        Type.Struct stackType = pointee(fieldType(irpType, "Tail.Overlay.CurrentStackLocation"));
+        Type.Struct stackType = pointee(member(irpType, "Tail.Overlay.CurrentStackLocation") instanceof Member m ? m.type() : null);
         if (stackType != null) {
             Region stack = new Region("irpsp:" + id, Region.Kind.UNKNOWN, Value.UNKNOWN,
                     "the stack location of the request to " + fn.name + "()", fn.loc, "input");
@@ -205,8 +205,8 @@ final class DriverEntryPoints {
             // the system buffer holds max(InputBufferLength, OutputBufferLength) bytes (the output length's
             // member is also Read.Length and Write.Length, the buffered read's and write's size)
             for (String len : List.of("OutputBufferLength", "InputBufferLength")) {
-                long off = fieldOffset(stackType, "Parameters.DeviceIoControl." + len);
-                if (off >= 0) BufferLengths.atLeast(in, system, stack, off, 4, s);
+                Member m = member(stackType, "Parameters.DeviceIoControl." + len);
+                if (m != null) BufferLengths.atLeast(in, system, stack, m.offset(), 4, s);
             }
         }
         s.set(irp, c);
@@ -217,33 +217,25 @@ final class DriverEntryPoints {
         return t instanceof Type.Pointer p && p.pointee() instanceof Type.Struct st ? st : null;
     }
 
-    /** The type of the member at a dotted path, or null when the layout has no such member. */
-    private static Type fieldType(Type.Struct st, String path) {
-        Type t = st;
-        for (String name : path.split("\\.")) {
-            if (!(t instanceof Type.Struct cur) || cur.field(name) == null) return null;
-            t = cur.field(name).type();
-        }
-        return t;
-    }
+    /** A member at a dotted path: its offset in the outer structure and its type. */
+    private record Member(long offset, Type type) { }
 
-    /** The offset of the member at a dotted path, or -1 when the layout has no such member. */
-    private static long fieldOffset(Type.Struct st, String path) {
+    /** The member at a dotted path, or null when the layout has no such member. */
+    private static Member member(Type.Struct st, String path) {
         Type t = st;
         long off = 0;
         for (String name : path.split("\\.")) {
-            if (!(t instanceof Type.Struct cur) || cur.field(name) == null) return -1;
+            if (!(t instanceof Type.Struct cur) || cur.field(name) == null) return null;
             off += cur.field(name).offset();
             t = cur.field(name).type();
         }
-        return off;
+        return new Member(off, t);
     }
 
     /** {@code c} with {@code v} stored at the member at a dotted path; unchanged when there is no such member. */
     static Contents storeField(Contents c, Type.Struct st, String path, Value v) {
         if (st == null) return c;
-        long off = fieldOffset(st, path);
-        Type t = fieldType(st, path);
-        return off < 0 || t == null ? c : c.store(Interval.of(off), Math.max(1, t.size()), v, true);
+        Member m = member(st, path);
+        return m == null ? c : c.store(Interval.of(m.offset()), Math.max(1, m.type().size()), v, true);
     }
 }

@@ -227,7 +227,7 @@ public final class Interpreter {
                 yield wire != null ? wire : SizeArithmetic.markWrap(b, l, r, v, at, max -> ProductGuards.checked(f.fn(), block, b, max));
             }
             case Expr.Cast c -> {
-                Value exact = ValueArithmetic.backToSigned(c, this::evalForCast, s, f);
+                Value exact = ValueArithmetic.backToSigned(c, this, s, f);
                 if (exact != null) yield exact;
                 Value operand = eval(c.operand(), s, f);
                 yield SizeArithmetic.markTruncation(c, operand, ValueArithmetic.cast(operand, c.type(), c.operand().type()), at);
@@ -235,8 +235,6 @@ public final class Interpreter {
             case Expr.Opaque o -> Value.UNKNOWN;
         };
     }
-
-    private Value evalForCast(Expr e, State s, Frame f) { return eval(e, s, f); }
 
     // ------------------------------------------------------------------ memory
 

@@ -169,7 +169,7 @@ final class Relations {
     }
 
     /** Casts that keep the value (to a type at least as wide) do not matter to a relation. */
-    private static Expr strip(Expr e) {
+    static Expr strip(Expr e) {
         while (e instanceof Expr.Cast c && c.type() instanceof Type.Int to && c.operand().type() instanceof Type.Int from
                 && to.size() >= from.size() && (to.signed() || !from.signed())) e = c.operand();
         return e;
@@ -250,7 +250,7 @@ final class Relations {
      * The value of an integer expression made of constants only ({@code (1024 / 8)} from a macro), when
      * it is exact and non-negative, as the constants that sizes and rooms are written with are.
      */
-    private static Long constant(Expr e) {
+    static Long constant(Expr e) {
         e = strip(e);
         if (e instanceof Expr.IntConst k) return k.value() >= 0 ? k.value() : null;
         if (e instanceof Expr.Cast c && c.type() instanceof Type.Int t && t.size() >= 4) {
@@ -596,7 +596,7 @@ final class Relations {
         // and the places tied to them ({@code path = size - 4; if (path <= 0) fail;} bounds size too)
         java.util.Set<String> keys = new java.util.TreeSet<>(tested);
         for (String k : s.rel.variables()) {
-            if (keys.contains(k) || k.startsWith("n:")) continue;
+            if (keys.contains(k) || isCount(k)) continue;
             for (String t : tested) {
                 if (s.rel.variables().contains(t) && (s.rel.upperDiff(k, t) != Octagon.INF || s.rel.upperDiff(t, k) != Octagon.INF)) {
                     keys.add(k);
@@ -719,6 +719,15 @@ final class Relations {
 
     /** The octagon variable that holds how many elements of {@code elem} bytes a heap block has. */
     static String count(Region block, long elem) { return "n:" + block.key + "/" + elem; }
+
+    /** Is this variable an element count ({@link #count})? */
+    static boolean isCount(String k) { return k.startsWith("n:"); }
+
+    /** Is this variable a count of bytes ({@code count(block, 1)})? */
+    static boolean isByteCount(String k) { return isCount(k) && k.endsWith("/1"); }
+
+    /** The key of the block a count variable counts. */
+    static String countedBlock(String k) { return k.substring(2, k.lastIndexOf('/')); }
 
     /**
      * An entry point's input buffer holds as many bytes as its length parameter says: its byte count is

@@ -33,11 +33,6 @@ final class ValueArithmetic {
         return new Value(Interval.BOTTOM, v.pts, true, null, v.widened);
     }
 
-    /** Evaluates an expression in a state and frame (the interpreter's {@code eval}). */
-    interface Evaluator {
-        Value eval(Expr e, State s, Interpreter.Frame f);
-    }
-
     /**
      * A sum, difference or product computed in an unsigned type and converted to the signed type of the
      * same width ({@code int count = size / 4 - 3} with an unsigned size): the conversion takes the
@@ -45,11 +40,11 @@ final class ValueArithmetic {
      * of the wrapped unsigned values (two pieces, joined into the whole range) cannot say. The exact
      * result when it fits; null otherwise (the usual evaluation applies).
      */
-    static Value backToSigned(Expr.Cast c, Evaluator ev, State s, Interpreter.Frame f) {
+    static Value backToSigned(Expr.Cast c, Interpreter in, State s, Interpreter.Frame f) {
         if (!(c.type() instanceof Type.Int to) || !to.signed() || to.size() >= 8 || !(c.operand() instanceof Expr.Binary b)
                 || !(b.op() == BinOp.ADD || b.op() == BinOp.SUB || b.op() == BinOp.MUL) || !(b.type() instanceof Type.Int from)
                 || from.signed() || from.size() != to.size()) return null;
-        Value l = ev.eval(b.left(), s, f), r = ev.eval(b.right(), s, f);
+        Value l = in.eval(b.left(), s, f), r = in.eval(b.right(), s, f);
         if (l.isPointer() || r.isPointer() || l.unknown || r.unknown || l.num.isBottom() || r.num.isBottom()) return null;
         Value math = binary(b.op(), l, r, b.scale(), null);
         return !math.num.isBottom() && math.num.leq(Interval.ofType(to.size(), true)) ? math : null;
