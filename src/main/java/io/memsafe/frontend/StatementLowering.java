@@ -64,6 +64,7 @@ final class StatementLowering {
         // temporaries of an enclosing statement's condition or header are not destroyed here (see StringLowering)
         lowering.strings().forgetTemporaries();
         try {
+            if (s instanceof IASTExpressionStatement || s instanceof IASTDeclarationStatement) lowering.strings().startOfStatement();
             lowerStatement0(s);
             if (s instanceof IASTExpressionStatement || s instanceof IASTDeclarationStatement) lowering.strings().endOfStatement(Lowering.end(s));
         } catch (RuntimeException e) {

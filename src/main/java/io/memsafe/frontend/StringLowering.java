@@ -1,5 +1,6 @@
 package io.memsafe.frontend;
 
+import io.memsafe.ir.BasicBlock;
 import io.memsafe.ir.Expr;
 import io.memsafe.ir.Lvalue;
 import io.memsafe.ir.SourceLoc;
@@ -50,6 +51,13 @@ final class StringLowering {
     private final Lowering lowering;
     /** The blocks of the temporary strings of the statement being lowered, freed at its end. */
     private final List<Variable> temporaries = new ArrayList<>();
+    /**
+     * Where the statement being lowered starts: its temporaries' block variables are set to NULL there,
+     * so that one made on one arm of {@code c ? s.c_str() : p} only is not destroyed on the other (in a
+     * loop, the variable would still hold the previous iteration's block).
+     */
+    private BasicBlock statementBlock;
+    private int statementIndex;
 
     StringLowering(Lowering lowering) {
         this.lowering = lowering;
@@ -148,6 +156,7 @@ final class StringLowering {
             if (storage != null) {
                 renew(storage, false, where);
                 Variable block = lowering.temp(storage.type());
+                if (statementBlock != null) statementBlock.stmts.add(statementIndex, new Stmt.Assign(new Lvalue.Var(block, where), new Expr.IntConst(0, block.type), where));
                 lowering.emit(new Stmt.Assign(new Lvalue.Var(block, where), new Expr.Load(storage, storage.type()), where));
                 temporaries.add(block);
             }
@@ -276,16 +285,24 @@ final class StringLowering {
         return new Expr.Load(new Lvalue.Var(t, where), t.type);
     }
 
+    /** The start of an expression or declaration statement, whose temporaries {@link #endOfStatement} destroys. */
+    void startOfStatement() {
+        statementBlock = lowering.cur;
+        statementIndex = lowering.cur.stmts.size();
+    }
+
     /** The end of a statement: the temporary strings made in it are destroyed (their blocks freed). */
     void endOfStatement(SourceLoc where) {
         for (Variable block : temporaries) {
             lowering.emit(new Stmt.Free(new Expr.Load(new Lvalue.Var(block, where), block.type), ContainerLowering.STORAGE_FAMILY, where));
         }
         temporaries.clear();
+        statementBlock = null;
     }
 
     /** Temporaries of an expression that is not a statement of its own (a condition, a return): not freed here. */
     void forgetTemporaries() {
         temporaries.clear();
+        statementBlock = null;
     }
 }
