@@ -15,12 +15,18 @@ public record FunctionModel(String name, List<Effect> effects, Returns returns, 
         return -1;
     }
 
-    /** The (pointer argument, length argument) pairs of its byte reads and writes whose length is that argument in bytes. */
+    /**
+     * The (pointer argument, length argument) pairs of its byte reads and writes whose length is that
+     * argument in bytes; (pointer, a, b) when it is the product of two arguments ({@code fread}'s size
+     * and count).
+     */
     public List<int[]> byteAccesses() {
         List<int[]> out = new ArrayList<>();
         for (Effect e : effects) {
-            if (e instanceof Effect.ReadBytes r && r.len() instanceof Effect.Len.Arg a && a.scale() == 1) out.add(new int[] {r.arg(), a.arg()});
-            if (e instanceof Effect.WriteBytes w && w.len() instanceof Effect.Len.Arg a && a.scale() == 1) out.add(new int[] {w.arg(), a.arg()});
+            int ptr = e instanceof Effect.ReadBytes r ? r.arg() : e instanceof Effect.WriteBytes w ? w.arg() : -1;
+            Effect.Len len = e instanceof Effect.ReadBytes r ? r.len() : e instanceof Effect.WriteBytes w ? w.len() : null;
+            if (len instanceof Effect.Len.Arg a && a.scale() == 1) out.add(new int[] {ptr, a.arg()});
+            if (len instanceof Effect.Len.Product p) out.add(new int[] {ptr, p.a(), p.b()});
         }
         return out;
     }

@@ -61,7 +61,7 @@ public final class LibraryModels {
         def("bzero", unknown(), false, new WriteBytes(0, arg(1), Fill.BYTE_ARG, -1, 1));
         def("memcmp", range(INT_MIN, INT_MAX), true, new ReadBytes(0, arg(2)), new ReadBytes(1, arg(2)));
         def("wmemcmp", range(INT_MIN, INT_MAX), true, new ReadBytes(0, elems(2, 4)), new ReadBytes(1, elems(2, 4)));
-        def("memchr", new Returns.PointerInto(0, 1), true, new ReadBytes(0, arg(2)));
+        def("memchr", new Returns.PointerInto(0, 1, -1, 2), true, new ReadBytes(0, arg(2)));
 
         // ---- strings: char (elem 1) and wide (elem 4) forms side by side
         String[][] pairs = {{"str", "1"}, {"wcs", "4"}};

@@ -10,11 +10,13 @@ public sealed interface Returns {
      * A pointer into the string at {@code arg}, or NULL (strchr). The match lies before the string's
      * terminator when the character searched for, {@code args[charArg]}, cannot be NUL, or always
      * ({@code charArg == BEFORE_TERMINATOR}: strpbrk's set holds no NUL); a string with nothing before
-     * its terminator then has no match, and the result is NULL.
+     * its terminator then has no match, and the result is NULL. With {@code lengthArg} (memchr), the
+     * match lies among the first {@code args[lengthArg]} elements.
      */
-    record PointerInto(int arg, int elem, int charArg) implements Returns {
+    record PointerInto(int arg, int elem, int charArg, int lengthArg) implements Returns {
         public static final int BEFORE_TERMINATOR = -2;
-        public PointerInto(int arg, int elem) { this(arg, elem, -1); }
+        public PointerInto(int arg, int elem, int charArg) { this(arg, elem, charArg, -1); }
+        public PointerInto(int arg, int elem) { this(arg, elem, -1, -1); }
     }
     /** The block an Allocate / Reallocate / Duplicate effect made. */
     record Allocated() implements Returns { }

@@ -148,7 +148,12 @@ final class CalleeAnalyses {
         if (cases != null && sum.cases() != null) {
             for (State x : sum.cases()) {
                 State st = s.copy();
+                Map<Region, Contents> before = Relations.before(in, st);
                 Value r = returned(callee, st, x.copy(), foot, ret);
+                // each outcome as the statement's state gets it (Interpreter.exec): what the call changed
+                // forgotten, then what the callee's relations say of it
+                Relations.forgetChanged(before, null, in, st, f);
+                CalleeRelations.add(st, CalleeRelations.outOfCallee(in, callee, x));
                 cases.add(Map.entry(st, r));
             }
         }
@@ -171,6 +176,7 @@ final class CalleeAnalyses {
         s.unchecked.putAll(exit.unchecked);
         // a joined block's cells may be kept as they were while the callee wrote other values of the same range
         if (!joined.isEmpty()) Relations.forgetFields(in, s, joined);
+        in.leftByCallee(s, CalleeRelations.outOfCallee(in, callee, exit));
         Value r = s.contents(ret).load(Interval.ZERO, 8);
         s.mem.remove(ret);
         dropFrame(callee, s);

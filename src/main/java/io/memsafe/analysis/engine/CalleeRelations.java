@@ -56,9 +56,10 @@ final class CalleeRelations {
         List<String> cs = new ArrayList<>(candidates);
         for (int a = 0; a < cs.size(); a++) {
             for (int b = a + 1; b < cs.size(); b++) {
-                // only what bounds a block's count: the relations between two integers alone would split
-                // the callee's contexts (and its shared analyses) for little
-                if (!Relations.isCount(cs.get(a)) && !Relations.isCount(cs.get(b))) continue;
+                // only what bounds a block's count, and what relates two pointer members (an object's cursor
+                // and its end): the relations between two integers alone would split the callee's contexts
+                // (and its shared analyses) for little
+                if (!Relations.isCount(cs.get(a)) && !Relations.isCount(cs.get(b)) && !(member(in, cs.get(a)) && member(in, cs.get(b)))) continue;
                 if (tied(o, cs.get(a), cs.get(b))) {
                     keep.add(cs.get(a));
                     keep.add(cs.get(b));
@@ -66,6 +67,37 @@ final class CalleeRelations {
             }
         }
         return keep.isEmpty() ? Octagon.top() : o.project(keep);
+    }
+
+    /**
+     * The relations a callee leaves between the pointer members of memory its caller has: a method that
+     * moves an object's cursor keeps it before the object's end ({@code line_end_ < buf_end_}), which the
+     * next call of the method, from the caller's loop, needs as much as this one did. Null when none.
+     */
+    static Octagon<String> outOfCallee(Interpreter in, Function callee, State exit) {
+        if (exit.bottom || exit.rel.variables().isEmpty()) return null;
+        String frame = Interpreter.frameKeys(callee);
+        List<String> keep = new ArrayList<>();
+        for (String k : exit.rel.variables()) {
+            Relations.Place p = in.relatedPlaces.get(k);
+            if (member(in, k) && !p.region().key.startsWith(frame)) keep.add(k);
+        }
+        if (keep.size() < 2) return null;
+        Octagon<String> o = exit.rel.project(keep);
+        return o.isBottom() || o.isTop() ? null : o;
+    }
+
+    /** The caller's state after the call takes what the callee left ({@link #outOfCallee}; null: nothing). */
+    static void add(State s, Octagon<String> left) {
+        if (left == null || s.bottom) return;
+        Octagon<String> m = s.rel.meet(left);
+        if (!m.isBottom()) s.rel = m;
+    }
+
+    /** A pointer member of an object (not a local pointer, nor an integer). */
+    private static boolean member(Interpreter in, String k) {
+        Relations.Place p = in.relatedPlaces.get(k);
+        return p != null && p.pointer() && p.field();
     }
 
     /** The region a relation variable is about: a place's, or the block a count variable counts. */

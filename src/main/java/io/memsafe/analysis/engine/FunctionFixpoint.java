@@ -37,7 +37,8 @@ final class FunctionFixpoint {
 
     /** What the fixpoint needs to know about a CFG, computed once per function. */
     record Shape(List<BasicBlock> rpo, Map<BasicBlock, Integer> index, Set<BasicBlock> loopHeads, long[] thresholds, Set<Stmt.Call> testedCalls,
-                 Set<Variable> addressTaken, Set<Variable> notRegisterLike, Set<Variable> comparedPointers, Map<Variable, Stmt.Call> testedCallResults) {
+                 Set<Variable> addressTaken, Set<Variable> notRegisterLike, Set<Variable> comparedPointers, Set<Long> comparedMembers,
+                 Map<Variable, Stmt.Call> testedCallResults) {
         static Shape of(Function fn) {
             List<BasicBlock> post = new ArrayList<>();
             Set<BasicBlock> seen = new HashSet<>(), onStack = new HashSet<>(), heads = new HashSet<>();
@@ -70,7 +71,7 @@ final class FunctionFixpoint {
             for (int i = 0; i < rpo.size(); i++) index.put(rpo.get(i), i);
             Set<Variable> addressTaken = addressTaken(fn);
             return new Shape(rpo, index, heads, thresholds(fn), ReturnCases.tested(fn), addressTaken, notRegisterLike(fn, addressTaken), comparedPointers(fn),
-                    Conversions.testedCallResults(fn));
+                    comparedMembers(fn), Conversions.testedCallResults(fn));
         }
 
         private static long[] thresholds(Function fn) {
@@ -127,31 +128,67 @@ final class FunctionFixpoint {
          */
         private static Set<Variable> comparedPointers(Function fn) {
             Set<Variable> out = new HashSet<>();
-            for (BasicBlock b : fn.blocks) for (Stmt st : b.stmts) {
-                switch (st) {
-                    case Stmt.Assign a -> compared(a.value(), out);
-                    case Stmt.Assume a -> compared(a.cond(), out);
-                    case Stmt.Call c -> c.args().forEach(e -> compared(e, out));
-                    case Stmt.Return r -> { if (r.value() != null) compared(r.value(), out); }
-                    default -> { }
+            forComparedOperands(fn, e -> pointersIn(e, out));
+            return out;
+        }
+
+        /**
+         * The byte offsets of the pointer members a comparison between pointers or a pointer difference
+         * reads ({@code this->cur < this->end}, {@code p->end - p->pos}): the relations follow those members
+         * of the one object a local pointer or a local struct designates, as they follow local pointers.
+         */
+        private static Set<Long> comparedMembers(Function fn) {
+            Set<Long> out = new HashSet<>();
+            forComparedOperands(fn, e -> membersIn(e, out));
+            // and the members a compared member is set from ({@code this->pos = this->match + 1})
+            for (boolean grew = !out.isEmpty(); grew; ) {
+                grew = false;
+                for (BasicBlock b : fn.blocks) for (Stmt st : b.stmts) {
+                    if (st instanceof Stmt.Assign a && a.target().type() instanceof io.memsafe.ir.Type.Pointer && out.contains(Relations.memberOffset(a.target()))) {
+                        Set<Long> from = new HashSet<>();
+                        membersIn(a.value(), from);
+                        grew |= out.addAll(from);
+                    }
                 }
             }
             return out;
         }
 
-        private static void compared(Expr e, Set<Variable> out) {
+        /** Each operand of a comparison between pointers or of a pointer difference the function's statements compute. */
+        private static void forComparedOperands(Function fn, java.util.function.Consumer<Expr> operand) {
+            for (BasicBlock b : fn.blocks) for (Stmt st : b.stmts) {
+                switch (st) {
+                    case Stmt.Assign a -> compared(a.value(), operand);
+                    case Stmt.Assume a -> compared(a.cond(), operand);
+                    case Stmt.Call c -> c.args().forEach(e -> compared(e, operand));
+                    case Stmt.Return r -> { if (r.value() != null) compared(r.value(), operand); }
+                    default -> { }
+                }
+            }
+        }
+
+        private static void compared(Expr e, java.util.function.Consumer<Expr> operand) {
             switch (e) {
                 case Expr.Binary b -> {
                     if (b.op() == Expr.BinOp.PTRDIFF || (b.op().isComparison() && (b.left().type() instanceof io.memsafe.ir.Type.Pointer
                             || b.right().type() instanceof io.memsafe.ir.Type.Pointer))) {
-                        pointersIn(b.left(), out);
-                        pointersIn(b.right(), out);
+                        operand.accept(b.left());
+                        operand.accept(b.right());
                     }
-                    compared(b.left(), out);
-                    compared(b.right(), out);
+                    compared(b.left(), operand);
+                    compared(b.right(), operand);
                 }
-                case Expr.Unary u -> compared(u.operand(), out);
-                case Expr.Cast c -> compared(c.operand(), out);
+                case Expr.Unary u -> compared(u.operand(), operand);
+                case Expr.Cast c -> compared(c.operand(), operand);
+                default -> { }
+            }
+        }
+
+        private static void membersIn(Expr e, Set<Long> out) {
+            switch (e) {
+                case Expr.Load l when l.lv().type() instanceof io.memsafe.ir.Type.Pointer && Relations.memberOffset(l.lv()) >= 0 -> out.add(Relations.memberOffset(l.lv()));
+                case Expr.Binary b -> { membersIn(b.left(), out); membersIn(b.right(), out); }
+                case Expr.Cast c -> membersIn(c.operand(), out);
                 default -> { }
             }
         }
@@ -308,6 +345,7 @@ final class FunctionFixpoint {
                             if (po == null || po.bottom) continue;
                             if (fresh == null) fresh = po;
                             else {
+                                Relations.align(in, fresh, po);
                                 State joined = fresh.join(po);
                                 if (!shape.loopHeads().contains(b)) Correlations.atJoin(in, fn, fresh, po, joined);
                                 fresh = joined;

@@ -571,6 +571,15 @@ public final class Interpreter {
     /** Where the statement being executed is. */
     private SourceLoc at = SourceLoc.NONE;
 
+    /** The relations a callee left ({@link CalleeRelations#outOfCallee}), for the state after the call being executed. */
+    private io.memsafe.analysis.domain.Octagon<String> calleeLeft;
+    private State calleeLeftIn;
+
+    void leftByCallee(State s, io.memsafe.analysis.domain.Octagon<String> rel) {
+        calleeLeft = rel;
+        calleeLeftIn = rel == null ? null : s;
+    }
+
     void exec(Stmt st, State s, Frame f) {
         budget.step();
         State outer = current;
@@ -585,6 +594,11 @@ public final class Interpreter {
             s.cases = null;
             execIn(st, s, f);
             if (!s.bottom) Relations.forgetChanged(before, st instanceof Stmt.Assign a ? a.target() : null, this, s, f);
+            if (calleeLeft != null) {
+                // after forgetting what the call changed: what the callee's relations say of it
+                if (calleeLeftIn == s) CalleeRelations.add(s, calleeLeft);
+                leftByCallee(null, null);
+            }
             if (!s.bottom) Correlations.forgetChanged(correlated, s);
             if (!s.bottom && correlated != null && st instanceof Stmt.Assign a && a.target() instanceof Lvalue.Var to
                     && to.var().kind != Variable.Kind.TEMP && loaded(a.value()) instanceof Lvalue.Var from && from.var().kind == Variable.Kind.TEMP) {
@@ -869,7 +883,7 @@ public final class Interpreter {
                     // each argument a value of its own, so that the facts below can name it by identity
                     for (int i = 0; i < args.size(); i++) args.set(i, args.get(i).distinct());
                     memberArguments = SubObjects.arguments(this, c.args(), args, s, f);
-                    provenEnds = Relations.provenEnds(this, m.byteAccesses(), c.args(), args, s, f);
+                    provenEnds = LibraryRelations.provenEnds(this, m.byteAccesses(), c.args(), args, s, f);
                 }
                 try {
                     result = models.apply(m, c, args, s, f);
@@ -879,7 +893,8 @@ public final class Interpreter {
                 }
                 if (ReturnCases.failureApart(this, m, c, result, s, f)) return;
                 storeResult(c, result, s, f);
-                Relations.returnedAtMost(this, m, c, s, f);
+                LibraryRelations.returnedAtMost(this, m, c, s, f);
+                LibraryRelations.returnedWithin(this, m, c, s, f);
                 return;
             }
             else {

@@ -695,8 +695,30 @@ final class ModelInterpreter {
                     if (str.bytes().hi() < pi.elem()) yield Value.of(Interval.ZERO);
                     span = Interval.of(0, str.bytes().hi() - pi.elem());
                 }
+                Value n = pi.lengthArg() >= 0 ? arg(args, pi.lengthArg()) : null;
+                Interval within = null;
+                if (n != null && !n.unknown && n.pts.isEmpty() && !n.num.isBottom() && n.num.hi() != Interval.POS_INF) {
+                    // among the first n elements
+                    if (n.num.hi() < 1) yield Value.of(Interval.ZERO);
+                    within = span.meet(Interval.of(0, (n.num.hi() - 1) * pi.elem()));
+                }
                 Map<Region, Interval> pts = new TreeMap<>();
                 for (Map.Entry<Region, Interval> e : p.pts.entrySet()) pts.put(e.getKey(), e.getValue().add(span));
+                if (within != null) {
+                    // only as a proof that the match is an element of the object (a looser bound is the
+                    // intervals' loss, {@code end - pos} over-approximated, not evidence of a match past it)
+                    Map<Region, Interval> in = new TreeMap<>();
+                    for (Map.Entry<Region, Interval> e : p.pts.entrySet()) {
+                        Interval at = e.getValue().add(within);
+                        Long size = e.getKey().size.constant();
+                        if (size == null || at.isBottom() || at.lo() < 0 || at.hi() > size - pi.elem()) {
+                            in = null;
+                            break;
+                        }
+                        in.put(e.getKey(), at);
+                    }
+                    if (in != null) pts = in;
+                }
                 yield new Value(Interval.ZERO, pts, p.unknown || str == null, null);
             }
             case Returns.Allocated al -> allocated == null ? Value.UNKNOWN : allocated;

@@ -55,9 +55,9 @@ final class Relations {
      * of a buffer kept beside it in a struct. {@code range} is what its type holds.
      */
     record Place(Region region, long offset, long size, Interval range, long unit) {
-        String key() { return unit > 0 ? region.key + "#p" : offset < 0 ? region.key : region.key + "@" + offset + ":" + size; }
+        String key() { return (offset < 0 ? region.key : region.key + "@" + offset + ":" + size) + (unit > 0 ? "#p" : ""); }
         boolean field() { return offset >= 0; }
-        /** A local pointer: the place is its offset in the object it points to, counted in elements of {@code unit} bytes. */
+        /** A pointer (a local one, or a member): the place is its offset in the object it points to, counted in elements of {@code unit} bytes. */
         boolean pointer() { return unit > 0; }
     }
 
@@ -67,9 +67,9 @@ final class Relations {
         return tracked(in, l.lv(), s, f);
     }
 
-    private static String tracked(Interpreter in, Lvalue lv, State s, Interpreter.Frame f) {
+    static String tracked(Interpreter in, Lvalue lv, State s, Interpreter.Frame f) {
         if (f.fn() == null) return null;
-        Place p = lv.type() instanceof Type.Int ? place(in, lv, s, f) : lv.type() instanceof Type.Pointer pt ? pointerPlace(in, lv, pt, f) : null;
+        Place p = lv.type() instanceof Type.Int ? place(in, lv, s, f) : lv.type() instanceof Type.Pointer pt ? pointerPlace(in, lv, pt, s, f) : null;
         if (p == null) return null;
         String key = p.key();
         in.relatedPlaces.putIfAbsent(key, p);
@@ -77,43 +77,73 @@ final class Relations {
     }
 
     private static Place place(Interpreter in, Lvalue lv, State s, Interpreter.Frame f) {
-        long size = lv.type().size(), extra = 0;
         // what any value of the type is bounds the place too (an unsigned count is never below zero)
         Type.Int t = (Type.Int) lv.type();
-        Interval range = Interval.ofType(t.size(), t.signed());
-        boolean member = false;
-        while (lv instanceof Lvalue.Field fl) {
-            extra += fl.offset();
-            lv = fl.base();
-            member = true;
-        }
+        return located(in, lv, lv.type().size(), Interval.ofType(t.size(), t.signed()), 0, s, f);
+    }
+
+    /** The place an lvalue is: a local, a member of a local struct, or one of the one object a local pointer designates. */
+    private static Place located(Interpreter in, Lvalue whole, long size, Interval range, long unit, State s, Interpreter.Frame f) {
+        Fields fs = Fields.of(whole);
+        Lvalue lv = fs.base();
+        long extra = fs.offset();
+        boolean member = fs.member();
         if (lv instanceof Lvalue.Var v) {
             if (v.var().isGlobalStorage()) return null;
             Region r = in.region(v.var(), f.fn());
-            return member ? field(in, r, extra, size, range, s) : new Place(r, -1, size, range, 0);
+            return member ? field(in, r, extra, size, range, unit, s) : new Place(r, -1, size, range, unit);
         }
-        if (lv instanceof Lvalue.Deref d && strip(d.pointer()) instanceof Expr.Load pl && pl.lv() instanceof Lvalue.Var pv
-                && !pv.var().isGlobalStorage() && pv.var().type instanceof Type.Pointer) {
-            Value ptr = s.contents(in.region(pv.var(), f.fn())).load(Interval.ZERO, 8);
-            if (ptr.unknown || ptr.pts.size() != 1) return null;
-            Map.Entry<Region, Interval> target = ptr.pts.entrySet().iterator().next();
-            if (!target.getValue().isSingleton()) return null;
-            return field(in, target.getKey(), target.getValue().lo() + d.byteOffset() + extra, size, range, s);
+        Map.Entry<Region, Long> target = lv instanceof Lvalue.Deref d ? pointee(in, d, s, f) : null;
+        return target == null ? null : field(in, target.getKey(), target.getValue() + extra, size, range, unit, s);
+    }
+
+    /** {@code *(p + k)} of a local pointer p to one place of one object: that object and the byte offset there; else null. */
+    private static Map.Entry<Region, Long> pointee(Interpreter in, Lvalue.Deref d, State s, Interpreter.Frame f) {
+        if (!(strip(d.pointer()) instanceof Expr.Load pl && pl.lv() instanceof Lvalue.Var pv && !pv.var().isGlobalStorage() && pv.var().type instanceof Type.Pointer)) return null;
+        Value ptr = s.contents(in.region(pv.var(), f.fn())).load(Interval.ZERO, 8);
+        if (ptr.unknown || ptr.pts.size() != 1) return null;
+        Map.Entry<Region, Interval> target = ptr.pts.entrySet().iterator().next();
+        if (!target.getValue().isSingleton()) return null;
+        return Map.entry(target.getKey(), target.getValue().lo() + d.byteOffset());
+    }
+
+    /**
+     * The byte offset of a member of a local struct or of the struct a local pointer points to
+     * ({@code s.f}, {@code p->f}, {@code this->a.b}); -1 for any other lvalue.
+     */
+    static long memberOffset(Lvalue lv) {
+        Fields fs = Fields.of(lv);
+        if (fs.base() instanceof Lvalue.Var v) return fs.member() && !v.var().isGlobalStorage() ? fs.offset() : -1;
+        if (fs.base() instanceof Lvalue.Deref d && strip(d.pointer()) instanceof Expr.Load pl && pl.lv() instanceof Lvalue.Var pv && !pv.var().isGlobalStorage()
+                && pv.var().type instanceof Type.Pointer pt && (fs.member() || pt.pointee() instanceof Type.Struct)) return d.byteOffset() + fs.offset();
+        return -1;
+    }
+
+    /** An lvalue as the object its member accesses start from and their offset in it ({@code s.a.b}: s and a's offset plus b's). */
+    private record Fields(Lvalue base, long offset, boolean member) {
+        static Fields of(Lvalue lv) {
+            long extra = 0;
+            boolean member = false;
+            while (lv instanceof Lvalue.Field fl) {
+                extra += fl.offset();
+                lv = fl.base();
+                member = true;
+            }
+            return new Fields(lv, extra, member);
         }
-        return null;
     }
 
     /**
      * A field of one object: not a global (unseen code may change it), nor user memory (the caller
      * may), nor a site that stands for several blocks.
      */
-    private static Place field(Interpreter in, Region r, long offset, long size, Interval range, State s) {
+    private static Place field(Interpreter in, Region r, long offset, long size, Interval range, long unit, State s) {
         if (offset < 0 || size <= 0 || r.kind == Region.Kind.GLOBAL || r.kind == Region.Kind.STRING_LITERAL || in.severalLive.contains(r.key)
                 || UserMemory.isUser(r)) return null;
         Contents c = s.contents(r).withCell(offset, size);
         if (c == null) return null;
         if (c != s.contents(r)) s.set(r, c);
-        return new Place(r, offset, size, range, 0);
+        return new Place(r, offset, size, range, unit);
     }
 
     /**
@@ -123,14 +153,38 @@ final class Relations {
      * ({@code while (p < end)}), the room {@code end - p}. Offsets of different objects are never
      * compared by correct code, so a relation between two offsets holds whatever each designates.
      */
-    private static Place pointerPlace(Interpreter in, Lvalue lv, Type.Pointer t, Interpreter.Frame f) {
+    private static Place pointerPlace(Interpreter in, Lvalue lv, Type.Pointer t, State s, Interpreter.Frame f) {
         long unit = unit(t);
-        if (!(lv instanceof Lvalue.Var v) || v.var().isGlobalStorage() || unit <= 0 || !in.shape(f.fn()).comparedPointers().contains(v.var())) return null;
-        return new Place(in.region(v.var(), f.fn()), -1, 8, Interval.TOP, unit);
+        if (unit <= 0) return null;
+        FunctionFixpoint.Shape shape = in.shape(f.fn());
+        if (lv instanceof Lvalue.Var v) {
+            if (v.var().isGlobalStorage()) return null;
+            Place p = new Place(in.region(v.var(), f.fn()), -1, 8, Interval.TOP, unit);
+            // or one a search's result relates ({@link #returnedWithin})
+            return shape.comparedPointers().contains(v.var()) || s.rel.variables().contains(p.key()) ? p : null;
+        }
+        // a member ({@code this->cur < this->end}) the function compares, or one a callee's relations
+        // bound ({@code reader.pos} after {@code reader.next()} kept it before {@code reader.end})
+        long off = memberOffset(lv);
+        if (off < 0) return null;
+        boolean compared = shape.comparedMembers().contains(off);
+        if (!compared && s.rel.variables().isEmpty()) return null;
+        Place p = located(in, lv, 8, Interval.TOP, unit, s, f);
+        return p == null || !p.field() || (!compared && !s.rel.variables().contains(p.key())) ? null : p;
     }
 
-    private static long unit(Type t) {
+    static long unit(Type t) {
         return t instanceof Type.Pointer p && p.pointee().size() > 0 ? p.pointee().size() : 0;
+    }
+
+    /** The pointer a pointer place holds. */
+    private static Value held(Place p, State s) {
+        return s.contents(p.region()).load(Interval.of(p.field() ? p.offset() : 0), 8);
+    }
+
+    /** Stores a pointer into a pointer place. */
+    private static void hold(Place p, Value v, State s) {
+        s.set(p.region(), s.contents(p.region()).store(Interval.of(p.field() ? p.offset() : 0), 8, v, true));
     }
 
     /** The offset of a pointer to one object, in elements of {@code unit} bytes (unknown unless whole elements). */
@@ -149,9 +203,16 @@ final class Relations {
      * within the object after the widening lost {@code p}'s own bound).
      */
     static Value boundPointer(Interpreter in, Lvalue lv, Value v, State s, Interpreter.Frame f) {
-        if (v.unknown || v.pts.size() != 1 || s.rel.variables().isEmpty() || f.fn() == null || !(lv instanceof Lvalue.Var var)
-                || var.var().isGlobalStorage() || unit(lv.type()) <= 0) return v;
-        String k = in.region(var.var(), f.fn()).key + "#p";
+        if (v.unknown || v.pts.size() != 1 || s.rel.variables().isEmpty() || f.fn() == null || unit(lv.type()) <= 0) return v;
+        String k;
+        if (lv instanceof Lvalue.Var var) {
+            if (var.var().isGlobalStorage()) return v;
+            k = in.region(var.var(), f.fn()).key + "#p";
+        } else {
+            Place p = memberOffset(lv) < 0 ? null : pointerPlace(in, lv, (Type.Pointer) lv.type(), s, f);
+            if (p == null) return v;
+            k = p.key();
+        }
         if (!s.rel.variables().contains(k)) return v;
         long unit = unit(lv.type());
         Interval b = s.rel.bounds(k);
@@ -190,6 +251,13 @@ final class Relations {
             if (l.x == null) return r.x == null ? Linear.constant(satAdd(l.c, -r.c)) : new Linear(r.x, -1, null, 0, satAdd(l.c, -r.c));
             return new Linear(l.x, 1, r.x, r.x == null ? 0 : -1, satAdd(l.c, -r.c));
         }
+        if (e instanceof Expr.Cast c && c.type() instanceof Type.Int to && c.operand().type() instanceof Type.Int from && to.size() == from.size()
+                && !to.signed() && from.signed()) {
+            // a signed value made unsigned ({@code (size_t)(end - pos)}) is the same number while not negative
+            Linear l = linear(in, c.operand(), s, f);
+            Interval v = l == null ? Interval.BOTTOM : exact(in, l, s);
+            return !v.isBottom() && v.lo() >= 0 ? l : null;
+        }
         if (e instanceof Expr.IntConst k) return Linear.constant(k.value());
         // a non-negative constant converted to any integer type wide enough keeps its value
         if (e instanceof Expr.Cast c && c.operand() instanceof Expr.IntConst k && k.value() >= 0 && c.type() instanceof Type.Int t
@@ -220,18 +288,21 @@ final class Relations {
         long unit = unit(e.type());
         if (unit <= 0) return null;
         while (e instanceof Expr.Cast c && unit(c.operand().type()) == unit) e = c.operand();
-        if (e instanceof Expr.Load l && l.lv() instanceof Lvalue.Var && l.lv().type() instanceof Type.Pointer) {
+        if (e instanceof Expr.Load l && (l.lv() instanceof Lvalue.Var || memberOffset(l.lv()) >= 0) && l.lv().type() instanceof Type.Pointer) {
             String k = tracked(in, l.lv(), s, f);
             return k == null ? null : new Linear(k, 1, null, 0, 0);
         }
         if (e instanceof Expr.AddressOf ao) {
-            long off = 0;
-            Lvalue lv = ao.lv();
-            while (lv instanceof Lvalue.Field fl) {
-                off += fl.offset();
-                lv = fl.base();
+            Fields fs = Fields.of(ao.lv());
+            long off = fs.offset();
+            if (fs.base() instanceof Lvalue.Deref d) {
+                // &p->member of a local pointer to one place of one object: the member's offset there
+                Map.Entry<Region, Long> target = pointee(in, d, s, f);
+                if (target == null) return null;
+                off += target.getValue();
+                return off % unit == 0 ? Linear.constant(off / unit) : null;
             }
-            return lv instanceof Lvalue.Var && off % unit == 0 ? Linear.constant(off / unit) : null;
+            return fs.base() instanceof Lvalue.Var && off % unit == 0 ? Linear.constant(off / unit) : null;
         }
         if (e instanceof Expr.Binary b && (b.op() == BinOp.ADD || b.op() == BinOp.SUB) && b.scale() == unit && b.left().type() instanceof Type.Pointer
                 && b.right().type() instanceof Type.Int) {
@@ -299,7 +370,7 @@ final class Relations {
      * A place entering the relations brings the bounds its value has: {@code end = p + len} then
      * knows {@code end - p} as well as {@code len}.
      */
-    private static void introduce(Interpreter in, Linear l, State s) {
+    static void introduce(Interpreter in, Linear l, State s) {
         for (String k : new String[] {l.x, l.y}) {
             Interval b = k == null || s.rel.variables().contains(k) ? null : known(in, k, s);
             if (b == null) continue;
@@ -333,8 +404,10 @@ final class Relations {
             if (l.x == null) r = r.assignConst(x, l.c);
             else if (l.y == null && l.sx == 1) r = r.assign(x, l.x, l.c);
             else if (l.y == null) r = r.forget(x).addSumConstraint(x, l.x, l.c).addSumLowerBound(x, l.x, l.c);
-            else if (l.c == 0 && l.sx == 1 && l.sy == 1) r = r.assignSum(x, l.x, l.y);
-            else if (l.c == 0 && l.sx == 1 && l.sy == -1) r = r.assignDifference(x, l.x, l.y);
+            // x = y + z + c, x = y - z + c: the sum or difference, then moved by c
+            else if (l.sx == 1 && l.sy == 1) r = shifted(r.assignSum(x, l.x, l.y), x, l.c);
+            else if (l.sx == 1 && l.sy == -1) r = shifted(r.assignDifference(x, l.x, l.y), x, l.c);
+            else if (l.sx == -1 && l.sy == 1) r = shifted(r.assignDifference(x, l.y, l.x), x, l.c);
             else r = r.forget(x);
         } else r = r.forget(x);
         // the interval the value analysis computed is a fact too, for the relations x is in
@@ -342,6 +415,23 @@ final class Relations {
         if (p != null && p.pointer()) computed = offsetOf(computed, p.unit());
         if (r.variables().contains(x) && !computed.num.isBottom() && computed.pts.isEmpty() && !computed.unknown) r = r.meetInterval(x, computed.num);
         s.rel = r;
+        // and what the relations know of the value bounds what the place holds when the intervals lost it
+        // all ({@code rest = end - pos} in size_t after {@code pos <= end}: the intervals of end and pos
+        // overlap, their difference wraps to any value; the relations keep it between 0 and the room)
+        if (a.fits() && p != null && !p.pointer() && r.variables().contains(x)) {
+            Value v = value(in, x, s);
+            Interval b = r.bounds(x);
+            if (!v.unknown && v.pts.isEmpty() && v.num.equals(p.range()) && !b.isBottom()) {
+                Interval n = v.num.meet(b);
+                if (!n.isBottom() && !n.equals(v.num)) {
+                    s.set(p.region(), s.contents(p.region()).store(Interval.of(p.field() ? p.offset() : 0), p.size(), new Value(n, v.pts, false, v.taint, v.widened), true));
+                }
+            }
+        }
+    }
+
+    private static Octagon<String> shifted(Octagon<String> r, String x, long c) {
+        return c == 0 ? r : r.assign(x, x, c);
     }
 
     static boolean fits(Interval exact, Type t) {
@@ -364,14 +454,34 @@ final class Relations {
             if (num.isBottom()) return Interval.BOTTOM;
             r = (k == 0 ? l.sx : l.sy) > 0 ? r.add(num) : r.sub(num);
         }
+        if (l.y != null && s.rel.variables().contains(l.x) && s.rel.variables().contains(l.y)) {
+            // and what they bound of the two together ({@code end - pos} after {@code pos < end})
+            long hi, lo;
+            if (l.sx == l.sy) {
+                hi = l.sx > 0 ? s.rel.upperSum(l.x, l.y) : negated(s.rel.lowerSum(l.x, l.y));
+                lo = l.sx > 0 ? s.rel.lowerSum(l.x, l.y) : negated(s.rel.upperSum(l.x, l.y));
+            } else {
+                String plus = l.sx > 0 ? l.x : l.y, minus = l.sx > 0 ? l.y : l.x;
+                hi = s.rel.upperDiff(plus, minus);
+                lo = negated(s.rel.upperDiff(minus, plus));
+            }
+            Interval both = Interval.of(lo <= -Octagon.INF ? Interval.NEG_INF : satAdd(lo, l.c), hi == Interval.POS_INF ? Interval.POS_INF : satAdd(hi, l.c));
+            Interval m = r.meet(both);
+            if (!m.isBottom()) r = m;
+        }
         return r;
+    }
+
+    /** {@code -bound}, infinities exchanged. */
+    private static long negated(long bound) {
+        return bound == Interval.POS_INF ? Interval.NEG_INF : bound <= -Octagon.INF ? Interval.POS_INF : -bound;
     }
 
     /** The value a related place holds in a state. */
     private static Value value(Interpreter in, String key, State s) {
         Place p = in.relatedPlaces.get(key);
         if (p == null) return Value.UNKNOWN;
-        if (p.pointer()) return offsetOf(s.contents(p.region()).load(Interval.ZERO, 8), p.unit());
+        if (p.pointer()) return offsetOf(held(p, s), p.unit());
         if (p.field()) return s.contents(p.region()).load(Interval.of(p.offset()), p.size());
         Long size = p.region().size.constant();
         return s.contents(p.region()).load(Interval.ZERO, Math.max(1, size == null ? 8 : size));
@@ -411,12 +521,45 @@ final class Relations {
     private static Octagon<String> withBoundsOf(Interpreter in, Octagon<String> from, State s) {
         Octagon<String> r = s.rel;
         for (String k : from.variables()) {
-            Interval b = r.variables().contains(k) ? null : known(in, k, s);
-            if (b == null) continue;
+            if (r.variables().contains(k)) continue;
+            Interval b = known(in, k, s);
+            if (b == null) {
+                r = nullWithRelationsOf(in, k, from, r, s);
+                continue;
+            }
             r = r.meetInterval(k, b);
             if (r.isBottom()) return s.rel;
         }
         return r;
+    }
+
+    /**
+     * A pointer place that holds NULL here, related in the other state: its relations describe it only
+     * when it points somewhere ({@link #assigned}), so it may take, here, the other state's relations to
+     * the places both have, as long as that tells nothing new of those places (an offset that satisfies
+     * them exists whatever values they hold here). The join then keeps them: a search result that is
+     * NULL before a loop and before the end inside it stays before the end at the loop's head.
+     */
+    private static Octagon<String> nullWithRelationsOf(Interpreter in, String k, Octagon<String> from, Octagon<String> r, State s) {
+        Place p = in.relatedPlaces.get(k);
+        if (p == null || !p.pointer() || !isNull(held(p, s)) || r.variables().isEmpty()) return r;
+        Octagon<String> x = r;
+        // one constraint at a time, each kept only when it leaves what r says as it was (two of them may
+        // not both hold here: p <= match < end with p == end)
+        for (String v : r.variables()) {
+            if (!from.variables().contains(v) || isCount(v)) continue;
+            long d = from.upperDiff(k, v), e = from.upperDiff(v, k), hi = from.upperSum(k, v), lo = from.lowerSum(k, v);
+            if (d != Octagon.INF) x = vacuous(r, x, x.addConstraint(k, v, d));
+            if (e != Octagon.INF) x = vacuous(r, x, x.addConstraint(v, k, e));
+            if (hi != Octagon.INF && hi != Interval.NEG_INF) x = vacuous(r, x, x.addSumConstraint(k, v, hi));
+            if (lo != Interval.NEG_INF && lo != Interval.POS_INF) x = vacuous(r, x, x.addSumLowerBound(k, v, lo));
+        }
+        return x;
+    }
+
+    /** {@code next} if it says nothing more than {@code r} of r's own places, else {@code x}. */
+    private static Octagon<String> vacuous(Octagon<String> r, Octagon<String> x, Octagon<String> next) {
+        return !next.isBottom() && r.leq(next.project(r.variables())) ? next : x;
     }
 
     /** The contents of each region holding a related variable, before a statement (to see what it changed). */
@@ -648,7 +791,7 @@ final class Relations {
                 // the least distance from p to q, in elements
                 long d = s.rel.upperDiff(ptrs.get(i), ptrs.get(j));
                 if (d == Octagon.INF || -d <= 0) continue;
-                Value pv = s.contents(p.region()).load(Interval.ZERO, 8), qv = s.contents(q.region()).load(Interval.ZERO, 8);
+                Value pv = held(p, s), qv = held(q, s);
                 java.util.Set<Region> gone = new java.util.TreeSet<>();
                 for (Region r : pv.pts.keySet()) {
                     Long size = r.size.constant();
@@ -656,14 +799,14 @@ final class Relations {
                 }
                 if (gone.isEmpty()) continue;
                 for (Place x : new Place[] {p, q}) {
-                    Value v = s.contents(x.region()).load(Interval.ZERO, 8);
+                    Value v = held(x, s);
                     java.util.TreeMap<Region, Interval> pts = new java.util.TreeMap<>(v.pts);
                     pts.keySet().removeAll(gone);
                     if (pts.isEmpty() && v.num.isBottom() && !v.unknown) {
                         s.bottom = true;
                         return;
                     }
-                    s.set(x.region(), s.contents(x.region()).store(Interval.ZERO, 8, new Value(v.num, pts, v.unknown, v.taint, v.widened), true));
+                    hold(x, new Value(v.num, pts, v.unknown, v.taint, v.widened), s);
                 }
             }
         }
@@ -681,7 +824,7 @@ final class Relations {
     private static boolean mayBeNull(Interpreter in, String k, State s) {
         Place p = in.relatedPlaces.get(k);
         if (p == null || !p.pointer()) return false;
-        Value v = s.contents(p.region()).load(Interval.ZERO, 8);
+        Value v = held(p, s);
         return v.num.contains(0) && !v.num.isTop();
     }
 
@@ -692,7 +835,7 @@ final class Relations {
     }
 
     /** sum(terms) <= c, for the forms octagons (and their anchors) hold. */
-    private static Octagon<String> le(Octagon<String> o, List<Object[]> terms, long c) {
+    static Octagon<String> le(Octagon<String> o, List<Object[]> terms, long c) {
         if (c == Long.MAX_VALUE) return o;
         if (terms.size() == 1) {
             String x = (String) terms.get(0)[0];
@@ -831,31 +974,12 @@ final class Relations {
      * Whether the relations bound {@code x - n} more tightly than the two intervals do: some test or
      * assignment related them ({@code x < n}, {@code x + len <= n}), not just their ranges.
      */
-    private static boolean related(State s, String x, String n) {
+    static boolean related(State s, String x, String n) {
         long d = s.rel.upperDiff(x, n);
         if (d == Octagon.INF) return false;
         Interval bx = s.rel.bounds(x), bn = s.rel.bounds(n);
         if (bx.isBottom() || bn.isBottom() || bx.hi() == Interval.POS_INF || bn.lo() == Interval.NEG_INF) return true;
         return d < satAdd(bx.hi(), -bn.lo());
-    }
-
-    /**
-     * A library call that returns at most one of its arguments ({@code read(fd, buf, n)} returns at most
-     * {@code n}): the result stored is related to that argument, so {@code buf[nread - 1]} after
-     * {@code nread = read(fd, buf, len)} and {@code nread > 0} is inside a buffer of {@code len} bytes.
-     */
-    static void returnedAtMost(Interpreter in, FunctionModel m, Stmt.Call c, State s, Interpreter.Frame f) {
-        if (s.bottom || f.fn() == null || c.result() == null || !(m.returns() instanceof Returns.Range rg) || rg.boundArg() < 0
-                || rg.boundArg() >= c.args().size()) return;
-        String x = tracked(in, c.result(), s, f);
-        Linear bound = linear(in, c.args().get(rg.boundArg()), s, f);
-        if (x == null || bound == null || bound.x == null || bound.y != null || bound.sx != 1) return;
-        introduce(in, bound, s);
-        List<Object[]> terms = new ArrayList<>();
-        terms.add(new Object[] {x, 1});
-        terms.add(new Object[] {bound.x, -1});
-        Octagon<String> o = le(s.rel, terms, bound.c);
-        if (!o.isBottom()) s.rel = o;
     }
 
     /** The bytes an entry point's buffer parameter designates (keyed {@code in:} by {@link AttackSurface#bind}). */
@@ -867,98 +991,11 @@ final class Relations {
      * or a callee derived from the length, {@code i < size}, is bounded by it where the relations cannot
      * see: the bytes of the input and what other sources give are what an offset read from the input is).
      */
-    private static boolean untrustedIndex(Interpreter in, String k, Region input, State s) {
+    static boolean untrustedIndex(Interpreter in, String k, Region input, State s) {
         Value v = value(in, k, s);
         if (v.taint == null || v.taint.capped() || v.unknown || !v.pts.isEmpty() || v.num.isBottom() || v.num.hi() <= 0) return false;
         Origin length = in.inputLengths.get(input);
         return length == null || !length.sameSource(v.taint);
     }
 
-    /**
-     * Pointer arguments of a library call whose byte access, by the model's (pointer, length) pairs,
-     * the relations prove to end inside the object: {@code memcpy(buf + k, src, n)} with
-     * {@code k + n <= sizeof buf}. Keyed by the argument's value (each argument a distinct instance).
-     */
-    static Map<Value, MemoryAccess.End> provenEnds(Interpreter in, List<int[]> pairs, List<Expr> exprs, List<Value> args, State s, Interpreter.Frame f) {
-        if (s.rel.variables().isEmpty() || pairs.isEmpty()) return Map.of();
-        Map<Value, MemoryAccess.End> out = null;
-        for (int[] p : pairs) {
-            if (p[0] >= exprs.size() || p[1] >= exprs.size()) continue;
-            Value ptr = args.get(p[0]);
-            if (ptr.pts.size() != 1) continue;
-            Region region = ptr.pts.keySet().iterator().next();
-            Expr pe = exprs.get(p[0]);
-            while (pe instanceof Expr.Cast c) pe = c.operand();
-            // &p[k] of a pointer p: p + k
-            if (pe instanceof Expr.AddressOf ad && ad.lv() instanceof Lvalue.Deref d && d.byteOffset() == 0) pe = d.pointer();
-
-
-            String k = null;
-            long base = 0;
-            Long size;
-            // &arr[k] of a byte array is arr + k
-            if (pe instanceof Expr.AddressOf ai && ai.lv() instanceof Lvalue.Index ix && ix.type().size() == 1) {
-                pe = new Expr.Binary(BinOp.ADD, new Expr.AddressOf(ix.base(), new Type.Pointer(ix.base().type(), 8)), ix.index(), ai.type(), 1);
-            }
-            if (pe instanceof Expr.Load pl && pl.lv() instanceof Lvalue.Var pv && !pv.var().isGlobalStorage() && pv.var().type instanceof Type.Pointer
-                    && ptr.pts.get(region).isSingleton() && ptr.pts.get(region).lo() >= 0 && s.rel.variables().contains(count(region, 1))) {
-                // a place k of a block whose byte count the relations know (a request's system buffer):
-                // a length at most the count less k
-                Linear len = linear(in, exprs.get(p[1]), s, f);
-                if (len != null && len.x != null && len.y == null && len.sx == 1) {
-                    long d = s.rel.upperDiff(len.x, count(region, 1));
-                    if (d != Octagon.INF && satAdd(satAdd(d, len.c), ptr.pts.get(region).lo()) <= 0) {
-                        if (out == null) out = new IdentityHashMap<>();
-                        out.put(ptr, MemoryAccess.End.INSIDE);
-                    }
-                }
-                continue;
-            }
-            if (!(pe instanceof Expr.Binary b) || b.op() != BinOp.ADD || b.scale() != 1) continue;
-            Expr left = b.left();
-            while (left instanceof Expr.Cast c && c.type() instanceof Type.Pointer) left = c.operand();
-            if (left instanceof Expr.AddressOf ao) {
-                // a whole variable is bounded by its object; an array member ({@code md->buf + used}) by the member
-                if (ao.lv() instanceof Lvalue.Var) size = region.size.constant();
-                else if (ao.lv().type() instanceof Type.Array arr && arr.size() > 0) size = arr.size();
-                else continue;
-            } else if (left instanceof Expr.Load l && l.lv() instanceof Lvalue.Var pv && !pv.var().isGlobalStorage() && pv.var().type instanceof Type.Pointer) {
-                // a local pointer to one place of an object of constant size: the room from that place on
-                Value at = s.contents(in.region(pv.var(), f.fn())).load(Interval.ZERO, 8);
-                Long whole = region.size.constant();
-                if (whole == null && isInput(region) && at.pts.size() == 1 && at.pts.containsKey(region) && Interval.ZERO.equals(at.pts.get(region))) {
-                    // an input of the length its entry point was given: an untrusted offset no check relates to it
-                    Linear off = linear(in, b.right(), s, f);
-                    String n = count(region, 1);
-                    if (off != null && off.x != null && off.y == null && off.sx == 1 && s.rel.variables().contains(n)
-                            && !related(s, off.x, n) && untrustedIndex(in, off.x, region, s)) {
-                        if (out == null) out = new IdentityHashMap<>();
-                        out.put(ptr, MemoryAccess.End.UNCHECKED_AGAINST_COUNT);
-                    }
-                    continue;
-                }
-                if (at.unknown || at.pts.size() != 1 || !at.pts.containsKey(region) || !at.pts.get(region).isSingleton() || whole == null) continue;
-                size = whole - at.pts.get(region).lo();
-            } else continue;
-            Linear off = linear(in, b.right(), s, f);
-            if (size == null || off == null || off.x == null || off.y != null || off.sx != 1) continue;
-            k = off.x;
-            base = off.c;
-            Linear len = linear(in, exprs.get(p[1]), s, f);
-            if (len == null || len.x == null || len.y != null) continue;
-            long bound;
-            if (len.sx == 1) bound = len.x.equals(k) ? Octagon.INF : s.rel.upperSum(k, len.x);
-            else {
-                // a length c - x (the room left): it must not wrap, and k + c - x is bounded by k - x
-                Interval x = s.rel.bounds(len.x);
-                if (x.isBottom() || x.lo() == Interval.NEG_INF || x.hi() == Interval.POS_INF || x.hi() > len.c) continue;
-                bound = len.x.equals(k) ? 0 : s.rel.upperDiff(k, len.x);
-            }
-            if (bound == Octagon.INF || satAdd(satAdd(bound, base), len.c) > size) continue;
-            if (out == null) out = new IdentityHashMap<>();
-            out.put(ptr, MemoryAccess.End.INSIDE);
-        }
-        return out == null ? Map.of() : out;
-    }
 }
-

@@ -203,7 +203,7 @@ final class ReturnCases {
         for (Interval part : List.of(Interval.of(result.num.lo(), -1), Interval.of(0, result.num.hi()))) {
             State st = s.copy();
             in.store(c.result(), ValueArithmetic.wrap(result.withNum(part), i), st, quiet);
-            Relations.returnedAtMost(in, m, c, st, f);
+            LibraryRelations.returnedAtMost(in, m, c, st, f);
             states.add(st);
         }
         in.storeResult(c, result, s, f);
