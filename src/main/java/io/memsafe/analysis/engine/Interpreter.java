@@ -587,6 +587,9 @@ public final class Interpreter {
         current = s;
         at = st.loc();
         try {
+            // a call's result is a new value: its old relations go first, so that those the call sets
+            // (LibraryRelations.returnedAtMost) are not taken for a change of it after the call
+            if (st instanceof Stmt.Call c && c.result() instanceof Lvalue.Var r) Relations.overwritten(this, r, s, f);
             // a branch condition only narrows what variables hold, consistently with the relations
             Map<Region, Contents> before = st instanceof Stmt.Assume ? null : Relations.before(this, s);
             Map<Region, Contents> correlated = st instanceof Stmt.Assume ? null : Correlations.before(s);

@@ -590,6 +590,13 @@ final class Relations {
         s.rel = r;
     }
 
+    /** A local about to be overwritten as a whole (a call's result): its relations are gone. */
+    static void overwritten(Interpreter in, Lvalue.Var v, State s, Interpreter.Frame f) {
+        if (s.rel.variables().isEmpty() || f.fn() == null || v.var().isGlobalStorage()) return;
+        Region r = in.region(v.var(), f.fn());
+        for (String k : new String[] {r.key, r.key + "#p"}) if (s.rel.variables().contains(k)) s.rel = s.rel.forget(k);
+    }
+
     /** Forgets a place's relations; what the value analysis knows of it stays a fact. */
     private static Octagon<String> forget(Interpreter in, Octagon<String> r, String k, State s) {
         r = r.forget(k);
