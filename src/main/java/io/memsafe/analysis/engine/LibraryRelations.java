@@ -70,7 +70,7 @@ final class LibraryRelations {
      * ({@code memchr(pos, c, end - pos)} ends at {@code end}), bounded by the object's size, the length
      * not negative.
      */
-    static boolean endWithin(Interpreter in, Expr pe, Expr n, Region region, State s, Interpreter.Frame f) {
+    private static boolean endWithin(Interpreter in, Expr pe, Expr n, Region region, State s, Interpreter.Frame f) {
         Long size = region.size.constant();
         if (size == null || unit(pe.type()) != 1) return false;
         // from a pointer held in a variable or member (an address taken of a member array is bounded by
@@ -96,10 +96,8 @@ final class LibraryRelations {
                 || !(c.result() instanceof Lvalue.Var rv) || rv.var().isGlobalStorage() || !(rv.type() instanceof Type.Pointer rt)
                 || unit(rt) != pi.elem() || unit(c.args().get(pi.arg()).type()) != pi.elem()) return;
         Linear p = linear(in, c.args().get(pi.arg()), s, f);
-        Expr n = c.args().get(pi.lengthArg());
-        // the length as the caller computed it (end - pos, before its conversion to size_t)
-        while (n instanceof Expr.Cast k && k.type() instanceof Type.Int && k.operand().type() instanceof Type.Int) n = k.operand();
-        Linear len = linear(in, n, s, f);
+        // (size_t)(end - pos) is end - pos while the relations keep it non-negative (Relations.linear)
+        Linear len = linear(in, c.args().get(pi.lengthArg()), s, f);
         Linear end = p == null || len == null ? null : sum(p, len);
         if (end == null || (p.x() == null && end.x() == null)) return;
         Place res = new Place(in.region(rv.var(), f.fn()), -1, 8, Interval.TOP, pi.elem());
@@ -127,7 +125,7 @@ final class LibraryRelations {
     }
 
     /** The sum of two linear forms, when it has at most two variables once opposite terms cancel. */
-    static Linear sum(Linear a, Linear b) {
+    private static Linear sum(Linear a, Linear b) {
         Map<String, Integer> coef = new java.util.TreeMap<>();
         for (Linear l : new Linear[] {a, b}) {
             if (l.x() != null) coef.merge(l.x(), l.sx(), Integer::sum);

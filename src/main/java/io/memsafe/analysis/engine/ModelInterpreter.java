@@ -707,17 +707,17 @@ final class ModelInterpreter {
                 if (within != null) {
                     // only as a proof that the match is an element of the object (a looser bound is the
                     // intervals' loss, {@code end - pos} over-approximated, not evidence of a match past it)
-                    Map<Region, Interval> in = new TreeMap<>();
+                    Map<Region, Interval> inside = new TreeMap<>();
                     for (Map.Entry<Region, Interval> e : p.pts.entrySet()) {
                         Interval at = e.getValue().add(within);
                         Long size = e.getKey().size.constant();
                         if (size == null || at.isBottom() || at.lo() < 0 || at.hi() > size - pi.elem()) {
-                            in = null;
+                            inside = null;
                             break;
                         }
-                        in.put(e.getKey(), at);
+                        inside.put(e.getKey(), at);
                     }
-                    if (in != null) pts = in;
+                    if (inside != null) pts = inside;
                 }
                 yield new Value(Interval.ZERO, pts, p.unknown || str == null, null);
             }
