@@ -242,6 +242,7 @@ public final class Lowering {
         boolean isStatic = fd.getDeclSpecifier().getStorageClass() == IASTDeclSpecifier.sc_static
                 || (b instanceof IFunction bf && LinkNames.internal(bf));
         List<Variable> params = new ArrayList<>();
+        boolean takesVaList = false;
         thisVar = null;
         scopes.clear();
         classes.reset();
@@ -264,6 +265,7 @@ public final class Lowering {
                     Type pt = types.lower(p.getType());
                     if (pt instanceof Type.Array a) pt = pointer(a.element()); // parameters of array type are pointers
                     Variable v = new Variable(p.getName(), pt, Variable.Kind.PARAM, loc(pd), params.size());
+                    if (isVaList(p.getType())) takesVaList = true;
                     if (References.isReference(p.getType())) references.add(v);
                     vars.put(p, v);
                     params.add(v);
@@ -272,6 +274,7 @@ public final class Lowering {
         }
         returnsReference = b instanceof IFunction rf && References.isReference(rf.getType().getReturnType());
         fn = new Function(name, type, params, isStatic, loc(fd), unit);
+        fn.takesVaList = takesVaList;
         fn.entry = fn.newBlock();
         fn.exit = fn.newBlock();
         cur = fn.newBlock();
@@ -281,6 +284,15 @@ public final class Lowering {
         cur.to(fn.exit);
         program.add(fn);
         fn = null;
+    }
+
+    /** Is this the type of a {@code va_list} (the compiler's builtin, or the standard's name for it)? */
+    private static boolean isVaList(IType t) {
+        for (int depth = 0; t instanceof ITypedef td && depth < 16; depth++, t = td.getType()) {
+            String n = td.getName();
+            if (n.equals("__builtin_va_list") || n.equals("va_list") || n.equals("__gnuc_va_list")) return true;
+        }
+        return false;
     }
 
     /** A member of the object a member function runs on ({@code this->field}). */

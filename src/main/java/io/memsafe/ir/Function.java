@@ -14,6 +14,11 @@ public final class Function implements java.io.Serializable {
     public final List<BasicBlock> blocks = new ArrayList<>();
     public BasicBlock entry;
     public BasicBlock exit;
+    /**
+     * Takes a {@code va_list} parameter: it reads its caller's variable arguments through
+     * {@code va_arg} (a formatter such as a {@code vsnprintf} of the program's own).
+     */
+    public boolean takesVaList;
 
     /** A function's name as messages show it: C++ names carry their parameter types already, others get "()". */
     public static String called(String name) {

@@ -55,6 +55,25 @@ class LoweredUnitTest {
     }
 
     @Test
+    void aFunctionTakingAVaListIsMarkedAndStaysMarkedWhenStored() throws IOException {
+        Path c = dir.resolve("fmt.c");
+        Files.writeString(c, "#include <stdarg.h>\ntypedef va_list my_args;\n"
+                + "int vfmt(char *b, unsigned long n, const char *f, my_args ap) { (void)ap; b[0] = f[0]; return (int)n; }\n"
+                + "int fmt(char *b, unsigned long n, const char *f, ...) { va_list ap; va_start(ap, f); int r = vfmt(b, n, f, ap); va_end(ap); return r; }\n"
+                + "int plain(char *b, void *handle) { (void)handle; return b[0]; }\n");
+        Program lowered = new Program();
+        byte[] stored = lower(c, new Lowering.GlobalSymbols(), lowered);
+        Program read = new Program();
+        assertThat(LoweredUnit.decode(stored, new Lowering.GlobalSymbols(), read)).isEmpty();
+        for (Program p : List.of(lowered, read)) {
+            Map<String, Boolean> marked = new java.util.TreeMap<>();
+            for (Function f : p.functions) marked.put(f.name, f.takesVaList);
+            // the va_list through a typedef of it; a variadic function and a void * take none
+            assertThat(marked).containsEntry("vfmt", true).containsEntry("fmt", false).containsEntry("plain", false);
+        }
+    }
+
+    @Test
     void aStaticLocalGetsAnIdOfTheNewScan() throws IOException {
         Path c = dir.resolve("s.c");
         Files.writeString(c, "int count(void) {\n    static int n;\n    return ++n;\n}\n");

@@ -134,6 +134,13 @@ public final class RegionMap<V> extends AbstractMap<Region, V> implements Sorted
         return i < 0 ? null : (V) l.values[i];
     }
 
+    /** The key object this map holds for {@code k} (regions are equal by key whatever their size), or null. */
+    public Region keyOf(Object k) {
+        Leaf l = leafOf(k);
+        int i = l == null ? -1 : indexIn(l, k);
+        return i < 0 ? null : l.keys[i];
+    }
+
     @Override
     public boolean containsKey(Object k) {
         Leaf l = leafOf(k);

@@ -27,9 +27,10 @@ import java.util.regex.Pattern;
  *     bytes each pointer-to-bytes parameter designates;</li>
  * <li>inferred: an externally visible function that nothing in the scan calls, or a function reached
  *     only through a function pointer (a callback), that takes a buffer and its length — a pointer to
- *     bytes ({@code char}, {@code unsigned char}, {@code void}) followed by an integer parameter that
- *     the function uses as a length ({@link LengthUses}: not one that only selects an entry of a
- *     table, such as an interlace pass number). The buffer's bytes and the length are untrusted.</li>
+ *     bytes ({@code char}, {@code unsigned char}, {@code void}) followed by an integer parameter (for
+ *     {@code void *}, an unsigned one as wide as a pointer, a {@code size_t}) that the function uses as
+ *     a length ({@link LengthUses}: not one that only selects an entry of a table, such as an interlace
+ *     pass number). The buffer's bytes and the length are untrusted.</li>
  * <li>driver entry points ({@link DriverEntryPoints}): Windows dispatch routines and KMDF queue
  *     callbacks, whose I/O request carries the caller's buffers and lengths, and Linux ioctl handlers.</li>
  * </ul>
@@ -85,13 +86,15 @@ public final class AttackSurface {
         }
         if (fn.isStatic && !callback) return out;
         for (int i = 0; i + 1 < fn.params.size(); i++) {
-            // a void * followed by an int is as often an opaque handle and a flag or an enum: a void * buffer's
-            // length is a size_t-wide integer
+            // a void * followed by an int is as often an opaque handle and a flag, an enum or a file offset
+            // (a callback's user data and a signed curl_off_t): a void * buffer's length is a size_t, an
+            // unsigned integer as wide as a pointer
             Type.Int b = bytePointee(fn.params.get(i).type);
             // (size_t is as wide as the pointer: 8 bytes on LP64 and LLP64, 4 on ILP32)
             long sizeT = fn.params.get(i).type instanceof Type.Pointer p ? p.size() : 8;
             boolean voidBuffer = fn.params.get(i).type instanceof Type.Pointer p && p.pointee() instanceof Type.Void;
-            if (b != null && fn.params.get(i + 1).type instanceof Type.Int len && len.size() > 1 && (!voidBuffer || len.size() >= sizeT)
+            if (b != null && fn.params.get(i + 1).type instanceof Type.Int len && len.size() > 1
+                    && (!voidBuffer || (len.size() >= sizeT && !len.signed()))
                     && LengthUses.usedAsLength(fn, fn.params.get(i + 1), fn.params.get(i))) {
                 out.put(i, "buffer");
                 out.put(i + 1, "length");

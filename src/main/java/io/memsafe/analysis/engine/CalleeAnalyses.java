@@ -108,9 +108,14 @@ final class CalleeAnalyses {
      * group (with the value returned there), see {@link ReturnCases}.
      */
     Value inline(Function callee, List<Value> args, Stmt.Call c, State s, Frame f, List<Map.Entry<State, Value>> cases) {
-        if (f.depth() >= maxDepth || f.onStack(callee) || work.used.size() >= MAX_CALLEE_ANALYSES || callee.blocks.size() > MAX_INLINED_BLOCKS) {
+        if (f.depth() >= maxDepth || f.onStack(callee) || work.used.size() >= MAX_CALLEE_ANALYSES || callee.blocks.size() > MAX_INLINED_BLOCKS
+                || callee.takesVaList) {
             // recursion, too deep or too much (the root's own limit; a callee analysis gets the room its
-            // caller has left in resultFor): sound fallback, the callee is then analysed as a root of its own
+            // caller has left in resultFor): sound fallback, the callee is then analysed as a root of its own.
+            // A function that takes a va_list reads the arguments it formats through va_arg, which yields
+            // unknown values: analysed per call site it would learn nothing of them, only the text of each
+            // format string, and a program's own printf analysed once per format string was most of the
+            // time a scan of such a program took (curl's formatf). It is analysed once, on its own.
             return in.notFollowed(callee, args, s);
         }
         for (int i = 0; i < callee.params.size(); i++) {
@@ -149,7 +154,7 @@ final class CalleeAnalyses {
             for (State x : sum.cases()) {
                 State st = s.copy();
                 Map<Region, Contents> before = Relations.before(in, st);
-                Value r = returned(callee, st, x.copy(), foot, ret);
+                Value r = returned(callee, st, x.copy(), foot, ret, sum.ranOn());
                 // each outcome as the statement's state gets it (Interpreter.exec): what the call changed
                 // forgotten, then what the callee's relations say of it
                 Relations.forgetChanged(before, null, in, st, f);
@@ -157,21 +162,23 @@ final class CalleeAnalyses {
                 cases.add(Map.entry(st, r));
             }
         }
-        return returned(callee, s, exit, foot, ret);
+        return returned(callee, s, exit, foot, ret, sum.ranOn());
     }
 
     /** The caller's state after the callee returned with {@code exit}; the value it returned. */
-    private Value returned(Function callee, State s, State exit, Set<Region> foot, Region ret) {
+    private Value returned(Function callee, State s, State exit, Set<Region> foot, Region ret, State ranOn) {
         exit.mem.remove(CALLERS);
         Set<Region> joined = severalLiveAcrossTheCall(s, exit, foot);
         Set<Region> touched = new HashSet<>(foot);
         touched.addAll(exit.mem.keySet());
         touched.addAll(exit.freed.keySet());
         touched.addAll(exit.unchecked.keySet());
+        Set<Region> untouched = untouched(s, exit, ranOn);
+        touched.removeAll(untouched);
         s.mem.keySet().removeAll(touched);
         s.freed.keySet().removeAll(touched);
         s.unchecked.keySet().removeAll(touched);
-        s.mem.putAll(exit.mem);
+        for (Map.Entry<Region, Contents> e : exit.mem.entrySet()) if (!untouched.contains(e.getKey())) s.mem.put(e.getKey(), e.getValue());
         s.freed.putAll(exit.freed);
         s.unchecked.putAll(exit.unchecked);
         // a joined block's cells may be kept as they were while the callee wrote other values of the same range
@@ -181,6 +188,26 @@ final class CalleeAnalyses {
         s.mem.remove(ret);
         dropFrame(callee, s);
         return r;
+    }
+
+    /**
+     * The regions whose contents the callee left as it got them (the same key and contents objects in
+     * its exit as in the state it ran on) and whose contents the caller holds under a region of the same
+     * size: the caller keeps its own contents object for them, equal to the callee's (the analysis ran on
+     * a state equal to the caller's slice). A result taken from another call holds other objects than
+     * the caller's; putting them in would make every later join and comparison with a state from
+     * before the call look into these regions, which hold the same.
+     */
+    private static Set<Region> untouched(State s, State exit, State ranOn) {
+        Set<Region> out = new HashSet<>();
+        for (Map.Entry<Region, Contents> e : exit.mem.entrySet()) {
+            Region r = e.getKey();
+            if (ranOn.mem.get(r) != e.getValue() || ranOn.mem.keyOf(r) != r) continue;
+            Region mine = s.mem.keyOf(r);
+            if (mine != null && (mine == r || mine.size.equals(r.size)) && java.util.Objects.equals(s.freed.get(r), exit.freed.get(r))
+                    && java.util.Objects.equals(s.unchecked.get(r), exit.unchecked.get(r))) out.add(r);
+        }
+        return out;
     }
 
     /** The callee's frame is gone: its locals no longer exist. */
@@ -268,7 +295,7 @@ final class CalleeAnalyses {
         ids[i] = id;
         ownSteps[i] = own;
         int minRoom = 1 + Math.max(inner.need, inner.used.size());
-        Summaries.Summary sum = new Summaries.Summary(exit.copy(), fixpoint.exitCases(), ids, ownSteps, room, inner.truncated, minRoom);
+        Summaries.Summary sum = new Summaries.Summary(exit.copy(), fixpoint.exitCases(), ids, ownSteps, room, inner.truncated, minRoom, key.entry());
         if (in.severalLive.size() == key.severalLive().size()) in.summaries.keep(key, sum);
         return sum;
     }

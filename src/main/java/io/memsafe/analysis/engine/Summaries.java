@@ -38,9 +38,10 @@ final class Summaries {
      * those it had not used yet, as if it had run them. {@code room}: how many callee analyses its call
      * tree was allowed; {@code truncated}: some call in it was havocked for lack of room, so the result
      * holds for that room only; else it holds for any room of at least {@code minRoom}. {@code cases}:
-     * the exit split by return value ({@link ReturnCases}), or null.
+     * the exit split by return value ({@link ReturnCases}), or null. {@code ranOn}: the entry state the
+     * analysis ran on (equal to the entry of any key it is the result for).
      */
-    record Summary(State exit, List<State> cases, int[] ids, long[] ownSteps, int room, boolean truncated, int minRoom) { }
+    record Summary(State exit, List<State> cases, int[] ids, long[] ownSteps, int room, boolean truncated, int minRoom, State ranOn) { }
 
     /** A key with the room a truncated result had. */
     private record Cut(Key key, int room) { }
