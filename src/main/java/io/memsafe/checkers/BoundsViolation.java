@@ -47,6 +47,7 @@ record BoundsViolation(Region region, Interval offset, Interval length, long siz
             // which of the two it is decides how far the code reads, and the merge of the paths lost that;
             // reading past the default is no evidence when the pointer may be the other string
             if (r.kind == Region.Kind.STRING_LITERAL && a.pointer().unknown && !a.write()) continue;
+            if (r.kind == Region.Kind.STRING_LITERAL && !a.write() && lengthOfAnotherLiteral(a, e.getValue(), r)) continue;
             Value size = r.size;
             Origin taint = a.pointer().taint != null ? a.pointer().taint : len.taint;
             if (a.end() == MemoryAccess.End.UNCHECKED_AGAINST_COUNT && a.pointer().pts.size() == 1) {
@@ -97,6 +98,19 @@ record BoundsViolation(Region region, Interval offset, Interval length, long siz
      */
     private static boolean onlyBothAtMost(Interval off, Interval len, long size) {
         return satAdd(off.hi(), len.lo()) <= size && satAdd(Math.max(0, off.lo()), len.hi()) <= size;
+    }
+
+    /**
+     * A read of a literal through a pointer that may designate several objects, with a length that is
+     * no one value and comes from no input, which fits the literal at its smallest: {@code eob = crlf ?
+     * "\r\n" + 2 : ".\r\n"; write(eob, strlen(eob))}. The join of the paths kept the pointer's targets
+     * and the lengths apart, so the largest length may be another literal's; no evidence.
+     */
+    private static boolean lengthOfAnotherLiteral(MemoryAccess a, Interval off, Region r) {
+        Value len = a.length();
+        if (a.pointer().pts.size() < 2 || len.taint != null || a.pointer().taint != null || len.num.isSingleton()) return false;
+        Long size = r.size.constant();
+        return size != null && !off.isBottom() && off.lo() >= 0 && satAdd(off.hi(), len.num.lo()) <= size;
     }
 
     private static long satAdd(long a, long b) {

@@ -155,7 +155,7 @@ public final class AttackSurface {
         // a buffer and its length: the buffer holds as many bytes as the length says, for the relations
         for (Map.Entry<Integer, Region> b : buffers.entrySet()) {
             String next = untrusted.get(b.getKey() + 1);
-            if ("length".equals(next) || "page length".equals(next)) Relations.inputLength(in, fn, b.getValue(), fn.params.get(b.getKey() + 1), s);
+            if ("length".equals(next) || "page length".equals(next)) BlockCounts.inputLength(in, fn, b.getValue(), fn.params.get(b.getKey() + 1), s);
         }
     }
 

@@ -32,8 +32,8 @@ final class BufferLengths {
     static void atLeast(Interpreter in, Region block, Region holder, long offset, long size, State s) {
         Relations.Place p = new Relations.Place(holder, offset, size, Interval.ofType(size, false), 0);
         in.relatedPlaces.putIfAbsent(p.key(), p);
-        Octagon<String> o = s.rel.meetInterval(p.key(), Interval.ofType(size, false)).meetInterval(Relations.count(block, 1), Interval.of(0, Interval.POS_INF));
-        o = o.assumeLe(p.key(), Relations.count(block, 1), 0);
+        Octagon<String> o = s.rel.meetInterval(p.key(), Interval.ofType(size, false)).meetInterval(BlockCounts.count(block, 1), Interval.of(0, Interval.POS_INF));
+        o = o.assumeLe(p.key(), BlockCounts.count(block, 1), 0);
         if (!o.isBottom()) s.rel = o;
     }
 
@@ -42,7 +42,7 @@ final class BufferLengths {
      * value of its count on this path; -1 when they do not count it.
      */
     static long guaranteedBytes(Region block, State s) {
-        String n = Relations.count(block, 1);
+        String n = BlockCounts.count(block, 1);
         if (!s.rel.variables().contains(n)) return -1;
         Interval b = s.rel.bounds(n);
         return b.isBottom() || b.lo() == Interval.NEG_INF ? -1 : Math.max(0, b.lo());
@@ -88,7 +88,7 @@ final class BufferLengths {
     /** Does the relations' {@code x + c} stay at most the byte count of some block? */
     private static boolean atMostACount(State s, String x, long c) {
         for (String n : s.rel.variables()) {
-            if (!Relations.isByteCount(n)) continue;
+            if (!BlockCounts.isByteCount(n)) continue;
             long d = s.rel.upperDiff(x, n);
             if (d != Octagon.INF && Relations.satAdd(d, c) <= 0) return true;
         }
@@ -123,7 +123,7 @@ final class BufferLengths {
         Relations.Place p = new Relations.Place(in.region(v.var(), f.fn()), -1, t.size(), Interval.ofType(t.size(), t.signed()), 0);
         in.relatedPlaces.putIfAbsent(p.key(), p);
         Octagon<String> o = s.rel.forget(p.key()).meetInterval(p.key(), Interval.ofType(t.size(), t.signed()).meet(Interval.of(min, Interval.POS_INF)));
-        if (!o.isBottom()) s.rel = o.assign(Relations.count(block, 1), p.key(), 0);
+        if (!o.isBottom()) s.rel = o.assign(BlockCounts.count(block, 1), p.key(), 0);
     }
 
     /**

@@ -59,7 +59,7 @@ final class CalleeRelations {
                 // only what bounds a block's count, and what relates two pointer members (an object's cursor
                 // and its end): the relations between two integers alone would split the callee's contexts
                 // (and its shared analyses) for little
-                if (!Relations.isCount(cs.get(a)) && !Relations.isCount(cs.get(b)) && !(member(in, cs.get(a)) && member(in, cs.get(b)))) continue;
+                if (!BlockCounts.isCount(cs.get(a)) && !BlockCounts.isCount(cs.get(b)) && !(member(in, cs.get(a)) && member(in, cs.get(b)))) continue;
                 if (tied(o, cs.get(a), cs.get(b))) {
                     keep.add(cs.get(a));
                     keep.add(cs.get(b));
@@ -102,7 +102,7 @@ final class CalleeRelations {
 
     /** The region a relation variable is about: a place's, or the block a count variable counts. */
     private static String regionKeyOf(Interpreter in, String k) {
-        if (Relations.isCount(k)) return Relations.countedBlock(k);
+        if (BlockCounts.isCount(k)) return BlockCounts.countedBlock(k);
         Relations.Place p = in.relatedPlaces.get(k);
         return p == null ? null : p.region().key;
     }

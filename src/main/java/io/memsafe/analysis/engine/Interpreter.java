@@ -120,7 +120,7 @@ public final class Interpreter {
     /** Regions of variables of pointer type (a correlation does not make one of them NULL by elimination). */
     final Set<Region> pointers;
 
-    /** An entry point's input buffer and where its length parameter's value comes from (see {@link Relations#inputLength}). */
+    /** An entry point's input buffer and where its length parameter's value comes from (see {@link BlockCounts#inputLength}). */
     final Map<Region, io.memsafe.analysis.domain.Origin> inputLengths = new java.util.HashMap<>();
 
     private final LiteralRegions literals = new LiteralRegions();
@@ -420,7 +420,7 @@ public final class Interpreter {
     /** An access through an lvalue: an element of a heap block may be proven in bounds by the relations. */
     private void checkAccess(Lvalue lv, Value p, long size, boolean write, State s, Frame f) {
         if (direct(lv)) return;
-        MemoryAccess.End end = f.report() ? Relations.elementInBlock(this, lv, s, f) : MemoryAccess.End.UNRELATED;
+        MemoryAccess.End end = f.report() ? BlockCounts.elementInBlock(this, lv, s, f) : MemoryAccess.End.UNRELATED;
         String detail = describeIndex(lv, s, f);
         if (end == MemoryAccess.End.MAY_REACH_COUNT) detail = (detail == null ? "" : detail + "; ") + "the index can equal the element count the block was allocated with";
         TraceStep nullSet = f.report() && p.isDefinitelyNull() ? NullOrigins.of(lv, f.fn()) : null;
@@ -435,8 +435,8 @@ public final class Interpreter {
         return true;
     }
 
-    private void checkAccess(SourceLoc loc, Value p, Value length, boolean write, String op, String detail, MemoryAccess.End end,
-                             TraceStep nullSet, Frame f) {
+    void checkAccess(SourceLoc loc, Value p, Value length, boolean write, String op, String detail, MemoryAccess.End end,
+                     TraceStep nullSet, Frame f) {
         State s = current;
         if (f.report()) {
             for (Checker c : checkers) c.onDereference(loc, p, op == null ? "dereference" : op, nullSet, withCalls(f));
@@ -561,6 +561,9 @@ public final class Interpreter {
     /** Where the branch condition being assumed is (for the trace of what a test decided). */
     private SourceLoc testAt;
 
+    /** Where the test being assumed is. */
+    SourceLoc testAt() { return testAt; }
+
     /** The state the statement being executed works on (the checkers' view of the heap lifetime). */
     private State current;
 
@@ -662,7 +665,7 @@ public final class Interpreter {
                     return;
                 }
                 testAt = as.loc();
-                assume(as.cond(), as.truth(), s, f);
+                Conditions.assume(this, as.cond(), as.truth(), s, f);
             }
             case Stmt.Return r -> {
                 if (r.value() != null && f.fn() != null) {
@@ -697,118 +700,6 @@ public final class Interpreter {
     static Region returnRegion(Function fn) {
         return new Region("r:" + fn.unit + ":" + fn.name, Region.Kind.STACK, Value.of(8), "return value of " + fn.name, fn.loc, "return");
     }
-
-    // ------------------------------------------------------------------ branch conditions
-
-    void assume(Expr cond, boolean truth, State s, Frame f) {
-        Value c = eval(cond, s, f);
-        Boolean t = ValueArithmetic.truth(c);
-        if (t != null && t != truth) {
-            s.bottom = true;
-            return;
-        }
-        refine(cond, truth, s, f);
-    }
-
-    private void refine(Expr cond, boolean truth, State s, Frame f) {
-        if (cond instanceof Expr.Unary u && u.op() == Expr.UnOp.NOT) {
-            refine(u.operand(), !truth, s, f);
-            return;
-        }
-        if (cond instanceof Expr.Cast c) {
-            refine(c.operand(), truth, s, f);
-            return;
-        }
-        if (cond instanceof Expr.Binary b && b.op().isComparison()) {
-            BinOp op = truth ? b.op() : b.op().negate();
-            Value l = eval(b.left(), s, f), r = eval(b.right(), s, f);
-            boolean exact = Relations.exactTest(this, b.left(), b.right(), s, f);
-            Set<Region> mayFail = Leaks.unchecked(l, r, s);
-            if (!s.unchecked.isEmpty()) { s.unchecked.keySet().removeAll(l.pts.keySet()); s.unchecked.keySet().removeAll(r.pts.keySet()); }
-            long unsigned = Refinement.unsignedComparison(b.left().type(), b.right().type());
-            constrain(b.left(), op, Refinement.asUnsigned(r, b.right().type(), unsigned), unsigned, s, f);
-            if (!s.bottom) constrain(b.right(), op.swap(), Refinement.asUnsigned(l, b.left().type(), unsigned), unsigned, s, f);
-            if (!s.bottom) Relations.assume(this, b.left(), op, b.right(), s, f);
-            if (!s.bottom) BufferLengths.scaledCheck(this, b.left(), op, b.right(), s, f);
-            if (!s.bottom) Relations.reduce(this, b.left(), b.right(), exact, s, f);
-            if (!s.bottom) Relations.pruneObjects(this, b.left(), b.right(), s, f);
-            if (!s.bottom && !s.cor.isEmpty()) Correlations.apply(this, s);
-            if (!s.bottom && mayFail != null) {
-                Leaks.failed(this, mayFail, l, eval(b.left(), s, f), s);
-                Leaks.failed(this, mayFail, r, eval(b.right(), s, f), s);
-            }
-            if (!s.bottom && !s.freed.isEmpty()) {
-                Reallocation.decided(l, eval(b.left(), s, f), s, this, testAt, f);
-                Reallocation.decided(r, eval(b.right(), s, f), s, this, testAt, f);
-            }
-            return;
-        }
-        Value before = eval(cond, s, f);
-        Set<Region> mayFail = Leaks.unchecked(before, Value.ZERO, s);
-        if (!s.unchecked.isEmpty()) s.unchecked.keySet().removeAll(before.pts.keySet());
-        constrain(cond, truth ? BinOp.NE : BinOp.EQ, Value.ZERO, s, f);
-        if (!s.bottom && cond.type() instanceof Type.Int) Relations.learn(this, cond, s, f);
-        if (!s.bottom && !s.cor.isEmpty()) Correlations.apply(this, s);
-        if (!s.bottom && mayFail != null) Leaks.failed(this, mayFail, before, eval(cond, s, f), s);
-        if (!s.bottom && !s.freed.isEmpty()) Reallocation.decided(before, eval(cond, s, f), s, this, testAt, f);
-    }
-
-    void constrain(Expr x, BinOp op, Value other, State s, Frame f) { constrain(x, op, other, 0, s, f); }
-
-    /**
-     * Narrows the variable (or other single memory cell) an expression loads, given {@code x op other}
-     * compared in an unsigned type of {@code unsigned} bytes (0: signed).
-     */
-    private void constrain(Expr x, BinOp op, Value other, long unsigned, State s, Frame f) {
-        // a signed operand compared as an unsigned type of at least its size: its negative values convert above the bound
-        Expr operand = x;
-        while (operand instanceof Expr.Cast c && c.type() instanceof Type.Int ci && !ci.signed() && ci.size() >= sizeOf(c.operand().type())) {
-            unsigned = Math.max(unsigned, ci.size());
-            operand = c.operand();
-        }
-        long unsignedView = unsigned > 0 && operand.type() instanceof Type.Int oi && oi.signed() && oi.size() <= unsigned ? unsigned : 0;
-        // compared with what a negative value converted to: the interval of x cannot say which x those are
-        if (unsignedView > 0 && !other.num.isBottom() && other.num.lo() == Interval.POS_INF) return;
-        while (x instanceof Expr.Cast c && !(c.type() instanceof Type.Int ci && ci.size() < sizeOf(c.operand().type()))) x = c.operand();
-        if (!(x instanceof Expr.Load l)) return;
-        if (l.lv() instanceof Lvalue.Var tv && tv.var().kind == Variable.Kind.TEMP && f.fn() != null
-                && shape(f.fn()).testedCallResults().get(tv.var()) instanceof Stmt.Call call
-                && Conversions.converted(program, f.fn(), call) instanceof Expr argument) {
-            constrain(argument, op, other, unsigned, s, f);
-        }
-        Value p = address(l.lv(), s, f);
-        if (op == BinOp.NE && other.isDefinitelyNull()) Strings.nonZeroCharacter(this, l.lv(), s, f);
-        if (s.bottom || p.pts.size() != 1 || !p.nullOrKnownRegions()) return;
-        Map.Entry<Region, Interval> target = p.pts.entrySet().iterator().next();
-        if (!target.getValue().isSingleton()) return;
-        long size = Math.max(1, l.lv().type().size());
-        if (UserMemory.isUser(target.getKey())) {
-            // user memory may change between two reads: a test of it bounds nothing read later, and
-            // reading a value bounded by a test again is a double fetch (an (in)equality test, such
-            // as a terminator scan, is no bound)
-            if (op == BinOp.LT || op == BinOp.LE || op == BinOp.GT || op == BinOp.GE) {
-                UserMemory.checked(target.getKey(), target.getValue().lo(), size, l.lv().loc(), s);
-            }
-            return;
-        }
-        Contents c = s.contents(target.getKey());
-        Value cur = c.load(target.getValue(), size);
-        // the value as a load of this type reads it: bytes filled from input are narrowed as the integer they form
-        if (l.lv().type() instanceof Type.Int i && cur.pts.isEmpty() && cur.taint != null) cur = ValueArithmetic.wrap(cur, i);
-        Value refined = Refinement.constrain(cur, op, other);
-        if (unsignedView > 0) refined = Refinement.nonNegativeBelow(refined, op, other, unsignedView);
-        if (refined.isBottom() && !cur.isBottom()) {
-            s.bottom = true;
-            return;
-        }
-        if (!refined.equals(cur)) s.set(target.getKey(), c.store(target.getValue(), size, refined, true));
-        if (target.getValue().lo() == 0 && target.getKey().size.constant() instanceof Long whole && whole == size
-                && (unsignedView == 0 || !cur.num.isBottom() && cur.num.lo() >= 0)) {
-            Correlations.tested(s, target.getKey(), op, other);
-        }
-    }
-
-    private static long sizeOf(Type t) { return t.size() < 0 ? 8 : t.size(); }
 
     // ------------------------------------------------------------------ calls
 

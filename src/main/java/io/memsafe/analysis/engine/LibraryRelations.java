@@ -20,20 +20,20 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static io.memsafe.analysis.engine.BlockCounts.count;
+import static io.memsafe.analysis.engine.BlockCounts.isInput;
+import static io.memsafe.analysis.engine.BlockCounts.related;
+import static io.memsafe.analysis.engine.BlockCounts.untrustedIndex;
 import static io.memsafe.analysis.engine.Relations.constant;
-import static io.memsafe.analysis.engine.Relations.count;
 import static io.memsafe.analysis.engine.Relations.exact;
 import static io.memsafe.analysis.engine.Relations.fits;
 import static io.memsafe.analysis.engine.Relations.introduce;
-import static io.memsafe.analysis.engine.Relations.isInput;
 import static io.memsafe.analysis.engine.Relations.le;
 import static io.memsafe.analysis.engine.Relations.linear;
-import static io.memsafe.analysis.engine.Relations.related;
 import static io.memsafe.analysis.engine.Relations.satAdd;
 import static io.memsafe.analysis.engine.Relations.strip;
 import static io.memsafe.analysis.engine.Relations.tracked;
 import static io.memsafe.analysis.engine.Relations.unit;
-import static io.memsafe.analysis.engine.Relations.untrustedIndex;
 
 /**
  * What library calls tell the relations ({@link Relations}) and what the relations prove of them: a
@@ -176,12 +176,12 @@ final class LibraryRelations {
                 pe = new Expr.Binary(BinOp.ADD, new Expr.AddressOf(ix.base(), new Type.Pointer(ix.base().type(), 8)), ix.index(), ai.type(), 1);
             }
             if (pe instanceof Expr.Load pl && pl.lv() instanceof Lvalue.Var pv && !pv.var().isGlobalStorage() && pv.var().type instanceof Type.Pointer
-                    && ptr.pts.get(region).isSingleton() && ptr.pts.get(region).lo() >= 0 && s.rel.variables().contains(count(region, 1))) {
+                    && ptr.pts.get(region).isSingleton() && ptr.pts.get(region).lo() >= 0 && s.rel.variables().contains(BlockCounts.count(region, 1))) {
                 // a place k of a block whose byte count the relations know (a request's system buffer):
                 // a length at most the count less k
                 Linear len = linear(in, exprs.get(p[1]), s, f);
                 if (len != null && len.x() != null && len.y() == null && len.sx() == 1) {
-                    long d = s.rel.upperDiff(len.x(), count(region, 1));
+                    long d = s.rel.upperDiff(len.x(), BlockCounts.count(region, 1));
                     if (d != Octagon.INF && satAdd(satAdd(d, len.c()), ptr.pts.get(region).lo()) <= 0) {
                         if (out == null) out = new IdentityHashMap<>();
                         out.put(ptr, MemoryAccess.End.INSIDE);
@@ -206,12 +206,12 @@ final class LibraryRelations {
                 // a local pointer to one place of an object of constant size: the room from that place on
                 Value at = s.contents(in.region(pv.var(), f.fn())).load(Interval.ZERO, 8);
                 Long whole = region.size.constant();
-                if (whole == null && isInput(region) && at.pts.size() == 1 && at.pts.containsKey(region) && Interval.ZERO.equals(at.pts.get(region))) {
+                if (whole == null && BlockCounts.isInput(region) && at.pts.size() == 1 && at.pts.containsKey(region) && Interval.ZERO.equals(at.pts.get(region))) {
                     // an input of the length its entry point was given: an untrusted offset no check relates to it
                     Linear off = linear(in, b.right(), s, f);
-                    String n = count(region, 1);
+                    String n = BlockCounts.count(region, 1);
                     if (off != null && off.x() != null && off.y() == null && off.sx() == 1 && s.rel.variables().contains(n)
-                            && !related(s, off.x(), n) && untrustedIndex(in, off.x(), region, s)) {
+                            && !BlockCounts.related(s, off.x(), n) && BlockCounts.untrustedIndex(in, off.x(), region, s)) {
                         if (out == null) out = new IdentityHashMap<>();
                         out.put(ptr, MemoryAccess.End.UNCHECKED_AGAINST_COUNT);
                     }

@@ -162,7 +162,7 @@ final class ModelInterpreter {
                 case Effect.Scan sc -> scan(sc, args, loc, s);
                 case Effect.Allocate a -> {
                     allocated = allocate(loc, length(a.size(), args), a.family(), a.onStack(), a.zeroed(), a.mayFail(), s, f);
-                    Relations.allocated(in, a.size(), c.args(), allocated, s, f);
+                    BlockCounts.allocated(in, a.size(), c.args(), allocated, s, f);
                 }
                 case Effect.Reallocate r -> {
                     Value old = arg(args, r.arg());
@@ -170,7 +170,7 @@ final class ModelInterpreter {
                     // for the lifetime it is "maybe freed", so no use or free of it is reported from here
                     in.free(loc, old, op, false, s, f);
                     allocated = allocate(loc, length(r.size(), args), "malloc", false, false, true, s, f);
-                    Relations.allocated(in, r.size(), c.args(), allocated, s, f);
+                    BlockCounts.allocated(in, r.size(), c.args(), allocated, s, f);
                     Reallocation.returned(old, allocated.pts.keySet().iterator().next(), loc, s, in.severalLive);
                     Contents joined = null;
                     for (Region reg : old.pts.keySet()) joined = joined == null ? s.contents(reg) : joined.combine(s.contents(reg), Value::join);
@@ -189,7 +189,7 @@ final class ModelInterpreter {
                 case Effect.DuplicateBytes d -> {
                     Value len = length(d.len(), args);
                     allocated = allocate(loc, len, d.family(), false, false, !d.fromUser(), s, f);
-                    Relations.allocated(in, d.len(), c.args(), allocated, s, f);
+                    BlockCounts.allocated(in, d.len(), c.args(), allocated, s, f);
                     Value content = d.fromUser() ? Value.tainted(Interval.of(-128, 255), new Origin(op + "()", loc)) : loadAll(arg(args, d.src()), s);
                     for (Region reg : allocated.pts.keySet()) s.set(reg, new Contents(new TreeMap<>(), content, Value.UNKNOWN));
                 }
@@ -310,7 +310,25 @@ final class ModelInterpreter {
             in.use(loc, p, op, true, f);
             return;
         }
-        in.checkAccess(loc, p, str == null ? Value.UNKNOWN : readLen(str, elem, lim), false, op, describe(str, what), f);
+        in.checkAccess(loc, p, str == null ? Value.UNKNOWN : readLen(str, elem, lim), false, op, describe(str, what),
+                str != null && terminatorInside(p, elem, s) ? MemoryAccess.End.INSIDE : MemoryAccess.End.UNRELATED, null, f);
+    }
+
+    /**
+     * Does the read of the string at the one object {@code p} designates end inside the object? It
+     * stops at the first terminator, and the object's first terminator is inside it: the read ends
+     * there, whichever offset it starts from, as {@link #strlen} takes it (at or before the terminator).
+     * The offset and the terminator's place are intervals apart from each other ({@code *end = 0;
+     * atoi(start)} with both somewhere in a line buffer), so their maxima added are no end.
+     */
+    private static boolean terminatorInside(Value p, int elem, State s) {
+        if (p.pts.size() != 1 || p.unknown) return false;
+        Map.Entry<Region, Interval> e = p.pts.entrySet().iterator().next();
+        Value nul = s.contents(e.getKey()).nul;
+        Long size = e.getKey().size.constant();
+        Interval off = e.getValue();
+        if (size == null || nul.unknown || !nul.pts.isEmpty() || nul.num.isBottom() || off.isBottom()) return false;
+        return off.lo() <= nul.num.hi() && nul.num.hi() + elem <= size;
     }
 
     /** Does the one object {@code p} designates have its first terminator beyond its end on every path? */

@@ -109,6 +109,6 @@ final class Strings {
         Value nul = s.contents(r).nul;
         if (nul.unknown || !nul.num.isSingleton() || nul.num.lo() + scale != r.size.num.lo()) return;
         long last = Math.floorDiv(nul.num.lo() - scale - e.getValue().lo(), scale);
-        in.constrain(index, io.memsafe.ir.Expr.BinOp.LE, Value.of(last), s, f);
+        Conditions.constrain(in, index, io.memsafe.ir.Expr.BinOp.LE, Value.of(last), s, f);
     }
 }

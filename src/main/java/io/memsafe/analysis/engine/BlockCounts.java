@@ -1,0 +1,165 @@
+package io.memsafe.analysis.engine;
+
+import io.memsafe.analysis.domain.Interval;
+import io.memsafe.analysis.domain.Octagon;
+import io.memsafe.analysis.domain.Origin;
+import io.memsafe.analysis.domain.Region;
+import io.memsafe.analysis.domain.State;
+import io.memsafe.analysis.domain.Value;
+import io.memsafe.ir.Expr;
+import io.memsafe.ir.Expr.BinOp;
+import io.memsafe.ir.Function;
+import io.memsafe.ir.Lvalue;
+import io.memsafe.ir.Type;
+import io.memsafe.ir.Variable;
+import io.memsafe.models.Effect;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The element counts of blocks in the relations: how many elements a heap block or an entry point's
+ * input buffer has, as an octagon variable tied to the variable it was allocated or declared with, so
+ * that an index below that variable is inside the block however large the variable may be.
+ */
+final class BlockCounts {
+    private BlockCounts() { }
+
+    /** The octagon variable that holds how many elements of {@code elem} bytes a heap block has. */
+    static String count(Region block, long elem) { return "n:" + block.key + "/" + elem; }
+
+    /** Is this variable an element count ({@link #count})? */
+    static boolean isCount(String k) { return k.startsWith("n:"); }
+
+    /** Is this variable a count of bytes ({@code count(block, 1)})? */
+    static boolean isByteCount(String k) { return isCount(k) && k.endsWith("/1"); }
+
+    /** The key of the block a count variable counts. */
+    static String countedBlock(String k) { return k.substring(2, k.lastIndexOf('/')); }
+
+    /**
+     * An entry point's input buffer holds as many bytes as its length parameter says: its byte count is
+     * the parameter, so that {@code buf[i]} with {@code i < len} is inside and an untrusted index that no
+     * check relates to {@code len} is not (see {@link #elementInBlock}).
+     */
+    static void inputLength(Interpreter in, Function fn, Region buffer, Variable length, State s) {
+        if (!(length.type instanceof Type.Int t)) return;
+        Relations.Place p = new Relations.Place(in.region(length, fn), -1, t.size(), Interval.ofType(t.size(), t.signed()), 0);
+        in.relatedPlaces.putIfAbsent(p.key(), p);
+        Octagon<String> o = s.rel.meetInterval(p.key(), Interval.ofType(t.size(), t.signed()).meet(Interval.of(0, Interval.POS_INF)));
+        if (o.isBottom()) return;
+        s.rel = o.assign(count(buffer, 1), p.key(), 0);
+        Value len = Relations.value(in, p.key(), s);
+        if (len.taint != null) in.inputLengths.put(buffer, len.taint);
+    }
+
+    /**
+     * After an allocation of {@code size} bytes ({@code malloc(n * sizeof *p)}, {@code calloc(n, k)},
+     * {@code realloc(p, (n + 1) * k)}): the new block's element count is related to the variable it
+     * was computed from, so that {@code p[i]} with {@code i < n} is in bounds however large n may
+     * be. Only when the size cannot wrap (the variable's bounds, its type's range).
+     */
+    static void allocated(Interpreter in, Effect.Len size, List<Expr> args, Value block, State s, Interpreter.Frame f) {
+        if (block == null || block.pts.size() != 1 || f.fn() == null) return;
+        Region r = block.pts.keySet().iterator().next();
+        Octagon<String> o = s.rel;
+        String prefix = "n:" + r.key + "/";
+        for (String k : o.variables()) if (k.startsWith(prefix)) o = o.forget(k);
+        s.rel = o;
+        if (in.severalLive.contains(r.key)) return;
+        Expr e;
+        long scale;
+        switch (size) {
+            case Effect.Len.Arg a -> {
+                if (a.arg() >= args.size()) return;
+                e = args.get(a.arg());
+                scale = a.scale();
+            }
+            case Effect.Len.Product pr -> {
+                if (pr.a() >= args.size() || pr.b() >= args.size()) return;
+                Long ka = Relations.constant(args.get(pr.a())), kb = Relations.constant(args.get(pr.b()));
+                if (kb != null) { e = args.get(pr.a()); scale = kb; }
+                else if (ka != null) { e = args.get(pr.b()); scale = ka; }
+                else return;
+            }
+            default -> { return; }
+        }
+        e = Relations.strip(e);
+        if (e instanceof Expr.Binary b && b.op() == BinOp.MUL) {
+            Long kl = Relations.constant(b.left()), kr = Relations.constant(b.right());
+            if (kr != null) { e = b.left(); scale *= kr; }
+            else if (kl != null) { e = b.right(); scale *= kl; }
+        }
+        Relations.Linear n = Relations.linear(in, e, s, f);
+        if (scale <= 0 || n == null || n.x() == null || n.y() != null || n.sx() != 1) return;
+        Relations.Place p = in.relatedPlaces.get(n.x());
+        Value v = Relations.value(in, n.x(), s);
+        Interval x = s.rel.bounds(n.x()).meet(p == null ? Interval.TOP : p.range());
+        if (!v.unknown && v.pts.isEmpty() && !v.num.isBottom()) x = x.meet(v.num);
+        // the product of the exact count and the element size must be the size allocated (no wrap)
+        if (x.isBottom() || x.lo() + n.c() < 0 || x.hi() == Interval.POS_INF || Relations.satAdd(x.hi(), n.c()) > Long.MAX_VALUE / 2 / scale) return;
+        s.rel = s.rel.assign(count(r, scale), n.x(), n.c());
+    }
+
+    /**
+     * An element {@code p[i]} of a heap block that {@code p} points to the start of, whose count n the
+     * relations know: {@code INSIDE} when {@code i < n} holds, {@code MAY_REACH_COUNT} when the
+     * tightest bound they know is {@code i <= n} or above (a loop {@code i <= n}, a check against
+     * {@code n} where {@code n - 1} was meant). Only the end; the start is the intervals' to check.
+     */
+    static MemoryAccess.End elementInBlock(Interpreter in, Lvalue lv, State s, Interpreter.Frame f) {
+        MemoryAccess.End none = MemoryAccess.End.UNRELATED;
+        if (s.rel.variables().isEmpty() || !(lv instanceof Lvalue.Deref d) || d.byteOffset() != 0) return none;
+        Expr pe = d.pointer();
+        while (pe instanceof Expr.Cast c && c.type() instanceof Type.Pointer) pe = c.operand();
+        if (!(pe instanceof Expr.Binary b) || b.op() != BinOp.ADD || b.scale() <= 0 || lv.type().size() > b.scale()) return none;
+        Expr left = b.left();
+        while (left instanceof Expr.Cast c && c.type() instanceof Type.Pointer) left = c.operand();
+        if (!(left instanceof Expr.Load l) || !(l.lv() instanceof Lvalue.Var pv) || pv.var().isGlobalStorage()) return none;
+        Value at = s.contents(in.region(pv.var(), f.fn())).load(Interval.ZERO, 8);
+        if (at.unknown || at.pts.isEmpty()) return none;
+        Relations.Linear i = Relations.linear(in, b.right(), s, f);
+        if (i == null || i.x() == null || i.y() != null || i.sx() != 1) return none;
+        // every block the pointer may designate: the start of it, with a known count
+        MemoryAccess.End end = MemoryAccess.End.INSIDE;
+        for (Map.Entry<Region, Interval> t : at.pts.entrySet()) {
+            String n = count(t.getKey(), b.scale());
+            if (!t.getValue().isSingleton() || t.getValue().lo() != 0 || !s.rel.variables().contains(n) || in.severalLive.contains(t.getKey().key)) return none;
+            long d0 = s.rel.upperDiff(i.x(), n);
+            // an untrusted index into an input buffer that no check relates to the buffer's length
+            if (at.pts.size() == 1 && isInput(t.getKey()) && !related(s, i.x(), n) && untrustedIndex(in, i.x(), t.getKey(), s)) return MemoryAccess.End.UNCHECKED_AGAINST_COUNT;
+            if (d0 == Octagon.INF) return none;
+            // (an input's own length as its index reads its terminator as often as past its end)
+            if (Relations.satAdd(d0, i.c()) > -1) end = isInput(t.getKey()) ? none : MemoryAccess.End.MAY_REACH_COUNT;
+        }
+        return end;
+    }
+
+    /**
+     * Whether the relations bound {@code x - n} more tightly than the two intervals do: some test or
+     * assignment related them ({@code x < n}, {@code x + len <= n}), not just their ranges.
+     */
+    static boolean related(State s, String x, String n) {
+        long d = s.rel.upperDiff(x, n);
+        if (d == Octagon.INF) return false;
+        Interval bx = s.rel.bounds(x), bn = s.rel.bounds(n);
+        if (bx.isBottom() || bn.isBottom() || bx.hi() == Interval.POS_INF || bn.lo() == Interval.NEG_INF) return true;
+        return d < Relations.satAdd(bx.hi(), -bn.lo());
+    }
+
+    /** The bytes an entry point's buffer parameter designates (keyed {@code in:} by {@link AttackSurface#bind}). */
+    static boolean isInput(Region r) { return r.key.startsWith("in:"); }
+
+    /**
+     * A place whose value comes from untrusted input other than the input's own length, not capped by a test
+     * ({@link BufferLengths#scaledCheck}) (a position a loop
+     * or a callee derived from the length, {@code i < size}, is bounded by it where the relations cannot
+     * see: the bytes of the input and what other sources give are what an offset read from the input is).
+     */
+    static boolean untrustedIndex(Interpreter in, String k, Region input, State s) {
+        Value v = Relations.value(in, k, s);
+        if (v.taint == null || v.taint.capped() || v.unknown || !v.pts.isEmpty() || v.num.isBottom() || v.num.hi() <= 0) return false;
+        Origin length = in.inputLengths.get(input);
+        return length == null || !length.sameSource(v.taint);
+    }
+}

@@ -1,0 +1,136 @@
+package io.memsafe.analysis.engine;
+
+import io.memsafe.analysis.domain.Contents;
+import io.memsafe.analysis.domain.Interval;
+import io.memsafe.analysis.domain.Region;
+import io.memsafe.analysis.domain.State;
+import io.memsafe.analysis.domain.Value;
+import io.memsafe.ir.Expr;
+import io.memsafe.ir.Expr.BinOp;
+import io.memsafe.ir.Lvalue;
+import io.memsafe.ir.Stmt;
+import io.memsafe.ir.Type;
+import io.memsafe.ir.Variable;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Branch conditions: what a test that held, or failed, says of the values it reads. The intervals
+ * of the variables it loads narrow, and the relational, correlation, leak and reallocation facts
+ * the test decides are updated.
+ */
+final class Conditions {
+    private Conditions() { }
+
+
+    static void assume(Interpreter in, Expr cond, boolean truth, State s, Interpreter.Frame f) {
+        Value c = in.eval(cond, s, f);
+        Boolean t = ValueArithmetic.truth(c);
+        if (t != null && t != truth) {
+            s.bottom = true;
+            return;
+        }
+        refine(in, cond, truth, s, f);
+    }
+
+    private static void refine(Interpreter in, Expr cond, boolean truth, State s, Interpreter.Frame f) {
+        if (cond instanceof Expr.Unary u && u.op() == Expr.UnOp.NOT) {
+            refine(in, u.operand(), !truth, s, f);
+            return;
+        }
+        if (cond instanceof Expr.Cast c) {
+            refine(in, c.operand(), truth, s, f);
+            return;
+        }
+        if (cond instanceof Expr.Binary b && b.op().isComparison()) {
+            BinOp op = truth ? b.op() : b.op().negate();
+            Value l = in.eval(b.left(), s, f), r = in.eval(b.right(), s, f);
+            boolean exact = Relations.exactTest(in, b.left(), b.right(), s, f);
+            Set<Region> mayFail = Leaks.unchecked(l, r, s);
+            if (!s.unchecked.isEmpty()) { s.unchecked.keySet().removeAll(l.pts.keySet()); s.unchecked.keySet().removeAll(r.pts.keySet()); }
+            long unsigned = Refinement.unsignedComparison(b.left().type(), b.right().type());
+            constrain(in, b.left(), op, Refinement.asUnsigned(r, b.right().type(), unsigned), unsigned, s, f);
+            if (!s.bottom) constrain(in, b.right(), op.swap(), Refinement.asUnsigned(l, b.left().type(), unsigned), unsigned, s, f);
+            if (!s.bottom) Relations.assume(in, b.left(), op, b.right(), s, f);
+            if (!s.bottom) BufferLengths.scaledCheck(in, b.left(), op, b.right(), s, f);
+            if (!s.bottom) Relations.reduce(in, b.left(), b.right(), exact, s, f);
+            if (!s.bottom) Relations.pruneObjects(in, b.left(), b.right(), s, f);
+            if (!s.bottom && !s.cor.isEmpty()) Correlations.apply(in, s);
+            if (!s.bottom && mayFail != null) {
+                Leaks.failed(in, mayFail, l, in.eval(b.left(), s, f), s);
+                Leaks.failed(in, mayFail, r, in.eval(b.right(), s, f), s);
+            }
+            if (!s.bottom && !s.freed.isEmpty()) {
+                Reallocation.decided(l, in.eval(b.left(), s, f), s, in, in.testAt(), f);
+                Reallocation.decided(r, in.eval(b.right(), s, f), s, in, in.testAt(), f);
+            }
+            return;
+        }
+        Value before = in.eval(cond, s, f);
+        Set<Region> mayFail = Leaks.unchecked(before, Value.ZERO, s);
+        if (!s.unchecked.isEmpty()) s.unchecked.keySet().removeAll(before.pts.keySet());
+        constrain(in, cond, truth ? BinOp.NE : BinOp.EQ, Value.ZERO, s, f);
+        if (!s.bottom && cond.type() instanceof Type.Int) Relations.learn(in, cond, s, f);
+        if (!s.bottom && !s.cor.isEmpty()) Correlations.apply(in, s);
+        if (!s.bottom && mayFail != null) Leaks.failed(in, mayFail, before, in.eval(cond, s, f), s);
+        if (!s.bottom && !s.freed.isEmpty()) Reallocation.decided(before, in.eval(cond, s, f), s, in, in.testAt(), f);
+    }
+
+    static void constrain(Interpreter in, Expr x, BinOp op, Value other, State s, Interpreter.Frame f) { constrain(in, x, op, other, 0, s, f); }
+
+    /**
+     * Narrows the variable (or other single memory cell) an expression loads, given {@code x op other}
+     * compared in an unsigned type of {@code unsigned} bytes (0: signed).
+     */
+    private static void constrain(Interpreter in, Expr x, BinOp op, Value other, long unsigned, State s, Interpreter.Frame f) {
+        // a signed operand compared as an unsigned type of at least its size: its negative values convert above the bound
+        Expr operand = x;
+        while (operand instanceof Expr.Cast c && c.type() instanceof Type.Int ci && !ci.signed() && ci.size() >= sizeOf(c.operand().type())) {
+            unsigned = Math.max(unsigned, ci.size());
+            operand = c.operand();
+        }
+        long unsignedView = unsigned > 0 && operand.type() instanceof Type.Int oi && oi.signed() && oi.size() <= unsigned ? unsigned : 0;
+        // compared with what a negative value converted to: the interval of x cannot say which x those are
+        if (unsignedView > 0 && !other.num.isBottom() && other.num.lo() == Interval.POS_INF) return;
+        while (x instanceof Expr.Cast c && !(c.type() instanceof Type.Int ci && ci.size() < sizeOf(c.operand().type()))) x = c.operand();
+        if (!(x instanceof Expr.Load l)) return;
+        if (l.lv() instanceof Lvalue.Var tv && tv.var().kind == Variable.Kind.TEMP && f.fn() != null
+                && in.shape(f.fn()).testedCallResults().get(tv.var()) instanceof Stmt.Call call
+                && Conversions.converted(in.program, f.fn(), call) instanceof Expr argument) {
+            constrain(in, argument, op, other, unsigned, s, f);
+        }
+        Value p = in.address(l.lv(), s, f);
+        if (op == BinOp.NE && other.isDefinitelyNull()) Strings.nonZeroCharacter(in, l.lv(), s, f);
+        if (s.bottom || p.pts.size() != 1 || !p.nullOrKnownRegions()) return;
+        Map.Entry<Region, Interval> target = p.pts.entrySet().iterator().next();
+        if (!target.getValue().isSingleton()) return;
+        long size = Math.max(1, l.lv().type().size());
+        if (UserMemory.isUser(target.getKey())) {
+            // user memory may change between two reads: a test of it bounds nothing read later, and
+            // reading a value bounded by a test again is a double fetch (an (in)equality test, such
+            // as a terminator scan, is no bound)
+            if (op == BinOp.LT || op == BinOp.LE || op == BinOp.GT || op == BinOp.GE) {
+                UserMemory.checked(target.getKey(), target.getValue().lo(), size, l.lv().loc(), s);
+            }
+            return;
+        }
+        Contents c = s.contents(target.getKey());
+        Value cur = c.load(target.getValue(), size);
+        // the value as a load of in type reads it: bytes filled from input are narrowed as the integer they form
+        if (l.lv().type() instanceof Type.Int i && cur.pts.isEmpty() && cur.taint != null) cur = ValueArithmetic.wrap(cur, i);
+        Value refined = Refinement.constrain(cur, op, other);
+        if (unsignedView > 0) refined = Refinement.nonNegativeBelow(refined, op, other, unsignedView);
+        if (refined.isBottom() && !cur.isBottom()) {
+            s.bottom = true;
+            return;
+        }
+        if (!refined.equals(cur)) s.set(target.getKey(), c.store(target.getValue(), size, refined, true));
+        if (target.getValue().lo() == 0 && target.getKey().size.constant() instanceof Long whole && whole == size
+                && (unsignedView == 0 || !cur.num.isBottom() && cur.num.lo() >= 0)) {
+            Correlations.tested(s, target.getKey(), op, other);
+        }
+    }
+
+    private static long sizeOf(Type t) { return t.size() < 0 ? 8 : t.size(); }
+}
