@@ -47,7 +47,7 @@ record BoundsViolation(Region region, Interval offset, Interval length, long siz
             // which of the two it is decides how far the code reads, and the merge of the paths lost that;
             // reading past the default is no evidence when the pointer may be the other string
             if (r.kind == Region.Kind.STRING_LITERAL && a.pointer().unknown && !a.write()) continue;
-            if (r.kind == Region.Kind.STRING_LITERAL && !a.write() && lengthOfAnotherLiteral(a, e.getValue(), r)) continue;
+            if (r.kind == Region.Kind.STRING_LITERAL && !a.write() && fitsAnotherLiteral(a, r)) continue;
             Value size = r.size;
             Origin taint = a.pointer().taint != null ? a.pointer().taint : len.taint;
             if (a.end() == MemoryAccess.End.UNCHECKED_AGAINST_COUNT && a.pointer().pts.size() == 1) {
@@ -101,16 +101,23 @@ record BoundsViolation(Region region, Interval offset, Interval length, long siz
     }
 
     /**
-     * A read of a literal through a pointer that may designate several objects, with a length that is
-     * no one value and comes from no input, which fits the literal at its smallest: {@code eob = crlf ?
-     * "\r\n" + 2 : ".\r\n"; write(eob, strlen(eob))}. The join of the paths kept the pointer's targets
-     * and the lengths apart, so the largest length may be another literal's; no evidence.
+     * A read of a literal through a pointer that may designate several literals, with an offset or a
+     * length that is no one value and comes from no input, which fits another of those literals whole:
+     * {@code eob = crlf ? "\r\n" + 2 : ".\r\n"; write(eob, strlen(eob))}, a hash over each name of a
+     * table of keywords up to its length. The join of the paths kept the targets and the offsets or
+     * lengths apart, so the bound the read needs is another literal's; no evidence.
      */
-    private static boolean lengthOfAnotherLiteral(MemoryAccess a, Interval off, Region r) {
-        Value len = a.length();
-        if (a.pointer().pts.size() < 2 || len.taint != null || a.pointer().taint != null || len.num.isSingleton()) return false;
-        Long size = r.size.constant();
-        return size != null && !off.isBottom() && off.lo() >= 0 && satAdd(off.hi(), len.num.lo()) <= size;
+    private static boolean fitsAnotherLiteral(MemoryAccess a, Region r) {
+        Value p = a.pointer(), len = a.length();
+        if (p.pts.size() < 2 || len.taint != null || p.taint != null || len.num.isBottom()) return false;
+        if (len.num.isSingleton() && p.pts.get(r).isSingleton()) return false;
+        for (Map.Entry<Region, Interval> o : p.pts.entrySet()) {
+            Region other = o.getKey();
+            Long size = other.size.constant();
+            if (other == r || other.kind != Region.Kind.STRING_LITERAL || size == null || o.getValue().isBottom()) continue;
+            if (o.getValue().lo() >= 0 && satAdd(o.getValue().hi(), len.num.hi()) <= size) return true;
+        }
+        return false;
     }
 
     private static long satAdd(long a, long b) {

@@ -80,8 +80,8 @@ public final class LibraryModels {
             def(s + "rchr", new Returns.PointerInto(0, e, 1), true, new ReadString(0, e, -1));
             def(s + "str", new Returns.PointerInto(0, e), true, new ReadString(0, e, -1), new ReadString(1, e, -1));
             def(s + "pbrk", new Returns.PointerInto(0, e, Returns.PointerInto.BEFORE_TERMINATOR), true, new ReadString(0, e, -1), new ReadString(1, e, -1));
-            def(s + "spn", range(0, INT_MAX), true, new ReadString(0, e, -1), new ReadString(1, e, -1));
-            def(s + "cspn", range(0, INT_MAX), true, new ReadString(0, e, -1), new ReadString(1, e, -1));
+            def(s + "spn", new Returns.Span(0, e), true, new ReadString(0, e, -1), new ReadString(1, e, -1));
+            def(s + "cspn", new Returns.Span(0, e), true, new ReadString(0, e, -1), new ReadString(1, e, -1));
             def(s + "dup", new Returns.Allocated(), false, new ReadString(0, e, -1), new Effect.Duplicate(0, e, -1));
         }
         // truncating copies that always terminate: strlcpy returns the source's length, strscpy the count or -E2BIG
@@ -92,8 +92,8 @@ public final class LibraryModels {
         def("strcoll", range(INT_MIN, INT_MAX), true, new ReadString(0, 1, -1), new ReadString(1, 1, -1));
 
         // ---- formatted output into buffers
-        def("sprintf", range(-1, INT_MAX), false, new Effect.Format(0, -1, 1, 1));
-        def("snprintf", range(-1, INT_MAX), false, new Effect.Format(0, 1, 2, 1));
+        def("sprintf", new Returns.Formatted(1), false, new Effect.Format(0, -1, 1, 1));
+        def("snprintf", new Returns.Formatted(2), false, new Effect.Format(0, 1, 2, 1));
         def("vsprintf", range(-1, INT_MAX), false, new Effect.Format(0, -1, 1, 1));
         def("vsnprintf", range(-1, INT_MAX), false, new Effect.Format(0, 1, 2, 1));
         def("swprintf", range(-1, INT_MAX), false, new Effect.Format(0, 1, 2, 4));

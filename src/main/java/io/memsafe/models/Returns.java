@@ -43,4 +43,12 @@ public sealed interface Returns {
     record SaturatingProduct(int a, int b, int plus) implements Returns { }
     /** Nothing is known. */
     record Unknown() implements Returns { }
+    /** How many of the first elements of the string at {@code arg} are (strspn) or are not (strcspn) in a set: at most its length. */
+    record Span(int arg, int elem) implements Returns { }
+    /**
+     * The length a printf into a buffer gives (sprintf, snprintf: what the whole output takes, the
+     * terminator excluded, whatever the limit cut), from its format at {@code fmtArg} and the arguments
+     * after it; -1 to INT_MAX when the format is not a known one.
+     */
+    record Formatted(int fmtArg) implements Returns { }
 }

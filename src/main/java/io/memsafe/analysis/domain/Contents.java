@@ -14,12 +14,18 @@ import java.util.function.BinaryOperator;
 public final class Contents {
     public record Cell(long size, Value value) { }
 
-    /** Every region a pointer stored here may designate. */
+    /** Every region a pointer stored here may designate (computed once: the contents do not change). */
     public java.util.Set<Region> pointees() {
-        java.util.Set<Region> out = new java.util.HashSet<>(rest.pts.keySet());
-        for (Cell cell : cells.values()) out.addAll(cell.value().pts.keySet());
+        java.util.Set<Region> out = pointees;
+        if (out == null) {
+            java.util.Set<Region> all = new java.util.HashSet<>(rest.pts.keySet());
+            for (Cell cell : cells.values()) all.addAll(cell.value().pts.keySet());
+            pointees = out = all.isEmpty() ? java.util.Set.of() : java.util.Collections.unmodifiableSet(all);
+        }
         return out;
     }
+
+    private java.util.Set<Region> pointees;
 
     public final TreeMap<Long, Cell> cells;
     public final Value rest;
@@ -102,6 +108,17 @@ public final class Contents {
      */
     public static Contents unwritten(Value size) {
         return new Contents(new TreeMap<>(), Value.UNKNOWN, Value.UNKNOWN, true, true, ByteRanges.NONE);
+    }
+
+    /**
+     * Zero-filled storage holding the characters of {@code text} from offset 0, each in an element of
+     * {@code elem} bytes, and its terminator after them (a string literal, an array it initialises).
+     * Built in one go: a store per character would copy the cells once per character.
+     */
+    public static Contents ofString(String text, int elem) {
+        TreeMap<Long, Cell> m = new TreeMap<>();
+        for (int i = 0; i < text.length(); i++) m.put((long) i * elem, new Cell(elem, Value.of(text.charAt(i))));
+        return new Contents(m, Value.ZERO, Value.of((long) text.length() * elem));
     }
 
     /** Zero-filled storage (static objects, calloc): every byte 0, so the first NUL is at offset 0. */

@@ -169,6 +169,15 @@ public final class Octagon<K extends Comparable<K>> {
         if (o.bottom) return o;
         if (iv.isBottom()) return o.toBottom();
         if (iv.isTop()) return o;
+        int i = o.index(var(x));
+        if (i >= 0 && !o.hasAnchors() && (iv.hi() == Interval.POS_INF || o.matrix.get(2 * i, 2 * i + 1) <= OctagonMatrix.twice(iv.hi()))
+                && (iv.lo() == Interval.NEG_INF || o.matrix.get(2 * i + 1, 2 * i) <= OctagonMatrix.twice(Interval.satNeg(iv.lo())))) {
+            // the bounds say it already (most tests and assignments of a tracked variable): what the edit
+            // would give, without copying and closing the matrix: x counts as constrained now
+            long[] st = o.stamps.clone();
+            st[i] = o.clock + 1;
+            return new Octagon<>(o.terms, o.matrix, st, o.clock + 1, false, true, maxVariables).dropUnconstrained();
+        }
         Edit<K> e = new Edit<>(o);
         e.bound(var(x), iv);
         return e.finish();
@@ -378,6 +387,12 @@ public final class Octagon<K extends Comparable<K>> {
 
     private int index(OctagonTerm<K> t) { return Collections.binarySearch(terms, t); }
 
+    /** Does it hold an anchor (a difference {@code x - z} as a dimension of its own)? */
+    private boolean hasAnchors() {
+        for (OctagonTerm<K> t : terms) if (t.isDifference()) return true;
+        return false;
+    }
+
     private static <K extends Comparable<K>> OctagonTerm<K> var(K k) { return OctagonTerm.variable(k); }
 
     // ---------------------------------------------------------------- lattice
@@ -471,16 +486,22 @@ public final class Octagon<K extends Comparable<K>> {
             }
         }
         int n = common.size();
-        OctagonMatrix r = new OctagonMatrix(n);
+        // every entry is set below: no need to fill the matrix first
+        OctagonMatrix r = OctagonMatrix.unfilled(n);
         long[] st = new long[n];
+        int[] fi = new int[n], fj = new int[n];
         for (int p = 0; p < n; p++) {
-            st[p] = Math.max(stamps[from.get(p)[0]], o.stamps[from.get(p)[1]]);
+            fi[p] = from.get(p)[0];
+            fj[p] = from.get(p)[1];
+        }
+        for (int p = 0; p < n; p++) {
+            st[p] = Math.max(stamps[fi[p]], o.stamps[fj[p]]);
             for (int q = 0; q < n; q++) {
                 for (int s = 0; s < 4; s++) {
                     int a = 2 * p + s / 2, b = 2 * q + s % 2;
                     if (a == b) continue;
-                    long mine = matrix.get(2 * from.get(p)[0] + s / 2, 2 * from.get(q)[0] + s % 2);
-                    long theirs = o.matrix.get(2 * from.get(p)[1] + s / 2, 2 * from.get(q)[1] + s % 2);
+                    long mine = matrix.get(2 * fi[p] + s / 2, 2 * fi[q] + s % 2);
+                    long theirs = o.matrix.get(2 * fj[p] + s / 2, 2 * fj[q] + s % 2);
                     r.set(a, b, f.apply(mine, theirs, p == q));
                 }
             }

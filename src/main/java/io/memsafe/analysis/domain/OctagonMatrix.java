@@ -30,6 +30,14 @@ final class OctagonMatrix {
         for (int i = 0; i < dim; i++) m[i * dim + i] = 0;
     }
 
+    /** A matrix whose entries off the diagonal the caller sets, every one of them. */
+    static OctagonMatrix unfilled(int vars) {
+        int dim = 2 * vars;
+        long[] m = new long[dim * dim];
+        for (int i = 0; i < dim; i++) m[i * dim + i] = 0;
+        return new OctagonMatrix(dim, m);
+    }
+
     private OctagonMatrix(int dim, long[] m) {
         this.dim = dim;
         this.m = m;

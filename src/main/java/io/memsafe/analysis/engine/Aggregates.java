@@ -39,10 +39,7 @@ final class Aggregates {
         for (Region r : p.pts.keySet()) {
             Contents c = Contents.zeroed(); // C: members not initialised explicitly are zero
             if (ia.stringLiteral() instanceof Expr.StringLit sl) {
-                for (int i = 0; i < sl.text().length(); i++) {
-                    c = c.store(Interval.of((long) i * sl.elementSize()), sl.elementSize(), Value.of(sl.text().charAt(i)), true);
-                }
-                c = c.withNul(Value.of((long) sl.text().length() * sl.elementSize()));
+                c = Contents.ofString(sl.text(), sl.elementSize());
             } else if (t instanceof Type.Unknown) {
                 // no layout: the values are somewhere in the object, so what they point to is reachable from it
                 Value held = Value.UNKNOWN;

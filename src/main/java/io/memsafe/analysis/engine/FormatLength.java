@@ -60,7 +60,8 @@ final class FormatLength {
                 case 'x', 'X', 'o' -> piece = Interval.of(1, 16);
                 case 'c', 'C' -> piece = Interval.of(1);
                 case 'p' -> piece = Interval.of(3, 18);
-                case 'f', 'F', 'e', 'E', 'g', 'G', 'a', 'A' -> piece = Interval.of(1, 317);
+                case 'e', 'E', 'g', 'G' -> piece = exponentForm(conv, precision, fmt.substring(i, j).indexOf('L') >= 0);
+                case 'f', 'F', 'a', 'A' -> piece = Interval.of(1, 317);
                 case 'n' -> piece = Interval.ZERO;
                 default -> { return null; }
             }
@@ -70,6 +71,24 @@ final class FormatLength {
             i = j;
         }
         return total;
+    }
+
+    /**
+     * The longest a double printed in exponent form can be ({@code %e}: sign, a digit, the point, the
+     * precision's digits, {@code e+308}), or by {@code %g}, which prints as many significant digits as
+     * the precision at most, in that form or in a fixed one no longer (its leading zeros stop at four).
+     * A long double's exponent has a digit more. The precision: -1 not given (6), -2 an argument.
+     */
+    private static Interval exponentForm(char conv, long precision, boolean longDouble) {
+        if (precision == -2) return Interval.of(1, 317);
+        long p = precision == -1 ? 6 : precision;
+        if (conv == 'g' || conv == 'G') p = Math.max(p, 1) - 1;
+        return Interval.of(1, p + 8 + (longDouble ? 1 : 0));
+    }
+
+    /** Does a narrow format convert a wide character or string ({@code %ls}, {@code %lc}, {@code %S}, {@code %C})? */
+    static boolean convertsWide(String fmt) {
+        return java.util.regex.Pattern.compile("%[-+ #0*.\\d]*(l[sc]|[SC])").matcher(fmt).find();
     }
 
     /**

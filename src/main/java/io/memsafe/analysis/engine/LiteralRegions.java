@@ -1,7 +1,6 @@
 package io.memsafe.analysis.engine;
 
 import io.memsafe.analysis.domain.Contents;
-import io.memsafe.analysis.domain.Interval;
 import io.memsafe.analysis.domain.Region;
 import io.memsafe.analysis.domain.Value;
 import io.memsafe.ir.Expr;
@@ -20,11 +19,7 @@ final class LiteralRegions {
         long size = (long) (s.text().length() + 1) * s.elementSize();
         r = new Region("s:" + s.id(), Region.Kind.STRING_LITERAL, Value.of(size),
                 "string literal " + (s.elementSize() == 4 ? "L" : "") + "\"" + abbreviate(s.text()) + "\" (" + size + " bytes)", SourceLoc.NONE, "literal");
-        Contents c = Contents.zeroed().withNul(Value.of((long) s.text().length() * s.elementSize()));
-        for (int i = 0; i < s.text().length(); i++) {
-            c = c.store(Interval.of((long) i * s.elementSize()), s.elementSize(), Value.of(s.text().charAt(i)), true);
-        }
-        r.initial = c;
+        r.initial = Contents.ofString(s.text(), s.elementSize());
         known.put(s.id(), r);
         return r;
     }

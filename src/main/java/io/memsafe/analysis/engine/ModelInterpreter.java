@@ -788,6 +788,19 @@ final class ModelInterpreter {
                 yield new Value(sat, Map.of(), unknown, t);
             }
             case Returns.Unknown u -> Value.UNKNOWN;
+            case Returns.Span sp -> {
+                Str str = strlen(arg(args, sp.arg()), s, sp.elem());
+                if (str == null) yield Value.of(Interval.of(0, Integer.MAX_VALUE));
+                Interval len = str.bytes().div(Interval.of(sp.elem()));
+                yield new Value(Interval.of(0, Math.min(len.hi(), Integer.MAX_VALUE)), Map.of(), str.alsoUnknown(), str.taint());
+            }
+            case Returns.Formatted fo -> {
+                // the output's length; an encoding error (-1) needs a wide character, which a narrow
+                // format without %ls or %lc does not convert
+                String fmt = constant(arg(args, fo.fmtArg()), s, 1);
+                Interval out = fmt == null || FormatLength.convertsWide(fmt) ? null : FormatLength.of(fmt, args, fo.fmtArg() + 1, p -> strlen(p, s), 1);
+                yield Value.of(out == null || out.hi() > Integer.MAX_VALUE ? Interval.of(-1, Integer.MAX_VALUE) : out);
+            }
         };
     }
 }

@@ -15,6 +15,9 @@ import io.memsafe.ir.Program;
 import io.memsafe.ir.Stmt;
 import io.memsafe.ir.Type;
 import io.memsafe.ir.Variable;
+import io.memsafe.models.Effect;
+import io.memsafe.models.FunctionModel;
+import io.memsafe.models.LibraryModels;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -109,7 +112,7 @@ public final class ProgramAnalyzer {
         if (System.getenv("MEMSAFE_DEBUG_MEMBERS") != null) members.forEach((k, v) -> System.err.println("memsafe-member " + k + " " + v));
         if (!members.isEmpty()) {
             List<Function> again = new ArrayList<>();
-            Map<Function, Set<String>> readers = memberReaders(members.keySet());
+            Map<Function, Set<String>> readers = memberReaders(program, members.keySet());
             for (List<Function> wave : List.of(roots, rest)) {
                 for (Function f : wave) if (readsAny(f, scope, readers)) again.add(f);
             }
@@ -220,17 +223,58 @@ public final class ProgramAnalyzer {
         return stopped == null || stopped.startsWith("more than ");
     }
 
-    /** For each function, the members of {@code keys} it loads ({@link UntrustedMembers#key}). */
-    private Map<Function, Set<String>> memberReaders(Set<String> keys) {
+    /** For each function, the members of {@code keys} it loads ({@link UntrustedMembers#key}) other than in {@link #inertLoads}. */
+    static Map<Function, Set<String>> memberReaders(Program program, Set<String> keys) {
         Map<Function, Set<String>> out = new HashMap<>();
         for (Function f : program.functions) {
             Set<String> read = new HashSet<>();
-            for (BasicBlock b : f.blocks) for (Stmt st : b.stmts) forEachExpr(st, e -> {
-                if (e instanceof Expr.Load l && UntrustedMembers.key(l.lv()) instanceof String k && keys.contains(k)) read.add(k);
-            });
+            for (BasicBlock b : f.blocks) for (Stmt st : b.stmts) {
+                Set<Expr> inert = inertLoads(st);
+                forEachExpr(st, e -> {
+                    if (e instanceof Expr.Load l && !inert.contains(l) && UntrustedMembers.key(l.lv()) instanceof String k && keys.contains(k)) read.add(k);
+                });
+            }
             if (!read.isEmpty()) out.put(f, read);
         }
         return out;
+    }
+
+    /**
+     * The loads of a statement whose value can bound no access: an operand of an equality test (a hash
+     * or an identifier compared with another) and an integer printed to a stream. An untrusted member
+     * read only so is no reason to analyse the reader again.
+     */
+    private static Set<Expr> inertLoads(Stmt st) {
+        Set<Expr> out = Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        if (st instanceof Stmt.Call c && LibraryModels.get(c.callee()) instanceof FunctionModel m && printsOnly(m)) {
+            int fmt = -1;
+            for (Effect e : m.effects()) if (e instanceof Effect.FormatArg fa) fmt = fa.arg();
+            for (int i = fmt + 1; fmt >= 0 && i < c.args().size(); i++) {
+                if (stripCasts(c.args().get(i)) instanceof Expr.Load l && l.type() instanceof Type.Int) out.add(l);
+            }
+        }
+        forEachExpr(st, e -> {
+            if (e instanceof Expr.Binary b && (b.op() == Expr.BinOp.EQ || b.op() == Expr.BinOp.NE)) {
+                if (stripCasts(b.left()) instanceof Expr.Load l && l.type() instanceof Type.Int) out.add(l);
+                if (stripCasts(b.right()) instanceof Expr.Load l && l.type() instanceof Type.Int) out.add(l);
+            }
+        });
+        return out;
+    }
+
+    /** A printf to a stream: it reads its format and strings, and writes no memory of the program's. */
+    private static boolean printsOnly(FunctionModel m) {
+        boolean prints = false;
+        for (Effect e : m.effects()) {
+            if (e instanceof Effect.FormatArg) prints = true;
+            else if (e instanceof Effect.Format) return false;
+        }
+        return prints;
+    }
+
+    private static Expr stripCasts(Expr e) {
+        while (e instanceof Expr.Cast c) e = c.operand();
+        return e;
     }
 
     /** Does {@code root}, or a function it may reach, load one of those members? */
@@ -432,9 +476,16 @@ public final class ProgramAnalyzer {
             Set<Variable> out = new java.util.TreeSet<>((a, b) -> Integer.compare(a.id, b.id));
             Set<Function> fs = new HashSet<>(reach(f).functions());
             fs.add(f);
-            for (Function g : fs) globalsWrittenBy(g, out);
+            for (Function g : fs) out.addAll(ownWrites.computeIfAbsent(g, x -> {
+                Set<Variable> own = new HashSet<>();
+                globalsWrittenBy(x, own);
+                return own;
+            }));
             return out;
         }
+
+        /** The globals each function's own code writes or takes the address of (each body walked once). */
+        private final Map<Function, Set<Variable>> ownWrites = new ConcurrentHashMap<>();
 
         @Override
         public boolean mayCall(Function from, Function to) {

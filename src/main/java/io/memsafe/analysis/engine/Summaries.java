@@ -30,7 +30,15 @@ final class Summaries {
      * call stack it could call again (recursion is cut there); and the allocation sites known to
      * stand for several live blocks.
      */
-    record Key(Function callee, int levels, State entry, Set<Function> recursion, Set<String> severalLive) { }
+    record Key(Function callee, int levels, State entry, Set<Function> recursion, Set<String> severalLive, int hash) {
+        /** The key of an analysis: its hash is worked out once (the entry state is walked to get it, and the tables look it up several times). */
+        Key(Function callee, int levels, State entry, Set<Function> recursion, Set<String> severalLive) {
+            this(callee, levels, entry, recursion, severalLive, java.util.Objects.hash(callee, levels, entry, recursion, severalLive));
+        }
+
+        @Override
+        public int hashCode() { return hash; }
+    }
 
     /**
      * The exit state of a callee analysis, and every callee analysis in its call tree (itself
