@@ -327,7 +327,7 @@ final class ModelInterpreter {
         Value nul = s.contents(e.getKey()).nul;
         Long size = e.getKey().size.constant();
         Interval off = e.getValue();
-        if (size == null || nul.unknown || !nul.pts.isEmpty() || nul.num.isBottom() || off.isBottom()) return false;
+        if (size == null || nul.unknown || !nul.pts.isEmpty() || nul.num.isBottom() || off.isBottom() || nul.num.hi() == Interval.POS_INF) return false;
         return off.lo() <= nul.num.hi() && nul.num.hi() + elem <= size;
     }
 
