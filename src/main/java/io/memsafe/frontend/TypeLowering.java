@@ -130,7 +130,10 @@ final class TypeLowering {
             size = (size + maxAlign - 1) / maxAlign * maxAlign;
             if (fields.isEmpty() && size == 0) size = 1;
             Type.Struct s = new Type.Struct(c.getName(), fields, unknown ? -1 : size, union);
-            structs.put(c, s);
+            // a layout left unknown while an enclosing struct is still being lowered may only lack that
+            // struct (reached back through a pointer: a by-value member of it seen before it was done,
+            // lua's TValue -> lua_State -> StackValue -> TValue): lowered again when asked next, not kept
+            if (!unknown || inProgress.size() == 1) structs.put(c, s);
             return s;
         } finally {
             inProgress.remove(c);

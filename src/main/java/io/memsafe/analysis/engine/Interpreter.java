@@ -632,7 +632,10 @@ public final class Interpreter {
             case Stmt.Assign a -> {
                 Relations.Assignment related = Relations.assigning(this, a.target(), a.value(), s, f);
                 boolean scalarCopy = !(a.target().type() instanceof Type.Struct) && Uninitialized.isCopy(a.value());
-                copying = scalarCopy;
+                // a struct or union assigned whole copies its bytes, written or not (C11 6.2.6.1p6: its
+                // value is never a trap representation); Aggregates.copy carries what is unwritten along
+                boolean wholeCopy = a.target().type() instanceof Type.Struct && a.value() instanceof Expr.Load;
+                copying = scalarCopy || wholeCopy;
                 copiedIndeterminate = false;
                 Value v;
                 try {
