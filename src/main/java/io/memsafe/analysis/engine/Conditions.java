@@ -23,7 +23,6 @@ import java.util.Set;
 final class Conditions {
     private Conditions() { }
 
-
     static void assume(Interpreter in, Expr cond, boolean truth, State s, Interpreter.Frame f) {
         Value c = in.eval(cond, s, f);
         Boolean t = ValueArithmetic.truth(c);
@@ -117,7 +116,7 @@ final class Conditions {
         }
         Contents c = s.contents(target.getKey());
         Value cur = c.load(target.getValue(), size);
-        // the value as a load of in type reads it: bytes filled from input are narrowed as the integer they form
+        // the value as a load of this type reads it: bytes filled from input are narrowed as the integer they form
         if (l.lv().type() instanceof Type.Int i && cur.pts.isEmpty() && cur.taint != null) cur = ValueArithmetic.wrap(cur, i);
         Value refined = Refinement.constrain(cur, op, other);
         if (unsignedView > 0) refined = Refinement.nonNegativeBelow(refined, op, other, unsignedView);
