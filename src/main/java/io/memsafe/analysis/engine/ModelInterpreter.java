@@ -790,7 +790,8 @@ final class ModelInterpreter {
             case Returns.Unknown u -> Value.UNKNOWN;
             case Returns.Span sp -> {
                 Str str = strlen(arg(args, sp.arg()), s, sp.elem());
-                if (str == null) yield Value.of(Interval.of(0, Integer.MAX_VALUE));
+                // a string the analysis does not know: its span is unknown, and no evidence
+                if (str == null) yield Value.UNKNOWN;
                 Interval len = str.bytes().div(Interval.of(sp.elem()));
                 yield new Value(Interval.of(0, Math.min(len.hi(), Integer.MAX_VALUE)), Map.of(), str.alsoUnknown(), str.taint());
             }
@@ -799,7 +800,10 @@ final class ModelInterpreter {
                 // format without %ls or %lc does not convert
                 String fmt = constant(arg(args, fo.fmtArg()), s, 1);
                 Interval out = fmt == null || FormatLength.convertsWide(fmt) ? null : FormatLength.of(fmt, args, fo.fmtArg() + 1, p -> strlen(p, s), 1);
-                yield Value.of(out == null || out.hi() > Integer.MAX_VALUE ? Interval.of(-1, Integer.MAX_VALUE) : out);
+                // an output whose length the analysis cannot bound (a string it does not know): the
+                // result is unknown, not the type's range (-1..INT_MAX), which would be read as evidence
+                // that an offset advanced by it (r += snprintf(buf + r, size - r, ...)) reaches 2^31
+                yield out == null || out.hi() > Integer.MAX_VALUE ? Value.UNKNOWN : Value.of(out);
             }
         };
     }
