@@ -47,6 +47,7 @@ record BoundsViolation(Region region, Interval offset, Interval length, long siz
             // which of the two it is decides how far the code reads, and the merge of the paths lost that;
             // reading past the default is no evidence when the pointer may be the other string
             if (r.kind == Region.Kind.STRING_LITERAL && a.pointer().unknown && !a.write()) continue;
+            if (r.kind == Region.Kind.STRING_LITERAL && !a.write() && besideUnboundedString(a, r)) continue;
             if (r.kind == Region.Kind.STRING_LITERAL && !a.write() && fitsAnotherLiteral(a, r)) continue;
             Value size = r.size;
             Origin taint = a.pointer().taint != null ? a.pointer().taint : len.taint;
@@ -116,6 +117,26 @@ record BoundsViolation(Region region, Interval offset, Interval length, long siz
             Long size = other.size.constant();
             if (other == r || other.kind != Region.Kind.STRING_LITERAL || size == null || o.getValue().isBottom()) continue;
             if (o.getValue().lo() >= 0 && satAdd(o.getValue().hi(), len.num.hi()) <= size) return true;
+        }
+        return false;
+    }
+
+    /**
+     * A read of a literal that stands in for a string of unknown length ({@code name = argc > 1 ?
+     * argv[1] : "openssl"}), moved along by a loop or taking a length that is no one value: the offsets
+     * the loop reached belong to the other string as well, and the merge of the paths does not keep
+     * which; the loop stops at the terminator of whichever string the pointer is. No evidence. A read at
+     * one constant offset past the literal is still reported.
+     */
+    private static boolean besideUnboundedString(MemoryAccess a, Region r) {
+        Value p = a.pointer(), len = a.length();
+        if (p.pts.size() < 2 || len.num.isBottom()) return false;
+        Interval off = p.pts.get(r);
+        if (off == null || off.isBottom() || (off.isSingleton() && len.num.isSingleton())) return false;
+        for (Region other : p.pts.keySet()) {
+            if (other == r || other.kind == Region.Kind.STRING_LITERAL) continue;
+            Value size = other.size;
+            if (size.unknown || size.num.isBottom() || size.num.hi() == Interval.POS_INF) return true;
         }
         return false;
     }
