@@ -92,6 +92,7 @@ final class BlockCounts {
         }
         Relations.Linear n = Relations.linear(in, e, s, f);
         if (scale <= 0 || n == null || n.x() == null || n.y() != null || n.sx() != 1) return;
+        Relations.introduce(in, n, s);
         Relations.Place p = in.relatedPlaces.get(n.x());
         Value v = Relations.value(in, n.x(), s);
         Interval x = s.rel.bounds(n.x()).meet(p == null ? Interval.TOP : p.range());

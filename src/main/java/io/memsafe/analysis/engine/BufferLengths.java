@@ -122,7 +122,7 @@ final class BufferLengths {
                 || v.var().isGlobalStorage() || !(v.var().type instanceof Type.Int t)) return;
         Relations.Place p = new Relations.Place(in.region(v.var(), f.fn()), -1, t.size(), Interval.ofType(t.size(), t.signed()), 0);
         in.relatedPlaces.putIfAbsent(p.key(), p);
-        Octagon<String> o = s.rel.forget(p.key()).meetInterval(p.key(), Interval.ofType(t.size(), t.signed()).meet(Interval.of(min, Interval.POS_INF)));
+        Octagon<String> o = ScaledCopies.dropCopiesOf(s.rel.forget(p.key()), p.key()).meetInterval(p.key(), Interval.ofType(t.size(), t.signed()).meet(Interval.of(min, Interval.POS_INF)));
         if (!o.isBottom()) s.rel = o.assign(BlockCounts.count(block, 1), p.key(), 0);
     }
 

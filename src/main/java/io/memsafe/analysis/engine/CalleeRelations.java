@@ -49,7 +49,7 @@ final class CalleeRelations {
             if (l == null || l.x() == null || l.y() != null || l.sx() != 1 || !o.variables().contains(l.x()) || !Relations.fits(Relations.exact(in, l, s), t)) continue;
             Relations.Place pp = new Relations.Place(in.region(p, callee), -1, t.size(), Interval.ofType(t.size(), t.signed()), 0);
             in.relatedPlaces.putIfAbsent(pp.key(), pp);
-            o = o.assign(pp.key(), l.x(), l.c());
+            o = ScaledCopies.dropCopiesOf(o.assign(pp.key(), l.x(), l.c()), pp.key());
             candidates.add(pp.key());
         }
         TreeSet<String> keep = new TreeSet<>();

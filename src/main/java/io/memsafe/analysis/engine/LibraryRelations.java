@@ -104,7 +104,7 @@ final class LibraryRelations {
         in.relatedPlaces.putIfAbsent(res.key(), res);
         introduce(in, p, s);
         introduce(in, end, s);
-        Octagon<String> o = s.rel.forget(res.key());
+        Octagon<String> o = ScaledCopies.dropCopiesOf(s.rel.forget(res.key()), res.key());
         // p - res <= 0
         List<Object[]> atOrAfter = terms(p, -1);
         atOrAfter.add(new Object[] {res.key(), -1});

@@ -169,7 +169,7 @@ final class ModelInterpreter {
                     // the old block is released only when realloc succeeds, which the caller learns later:
                     // for the lifetime it is "maybe freed", so no use or free of it is reported from here
                     in.free(loc, old, op, false, s, f);
-                    allocated = allocate(loc, length(r.size(), args), "malloc", false, false, true, s, f);
+                    allocated = allocate(loc, length(r.size(), args), "malloc", false, false, true, old, s, f);
                     BlockCounts.allocated(in, r.size(), c.args(), allocated, s, f);
                     Reallocation.returned(old, allocated.pts.keySet().iterator().next(), loc, s, in.severalLive);
                     Contents joined = null;
@@ -612,6 +612,17 @@ final class ModelInterpreter {
      * fails (malloc, calloc, realloc, strdup), until the caller compares it with NULL.
      */
     Value allocate(SourceLoc loc, Value size, String family, boolean onStack, boolean zeroed, boolean mayFail, State s, Interpreter.Frame f) {
+        return allocate(loc, size, family, onStack, zeroed, mayFail, null, s, f);
+    }
+
+    /**
+     * As above; {@code reallocated}: the pointer a realloc at this site was given. When it may designate
+     * this site's own earlier block, that block is the one this call releases (on success) or leaves
+     * as it was (on failure, with a NULL result): the site's region does not stand for two live
+     * blocks ({@code p = realloc(p, cap * sizeof *p)} in a loop).
+     */
+    private Value allocate(SourceLoc loc, Value size, String family, boolean onStack, boolean zeroed, boolean mayFail, Value reallocated,
+                           State s, Interpreter.Frame f) {
         in.allocationSize(loc, size, family, f);
         String key = (onStack ? "a:" : "h:") + loc.file() + ":" + loc.line() + ":" + loc.column();
         Value sz = size.unknown && size.num.isBottom() ? Value.UNKNOWN : size;
@@ -619,7 +630,8 @@ final class ModelInterpreter {
         Contents fresh = zeroed ? Contents.zeroed() : Contents.unwritten(sz);
         Contents earlier = s.mem.get(r);
         Lifetime gone = s.lifetime(r);
-        if (earlier != null && !onStack && (gone == null || !gone.must())) {
+        boolean replaced = reallocated != null && reallocated.pts.containsKey(r);
+        if (earlier != null && !onStack && !replaced && (gone == null || !gone.must())) {
             // a block from this site may still be live (a wrapper such as zcalloc called for every
             // allocation of a program): the region now stands for both, so it keeps what the
             // earlier one holds, joined with the fresh block's contents, and no release through

@@ -12,9 +12,11 @@ import io.memsafe.ir.Lvalue;
 import io.memsafe.ir.Type;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The transfer functions of the relational domain ({@link Octagon} in {@link State#rel}) over a
@@ -269,7 +271,8 @@ final class Relations {
             if (l.x == null) return new Linear(r.x, sign * r.sx, null, 0, k);
             return new Linear(l.x, l.sx, r.x, sign * r.sx, k);
         }
-        return null;
+        String copy = ScaledCopies.of(in, e, s, f);
+        return copy == null ? null : new Linear(copy, 1, null, 0, 0);
     }
 
     /**
@@ -368,17 +371,20 @@ final class Relations {
             Interval b = k == null || s.rel.variables().contains(k) ? null : known(in, k, s);
             if (b == null) continue;
             Octagon<String> r = s.rel.meetInterval(k, b);
-            if (!r.isBottom()) s.rel = r;
+            if (r.isBottom()) continue;
+            ScaledCopies.Copy c = ScaledCopies.of(k);
+            if (c != null) r = ScaledCopies.related(c, r.variables().contains(c.base()) ? r.bounds(c.base()) : known(in, c.base(), s), r);
+            s.rel = r;
         }
     }
 
     /** The bounds a related place's value has in {@code s}, within its type's range; null when unknown or unbounded. */
     private static Interval known(Interpreter in, String k, State s) {
         Place p = in.relatedPlaces.get(k);
-        if (p == null) return null;
+        if (p == null && ScaledCopies.of(k) == null) return null;
         Value v = value(in, k, s);
         if (v.unknown || !v.pts.isEmpty() || v.num.isBottom() || v.num.isTop()) return null;
-        Interval b = v.num.meet(p.range());
+        Interval b = p == null ? v.num : v.num.meet(p.range());
         return b.isBottom() ? null : b;
     }
 
@@ -403,6 +409,8 @@ final class Relations {
             else if (l.sx == -1 && l.sy == 1) r = shifted(r.assignDifference(x, l.y, l.x), x, l.c);
             else r = r.forget(x);
         } else r = r.forget(x);
+        // (after the assignment, which may have taken x's new value from one of them: cap = cap * 2)
+        r = ScaledCopies.dropCopiesOf(r, x);
         // the interval the value analysis computed is a fact too, for the relations x is in
         Place p = in.relatedPlaces.get(x);
         if (p != null && p.pointer()) computed = offsetOf(computed, p.unit());
@@ -473,7 +481,10 @@ final class Relations {
     /** The value a related place holds in a state. */
     static Value value(Interpreter in, String key, State s) {
         Place p = in.relatedPlaces.get(key);
-        if (p == null) return Value.UNKNOWN;
+        if (p == null) {
+            ScaledCopies.Copy c = ScaledCopies.of(key);
+            return c == null ? Value.UNKNOWN : ScaledCopies.value(in, c, s);
+        }
         if (p.pointer()) return offsetOf(held(p, s), p.unit());
         if (p.field()) return s.contents(p.region()).load(Interval.of(p.offset()), p.size());
         Long size = p.region().size.constant();
@@ -506,9 +517,43 @@ final class Relations {
      * keeps, at the loop head, the bound it had before the loop).
      */
     static void align(Interpreter in, State a, State b) {
-        if (a.bottom || b.bottom || a.rel.variables().equals(b.rel.variables())) return;
+        if (a.bottom || b.bottom) return;
+        Octagon<String> ra = a.rel, rb = b.rel;
+        a.rel = deadCounts(in, rb, a);
+        b.rel = deadCounts(in, ra, b);
+        if (a.rel.variables().equals(b.rel.variables())) return;
         b.rel = withBoundsOf(in, a.rel, b);
         a.rel = withBoundsOf(in, b.rel, a);
+    }
+
+    /**
+     * The element count of a block that no pointer in {@code s} can reach (freed and forgotten, or not
+     * allocated on this path) says nothing of any access here: it takes, here, the other state's relations
+     * to the places both have, as long as that tells nothing new of those places. The join then keeps what
+     * the other path knows of it: an array grown in a loop ({@code if (n >= cap) { cap *= 2; p = realloc(p,
+     * cap * sizeof *p); }}) is the first block on one path and the grown one on the other, and each is as
+     * long as {@code cap} wherever a pointer can reach it.
+     */
+    private static Octagon<String> deadCounts(Interpreter in, Octagon<String> from, State s) {
+        Octagon<String> r = s.rel;
+        Set<String> reachable = null;
+        for (String k : from.variables()) {
+            if (!BlockCounts.isCount(k) || r.variables().isEmpty()) continue;
+            if (reachable == null) {
+                reachable = new HashSet<>();
+                for (Region g : Interpreter.reachableFrom(s, x -> x.kind != Region.Kind.HEAP && !in.temporaries.contains(x))) reachable.add(g.key);
+            }
+            if (reachable.contains(BlockCounts.countedBlock(k))) continue;
+            Octagon<String> base = r.variables().contains(k) ? r.forget(k) : r, x = base;
+            for (String v : base.variables()) {
+                if (!from.variables().contains(v) || BlockCounts.isCount(v)) continue;
+                long d = from.upperDiff(k, v), e = from.upperDiff(v, k);
+                if (d != Octagon.INF) x = vacuous(base, x, x.addConstraint(k, v, d));
+                if (e != Octagon.INF) x = vacuous(base, x, x.addConstraint(v, k, e));
+            }
+            r = x;
+        }
+        return r;
     }
 
     private static Octagon<String> withBoundsOf(Interpreter in, Octagon<String> from, State s) {
@@ -587,12 +632,12 @@ final class Relations {
     static void overwritten(Interpreter in, Lvalue.Var v, State s, Interpreter.Frame f) {
         if (s.rel.variables().isEmpty() || f.fn() == null || v.var().isGlobalStorage()) return;
         Region r = in.region(v.var(), f.fn());
-        for (String k : new String[] {r.key, r.key + "#p"}) if (s.rel.variables().contains(k)) s.rel = s.rel.forget(k);
+        for (String k : new String[] {r.key, r.key + "#p"}) if (s.rel.variables().contains(k)) s.rel = ScaledCopies.dropCopiesOf(s.rel.forget(k), k);
     }
 
     /** Forgets a place's relations; what the value analysis knows of it stays a fact. */
     private static Octagon<String> forget(Interpreter in, Octagon<String> r, String k, State s) {
-        r = r.forget(k);
+        r = ScaledCopies.dropCopiesOf(r.forget(k), k);
         Value v = value(in, k, s);
         return !v.unknown && v.pts.isEmpty() && !v.num.isBottom() ? r.meetInterval(k, v.num) : r;
     }
