@@ -409,6 +409,14 @@ final class StatementLowering {
             condition(tested, t, f);
             return;
         }
+        IASTExpression truth = comparedWithZero(e);
+        if (truth != null) {
+            // (c) != 0 is c, (c) == 0 is !c, for a c that is already 0 or 1 (what likely(c) and
+            // unlikely(c) macros build before __builtin_expect: expect((c) != 0, 0))
+            boolean negated = ((IASTBinaryExpression) e).getOperator() == IASTBinaryExpression.op_equals;
+            condition(truth, negated ? f : t, negated ? t : f);
+            return;
+        }
         Expr c = lowering.truth(e);
         branch(c, t, f, Lowering.loc(e));
     }
@@ -425,6 +433,30 @@ final class StatementLowering {
                 && ds.getType() == IASTSimpleDeclSpecifier.t_bool && stc.getInitializer() instanceof ICPPASTConstructorInitializer ci
                 && ci.getArguments().length == 1 && ci.getArguments()[0] instanceof IASTExpression x) return x;
         return null;
+    }
+
+    /** The truth value {@code c} of {@code (c) != 0} or {@code (c) == 0}, where c is a comparison or a logical operation; else null. */
+    private static IASTExpression comparedWithZero(IASTExpression e) {
+        if (!(e instanceof IASTBinaryExpression b) || (b.getOperator() != IASTBinaryExpression.op_notequals && b.getOperator() != IASTBinaryExpression.op_equals)) return null;
+        IASTExpression l = Lowering.unparen(b.getOperand1()), r = Lowering.unparen(b.getOperand2());
+        IASTExpression other = isZero(r) ? l : isZero(l) ? r : null;
+        return other != null && isTruthValue(other) ? other : null;
+    }
+
+    private static boolean isZero(IASTExpression e) {
+        return e instanceof IASTLiteralExpression lit && lit.getKind() == IASTLiteralExpression.lk_integer_constant && "0".equals(String.valueOf(lit.getValue()));
+    }
+
+    /** A comparison, a logical and/or, or a logical not: its value is 0 or 1. */
+    private static boolean isTruthValue(IASTExpression e) {
+        if (e instanceof IASTUnaryExpression u) return u.getOperator() == IASTUnaryExpression.op_not;
+        if (!(e instanceof IASTBinaryExpression b)) return false;
+        return switch (b.getOperator()) {
+            case IASTBinaryExpression.op_lessThan, IASTBinaryExpression.op_lessEqual, IASTBinaryExpression.op_greaterThan,
+                 IASTBinaryExpression.op_greaterEqual, IASTBinaryExpression.op_equals, IASTBinaryExpression.op_notequals,
+                 IASTBinaryExpression.op_logicalAnd, IASTBinaryExpression.op_logicalOr -> true;
+            default -> false;
+        };
     }
 
     private void branch(Expr c, BasicBlock t, BasicBlock f, SourceLoc where) {
