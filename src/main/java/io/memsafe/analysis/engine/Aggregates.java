@@ -32,6 +32,34 @@ final class Aggregates {
         for (Region r : dp.pts.keySet()) s.set(r, Contents.uninitialized());
     }
 
+    /**
+     * The bytes of the structure {@code lv} designates, when it is a whole object of its own (a local,
+     * a block of its size); else null, and what it holds escapes (a member returned by value).
+     */
+    static Contents whole(Interpreter in, Lvalue lv, State s, Frame f) {
+        Value p = in.address(lv, s, f);
+        Region r = exactly(p, lv.type());
+        if (r != null) return s.contents(r);
+        Interpreter.escapeContents(p, s);
+        return null;
+    }
+
+    /** Stores the bytes {@code c} of a structure returned by value into {@code dst}, a whole object, or lets what they hold escape. */
+    static void storeWhole(Interpreter in, Lvalue dst, Contents c, State s, Frame f) {
+        Region r = exactly(in.address(dst, s, f), dst.type());
+        if (r != null) s.set(r, c);
+        else Interpreter.escapeHeld(c, s);
+    }
+
+    /** The one region {@code p} designates the start of, when it is exactly as large as {@code t}; else null. */
+    private static Region exactly(Value p, Type t) {
+        if (p.pts.size() != 1 || !p.num.isBottom()) return null;
+        Region r = p.pts.keySet().iterator().next();
+        Interval off = p.pts.get(r);
+        Long size = r.size.constant();
+        return off.isSingleton() && off.lo() == 0 && size != null && size == Math.max(1, t.size()) ? r : null;
+    }
+
     /** An initialiser list or string literal initialising an array or struct; members it does not name are zero. */
     static void initialize(Interpreter in, Stmt.InitAggregate ia, State s, Frame f) {
         Value p = in.address(ia.target(), s, f);

@@ -678,7 +678,9 @@ public final class Interpreter {
                     if (f.report() && v.isPointer() && f.fn().type != null && f.fn().type.returnType() instanceof Type.Pointer
                             && r.value().type() instanceof Type.Pointer) returned(r.loc(), v, s, f);
                     Region rr = returnRegion(f.fn());
-                    s.set(rr, Contents.uninitialized().store(Interval.ZERO, 8, v, true));
+                    // a structure returned by value: its bytes, pointers and all, are what the caller gets
+                    Contents whole = r.value() instanceof Expr.Load l && l.lv().type() instanceof Type.Struct ? Aggregates.whole(this, l.lv(), s, f) : null;
+                    s.set(rr, whole != null ? whole : Contents.uninitialized().store(Interval.ZERO, 8, v, true));
                 }
             }
             case Stmt.Call c -> call(c, s, f);
@@ -743,8 +745,10 @@ public final class Interpreter {
             if (fp.unknown || !fp.num.isBottom()) targets.clear();
         }
         Value result;
+        Contents struct = null;
         if (!targets.isEmpty()) {
             result = Value.BOTTOM;
+            structReturned = null;
             State joined = State.unreachable();
             // a result tested right after keeps the callee's outcomes apart until the test
             List<Map.Entry<State, Value>> cases = targets.size() == 1 && c.result() != null && f.fn() != null && shape(f.fn()).testedCalls().contains(c) ? new ArrayList<>() : null;
@@ -753,6 +757,13 @@ public final class Interpreter {
                 Value r = callees.inline(callee, args, c, cs, f, cases);
                 result = result.join(r);
                 joined = joined.join(cs);
+            }
+            struct = structReturned;
+            structReturned = null;
+            if (targets.size() > 1 && struct != null) {
+                // which callee's structure it is, the join does not keep: what it points to is out of reach
+                escapeHeld(struct, s);
+                struct = null;
             }
             if (targets.size() > 1) {
                 s.assign(joined);
@@ -819,6 +830,22 @@ public final class Interpreter {
             }
         }
         storeResult(c, result, s, f);
+        if (struct != null && c.result() != null && c.result().type() instanceof Type.Struct && !s.bottom) Aggregates.storeWhole(this, c.result(), struct, s, f);
+        else if (struct != null) escapeHeld(struct, s);
+    }
+
+    /**
+     * The bytes of the structure the last call of a function of the program returned by value (its
+     * return region's contents, see {@link CalleeAnalyses}), or null.
+     */
+    Contents structReturned;
+
+    /** The pointers {@code c} holds are kept somewhere the analysis does not follow. */
+    static void escapeHeld(Contents c, State s) {
+        if (c.pointees().isEmpty()) return;
+        Map<Region, Interval> pts = new TreeMap<>();
+        for (Region r : c.pointees()) pts.put(r, Interval.ZERO);
+        escape(new Value(Interval.BOTTOM, pts, false, null), true, s);
     }
 
     void storeResult(Stmt.Call c, Value result, State s, Frame f) {
