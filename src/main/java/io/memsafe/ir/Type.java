@@ -65,7 +65,16 @@ public sealed interface Type extends java.io.Serializable {
                     : (i.signed() ? "" : "unsigned ") + switch ((int) i.size()) { case 1 -> "char"; case 2 -> "short"; case 4 -> "int"; default -> "long"; };
             case Float f -> f.size() == 4 ? "float" : "double";
             case Pointer p -> show(p.pointee()) + " *";
-            case Array a -> show(a.element()) + "[" + (a.length() < 0 ? "" : a.length()) + "]";
+            // C writes the outer dimension first: char[3][10] is 3 arrays of 10
+            case Array a -> {
+                Type inner = a.element();
+                StringBuilder dims = new StringBuilder("[" + (a.length() < 0 ? "" : a.length()) + "]");
+                while (inner instanceof Array in) {
+                    dims.append('[').append(in.length() < 0 ? "" : in.length()).append(']');
+                    inner = in.element();
+                }
+                yield show(inner) + dims;
+            }
             case Struct s -> s.toString();
             case Function f -> "function";
             case Unknown u -> "?";

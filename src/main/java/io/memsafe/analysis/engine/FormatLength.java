@@ -61,7 +61,11 @@ final class FormatLength {
                 case 'c', 'C' -> piece = Interval.of(1);
                 case 'p' -> piece = Interval.of(3, 18);
                 case 'e', 'E', 'g', 'G' -> piece = exponentForm(conv, precision, fmt.substring(i, j).indexOf('L') >= 0);
-                case 'f', 'F', 'a', 'A' -> piece = Interval.of(1, 317);
+                // the analysis does not follow floating values: an unknown one prints as 1.0 would (GCC's
+                // -Wformat-overflow=1 assumes the same of unknown numbers), so that a double of unknown
+                // magnitude is no evidence of a 317-digit output
+                case 'f', 'F' -> piece = Interval.of(precision == -2 ? 1 : 1 + (precision < 0 ? 7 : precision > 0 ? precision + 1 : 0));
+                case 'a', 'A' -> piece = Interval.of(1, 317);
                 case 'n' -> piece = Interval.ZERO;
                 default -> { return null; }
             }

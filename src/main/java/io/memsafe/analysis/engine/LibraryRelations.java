@@ -145,6 +145,19 @@ final class LibraryRelations {
      * the relations prove to end inside the object: {@code memcpy(buf + k, src, n)} with
      * {@code k + n <= sizeof buf}. Keyed by the argument's value (each argument a distinct instance).
      */
+    /**
+     * A length {@code x - k + c} at offset {@code k + base}, x a variable no larger than the object less c
+     * and base, and never below k (so that x - k does not wrap): the room left from the offset up to x
+     * ({@code fread(buf + end, 1, size - end, f)} with a variable {@code size} as long as the buffer).
+     */
+    private static boolean roomFrom(Interpreter in, Linear len, String k, long base, long size, State s) {
+        if (len.x() == null || len.y() == null || len.sx() != 1 || len.sy() != -1 || !len.y().equals(k)) return false;
+        Interval x = Relations.exact(in, new Linear(len.x(), 1, null, 0, 0), s), at = Relations.exact(in, new Linear(k, 1, null, 0, 0), s);
+        if (x.isBottom() || at.isBottom() || x.hi() == Interval.POS_INF) return false;
+        boolean noWrap = at.hi() <= x.lo() || s.rel.upperDiff(k, len.x()) <= 0;
+        return noWrap && satAdd(satAdd(x.hi(), len.c()), base) <= size;
+    }
+
     static Map<Value, MemoryAccess.End> provenEnds(Interpreter in, List<int[]> pairs, List<Expr> exprs, List<Value> args, State s, Interpreter.Frame f) {
         if (s.rel.variables().isEmpty() || pairs.isEmpty()) return Map.of();
         Map<Value, MemoryAccess.End> out = null;
@@ -225,6 +238,11 @@ final class LibraryRelations {
             k = off.x();
             base = off.c();
             Linear len = linear(in, exprs.get(p[1]), s, f);
+            if (len != null && roomFrom(in, len, k, base, size, s)) {
+                if (out == null) out = new IdentityHashMap<>();
+                out.put(ptr, MemoryAccess.End.INSIDE);
+                continue;
+            }
             if (len == null || len.x() == null || len.y() != null) continue;
             long bound;
             if (len.sx() == 1) bound = len.x().equals(k) ? Octagon.INF : s.rel.upperSum(k, len.x());
