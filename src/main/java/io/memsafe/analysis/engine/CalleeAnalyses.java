@@ -123,7 +123,9 @@ final class CalleeAnalyses {
             Value v = i < args.size() ? args.get(i) : Value.UNKNOWN;
             if (p.type instanceof Type.Int it && v.pts.isEmpty()) v = ValueArithmetic.wrap(v, it);
             Region r = in.region(p, callee);
-            s.set(r, Contents.uninitialized().store(Interval.ZERO, Math.max(1, p.type.size()), v, true));
+            // a structure passed by value: the parameter holds its bytes
+            Contents whole = p.type instanceof Type.Struct ? in.structArguments.get(i) : null;
+            s.set(r, whole != null ? whole : Contents.uninitialized().store(Interval.ZERO, Math.max(1, p.type.size()), v, true));
         }
         for (int i = callee.params.size(); i < args.size(); i++) in.unknownCall(List.of(args.get(i)), s);
         Region ret = Interpreter.returnRegion(callee);

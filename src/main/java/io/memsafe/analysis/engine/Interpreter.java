@@ -727,6 +727,8 @@ public final class Interpreter {
         }
         List<Value> args = new ArrayList<>(c.args().size());
         for (Expr a : c.args()) args.add(eval(a, s, f));
+        Map<Integer, Contents> structs = structArguments(c, s, f);
+        structArguments = structs;
         if (c.callee() != null) GlobalBlocks.materialize(this, c, args, s, f);
         List<Function> targets = new ArrayList<>();
         String name = c.callee();
@@ -754,6 +756,8 @@ public final class Interpreter {
             List<Map.Entry<State, Value>> cases = targets.size() == 1 && c.result() != null && f.fn() != null && shape(f.fn()).testedCalls().contains(c) ? new ArrayList<>() : null;
             for (Function callee : targets) {
                 State cs = targets.size() == 1 ? s : s.copy();
+                // (an earlier target's analysis ran calls of its own)
+                structArguments = structs;
                 Value r = callees.inline(callee, args, c, cs, f, cases);
                 result = result.join(r);
                 joined = joined.join(cs);
@@ -793,6 +797,7 @@ public final class Interpreter {
                     memberArguments = SubObjects.arguments(this, c.args(), args, s, f);
                     provenEnds = LibraryRelations.provenEnds(this, m.byteAccesses(), c.args(), args, s, f);
                 }
+                for (Contents held : structArguments.values()) escapeHeld(held, s);
                 try {
                     result = models.apply(m, c, args, s, f);
                 } finally {
@@ -820,6 +825,7 @@ public final class Interpreter {
                         if (!c.stringArgs().containsKey(i) && args.get(i).isPointer()) use(c.loc(), args.get(i), name == null ? "a call through a pointer" : name, false, f);
                     }
                 }
+                for (Contents held : structArguments.values()) escapeHeld(held, s);
                 Origin read = name == null ? null : AttackSurface.readFromInput(name, args, c.loc(), s);
                 List<Value> written = new ArrayList<>();
                 for (int i = 0; i < args.size(); i++) if (!c.readOnlyArgs().contains(i)) written.add(args.get(i));
@@ -832,6 +838,25 @@ public final class Interpreter {
         storeResult(c, result, s, f);
         if (struct != null && c.result() != null && c.result().type() instanceof Type.Struct && !s.bottom) Aggregates.storeWhole(this, c.result(), struct, s, f);
         else if (struct != null) escapeHeld(struct, s);
+    }
+
+    /**
+     * The structures the call being analysed passes by value, by argument position: their bytes, pointers
+     * and all, are the callee's parameters ({@link CalleeAnalyses}); code the analysis does not follow may
+     * keep or release what they point to.
+     */
+    Map<Integer, Contents> structArguments = Map.of();
+
+    private Map<Integer, Contents> structArguments(Stmt.Call c, State s, Frame f) {
+        Map<Integer, Contents> out = null;
+        for (int i = 0; i < c.args().size(); i++) {
+            if (!(c.args().get(i) instanceof Expr.Load l) || !(l.lv().type() instanceof Type.Struct)) continue;
+            Contents held = Aggregates.whole(this, l.lv(), s, f);
+            if (held == null) continue;
+            if (out == null) out = new HashMap<>();
+            out.put(i, held);
+        }
+        return out == null ? Map.of() : out;
     }
 
     /**
@@ -877,6 +902,7 @@ public final class Interpreter {
      * (`headers = malloc(..)` after the caller's `headers = NULL`) would read as NULL on every path.
      */
     Value notFollowed(Function callee, List<Value> args, State s) {
+        for (Contents held : structArguments.values()) escapeHeld(held, s);
         Value result = unknownCall(args, s);
         List<Region> globals = new ArrayList<>();
         for (Variable g : callGraph.writtenBelow(callee)) if (!g.isConst) globals.add(region(g, null));
