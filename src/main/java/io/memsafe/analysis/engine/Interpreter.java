@@ -785,6 +785,7 @@ public final class Interpreter {
                     states.add(st);
                 }
                 storeResult(c, result, s, f);
+                if (struct != null) escapeHeld(struct, s);
                 if (c.result() instanceof Lvalue.Var v) s.cases = new State.Cases(states, Set.of(region(v.var(), f.fn())));
                 return;
             }
