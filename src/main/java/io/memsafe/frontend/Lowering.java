@@ -275,6 +275,7 @@ public final class Lowering {
         returnsReference = b instanceof IFunction rf && References.isReference(rf.getType().getReturnType());
         fn = new Function(name, type, params, isStatic, loc(fd), unit);
         fn.takesVaList = takesVaList;
+        fn.cplusplus = fd.getTranslationUnit() instanceof org.eclipse.cdt.core.dom.ast.cpp.ICPPASTTranslationUnit;
         fn.entry = fn.newBlock();
         fn.exit = fn.newBlock();
         cur = fn.newBlock();

@@ -20,6 +20,12 @@ public final class Function implements java.io.Serializable {
      */
     public boolean takesVaList;
 
+    /**
+     * Written in C++: a class passed or returned by value goes through its copy or move constructor,
+     * which the lowering makes explicit, not a copy of its bytes.
+     */
+    public boolean cplusplus;
+
     /** A function's name as messages show it: C++ names carry their parameter types already, others get "()". */
     public static String called(String name) {
         return name.endsWith(")") ? name : name + "()";

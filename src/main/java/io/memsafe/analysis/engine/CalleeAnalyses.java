@@ -187,7 +187,7 @@ final class CalleeAnalyses {
         if (!joined.isEmpty()) Relations.forgetFields(in, s, joined);
         in.leftByCallee(s, CalleeRelations.outOfCallee(in, callee, exit));
         Value r = s.contents(ret).load(Interval.ZERO, 8);
-        if (callee.type != null && callee.type.returnType() instanceof Type.Struct) in.structReturned = s.contents(ret);
+        if (!callee.cplusplus && callee.type != null && callee.type.returnType() instanceof Type.Struct) in.structReturned = s.contents(ret);
         s.mem.remove(ret);
         dropFrame(callee, s);
         return r;

@@ -679,7 +679,7 @@ public final class Interpreter {
                             && r.value().type() instanceof Type.Pointer) returned(r.loc(), v, s, f);
                     Region rr = returnRegion(f.fn());
                     // a structure returned by value: its bytes, pointers and all, are what the caller gets
-                    Contents whole = r.value() instanceof Expr.Load l && l.lv().type() instanceof Type.Struct ? Aggregates.whole(this, l.lv(), s, f) : null;
+                    Contents whole = !f.fn().cplusplus && r.value() instanceof Expr.Load l && l.lv().type() instanceof Type.Struct ? Aggregates.whole(this, l.lv(), s, f) : null;
                     s.set(rr, whole != null ? whole : Contents.uninitialized().store(Interval.ZERO, 8, v, true));
                 }
             }
@@ -849,6 +849,7 @@ public final class Interpreter {
     Map<Integer, Contents> structArguments = Map.of();
 
     private Map<Integer, Contents> structArguments(Stmt.Call c, State s, Frame f) {
+        if (f.fn() == null || f.fn().cplusplus) return Map.of();
         Map<Integer, Contents> out = null;
         for (int i = 0; i < c.args().size(); i++) {
             if (!(c.args().get(i) instanceof Expr.Load l) || !(l.lv().type() instanceof Type.Struct)) continue;
