@@ -141,23 +141,24 @@ final class LibraryRelations {
     }
 
     /**
-     * Pointer arguments of a library call whose byte access, by the model's (pointer, length) pairs,
-     * the relations prove to end inside the object: {@code memcpy(buf + k, src, n)} with
-     * {@code k + n <= sizeof buf}. Keyed by the argument's value (each argument a distinct instance).
-     */
-    /**
      * A length {@code x - k + c} at offset {@code k + base}, x a variable no larger than the object less c
-     * and base, and never below k (so that x - k does not wrap): the room left from the offset up to x
-     * ({@code fread(buf + end, 1, size - end, f)} with a variable {@code size} as long as the buffer).
+     * and base, k never above x and c not negative (so that the length does not wrap): the room left from
+     * the offset up to x ({@code fread(buf + end, 1, size - end, f)} with a variable {@code size} as long
+     * as the buffer).
      */
     private static boolean roomFrom(Interpreter in, Linear len, String k, long base, long size, State s) {
-        if (len.x() == null || len.y() == null || len.sx() != 1 || len.sy() != -1 || !len.y().equals(k)) return false;
+        if (len.x() == null || len.y() == null || len.sx() != 1 || len.sy() != -1 || !len.y().equals(k) || len.c() < 0) return false;
         Interval x = Relations.exact(in, new Linear(len.x(), 1, null, 0, 0), s), at = Relations.exact(in, new Linear(k, 1, null, 0, 0), s);
         if (x.isBottom() || at.isBottom() || x.hi() == Interval.POS_INF) return false;
         boolean noWrap = at.hi() <= x.lo() || s.rel.upperDiff(k, len.x()) <= 0;
         return noWrap && satAdd(satAdd(x.hi(), len.c()), base) <= size;
     }
 
+    /**
+     * Pointer arguments of a library call whose byte access, by the model's (pointer, length) pairs,
+     * the relations prove to end inside the object: {@code memcpy(buf + k, src, n)} with
+     * {@code k + n <= sizeof buf}. Keyed by the argument's value (each argument a distinct instance).
+     */
     static Map<Value, MemoryAccess.End> provenEnds(Interpreter in, List<int[]> pairs, List<Expr> exprs, List<Value> args, State s, Interpreter.Frame f) {
         if (s.rel.variables().isEmpty() || pairs.isEmpty()) return Map.of();
         Map<Value, MemoryAccess.End> out = null;
