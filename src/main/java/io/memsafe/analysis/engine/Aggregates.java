@@ -27,9 +27,30 @@ final class Aggregates {
                 s.set(dr, s.contents(sr));
                 return;
             }
+            long size = dst.type().size();
+            if (doff.isSingleton() && soff.isSingleton() && size > 0 && doff.lo() >= 0 && soff.lo() >= 0) {
+                // a member copied whole (node.start_mark = mark): its bytes, the rest of both objects as they were
+                s.set(dr, copied(s.contents(sr), soff.lo(), s.contents(dr), doff.lo(), size));
+                return;
+            }
         }
         Interpreter.escapeContents(sp, s);
         for (Region r : dp.pts.keySet()) s.set(r, Contents.uninitialized());
+    }
+
+    /**
+     * {@code to} with the {@code size} bytes at {@code at} replaced by those of {@code from} at {@code off}:
+     * the values {@code from} holds whole in that range, what it does not (a value across the range's
+     * edge, bytes it never described) unknown.
+     */
+    private static Contents copied(Contents from, long off, Contents to, long at, long size) {
+        Contents out = to.store(Interval.of(at), size, Value.UNKNOWN, true);
+        for (var e : from.cells.subMap(off, off + size).entrySet()) {
+            Contents.Cell c = e.getValue();
+            if (e.getKey() + c.size() > off + size) continue;
+            out = out.store(Interval.of(at + e.getKey() - off), c.size(), c.value(), true);
+        }
+        return out;
     }
 
     /**
