@@ -108,6 +108,7 @@ final class CalleeAnalyses {
      * group (with the value returned there), see {@link ReturnCases}.
      */
     Value inline(Function callee, List<Value> args, Stmt.Call c, State s, Frame f, List<Map.Entry<State, Value>> cases) {
+        Map<Integer, Contents> structs = in.structArguments(c, s, f);
         if (f.depth() >= maxDepth || f.onStack(callee) || work.used.size() >= MAX_CALLEE_ANALYSES || callee.blocks.size() > MAX_INLINED_BLOCKS
                 || callee.takesVaList) {
             // recursion, too deep or too much (the root's own limit; a callee analysis gets the room its
@@ -116,7 +117,7 @@ final class CalleeAnalyses {
             // unknown values: analysed per call site it would learn nothing of them, only the text of each
             // format string, and a program's own printf analysed once per format string was most of the
             // time a scan of such a program took (curl's formatf). It is analysed once, on its own.
-            return in.notFollowed(callee, args, s);
+            return in.notFollowed(callee, args, structs, s);
         }
         for (int i = 0; i < callee.params.size(); i++) {
             Variable p = callee.params.get(i);
@@ -124,7 +125,7 @@ final class CalleeAnalyses {
             if (p.type instanceof Type.Int it && v.pts.isEmpty()) v = ValueArithmetic.wrap(v, it);
             Region r = in.region(p, callee);
             // a structure passed by value: the parameter holds its bytes
-            Contents whole = p.type instanceof Type.Struct ? in.structArguments.get(i) : null;
+            Contents whole = p.type instanceof Type.Struct ? structs.get(i) : null;
             s.set(r, whole != null ? whole : Contents.uninitialized().store(Interval.ZERO, Math.max(1, p.type.size()), v, true));
         }
         for (int i = callee.params.size(); i < args.size(); i++) in.unknownCall(List.of(args.get(i)), s);
@@ -144,7 +145,7 @@ final class CalleeAnalyses {
             // its call tree does not fit in what this analysis may still use: as if unknown
             s.mem.remove(ret);
             dropFrame(callee, s);
-            return in.notFollowed(callee, args, s);
+            return in.notFollowed(callee, args, structs, s);
         }
         if (f.report()) replayReports(key, sum, cf);
         State exit = sum.exit().copy();

@@ -727,8 +727,6 @@ public final class Interpreter {
         }
         List<Value> args = new ArrayList<>(c.args().size());
         for (Expr a : c.args()) args.add(eval(a, s, f));
-        Map<Integer, Contents> structs = structArguments(c, s, f);
-        structArguments = structs;
         if (c.callee() != null) GlobalBlocks.materialize(this, c, args, s, f);
         List<Function> targets = new ArrayList<>();
         String name = c.callee();
@@ -756,8 +754,6 @@ public final class Interpreter {
             List<Map.Entry<State, Value>> cases = targets.size() == 1 && c.result() != null && f.fn() != null && shape(f.fn()).testedCalls().contains(c) ? new ArrayList<>() : null;
             for (Function callee : targets) {
                 State cs = targets.size() == 1 ? s : s.copy();
-                // (an earlier target's analysis ran calls of its own)
-                structArguments = structs;
                 Value r = callees.inline(callee, args, c, cs, f, cases);
                 result = result.join(r);
                 joined = joined.join(cs);
@@ -798,7 +794,7 @@ public final class Interpreter {
                     memberArguments = SubObjects.arguments(this, c.args(), args, s, f);
                     provenEnds = LibraryRelations.provenEnds(this, m.byteAccesses(), c.args(), args, s, f);
                 }
-                for (Contents held : structArguments.values()) escapeHeld(held, s);
+                escapeStructArguments(c, s, f);
                 try {
                     result = models.apply(m, c, args, s, f);
                 } finally {
@@ -826,7 +822,7 @@ public final class Interpreter {
                         if (!c.stringArgs().containsKey(i) && args.get(i).isPointer()) use(c.loc(), args.get(i), name == null ? "a call through a pointer" : name, false, f);
                     }
                 }
-                for (Contents held : structArguments.values()) escapeHeld(held, s);
+                escapeStructArguments(c, s, f);
                 Origin read = name == null ? null : AttackSurface.readFromInput(name, args, c.loc(), s);
                 List<Value> written = new ArrayList<>();
                 for (int i = 0; i < args.size(); i++) if (!c.readOnlyArgs().contains(i)) written.add(args.get(i));
@@ -842,13 +838,11 @@ public final class Interpreter {
     }
 
     /**
-     * The structures the call being analysed passes by value, by argument position: their bytes, pointers
-     * and all, are the callee's parameters ({@link CalleeAnalyses}); code the analysis does not follow may
-     * keep or release what they point to.
+     * The structures a call passes by value, by argument position: their bytes, pointers and all, are the
+     * callee's parameters ({@link CalleeAnalyses}); code the analysis does not follow may keep or release
+     * what they point to ({@link #escapeStructArguments}).
      */
-    Map<Integer, Contents> structArguments = Map.of();
-
-    private Map<Integer, Contents> structArguments(Stmt.Call c, State s, Frame f) {
+    Map<Integer, Contents> structArguments(Stmt.Call c, State s, Frame f) {
         if (f.fn() == null || f.fn().cplusplus) return Map.of();
         Map<Integer, Contents> out = null;
         for (int i = 0; i < c.args().size(); i++) {
@@ -859,6 +853,11 @@ public final class Interpreter {
             out.put(i, held);
         }
         return out == null ? Map.of() : out;
+    }
+
+    /** A call the analysis does not follow: what the structures it passes by value point to escapes. */
+    void escapeStructArguments(Stmt.Call c, State s, Frame f) {
+        for (Contents held : structArguments(c, s, f).values()) escapeHeld(held, s);
     }
 
     /**
@@ -903,8 +902,8 @@ public final class Interpreter {
      * callees may write are unknown afterwards too. Left as they were, a global the callee sets
      * (`headers = malloc(..)` after the caller's `headers = NULL`) would read as NULL on every path.
      */
-    Value notFollowed(Function callee, List<Value> args, State s) {
-        for (Contents held : structArguments.values()) escapeHeld(held, s);
+    Value notFollowed(Function callee, List<Value> args, Map<Integer, Contents> structs, State s) {
+        for (Contents held : structs.values()) escapeHeld(held, s);
         Value result = unknownCall(args, s);
         List<Region> globals = new ArrayList<>();
         for (Variable g : callGraph.writtenBelow(callee)) if (!g.isConst) globals.add(region(g, null));
