@@ -64,7 +64,15 @@ record BoundsViolation(Region region, Interval offset, Interval length, long siz
                 }
                 continue;
             }
-            if (size.num.isBottom() || size.unknown) continue;
+            if (size.num.isBottom() || size.unknown) {
+                // no end to check, but a start: an offset below zero on some path the input picks (name[len - 1] of an
+                // empty name) reads or writes before the object
+                Interval off = e.getValue();
+                if (taint != null && startKnown(r) && !off.isBottom() && off.lo() < 0 && off.lo() != Interval.NEG_INF && !a.pointer().widened) {
+                    out.add(new BoundsViolation(r, off, l, -1, true, taint));
+                }
+                continue;
+            }
             long sz = size.num.isSingleton() ? size.num.lo() : size.num.hi();
             if (sz == Interval.POS_INF) continue;
             Interval off = e.getValue();
@@ -89,6 +97,18 @@ record BoundsViolation(Region region, Interval offset, Interval length, long siz
             }
         }
         return out;
+    }
+
+    /**
+     * Storage of unknown size whose offset 0 is its first byte: a block allocated with a size the
+     * analysis does not know, a command-line argument or an environment string. Storage a pointer of
+     * unknown origin designates may have bytes before the place it points to; an entry point's buffer
+     * is one only by inference, and its length parameter may be one its callers never make 0; a
+     * global of unknown size is an array declared without its bound, whose definition elsewhere says
+     * what it covers (a table indexed from an offset).
+     */
+    private static boolean startKnown(Region r) {
+        return r.kind == Region.Kind.STACK || r.kind == Region.Kind.HEAP || r.key.startsWith("argv[]") || r.key.startsWith("e:");
     }
 
     /**
@@ -170,7 +190,8 @@ record BoundsViolation(Region region, Interval offset, Interval length, long siz
     List<TraceStep> trace(MemoryAccess a, boolean write) {
         List<TraceStep> t = new ArrayList<>();
         if (region.allocated != null && region.allocated.line() > 0) {
-            t.add(new TraceStep(region.allocated, size < 0
+            t.add(new TraceStep(region.allocated, size < 0 && under ? region.description + " (of unknown length) starts here"
+                    : size < 0
                     ? region.description + " enters here, as long as the entry point's length parameter says"
                     : onlyGuaranteed ? region.description + " enters here, as long as the request says"
                     : region.kind.label + " buffer " + region.description + " allocated here"));

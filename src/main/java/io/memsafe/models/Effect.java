@@ -48,8 +48,11 @@ public sealed interface Effect {
     record Format(int dst, int limitArg, int fmtArg, int elem) implements Effect { }
     /** fgets / fgetws: reads up to args[countArg]-1 elements of input into dst and terminates them. */
     record ReadLine(int dst, int countArg, int elem) implements Effect { }
-    /** scanf family: stores input into the objects its pointer arguments, from firstPointer on, designate. */
-    record Scan(int fmtArg, int firstPointer, int elem) implements Effect { }
+    /**
+     * scanf family: stores input into the objects its pointer arguments, from firstPointer on, designate;
+     * {@code sourceArg}: the string sscanf reads (-1: a stream, input of any length).
+     */
+    record Scan(int fmtArg, int firstPointer, int elem, int sourceArg) implements Effect { }
     /** Allocates a block of {@code size} bytes and returns it (may return NULL when {@code mayFail}). */
     record Allocate(Len size, String family, boolean onStack, boolean zeroed, boolean mayFail) implements Effect { }
     /** realloc: a new block of {@code size} bytes holding the old contents; the old block is released. */

@@ -104,10 +104,11 @@ public final class LibraryModels {
         def("fputs", range(-1, INT_MAX), true, new Effect.PrintString(0, 1));
         def("fputws", range(-1, INT_MAX), true, new Effect.PrintString(0, 4));
         // output: -1 (0 for fwrite) or at most the count asked for, so a test of the result tells failure from success
-        def("write", new Returns.Range(-1, INT_MAX, null, 2), true);
-        def("send", new Returns.Range(-1, INT_MAX, null, 2), true);
-        def("sendto", new Returns.Range(-1, INT_MAX, null, 2), true);
-        def("fwrite", new Returns.Range(0, INT_MAX, null, 2), true);
+        // and they read the bytes they send: a count past the buffer sends what lies beyond it (an over-read, a leak)
+        def("write", new Returns.Range(-1, INT_MAX, null, 2), true, new ReadBytes(1, arg(2)));
+        def("send", new Returns.Range(-1, INT_MAX, null, 2), true, new ReadBytes(1, arg(2)));
+        def("sendto", new Returns.Range(-1, INT_MAX, null, 2), true, new ReadBytes(1, arg(2)));
+        def("fwrite", new Returns.Range(0, INT_MAX, null, 2), true, new ReadBytes(0, new Len.Product(1, 2)));
         for (String n : List.of("puts", "fputs", "fputws", "putchar", "fputc", "putc", "perror", "fflush", "fclose",
                 "fwrite", "write", "send", "sendto", "close", "shutdown", "listen", "bind", "connect", "socket",
                 "srand", "sleep", "remove", "unlink", "rename", "feof", "ferror", "rewind", "fseek", "ftell",
@@ -160,12 +161,12 @@ public final class LibraryModels {
         def("read", new Returns.Range(-1, INT_MAX, "read", 2), false, new WriteBytes(1, arg(2), Fill.TAINTED, -1, 1));
         def("recv", new Returns.Range(-1, INT_MAX, "recv", 2), false, new WriteBytes(1, arg(2), Fill.TAINTED, -1, 1));
         def("recvfrom", new Returns.Range(-1, INT_MAX, "recvfrom", 2), false, new WriteBytes(1, arg(2), Fill.TAINTED, -1, 1));
-        def("scanf", range(-1, INT_MAX), false, new Effect.Scan(0, 1, 1));
-        def("fscanf", range(-1, INT_MAX), false, new Effect.Scan(1, 2, 1));
-        def("sscanf", range(-1, INT_MAX), false, new ReadString(0, 1, -1), new Effect.Scan(1, 2, 1));
-        def("wscanf", range(-1, INT_MAX), false, new Effect.Scan(0, 1, 4));
-        def("fwscanf", range(-1, INT_MAX), false, new Effect.Scan(1, 2, 4));
-        def("swscanf", range(-1, INT_MAX), false, new ReadString(0, 4, -1), new Effect.Scan(1, 2, 4));
+        def("scanf", range(-1, INT_MAX), false, new Effect.Scan(0, 1, 1, -1));
+        def("fscanf", range(-1, INT_MAX), false, new Effect.Scan(1, 2, 1, -1));
+        def("sscanf", range(-1, INT_MAX), false, new ReadString(0, 1, -1), new Effect.Scan(1, 2, 1, 0));
+        def("wscanf", range(-1, INT_MAX), false, new Effect.Scan(0, 1, 4, -1));
+        def("fwscanf", range(-1, INT_MAX), false, new Effect.Scan(1, 2, 4, -1));
+        def("swscanf", range(-1, INT_MAX), false, new ReadString(0, 4, -1), new Effect.Scan(1, 2, 4, 0));
         def("getenv", new Returns.ExternalString("getenv"), true, new ReadString(0, 1, -1));
         def("rand", new Returns.Range(0, RAND_MAX, "rand", -1), true);
         def("random", new Returns.Range(0, RAND_MAX, "random", -1), true);

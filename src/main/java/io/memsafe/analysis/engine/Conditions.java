@@ -104,6 +104,7 @@ final class Conditions {
         if (s.bottom || p.pts.size() != 1 || !p.nullOrKnownRegions()) return;
         Map.Entry<Region, Interval> target = p.pts.entrySet().iterator().next();
         if (!target.getValue().isSingleton()) return;
+        if (op == BinOp.NE && other.isDefinitelyNull()) Strings.terminatorNotAt(target.getKey(), target.getValue().lo(), l.lv().type().size(), s);
         long size = Math.max(1, l.lv().type().size());
         if (UserMemory.isUser(target.getKey())) {
             // user memory may change between two reads: a test of it bounds nothing read later, and

@@ -220,8 +220,16 @@ public final class Interpreter {
             case Expr.FunctionRef fr -> Value.pointer(functionRegion(fr.name()), Interval.ZERO);
             case Expr.Unary u -> ValueArithmetic.unary(u, eval(u.operand(), s, f));
             case Expr.Binary b -> {
-                Value l = eval(b.left(), s, f), r = eval(b.right(), s, f);
+                Value l = eval(b.left(), s, f);
+                WrappedIndex.Exact leftBelow = belowZero;
+                Value r = eval(b.right(), s, f);
+                if ((b.op() == BinOp.ADD || b.op() == BinOp.SUB) && l.isPointer() != r.isPointer()) {
+                    // a pointer plus an index that went below zero: the address wraps with it
+                    if (l.isPointer()) r = WrappedIndex.asOffset(b.right(), r, belowZero);
+                    else l = WrappedIndex.asOffset(b.left(), l, leftBelow);
+                }
                 Value v = ValueArithmetic.binary(b.op(), l, r, b.scale(), b.type());
+                belowZero = WrappedIndex.exact(b, l, r);
                 if (b.op() == BinOp.PTRDIFF) v = Relations.boundDifference(this, b, v, s, f);
                 Value wire = WireFormat.assembled(b, v, at);
                 yield wire != null ? wire : SizeArithmetic.markWrap(b, l, r, v, at, max -> ProductGuards.checked(f.fn(), block, b, max));
@@ -246,12 +254,16 @@ public final class Interpreter {
             case Lvalue.Field fl -> offset(address(fl.base(), s, f), Interval.of(fl.offset()));
             case Lvalue.Index ix -> {
                 Value base = address(ix.base(), s, f);
-                Value idx = eval(ix.index(), s, f);
+                belowZero = null;
+                Value idx = WrappedIndex.asOffset(ix.index(), eval(ix.index(), s, f), belowZero);
                 long scale = ix.type().size() > 0 ? ix.type().size() : 1;
                 yield ValueArithmetic.binary(BinOp.ADD, base, idx, scale, base.num.isBottom() ? new Type.Pointer(ix.type()) : Type.LONG);
             }
         };
     }
+
+    /** The last unsigned difference {@link #eval} computed that went below zero, before it wrapped ({@link WrappedIndex}). */
+    private WrappedIndex.Exact belowZero;
 
     private static Value offset(Value p, Interval d) {
         if (d.isSingleton() && d.lo() == 0) return p;
@@ -315,8 +327,15 @@ public final class Interpreter {
             if (v.unknown) v = new Value(nonZero, Map.of(), false, v.taint, v.widened);
             else if (!v.num.isBottom() && v.num.lo() == 0) v = v.withNum(Interval.of(1, Math.max(1, v.num.hi())));
         }
+        lastLoad = p;
         return lv.type() instanceof Type.Int i && v.pts.isEmpty() ? ValueArithmetic.wrap(v, i) : v;
     }
+
+    /** The input byte the assignment being executed copies, when a loop walks the input to find it ({@link CopyLoops}). */
+    private io.memsafe.analysis.domain.Origin inputCopy;
+
+    /** The address the last load read (the outermost load of an expression finishes last): see {@link CopyLoops}. */
+    private Value lastLoad;
 
     private static boolean beforeTerminator(Value p, long size, State s) {
         if (!p.nullOrKnownRegions()) return false;
@@ -339,6 +358,8 @@ public final class Interpreter {
         long size = Math.max(1, lv.type().size());
         Value p = address(lv, s, f);
         if (!memberFacts.isEmpty()) p = UntrustedMembers.storeAddress(this, memberFacts, lv, p, s, f);
+        p = CopyLoops.destination(p, inputCopy);
+        inputCopy = null;
         checkAccess(lv, p, size, true, s, f);
         checkElementOfMember(lv, size, true, s, f);
         boolean charLike = lv.type() instanceof Type.Int i && (i.isChar() || i.size() == 1);
@@ -585,6 +606,7 @@ public final class Interpreter {
 
     void exec(Stmt st, State s, Frame f) {
         budget.step();
+        inputCopy = null;
         State outer = current;
         SourceLoc outerAt = at;
         current = s;
@@ -638,11 +660,13 @@ public final class Interpreter {
                 copying = scalarCopy || wholeCopy;
                 copiedIndeterminate = false;
                 Value v;
+                lastLoad = null;
                 try {
                     v = eval(a.value(), s, f);
                 } finally {
                     copying = false;
                 }
+                inputCopy = CopyLoops.inputByte(a, v, lastLoad);
                 if (scalarCopy && copiedIndeterminate) {
                     // a copy of an indeterminate value is not a use: the copy is indeterminate in turn
                     copiedIndeterminate = false;

@@ -115,6 +115,28 @@ final class ModelInterpreter {
         return null;
     }
 
+    /**
+     * A string of the input's choosing, of a length nothing bounds, has been measured: code that takes a
+     * string's length does so to check it or to size what receives it, which the intervals cannot relate
+     * to the terminator they keep apart. From here on its length is still untrusted but no evidence that a
+     * copy of it runs past its destination ({@link Origin#asCapped}).
+     */
+    private static void measured(Value p, State s) {
+        for (Region r : p.pts.keySet()) {
+            Contents c = s.contents(r);
+            Value nul = c.nul;
+            if (nul.num.isBottom() || nul.num.hi() != Interval.POS_INF) continue;
+            Origin t = nul.taint != null ? nul.taint : c.rest.taint;
+            if (t == null || t.capped()) continue;
+            s.set(r, c.withNul(nul.withTaint(t.asCapped())));
+        }
+    }
+
+    /** A string length the input chooses with no bound: evidence that a copy of it runs past its destination. */
+    private static boolean unboundedInput(Str str) {
+        return str != null && str.taint() != null && !str.taint().capped() && !str.alsoUnknown() && str.bytes().hi() == Interval.POS_INF;
+    }
+
     /** The characters of a constant string (a literal), or null. */
     String constant(Value p, State s, int elem) {
         if (p.pts.size() != 1 || p.unknown || !p.num.isBottom()) return null;
@@ -159,7 +181,7 @@ final class ModelInterpreter {
                     Interval maxLen = n.num.isBottom() ? Interval.of(0, Interval.POS_INF) : Interval.of(0, Math.max(0, (n.num.hi() == Interval.POS_INF ? Interval.POS_INF : (n.num.hi() - 1) * rl.elem())));
                     fill(dst, s, Value.tainted(Interval.ofType(rl.elem(), true), o), (nul, off) -> new Value(off.add(maxLen), Map.of(), false, o));
                 }
-                case Effect.Scan sc -> scan(sc, args, loc, s);
+                case Effect.Scan sc -> scan(sc, args, loc, op, s, f);
                 case Effect.Allocate a -> {
                     allocated = allocate(loc, length(a.size(), args), a.family(), a.onStack(), a.zeroed(), a.mayFail(), s, f);
                     BlockCounts.allocated(in, a.size(), c.args(), allocated, s, f);
@@ -505,7 +527,7 @@ final class ModelInterpreter {
         if (lim != null || !unterminatedRead(loc, src, cs.elem(), op, s, f)) checkStringRead(loc, src, cs.elem(), lim, true, op, "source string", s, f);
         Value writeLen;
         if (lim != null) writeLen = lim;
-        else writeLen = str == null ? Value.UNKNOWN : new Value(str.forCheck().add(Interval.of(cs.elem())), Map.of(), false, str.taint());
+        else writeLen = str == null ? Value.UNKNOWN : new Value((unboundedInput(str) ? str.bytes() : str.forCheck()).add(Interval.of(cs.elem())), Map.of(), false, str.taint());
         in.checkAccess(loc, dst, writeLen, true, op, lim != null ? "count " + lim.num + " bytes" + origin(lim) : describe(str, "source string"), f);
         // characters before the source's terminator are non-zero: if the terminator is not copied, neither is a zero
         boolean noTerminatorCopied = str != null && lim != null && !lim.num.isBottom() && str.bytes().lo() >= lim.num.hi();
@@ -554,11 +576,15 @@ final class ModelInterpreter {
         checkStringRead(loc, src, as.elem(), lim, true, op, "source string", s, f);
         checkStringRead(loc, dst, as.elem(), null, true, op, "destination string", s, f);
         if (dstr != null && sstr != null) {
-            Interval copied = sstr.forCheck();
+            // a source of the input's choosing is as long as it likes: only a limit bounds what is appended
+            Interval copied = unboundedInput(sstr) || (lim != null && sstr.taint() != null && !sstr.alsoUnknown()) ? sstr.bytes() : sstr.forCheck();
             if (lim != null && !lim.num.isBottom()) copied = Interval.of(Math.min(copied.lo(), lim.num.lo()), Math.min(copied.hi(), lim.num.hi()));
             Value at = ValueArithmetic.binary(io.memsafe.ir.Expr.BinOp.ADD, dst, Value.of(dstr.forCheck()), 1, new io.memsafe.ir.Type.Pointer(io.memsafe.ir.Type.CHAR));
             Origin t = sstr.taint() != null ? sstr.taint() : lim != null ? lim.taint : null;
-            in.checkAccess(loc, at, new Value(copied.add(Interval.of(as.elem())), Map.of(), false, t), true, op,
+            // with a limit, the limit is what bounds the amount: the source's input is evidence only of
+            // what the limit lets through (sizeof buf - strlen(buf) - 1 holds with the length it was taken of)
+            Origin amount = lim == null ? (sstr.taint() != null && sstr.taint().capped() ? null : sstr.taint()) : lim.taint != null && dstr.taint() != null && lim.taint.sameSource(dstr.taint()) ? null : lim.taint;
+            in.checkAccess(loc, at, new Value(copied.add(Interval.of(as.elem())), Map.of(), false, amount), true, op,
                     "appending " + copied + " bytes after " + dstr.bytes() + " bytes already there" + (t != null ? " (from " + t.what() + " at line " + t.loc().line() + ")" : ""), f);
             Interval newLen = dstr.bytes().add(lim == null ? sstr.bytes() : copied);
             Value content = loadAll(src, s);
@@ -592,16 +618,43 @@ final class ModelInterpreter {
         });
     }
 
-    private void scan(Effect.Scan sc, List<Value> args, SourceLoc loc, State s) {
+    /**
+     * What a %s of sscanf writes, read from the string {@code src}: at most its length and a terminator;
+     * as long as the input likes where the string is the input's and no terminator is known.
+     */
+    private Value fieldOf(Value src, int unit, State s) {
+        Str str = strlen(src, s, unit == 4 ? 4 : 0);
+        if (str == null) return new Value(Interval.of(unit, Interval.POS_INF), Map.of(), false, null);
+        long hi = str.bytes().hi();
+        Interval len = Interval.of(unit, hi == Interval.POS_INF ? Interval.POS_INF : hi + unit);
+        return new Value(len, Map.of(), false, hi == Interval.POS_INF && !unboundedInput(str) ? null : str.taint());
+    }
+
+    private void scan(Effect.Scan sc, List<Value> args, SourceLoc loc, String op, State s, Interpreter.Frame f) {
         Origin o = new Origin("scanf-family input", loc);
+        String fmt = constant(arg(args, sc.fmtArg()), s, sc.elem());
+        List<ScanFormat.Conversion> conversions = fmt == null ? null : ScanFormat.parse(fmt, sc.elem());
         for (int i = sc.firstPointer(); i < args.size(); i++) {
             Value p = args.get(i);
+            ScanFormat.Conversion conv = conversions != null && i - sc.firstPointer() < conversions.size() ? conversions.get(i - sc.firstPointer()) : null;
+            if (conv != null && conv.string()) {
+                // %s and %[: as many characters as the input holds, and a terminator, unless a width bounds them
+                Value len = conv.width() >= 0 ? Value.of(Interval.of(conv.unit(), (conv.width() + 1) * conv.unit()))
+                        : sc.sourceArg() < 0 ? Value.tainted(Interval.of(conv.unit(), Interval.POS_INF), o) : fieldOf(arg(args, sc.sourceArg()), conv.unit(), s);
+                in.checkAccess(loc, p, len, true, op, conv.width() < 0 ? "a %" + conv.letter() + " conversion with no width: the input's whole field"
+                        : "a %" + conv.width() + conv.letter() + " conversion: up to " + conv.width() + " characters and a terminator", f);
+                long most = conv.width() < 0 ? Interval.POS_INF : conv.width() * conv.unit();
+                fill(p, s, Value.tainted(Interval.ofType(conv.unit(), true), o), (nul, off) -> new Value(off.add(Interval.of(0, most)), Map.of(), false, o));
+                continue;
+            }
+            if (conv != null && conv.bytes() > 0) in.checkAccess(loc, p, Value.of(conv.bytes()), true, op, "a %" + conv.letter() + " conversion", f);
+            long size = conv != null && conv.bytes() > 0 ? conv.bytes() : 4;
             for (Map.Entry<Region, Interval> e : p.pts.entrySet()) {
                 Region r = e.getKey();
                 if (r.kind == Region.Kind.STRING_LITERAL) continue;
                 Contents c = s.contents(r);
-                Value v = Value.tainted(Interval.ofType(4, true), o);
-                Contents n = e.getValue().isSingleton() && p.pts.size() == 1 ? c.store(e.getValue(), 4, v, true) : c.store(e.getValue(), 4, v, false);
+                Value v = Value.tainted(size <= 8 && conv != null && !conv.floating() ? Interval.ofType(size, true) : Interval.ofType(4, true), o);
+                Contents n = e.getValue().isSingleton() && p.pts.size() == 1 ? c.store(e.getValue(), size, v, true) : c.store(e.getValue(), size, v, false);
                 s.set(r, n.withNul(Value.UNKNOWN.withTaint(o)));
             }
         }
@@ -705,6 +758,7 @@ final class ModelInterpreter {
             case Returns.Argument a -> a.orNull() ? arg(args, a.arg()).join(Value.ZERO) : arg(args, a.arg());
             case Returns.StringLength sl -> {
                 Str str = strlen(arg(args, sl.arg()), s, sl.elem());
+                measured(arg(args, sl.arg()), s);
                 if (str == null) yield Value.UNKNOWN;
                 Interval len = str.bytes().div(Interval.of(sl.elem()));
                 if (sl.limitArg() >= 0) {
@@ -811,8 +865,21 @@ final class ModelInterpreter {
                 // the output's length; an encoding error (-1) needs a wide character, which a narrow
                 // format without %ls or %lc does not convert
                 String fmt = constant(arg(args, fo.fmtArg()), s, 1);
-                Interval out = fmt == null || FormatLength.convertsWide(fmt) ? null : FormatLength.of(fmt, args, fo.fmtArg() + 1, p -> strlen(p, s), 1);
-                // an output whose length the analysis cannot bound (a string it does not know): the
+                Origin[] input = new Origin[1];
+                Interval out = fmt == null || FormatLength.convertsWide(fmt) ? null : FormatLength.of(fmt, args, fo.fmtArg() + 1, p -> {
+                    Str str = strlen(p, s);
+                    if (unboundedInput(str) && input[0] == null) input[0] = str.taint();
+                    return str;
+                }, 1);
+                // an output that holds a string of the input's choosing, as long as it likes: the length the
+                // whole output would have is the input's too (what snprintf cut is still counted, and a
+                // write of that many bytes from the buffer reads past it)
+                if (out != null && input[0] != null) {
+                    Origin o = input[0];
+                    yield Value.tainted(Interval.of(out.lo(), Integer.MAX_VALUE), new Origin("the length of the whole output " + name
+                            + "() formats, not what fit (a string from " + o.what() + (o.loc() != null && o.loc().line() > 0 ? " at line " + o.loc().line() : "") + ")", loc));
+                }
+                // an output whose length the analysis cannot bound otherwise (a string it does not know): the
                 // result is unknown, not the type's range (-1..INT_MAX), which would be read as evidence
                 // that an offset advanced by it (r += snprintf(buf + r, size - r, ...)) reaches 2^31
                 yield out == null || out.hi() > Integer.MAX_VALUE ? Value.UNKNOWN : Value.of(out);

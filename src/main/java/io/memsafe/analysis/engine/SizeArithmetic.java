@@ -54,6 +54,11 @@ final class SizeArithmetic {
         boolean outside = below || (exact.hi() > range.hi() && range.hi() != Interval.POS_INF);
         if (!(outside || (finiteInputs && saturated))) return result;
         if (b.op() == BinOp.MUL && guarded.test(range.hi())) return result;
+        // a sum of non-negative signed values past the maximum by less than a turn is negative ({@code len + 1}
+        // with len = INT_MAX is INT_MIN): as a size it is the sum itself where size_t has the same width, and
+        // sign-extended to a wider size_t more than any heap holds (the allocation fails); it never makes the
+        // block smaller than what the operands count
+        if (b.op() == BinOp.ADD && t.signed() && x.lo() >= 0 && y.lo() >= 0 && !saturated && exact.hi() - range.hi() <= range.hi() + 1) return result;
         String type = (t.signed() ? "" : "unsigned ") + (size * 8) + "-bit";
         String how = exact.lo() < range.lo() && b.op() == BinOp.SUB
                 ? "the subtraction can go below zero and wrap around its " + type + " type"
@@ -77,11 +82,13 @@ final class SizeArithmetic {
                 || !(c.type() instanceof Type.Int t) || !(c.operand().type() instanceof Type.Int from) || t.size() >= from.size()) return result;
         Expr e = c.operand();
         while (e instanceof Expr.Cast inner) e = inner.operand();
-        if (!(e instanceof Expr.Binary b) || (b.op() != BinOp.ADD && b.op() != BinOp.MUL && b.op() != BinOp.SHL)) return result;
+        // or a length the input chose with no bound at all ({@code u16 len = strlen(name)}): no word is taken apart there
+        boolean unbounded = operand.num.hi() == Interval.POS_INF && !operand.unknown && !operand.widened;
+        if (!unbounded && (!(e instanceof Expr.Binary b) || (b.op() != BinOp.ADD && b.op() != BinOp.MUL && b.op() != BinOp.SHL))) return result;
         Interval range = Interval.ofType(t.size(), t.signed());
         if (operand.num.hi() <= range.hi() || result.taint == null) return result;
         String type = (t.signed() ? "" : "unsigned ") + (t.size() * 8) + "-bit";
-        String what = b.op() == BinOp.ADD ? "sum" : b.op() == BinOp.MUL ? "product" : "shifted value";
+        String what = !(e instanceof Expr.Binary b) ? "length" : b.op() == BinOp.ADD ? "sum" : b.op() == BinOp.MUL ? "product" : "shifted value";
         return result.withTaint(result.taint.wrapped("the " + what + " " + operand.num + " does not fit the " + type
                 + " type it is converted to, which truncates it", at, true));
     }

@@ -83,6 +83,19 @@ final class Strings {
     }
 
     /**
+     * A test that the character at offset {@code at} is not zero, where the first terminator may be
+     * there and no earlier: it is further on ({@code if (!*name) return; len = strlen(name)} leaves
+     * a length of at least 1, for a string the analysis knows nothing else of too).
+     */
+    static void terminatorNotAt(io.memsafe.analysis.domain.Region r, long at, long size, io.memsafe.analysis.domain.State s) {
+        if (size != 1) return;
+        io.memsafe.analysis.domain.Contents c = s.contents(r);
+        Value nul = c.nul;
+        if (nul.num.isBottom() || !nul.pts.isEmpty() || nul.num.lo() != at || nul.num.hi() <= at) return;
+        s.set(r, c.withNul(nul.withNum(Interval.of(at + 1, nul.num.hi()))));
+    }
+
+    /**
      * A test that the character {@code base[i]} (or {@code *(p + i)}) of a string literal is not zero:
      * the literal's characters are non-zero before its terminator, which is its last one, so {@code i}
      * is below the terminator's index on that branch (a scan {@code for (i = 0; s[i] != 0 && i < n; i++)}
