@@ -46,7 +46,7 @@ public sealed interface Effect {
     record AppendString(int dst, int src, int elem, int limitArg) implements Effect { }
     /** sprintf family: formats into dst (at most args[limitArg] elements if >= 0) from the format at fmtArg. */
     record Format(int dst, int limitArg, int fmtArg, int elem) implements Effect { }
-    /** fgets / fgetws: reads up to args[countArg]-1 elements of input into dst and terminates them. */
+    /** fgets / fgetws: reads up to args[countArg]-1 elements of input into dst and terminates them (gets: countArg -1, no limit). */
     record ReadLine(int dst, int countArg, int elem) implements Effect { }
     /**
      * scanf family: stores input into the objects its pointer arguments, from firstPointer on, designate;

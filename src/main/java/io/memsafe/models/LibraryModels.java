@@ -156,6 +156,7 @@ public final class LibraryModels {
 
         // ---- untrusted input sources
         def("fgets", new Returns.Argument(0, true), false, new Effect.ReadLine(0, 1, 1));
+        def("gets", new Returns.Argument(0, true), false, new Effect.ReadLine(0, -1, 1));
         def("fgetws", new Returns.Argument(0, true), false, new Effect.ReadLine(0, 1, 4));
         def("fread", new Returns.Range(0, INT_MAX, "fread", 2), false, new WriteBytes(0, new Len.Product(1, 2), Fill.TAINTED, -1, 1));
         def("read", new Returns.Range(-1, INT_MAX, "read", 2), false, new WriteBytes(1, arg(2), Fill.TAINTED, -1, 1));

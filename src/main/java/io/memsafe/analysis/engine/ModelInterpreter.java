@@ -172,6 +172,13 @@ final class ModelInterpreter {
                 case Effect.CopyBoundedString cs -> copyBoundedString(cs, args, loc, op, s, f);
                 case Effect.AppendString as -> appendString(as, args, loc, op, s, f);
                 case Effect.Format fm -> format(fm, args, loc, op, s, f);
+                case Effect.ReadLine rl when rl.countArg() < 0 -> {
+                    // gets: a line as long as the input's, no limit at all
+                    Value dst = arg(args, rl.dst());
+                    Origin o = new Origin(op + "()", loc);
+                    in.checkAccess(loc, dst, Value.tainted(Interval.of(rl.elem(), Interval.POS_INF), o), true, op, "a line of any length: " + op + "() takes no limit", f);
+                    fill(dst, s, Value.tainted(Interval.ofType(rl.elem(), true), o), (nul, off) -> new Value(off.add(Interval.of(0, Interval.POS_INF)), Map.of(), false, o));
+                }
                 case Effect.ReadLine rl -> {
                     Value dst = arg(args, rl.dst());
                     Value n = arg(args, rl.countArg());
@@ -597,7 +604,14 @@ final class ModelInterpreter {
     private void format(Effect.Format fm, List<Value> args, SourceLoc loc, String op, State s, Interpreter.Frame f) {
         Value dst = arg(args, fm.dst());
         String fmt = constant(arg(args, fm.fmtArg()), s, fm.elem());
-        Interval out = fmt == null ? null : FormatLength.of(fmt, args, fm.fmtArg() + 1, p -> strlen(p, s), fm.elem());
+        Origin[] input = new Origin[1];
+        Interval measured = fmt == null ? null : FormatLength.of(fmt, args, fm.fmtArg() + 1, p -> {
+            Str str = strlen(p, s);
+            if (unboundedInput(str) && input[0] == null) input[0] = str.taint();
+            return str;
+        }, fm.elem());
+        // a %s of a string the input chooses, of no known bound: the output is as long as the input likes
+        Interval out = measured == null || input[0] == null ? measured : Interval.of(measured.lo(), Interval.POS_INF);
         Value lim = limit(args, fm.limitArg(), fm.elem());
         // a limit of 0 writes nothing, and the buffer may then be NULL: snprintf(NULL, 0, ...) measures
         if (lim != null && !lim.num.isBottom() && lim.num.lo() == 0 && lim.num.hi() == 0) return;
@@ -606,7 +620,7 @@ final class ModelInterpreter {
         else {
             Interval w = out.add(Interval.of(fm.elem()));
             if (lim != null && !lim.num.isBottom()) w = Interval.of(Math.min(w.lo(), lim.num.lo()), Math.min(w.hi(), lim.num.hi()));
-            writeLen = Value.of(w);
+            writeLen = lim == null && input[0] != null ? Value.tainted(w, input[0]) : Value.of(w);
         }
         in.checkAccess(loc, dst, writeLen, true, op, out == null ? null : "formatted output of " + out + " bytes", f);
         Interval finalOut = out;
