@@ -262,7 +262,7 @@ public final class Lowering {
                 IASTDeclarator pdt = innermost(pd.getDeclarator());
                 IBinding pb = pdt.getName().resolveBinding();
                 if (pb instanceof IParameter p) {
-                    Type pt = types.lower(p.getType());
+                    Type pt = unresolvedTypeName(pd.getDeclSpecifier()) ? unknownTyped(pd.getDeclarator()) : types.lower(p.getType());
                     if (pt instanceof Type.Array a) pt = pointer(a.element()); // parameters of array type are pointers
                     Variable v = new Variable(p.getName(), pt, Variable.Kind.PARAM, loc(pd), params.size());
                     if (isVaList(p.getType())) takesVaList = true;
@@ -584,6 +584,26 @@ public final class Lowering {
         } catch (RuntimeException ex) {
             return new Expr.Opaque("not modelled: " + ex.getClass().getSimpleName(), typeOf(e));
         }
+    }
+
+    /**
+     * A declaration whose type is a name nothing declares (a typedef from a header the scan did not find):
+     * its type is unknown, not the implicit int a prototype that named the type made of it
+     * ({@code f(FILE *, uint64)} declares a parameter named uint64).
+     */
+    private static boolean unresolvedTypeName(org.eclipse.cdt.core.dom.ast.IASTDeclSpecifier spec) {
+        return spec instanceof org.eclipse.cdt.core.dom.ast.IASTNamedTypeSpecifier nts
+                && nts.getName().resolveBinding() instanceof org.eclipse.cdt.core.dom.ast.IProblemBinding;
+    }
+
+    /** The unknown type of such a declarator, with its pointers. */
+    private Type unknownTyped(IASTDeclarator d) {
+        Type t = Type.UNKNOWN;
+        for (IASTDeclarator x = d; x != null; x = x.getNestedDeclarator()) {
+            for (int i = 0; i < x.getPointerOperators().length; i++) t = types.model().pointer(t);
+            if (x instanceof org.eclipse.cdt.core.dom.ast.IASTArrayDeclarator) t = types.model().pointer(t);
+        }
+        return t;
     }
 
     Type typeOf(IASTExpression e) {
