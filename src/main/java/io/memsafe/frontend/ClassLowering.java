@@ -86,7 +86,15 @@ final class ClassLowering {
                     lowering.bindSlot(lowering.memberSlot(field, Lowering.loc(mi)), mi.getInitializer());
                 } else if (mi.getMemberInitializerId().resolveBinding() instanceof IField field && !field.isStatic()) {
                     Lvalue member = lowering.member(field, Lowering.loc(mi));
-                    lowering.initialize(member, member.type(), mi.getInitializer());
+                    ICPPClassType cls = classOf(field.getType());
+                    ICPPMethod constructor = implicitlyCalled(mi, false);
+                    if (cls != null && constructor != null && mi.getInitializer() instanceof ICPPASTConstructorInitializer ci) {
+                        // a member object built by the constructor the initialiser picks (m_(input) with
+                        // m_'s class taking a string), not a copy of the argument
+                        construct(new Expr.AddressOf(member, lowering.pointer(member.type())), cls, constructor, ci.getArguments(), Lowering.loc(mi));
+                    } else {
+                        lowering.initialize(member, member.type(), mi.getInitializer());
+                    }
                 }
             } catch (RuntimeException e) {
                 lowering.warn(mi, "member initialiser not analysed (" + e.getClass().getSimpleName() + ")");

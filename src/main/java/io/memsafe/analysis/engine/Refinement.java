@@ -18,6 +18,9 @@ import java.util.Map;
 final class Refinement {
     private Refinement() { }
 
+    /** A bound this high keeps a value inside its type (INT_MAX, UINT_MAX); it bounds no object. */
+    private static final long RANGE_GUARD = 1L << 30;
+
     private static boolean boundsAbove(BinOp op) { return op == BinOp.LT || op == BinOp.LE || op == BinOp.EQ; }
 
     static Value constrain(Value x, BinOp op, Value other) {
@@ -60,8 +63,10 @@ final class Refinement {
             }
             default -> n;
         };
-        // a bound set by a test against a known value is real again, whatever widening did before
-        boolean stillWidened = x.widened && (other.widened || other.unknown || r.equals(n));
+        // a bound set by a test against a known value is real again, whatever widening did before; but a
+        // test that leaves the value past a billion (n <= INT_MAX before a conversion to int, i >= 0 on what
+        // that n bounds) only keeps it inside its type: it bounds nothing an object's size would
+        boolean stillWidened = x.widened && (other.widened || other.unknown || r.equals(n) || (!r.isBottom() && r.hi() >= RANGE_GUARD));
         if (x.taint == null && other.taint != null && boundsAbove(op) && !r.isBottom()) {
             // bounded by what the input says: as far as the attacker chooses
             return new Value(r, x.pts, x.unknown, other.taint, false);
