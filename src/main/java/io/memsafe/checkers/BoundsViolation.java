@@ -32,10 +32,13 @@ record BoundsViolation(Region region, Interval offset, Interval length, long siz
     static List<BoundsViolation> of(MemoryAccess a) {
         List<BoundsViolation> out = new ArrayList<>();
         Value len = a.length();
-        if (len.num.isBottom()) return out;
+        // the relations tie the end to the block's count: evidence whatever the intervals of the two are
+        boolean relational = a.end() == MemoryAccess.End.PAST_COUNT;
+        if (len.num.isBottom() && !relational) return out;
         // bounds extrapolated by widening over a loop of unknown trip count are not evidence
-        if ((a.pointer().widened || len.widened) && a.pointer().taint == null && len.taint == null) return out;
-        Interval l = len.num;
+        // (a relation is no extrapolation: it holds at every pass of the loop)
+        if ((a.pointer().widened || len.widened) && a.pointer().taint == null && len.taint == null && !relational) return out;
+        Interval l = len.num.isBottom() ? Interval.of(0, Interval.POS_INF) : len.num;
         // a library call's length is a size_t: an untrusted signed length checked only against its maximum
         // (int len; if (len > MAX) fail) can be negative, and converted it is a huge size
         boolean negative = a.operation() != null && len.taint != null && !l.isBottom() && l.lo() < 0;
@@ -64,6 +67,12 @@ record BoundsViolation(Region region, Interval offset, Interval length, long siz
                 }
                 continue;
             }
+            if (relational && (size.num.isBottom() || size.unknown || size.num.hi() == Interval.POS_INF)) {
+                // a block of a size no interval bounds, whose element count the relations tie to the index: at
+                // that count or past it
+                out.add(new BoundsViolation(r, e.getValue(), l, -1, false, taint));
+                continue;
+            }
             if (size.num.isBottom() || size.unknown) {
                 // no end to check, but a start: an offset below zero on some path the input picks (name[len - 1] of an
                 // empty name) reads or writes before the object
@@ -81,7 +90,7 @@ record BoundsViolation(Region region, Interval offset, Interval length, long siz
             // intervals of the two cannot say they move together, so their maxima are no evidence
             // (unless the relations between the two say the index can reach the count: i <= n)
             if (!size.num.isSingleton() && taint != null && size.taint != null && taint.sameSource(size.taint)
-                    && a.end() != MemoryAccess.End.MAY_REACH_COUNT) continue;
+                    && a.end() != MemoryAccess.End.MAY_REACH_COUNT && !relational) continue;
             if (off.lo() < 0 && (off.lo() != Interval.NEG_INF || taint != null)) {
                 out.add(new BoundsViolation(r, off, l, sz, true, taint));
                 continue;
@@ -176,6 +185,7 @@ record BoundsViolation(Region region, Interval offset, Interval length, long siz
         if (negativeLength) sb.append(": the length can be negative, and as the unsigned length the call takes it is a huge value, past the ")
                 .append(size).append(" bytes; it is checked against a maximum only, not against 0");
         else if (under) sb.append(": starts ").append(-offset.lo()).append(" bytes before the buffer");
+        else if (size < 0 && a.end() == MemoryAccess.End.PAST_COUNT) sb.append(": ends past the block");
         else if (size < 0) sb.append(": no check relates the offset to the buffer's length, so it may end past it");
         else if (onlyGuaranteed) sb.append(": ends past the ").append(size).append(" bytes the checks on the path ensure it has (it is as long as the request says, which the caller chooses")
                 .append(size == 0 ? ", and no check bounds them from below)" : ")");
@@ -190,7 +200,9 @@ record BoundsViolation(Region region, Interval offset, Interval length, long siz
     List<TraceStep> trace(MemoryAccess a, boolean write) {
         List<TraceStep> t = new ArrayList<>();
         if (region.allocated != null && region.allocated.line() > 0) {
-            t.add(new TraceStep(region.allocated, size < 0 && under ? region.description + " (of unknown length) starts here"
+            t.add(new TraceStep(region.allocated, size < 0 && a.end() == MemoryAccess.End.PAST_COUNT
+                    ? region.description + " allocated here, with as many elements as a variable the access reaches"
+                    : size < 0 && under ? region.description + " (of unknown length) starts here"
                     : size < 0
                     ? region.description + " enters here, as long as the entry point's length parameter says"
                     : onlyGuaranteed ? region.description + " enters here, as long as the request says"

@@ -25,6 +25,9 @@ import java.util.Map;
 final class BlockCounts {
     private BlockCounts() { }
 
+    /** What a byte count may add to an object's length and still not wrap ({@code len + 1}, a header's bytes). */
+    private static final long SMALL_EXTRA = 1 << 16;
+
     /** The octagon variable that holds how many elements of {@code elem} bytes a heap block has. */
     static String count(Region block, long elem) { return "n:" + block.key + "/" + elem; }
 
@@ -97,14 +100,20 @@ final class BlockCounts {
         Value v = Relations.value(in, n.x(), s);
         Interval x = s.rel.bounds(n.x()).meet(p == null ? Interval.TOP : p.range());
         if (!v.unknown && v.pts.isEmpty() && !v.num.isBottom()) x = x.meet(v.num);
-        // the product of the exact count and the element size must be the size allocated (no wrap)
-        if (x.isBottom() || x.lo() + n.c() < 0 || x.hi() == Interval.POS_INF || Relations.satAdd(x.hi(), n.c()) > Long.MAX_VALUE / 2 / scale) return;
+        // the product of the exact count and the element size must be the size allocated (no wrap); a byte
+        // count that is a variable as it is cannot wrap, and one of a value no input chose plus a small
+        // constant (malloc(len + 1) of a string's length) cannot come near the top of the address space,
+        // however large the intervals leave it
+        boolean lengthOfObject = scale == 1 && (n.c() == 0 || (n.c() > 0 && n.c() <= SMALL_EXTRA && v.taint == null));
+        if (x.isBottom() || x.lo() + n.c() < 0) return;
+        if (!lengthOfObject && (x.hi() == Interval.POS_INF || Relations.satAdd(x.hi(), n.c()) > Long.MAX_VALUE / 2 / scale)) return;
         s.rel = s.rel.assign(count(r, scale), n.x(), n.c());
     }
 
     /**
      * An element {@code p[i]} of a heap block that {@code p} points to the start of, whose count n the
-     * relations know: {@code INSIDE} when {@code i < n} holds, {@code MAY_REACH_COUNT} when the
+     * relations know: {@code INSIDE} when {@code i < n} holds, {@code MAY_REACH_COUNT} (or {@code PAST_COUNT},
+     * when a relation tighter than the intervals says so) when the
      * tightest bound they know is {@code i <= n} or above (a loop {@code i <= n}, a check against
      * {@code n} where {@code n - 1} was meant). Only the end; the start is the intervals' to check.
      */
@@ -131,9 +140,29 @@ final class BlockCounts {
             if (at.pts.size() == 1 && isInput(t.getKey()) && !related(s, i.x(), n) && untrustedIndex(in, i.x(), t.getKey(), s)) return MemoryAccess.End.UNCHECKED_AGAINST_COUNT;
             if (d0 == Octagon.INF) return none;
             // (an input's own length as its index reads its terminator as often as past its end)
-            if (Relations.satAdd(d0, i.c()) > -1) end = isInput(t.getKey()) ? none : MemoryAccess.End.MAY_REACH_COUNT;
+            if (Relations.satAdd(d0, i.c()) > -1) end = isInput(t.getKey()) ? none : related(s, i.x(), n) ? MemoryAccess.End.PAST_COUNT : MemoryAccess.End.MAY_REACH_COUNT;
         }
         return end;
+    }
+
+    /**
+     * The address of an element {@link #elementInBlock} found at or past its block's count: the block the
+     * base pointer designates, at the offsets the relations bound the index to (adding an index of unknown
+     * value lost the block, {@code p[n]} with {@code n = strlen(s)}; a loop's first pass fixed the offset).
+     */
+    static Value elementAddress(Interpreter in, Lvalue lv, Value p, State s, Interpreter.Frame f) {
+        if (!(lv instanceof Lvalue.Deref d) || !(Relations.strip(d.pointer()) instanceof Expr.Binary b)) return p;
+        Expr left = b.left();
+        while (left instanceof Expr.Cast c && c.type() instanceof Type.Pointer) left = c.operand();
+        Relations.Linear i = Relations.linear(in, b.right(), s, f);
+        if (!(left instanceof Expr.Load l) || !(l.lv() instanceof Lvalue.Var pv) || i == null || i.x() == null) return p;
+        Value at = s.contents(in.region(pv.var(), f.fn())).load(Interval.ZERO, 8);
+        Relations.Place place = in.relatedPlaces.get(i.x());
+        Interval index = s.rel.bounds(i.x()).meet(place == null ? Interval.TOP : place.range()).add(Interval.of(i.c())).mul(Interval.of(b.scale()));
+        if (index.isBottom() || index.lo() < 0) return p;
+        Map<Region, Interval> pts = new java.util.TreeMap<>();
+        for (Map.Entry<Region, Interval> t : at.pts.entrySet()) pts.put(t.getKey(), t.getValue().add(index));
+        return new Value(Interval.BOTTOM, pts, true, p.taint, p.widened);
     }
 
     /**

@@ -16,8 +16,6 @@ import io.memsafe.ir.SourceLoc;
 import io.memsafe.ir.Stmt;
 import io.memsafe.ir.Type;
 import io.memsafe.ir.Variable;
-import io.memsafe.models.FunctionModel;
-import io.memsafe.models.LibraryModels;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,7 +42,7 @@ public final class Interpreter {
     /** While a reporting pass runs again with an input-decided test forced one way ({@link AttackerChoices}). */
     AttackerChoices.Forced forced;
     private final Map<Variable, Region> varRegions;
-    private final ModelInterpreter models = new ModelInterpreter(this);
+    final ModelInterpreter models = new ModelInterpreter(this);
     private final Map<Function, FunctionFixpoint.Shape> shapes;
     final Summaries summaries;
     final CallGraph callGraph;
@@ -397,13 +395,18 @@ public final class Interpreter {
      * member of a struct, by identity of their values, each with a pointer into the member as an
      * object of its own: a copy into {@code s->name} is bounded by {@code name}, not by the struct.
      */
-    private Map<Value, Value> memberArguments = Map.of();
+    Map<Value, Value> memberArguments = Map.of();
 
     /** The pointer arguments of the library call being applied whose accesses the relations prove to end in bounds (by identity). */
-    private Map<Value, MemoryAccess.End> provenEnds = Map.of();
+    Map<Value, MemoryAccess.End> provenEnds = Map.of();
+
+    /** Where the relations put the end of the access of the library call running through {@code p}. */
+    MemoryAccess.End provenEnd(Value p) { return provenEnds.getOrDefault(p, MemoryAccess.End.UNRELATED); }
 
     /** The places (variables, fields of one object) the relations have seen, by key. */
     final Map<String, Relations.Place> relatedPlaces = new HashMap<>();
+    /** The objects whose string lengths the relations hold ({@link StringLengths}), by variable. */
+    final Map<String, Region> measuredStrings = new HashMap<>();
 
     /** An element of an array that is a member of a struct (or a row of a larger array) stays inside that array. */
     private void checkElementOfMember(Lvalue lv, long size, boolean write, State s, Frame f) {
@@ -443,7 +446,10 @@ public final class Interpreter {
         if (direct(lv)) return;
         MemoryAccess.End end = f.report() ? BlockCounts.elementInBlock(this, lv, s, f) : MemoryAccess.End.UNRELATED;
         String detail = describeIndex(lv, s, f);
-        if (end == MemoryAccess.End.MAY_REACH_COUNT) detail = (detail == null ? "" : detail + "; ") + "the index can equal the element count the block was allocated with";
+        if (end == MemoryAccess.End.MAY_REACH_COUNT || end == MemoryAccess.End.PAST_COUNT) {
+            detail = (detail == null ? "" : detail + "; ") + "the index can equal the element count the block was allocated with";
+        }
+        if (end == MemoryAccess.End.PAST_COUNT) p = BlockCounts.elementAddress(this, lv, p, s, f);
         TraceStep nullSet = f.report() && p.isDefinitelyNull() ? NullOrigins.of(lv, f.fn()) : null;
         checkAccess(lv.loc(), p, Value.of(size), write, null, detail, end, nullSet, f);
         FreedPointers.dereferenced(this, lv, p, current, f);
@@ -622,6 +628,7 @@ public final class Interpreter {
             s.cases = null;
             execIn(st, s, f);
             if (!s.bottom) Relations.forgetChanged(before, st instanceof Stmt.Assign a ? a.target() : null, this, s, f);
+            if (!s.bottom && before != null) StringLengths.afterStatement(this, st, s);
             if (calleeLeft != null) {
                 // after forgetting what the call changed: what the callee's relations say of it
                 if (calleeLeftIn == s) CalleeRelations.add(s, calleeLeft);
@@ -732,134 +739,7 @@ public final class Interpreter {
 
     // ------------------------------------------------------------------ calls
 
-    private void call(Stmt.Call c, State s, Frame f) {
-        if (Stmt.MAY_STORE.equals(c.callee())) {
-            for (Expr a : c.args()) {
-                if (!(a instanceof Expr.AddressOf ao)) continue;
-                if (ao.lv() instanceof Lvalue.Var v) {
-                    Region r = region(v.var(), f.fn());
-                    s.set(r, s.contents(r).markWritten());
-                } else {
-                    // an object reached through a pointer, a member or an element: each block it may be in
-                    for (Region r : eval(a, s, f).pts.keySet()) {
-                        if (r.kind == Region.Kind.STRING_LITERAL || r.key.startsWith("f:")) continue;
-                        s.set(r, s.contents(r).markWritten());
-                    }
-                }
-            }
-            return;
-        }
-        List<Value> args = new ArrayList<>(c.args().size());
-        for (Expr a : c.args()) args.add(eval(a, s, f));
-        if (c.callee() != null) GlobalBlocks.materialize(this, c, args, s, f);
-        List<Function> targets = new ArrayList<>();
-        String name = c.callee();
-        if (name != null) {
-            Function def = program.resolve(f.fn() == null ? "" : f.fn().unit, name);
-            if (def != null) targets.add(def);
-        } else if (c.calleeExpr() != null) {
-            Value fp = eval(c.calleeExpr(), s, f);
-            for (Region r : fp.pts.keySet()) {
-                if (!r.key.startsWith("f:")) continue;
-                String fnName = r.key.substring(2);
-                Function def = program.resolve(f.fn() == null ? "" : f.fn().unit, fnName);
-                if (def != null) targets.add(def);
-                else if (LibraryModels.get(fnName) != null && name == null) name = fnName;
-            }
-            if (fp.unknown || !fp.num.isBottom()) targets.clear();
-        }
-        Value result;
-        Contents struct = null;
-        if (!targets.isEmpty()) {
-            result = Value.BOTTOM;
-            structReturned = null;
-            State joined = State.unreachable();
-            // a result tested right after keeps the callee's outcomes apart until the test
-            List<Map.Entry<State, Value>> cases = targets.size() == 1 && c.result() != null && f.fn() != null && shape(f.fn()).testedCalls().contains(c) ? new ArrayList<>() : null;
-            for (Function callee : targets) {
-                State cs = targets.size() == 1 ? s : s.copy();
-                Value r = callees.inline(callee, args, c, cs, f, cases);
-                result = result.join(r);
-                joined = joined.join(cs);
-            }
-            struct = structReturned;
-            structReturned = null;
-            if (targets.size() > 1 && struct != null) {
-                // which callee's structure it is, the join does not keep: what it points to is out of reach
-                escapeHeld(struct, s);
-                struct = null;
-            }
-            if (targets.size() > 1) {
-                s.assign(joined);
-                Relations.forgetFields(this, s, null);
-            }
-            if (cases != null && !cases.isEmpty() && !s.bottom) {
-                Frame quiet = new Frame(f.fn(), f.depth(), f.calls(), f.parent(), false);
-                List<State> states = new ArrayList<>(cases.size());
-                for (Map.Entry<State, Value> e : cases) {
-                    State st = e.getKey();
-                    if (st.bottom) continue;
-                    Value r = e.getValue();
-                    if (c.result().type() instanceof Type.Int i && r.pts.isEmpty()) r = ValueArithmetic.wrap(r, i);
-                    store(c.result(), r, st, quiet);
-                    states.add(st);
-                }
-                storeResult(c, result, s, f);
-                if (struct != null) escapeHeld(struct, s);
-                if (c.result() instanceof Lvalue.Var v) s.cases = new State.Cases(states, Set.of(region(v.var(), f.fn())));
-                return;
-            }
-        } else {
-            FunctionModel m = LibraryModels.get(name);
-            if (m != null) {
-                if (f.report()) {
-                    // each argument a value of its own, so that the facts below can name it by identity
-                    for (int i = 0; i < args.size(); i++) args.set(i, args.get(i).distinct());
-                    memberArguments = SubObjects.arguments(this, c.args(), args, s, f);
-                    provenEnds = LibraryRelations.provenEnds(this, m.byteAccesses(), c.args(), args, s, f);
-                }
-                escapeStructArguments(c, s, f);
-                try {
-                    result = models.apply(m, c, args, s, f);
-                } finally {
-                    memberArguments = Map.of();
-                    provenEnds = Map.of();
-                }
-                if (ReturnCases.failureApart(this, m, c, result, s, f)) return;
-                storeResult(c, result, s, f);
-                LibraryRelations.returnedAtMost(this, m, c, s, f);
-                LibraryRelations.returnedWithin(this, m, c, s, f);
-                return;
-            }
-            else {
-                for (Map.Entry<Integer, Integer> e : c.stringArgs().entrySet()) {
-                    if (e.getKey() < args.size()) {
-                        // its prototype says it reads the string: a use even when its length is unknown
-                        use(c.loc(), args.get(e.getKey()), name, false, f);
-                        models.readString(c.loc(), args.get(e.getKey()), e.getValue(), name, s, f);
-                    }
-                }
-                if (!UnseenCalls.releases(name)) {
-                    // code the analysis does not see may read through any pointer it is handed: a block
-                    // freed on every path is used after free there (Clang's MallocChecker reports the same)
-                    for (int i = 0; i < args.size(); i++) {
-                        if (!c.stringArgs().containsKey(i) && args.get(i).isPointer()) use(c.loc(), args.get(i), name == null ? "a call through a pointer" : name, false, f);
-                    }
-                }
-                escapeStructArguments(c, s, f);
-                Origin read = name == null ? null : AttackSurface.readFromInput(name, args, c.loc(), s);
-                List<Value> written = new ArrayList<>();
-                for (int i = 0; i < args.size(); i++) if (!c.readOnlyArgs().contains(i)) written.add(args.get(i));
-                result = unknownCall(written, s);
-                if (read != null && c.result() != null && c.result().type() instanceof Type.Int rt) {
-                    result = Value.tainted(Interval.ofType(rt.size(), rt.signed()), read);
-                }
-            }
-        }
-        storeResult(c, result, s, f);
-        if (struct != null && c.result() != null && c.result().type() instanceof Type.Struct && !s.bottom) Aggregates.storeWhole(this, c.result(), struct, s, f);
-        else if (struct != null) escapeHeld(struct, s);
-    }
+    private void call(Stmt.Call c, State s, Frame f) { Calls.call(this, c, s, f); }
 
     /**
      * The structures a call passes by value, by argument position: their bytes, pointers and all, are the
@@ -958,7 +838,7 @@ public final class Interpreter {
     }
 
     /** The analyses of callees in their callers' contexts, shared by every root through {@link Summaries}. */
-    private final CalleeAnalyses callees = new CalleeAnalyses(this);
+    final CalleeAnalyses callees = new CalleeAnalyses(this);
 
     void followCalls(boolean follow) { callees.followCalls(follow); }
 

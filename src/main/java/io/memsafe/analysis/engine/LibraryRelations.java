@@ -199,6 +199,11 @@ final class LibraryRelations {
                     if (d != Octagon.INF && satAdd(satAdd(d, len.c()), ptr.pts.get(region).lo()) <= 0) {
                         if (out == null) out = new IdentityHashMap<>();
                         out.put(ptr, MemoryAccess.End.INSIDE);
+                    } else if (d != Octagon.INF && !isInput(region) && related(s, len.x(), BlockCounts.count(region, 1))) {
+                        // the tightest bound the relations know lets it run past the count (memcpy(p, s, n + 1)
+                        // into a block of n bytes; a length checked with <= against the count)
+                        if (out == null) out = new IdentityHashMap<>();
+                        out.put(ptr, MemoryAccess.End.PAST_COUNT);
                     }
                 }
                 continue;

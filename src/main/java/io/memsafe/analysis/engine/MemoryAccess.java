@@ -25,6 +25,12 @@ public record MemoryAccess(SourceLoc loc, Value pointer, Value length, boolean w
         /** An element index that can equal the block's element count: one past its last element. */
         MAY_REACH_COUNT,
         /**
+         * The same, by a relation tighter than the intervals of the two say (the block allocated with the
+         * very length or index the access reaches, a check with {@code <=} where {@code <} was meant):
+         * evidence however large the block is.
+         */
+        PAST_COUNT,
+        /**
          * An untrusted index into an entry point's input buffer that no check relates to the buffer's
          * length: the input may be shorter than the index says.
          */

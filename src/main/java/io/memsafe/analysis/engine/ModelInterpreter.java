@@ -165,7 +165,7 @@ final class ModelInterpreter {
                 }
                 case Effect.ReadBytes r -> {
                     Value len = length(r.len(), args);
-                    in.checkAccess(loc, arg(args, r.arg()), len, false, op, "length " + len.num + origin(len), f);
+                    in.checkAccess(loc, arg(args, r.arg()), len, false, op, lengthDetail(arg(args, r.arg()), len), f);
                 }
                 case Effect.WriteBytes w -> writeBytes(w, c, args, loc, op, s, f);
                 case Effect.CopyString cs -> copyString(cs, args, loc, op, s, f);
@@ -475,7 +475,7 @@ final class ModelInterpreter {
     private void writeBytes(Effect.WriteBytes w, Stmt.Call c, List<Value> args, SourceLoc loc, String op, State s, Interpreter.Frame f) {
         Value dst = arg(args, w.arg());
         Value len = length(w.len(), args);
-        in.checkAccess(loc, dst, len, true, op, "length " + len.num + origin(len), f);
+        in.checkAccess(loc, dst, len, true, op, lengthDetail(dst, len), f);
         if (w.fill() == Effect.Fill.COPY && toRequester(dst)) in.copiedToUser(loc, arg(args, w.source()), len, objectType(c, w.source()), op, s, f);
         Interval n = len.unknown ? Interval.of(0, Interval.POS_INF) : len.num;
         switch (w.fill()) {
@@ -527,6 +527,14 @@ final class ModelInterpreter {
         return p.unknown || v.isBottom() ? v.join(Value.UNKNOWN) : v;
     }
 
+    /** How long an access of a byte count is, for its finding. */
+    private String lengthDetail(Value p, Value len) {
+        if (len.num.isBottom() && in.provenEnd(p) == MemoryAccess.End.PAST_COUNT) {
+            return "a length the checks on the path let reach past the bytes the block was allocated with";
+        }
+        return "length " + len.num + origin(len);
+    }
+
     private void copyString(Effect.CopyString cs, List<Value> args, SourceLoc loc, String op, State s, Interpreter.Frame f) {
         Value dst = arg(args, cs.dst()), src = arg(args, cs.src());
         Str str = strlen(src, s);
@@ -534,8 +542,12 @@ final class ModelInterpreter {
         if (lim != null || !unterminatedRead(loc, src, cs.elem(), op, s, f)) checkStringRead(loc, src, cs.elem(), lim, true, op, "source string", s, f);
         Value writeLen;
         if (lim != null) writeLen = lim;
+        // a string of unknown length whose length the relations know against the destination's: at least its terminator
+        else if (str == null && in.provenEnd(dst) != MemoryAccess.End.UNRELATED) writeLen = Value.of(Interval.of(Math.max(1, cs.elem()), Interval.POS_INF));
         else writeLen = str == null ? Value.UNKNOWN : new Value((unboundedInput(str) ? str.bytes() : str.forCheck()).add(Interval.of(cs.elem())), Map.of(), false, str.taint());
-        in.checkAccess(loc, dst, writeLen, true, op, lim != null ? "count " + lim.num + " bytes" + origin(lim) : describe(str, "source string"), f);
+        in.checkAccess(loc, dst, writeLen, true, op, lim != null ? "count " + lim.num + " bytes" + origin(lim)
+                : in.provenEnd(dst) == MemoryAccess.End.PAST_COUNT ? "the source string's length and its terminator, into a block allocated with no more than that length"
+                : describe(str, "source string"), f);
         // characters before the source's terminator are non-zero: if the terminator is not copied, neither is a zero
         boolean noTerminatorCopied = str != null && lim != null && !lim.num.isBottom() && str.bytes().lo() >= lim.num.hi();
         Value content = noTerminatorCopied ? Value.of(Interval.of(1, 255)).withTaint(str.taint()) : loadAll(src, s);

@@ -608,6 +608,7 @@ final class Relations {
             Place p = in.relatedPlaces.get(k);
             if (p != null) m.put(p.region(), s.mem.get(p.region()));
         }
+        StringLengths.before(in, s, m);
         return m;
     }
 
@@ -626,6 +627,7 @@ final class Relations {
             r = forget(in, r, k, s);
         }
         s.rel = r;
+        StringLengths.forgetChanged(in, before, s);
     }
 
     /** A local about to be overwritten as a whole (a call's result): its relations are gone. */
