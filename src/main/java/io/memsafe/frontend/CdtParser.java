@@ -37,7 +37,12 @@ import java.util.Set;
  */
 public final class CdtParser {
     public static final String PRELUDE_DIR = "/__memsafe_prelude__";
-    private static final String PRELUDE_TEXT = loadPrelude("prelude.h");
+    /**
+     * The text served for a standard header: prelude.h (ISO C, the C++ library) followed by
+     * prelude-posix.h (POSIX and glibc), two resources joined into one text so that a unit gets both
+     * whichever standard header it includes first.
+     */
+    private static final String PRELUDE_TEXT = loadPrelude("prelude.h") + "\n" + loadPrelude("prelude-posix.h");
     private static final String WINDOWS_KERNEL_TEXT = loadPrelude("kernel-windows.h");
     private static final String LINUX_KERNEL_TEXT = loadPrelude("kernel-linux.h");
     /** Header names the prelude stands in for. */
@@ -48,6 +53,12 @@ public final class CdtParser {
             "unistd.h", "fcntl.h", "sys/types.h", "sys/stat.h", "sys/socket.h", "sys/time.h", "sys/uio.h",
             "sys/ioctl.h", "sys/mman.h", "sys/wait.h", "netinet/in.h", "arpa/inet.h", "netdb.h", "dirent.h",
             "pthread.h", "poll.h", "sys/select.h", "termios.h", "libgen.h", "getopt.h", "endian.h", "byteswap.h",
+            // POSIX and glibc headers whose declarations are in prelude-posix.h
+            "sys/param.h", "net/if.h", "sys/un.h", "ifaddrs.h", "pwd.h", "grp.h", "fnmatch.h", "sched.h", "dlfcn.h",
+            "utime.h", "syslog.h", "sys/resource.h", "sys/eventfd.h", "sys/xattr.h", "netinet/tcp.h", "netinet/udp.h",
+            "glob.h", "langinfo.h", "libintl.h", "error.h", "sys/utsname.h", "sys/file.h", "sys/statvfs.h",
+            "sys/sysinfo.h", "spawn.h", "sys/epoll.h", "sys/random.h", "sys/prctl.h", "err.h", "sysexits.h",
+            "semaphore.h", "iconv.h", "regex.h", "sys/syscall.h", "termio.h",
             "cstdio", "cstdlib", "cstring", "cwchar", "cstddef", "cstdint", "climits", "cctype", "cmath",
             "ctime", "cassert", "cerrno", "cstdarg", "new", "iostream", "exception", "stdexcept",
             "vector", "list", "deque", "map", "memory", "utility", "string", "string_view", "span");

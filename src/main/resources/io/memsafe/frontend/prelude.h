@@ -4,7 +4,8 @@
  * unit's data model through the macros GCC predefines (__SIZE_TYPE__, __LONG_MAX__, ...), which the
  * parser defines from memsafe's table of models (LP64, LLP64, ILP32). The analysis takes the
  * semantics of these functions from its library models, not from here; this file only gives the
- * parser types and macros. */
+ * parser types and macros. The POSIX and glibc interfaces are in prelude-posix.h, which the parser
+ * serves right after this file as one text (see CdtParser.PRELUDE_TEXT). */
 #ifndef MEMSAFE_PRELUDE_H
 #define MEMSAFE_PRELUDE_H
 
@@ -53,7 +54,7 @@ typedef unsigned short in_port_t;
 typedef unsigned int in_addr_t;
 typedef struct { int __count; unsigned int __value; } mbstate_t;
 typedef struct _IO_FILE { int _flags; char *_IO_read_ptr; } FILE;
-typedef struct { long __align[4]; } fpos_t;
+typedef struct { off_t __pos; mbstate_t __state; } fpos_t;
 typedef __builtin_va_list va_list;
 typedef struct { int quot; int rem; } div_t;
 typedef struct { long quot; long rem; } ldiv_t;
