@@ -50,7 +50,8 @@ public final class Lowering {
     final ClassLowering classes = new ClassLowering(this);
     final StatementLowering statements = new StatementLowering(this);
     private final OperatorLowering operators = new OperatorLowering(this);
-    private final CallLowering calls = new CallLowering(this);
+    final CallLowering calls = new CallLowering(this);
+    private final LvalueLowering lvalues = new LvalueLowering(this);
     private final InitializerLowering initializers = new InitializerLowering(this);
     /** The object parameter of the member function being lowered; null outside member functions. */
     Variable thisVar;
@@ -196,7 +197,7 @@ public final class Lowering {
         }
     }
 
-    private Variable globalVariable(IVariable v, SourceLoc where, boolean isStatic) {
+    Variable globalVariable(IVariable v, SourceLoc where, boolean isStatic) {
         Variable known = vars.get(v);
         if (known != null) return known;
         String key = isStatic ? unit + "::" + v.getName() : v.getName();
@@ -802,115 +803,7 @@ public final class Lowering {
         return Lvalue.UNKNOWN_LAYOUT_BASE + 16L * Math.floorMod(member.hashCode(), 32768);
     }
 
-    Lvalue lvalue(IASTExpression e) {
-        e = unparen(e);
-        SourceLoc where = loc(e);
-        switch (e) {
-            case IASTIdExpression id -> {
-                IBinding b = id.getName().resolveBinding();
-                if (b instanceof IField field && !field.isStatic() && thisVar != null) return member(field, where);
-                if (b instanceof IVariable v) {
-                    Variable var = vars.get(v);
-                    if (var == null) {
-                        // a variable declared somewhere we did not lower (e.g. a header's extern): a global
-                        var = globalVariable(v, where, false);
-                    }
-                    if (references.contains(var)) return new Lvalue.Deref(new Expr.Load(new Lvalue.Var(var, where), var.type), 0, Type.pointee(var.type), where);
-                    return new Lvalue.Var(var, where);
-                }
-                return new Lvalue.Deref(new Expr.Opaque("unresolved " + id.getName(), pointer(Type.UNKNOWN)), 0, typeOf(e), where);
-            }
-            case IASTArraySubscriptExpression a -> {
-                IASTExpression arr = a.getArrayExpression();
-                if (ContainerLowering.isContainer(arr.getExpressionType(), false)) {
-                    return containers.subscript(arr, (IASTExpression) a.getArgument(), typeOf(a), where);
-                }
-                if (StringLowering.isString(arr.getExpressionType(), false)) {
-                    return strings.subscript(arr, (IASTExpression) a.getArgument(), typeOf(a), where);
-                }
-                if (ViewLowering.isView(arr.getExpressionType(), false)) {
-                    return views.subscript(arr, (IASTExpression) a.getArgument(), typeOf(a), where);
-                }
-                if (SmartPointerLowering.smartClass(arr.getExpressionType()) != null && smart.target(arr, where) instanceof Expr owned) {
-                    // p[i] of a unique_ptr<T[]>: an element of the array it owns
-                    Type elem = typeOf(a);
-                    return new Lvalue.Deref(pointerAdd(owned, rvalue((IASTExpression) a.getArgument()), elem), 0, elem, where);
-                }
-                Expr idx = rvalue((IASTExpression) a.getArgument());
-                Type arrType = typeOf(arr);
-                Type elem = typeOf(a);
-                if (arrType instanceof Type.Array && isLvalueExpr(arr)) return new Lvalue.Index(lvalue(arr), idx, elem, where);
-                Expr base = rvalue(arr);
-                if (!(base.type() instanceof Type.Pointer) && idx.type() instanceof Type.Pointer) { // i[a]
-                    Expr t = base; base = idx; idx = t;
-                }
-                return new Lvalue.Deref(pointerAdd(base, idx, elem), 0, elem, where);
-            }
-            case IASTFieldReference f -> {
-                Type ownerType = typeOf(f.getFieldOwner());
-                if (f.isPointerDereference() && SmartPointerLowering.smartClass(f.getFieldOwner().getExpressionType()) != null
-                        && smart.target(f.getFieldOwner(), where) instanceof Expr owned) {
-                    // "p->m" through a smart pointer: the member of the object it owns
-                    Type pointee = Type.pointee(owned.type());
-                    String name = f.getFieldName().toString();
-                    long off = pointee instanceof Type.Struct s && s.field(name) != null ? s.field(name).offset() : 0;
-                    return new Lvalue.Deref(owned, off, typeOf(f), where);
-                }
-                if (f.isPointerDereference() && !(ownerType instanceof Type.Pointer || ownerType instanceof Type.Array)) {
-                    // "o->m" on an object, not a pointer: its operator-> (a smart pointer, an iterator) or a
-                    // misparse of unresolved names ("auto e = ns::make<T>(x)" read as comparisons) decides
-                    // where m lies, and the analysis does not know that
-                    if (!(unparen(f.getFieldOwner()) instanceof IASTIdExpression)) effect(f.getFieldOwner());
-                    Type ft = typeOf(f);
-                    return new Lvalue.Deref(new Expr.Opaque("operator->", new Type.Pointer(ft)), 0, ft, where);
-                }
-                if (f.isPointerDereference()) ownerType = Type.pointee(ownerType);
-                long off = 0;
-                String name = f.getFieldName().toString();
-                if (ownerType instanceof Type.Struct s && s.field(name) != null) off = s.field(name).offset();
-                else if (layoutUnknown(ownerType)) off = unknownLayoutSlot(name);
-                Type ft = typeOf(f);
-                if (f.getFieldName().resolveBinding() instanceof IField fld && References.isReference(fld.getType())) {
-                    // a reference member: the referent whose address the member holds
-                    Type slotType = pointer(ft);
-                    Lvalue slot;
-                    if (f.isPointerDereference()) slot = new Lvalue.Deref(rvalue(f.getFieldOwner()), off, slotType, where);
-                    else {
-                        Lvalue base = lvalue(f.getFieldOwner());
-                        slot = base instanceof Lvalue.Deref d ? new Lvalue.Deref(d.pointer(), d.byteOffset() + off, slotType, where)
-                                : new Lvalue.Field(base, name, off, slotType, where);
-                    }
-                    return new Lvalue.Deref(new Expr.Load(slot, slotType), 0, ft, where);
-                }
-                if (f.isPointerDereference()) return new Lvalue.Deref(rvalue(f.getFieldOwner()), off, ft, where);
-                Lvalue base = lvalue(f.getFieldOwner());
-                if (base instanceof Lvalue.Deref d) return new Lvalue.Deref(d.pointer(), d.byteOffset() + off, ft, where);
-                return new Lvalue.Field(base, name, off, ft, where);
-            }
-            case IASTFunctionCallExpression c when References.returnsReference(c) -> {
-                return new Lvalue.Deref(calls.call(c, where), 0, typeOf(c), where);
-            }
-            case IASTUnaryExpression u when u.getOperator() == IASTUnaryExpression.op_star -> {
-                Expr p = SmartPointerLowering.smartClass(u.getOperand().getExpressionType()) != null
-                        && smart.target(u.getOperand(), where) instanceof Expr owned ? owned : rvalue(u.getOperand());
-                return new Lvalue.Deref(p, 0, typeOf(u), where);
-            }
-            default -> {
-                // an rvalue used where memory is designated (function result struct, compound literal):
-                // materialise it in a temporary
-                Expr v = rvalue(e);
-                Variable t = temp(v.type());
-                emit(new Stmt.Assign(new Lvalue.Var(t, where), v, where));
-                return new Lvalue.Var(t, where);
-            }
-        }
-    }
-
-    private static boolean isLvalueExpr(IASTExpression e) {
-        e = unparen(e);
-        return e instanceof IASTIdExpression || e instanceof IASTArraySubscriptExpression || e instanceof IASTFieldReference
-                || (e instanceof IASTUnaryExpression u && u.getOperator() == IASTUnaryExpression.op_star);
-    }
+    Lvalue lvalue(IASTExpression e) { return lvalues.lower(e); }
 
     Expr pointerAdd(Expr ptr, Expr idx, Type elem) {
         long scale = elem.size() > 0 ? elem.size() : 1;
