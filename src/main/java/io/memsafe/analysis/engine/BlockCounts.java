@@ -119,14 +119,10 @@ final class BlockCounts {
      */
     static MemoryAccess.End elementInBlock(Interpreter in, Lvalue lv, State s, Interpreter.Frame f) {
         MemoryAccess.End none = MemoryAccess.End.UNRELATED;
-        if (s.rel.variables().isEmpty() || !(lv instanceof Lvalue.Deref d) || d.byteOffset() != 0) return none;
-        Expr pe = d.pointer();
-        while (pe instanceof Expr.Cast c && c.type() instanceof Type.Pointer) pe = c.operand();
-        if (!(pe instanceof Expr.Binary b) || b.op() != BinOp.ADD || b.scale() <= 0 || lv.type().size() > b.scale()) return none;
-        Expr left = b.left();
-        while (left instanceof Expr.Cast c && c.type() instanceof Type.Pointer) left = c.operand();
-        if (!(left instanceof Expr.Load l) || !(l.lv() instanceof Lvalue.Var pv) || pv.var().isGlobalStorage()) return none;
-        Value at = s.contents(in.region(pv.var(), f.fn())).load(Interval.ZERO, 8);
+        Element e = s.rel.variables().isEmpty() ? null : element(lv);
+        if (e == null) return none;
+        Expr.Binary b = e.add();
+        Value at = s.contents(in.region(e.base(), f.fn())).load(Interval.ZERO, 8);
         if (at.unknown || at.pts.isEmpty()) return none;
         Relations.Linear i = Relations.linear(in, b.right(), s, f);
         if (i == null || i.x() == null || i.y() != null || i.sx() != 1) return none;
@@ -145,18 +141,31 @@ final class BlockCounts {
         return end;
     }
 
+    /** {@code p[i]}, {@code *(p + i)} of a local pointer p: p's variable and the addition. */
+    private record Element(Variable base, Expr.Binary add) { }
+
+    private static Element element(Lvalue lv) {
+        if (!(lv instanceof Lvalue.Deref d) || d.byteOffset() != 0) return null;
+        Expr pe = d.pointer();
+        while (pe instanceof Expr.Cast c && c.type() instanceof Type.Pointer) pe = c.operand();
+        if (!(pe instanceof Expr.Binary b) || b.op() != BinOp.ADD || b.scale() <= 0 || lv.type().size() > b.scale()) return null;
+        Expr left = b.left();
+        while (left instanceof Expr.Cast c && c.type() instanceof Type.Pointer) left = c.operand();
+        if (!(left instanceof Expr.Load l) || !(l.lv() instanceof Lvalue.Var pv) || pv.var().isGlobalStorage()) return null;
+        return new Element(pv.var(), b);
+    }
+
     /**
      * The address of an element {@link #elementInBlock} found at or past its block's count: the block the
      * base pointer designates, at the offsets the relations bound the index to (adding an index of unknown
      * value lost the block, {@code p[n]} with {@code n = strlen(s)}; a loop's first pass fixed the offset).
      */
     static Value elementAddress(Interpreter in, Lvalue lv, Value p, State s, Interpreter.Frame f) {
-        if (!(lv instanceof Lvalue.Deref d) || !(Relations.strip(d.pointer()) instanceof Expr.Binary b)) return p;
-        Expr left = b.left();
-        while (left instanceof Expr.Cast c && c.type() instanceof Type.Pointer) left = c.operand();
-        Relations.Linear i = Relations.linear(in, b.right(), s, f);
-        if (!(left instanceof Expr.Load l) || !(l.lv() instanceof Lvalue.Var pv) || i == null || i.x() == null) return p;
-        Value at = s.contents(in.region(pv.var(), f.fn())).load(Interval.ZERO, 8);
+        Element e = element(lv);
+        Expr.Binary b = e == null ? null : e.add();
+        Relations.Linear i = b == null ? null : Relations.linear(in, b.right(), s, f);
+        if (i == null || i.x() == null) return p;
+        Value at = s.contents(in.region(e.base(), f.fn())).load(Interval.ZERO, 8);
         Relations.Place place = in.relatedPlaces.get(i.x());
         Interval index = s.rel.bounds(i.x()).meet(place == null ? Interval.TOP : place.range()).add(Interval.of(i.c())).mul(Interval.of(b.scale()));
         if (index.isBottom() || index.lo() < 0) return p;
