@@ -93,6 +93,24 @@ class ScanCommandTest {
     }
 
     @Test
+    void aCopyIntoAMemberArrayNamesTheMemberNotTheStruct(@TempDir Path tmp) throws IOException {
+        // the string may be longer than the whole struct too; the bound it passes first is the member's
+        Path src = tmp.resolve("m.c"), out = tmp.resolve("o.json");
+        Files.writeString(src, """
+                #include <string.h>
+                struct req { char name[16]; int flags; char pad[20]; };
+                int set(struct req *r, const char *arg) { strcpy(r->name, arg); return r->flags; }
+                int main(int argc, char **argv) { struct req q; q.flags = 0; return set(&q, argv[1]); }
+                """);
+        Main.run("scan", "--format", "json", "-o", out.toString(), src.toString());
+        JsonNode findings = new ObjectMapper().readTree(out.toFile()).get("findings");
+        assertThat(findings.size()).isEqualTo(1);
+        assertThat(findings.get(0).get("line").asInt()).isEqualTo(3);
+        assertThat(findings.get(0).get("message").asText()).contains("member 'name' (char[16], 16 bytes) of 'q'")
+                .contains("ends past its 16 bytes").contains("from argv at line 4");
+    }
+
+    @Test
     void textOutputShowsSourceLineAndCaret(@TempDir Path tmp) throws IOException {
         Path out = tmp.resolve("o.txt");
         Main.run("scan", "-o", out.toString(), EXAMPLE.toString());

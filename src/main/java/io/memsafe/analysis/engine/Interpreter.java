@@ -468,13 +468,20 @@ public final class Interpreter {
         if (f.report()) {
             for (Checker c : checkers) c.onDereference(loc, p, op == null ? "dereference" : op, nullSet, withCalls(f));
             if (s != null) for (Checker c : checkers) c.onUse(loc, p, op == null ? "dereference" : op, true, s, withCalls(f));
-            MemoryAccess a = new MemoryAccess(loc, p, length, write, op, detail, provenEnds.getOrDefault(p, end), guaranteed(p, length, s));
-            if (!unknownLayoutMember(p)) for (Checker c : checkers) c.onAccess(a, withCalls(f));
+            // the member array first: it is the first bound the access passes, and the one a report names;
+            // the object around it is checked only when the member says nothing (its relations are the object's)
             Value member = memberArguments.get(p);
+            boolean[] passed = {false};
             if (member != null) {
                 MemoryAccess m = new MemoryAccess(loc, member, length, write, op, detail, provenEnds.get(p) == MemoryAccess.End.INSIDE ? MemoryAccess.End.INSIDE : MemoryAccess.End.UNRELATED);
-                for (Checker c : checkers) c.onAccess(m, withCalls(f));
+                Checker.Context ctx = withCalls(f);
+                for (Checker c : checkers) c.onAccess(m, (checker, at, message, trace) -> {
+                    passed[0] = true;
+                    ctx.report(checker, at, message, trace);
+                });
             }
+            MemoryAccess a = new MemoryAccess(loc, p, length, write, op, detail, provenEnds.getOrDefault(p, end), guaranteed(p, length, s));
+            if (!passed[0] && !unknownLayoutMember(p)) for (Checker c : checkers) c.onAccess(a, withCalls(f));
         }
         // past a dereference the pointer was not NULL: the allocation result counts as checked
         if (s != null && !s.unchecked.isEmpty()) s.unchecked.keySet().removeAll(p.pts.keySet());
