@@ -10,8 +10,10 @@ import java.util.List;
 
 /**
  * Reports a dereference of a pointer that is NULL on every path reaching it. A pointer that is NULL
- * on some paths only is left to the allocation-result checker, since a path-insensitive merge
- * cannot tell a real NULL path from correlated branches. Where the branch that makes it NULL tests
+ * on some paths only is reported where nothing after the paths meet can tell them apart (no test
+ * between the join and the dereference, {@code SomePaths}); otherwise it is left to the
+ * allocation-result checker, since a path-insensitive merge cannot tell a real NULL path from
+ * correlated branches. Where the branch that makes it NULL tests
  * untrusted input, the engine's run with that test forced ({@code AttackerChoices}) makes it NULL on
  * every path of that run, and it is reported with the test in the trace.
  */
@@ -31,5 +33,17 @@ public final class NullDereferenceChecker implements Checker {
         }
         trace.add(new TraceStep(loc, "the pointer is NULL on every path to here"));
         ctx.report(this, loc, msg, trace);
+    }
+
+    @Override
+    public void onDereferenceNullOnSomePaths(SourceLoc loc, String variable, SourceLoc joinedAt, TraceStep nullSet, Context ctx) {
+        List<TraceStep> trace = new java.util.ArrayList<>();
+        if (nullSet != null) trace.add(nullSet);
+        String where = joinedAt.line() > 0 ? "at line " + joinedAt.line() : "before it";
+        if (joinedAt.line() > 0) trace.add(new TraceStep(joinedAt, "the paths meet here, '" + variable + "' NULL on one of them"));
+        trace.add(new TraceStep(loc, "dereferenced here, with no test since the paths met"));
+        ctx.report(this, loc, "dereference of '" + variable + "', which is NULL on one of the paths meeting " + where
+                + (nullSet != null ? " (" + nullSet.message().replace(" here", " at line " + nullSet.loc().line()) + ")" : "")
+                + ", and no test since decides which way was taken", trace);
     }
 }

@@ -356,8 +356,31 @@ final class StatementLowering {
             yes.to(sw.caseBlocks.get(i));
             lowering.cur = no;
         }
+        // no default, and a case for every enumerator of the controller's enumeration: the implicit
+        // default is not a path the program means (as Clang's CFG prunes it); it ends here
+        if (sw.defaultBlock[0] == null && coversEnumeration(ss.getControllerExpression(), sw.cases)) {
+            lowering.emit(new Stmt.Assume(new Expr.IntConst(0, Type.INT), true, where));
+        }
         lowering.cur.to(sw.defaultBlock[0] != null ? sw.defaultBlock[0] : after);
         lowering.cur = after;
+    }
+
+    /** Does {@code cases} hold a constant for every enumerator of the enumeration {@code ctl} has as its type? */
+    private static boolean coversEnumeration(IASTExpression ctl, List<long[]> cases) {
+        try {
+            IType t = ctl.getExpressionType();
+            while (t instanceof ITypedef || t instanceof IQualifierType) t = t instanceof ITypedef td ? td.getType() : ((IQualifierType) t).getType();
+            if (!(t instanceof IEnumeration en) || en.getEnumerators().length == 0) return false;
+            java.util.Set<Long> covered = new java.util.HashSet<>();
+            for (long[] c : cases) if (c != null) covered.add(c[0]);
+            for (IEnumerator e : en.getEnumerators()) {
+                Number n = e.getValue() == null ? null : e.getValue().numberValue();
+                if (n == null || !covered.contains(n.longValue())) return false;
+            }
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** Branches to {@code t} or {@code f} on a C condition, splitting && || ! into separate edges. */

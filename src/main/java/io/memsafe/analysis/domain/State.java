@@ -44,6 +44,19 @@ public final class State {
 
     public record Cases(java.util.List<State> states, java.util.Set<Region> tested) { }
 
+    /**
+     * Scalar locals that some of the paths meeting at a join left unwritten, or NULL, with no test
+     * assumed since the join: a read (a dereference) of one is reached whichever way the branch went,
+     * so on the path that skipped the write it reads an indeterminate value, or dereferences NULL
+     * (Clang's -Wsometimes-uninitialized; a check for NULL that falls through to the dereference).
+     * Each with its contents at the join (a store since replaces them). Not part of the state's value
+     * (equality, order): it only decides reports.
+     */
+    public java.util.Map<Region, OnSomePaths> partly = java.util.Map.of();
+
+    /** What {@link #partly} keeps of a variable: its contents where the paths met, that place, and whether it is NULL (else unwritten) on some. */
+    public record OnSomePaths(Contents contents, SourceLoc joinedAt, boolean isNull) { }
+
     public State(Map<Region, Contents> mem, boolean bottom) {
         this(RegionMap.of(mem), new RegionMap<>(), new RegionMap<>(), bottom);
     }
@@ -69,6 +82,7 @@ public final class State {
         c.rel = rel;
         c.cases = cases;
         c.cor = cor;
+        c.partly = partly;
         return c;
     }
 
@@ -81,6 +95,7 @@ public final class State {
         rel = o.rel;
         cases = o.cases;
         cor = o.cor;
+        partly = o.partly;
     }
 
     /** The lifetime of a region here; null while it is allocated (or not a heap block). */

@@ -129,6 +129,12 @@ public interface Checker {
     /** A block is about to be allocated with {@code size} bytes by {@code allocator} (malloc, new[], alloca, ...). */
     default void onAllocationSize(SourceLoc loc, Value size, String allocator, Context ctx) { }
 
+    /**
+     * A dereference through the local pointer {@code variable}, which some of the paths meeting at
+     * {@code joinedAt} hold as NULL (set so at {@code nullSet}, when known), with no test since the join.
+     */
+    default void onDereferenceNullOnSomePaths(SourceLoc loc, String variable, SourceLoc joinedAt, TraceStep nullSet, Context ctx) { }
+
     /** What a checker may ask the engine while it handles an event. */
     interface Context {
         /** Reports a finding of the calling checker; the engine adds the call stack to the trace. */

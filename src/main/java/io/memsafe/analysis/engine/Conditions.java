@@ -24,6 +24,8 @@ final class Conditions {
     private Conditions() { }
 
     static void assume(Interpreter in, Expr cond, boolean truth, State s, Interpreter.Frame f) {
+        // a read after a test may be reached only the way the test went (State.partly)
+        if (!s.partly.isEmpty()) s.partly = Map.of();
         Value c = in.eval(cond, s, f);
         Boolean t = ValueArithmetic.truth(c);
         if (t != null && t != truth) {

@@ -289,6 +289,12 @@ final class FunctionFixpoint {
         return s;
     }
 
+    /** Where paths meet at {@code b}: its first statement with a place. */
+    private static SourceLoc joinedAt(BasicBlock b) {
+        for (Stmt st : b.stmts) if (st.loc() != null && st.loc().line() > 0) return st.loc();
+        return SourceLoc.NONE;
+    }
+
     /** Returns the state at the function's exit (bottom if it never returns). */
     State run(State entry, Interpreter.Frame frame) {
         Interpreter.Frame quiet = new Interpreter.Frame(frame.fn(), frame.depth(), frame.calls(), frame.parent(), false);
@@ -315,7 +321,10 @@ final class FunctionFixpoint {
                 } else {
                     Relations.align(in, old, out);
                     merged = old.join(out);
-                    if (!shape.loopHeads().contains(n)) Correlations.atJoin(in, fn, old, out, merged);
+                    if (!shape.loopHeads().contains(n)) {
+                        Correlations.atJoin(in, fn, old, out, merged);
+                        SomePaths.atJoin(in, fn, old, out, merged, joinedAt(n));
+                    }
                     if (shape.loopHeads().contains(n)) {
                         int v = visits.merge(n, 1, Integer::sum);
                         if (v > WIDEN_AFTER) merged = old.widen(merged, v > WIDEN_AFTER + THRESHOLD_WIDENINGS ? NO_THRESHOLDS : shape.thresholds());
@@ -347,7 +356,10 @@ final class FunctionFixpoint {
                             else {
                                 Relations.align(in, fresh, po);
                                 State joined = fresh.join(po);
-                                if (!shape.loopHeads().contains(b)) Correlations.atJoin(in, fn, fresh, po, joined);
+                                if (!shape.loopHeads().contains(b)) {
+                                    Correlations.atJoin(in, fn, fresh, po, joined);
+                                    SomePaths.atJoin(in, fn, fresh, po, joined, joinedAt(b));
+                                }
                                 fresh = joined;
                             }
                         }

@@ -312,6 +312,13 @@ public final class Interpreter {
             // written bytes (the highest element of a loop's reads) is a read like any other
             if (copy && !registerLike(lv, f) && unwrittenRead(p, size, charLike, s, true) != null) copiedIndeterminate = true;
             else if (f.report()) uninitializedRead(lv.loc(), p, size, charLike, s, f);
+            if (f.report() && lv instanceof Lvalue.Var && !(copy && !registerLike(lv, f)) && SomePaths.of(p, false, s) instanceof State.OnSomePaths w) {
+                Region r = p.pts.keySet().iterator().next();
+                SourceLoc met = w.joinedAt();
+                String part = "a value only some of the paths meeting " + (met.line() > 0 ? "at line " + met.line() : "before it")
+                        + " write (the others leave it indeterminate, and no test since decides which way was taken)";
+                for (Checker c : checkers) c.onUninitializedRead(lv.loc(), r, part, withCalls(f));
+            }
         }
         Value v = loadVia(p, size, s);
         if (!memberFacts.isEmpty() && UntrustedMembers.loadMember(this, memberFacts, lv, p, size, v, s, f) instanceof Value[] pv) {
@@ -451,8 +458,28 @@ public final class Interpreter {
         }
         if (end == MemoryAccess.End.PAST_COUNT) p = BlockCounts.elementAddress(this, lv, p, s, f);
         TraceStep nullSet = f.report() && p.isDefinitelyNull() ? NullOrigins.of(lv, f.fn()) : null;
+        if (f.report() && !s.partly.isEmpty() && !p.isDefinitelyNull()) nullOnSomePaths(lv, s, f);
         checkAccess(lv.loc(), p, Value.of(size), write, null, detail, end, nullSet, f);
         FreedPointers.dereferenced(this, lv, p, current, f);
+    }
+
+    /** A dereference through a local pointer that some of the paths meeting before it left NULL ({@link SomePaths}). */
+    private void nullOnSomePaths(Lvalue lv, State s, Frame f) {
+        if (!(lv instanceof Lvalue.Deref d)) return;
+        Expr e = d.pointer();
+        while (true) {
+            if (e instanceof Expr.Cast c) e = c.operand();
+            else if (e instanceof Expr.Binary b && (b.op() == BinOp.ADD || b.op() == BinOp.SUB) && b.left().type() instanceof Type.Pointer) e = b.left();
+            else break;
+        }
+        if (!(e instanceof Expr.Load l) || !(l.lv() instanceof Lvalue.Var v) || v.var().kind == Variable.Kind.TEMP) return;
+        Value at = address(l.lv(), s, f);
+        State.OnSomePaths w = SomePaths.of(at, true, s);
+        if (w == null) return;
+        // past the dereference the path that held NULL has ended: one report
+        SomePaths.forget(at, s);
+        TraceStep set = NullOrigins.of(lv, f.fn());
+        for (Checker c : checkers) c.onDereferenceNullOnSomePaths(lv.loc(), v.var().name, w.joinedAt(), set, withCalls(f));
     }
 
     /** A pointer to a member of a structure of unknown layout, at the place the front end gave it: no bounds to check. */
