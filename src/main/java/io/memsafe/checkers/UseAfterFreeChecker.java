@@ -14,8 +14,9 @@ import java.util.List;
 
 /**
  * Reports memory used through a pointer whose block is freed on every path reaching the use. A
- * block freed on some paths only is not reported: the merge cannot tell a real path from
- * correlated branches (freed when a flag is set, used when it is not). One of several blocks from
+ * block freed on some paths only is reported where nothing after the paths meet tells them apart
+ * (no test between the join and the use, {@code SomePaths}); otherwise not: the merge cannot tell a
+ * real path from correlated branches (freed when a flag is set, used when it is not). One of several blocks from
  * the same allocation site is reported when the variable used is the one freed, on every path, and
  * not assigned since ({@code for (n = head; n; n = n->next) free(n);}).
  */
@@ -27,11 +28,29 @@ public final class UseAfterFreeChecker implements Checker {
     @Override
     public void onUse(SourceLoc loc, Value pointer, String what, boolean dereferenced, State state, Context ctx) {
         Lifetime l = Lifecycle.freedOnEveryPath(pointer, state);
-        if (l == null) return;
+        if (l == null) {
+            onSomePaths(loc, pointer, what, state, ctx);
+            return;
+        }
         Region r = Lifecycle.single(pointer);
         String use = "dereference".equals(what) ? "use of " : what + "() uses ";
         ctx.report(this, loc, use + r.description + " after it was freed" + Lifecycle.line(l.freedAt()),
                 Lifecycle.story(r, l, loc, "used here after free"));
+    }
+
+    /** A block freed on one of the paths that met before the use, with no test since the join: the use is reached either way. */
+    private void onSomePaths(SourceLoc loc, Value pointer, String what, State state, Context ctx) {
+        if (state.partly.isEmpty() || !Lifecycle.known(pointer) || pointer.pts.size() != 1) return;
+        Region r = Lifecycle.single(pointer);
+        State.OnSomePaths w = state.freedOnSomePaths(r);
+        if (w == null) return;
+        Lifetime l = state.lifetime(r);
+        String use = "dereference".equals(what) ? "use of " : what + "() uses ";
+        String met = w.joinedAt().line() > 0 ? " at line " + w.joinedAt().line() : "";
+        List<TraceStep> t = new ArrayList<>(Lifecycle.story(r, l, loc, "used here, with no test since the paths met"));
+        if (w.joinedAt().line() > 0) t.add(t.size() - 1, new TraceStep(w.joinedAt(), "the paths meet here, the block freed on one of them"));
+        ctx.report(this, loc, use + r.description + " after it was freed" + Lifecycle.line(l.freedAt()) + " on one of the paths meeting" + met
+                + ", and no test since decides which way was taken", t);
     }
 
     @Override

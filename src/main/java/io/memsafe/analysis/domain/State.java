@@ -45,17 +45,27 @@ public final class State {
     public record Cases(java.util.List<State> states, java.util.Set<Region> tested) { }
 
     /**
-     * Scalar locals that some of the paths meeting at a join left unwritten, or NULL, with no test
-     * assumed since the join: a read (a dereference) of one is reached whichever way the branch went,
-     * so on the path that skipped the write it reads an indeterminate value, or dereferences NULL
-     * (Clang's -Wsometimes-uninitialized; a check for NULL that falls through to the dereference).
-     * Each with its contents at the join (a store since replaces them). Not part of the state's value
-     * (equality, order): it only decides reports.
+     * Storage that some of the paths meeting at a join left unwritten (a scalar local), NULL (a local
+     * pointer) or freed (a heap block), with no test assumed since the join: a read, dereference or use
+     * of it is reached whichever way the branch went, so on that path it reads an indeterminate value,
+     * dereferences NULL or uses freed memory (Clang's -Wsometimes-uninitialized; a check for NULL that
+     * falls through to the dereference). Each with what it held at the join (its contents, or its
+     * lifetime): a store or a release since replaces that. Not part of the state's value (equality,
+     * order): it only decides reports.
      */
     public java.util.Map<Region, OnSomePaths> partly = java.util.Map.of();
 
-    /** What {@link #partly} keeps of a variable: its contents where the paths met, that place, and whether it is NULL (else unwritten) on some. */
-    public record OnSomePaths(Contents contents, SourceLoc joinedAt, boolean isNull) { }
+    /** What {@link #partly} keeps: unwritten, NULL or freed on some of the paths that met. */
+    public enum OnSome { UNWRITTEN, NULL, FREED }
+
+    /** What {@link #partly} keeps of a region: its contents (its lifetime, when freed) where the paths met, that place, and what it is on some. */
+    public record OnSomePaths(Object held, SourceLoc joinedAt, OnSome what) { }
+
+    /** Where the paths met of which some freed {@code r}, if no test and no release came since; else null. */
+    public OnSomePaths freedOnSomePaths(Region r) {
+        OnSomePaths w = partly.get(r);
+        return w != null && w.what() == OnSome.FREED && w.held().equals(freed.get(r)) ? w : null;
+    }
 
     public State(Map<Region, Contents> mem, boolean bottom) {
         this(RegionMap.of(mem), new RegionMap<>(), new RegionMap<>(), bottom);

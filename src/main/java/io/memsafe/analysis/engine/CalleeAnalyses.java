@@ -184,6 +184,7 @@ final class CalleeAnalyses {
         for (Map.Entry<Region, Contents> e : exit.mem.entrySet()) if (!untouched.contains(e.getKey())) s.mem.put(e.getKey(), e.getValue());
         s.freed.putAll(exit.freed);
         s.unchecked.putAll(exit.unchecked);
+        SomePaths.fromCallee(exit, s);
         // a joined block's cells may be kept as they were while the callee wrote other values of the same range
         if (!joined.isEmpty()) Relations.forgetFields(in, s, joined);
         in.leftByCallee(s, CalleeRelations.outOfCallee(in, callee, exit));

@@ -312,7 +312,7 @@ public final class Interpreter {
             // written bytes (the highest element of a loop's reads) is a read like any other
             if (copy && !registerLike(lv, f) && unwrittenRead(p, size, charLike, s, true) != null) copiedIndeterminate = true;
             else if (f.report()) uninitializedRead(lv.loc(), p, size, charLike, s, f);
-            if (f.report() && lv instanceof Lvalue.Var && !(copy && !registerLike(lv, f)) && SomePaths.of(p, false, s) instanceof State.OnSomePaths w) {
+            if (f.report() && lv instanceof Lvalue.Var && !(copy && !registerLike(lv, f)) && SomePaths.of(p, State.OnSome.UNWRITTEN, s) instanceof State.OnSomePaths w) {
                 Region r = p.pts.keySet().iterator().next();
                 SourceLoc met = w.joinedAt();
                 String part = "a value only some of the paths meeting " + (met.line() > 0 ? "at line " + met.line() : "before it")
@@ -463,6 +463,15 @@ public final class Interpreter {
         FreedPointers.dereferenced(this, lv, p, current, f);
     }
 
+    private static void forgetFreedOnSomePaths(Value p, State s) {
+        for (Region r : p.pts.keySet()) {
+            if (s.freedOnSomePaths(r) != null) {
+                SomePaths.forget(p, s);
+                return;
+            }
+        }
+    }
+
     /** A dereference through a local pointer that some of the paths meeting before it left NULL ({@link SomePaths}). */
     private void nullOnSomePaths(Lvalue lv, State s, Frame f) {
         if (!(lv instanceof Lvalue.Deref d)) return;
@@ -474,12 +483,15 @@ public final class Interpreter {
         }
         if (!(e instanceof Expr.Load l) || !(l.lv() instanceof Lvalue.Var v) || v.var().kind == Variable.Kind.TEMP) return;
         Value at = address(l.lv(), s, f);
-        State.OnSomePaths w = SomePaths.of(at, true, s);
+        State.OnSomePaths w = SomePaths.of(at, State.OnSome.NULL, s);
         if (w == null) return;
         // past the dereference the path that held NULL has ended: one report
         SomePaths.forget(at, s);
-        TraceStep set = NullOrigins.of(lv, f.fn());
-        for (Checker c : checkers) c.onDereferenceNullOnSomePaths(lv.loc(), v.var().name, w.joinedAt(), set, withCalls(f));
+        // a NULL the function assigns, not one a test made (which an earlier test may rule out)
+        Stmt.Assign set = f.fn() == null ? null : NullOrigins.nullAssigned(f.fn(), v.var(), lv.loc());
+        if (set == null) return;
+        TraceStep step = new TraceStep(set.loc(), "'" + v.var().name + "' is set to NULL here");
+        for (Checker c : checkers) c.onDereferenceNullOnSomePaths(lv.loc(), v.var().name, w.joinedAt(), step, withCalls(f));
     }
 
     /** A pointer to a member of a structure of unknown layout, at the place the front end gave it: no bounds to check. */
@@ -495,6 +507,8 @@ public final class Interpreter {
         if (f.report()) {
             for (Checker c : checkers) c.onDereference(loc, p, op == null ? "dereference" : op, nullSet, withCalls(f));
             if (s != null) for (Checker c : checkers) c.onUse(loc, p, op == null ? "dereference" : op, true, s, withCalls(f));
+            // past a use of a block freed on one of the paths that met, that path has ended: one report
+            if (s != null && !s.partly.isEmpty()) forgetFreedOnSomePaths(p, s);
             // the member array first: it is the first bound the access passes, and the one a report names;
             // the object around it is checked only when the member says nothing (its relations are the object's)
             Value member = memberArguments.get(p);
@@ -540,6 +554,7 @@ public final class Interpreter {
     void use(SourceLoc loc, Value p, String op, boolean dereferenced, Frame f) {
         State s = current;
         if (f.report() && s != null) for (Checker c : checkers) c.onUse(loc, p, op, dereferenced, s, withCalls(f));
+        if (s != null && !s.partly.isEmpty()) forgetFreedOnSomePaths(p, s);
         if (dereferenced && s != null && !s.unchecked.isEmpty()) s.unchecked.keySet().removeAll(p.pts.keySet());
         if (dereferenced && s != null) Reallocation.dereferenced(p, s, this, loc, f);
     }

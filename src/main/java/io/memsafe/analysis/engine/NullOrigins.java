@@ -45,6 +45,26 @@ final class NullOrigins {
         return Expr.loadedVariable(e);
     }
 
+    /**
+     * The assignment of NULL to {@code v} in {@code fn} written last before {@code at}, or null when
+     * the function assigns it none there. Where a join holds {@code v} NULL on one path, this tells an
+     * assigned NULL from one a test made, which may be a path an earlier test ruled out: the intervals
+     * cannot say "not NULL" of a pointer they know nothing else of.
+     */
+    static Stmt.Assign nullAssigned(Function fn, Variable v, SourceLoc at) {
+        Stmt.Assign best = null;
+        for (BasicBlock b : fn.blocks) {
+            for (Stmt s : b.stmts) {
+                if (!(s instanceof Stmt.Assign a) || !(a.target() instanceof Lvalue.Var t) || t.var() != v) continue;
+                if (!(Expr.uncast(a.value()) instanceof Expr.IntConst c) || c.value() != 0) continue;
+                SourceLoc l = a.loc();
+                if (l == null || !l.file().equals(at.file()) || l.compareTo(at) >= 0) continue;
+                if (best == null || best.loc().compareTo(l) < 0) best = a;
+            }
+        }
+        return best;
+    }
+
     /** The assignment of {@code v} in {@code fn} written last before {@code at} in the same file. */
     private static Stmt.Assign lastAssignment(Function fn, Variable v, SourceLoc at) {
         Stmt.Assign best = null;

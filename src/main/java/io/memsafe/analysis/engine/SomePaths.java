@@ -35,61 +35,114 @@ final class SomePaths {
 
     /**
      * Where two paths meet (not at a loop head): the scalar locals of the frame one path left unwritten
-     * or NULL and the other wrote (with something else), and those either side already had so whose contents
-     * the join kept, go to {@code merged}'s {@link State#partly}.
+     * or NULL and the other wrote (with something else), the heap blocks one path freed and the other
+     * did not, and those either side already had so that the join kept as they were, go to
+     * {@code merged}'s {@link State#partly}.
      */
     static void atJoin(Interpreter in, Function fn, State a, State b, State merged, SourceLoc at) {
         if (a.bottom || b.bottom || merged.bottom || fn == null) return;
         Map<Region, State.OnSomePaths> out = new TreeMap<>();
         for (Map<Region, State.OnSomePaths> side : List.of(a.partly, b.partly)) {
             for (Map.Entry<Region, State.OnSomePaths> e : side.entrySet()) {
-                if (merged.mem.get(e.getKey()) == e.getValue().contents()) out.putIfAbsent(e.getKey(), e.getValue());
+                if (e.getValue().held().equals(held(merged, e.getKey(), e.getValue().what()))) out.putIfAbsent(e.getKey(), e.getValue());
             }
         }
         String frame = Interpreter.frameKeys(fn);
         a.mem.diff(b.mem, (r, ca, rb, cb) -> {
-            if (r == null || rb == null || ca == cb || r.kind != Region.Kind.STACK || !r.key.startsWith(frame) || in.temporaries.contains(r)) return true;
+            // a caller's local the function writes through a pointer on some paths only counts too
+            if (r == null || rb == null || ca == cb || r.kind != Region.Kind.STACK || in.temporaries.contains(r)) return true;
             Long n = r.size.constant();
             if (n == null || (n != 1 && n != 2 && n != 4 && n != 8) || !(merged.mem.get(r) instanceof Contents c) || c.written.isEmpty()) return true;
             // unwritten on some path of either side: nothing written there, or written in part already
-            if (ca.written.isEmpty() || cb.written.isEmpty() || on(a, r, ca, false) || on(b, r, cb, false)) {
-                out.putIfAbsent(r, new State.OnSomePaths(c, at, false));
-            } else if (n == 8 && (nullOrObject(a, r, ca, cb) || nullOrObject(b, r, cb, ca))) {
-                out.putIfAbsent(r, new State.OnSomePaths(c, at, true));
+            if (ca.written.isEmpty() || cb.written.isEmpty() || on(a, r, ca, State.OnSome.UNWRITTEN) || on(b, r, cb, State.OnSome.UNWRITTEN)) {
+                out.putIfAbsent(r, new State.OnSomePaths(c, at, State.OnSome.UNWRITTEN));
+            } else if (n == 8 && r.key.startsWith(frame) && (nullOrNot(a, r, ca, cb) || nullOrNot(b, r, cb, ca))) {
+                out.putIfAbsent(r, new State.OnSomePaths(c, at, State.OnSome.NULL));
             }
             return out.size() < MAX;
         });
+        freedOrNot(in, a, b, merged, at, out);
+        freedOrNot(in, b, a, merged, at, out);
         merged.partly = out.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(out);
     }
 
+    /** The blocks {@code a} frees (on some path) that {@code b} holds allocated. */
+    private static void freedOrNot(Interpreter in, State a, State b, State merged, SourceLoc at, Map<Region, State.OnSomePaths> out) {
+        for (Map.Entry<Region, io.memsafe.analysis.domain.Lifetime> e : a.freed.entrySet()) {
+            if (out.size() >= MAX) return;
+            Region r = e.getKey();
+            io.memsafe.analysis.domain.Lifetime l = e.getValue(), m = merged.freed.get(r);
+            boolean freed = l.must() && !l.pending() || on(a, r, l, State.OnSome.FREED);
+            if (freed && m != null && !m.must() && !m.pending() && b.freed.get(r) == null && b.mem.containsKey(r) && dangling(in, a, r)) {
+                out.putIfAbsent(r, new State.OnSomePaths(m, at, State.OnSome.FREED));
+            }
+        }
+    }
+
+    /**
+     * Does anything in {@code s} still point to the freed block {@code r}? A path that freed it and
+     * cleared its pointers ({@code kfree(o); o = NULL;}) uses nothing of it later.
+     */
+    private static boolean dangling(Interpreter in, State s, Region r) {
+        for (Map.Entry<Region, Contents> e : s.mem.entrySet()) {
+            // (not the lowering's temporaries: the allocation's result, an argument copied for the call)
+            if (!e.getKey().equals(r) && !in.temporaries.contains(e.getKey()) && e.getValue().pointees().contains(r)) return true;
+        }
+        return false;
+    }
+
+    /** What {@code s} holds of {@code r} that a {@link State.OnSomePaths} of this kind records. */
+    private static Object held(State s, Region r, State.OnSome what) {
+        return what == State.OnSome.FREED ? s.freed.get(r) : s.mem.get(r);
+    }
+
     /** Is the pointer {@code r} NULL on (some path of) the side holding {@code mine}, and not NULL on the other? */
-    private static boolean nullOrObject(State s, Region r, Contents mine, Contents theirs) {
+    private static boolean nullOrNot(State s, Region r, Contents mine, Contents theirs) {
         Value m = mine.load(Interval.ZERO, 8), t = theirs.load(Interval.ZERO, 8);
-        boolean isNull = m.isDefinitelyNull() || on(s, r, mine, true);
-        return isNull && !t.isBottom() && !t.isDefinitelyNull() && !on(s, r, theirs, true);
+        boolean isNull = m.isDefinitelyNull() || on(s, r, mine, State.OnSome.NULL);
+        return isNull && !t.isBottom() && !t.isDefinitelyNull();
     }
 
-    private static boolean on(State s, Region r, Contents c, boolean isNull) {
+    private static boolean on(State s, Region r, Object held, State.OnSome what) {
         State.OnSomePaths w = s.partly.get(r);
-        return w != null && w.contents() == c && w.isNull() == isNull;
+        return w != null && w.what() == what && w.held().equals(held);
     }
 
-    /** The variable {@code p} designates, when it is one {@link State#partly} keeps as unwritten ({@code isNull} false) or NULL on some path; else null. */
-    static State.OnSomePaths of(Value p, boolean isNull, State s) {
+    /** The variable {@code p} designates, when it is one {@link State#partly} keeps as {@code what} (unwritten or NULL) on some path; else null. */
+    static State.OnSomePaths of(Value p, State.OnSome what, State s) {
         if (s.partly.isEmpty() || p.pts.size() != 1 || p.unknown || !p.num.isBottom()) return null;
         Map.Entry<Region, Interval> e = p.pts.entrySet().iterator().next();
         State.OnSomePaths w = s.partly.get(e.getKey());
-        if (w == null || w.isNull() != isNull || !Interval.ZERO.equals(e.getValue()) || s.mem.get(e.getKey()) != w.contents()) return null;
+        if (w == null || w.what() != what || !Interval.ZERO.equals(e.getValue()) || !w.held().equals(s.mem.get(e.getKey()))) return null;
         return w;
     }
 
-    /** The variable {@code p} designates is no longer one that {@link State#partly} keeps. */
+    /** The storage {@code p} points to (the variable it designates) is no longer one that {@link State#partly} keeps. */
     static void forget(Value p, State s) {
-        if (s.partly.isEmpty() || p.pts.size() != 1) return;
-        Region r = p.pts.keySet().iterator().next();
-        if (!s.partly.containsKey(r)) return;
-        Map<Region, State.OnSomePaths> rest = new TreeMap<>(s.partly);
-        rest.remove(r);
-        s.partly = rest.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(rest);
+        if (s.partly.isEmpty() || p.pts.isEmpty()) return;
+        Map<Region, State.OnSomePaths> rest = null;
+        for (Region r : p.pts.keySet()) {
+            if (!s.partly.containsKey(r)) continue;
+            if (rest == null) rest = new TreeMap<>(s.partly);
+            rest.remove(r);
+        }
+        if (rest != null) s.partly = rest.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(rest);
+    }
+
+    /**
+     * After a call: what the callee's exit keeps as unwritten or freed on some of its paths, of the
+     * storage the caller holds as the callee left it (its own locals, heap blocks), is so in the caller
+     * too ({@code void drop(int c) { if (c) free(cache); }} then a use of the cache).
+     */
+    static void fromCallee(State exit, State s) {
+        if (exit.partly.isEmpty()) return;
+        Map<Region, State.OnSomePaths> out = null;
+        for (Map.Entry<Region, State.OnSomePaths> e : exit.partly.entrySet()) {
+            State.OnSomePaths w = e.getValue();
+            if (w.what() == State.OnSome.NULL || !w.held().equals(held(s, e.getKey(), w.what()))) continue;
+            if (out == null) out = new TreeMap<>(s.partly);
+            out.put(e.getKey(), w);
+        }
+        if (out != null) s.partly = java.util.Collections.unmodifiableMap(out);
     }
 }
