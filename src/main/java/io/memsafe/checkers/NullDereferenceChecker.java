@@ -39,8 +39,9 @@ public final class NullDereferenceChecker implements Checker {
     public void onDereferenceNullOnSomePaths(SourceLoc loc, String variable, SourceLoc joinedAt, TraceStep nullSet, Context ctx) {
         List<TraceStep> trace = new java.util.ArrayList<>();
         if (nullSet != null) trace.add(nullSet);
-        String where = joinedAt.line() > 0 ? "at line " + joinedAt.line() : "before it";
-        if (joinedAt.line() > 0) trace.add(new TraceStep(joinedAt, "the paths meet here, '" + variable + "' NULL on one of them"));
+        boolean elsewhere = joinedAt.line() > 0 && joinedAt.line() != loc.line();
+        String where = elsewhere ? "at line " + joinedAt.line() : "before it";
+        if (elsewhere) trace.add(new TraceStep(joinedAt, "the paths meet here, '" + variable + "' NULL on one of them"));
         trace.add(new TraceStep(loc, "dereferenced here, with no test since the paths met"));
         ctx.report(this, loc, "dereference of '" + variable + "', which is NULL on one of the paths meeting " + where
                 + (nullSet != null ? " (" + nullSet.message().replace(" here", " at line " + nullSet.loc().line()) + ")" : "")

@@ -14,7 +14,8 @@ import java.util.List;
  * read: storage never written at all, a field or element outside everything that may have been
  * written (a struct with one field set, an array filled only in part and read to its end).
  * Storage written on some paths only is not reported, unless untrusted input picks the path that
- * skips the write (the engine's forced runs, {@code AttackerChoices}). Each object is reported at its first read
+ * skips the write (the engine's forced runs, {@code AttackerChoices}), or the read follows the join
+ * of those paths with no test in between ({@code SomePaths}: it is reached whichever way they went). Each object is reported at its first read
  * (in source order) with what that read sees; later reads of it are the same defect.
  */
 @Rule(id = "MS457", name = "UninitializedRead", cwe = 457, level = "warning",

@@ -46,9 +46,9 @@ public final class UseAfterFreeChecker implements Checker {
         if (w == null) return;
         Lifetime l = state.lifetime(r);
         String use = "dereference".equals(what) ? "use of " : what + "() uses ";
-        String met = w.joinedAt().line() > 0 ? " at line " + w.joinedAt().line() : "";
+        String met = w.joinedAt().line() > 0 && w.joinedAt().line() != loc.line() ? " at line " + w.joinedAt().line() : " before it";
         List<TraceStep> t = new ArrayList<>(Lifecycle.story(r, l, loc, "used here, with no test since the paths met"));
-        if (w.joinedAt().line() > 0) t.add(t.size() - 1, new TraceStep(w.joinedAt(), "the paths meet here, the block freed on one of them"));
+        if (w.joinedAt().line() > 0 && w.joinedAt().line() != loc.line()) t.add(t.size() - 1, new TraceStep(w.joinedAt(), "the paths meet here, the block freed on one of them"));
         ctx.report(this, loc, use + r.description + " after it was freed" + Lifecycle.line(l.freedAt()) + " on one of the paths meeting" + met
                 + ", and no test since decides which way was taken", t);
     }

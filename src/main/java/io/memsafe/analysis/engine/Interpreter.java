@@ -315,7 +315,7 @@ public final class Interpreter {
             if (f.report() && lv instanceof Lvalue.Var && !(copy && !registerLike(lv, f)) && SomePaths.of(p, State.OnSome.UNWRITTEN, s) instanceof State.OnSomePaths w) {
                 Region r = p.pts.keySet().iterator().next();
                 SourceLoc met = w.joinedAt();
-                String part = "a value only some of the paths meeting " + (met.line() > 0 ? "at line " + met.line() : "before it")
+                String part = "a value only some of the paths meeting " + (met.line() > 0 && met.line() != lv.loc().line() ? "at line " + met.line() : "before it")
                         + " write (the others leave it indeterminate, and no test since decides which way was taken)";
                 for (Checker c : checkers) c.onUninitializedRead(lv.loc(), r, part, withCalls(f));
             }

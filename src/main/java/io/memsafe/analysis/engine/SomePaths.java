@@ -42,9 +42,14 @@ final class SomePaths {
     static void atJoin(Interpreter in, Function fn, State a, State b, State merged, SourceLoc at) {
         if (a.bottom || b.bottom || merged.bottom || fn == null) return;
         Map<Region, State.OnSomePaths> out = new TreeMap<>();
-        for (Map<Region, State.OnSomePaths> side : List.of(a.partly, b.partly)) {
-            for (Map.Entry<Region, State.OnSomePaths> e : side.entrySet()) {
-                if (e.getValue().held().equals(held(merged, e.getKey(), e.getValue().what()))) out.putIfAbsent(e.getKey(), e.getValue());
+        // what a side still holds as it was where its own paths met: so on a path of the join too
+        for (State side : List.of(a, b)) {
+            for (Map.Entry<Region, State.OnSomePaths> e : side.partly.entrySet()) {
+                State.OnSomePaths w = e.getValue();
+                Object now = held(merged, e.getKey(), w.what());
+                if (now != null && on(side, e.getKey(), held(side, e.getKey(), w.what()), w.what())) {
+                    out.putIfAbsent(e.getKey(), new State.OnSomePaths(now, w.joinedAt(), w.what()));
+                }
             }
         }
         String frame = Interpreter.frameKeys(fn);
@@ -103,9 +108,14 @@ final class SomePaths {
         return isNull && !t.isBottom() && !t.isDefinitelyNull();
     }
 
+    /**
+     * Does {@code s} keep {@code r} as {@code what} on some path, holding {@code held} still? Contents by
+     * identity (every store makes new contents, even of an equal value), a lifetime by value.
+     */
     private static boolean on(State s, Region r, Object held, State.OnSome what) {
         State.OnSomePaths w = s.partly.get(r);
-        return w != null && w.what() == what && w.held().equals(held);
+        if (w == null || w.what() != what || held == null) return false;
+        return what == State.OnSome.FREED ? w.held().equals(held) : w.held() == held;
     }
 
     /** The variable {@code p} designates, when it is one {@link State#partly} keeps as {@code what} (unwritten or NULL) on some path; else null. */
@@ -113,7 +123,7 @@ final class SomePaths {
         if (s.partly.isEmpty() || p.pts.size() != 1 || p.unknown || !p.num.isBottom()) return null;
         Map.Entry<Region, Interval> e = p.pts.entrySet().iterator().next();
         State.OnSomePaths w = s.partly.get(e.getKey());
-        if (w == null || w.what() != what || !Interval.ZERO.equals(e.getValue()) || !w.held().equals(s.mem.get(e.getKey()))) return null;
+        if (w == null || w.what() != what || !Interval.ZERO.equals(e.getValue()) || w.held() != s.mem.get(e.getKey())) return null;
         return w;
     }
 
@@ -139,7 +149,9 @@ final class SomePaths {
         Map<Region, State.OnSomePaths> out = null;
         for (Map.Entry<Region, State.OnSomePaths> e : exit.partly.entrySet()) {
             State.OnSomePaths w = e.getValue();
-            if (w.what() == State.OnSome.NULL || !w.held().equals(held(s, e.getKey(), w.what()))) continue;
+            if (w.what() == State.OnSome.NULL || !on(exit, e.getKey(), held(exit, e.getKey(), w.what()), w.what())) continue;
+            Object mine = held(s, e.getKey(), w.what());
+            if (mine == null || (w.what() == State.OnSome.FREED ? !mine.equals(w.held()) : mine != w.held())) continue;
             if (out == null) out = new TreeMap<>(s.partly);
             out.put(e.getKey(), w);
         }
