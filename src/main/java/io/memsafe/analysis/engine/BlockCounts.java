@@ -67,7 +67,7 @@ final class BlockCounts {
         Region r = block.pts.keySet().iterator().next();
         Octagon<String> o = s.rel;
         String prefix = "n:" + r.key + "/";
-        for (String k : o.variables()) if (k.startsWith(prefix)) o = o.forget(k);
+        for (String k : o.variables()) if (k.startsWith(prefix) || SumCounts.isRoomOf(k, r.key)) o = o.forget(k);
         s.rel = o;
         if (in.severalLive.contains(r.key)) return;
         Expr e;
@@ -94,6 +94,10 @@ final class BlockCounts {
             else if (kl != null) { e = b.right(); scale *= kl; }
         }
         Relations.Linear n = Relations.linear(in, e, s, f);
+        if (scale == 1 && n != null && n.y() != null) {
+            SumCounts.allocated(in, n, r, s);
+            return;
+        }
         if (scale <= 0 || n == null || n.x() == null || n.y() != null || n.sx() != 1) return;
         Relations.introduce(in, n, s);
         Relations.Place p = in.relatedPlaces.get(n.x());

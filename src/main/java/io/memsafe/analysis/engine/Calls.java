@@ -119,6 +119,7 @@ final class Calls {
                 } finally {
                     in.memberArguments = Map.of();
                     in.provenEnds = Map.of();
+                    in.endDetails.clear();
                 }
                 if (ReturnCases.failureApart(in, m, c, result, s, f)) return;
                 in.storeResult(c, result, s, f);

@@ -406,6 +406,10 @@ public final class Interpreter {
 
     /** The pointer arguments of the library call being applied whose accesses the relations prove to end in bounds (by identity). */
     Map<Value, MemoryAccess.End> provenEnds = Map.of();
+    /** For some of {@link #provenEnds}, what the relations that decided the end say, for the message (by identity). */
+    final Map<Value, String> endDetails = new java.util.IdentityHashMap<>();
+    /** The size, as written, of each block a sum sized, by the room variables of {@link SumCounts} ("'la' + 'lb' + 1"). */
+    final Map<String, String> sumSizes = new HashMap<>();
 
     /** Where the relations put the end of the access of the library call running through {@code p}. */
     MemoryAccess.End provenEnd(Value p) { return provenEnds.getOrDefault(p, MemoryAccess.End.UNRELATED); }
@@ -677,7 +681,7 @@ public final class Interpreter {
             s.cases = null;
             execIn(st, s, f);
             if (!s.bottom) Relations.forgetChanged(before, st instanceof Stmt.Assign a ? a.target() : null, this, s, f);
-            if (!s.bottom && before != null) StringLengths.afterStatement(this, st, s);
+            if (!s.bottom && before != null) StringLengths.afterStatement(this, st, s, f);
             if (calleeLeft != null) {
                 // after forgetting what the call changed: what the callee's relations say of it
                 if (calleeLeftIn == s) CalleeRelations.add(s, calleeLeft);

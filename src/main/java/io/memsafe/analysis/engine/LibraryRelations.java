@@ -174,6 +174,21 @@ final class LibraryRelations {
             }
             if (p[0] >= exprs.size() || p[1] >= exprs.size()) continue;
             Value ptr = args.get(p[0]);
+            SumCounts.At sum = SumCounts.at(in, exprs.get(p[0]), ptr, s, f);
+            if (sum != null) {
+                // into a block sized by a sum, after one of the summands (memcpy(p + la, b, lb + 1)): the
+                // access is into that block, at the summand's offsets
+                Linear len = linear(in, exprs.get(p[1]), s, f);
+                MemoryAccess.End end = len == null || len.x() == null || len.y() != null || len.sx() != 1
+                        ? MemoryAccess.End.UNRELATED : SumCounts.end(sum, len.x(), len.c(), s);
+                if (end != MemoryAccess.End.UNRELATED) {
+                    if (sum.pointer() != ptr) args.set(p[0], ptr = sum.pointer());
+                    if (end == MemoryAccess.End.PAST_COUNT) in.endDetails.put(ptr, SumCounts.detail(in, sum, len.x(), len.c()));
+                    if (out == null) out = new IdentityHashMap<>();
+                    out.put(ptr, end);
+                }
+                continue;
+            }
             if (ptr.pts.size() != 1) continue;
             Region region = ptr.pts.keySet().iterator().next();
             Expr pe = exprs.get(p[0]);

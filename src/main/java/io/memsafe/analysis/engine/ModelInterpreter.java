@@ -529,6 +529,7 @@ final class ModelInterpreter {
 
     /** How long an access of a byte count is, for its finding. */
     private String lengthDetail(Value p, Value len) {
+        if (in.provenEnd(p) == MemoryAccess.End.PAST_COUNT && in.endDetails.get(p) instanceof String d) return d;
         if (len.num.isBottom() && in.provenEnd(p) == MemoryAccess.End.PAST_COUNT) {
             return "a length the checks on the path let reach past the bytes the block was allocated with";
         }
@@ -546,7 +547,7 @@ final class ModelInterpreter {
         else if (str == null && in.provenEnd(dst) != MemoryAccess.End.UNRELATED) writeLen = Value.of(Interval.of(Math.max(1, cs.elem()), Interval.POS_INF));
         else writeLen = str == null ? Value.UNKNOWN : new Value((unboundedInput(str) ? str.bytes() : str.forCheck()).add(Interval.of(cs.elem())), Map.of(), false, str.taint());
         in.checkAccess(loc, dst, writeLen, true, op, lim != null ? "count " + lim.num + " bytes" + origin(lim)
-                : in.provenEnd(dst) == MemoryAccess.End.PAST_COUNT ? "the source string's length and its terminator, into a block allocated with no more than that length"
+                : in.provenEnd(dst) == MemoryAccess.End.PAST_COUNT ? in.endDetails.getOrDefault(dst, "the source string's length and its terminator, into a block allocated with no more than that length")
                 : describe(str, "source string"), f);
         // characters before the source's terminator are non-zero: if the terminator is not copied, neither is a zero
         boolean noTerminatorCopied = str != null && lim != null && !lim.num.isBottom() && str.bytes().lo() >= lim.num.hi();

@@ -358,8 +358,17 @@ final class Relations {
         if (l != null) introduce(in, l, s);
         // the relation holds of mathematical values: only when the exact result fits the type (no wrap)
         // (offsets of pointers do not wrap: the arithmetic that would is undefined)
-        boolean fits = l != null && (target.type() instanceof Type.Pointer || fits(exact(in, l, s), target.type()));
+        boolean fits = l != null && (target.type() instanceof Type.Pointer || fits(exact(in, l, s), target.type()) || sameTypeCopy(l, value, target));
         return new Assignment(x, l, fits);
+    }
+
+    /**
+     * {@code n = m} of an integer of the very type of n, however unknown its value: a copy cannot wrap
+     * ({@code size_t n = strlen(s)}, the call's result in a temporary first).
+     */
+    private static boolean sameTypeCopy(Linear l, Expr value, Lvalue target) {
+        return l.x != null && l.y == null && l.sx == 1 && l.c == 0 && value instanceof Expr.Load ld
+                && ld.type() instanceof Type.Int vi && target.type() instanceof Type.Int ti && vi.size() == ti.size() && vi.signed() == ti.signed();
     }
 
     /**

@@ -83,8 +83,7 @@ final class StringLengths {
      * the length reach the count (allocated with the length itself, or checked with {@code <=} where
      * {@code <} was meant); unrelated otherwise.
      */
-    private static MemoryAccess.End copyEnd(Interpreter in, Expr dstExpr, Value dst, Expr srcExpr, Value src, State s, Interpreter.Frame f) {
-        Site from = site(in, srcExpr, src, f), to = site(in, dstExpr, dst, f);
+    private static MemoryAccess.End copyEnd(Site from, Site to, State s) {
         if (from == null || to == null || throughPointer(to.key())) return MemoryAccess.End.UNRELATED;
         String z = from.key(), n = BlockCounts.count(to.storage(), 1);
         if (!s.rel.variables().contains(z) || !s.rel.variables().contains(n)) return MemoryAccess.End.UNRELATED;
@@ -103,10 +102,21 @@ final class StringLengths {
         for (Effect e : m.effects()) {
             if (!(e instanceof Effect.CopyString cs) || cs.limitArg() >= 0 || cs.elem() > 1
                     || Math.max(cs.dst(), cs.src()) >= Math.min(args.size(), c.args().size())) continue;
-            MemoryAccess.End end = copyEnd(in, c.args().get(cs.dst()), args.get(cs.dst()), c.args().get(cs.src()), args.get(cs.src()), s, f);
+            Expr dstExpr = c.args().get(cs.dst()), srcExpr = c.args().get(cs.src());
+            Value dst = args.get(cs.dst());
+            Site from = site(in, srcExpr, args.get(cs.src()), f), to = site(in, dstExpr, dst, f);
+            MemoryAccess.End end;
+            SumCounts.At at = from != null && to == null && s.rel.variables().contains(from.key()) ? SumCounts.at(in, dstExpr, dst, s, f) : null;
+            if (at != null) {
+                // into a block sized by a sum, after one of the summands (strcpy(p + la, b)): the access is
+                // into that block, at the summand's offsets
+                end = SumCounts.end(at, from.key(), 1 - from.offset(), s);
+                if (end != MemoryAccess.End.UNRELATED && at.pointer() != dst) args.set(cs.dst(), dst = at.pointer());
+                if (end == MemoryAccess.End.PAST_COUNT) in.endDetails.put(dst, SumCounts.detail(in, at, from.key(), 1 - from.offset()));
+            } else end = copyEnd(from, to, s);
             if (end == MemoryAccess.End.UNRELATED) continue;
             if (out.isEmpty()) out = new IdentityHashMap<>();
-            out.put(args.get(cs.dst()), end);
+            out.put(dst, end);
         }
         return out;
     }
@@ -116,23 +126,72 @@ final class StringLengths {
      * or a call that may write may have changed them (a model that only allocates, frees, measures or
      * reads does not).
      */
-    static void afterStatement(Interpreter in, Stmt st, State s) {
-        boolean writes = st instanceof Stmt.Assign a ? !(a.target() instanceof Lvalue.Var)
-                : st instanceof Stmt.Call c && (c.callee() == null || writes(LibraryModels.get(c.callee())));
+    static void afterStatement(Interpreter in, Stmt st, State s, Interpreter.Frame f) {
+        boolean writes = st instanceof Stmt.Assign a ? !(a.target() instanceof Lvalue.Var) && !own(object(in, a.target(), s, f), f)
+                : st instanceof Stmt.Call c && (c.callee() == null || writes(LibraryModels.get(c.callee())) && !onlyIntoOwnObjects(in, c, s, f));
         if (!writes) return;
         Octagon<String> r = s.rel;
         for (String k : s.rel.variables()) if (isTerminator(k) && throughPointer(k)) r = r.forget(k);
         s.rel = r;
     }
 
+    /**
+     * Does the library call write only into blocks this analysis allocated and locals of the function
+     * ({@code memcpy(p, a, la)} into a new block)? A string reached through a pointer the function was
+     * given cannot lie in them: they did not exist when it got the pointer.
+     */
+    private static boolean onlyIntoOwnObjects(Interpreter in, Stmt.Call c, State s, Interpreter.Frame f) {
+        FunctionModel m = LibraryModels.get(c.callee());
+        if (m == null || f.fn() == null) return false;
+        for (Effect e : m.effects()) {
+            int dst = switch (e) {
+                case Effect.WriteBytes w -> w.arg();
+                case Effect.CopyString cs -> cs.dst();
+                case Effect.CopyBoundedString cb -> cb.dst();
+                case Effect.AppendString as -> as.dst();
+                case Effect.Format fm -> fm.dst();
+                default -> writes(e) ? -2 : -1;
+            };
+            if (dst == -1) continue;
+            if (dst < 0 || dst >= c.args().size()) return false;
+            if (!own(in.eval(c.args().get(dst), s, f), f)) return false;
+        }
+        return true;
+    }
+
+    /** The object a store to {@code lv} writes into, by the pointer or array it indexes ({@code p[i]}: what p points to). */
+    private static Value object(Interpreter in, Lvalue lv, State s, Interpreter.Frame f) {
+        while (lv instanceof Lvalue.Index || lv instanceof Lvalue.Field) lv = lv instanceof Lvalue.Index ix ? ix.base() : ((Lvalue.Field) lv).base();
+        if (!(lv instanceof Lvalue.Deref d)) return in.address(lv, s, f);
+        Expr e = d.pointer();
+        while (true) {
+            if (e instanceof Expr.Cast c && c.type() instanceof Type.Pointer) e = c.operand();
+            else if (e instanceof Expr.Binary b && (b.op() == Expr.BinOp.ADD || b.op() == Expr.BinOp.SUB) && b.left().type() instanceof Type.Pointer) e = b.left();
+            else break;
+        }
+        return in.eval(e, s, f);
+    }
+
+    /** Does {@code p} point only into blocks this analysis allocated and locals of the function running? */
+    private static boolean own(Value p, Interpreter.Frame f) {
+        if (p.unknown || p.pts.isEmpty() || f.fn() == null) return false;
+        String frame = Interpreter.frameKeys(f.fn());
+        for (Region r : p.pts.keySet()) {
+            if (!(r.kind == Region.Kind.HEAP && r.key.startsWith("h:") || r.kind == Region.Kind.STACK && r.key.startsWith(frame))) return false;
+        }
+        return true;
+    }
+
     private static boolean writes(FunctionModel m) {
         if (m == null) return true;
-        for (Effect e : m.effects()) {
-            if (!(e instanceof Effect.Allocate || e instanceof Effect.Deallocate || e instanceof Effect.ReadBytes || e instanceof Effect.ReadString
-                    || e instanceof Effect.PrintString || e instanceof Effect.UsesStream || e instanceof Effect.FormatArg || e instanceof Effect.Duplicate
-                    || e instanceof Effect.DuplicateBytes)) return true;
-        }
+        for (Effect e : m.effects()) if (writes(e)) return true;
         return false;
+    }
+
+    private static boolean writes(Effect e) {
+        return !(e instanceof Effect.Allocate || e instanceof Effect.Deallocate || e instanceof Effect.ReadBytes || e instanceof Effect.ReadString
+                || e instanceof Effect.PrintString || e instanceof Effect.UsesStream || e instanceof Effect.FormatArg || e instanceof Effect.Duplicate
+                || e instanceof Effect.DuplicateBytes);
     }
 
     /** The objects of the string lengths related in {@code s}, with their contents before a statement. */
