@@ -47,8 +47,10 @@ final class CallLowering {
         java.util.Set<Integer> readOnly = new java.util.TreeSet<>();
         java.util.Map<Integer, Integer> strings = new java.util.TreeMap<>();
         ICPPMethod method = null;
+        boolean noReturn = false;
         if (fe instanceof IASTIdExpression id) {
             IBinding b = id.getName().resolveBinding();
+            noReturn = b instanceof IFunction nf && declaredNoReturn(nf, c.getTranslationUnit());
             if (b instanceof ICPPClassType cls) return new Expr.Load(lw.classes.temporary(c, cls, where), lw.typeOf(c));
             if (b instanceof IFunction f) {
                 PrototypeFacts.of(f, readOnly, strings);
@@ -120,11 +122,44 @@ final class CallLowering {
         if (callee != null && callee.startsWith("__builtin_va")) return new Expr.Opaque("va", rt);
         if (rt instanceof Type.Void) {
             lw.emit(new Stmt.Call(null, callee, calleeExpr, args, where, readOnly, strings));
+            // a function declared never to return (noreturn, _Noreturn): the path ends in it
+            if (noReturn) lw.emit(new Stmt.Assume(new Expr.IntConst(0, Type.INT), true, where));
             return new Expr.IntConst(0, Type.VOID);
         }
         Variable t = lw.temp(rt);
         lw.emit(new Stmt.Call(new Lvalue.Var(t, where), callee, calleeExpr, args, where, readOnly, strings));
         return lw.load(new Lvalue.Var(t, where), where);
+    }
+
+    /** Is {@code f} declared never to return ({@code __attribute__((noreturn))}, {@code _Noreturn}, {@code [[noreturn]]})? */
+    private static boolean declaredNoReturn(IFunction f, IASTTranslationUnit tu) {
+        try {
+            if (f.isNoReturn()) return true;
+            // CDT looks at the declarator only; the attribute may stand before the declaration too
+            for (IASTName n : tu.getDeclarationsInAST(f)) {
+                for (IASTNode at = n; at != null && !(at instanceof IASTTranslationUnit); at = at.getParent()) {
+                    if (at instanceof IASTAttributeOwner o && noReturn(o)) return true;
+                    if (at instanceof IASTSimpleDeclaration sd && noReturn(sd.getDeclSpecifier())) return true;
+                    if (at instanceof IASTFunctionDefinition fd && noReturn(fd.getDeclSpecifier())) return true;
+                    if (at instanceof IASTSimpleDeclaration || at instanceof IASTFunctionDefinition) break;
+                }
+            }
+            return false;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static boolean noReturn(IASTNode owner) {
+        if (!(owner instanceof IASTAttributeOwner o)) return false;
+        for (IASTAttributeSpecifier spec : o.getAttributeSpecifiers()) {
+            if (!(spec instanceof IASTAttributeList list)) continue;
+            for (IASTAttribute a : list.getAttributes()) {
+                String name = new String(a.getName());
+                if (name.equals("noreturn") || name.equals("__noreturn__")) return true;
+            }
+        }
+        return false;
     }
 
     /** A C call of a name nothing declares (CDT binds it to an implicit external function). */

@@ -125,6 +125,8 @@ public final class CdtParser {
         // the type sizes GCC predefines: CDT reads them to evaluate sizeof in constant expressions
         // (an array bound such as [0x54 + sizeof(PVOID)]); without them such a bound is unknown
         defines.putAll(model.predefinedMacros());
+        // C11's _Noreturn, which CDT's parser does not know: the attribute it stands for
+        defines.put("_Noreturn", "__attribute__((noreturn))");
         if (systemHeaders) {
             defines.put("__GNUC__", "12");
             defines.put("__GNUC_MINOR__", "2");

@@ -244,6 +244,7 @@ final class StatementLowering {
             case IASTNullStatement ns -> { }
             case IASTProblemStatement ps -> {
                 lowering.diagnostics.add(new Diagnostic(Lowering.loc(ps), Diagnostic.Level.WARNING, "syntax error: " + ps.getProblem().getMessage()));
+                if (lowering.fn != null) lowering.fn.unread = true;
                 unreadStores(ps);
             }
             default -> lowering.diagnostics.add(new Diagnostic(Lowering.loc(s), Diagnostic.Level.NOTE, "statement kind not modelled: " + s.getClass().getSimpleName()));

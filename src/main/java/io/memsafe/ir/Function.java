@@ -26,6 +26,12 @@ public final class Function implements java.io.Serializable {
      */
     public boolean cplusplus;
 
+    /**
+     * A statement of the body the parser could not read (a compiler's extension, a macro of a header the
+     * scan lacks): what it does — a test, a store, a call that never returns — is unknown.
+     */
+    public boolean unread;
+
     /** A function's name as messages show it: C++ names carry their parameter types already, others get "()". */
     public static String called(String name) {
         return name.endsWith(")") ? name : name + "()";

@@ -755,7 +755,12 @@ KIRQL KeGetCurrentIrql(void);
 void KeStallExecutionProcessor(ULONG MicroSeconds);
 NTSTATUS KeDelayExecutionThread(KPROCESSOR_MODE WaitMode, BOOLEAN Alertable, PLARGE_INTEGER Interval);
 void KeQuerySystemTime(PLARGE_INTEGER CurrentTime);
-void KeBugCheckEx(ULONG BugCheckCode, ULONG_PTR P1, ULONG_PTR P2, ULONG_PTR P3, ULONG_PTR P4);
+/* the system stops: no path goes on past these (an assertion failure raises an exception that stops it
+   unless a debugger resumes it) */
+void KeBugCheckEx(ULONG BugCheckCode, ULONG_PTR P1, ULONG_PTR P2, ULONG_PTR P3, ULONG_PTR P4) __attribute__((noreturn));
+void KeBugCheck(ULONG BugCheckCode) __attribute__((noreturn));
+void DbgRaiseAssertionFailure(void) __attribute__((noreturn));
+void __fastfail(unsigned int Code) __attribute__((noreturn));
 LONG InterlockedIncrement(LONG volatile *Addend);
 LONG InterlockedDecrement(LONG volatile *Addend);
 LONG InterlockedExchange(LONG volatile *Target, LONG Value);

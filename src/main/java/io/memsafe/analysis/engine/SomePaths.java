@@ -25,7 +25,8 @@ import java.util.TreeMap;
  * any test makes the use quiet. What is left is reached whichever way the branch went — what Clang's
  * -Wsometimes-uninitialized and its NULL checks report without path conditions to solve. Joins at
  * loop heads make none (a loop that may run zero times is reported at its exit, where the two ways
- * out meet).
+ * out meet), nor joins in a function with a statement the parser could not read (it may be the test,
+ * the store, or a call that never returns).
  */
 final class SomePaths {
     private SomePaths() { }
@@ -40,7 +41,8 @@ final class SomePaths {
      * {@code merged}'s {@link State#partly}.
      */
     static void atJoin(Interpreter in, Function fn, State a, State b, State merged, SourceLoc at) {
-        if (a.bottom || b.bottom || merged.bottom || fn == null) return;
+        // (a statement the parser could not read may be the test, the store or the end of the path)
+        if (a.bottom || b.bottom || merged.bottom || fn == null || fn.unread) return;
         Map<Region, State.OnSomePaths> out = new TreeMap<>();
         // what a side still holds as it was where its own paths met: so on a path of the join too
         for (State side : List.of(a, b)) {
