@@ -14,11 +14,14 @@ import java.util.TreeMap;
 
 /**
  * Defects on some of the paths that meet at a join, reported only where the join alone decides: a
- * scalar local one path wrote and another did not, or a pointer one path holds as NULL and another
- * as an object, read (dereferenced) after the join with no test assumed since ({@link State#partly}).
+ * scalar local one path wrote and another did not, a pointer one path holds as NULL (assigned so by
+ * the function: a NULL a test made may be one an earlier test rules out, which the intervals cannot
+ * keep) and another as something else, or a heap block one path freed (still pointed to there), read,
+ * dereferenced or used after the join with no test assumed since ({@link State#partly}).
  * <pre>
  *   int v;  if (c &gt; 0) v = 1;  return v;            // v is garbage whenever c &lt;= 0
- *   if (p == NULL) log("none");  return p-&gt;len;      // the check falls through to the dereference
+ *   p = NULL;  if (have) p = buf;  return p[0];       // NULL whenever have is 0
+ *   if (c) free(p);  return p[0];                     // freed whenever c is not 0
  * </pre>
  * A path-insensitive join cannot tell such a path from one a later test rules out
  * ({@code if (c) v = 1; if (c) use(v);}); a test between the join and the use might be that test, so
