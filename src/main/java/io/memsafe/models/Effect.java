@@ -129,6 +129,11 @@ public sealed interface Effect {
      * still set in it (member {@code CancelRoutine}) may then run on the freed request.
      */
     record CompletesRequest(int arg) implements Effect { }
-    /** The function does not return (exit, abort). */
-    record NoReturn() implements Effect { }
+    /**
+     * The function does not return (exit, abort), or, with {@code unlessZeroArg} at least 0, does not
+     * return unless that argument is 0 (glibc's {@code error(status, ...)} exits when status is not 0).
+     */
+    record NoReturn(int unlessZeroArg) implements Effect {
+        public NoReturn() { this(-1); }
+    }
 }

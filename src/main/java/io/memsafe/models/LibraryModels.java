@@ -129,6 +129,9 @@ public final class LibraryModels {
         for (String n : List.of("exit", "abort", "_exit", "_Exit", "quick_exit")) def(n, unknown(), true, new Effect.NoReturn());
         // setjmp.h: setjmp fills its buffer (an unseen call writing it); longjmp goes back to it, never returning
         for (String n : List.of("longjmp", "_longjmp", "siglongjmp")) def(n, unknown(), true, new Effect.NoReturn());
+        // err.h and error.h: report and exit (error() and error_at_line() only with a status other than 0)
+        for (String n : List.of("err", "errx", "verr", "verrx")) def(n, unknown(), true, new Effect.NoReturn());
+        for (String n : List.of("error", "error_at_line")) def(n, unknown(), true, new Effect.NoReturn(0));
 
         // ---- integers read from a wire format: network and fixed byte order to host order
         def("ntohs", new Returns.WireInteger(0, 16, true), true);

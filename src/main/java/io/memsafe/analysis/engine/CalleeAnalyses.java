@@ -171,6 +171,9 @@ final class CalleeAnalyses {
     /** The caller's state after the callee returned with {@code exit}; the value it returned. */
     private Value returned(Function callee, State s, State exit, Set<Region> foot, Region ret, State ranOn) {
         exit.mem.remove(CALLERS);
+        // the blocks the caller held before the call: only their releases on some of the callee's paths count
+        Set<Region> held = new HashSet<>();
+        for (Region r : exit.partly.keySet()) if (s.mem.containsKey(r)) held.add(r);
         Set<Region> joined = severalLiveAcrossTheCall(s, exit, foot);
         Set<Region> touched = new HashSet<>(foot);
         touched.addAll(exit.mem.keySet());
@@ -184,7 +187,7 @@ final class CalleeAnalyses {
         for (Map.Entry<Region, Contents> e : exit.mem.entrySet()) if (!untouched.contains(e.getKey())) s.mem.put(e.getKey(), e.getValue());
         s.freed.putAll(exit.freed);
         s.unchecked.putAll(exit.unchecked);
-        SomePaths.fromCallee(exit, s);
+        SomePaths.fromCallee(exit, s, held);
         // a joined block's cells may be kept as they were while the callee wrote other values of the same range
         if (!joined.isEmpty()) Relations.forgetFields(in, s, joined);
         in.leftByCallee(s, CalleeRelations.outOfCallee(in, callee, exit));

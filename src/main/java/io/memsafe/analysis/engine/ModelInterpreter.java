@@ -239,7 +239,9 @@ final class ModelInterpreter {
                         }
                     }
                 }
-                case Effect.NoReturn n -> s.bottom = true;
+                case Effect.NoReturn n -> {
+                    if (n.unlessZeroArg() < 0 || Boolean.TRUE.equals(ValueArithmetic.truth(arg(args, n.unlessZeroArg())))) s.bottom = true;
+                }
                 case Effect.StoreEnd se -> fill(arg(args, se.out()), s, Value.UNKNOWN, Interval.of(8), (nul, off) -> nul);
                 case Effect.Probe pr -> UserMemory.probe(arg(args, pr.arg()), arg(args, pr.lenArg()), s);
                 case Effect.CopyToUser cu -> in.copiedToUser(loc, arg(args, cu.src()), length(cu.len(), args), objectType(c, cu.src()), op, s, f);

@@ -146,15 +146,17 @@ final class SomePaths {
 
     /**
      * After a call: what the callee's exit keeps as unwritten or freed on some of its paths, of the
-     * storage the caller holds as the callee left it (its own locals, heap blocks), is so in the caller
-     * too ({@code void drop(int c) { if (c) free(cache); }} then a use of the cache).
+     * storage the caller held before the call ({@code before}) and holds as the callee left it (its own
+     * locals, heap blocks), is so in the caller too ({@code void drop(int c) { if (c) free(cache); }} then
+     * a use of the cache). Not a block the callee allocated and freed on a failing path: what it returns
+     * there is another pointer (NULL, mostly), not the freed block.
      */
-    static void fromCallee(State exit, State s) {
+    static void fromCallee(State exit, State s, java.util.Set<Region> before) {
         if (exit.partly.isEmpty()) return;
         Map<Region, State.OnSomePaths> out = null;
         for (Map.Entry<Region, State.OnSomePaths> e : exit.partly.entrySet()) {
             State.OnSomePaths w = e.getValue();
-            if (w.what() == State.OnSome.NULL || !on(exit, e.getKey(), held(exit, e.getKey(), w.what()), w.what())) continue;
+            if (w.what() == State.OnSome.NULL || !before.contains(e.getKey()) || !on(exit, e.getKey(), held(exit, e.getKey(), w.what()), w.what())) continue;
             Object mine = held(s, e.getKey(), w.what());
             if (mine == null || (w.what() == State.OnSome.FREED ? !mine.equals(w.held()) : mine != w.held())) continue;
             if (out == null) out = new TreeMap<>(s.partly);
