@@ -123,7 +123,7 @@ final class CallLowering {
         if (rt instanceof Type.Void) {
             lw.emit(new Stmt.Call(null, callee, calleeExpr, args, where, readOnly, strings));
             // a function declared never to return (noreturn, _Noreturn): the path ends in it
-            if (noReturn) lw.emit(new Stmt.Assume(new Expr.IntConst(0, Type.INT), true, where));
+            if (noReturn) lw.endPath(where);
             return new Expr.IntConst(0, Type.VOID);
         }
         Variable t = lw.temp(rt);

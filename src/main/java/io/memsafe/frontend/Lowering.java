@@ -542,6 +542,11 @@ public final class Lowering {
         if (s instanceof Stmt.Call c) statements.mayThrow(c.loc());
     }
 
+    /** No path goes on from here (a call that never returns, a case the program does not mean): an assumption that fails. */
+    void endPath(SourceLoc where) {
+        emit(new Stmt.Assume(new Expr.IntConst(0, Type.INT), true, where));
+    }
+
     BasicBlock startNewBlock() {
         BasicBlock b = fn.newBlock();
         cur = b;

@@ -360,7 +360,7 @@ final class StatementLowering {
         // no default, and a case for every enumerator of the controller's enumeration: the implicit
         // default is not a path the program means (as Clang's CFG prunes it); it ends here
         if (sw.defaultBlock[0] == null && coversEnumeration(ss.getControllerExpression(), sw.cases)) {
-            lowering.emit(new Stmt.Assume(new Expr.IntConst(0, Type.INT), true, where));
+            lowering.endPath(where);
         }
         lowering.cur.to(sw.defaultBlock[0] != null ? sw.defaultBlock[0] : after);
         lowering.cur = after;

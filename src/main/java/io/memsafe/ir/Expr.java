@@ -13,6 +13,15 @@ public sealed interface Expr extends java.io.Serializable {
         return e;
     }
 
+    /** The pointer an address is computed from: {@code p} for {@code (T *) p + k - j}. */
+    static Expr basePointer(Expr e) {
+        while (true) {
+            if (e instanceof Cast c) e = c.operand();
+            else if (e instanceof Binary b && (b.op() == BinOp.ADD || b.op() == BinOp.SUB) && b.left().type() instanceof Type.Pointer) e = b.left();
+            else return e;
+        }
+    }
+
     /** The variable an expression reads, through conversions ({@code p}, {@code (T *) p}); null for anything else. */
     static Variable loadedVariable(Expr e) {
         return uncast(e) instanceof Load l && l.lv() instanceof Lvalue.Var v ? v.var() : null;

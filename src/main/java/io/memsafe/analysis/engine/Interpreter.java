@@ -467,25 +467,10 @@ public final class Interpreter {
         FreedPointers.dereferenced(this, lv, p, current, f);
     }
 
-    private static void forgetFreedOnSomePaths(Value p, State s) {
-        for (Region r : p.pts.keySet()) {
-            if (s.freedOnSomePaths(r) != null) {
-                SomePaths.forget(p, s);
-                return;
-            }
-        }
-    }
-
     /** A dereference through a local pointer that some of the paths meeting before it left NULL ({@link SomePaths}). */
     private void nullOnSomePaths(Lvalue lv, State s, Frame f) {
-        if (!(lv instanceof Lvalue.Deref d)) return;
-        Expr e = d.pointer();
-        while (true) {
-            if (e instanceof Expr.Cast c) e = c.operand();
-            else if (e instanceof Expr.Binary b && (b.op() == BinOp.ADD || b.op() == BinOp.SUB) && b.left().type() instanceof Type.Pointer) e = b.left();
-            else break;
-        }
-        if (!(e instanceof Expr.Load l) || !(l.lv() instanceof Lvalue.Var v) || v.var().kind == Variable.Kind.TEMP) return;
+        if (!(lv instanceof Lvalue.Deref d) || !(Expr.basePointer(d.pointer()) instanceof Expr.Load l)
+                || !(l.lv() instanceof Lvalue.Var v) || v.var().kind == Variable.Kind.TEMP) return;
         Value at = address(l.lv(), s, f);
         State.OnSomePaths w = SomePaths.of(at, State.OnSome.NULL, s);
         if (w == null) return;
@@ -512,7 +497,7 @@ public final class Interpreter {
             for (Checker c : checkers) c.onDereference(loc, p, op == null ? "dereference" : op, nullSet, withCalls(f));
             if (s != null) for (Checker c : checkers) c.onUse(loc, p, op == null ? "dereference" : op, true, s, withCalls(f));
             // past a use of a block freed on one of the paths that met, that path has ended: one report
-            if (s != null && !s.partly.isEmpty()) forgetFreedOnSomePaths(p, s);
+            if (s != null && !s.partly.isEmpty()) SomePaths.forgetFreed(p, s);
             // the member array first: it is the first bound the access passes, and the one a report names;
             // the object around it is checked only when the member says nothing (its relations are the object's)
             Value member = memberArguments.get(p);
@@ -558,7 +543,7 @@ public final class Interpreter {
     void use(SourceLoc loc, Value p, String op, boolean dereferenced, Frame f) {
         State s = current;
         if (f.report() && s != null) for (Checker c : checkers) c.onUse(loc, p, op, dereferenced, s, withCalls(f));
-        if (s != null && !s.partly.isEmpty()) forgetFreedOnSomePaths(p, s);
+        if (s != null && !s.partly.isEmpty()) SomePaths.forgetFreed(p, s);
         if (dereferenced && s != null && !s.unchecked.isEmpty()) s.unchecked.keySet().removeAll(p.pts.keySet());
         if (dereferenced && s != null) Reallocation.dereferenced(p, s, this, loc, f);
     }

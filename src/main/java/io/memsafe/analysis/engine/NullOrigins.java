@@ -40,9 +40,7 @@ final class NullOrigins {
 
     /** The variable a pointer expression reads: {@code p}, {@code (T *) p}, {@code p + k}. */
     private static Variable pointerVariable(Expr e) {
-        e = Expr.uncast(e);
-        if (e instanceof Expr.Binary b && (b.op() == Expr.BinOp.ADD || b.op() == Expr.BinOp.SUB)) e = b.left();
-        return Expr.loadedVariable(e);
+        return Expr.loadedVariable(Expr.basePointer(e));
     }
 
     /**

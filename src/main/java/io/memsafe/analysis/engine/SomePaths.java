@@ -144,6 +144,16 @@ final class SomePaths {
         if (rest != null) s.partly = rest.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(rest);
     }
 
+    /** After a use of a block {@code p} points to that one of the paths that met freed: that path has ended (one report). */
+    static void forgetFreed(Value p, State s) {
+        for (Region r : p.pts.keySet()) {
+            if (s.freedOnSomePaths(r) != null) {
+                forget(p, s);
+                return;
+            }
+        }
+    }
+
     /**
      * After a call: what the callee's exit keeps as unwritten or freed on some of its paths, of the
      * storage the caller held before the call ({@code before}) and holds as the callee left it (its own

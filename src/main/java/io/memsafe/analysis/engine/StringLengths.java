@@ -162,14 +162,7 @@ final class StringLengths {
     /** The object a store to {@code lv} writes into, by the pointer or array it indexes ({@code p[i]}: what p points to). */
     private static Value object(Interpreter in, Lvalue lv, State s, Interpreter.Frame f) {
         while (lv instanceof Lvalue.Index || lv instanceof Lvalue.Field) lv = lv instanceof Lvalue.Index ix ? ix.base() : ((Lvalue.Field) lv).base();
-        if (!(lv instanceof Lvalue.Deref d)) return in.address(lv, s, f);
-        Expr e = d.pointer();
-        while (true) {
-            if (e instanceof Expr.Cast c && c.type() instanceof Type.Pointer) e = c.operand();
-            else if (e instanceof Expr.Binary b && (b.op() == Expr.BinOp.ADD || b.op() == Expr.BinOp.SUB) && b.left().type() instanceof Type.Pointer) e = b.left();
-            else break;
-        }
-        return in.eval(e, s, f);
+        return lv instanceof Lvalue.Deref d ? in.eval(Expr.basePointer(d.pointer()), s, f) : in.address(lv, s, f);
     }
 
     /** Does {@code p} point only into blocks this analysis allocated and locals of the function running? */
