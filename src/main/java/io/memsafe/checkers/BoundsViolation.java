@@ -67,6 +67,22 @@ record BoundsViolation(Region region, Interval offset, Interval length, long siz
                 }
                 continue;
             }
+            if (a.guaranteed() >= 0 && taint == null && (size.unknown || size.num.hi() == Interval.POS_INF) && !a.endProven()
+                    && e.getValue().isSingleton() && l.isSingleton() && e.getValue().lo() >= 0 && e.getValue().lo() + l.lo() > a.guaranteed()
+                    && a.pointer().pts.size() == 1) {
+                // a field at a fixed place of a request buffer that the checks on the path do not ensure is that long
+                out.add(new BoundsViolation(r, e.getValue(), l, a.guaranteed(), false, null, false, true));
+                continue;
+            }
+            if (a.guaranteed() >= 0 && taint != null && !size.unknown && !size.num.isBottom() && !size.num.isSingleton() && size.num.hi() != Interval.POS_INF
+                    && !a.endProven() && a.pointer().pts.size() == 1) {
+                // a block as long as the input says, read with a length from its own bytes that no check relates to its size
+                Interval off = e.getValue();
+                if (!off.isBottom() && off.lo() >= 0 && off.hi() != Interval.POS_INF && l.hi() != Interval.POS_INF && satAdd(off.hi(), l.hi()) > a.guaranteed()) {
+                    out.add(new BoundsViolation(r, off, l, a.guaranteed(), false, taint, false, true));
+                }
+                continue;
+            }
             if (relational && (size.num.isBottom() || size.unknown || size.num.hi() == Interval.POS_INF)) {
                 // a block of a size no interval bounds, whose element count the relations tie to the index: at
                 // that count or past it
@@ -187,6 +203,9 @@ record BoundsViolation(Region region, Interval offset, Interval length, long siz
         else if (under) sb.append(": starts ").append(-offset.lo()).append(" bytes before the buffer");
         else if (size < 0 && a.end() == MemoryAccess.End.PAST_COUNT) sb.append(": ends past the block");
         else if (size < 0) sb.append(": no check relates the offset to the buffer's length, so it may end past it");
+        else if (onlyGuaranteed && region.kind == Region.Kind.HEAP && !region.size.unknown && region.size.num.hi() != Interval.POS_INF)
+            sb.append(": ends past the ").append(size).append(" bytes it is sure to have (its size, ").append(region.size.num)
+                    .append(" bytes, is the input's choice, and no check relates the length or offset read from its own bytes to it)");
         else if (onlyGuaranteed) sb.append(": ends past the ").append(size).append(" bytes the checks on the path ensure it has (it is as long as the request says, which the caller chooses")
                 .append(size == 0 ? ", and no check bounds them from below)" : ")");
         else sb.append(": ends past its ").append(size).append(" bytes");

@@ -26,4 +26,16 @@ public final class DoubleFetchChecker implements Checker {
         ctx.report(this, loc, "value in " + storage.description + " read again after the test at line " + checkedAt.line()
                 + ": the caller can change it in between", t);
     }
+
+    @Override
+    public void onRefetchedUse(SourceLoc loc, String place, Region storage, long offset, SourceLoc testedAt, SourceLoc firstCopy, SourceLoc secondCopy, Context ctx) {
+        List<TraceStep> t = List.of(new TraceStep(firstCopy, "first copy from user memory"),
+                new TraceStep(testedAt, "the first copy's value tested here"),
+                new TraceStep(secondCopy, "the same user bytes copied again into " + storage.description),
+                new TraceStep(loc, "the second copy's value used here, untested"));
+        String what = place != null ? "'" + place + "' (byte " + offset + " of " + storage.description + ")" : "value at byte " + offset + " of " + storage.description;
+        ctx.report(this, loc, what + " comes from a second copy of user memory (line "
+                + secondCopy.line() + "); only the first copy's value (line " + firstCopy.line() + ") was tested, at line " + testedAt.line()
+                + ": the caller can change it in between", t);
+    }
 }

@@ -48,17 +48,22 @@ final class Lifecycle {
         };
     }
 
+    /** How a region is released: a stream is closed, a block freed. */
+    static String freed(Region r) {
+        return r.kind == Region.Kind.UNKNOWN && "fopen fdopen tmpfile popen".contains(String.valueOf(r.family)) ? "closed" : "freed";
+    }
+
     static Region single(Value p) { return p.pts.keySet().iterator().next(); }
 
     static void allocatedAt(List<TraceStep> t, Region r) {
-        if (r.allocated != null && r.allocated.line() > 0) t.add(new TraceStep(r.allocated, r.description + " allocated here"));
+        if (r.allocated != null && r.allocated.line() > 0) t.add(new TraceStep(r.allocated, r.description + ("closed".equals(freed(r)) ? " opened here" : " allocated here")));
     }
 
     /** Allocation, release, then the offending operation. */
     static List<TraceStep> story(Region r, Lifetime l, SourceLoc at, String what) {
         List<TraceStep> t = new ArrayList<>();
         allocatedAt(t, r);
-        if (l != null && l.freedAt().line() > 0) t.add(new TraceStep(l.freedAt(), "freed here"));
+        if (l != null && l.freedAt().line() > 0) t.add(new TraceStep(l.freedAt(), freed(r) + " here"));
         t.add(new TraceStep(at, what));
         return t;
     }

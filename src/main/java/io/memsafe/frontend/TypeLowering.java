@@ -87,7 +87,7 @@ final class TypeLowering {
             boolean union = c.getKey() == ICompositeType.k_union;
             List<Type.Field> fields = new ArrayList<>();
             long off = 0, size = 0, maxAlign = 1;
-            boolean unknown = false;
+            boolean unknown = false, placedAfterUnknown = false;
             IField[] own = c.getFields();
             if (c instanceof ICPPClassType cls) {
                 // C++: the vtable pointer first (a polymorphic class), then the base classes' members, then its own
@@ -115,16 +115,22 @@ final class TypeLowering {
                 long fs = ft.size();
                 long al = align(ft);
                 maxAlign = Math.max(maxAlign, al);
+                boolean sizeUnknown = false;
                 if (fs < 0) {
                     // a flexible array member ends the struct; anything else unknown (an array of elements of
                     // unknown size among them: std::atomic<bool> v[4] with <atomic> missing) makes layout unknown
-                    if (!(ft instanceof Type.Array a && a.element().size() >= 0)) unknown = true;
+                    sizeUnknown = !(ft instanceof Type.Array a && a.element().size() >= 0);
+                    unknown |= sizeUnknown;
                     fs = 0;
                 }
-                long at = union ? 0 : (off + al - 1) / al * al;
+                // past a member of unknown size, where a member lies is unknown too: it gets the place of its
+                // own a member of a structure of unknown layout has (at the offset the unknown member would
+                // have had, an initialiser's values for two members fell on one place)
+                long at = union ? 0 : placedAfterUnknown ? Lowering.unknownLayoutSlot(f.getName()) : (off + al - 1) / al * al;
                 fields.add(new Type.Field(f.getName(), ft, at));
                 if (union) size = Math.max(size, fs);
-                else off = at + fs;
+                else if (!placedAfterUnknown) off = at + fs;
+                placedAfterUnknown |= sizeUnknown && !union;
             }
             if (!union) size = off;
             size = (size + maxAlign - 1) / maxAlign * maxAlign;

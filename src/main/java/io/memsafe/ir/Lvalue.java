@@ -15,6 +15,11 @@ public sealed interface Lvalue extends java.io.Serializable {
         return lo >= UNKNOWN_LAYOUT_BASE && hi < UNKNOWN_LAYOUT_BASE + UNKNOWN_LAYOUT_WINDOW;
     }
 
+    /** Do the offsets [lo, hi] reach into the window of members of unknown layout? */
+    static boolean touchesUnknownLayoutWindow(long lo, long hi) {
+        return hi >= UNKNOWN_LAYOUT_BASE && lo < UNKNOWN_LAYOUT_BASE + UNKNOWN_LAYOUT_WINDOW;
+    }
+
     Type type();
     SourceLoc loc();
 

@@ -23,6 +23,8 @@ public sealed interface Effect {
     record ReadString(int arg, int elem, int limitArg) implements Effect { }
     /** strtol family: stores where the parse stopped (a value the analysis leaves unknown) through args[out] unless it is NULL. */
     record StoreEnd(int out) implements Effect { }
+    /** kstrtoint family: stores through args[out] ({@code size} bytes) a number in [lo, hi] parsed from the string at args[src], untrusted when it is. */
+    record ParseInto(int src, int out, long size, long lo, long hi) implements Effect { }
     /**
      * Checked arithmetic (ntintsafe's RtlULongMult and friends, {@code __builtin_mul_overflow}): stores
      * args[a] op args[b] through args[out] where it fits the result's type; the call's result says
@@ -77,6 +79,8 @@ public sealed interface Effect {
     record PrintString(int arg, int elem) implements Effect { }
     /** fopen family: returns a new stream handle, or NULL when opening fails. */
     record OpenStream() implements Effect { }
+    /** MmGetSystemAddressForMdlSafe: the system address of a buffer, of a size the analysis does not know, NULL when mapping fails. */
+    record MapsBuffer() implements Effect { }
     /** Operates on the stream args[arg], which must not be NULL (fclose, fputs, fprintf, fgets, ...). */
     record UsesStream(int arg) implements Effect { }
     /**
@@ -91,6 +95,12 @@ public sealed interface Effect {
      * checks nothing.
      */
     record Probe(int arg, int lenArg) implements Effect { }
+    /**
+     * Copies {@code len} bytes in from user memory at {@code src} to {@code dst} (copy_from_user,
+     * get_user): a second copy of bytes an earlier one already fetched and the driver tested is a
+     * double fetch when the driver uses the second copy's value.
+     */
+    record FetchFromUser(int dst, int src, Len len) implements Effect { }
     /** copy_to_user / put_user: {@code len} bytes at args[src] leave the kernel for user space. */
     record CopyToUser(int src, Len len) implements Effect { }
     /**

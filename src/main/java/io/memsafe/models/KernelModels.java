@@ -56,15 +56,29 @@ public final class KernelModels {
         Returns notCopied = new Returns.Range(0, Integer.MAX_VALUE, null, 2);
         // ---- Linux: user memory
         for (String n : COPY_FROM_USER) {
-            def(m, n, notCopied, false, new WriteBytes(0, arg(2), Fill.TAINTED, -1, 1));
+            def(m, n, notCopied, false, new WriteBytes(0, arg(2), Fill.TAINTED, -1, 1), new Effect.FetchFromUser(0, 1, arg(2)));
         }
         for (String n : List.of("copy_to_user", "__copy_to_user", "raw_copy_to_user", "_copy_to_user")) {
             def(m, n, notCopied, false, new ReadBytes(1, arg(2)), new Effect.CopyToUser(1, arg(2)));
         }
-        def(m, "__memsafe_get_user", new Returns.Range(-14, 0, null, -1), false, new WriteBytes(0, arg(2), Fill.TAINTED, -1, 1));
+        def(m, "__memsafe_get_user", new Returns.Range(-14, 0, null, -1), false, new WriteBytes(0, arg(2), Fill.TAINTED, -1, 1),
+                new Effect.FetchFromUser(0, 1, arg(2)));
         def(m, "__memsafe_put_user", new Returns.Range(-14, 0, null, -1), false, new ReadBytes(0, arg(2)), new Effect.CopyToUser(0, arg(2)));
         def(m, "strncpy_from_user", new Returns.Range(-14, Integer.MAX_VALUE, "strncpy_from_user", 2), false, new WriteBytes(0, arg(2), Fill.TAINTED, -1, 1));
         def(m, "clear_user", notCopied, true);
+        // kstrto*: 0 and the number stored, or -EINVAL / -ERANGE
+        Returns parsedStatus = new Returns.Range(-34, 0, null, -1);
+        def(m, "kstrtoint", parsedStatus, false, new Effect.ParseInto(0, 2, 4, Integer.MIN_VALUE, Integer.MAX_VALUE));
+        def(m, "kstrtos32", parsedStatus, false, new Effect.ParseInto(0, 2, 4, Integer.MIN_VALUE, Integer.MAX_VALUE));
+        def(m, "kstrtouint", parsedStatus, false, new Effect.ParseInto(0, 2, 4, 0, 0xffffffffL));
+        def(m, "kstrtou32", parsedStatus, false, new Effect.ParseInto(0, 2, 4, 0, 0xffffffffL));
+        def(m, "kstrtou16", parsedStatus, false, new Effect.ParseInto(0, 2, 2, 0, 0xffff));
+        def(m, "kstrtou8", parsedStatus, false, new Effect.ParseInto(0, 2, 1, 0, 0xff));
+        for (String n : List.of("kstrtol", "kstrtoll")) def(m, n, parsedStatus, false, new Effect.ParseInto(0, 2, 8, Long.MIN_VALUE, Long.MAX_VALUE));
+        for (String n : List.of("kstrtoul", "kstrtoull")) def(m, n, parsedStatus, false, new Effect.ParseInto(0, 2, 8, 0, Long.MAX_VALUE));
+        def(m, "kstrtobool", parsedStatus, false, new Effect.ParseInto(0, 1, 1, 0, 1));
+        // mapping an MDL into system space fails under memory pressure: NULL, to be tested before use
+        for (String n : List.of("MmGetSystemAddressForMdlSafe", "MmMapLockedPagesSpecifyCache")) def(m, n, new Returns.Allocated(), false, new Effect.MapsBuffer());
         // access_ok is Linux's check that a range lies in user space, as ProbeForRead/Write is Windows'
         def(m, "access_ok", new Returns.Range(0, 1, null, -1), false, new Effect.Probe(0, 1));
         // the kernel log: reads its format and arguments, writes nothing of the caller's (a %p prints an address)

@@ -185,6 +185,8 @@ public final class LibraryModels {
 
         // ---- streams: fopen may fail, and these functions need a stream that is not NULL
         for (String n : List.of("fopen", "fdopen", "tmpfile", "popen")) def(n, new Returns.Allocated(), false, new Effect.OpenStream());
+        // closing a stream releases it: a use afterwards (fgetc, fprintf, a second fclose) is a use of freed storage
+        for (String n : List.of("fclose", "pclose")) def(n, range(-1, INT_MAX), false, new Effect.Deallocate(0, n));
         Map<String, Integer> streamArg = new HashMap<>();
         for (String n : List.of("fclose", "fprintf", "vfprintf", "fwprintf", "vfwprintf", "fseek", "ftell", "rewind", "fgetc", "getc",
                 "fgetwc", "feof", "ferror", "fscanf", "fwscanf", "pclose")) streamArg.put(n, 0);

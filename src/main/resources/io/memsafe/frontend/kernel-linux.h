@@ -276,6 +276,14 @@ struct kobject;
 struct kobj_attribute { struct { const char *name; umode_t mode; } attr;
     ssize_t (*show)(struct kobject *kobj, struct kobj_attribute *attr, char *buf);
     ssize_t (*store)(struct kobject *kobj, struct kobj_attribute *attr, const char *buf, size_t count); };
+#define __ATTR(_name, _mode, _show, _store) { .attr = { .name = #_name, .mode = _mode }, .show = _show, .store = _store }
+#define __ATTR_RW(_name) __ATTR(_name, 0644, _name##_show, _name##_store)
+#define __ATTR_RO(_name) { .attr = { .name = #_name, .mode = 0444 }, .show = _name##_show }
+#define __ATTR_WO(_name) { .attr = { .name = #_name, .mode = 0200 }, .store = _name##_store }
+#define DEVICE_ATTR(_name, _mode, _show, _store) struct device_attribute dev_attr_##_name = __ATTR(_name, _mode, _show, _store)
+#define DEVICE_ATTR_RW(_name) struct device_attribute dev_attr_##_name = __ATTR_RW(_name)
+#define DEVICE_ATTR_RO(_name) struct device_attribute dev_attr_##_name = __ATTR_RO(_name)
+#define DEVICE_ATTR_WO(_name) struct device_attribute dev_attr_##_name = __ATTR_WO(_name)
 struct module { const char *name; int state; };
 extern struct module __this_module;
 #define THIS_MODULE (&__this_module)
@@ -332,6 +340,13 @@ int kstrtoint(const char *s, unsigned int base, int *res);
 int kstrtouint(const char *s, unsigned int base, unsigned int *res);
 int kstrtoul(const char *s, unsigned int base, unsigned long *res);
 int kstrtol(const char *s, unsigned int base, long *res);
+int kstrtoull(const char *s, unsigned int base, unsigned long long *res);
+int kstrtoll(const char *s, unsigned int base, long long *res);
+int kstrtou8(const char *s, unsigned int base, u8 *res);
+int kstrtou16(const char *s, unsigned int base, u16 *res);
+int kstrtou32(const char *s, unsigned int base, u32 *res);
+int kstrtos32(const char *s, unsigned int base, s32 *res);
+int kstrtobool(const char *s, bool *res);
 void mutex_init(struct mutex *lock);
 void mutex_lock(struct mutex *lock);
 int mutex_lock_interruptible(struct mutex *lock);

@@ -266,6 +266,7 @@ typedef union _ULARGE_INTEGER { struct { ULONG LowPart; ULONG HighPart; } u; ULO
 typedef LARGE_INTEGER PHYSICAL_ADDRESS, *PPHYSICAL_ADDRESS;
 typedef struct _GUID { ULONG Data1; USHORT Data2; USHORT Data3; UCHAR Data4[8]; } GUID, *PGUID, *LPGUID;
 typedef const GUID *LPCGUID;
+#define DEFINE_GUID(name, l, w1, w2, b1, b2, b3, b4, b5, b6, b7, b8) const GUID name = { l, w1, w2, { b1, b2, b3, b4, b5, b6, b7, b8 } }
 #define TRUE 1
 #define FALSE 0
 #define MAXULONG 0xffffffffu

@@ -140,8 +140,21 @@ public final class State {
         return j;
     }
 
-    public State widen(State o, long[] thresholds) {
-        return withRelations(combine(o, (a, b) -> a.widen(b, thresholds), true, thresholds), o, rel.widen(o.rel, thresholds));
+    public State widen(State o, long[] thresholds) { return widen(o, thresholds, java.util.Set.of()); }
+
+    /**
+     * The join at a loop head of a value the loop does not change: kept exact, but marked as widening
+     * marks what it extrapolates when it grew (an earlier part of the function not settled yet), so that
+     * it counts as a bound no more than a widened one does.
+     */
+    private static Value joinGrown(Value a, Value b) {
+        Value j = a.join(b);
+        return a.isBottom() || j.equals(a) || j.widened ? j : new Value(j.num, j.pts, j.unknown, j.taint, true);
+    }
+
+    /** Widening, except for the regions in {@code joinOnly} (what a loop does not change), which are joined. */
+    public State widen(State o, long[] thresholds, java.util.Set<Region> joinOnly) {
+        return withRelations(combine(o, (a, b) -> a.widen(b, thresholds), true, thresholds, joinOnly), o, rel.widen(o.rel, thresholds));
     }
 
     public State narrow(State o) { return withRelations(combine(o, Value::narrow, false, null), o, rel.narrow(o.rel)); }
@@ -153,7 +166,9 @@ public final class State {
         return combined;
     }
 
-    private State combine(State o, BinaryOperator<Value> op, boolean widen, long[] thresholds) {
+    private State combine(State o, BinaryOperator<Value> op, boolean widen, long[] thresholds) { return combine(o, op, widen, thresholds, java.util.Set.of()); }
+
+    private State combine(State o, BinaryOperator<Value> op, boolean widen, long[] thresholds, java.util.Set<Region> joinOnly) {
         if (bottom) return o.copy();
         if (o.bottom) return copy();
         RegionMap<Lifetime> f = joinFreed(o);
@@ -166,7 +181,7 @@ public final class State {
             Region r = mine != null ? mine : theirs;
             // a region missing on one side was not allocated on that path: nothing points to it there
             Contents x = mine != null ? x0 : r.initial, y = theirs != null ? y0 : r.initial;
-            Contents joined = x == null ? y : y == null || x == y ? x : x.combine(y, op);
+            Contents joined = x == null ? y : y == null || x == y ? x : x.combine(y, joinOnly.contains(r) ? State::joinGrown : op);
             // a block from one site reached with another size on the other side: both sizes
             Region sized = mine != null && theirs != null ? r.withSizeOf(theirs, widen, thresholds) : r;
             if (sized != r) {

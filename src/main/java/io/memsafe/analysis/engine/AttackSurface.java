@@ -146,8 +146,9 @@ public final class AttackSurface {
                 // what the kernel lets through: a read or write count, the bytes written to a sysfs file
                 if (role.equals("count")) range = range.meet(Interval.of(0, DriverEntryPoints.MAX_RW_COUNT));
                 if (role.equals("page length")) range = range.meet(Interval.of(0, DriverEntryPoints.PAGE_SIZE - 1));
-                String what = role.equals("parameter") ? "parameter '" : role.equals("count") ? "count parameter '" : "length parameter '";
-                v = Value.tainted(range, new Origin(what + p.name + "' of entry point " + fn.name + "()", fn.loc));
+                String what = role.equals("parameter") ? "parameter '" : role.equals("count") ? "count parameter '" : role.equals("address argument") ? "argument '" : "length parameter '";
+                String of = role.equals("address argument") ? DriverEntryPoints.ADDRESS_ARGUMENT : "' of entry point ";
+                v = Value.tainted(range, new Origin(what + p.name + of + fn.name + "()", fn.loc));
             }
             Region r = in.region(p, fn);
             s.set(r, Contents.uninitialized().store(Interval.ZERO, Math.max(1, p.type.size()), v, true));

@@ -37,6 +37,16 @@ final class BufferLengths {
         if (!o.isBottom()) s.rel = o;
     }
 
+    /** After an access of {@code n} bytes at a fixed offset of a request buffer: the buffer holds at least that many. */
+    static void reached(Value p, long n, State s) {
+        Map.Entry<Region, Interval> e = p.pts.entrySet().iterator().next();
+        if (!DriverEntryPoints.REQUEST.equals(e.getKey().family) || !e.getValue().isSingleton() || e.getValue().lo() < 0) return;
+        String count = BlockCounts.count(e.getKey(), 1);
+        if (!s.rel.variables().contains(count)) return;
+        Octagon<String> o = s.rel.meetInterval(count, Interval.of(e.getValue().lo() + n, Interval.POS_INF));
+        if (!o.isBottom()) s.rel = o;
+    }
+
     /**
      * How many bytes the relations guarantee a block of unknown size has ({@link #atLeast}): the least
      * value of its count on this path; -1 when they do not count it.

@@ -93,6 +93,14 @@ public interface Checker {
     default void onDoubleFetch(SourceLoc loc, io.memsafe.analysis.domain.Region storage, SourceLoc checkedAt, Context ctx) { }
 
     /**
+     * A value used from kernel storage that a second copy from user memory filled, where the value the
+     * first copy of the same user bytes brought was tested ({@code storage} at byte {@code offset}; the
+     * lines of the test and of the two copies); {@code place}: the value as the source spells it, or null.
+     */
+    default void onRefetchedUse(SourceLoc loc, String place, io.memsafe.analysis.domain.Region storage, long offset, SourceLoc testedAt,
+                                SourceLoc firstCopy, SourceLoc secondCopy, Context ctx) { }
+
+    /**
      * A function returns {@code returned}; {@code frame} holds the regions of its own locals and
      * parameters (those whose storage ends with the return), temporaries of the IR left out.
      */

@@ -81,6 +81,28 @@ final class Conditions {
     static void constrain(Interpreter in, Expr x, BinOp op, Value other, State s, Interpreter.Frame f) { constrain(in, x, op, other, 0, s, f); }
 
     /**
+     * {@code y / k} (or {@code y >> k}) compared with a constant, for a positive divisor and a y that is not
+     * negative: the same test of y ({@code len / 4 < 64} is {@code len < 256}), so that a later evaluation of
+     * the quotient (the operand {@code min(len / 4, 64)} picks) is bounded as the test says.
+     */
+    private static void quotient(Interpreter in, Expr.Binary b, BinOp op, Value other, long unsigned, State s, Interpreter.Frame f) {
+        Expr k = b.right();
+        while (k instanceof Expr.Cast c) k = c.operand();
+        if (!(k instanceof Expr.IntConst kc) || !(other.constant() instanceof Long c) || c < 0 || c > (1L << 40)) return;
+        long div = b.op() == BinOp.DIV ? kc.value() : kc.value() >= 0 && kc.value() < 40 ? 1L << kc.value() : 0;
+        if (div <= 0 || div > (1L << 20)) return;
+        Value y = in.eval(b.left(), s, f);
+        if (!y.pts.isEmpty() || y.unknown || y.num.isBottom() || y.num.lo() < 0) return;
+        switch (op) {
+            case LT -> constrain(in, b.left(), BinOp.LT, Value.of(c * div), unsigned, s, f);
+            case GE -> constrain(in, b.left(), BinOp.GE, Value.of(c * div), unsigned, s, f);
+            case LE -> constrain(in, b.left(), BinOp.LE, Value.of(c * div + div - 1), unsigned, s, f);
+            case GT -> constrain(in, b.left(), BinOp.GT, Value.of(c * div + div - 1), unsigned, s, f);
+            default -> { }
+        }
+    }
+
+    /**
      * Narrows the variable (or other single memory cell) an expression loads, given {@code x op other}
      * compared in an unsigned type of {@code unsigned} bytes (0: signed).
      */
@@ -95,6 +117,10 @@ final class Conditions {
         // compared with what a negative value converted to: the interval of x cannot say which x those are
         if (unsignedView > 0 && !other.num.isBottom() && other.num.lo() == Interval.POS_INF) return;
         while (x instanceof Expr.Cast c && !(c.type() instanceof Type.Int ci && ci.size() < sizeOf(c.operand().type()))) x = c.operand();
+        if (x instanceof Expr.Binary b && (b.op() == BinOp.DIV || b.op() == BinOp.SHR)) {
+            quotient(in, b, op, other, unsigned, s, f);
+            return;
+        }
         if (!(x instanceof Expr.Load l)) return;
         if (l.lv() instanceof Lvalue.Var tv && tv.var().kind == Variable.Kind.TEMP && f.fn() != null
                 && in.shape(f.fn()).testedCallResults().get(tv.var()) instanceof Stmt.Call call
@@ -105,7 +131,16 @@ final class Conditions {
         if (op == BinOp.NE && other.isDefinitelyNull()) Strings.nonZeroCharacter(in, l.lv(), s, f);
         if (s.bottom || p.pts.size() != 1 || !p.nullOrKnownRegions()) return;
         Map.Entry<Region, Interval> target = p.pts.entrySet().iterator().next();
-        if (!target.getValue().isSingleton()) return;
+        if (!target.getValue().isSingleton()) {
+            // one element of many, at an index the intervals do not pin down: the test is kept per field
+            if (!UserMemory.isUser(target.getKey())) {
+                long sz = Math.max(1, l.lv().type().size());
+                Value cur = s.contents(target.getKey()).load(target.getValue(), sz);
+                if (l.lv().type() instanceof Type.Int i && cur.pts.isEmpty() && cur.taint != null) cur = ValueArithmetic.wrap(cur, i);
+                ElementTests.tested(l.lv(), target.getKey(), sz, cur, Refinement.constrain(cur, op, other), s);
+            }
+            return;
+        }
         if (op == BinOp.NE && other.isDefinitelyNull()) Strings.terminatorNotAt(target.getKey(), target.getValue().lo(), l.lv().type().size(), s);
         long size = Math.max(1, l.lv().type().size());
         if (UserMemory.isUser(target.getKey())) {
@@ -119,10 +154,13 @@ final class Conditions {
         }
         Contents c = s.contents(target.getKey());
         Value cur = c.load(target.getValue(), size);
+        UserFetches.tested(in, target.getKey(), target.getValue().lo(), size, cur, op == BinOp.LT || op == BinOp.LE || op == BinOp.GT || op == BinOp.GE,
+                l.lv().loc(), s);
         // the value as a load of this type reads it: bytes filled from input are narrowed as the integer they form
         if (l.lv().type() instanceof Type.Int i && cur.pts.isEmpty() && cur.taint != null) cur = ValueArithmetic.wrap(cur, i);
         Value refined = Refinement.constrain(cur, op, other);
         if (unsignedView > 0) refined = Refinement.nonNegativeBelow(refined, op, other, unsignedView);
+        if (refined.constant() instanceof Long mode && mode == 0 && DriverEntryPoints.requestorMode(l.lv())) UserMemory.kernelCaller(s);
         if (refined.isBottom() && !cur.isBottom()) {
             s.bottom = true;
             return;

@@ -52,6 +52,21 @@ import java.util.TreeMap;
 final class DriverEntryPoints {
     private DriverEntryPoints() { }
 
+    /** How the origin of an ioctl's argument reads: a number, or the address of the caller's data ({@link #userAddress}). */
+    static final String ADDRESS_ARGUMENT = "' (a number or a user-space address) of entry point ";
+
+    /**
+     * Is a value with this origin an ioctl's argument? Converted to a pointer it is an address in the
+     * caller's memory ({@code (void __user *)arg}): a user region, the same one each time it is converted.
+     */
+    static boolean userAddress(Origin o) { return o != null && o.wrap() == null && o.what().contains(ADDRESS_ARGUMENT); }
+
+    /** The user memory an ioctl's argument designates once converted to a pointer. */
+    static Value userAddressRegion(Origin o, State s) {
+        return UserMemory.region("arg:" + o.loc() + ":" + o.what(), "the user memory at " + o.what().substring(0, o.what().indexOf(ADDRESS_ARGUMENT) + 1)
+                + " of " + o.what().substring(o.what().indexOf(ADDRESS_ARGUMENT) + ADDRESS_ARGUMENT.length()), o.loc(), s);
+    }
+
     /** The family of a request's buffers, whose bytes go back to the requester when it completes. */
     static final String REQUEST = "request";
 
@@ -79,7 +94,7 @@ final class DriverEntryPoints {
         if (ps.size() == 3 && structPointee(ps.get(0).type, "file") != null && ps.get(1).type instanceof Type.Int
                 && ps.get(2).type instanceof Type.Int) {
             out.put(1, "parameter");
-            out.put(2, "parameter");
+            out.put(2, "address argument");
             return;
         }
         // a generic netlink .doit handler: the request's attributes are the sender's, checked by the family's policy
@@ -162,6 +177,13 @@ final class DriverEntryPoints {
                 "'*" + p.name + "' (lent to " + fn.name + "() for the call only)", fn.loc, "lent");
         s.set(r, Contents.uninitialized());
         return Value.pointer(r, Interval.ZERO);
+    }
+
+    /** Does this load read an IRP's {@code RequestorMode} ({@code Irp->RequestorMode})? */
+    static boolean requestorMode(io.memsafe.ir.Lvalue lv) {
+        if (!(lv instanceof io.memsafe.ir.Lvalue.Deref d) || !(structPointee(d.pointer().type(), "_IRP", "IRP") instanceof Type.Struct irp)) return false;
+        Type.Field f = irp.field("RequestorMode");
+        return f != null && f.offset() == d.byteOffset();
     }
 
     static Type.Struct structPointee(Type t, String... names) {

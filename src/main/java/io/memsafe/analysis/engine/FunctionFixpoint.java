@@ -38,11 +38,64 @@ final class FunctionFixpoint {
     /** What the fixpoint needs to know about a CFG, computed once per function. */
     record Shape(List<BasicBlock> rpo, Map<BasicBlock, Integer> index, Set<BasicBlock> loopHeads, long[] thresholds, Set<Stmt.Call> testedCalls,
                  Set<Variable> addressTaken, Set<Variable> notRegisterLike, Set<Variable> comparedPointers, Set<Long> comparedMembers,
-                 Map<Variable, Stmt.Call> testedCallResults) {
+                 Map<Variable, Stmt.Call> testedCallResults, Map<BasicBlock, Set<Variable>> invariants) {
         static Shape of(Function fn) {
+            Set<BasicBlock> heads = new HashSet<>();
+            List<BasicBlock[]> backEdges = new ArrayList<>();
+            List<BasicBlock> post = depthFirst(fn, heads, backEdges);
+            List<BasicBlock> rpo = new ArrayList<>(post.size());
+            for (int i = post.size() - 1; i >= 0; i--) rpo.add(post.get(i));
+            Map<BasicBlock, Integer> index = new HashMap<>();
+            for (int i = 0; i < rpo.size(); i++) index.put(rpo.get(i), i);
+            Set<Variable> addressTaken = addressTaken(fn);
+            return new Shape(rpo, index, heads, thresholds(fn), ReturnCases.tested(fn), addressTaken, notRegisterLike(fn, addressTaken), comparedPointers(fn),
+                    comparedMembers(fn), Conversions.testedCallResults(fn), invariants(fn, naturalLoops(backEdges), addressTaken));
+        }
+
+        /**
+         * For each loop head, the scalar variables no statement of its loop assigns (and whose address is
+         * never taken): what they hold at the head comes from before the loop, so the head joins them
+         * rather than widening them. Widened, a count checked before two loops in a row lost its bound in
+         * the second one while the first was still being iterated ({@code if (n > 16) fail; for (j < n) ...;
+         * for (i < n) a[i]}).
+         */
+        private static Map<BasicBlock, Set<Variable>> invariants(Function fn, Map<BasicBlock, Set<BasicBlock>> loops, Set<Variable> addressTaken) {
+            if (loops.isEmpty()) return Map.of();
+            Set<Variable> scalars = new HashSet<>();
+            for (Variable v : fn.params) if (v.type instanceof Type.Int || v.type instanceof Type.Pointer) scalars.add(v);
+            for (BasicBlock b : fn.blocks) for (Stmt st : b.stmts) {
+                if (assigned(st) instanceof Variable v && (v.type instanceof Type.Int || v.type instanceof Type.Pointer)) scalars.add(v);
+            }
+            scalars.removeAll(addressTaken);
+            Map<BasicBlock, Set<Variable>> out = new HashMap<>();
+            for (Map.Entry<BasicBlock, Set<BasicBlock>> e : loops.entrySet()) {
+                Set<Variable> inv = new HashSet<>(scalars);
+                for (BasicBlock b : e.getValue()) for (Stmt st : b.stmts) if (assigned(st) instanceof Variable v) inv.remove(v);
+                if (!inv.isEmpty()) out.put(e.getKey(), inv);
+            }
+            return out;
+        }
+
+        /** The variable a statement writes whole (an assignment, a call's or an allocation's result, a declaration), or null. */
+        private static Variable assigned(Stmt st) {
+            Lvalue target = switch (st) {
+                case Stmt.Assign a -> a.target();
+                case Stmt.Call c -> c.result();
+                case Stmt.Allocate a -> a.result();
+                case Stmt.InitAggregate ia -> ia.target();
+                case Stmt.Declare d -> new Lvalue.Var(d.var(), d.loc());
+                default -> null;
+            };
+            return target instanceof Lvalue.Var v ? v.var() : null;
+        }
+
+        /**
+         * Post-order of a depth-first search from the entry, noting loop heads (targets of edges back to
+         * a block on the stack) and those edges.
+         */
+        private static List<BasicBlock> depthFirst(Function fn, Set<BasicBlock> heads, List<BasicBlock[]> backEdges) {
             List<BasicBlock> post = new ArrayList<>();
-            Set<BasicBlock> seen = new HashSet<>(), onStack = new HashSet<>(), heads = new HashSet<>();
-            // iterative DFS from entry
+            Set<BasicBlock> seen = new HashSet<>(), onStack = new HashSet<>();
             List<Object[]> stack = new ArrayList<>();
             stack.add(new Object[]{fn.entry, 0});
             seen.add(fn.entry);
@@ -54,8 +107,10 @@ final class FunctionFixpoint {
                 if (i < b.succs.size()) {
                     top[1] = i + 1;
                     BasicBlock n = b.succs.get(i);
-                    if (onStack.contains(n)) heads.add(n);
-                    else if (seen.add(n)) {
+                    if (onStack.contains(n)) {
+                        heads.add(n);
+                        backEdges.add(new BasicBlock[]{b, n});
+                    } else if (seen.add(n)) {
                         onStack.add(n);
                         stack.add(new Object[]{n, 0});
                     }
@@ -65,13 +120,22 @@ final class FunctionFixpoint {
                     post.add(b);
                 }
             }
-            List<BasicBlock> rpo = new ArrayList<>(post.size());
-            for (int i = post.size() - 1; i >= 0; i--) rpo.add(post.get(i));
-            Map<BasicBlock, Integer> index = new HashMap<>();
-            for (int i = 0; i < rpo.size(); i++) index.put(rpo.get(i), i);
-            Set<Variable> addressTaken = addressTaken(fn);
-            return new Shape(rpo, index, heads, thresholds(fn), ReturnCases.tested(fn), addressTaken, notRegisterLike(fn, addressTaken), comparedPointers(fn),
-                    comparedMembers(fn), Conversions.testedCallResults(fn));
+            return post;
+        }
+
+        /** The natural loop of each head: the head and the blocks that reach one of its back edges' sources without passing it. */
+        private static Map<BasicBlock, Set<BasicBlock>> naturalLoops(List<BasicBlock[]> backEdges) {
+            Map<BasicBlock, Set<BasicBlock>> out = new HashMap<>();
+            for (BasicBlock[] e : backEdges) {
+                Set<BasicBlock> body = out.computeIfAbsent(e[1], h -> new HashSet<>(List.of(h)));
+                List<BasicBlock> todo = new ArrayList<>();
+                if (body.add(e[0])) todo.add(e[0]);
+                while (!todo.isEmpty()) {
+                    BasicBlock x = todo.remove(todo.size() - 1);
+                    for (BasicBlock p : x.preds) if (body.add(p)) todo.add(p);
+                }
+            }
+            return out;
         }
 
         private static long[] thresholds(Function fn) {
@@ -295,6 +359,19 @@ final class FunctionFixpoint {
         return SourceLoc.NONE;
     }
 
+    private final Map<BasicBlock, Set<io.memsafe.analysis.domain.Region>> invariantRegions = new HashMap<>();
+
+    /** The regions of the scalar variables the loop at {@code head} does not assign ({@link Shape#invariants}). */
+    private Set<io.memsafe.analysis.domain.Region> invariantRegions(BasicBlock head) {
+        Set<Variable> vars = shape.invariants().get(head);
+        if (vars == null) return Set.of();
+        return invariantRegions.computeIfAbsent(head, h -> {
+            Set<io.memsafe.analysis.domain.Region> out = new HashSet<>();
+            for (Variable v : vars) out.add(in.region(v, fn));
+            return out;
+        });
+    }
+
     /** Returns the state at the function's exit (bottom if it never returns). */
     State run(State entry, Interpreter.Frame frame) {
         Interpreter.Frame quiet = new Interpreter.Frame(frame.fn(), frame.depth(), frame.calls(), frame.parent(), false);
@@ -327,7 +404,7 @@ final class FunctionFixpoint {
                     }
                     if (shape.loopHeads().contains(n)) {
                         int v = visits.merge(n, 1, Integer::sum);
-                        if (v > WIDEN_AFTER) merged = old.widen(merged, v > WIDEN_AFTER + THRESHOLD_WIDENINGS ? NO_THRESHOLDS : shape.thresholds());
+                        if (v > WIDEN_AFTER) merged = old.widen(merged, v > WIDEN_AFTER + THRESHOLD_WIDENINGS ? NO_THRESHOLDS : shape.thresholds(), invariantRegions(n));
                     }
                     if (merged.leq(old)) continue;
                 }

@@ -236,6 +236,8 @@ public final class Interpreter {
                 Value exact = ValueArithmetic.backToSigned(c, this, s, f);
                 if (exact != null) yield exact;
                 Value operand = eval(c.operand(), s, f);
+                if (c.type() instanceof Type.Pointer && !(c.operand().type() instanceof Type.Pointer) && operand.pts.isEmpty()
+                        && DriverEntryPoints.userAddress(operand.taint)) yield DriverEntryPoints.userAddressRegion(operand.taint, s);
                 yield SizeArithmetic.markTruncation(c, operand, ValueArithmetic.cast(operand, c.type(), c.operand().type()), at);
             }
             case Expr.Opaque o -> Value.UNKNOWN;
@@ -306,6 +308,12 @@ public final class Interpreter {
             SourceLoc checkedAt = UserMemory.checkedBefore(p, size, lv.loc(), s);
             if (checkedAt != null) for (Checker c : checkers) c.onDoubleFetch(lv.loc(), p.pts.keySet().iterator().next(), checkedAt, withCalls(f));
         }
+        if (f.report() && refetches && !assuming && UserFetches.refetched(this, p, size, s) instanceof long[] lines) {
+            Region r = p.pts.keySet().iterator().next();
+            SourceLoc here = lv.loc();
+            for (Checker c : checkers) c.onRefetchedUse(here, UserFetches.spelled(lv), r, p.pts.get(r).lo(), new SourceLoc(here.file(), (int) lines[0], 0),
+                    new SourceLoc(here.file(), (int) lines[1], 0), new SourceLoc(here.file(), (int) lines[2], 0), withCalls(f));
+        }
         boolean charLike = lv.type() instanceof Type.Int ci && (ci.isChar() || ci.size() == 1);
         if (!(lv instanceof Lvalue.Var v && v.var().kind == Variable.Kind.TEMP)) {
             // a copy of bytes nothing wrote on any path is indeterminate in turn; one that may read
@@ -320,7 +328,7 @@ public final class Interpreter {
                 for (Checker c : checkers) c.onUninitializedRead(lv.loc(), r, part, withCalls(f));
             }
         }
-        Value v = loadVia(p, size, s);
+        Value v = ElementTests.bounded(lv, p, size, loadVia(p, size, s), s);
         if (!memberFacts.isEmpty() && UntrustedMembers.loadMember(this, memberFacts, lv, p, size, v, s, f) instanceof Value[] pv) {
             p = pv[0];
             v = pv[1];
@@ -354,7 +362,16 @@ public final class Interpreter {
 
     Value loadVia(Value p, long size, State s) {
         Value out = Value.BOTTOM;
-        for (Map.Entry<Region, Interval> e : p.pts.entrySet()) out = out.join(s.contents(e.getKey()).load(e.getValue(), size));
+        for (Map.Entry<Region, Interval> e : p.pts.entrySet()) {
+            Contents c = s.contents(e.getKey());
+            Interval off = e.getValue();
+            out = out.join(c.load(off, size));
+            // a member of a structure of unknown layout that no store put at this very place: what an
+            // initialiser or a write the front end placed elsewhere (an element of an array of such
+            // structures, whose size is unknown too) left there is unknown, not the zero of static storage
+            if (!off.isBottom() && Lvalue.touchesUnknownLayoutWindow(off.lo(), off.hi())
+                    && !(off.isSingleton() && c.cells.get(off.lo()) instanceof Contents.Cell cell && cell.size() == size)) out = out.join(Value.UNKNOWN);
+        }
         if (!p.num.isBottom() && !p.nullOrKnownRegions() || p.unknown) out = out.join(Value.UNKNOWN);
         return out;
     }
@@ -382,6 +399,7 @@ public final class Interpreter {
     }
 
     void storeVia(Value p, long size, Value v, State s, boolean charLike) {
+        UserFetches.stored(this, p, s);
         // a pointer stored where the analysis cannot follow it (through an unknown pointer) is kept by someone
         if (!v.pts.isEmpty() && (p.unknown || p.pts.isEmpty() || p.pts.keySet().stream().anyMatch(r -> r.kind == Region.Kind.UNKNOWN))) escape(v, s);
         boolean strong = p.pts.size() == 1 && p.nullOrKnownRegions();
@@ -513,6 +531,8 @@ public final class Interpreter {
             MemoryAccess a = new MemoryAccess(loc, p, length, write, op, detail, provenEnds.getOrDefault(p, end), guaranteed(p, length, s));
             if (!passed[0] && !unknownLayoutMember(p)) for (Checker c : checkers) c.onAccess(a, withCalls(f));
         }
+        // past an access at a fixed place of a request buffer, the buffer was that long: one report per field, not per read
+        if (s != null && p.pts.size() == 1 && length.constant() instanceof Long n) BufferLengths.reached(p, n, s);
         // past a dereference the pointer was not NULL: the allocation result counts as checked
         if (s != null && !s.unchecked.isEmpty()) s.unchecked.keySet().removeAll(p.pts.keySet());
         if (s != null) Reallocation.dereferenced(p, s, this, loc, f);
@@ -527,7 +547,17 @@ public final class Interpreter {
         if (s == null || p.pts.size() != 1) return -1;
         Region r = p.pts.keySet().iterator().next();
         io.memsafe.analysis.domain.Origin bytes = s.contents(r).rest.taint;
-        if (bytes == null || !(fromBytes(p.taint, bytes) || fromBytes(length.taint, bytes))) return -1;
+        // (or a field at a fixed place of a buffer retrieved with a minimum length, KMDF's: a minimum too
+        // small for the structure the driver reads from it; a field of a structure, not a byte, which code
+        // walking the buffer reads under a test of a length the relations may not tie to the buffer)
+        boolean fixed = p.taint == null && length.taint == null && length.constant() instanceof Long n && n >= 2 && p.pts.get(r).isSingleton() && !r.size.unknown;
+        if (bytes == null || !(fixed || fromBytes(p.taint, bytes) || fromBytes(length.taint, bytes))) return -1;
+        // a block as long as the input says (memdup_user(buf, count)), read with a length or offset from its own
+        // bytes: at least its least size, or what the relations guarantee
+        if (!fixed && r.kind == Region.Kind.HEAP && !r.size.unknown && !r.size.num.isBottom() && !r.size.num.isSingleton()
+                && r.size.num.hi() != Interval.POS_INF && r.size.taint != null && !r.size.taint.sameSource(bytes)) {
+            return Math.max(Math.max(0, r.size.num.lo()), BufferLengths.guaranteedBytes(r, s));
+        }
         // a request's buffer: of unknown size (the system buffer), or at least what was asked for (KMDF's)
         if (!DriverEntryPoints.REQUEST.equals(r.family) || !(r.size.unknown || r.size.num.hi() == Interval.POS_INF)) return -1;
         long least = r.size.unknown || r.size.num.isBottom() ? -1 : Math.max(0, r.size.num.lo());
@@ -605,7 +635,7 @@ public final class Interpreter {
         // free(NULL) releases nothing; a block is freed for sure when it is the only one p designates
         boolean must = certain && p.pts.size() == 1 && p.nullOrKnownRegions() && !severalLive.contains(p.pts.keySet().iterator().next().key);
         for (Region r : p.pts.keySet()) {
-            if (r.kind != Region.Kind.HEAP) continue;
+            if (r.kind != Region.Kind.HEAP && !ModelInterpreter.closedStream(r, deallocator)) continue;
             Lifetime old = s.freed.get(r);
             s.freed.put(r, must ? new Lifetime(loc, true) : old != null ? old : new Lifetime(loc, false));
             s.unchecked.remove(r);
@@ -639,6 +669,12 @@ public final class Interpreter {
     /** Where the statement being executed is. */
     private SourceLoc at = SourceLoc.NONE;
 
+    /** Is the statement being executed a branch condition ({@link Stmt.Assume})? Its loads test values rather than use them. */
+    private boolean assuming;
+
+    /** Has a second copy from user memory brought in bytes whose first copy was tested ({@link UserFetches})? Until then nothing is looked up. */
+    boolean refetches;
+
     /** The relations a callee left ({@link CalleeRelations#outOfCallee}), for the state after the call being executed. */
     private io.memsafe.analysis.domain.Octagon<String> calleeLeft;
     private State calleeLeftIn;
@@ -664,7 +700,13 @@ public final class Interpreter {
             Map<Region, Contents> correlated = st instanceof Stmt.Assume ? null : Correlations.before(s);
             State.Cases cases = s.cases;
             s.cases = null;
-            execIn(st, s, f);
+            boolean outerAssuming = assuming;
+            assuming = st instanceof Stmt.Assume;
+            try {
+                execIn(st, s, f);
+            } finally {
+                assuming = outerAssuming;
+            }
             if (!s.bottom) Relations.forgetChanged(before, st instanceof Stmt.Assign a ? a.target() : null, this, s, f);
             if (!s.bottom && before != null) StringLengths.afterStatement(this, st, s, f);
             if (calleeLeft != null) {

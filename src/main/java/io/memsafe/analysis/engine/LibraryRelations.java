@@ -154,6 +154,13 @@ final class LibraryRelations {
         return noWrap && satAdd(satAdd(x.hi(), len.c()), base) <= size;
     }
 
+    /** A local pointer, or an array member of what one points to ({@code pkt->payload}): a fixed place of the block it designates. */
+    private static boolean localPointer(Expr pe) {
+        if (pe instanceof Expr.AddressOf ad && ad.lv() instanceof Lvalue.Deref d && d.byteOffset() > 0 && ad.lv().type() instanceof Type.Array) pe = d.pointer();
+        while (pe instanceof Expr.Cast c) pe = c.operand();
+        return pe instanceof Expr.Load pl && pl.lv() instanceof Lvalue.Var pv && !pv.var().isGlobalStorage() && pv.var().type instanceof Type.Pointer;
+    }
+
     /**
      * Pointer arguments of a library call whose byte access, by the model's (pointer, length) pairs,
      * the relations prove to end inside the object: {@code memcpy(buf + k, src, n)} with
@@ -204,8 +211,7 @@ final class LibraryRelations {
             if (pe instanceof Expr.AddressOf ai && ai.lv() instanceof Lvalue.Index ix && ix.type().size() == 1) {
                 pe = new Expr.Binary(BinOp.ADD, new Expr.AddressOf(ix.base(), new Type.Pointer(ix.base().type(), 8)), ix.index(), ai.type(), 1);
             }
-            if (pe instanceof Expr.Load pl && pl.lv() instanceof Lvalue.Var pv && !pv.var().isGlobalStorage() && pv.var().type instanceof Type.Pointer
-                    && ptr.pts.get(region).isSingleton() && ptr.pts.get(region).lo() >= 0 && s.rel.variables().contains(BlockCounts.count(region, 1))) {
+            if (localPointer(pe) && ptr.pts.get(region).isSingleton() && ptr.pts.get(region).lo() >= 0 && s.rel.variables().contains(BlockCounts.count(region, 1))) {
                 // a place k of a block whose byte count the relations know (a request's system buffer):
                 // a length at most the count less k
                 Linear len = linear(in, exprs.get(p[1]), s, f);

@@ -227,7 +227,12 @@ final class ModelInterpreter {
                     deallocate(loc, arg(args, d.arg()), op, s, f);
                 }
                 case Effect.OpenStream o -> allocated = openStream(loc, op, s);
-                case Effect.UsesStream u -> in.use(loc, arg(args, u.arg()), op, true, f);
+                case Effect.MapsBuffer mb -> allocated = mappedBuffer(loc, op, s);
+                case Effect.UsesStream u -> {
+                    // closing a stream closed before is the double release its Deallocate reports, not also a use
+                    Value stream = arg(args, u.arg());
+                    if (!(m.effects().contains(new Effect.Deallocate(u.arg(), op)) && closedOnEveryPath(stream, s))) in.use(loc, stream, op, true, f);
+                }
                 case Effect.PrintString ps -> printString(loc, arg(args, ps.arg()), ps.elem(), op, s, f);
                 case Effect.FormatArg fa -> {
                     formatString(loc, arg(args, fa.arg()), op, s, f);
@@ -242,8 +247,10 @@ final class ModelInterpreter {
                 case Effect.NoReturn n -> {
                     if (n.unlessZeroArg() < 0 || Boolean.TRUE.equals(ValueArithmetic.truth(arg(args, n.unlessZeroArg())))) s.bottom = true;
                 }
+                case Effect.ParseInto pi -> in.storeVia(arg(args, pi.out()), pi.size(), parsed(arg(args, pi.src()), pi.lo(), pi.hi(), s), s, pi.size() == 1);
                 case Effect.StoreEnd se -> fill(arg(args, se.out()), s, Value.UNKNOWN, Interval.of(8), (nul, off) -> nul);
                 case Effect.Probe pr -> UserMemory.probe(arg(args, pr.arg()), arg(args, pr.lenArg()), s);
+                case Effect.FetchFromUser fe -> UserFetches.fetched(in, arg(args, fe.dst()), arg(args, fe.src()), length(fe.len(), args), loc, s);
                 case Effect.CopyToUser cu -> in.copiedToUser(loc, arg(args, cu.src()), length(cu.len(), args), objectType(c, cu.src()), op, s, f);
                 case Effect.RequestBuffer rb -> requestBuffer(rb, c, args, loc, op, s, f);
                 case Effect.CheckedArithmetic ca -> checkedArithmetic(ca, c, args, s);
@@ -742,6 +749,15 @@ final class ModelInterpreter {
         return Value.pointer(r, Interval.ZERO).withNum(Interval.ZERO);
     }
 
+    /** The system address of a mapped buffer: storage of unknown size, NULL when mapping fails until the caller checks it. */
+    private Value mappedBuffer(SourceLoc loc, String op, State s) {
+        Region r = new Region("m:" + loc.file() + ":" + loc.line() + ":" + loc.column(), Region.Kind.UNKNOWN, Value.UNKNOWN,
+                "system address from " + op + "() at line " + loc.line(), loc, op);
+        s.set(r, new Contents(new TreeMap<>(), Value.UNKNOWN, Value.UNKNOWN));
+        s.allocated(r, loc);
+        return Value.pointer(r, Interval.ZERO).withNum(Interval.ZERO);
+    }
+
     /**
      * A format string whose characters come from untrusted input on every path: every region the
      * argument designates holds tainted characters (a literal never does).
@@ -760,6 +776,17 @@ final class ModelInterpreter {
     }
 
     /** free, delete, delete[]: the contents stay as they were (a use reads stale data), the lifetime ends. */
+    private static boolean closedOnEveryPath(Value stream, State s) {
+        if (stream.pts.isEmpty()) return false;
+        for (Region r : stream.pts.keySet()) if (!(s.freed.get(r) instanceof io.memsafe.analysis.domain.Lifetime l && l.must())) return false;
+        return true;
+    }
+
+    /** Does this deallocator close the stream {@code r} (one {@link #openStream} made)? */
+    static boolean closedStream(Region r, String deallocator) {
+        return r.kind == Region.Kind.UNKNOWN && r.key.startsWith("h:") && ("fclose".equals(deallocator) || "pclose".equals(deallocator));
+    }
+
     void deallocate(SourceLoc loc, Value p, String deallocator, State s, Interpreter.Frame f) {
         in.free(loc, p, deallocator, true, s, f);
     }
@@ -780,6 +807,25 @@ final class ModelInterpreter {
             pts.put(e.getKey(), at.sub(Interval.of(off)));
         }
         return new Value(address.num, pts, false, address.taint);
+    }
+
+    /** A number in [lo, hi] parsed from the string at {@code p}: its value when the string is constant, untrusted when the string is. */
+    private Value parsed(Value p, long lo, long hi, State s) {
+        String text = constant(p, s, 1);
+        if (text != null) {
+            try {
+                return Value.of(Long.parseLong(text.trim()));
+            } catch (NumberFormatException e) {
+                return Value.of(Interval.of(lo, hi));
+            }
+        }
+        Origin t = null;
+        for (Region reg : p.pts.keySet()) {
+            Contents c = s.contents(reg);
+            if (c.rest.taint != null) t = c.rest.taint;
+            else if (c.nul.taint != null) t = c.nul.taint;
+        }
+        return t != null ? Value.tainted(Interval.of(lo, hi), t) : Value.UNKNOWN;
     }
 
     private Value result(Returns r, String name, List<Value> args, Value allocated, SourceLoc loc, State s) {
@@ -844,24 +890,7 @@ final class ModelInterpreter {
                 Interval iv = Interval.of(rg.lo(), Math.max(rg.lo(), hi));
                 yield rg.source() == null ? Value.of(iv) : Value.tainted(iv, new Origin(rg.source() + "()", loc));
             }
-            case Returns.Parsed pa -> {
-                Value p = arg(args, pa.arg());
-                String text = constant(p, s, 1);
-                if (text != null) {
-                    try {
-                        yield Value.of(Long.parseLong(text.trim()));
-                    } catch (NumberFormatException e) {
-                        yield Value.of(Interval.of(pa.lo(), pa.hi()));
-                    }
-                }
-                Origin t = null;
-                for (Region reg : p.pts.keySet()) {
-                    Contents c = s.contents(reg);
-                    if (c.rest.taint != null) t = c.rest.taint;
-                    else if (c.nul.taint != null) t = c.nul.taint;
-                }
-                yield t != null ? Value.tainted(Interval.of(pa.lo(), pa.hi()), t) : Value.UNKNOWN;
-            }
+            case Returns.Parsed pa -> parsed(arg(args, pa.arg()), pa.lo(), pa.hi(), s);
             case Returns.ExternalString es -> {
                 Origin o = new Origin(es.source() + "()", loc);
                 Region reg = new Region("e:" + loc, Region.Kind.UNKNOWN, Value.UNKNOWN, "string from " + es.source(), loc, "environment");

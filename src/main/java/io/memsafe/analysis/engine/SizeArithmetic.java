@@ -51,7 +51,8 @@ final class SizeArithmetic {
         // to a small size. That is what makes int * sizeof(int) a wrap under ILP32 (N = 32) and not under
         // LP64 (N = 64). Non-negative operands whose difference goes below zero (len - 8) do wrap.
         boolean below = t.signed() || (x.lo() >= 0 && y.lo() >= 0) ? exact.lo() < range.lo() : exact.lo() <= -range.hi();
-        boolean outside = below || (exact.hi() > range.hi() && range.hi() != Interval.POS_INF);
+        boolean outside = below || (exact.hi() > range.hi() && range.hi() != Interval.POS_INF)
+                || fullWidth(b.op(), b.left(), left, right, size) || fullWidth(b.op(), b.right(), right, left, size);
         if (!(outside || (finiteInputs && saturated))) return result;
         if (b.op() == BinOp.MUL && guarded.test(range.hi())) return result;
         // a sum of non-negative signed values past the maximum by less than a turn is negative ({@code len + 1}
@@ -69,6 +70,26 @@ final class SizeArithmetic {
                 && !(exact.hi() > range.hi() && range.hi() != Interval.POS_INF);
         if (result.taint.wrap() != null && onlyHuge) return result;
         return result.withTaint(result.taint.wrapped(how, at, !onlyHuge));
+    }
+
+    /**
+     * A 64-bit operand that may be any value of its type, as untrusted input gives it (the intervals
+     * hold it as unbounded above, the type's maximum not being a long), times at least 2 or plus at least
+     * 1: that wraps, though the interval of the result, unbounded too, cannot show it. Only a field of a
+     * record read from input ({@code req.count}, {@code hdr->len}), which holds any value the sender
+     * wrote; a variable may hold a length the intervals leave unbounded but memory bounds (a string's),
+     * and a bound a loop's widening made is no value at all.
+     */
+    private static boolean fullWidth(BinOp op, Expr operand, Value v, Value other, long size) {
+        Expr e = Relations.strip(operand);
+        if (!(e instanceof Expr.Load l) || l.lv() instanceof io.memsafe.ir.Lvalue.Var) return false;
+        if (size < 8 || v.taint == null || v.widened || v.num.hi() != Interval.POS_INF || other.num.isBottom() || other.num.lo() == Interval.NEG_INF) return false;
+        return switch (op) {
+            case MUL -> other.num.lo() >= 2;
+            case SHL -> other.num.lo() >= 1;
+            case ADD -> other.num.lo() >= 1;
+            default -> false;
+        };
     }
 
     /**

@@ -54,6 +54,16 @@ public final class UserMemory {
         }
     }
 
+    /**
+     * On a path where the request came from kernel mode ({@code Irp->RequestorMode == KernelMode}) its
+     * buffers are kernel addresses, which no probe checks: every user region counts as probed there.
+     */
+    static void kernelCaller(State s) {
+        List<Region> user = new ArrayList<>();
+        for (Region r : s.mem.keySet()) if (isUser(r)) user.add(r);
+        for (Region r : user) s.set(marker(r), new Contents(new TreeMap<>(), Value.of(1), Value.UNKNOWN));
+    }
+
     /** Adds to {@code regions} the probe marks {@code s} holds for the user regions among them. */
     static void addProbes(State s, java.util.Set<Region> regions) {
         List<Region> marks = new ArrayList<>();
