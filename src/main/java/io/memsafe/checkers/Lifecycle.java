@@ -50,7 +50,7 @@ final class Lifecycle {
 
     /** How a region is released: a stream is closed, a block freed. */
     static String freed(Region r) {
-        return r.kind == Region.Kind.UNKNOWN && "fopen fdopen tmpfile popen".contains(String.valueOf(r.family)) ? "closed" : "freed";
+        return r.kind == Region.Kind.UNKNOWN && io.memsafe.models.LibraryModels.STREAM_OPENERS.contains(r.family) ? "closed" : "freed";
     }
 
     static Region single(Value p) { return p.pts.keySet().iterator().next(); }

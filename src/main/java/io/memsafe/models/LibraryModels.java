@@ -34,6 +34,9 @@ public final class LibraryModels {
         return m == null ? -1 : m.releasedArgument();
     }
 
+    /** The functions that open a stream (the family of the storage they return; fclose or pclose releases it). */
+    public static final List<String> STREAM_OPENERS = List.of("fopen", "fdopen", "tmpfile", "popen");
+
     private static void def(String name, Returns ret, boolean pure, Effect... effects) {
         MODELS.put(name, new FunctionModel(name, List.of(effects), ret, pure));
     }
@@ -184,7 +187,7 @@ public final class LibraryModels {
         def("wcstoul", new Returns.Parsed(0, 0, Long.MAX_VALUE), false, new ReadString(0, 4, -1), new StoreEnd(1));
 
         // ---- streams: fopen may fail, and these functions need a stream that is not NULL
-        for (String n : List.of("fopen", "fdopen", "tmpfile", "popen")) def(n, new Returns.Allocated(), false, new Effect.OpenStream());
+        for (String n : STREAM_OPENERS) def(n, new Returns.Allocated(), false, new Effect.OpenStream());
         // closing a stream releases it: a use afterwards (fgetc, fprintf, a second fclose) is a use of freed storage
         for (String n : List.of("fclose", "pclose")) def(n, range(-1, INT_MAX), false, new Effect.Deallocate(0, n));
         Map<String, Integer> streamArg = new HashMap<>();

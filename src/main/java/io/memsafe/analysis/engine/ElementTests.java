@@ -48,13 +48,14 @@ final class ElementTests {
         return m;
     }
 
-    private static long key(long[] shape, long size) { return (shape[0] << 24) | (shape[1] << 8) | Math.min(size, 255); }
+    /** One cell per element size, field offset and width (each below 2^24, 2^24 and 2^8). */
+    private static long key(long[] shape, long size) { return (shape[0] << 32) | (shape[1] << 8) | Math.min(size, 255); }
 
     /** A branch narrowed the untrusted value {@code cur} read by {@code lv} at an inexact offset of {@code r} to {@code refined}. */
     static void tested(Lvalue lv, Region r, long size, Value cur, Value refined, State s) {
         if (cur.taint == null || !cur.pts.isEmpty() || refined.isBottom() || refined.num.isBottom() || refined.num.equals(cur.num)) return;
         long[] shape = shape(lv);
-        if (shape == null || shape[1] < 0 || shape[1] >= shape[0] || shape[0] >= (1L << 30)) return;
+        if (shape == null || shape[1] < 0 || shape[1] >= shape[0] || shape[0] >= (1L << 24)) return;
         Region g = ghost(r);
         s.set(g, s.contents(g).store(Interval.of(key(shape, size)), 1, Value.of(refined.num), true));
     }

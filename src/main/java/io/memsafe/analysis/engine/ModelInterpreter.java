@@ -784,7 +784,7 @@ final class ModelInterpreter {
 
     /** Does this deallocator close the stream {@code r} (one {@link #openStream} made)? */
     static boolean closedStream(Region r, String deallocator) {
-        return r.kind == Region.Kind.UNKNOWN && r.key.startsWith("h:") && ("fclose".equals(deallocator) || "pclose".equals(deallocator));
+        return r.kind == Region.Kind.UNKNOWN && io.memsafe.models.LibraryModels.STREAM_OPENERS.contains(r.family) && ("fclose".equals(deallocator) || "pclose".equals(deallocator));
     }
 
     void deallocate(SourceLoc loc, Value p, String deallocator, State s, Interpreter.Frame f) {

@@ -32,7 +32,7 @@ final class UserFetches {
     private UserFetches() { }
 
     /** Values of at least this many bytes: lengths, counts, offsets (as {@link UserMemory} counts them). */
-    private static final long MIN_SIZE = 4;
+    private static final long MIN_SIZE = UserMemory.DOUBLE_FETCH_MIN_SIZE;
     private static final long LINE = 1L << 20;
     /** Ghost cells are one byte wide: marks for neighbouring fields (4 bytes apart) must not overlap. */
     private static final long CELL = 1;

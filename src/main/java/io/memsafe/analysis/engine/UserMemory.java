@@ -80,7 +80,7 @@ public final class UserMemory {
      * addresses, the values a kernel checks and then trusts. A character scanned twice (a printable
      * test) is a double fetch too, but rarely a vulnerability.
      */
-    private static final long DOUBLE_FETCH_MIN_SIZE = 4;
+    static final long DOUBLE_FETCH_MIN_SIZE = 4;
 
     private static Region checkMark(Region user, long offset) {
         Region m = new Region("checked:" + user.key + "@" + offset, Region.Kind.UNKNOWN, Value.ZERO, "test of " + user.description, user.allocated, "probe");
