@@ -14,7 +14,7 @@ public final class Checkers {
                 new NullDereferenceChecker(), new UseAfterFreeChecker(), new DoubleFreeChecker(), new FreeNotOnHeapChecker(),
                 new FreeNotAtStartChecker(), new MismatchedDeallocatorChecker(), new UncheckedAllocationChecker(), new MemoryLeakChecker(),
                 new FormatStringChecker(), new UninitializedReadChecker(), new WrappedAllocationSizeChecker(), new ShrunkAllocationSizeChecker(),
-                new UnprobedUserPointerChecker(), new KernelInfoLeakChecker(), new DoubleFetchChecker(), new StackAddressEscapeChecker(), new FrameAddressKeptChecker(),
+                new UnprobedUserPointerChecker(), new UserAccessOutsideTryChecker(), new KernelInfoLeakChecker(), new DoubleFetchChecker(), new StackAddressEscapeChecker(), new FrameAddressKeptChecker(),
                 new PageableStackWaitChecker(), new CallbackPendingAtReleaseChecker(), new CancelRoutineAtCompletionChecker());
     }
 }

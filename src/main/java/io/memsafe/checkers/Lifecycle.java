@@ -48,22 +48,30 @@ final class Lifecycle {
         };
     }
 
-    /** How a region is released: a stream is closed, a block freed. */
+    /** How a region is released: a stream is closed, a request's buffer goes with its request, a block is freed. */
     static String freed(Region r) {
-        return r.kind == Region.Kind.UNKNOWN && io.memsafe.models.LibraryModels.STREAM_OPENERS.contains(r.family) ? "closed" : "freed";
+        if (r.kind != Region.Kind.UNKNOWN) return "freed";
+        if (io.memsafe.models.LibraryModels.STREAM_OPENERS.contains(r.family)) return "closed";
+        return Region.REQUEST_BUFFER.equals(r.family) ? "completed" : "freed";
+    }
+
+    /** "it was freed", "it was closed", or for a request's buffer "its request was completed". */
+    static String released(Region r) {
+        String how = freed(r);
+        return "completed".equals(how) ? "its request was completed" : "it was " + how;
     }
 
     static Region single(Value p) { return p.pts.keySet().iterator().next(); }
 
     static void allocatedAt(List<TraceStep> t, Region r) {
-        if (r.allocated != null && r.allocated.line() > 0) t.add(new TraceStep(r.allocated, r.description + ("closed".equals(freed(r)) ? " opened here" : " allocated here")));
+        if (r.allocated != null && r.allocated.line() > 0) t.add(new TraceStep(r.allocated, r.description + switch (freed(r)) { case "closed" -> " opened here"; case "completed" -> " obtained here"; default -> " allocated here"; }));
     }
 
     /** Allocation, release, then the offending operation. */
     static List<TraceStep> story(Region r, Lifetime l, SourceLoc at, String what) {
         List<TraceStep> t = new ArrayList<>();
         allocatedAt(t, r);
-        if (l != null && l.freedAt().line() > 0) t.add(new TraceStep(l.freedAt(), freed(r) + " here"));
+        if (l != null && l.freedAt().line() > 0) t.add(new TraceStep(l.freedAt(), ("completed".equals(freed(r)) ? "request completed" : freed(r)) + " here"));
         t.add(new TraceStep(at, what));
         return t;
     }

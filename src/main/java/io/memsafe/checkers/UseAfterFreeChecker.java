@@ -34,8 +34,8 @@ public final class UseAfterFreeChecker implements Checker {
         }
         Region r = Lifecycle.single(pointer);
         String use = "dereference".equals(what) ? "use of " : what + "() uses ";
-        ctx.report(this, loc, use + r.description + " after it was " + Lifecycle.freed(r) + Lifecycle.line(l.freedAt()),
-                Lifecycle.story(r, l, loc, "used here after " + ("freed".equals(Lifecycle.freed(r)) ? "free" : "it was closed")));
+        ctx.report(this, loc, use + r.description + " after " + Lifecycle.released(r) + Lifecycle.line(l.freedAt()),
+                Lifecycle.story(r, l, loc, "used here after " + ("freed".equals(Lifecycle.freed(r)) ? "free" : Lifecycle.released(r))));
     }
 
     /** A block freed on one of the paths that met before the use, with no test since the join: the use is reached either way. */

@@ -90,6 +90,7 @@ final class IrKryo extends Kryo {
         register(Diagnostic.class);
         register(Diagnostic.Level.class);
         register(Lowering.GlobalDeclaration.class);
+        register(Function.Extent.class);
         for (Class<?> c : List.of(Type.class, Expr.class, Stmt.class, Lvalue.class)) registerNested(c);
     }
 

@@ -106,6 +106,9 @@ final class StatementLowering {
                     condition(cond, thenB, elseB);
                 }
                 lowering.cur = thenB;
+                if (sehTry(cond) && is.getThenClause() != null) {
+                    lowering.fn.guarded.add(new io.memsafe.ir.Function.Extent(Lowering.loc(is.getThenClause()), Lowering.end(is.getThenClause())));
+                }
                 lowerStatement(is.getThenClause());
                 lowering.cur.to(join);
                 lowering.cur = elseB;
@@ -449,6 +452,11 @@ final class StatementLowering {
      * The operand a condition tests through a wrapper that keeps its truth: {@code __builtin_expect(x, c)}
      * (what likely/unlikely macros expand to) and a conversion to bool, {@code bool(x)}; else null.
      */
+    /** The condition the prelude's {@code __try} expands to ({@code if (__memsafe_seh_try) ...}). */
+    private static boolean sehTry(IASTExpression cond) {
+        return cond instanceof org.eclipse.cdt.core.dom.ast.IASTIdExpression id && "__memsafe_seh_try".equals(id.getName().toString());
+    }
+
     private static IASTExpression testedOperand(IASTExpression e) {
         if (e instanceof IASTFunctionCallExpression c && c.getFunctionNameExpression() instanceof IASTIdExpression id
                 && "__builtin_expect".equals(id.getName().toString()) && c.getArguments().length == 2

@@ -32,6 +32,23 @@ public final class Function implements java.io.Serializable {
      */
     public boolean unread;
 
+    /**
+     * The extents (first and last character) of the statements a {@code __try} guards: an exception raised
+     * there (a user address that faults) reaches the {@code __except} handler.
+     */
+    public final List<Extent> guarded = new ArrayList<>();
+
+    /** The source a statement spans, from its first character to its last. */
+    public record Extent(SourceLoc first, SourceLoc last) implements java.io.Serializable {
+        public boolean contains(SourceLoc loc) { return first.compareTo(loc) <= 0 && loc.compareTo(last) <= 0; }
+    }
+
+    /** Is {@code loc} inside a statement a {@code __try} of this function guards? */
+    public boolean guards(SourceLoc loc) {
+        for (Extent g : guarded) if (g.contains(loc)) return true;
+        return false;
+    }
+
     /** A function's name as messages show it: C++ names carry their parameter types already, others get "()". */
     public static String called(String name) {
         return name.endsWith(")") ? name : name + "()";

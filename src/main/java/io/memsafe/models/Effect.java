@@ -91,10 +91,11 @@ public sealed interface Effect {
     record FormatArg(int arg, int elem) implements Effect { }
     /**
      * ProbeForRead / ProbeForWrite: checks that {@code len} bytes at args[arg] lie in user space
-     * (raising an exception otherwise). Past it the user pointer counts as probed; a zero length
-     * checks nothing.
+     * (raising an exception otherwise, when {@code raises}: only a {@code __try} catches it, and the
+     * user memory probed may still fault later, so it is touched only inside one). Past it the user
+     * pointer counts as probed; a zero length checks nothing. Linux's access_ok returns its verdict.
      */
-    record Probe(int arg, int lenArg) implements Effect { }
+    record Probe(int arg, int lenArg, boolean raises) implements Effect { }
     /**
      * Copies {@code len} bytes in from user memory at {@code src} to {@code dst} (copy_from_user,
      * get_user): a second copy of bytes an earlier one already fetched and the driver tested is a
@@ -104,11 +105,12 @@ public sealed interface Effect {
     /** copy_to_user / put_user: {@code len} bytes at args[src] leave the kernel for user space. */
     record CopyToUser(int src, Len len) implements Effect { }
     /**
-     * WdfRequestRetrieve*Buffer: stores through args[bufferOut] a pointer to the request's buffer of at
-     * least args[minArg] bytes (untrusted contents), and its length through args[lengthOut] (may be
-     * NULL). {@code user}: the unsafe variants hand out the caller's user-space address itself.
+     * WdfRequestRetrieve*Buffer: stores through args[bufferOut] a pointer to the buffer of the request
+     * args[request], of at least args[minArg] bytes (untrusted contents), and its length through
+     * args[lengthOut] (may be NULL). {@code user}: the unsafe variants hand out the caller's user-space
+     * address itself.
      */
-    record RequestBuffer(int bufferOut, int lengthOut, int minArg, boolean user) implements Effect { }
+    record RequestBuffer(int request, int bufferOut, int lengthOut, int minArg, boolean user) implements Effect { }
     /**
      * The counted-string routines that allocate their result (RtlCreateUnicodeString, and
      * RtlAnsiStringToUnicodeString and the like when args[onlyIfArg] is TRUE): a block (of the
@@ -136,9 +138,17 @@ public sealed interface Effect {
     record DispatcherWait(int object, int count, int mode, int waitBlocks) implements Effect { }
     /**
      * IoCompleteRequest: the I/O manager takes back the request at args[arg] and frees it; a cancel routine
-     * still set in it (member {@code CancelRoutine}) may then run on the freed request.
+     * still set in it (member {@code CancelRoutine}) may then run on the freed request. WdfRequestComplete*:
+     * the framework takes back the request and the buffers retrieved from it.
      */
     record CompletesRequest(int arg) implements Effect { }
+    /**
+     * A lock's acquire or release (mutex_lock, spin_unlock, KeAcquireSpinLock, pthread_mutex_lock): it
+     * uses the lock object at args[lock] and writes nothing else, but the saved state through
+     * args[savedOut] when that is at least 0 (KeAcquireSpinLock's old IRQL). What the lock guards is
+     * as the thread last saw it: the analysis follows one thread, as Clang's and Infer's do.
+     */
+    record Lock(int lock, int savedOut) implements Effect { }
     /**
      * The function does not return (exit, abort), or, with {@code unlessZeroArg} at least 0, does not
      * return unless that argument is 0 (glibc's {@code error(status, ...)} exits when status is not 0).

@@ -80,7 +80,7 @@ public final class KernelModels {
         // mapping an MDL into system space fails under memory pressure: NULL, to be tested before use
         for (String n : List.of("MmGetSystemAddressForMdlSafe", "MmMapLockedPagesSpecifyCache")) def(m, n, new Returns.Allocated(), false, new Effect.MapsBuffer());
         // access_ok is Linux's check that a range lies in user space, as ProbeForRead/Write is Windows'
-        def(m, "access_ok", new Returns.Range(0, 1, null, -1), false, new Effect.Probe(0, 1));
+        def(m, "access_ok", new Returns.Range(0, 1, null, -1), false, new Effect.Probe(0, 1, false));
         // the kernel log: reads its format and arguments, writes nothing of the caller's (a %p prints an address)
         for (String n : List.of("printk", "_printk", "vprintk")) def(m, n, new Returns.Range(-1, Integer.MAX_VALUE, null, -1), true, new Effect.FormatArg(0, 1));
         def(m, "simple_write_to_buffer", new Returns.Range(-14, Integer.MAX_VALUE, "simple_write_to_buffer", 4), false,
@@ -152,22 +152,38 @@ public final class KernelModels {
         for (String n : List.of("RtlFreeUnicodeString", "RtlFreeAnsiString")) def(m, n, new Returns.Unknown(), false, new Effect.DeallocateField(0, "Buffer"));
         // ---- Windows: waits. A dispatcher object (or wait block) the thread waits on in UserMode must not
         // live on its kernel stack, which may be paged out during such a wait
+        // ---- locks: they touch the lock only (KeAcquireSpinLock also stores the old IRQL)
+        for (String n : List.of("mutex_lock", "mutex_lock_interruptible", "mutex_lock_killable", "mutex_trylock", "mutex_unlock",
+                "spin_lock", "spin_unlock", "spin_lock_bh", "spin_unlock_bh", "spin_lock_irq", "spin_unlock_irq", "spin_trylock",
+                "raw_spin_lock", "raw_spin_unlock", "read_lock", "read_unlock", "write_lock", "write_unlock",
+                "down", "down_interruptible", "down_killable", "down_trylock", "up", "down_read", "up_read", "down_write", "up_write",
+                "KeReleaseSpinLock", "KeAcquireSpinLockAtDpcLevel", "KeReleaseSpinLockFromDpcLevel", "ExAcquireFastMutex",
+                "ExReleaseFastMutex", "ExAcquireFastMutexUnsafe", "ExReleaseFastMutexUnsafe", "WdfSpinLockAcquire", "WdfSpinLockRelease",
+                "WdfWaitLockAcquire", "WdfWaitLockRelease", "ExAcquireResourceExclusiveLite", "ExAcquireResourceSharedLite",
+                "ExReleaseResourceLite", "ExAcquirePushLockExclusive", "ExReleasePushLockExclusive", "ExAcquirePushLockShared",
+                "ExReleasePushLockShared", "KeReleaseInStackQueuedSpinLock"))
+            def(m, n, new Returns.Unknown(), false, new Effect.Lock(0, -1));
+        def(m, "KeAcquireSpinLock", new Returns.Unknown(), false, new Effect.Lock(0, 1));
+        def(m, "KeAcquireInStackQueuedSpinLock", new Returns.Unknown(), false, new Effect.Lock(0, 1));
         def(m, "IoCompleteRequest", new Returns.Unknown(), false, new Effect.CompletesRequest(0));
+        // KMDF: completing a request gives its buffers back to the framework
+        for (String n : List.of("WdfRequestComplete", "WdfRequestCompleteWithInformation", "WdfRequestCompleteWithPriorityBoost"))
+            def(m, n, new Returns.Unknown(), false, new Effect.CompletesRequest(0));
         def(m, "KeWaitForSingleObject", status, false, new Effect.DispatcherWait(0, -1, 2, -1));
         def(m, "KeWaitForMultipleObjects", status, false, new Effect.DispatcherWait(1, 0, 4, 7));
         // ---- Windows: probes of user addresses (they raise an exception on a bad address: the caller's __try catches it)
-        def(m, "ProbeForRead", new Returns.Unknown(), false, new Effect.Probe(0, 1));
-        def(m, "ProbeForWrite", new Returns.Unknown(), false, new Effect.Probe(0, 1));
+        def(m, "ProbeForRead", new Returns.Unknown(), false, new Effect.Probe(0, 1, true));
+        def(m, "ProbeForWrite", new Returns.Unknown(), false, new Effect.Probe(0, 1, true));
         // ---- address computations of the preludes (CONTAINING_RECORD, container_of)
         def(m, "__memsafe_containing_record", new Returns.ContainingRecord(0, 1), true);
         // ---- KMDF: a request's buffers hold at least the minimum length asked for
         def(m, "WdfRequestRetrieveInputBuffer", new Returns.Range(Integer.MIN_VALUE, Integer.MAX_VALUE, null, -1), false,
-                new Effect.RequestBuffer(2, 3, 1, false));
+                new Effect.RequestBuffer(0, 2, 3, 1, false));
         def(m, "WdfRequestRetrieveOutputBuffer", new Returns.Range(Integer.MIN_VALUE, Integer.MAX_VALUE, null, -1), false,
-                new Effect.RequestBuffer(2, 3, 1, false));
+                new Effect.RequestBuffer(0, 2, 3, 1, false));
         def(m, "WdfRequestRetrieveUnsafeUserInputBuffer", new Returns.Range(Integer.MIN_VALUE, Integer.MAX_VALUE, null, -1), false,
-                new Effect.RequestBuffer(2, 3, 1, true));
+                new Effect.RequestBuffer(0, 2, 3, 1, true));
         def(m, "WdfRequestRetrieveUnsafeUserOutputBuffer", new Returns.Range(Integer.MIN_VALUE, Integer.MAX_VALUE, null, -1), false,
-                new Effect.RequestBuffer(2, 3, 1, true));
+                new Effect.RequestBuffer(0, 2, 3, 1, true));
     }
 }

@@ -129,6 +129,11 @@ public final class LibraryModels {
         def("aligned_alloc", new Returns.Allocated(), false, new Effect.Allocate(arg(1), "malloc", false, false, true));
         def("alloca", new Returns.Allocated(), false, new Effect.Allocate(arg(0), "alloca", true, false, false));
         def("free", unknown(), false, new Effect.Deallocate(0, "malloc"));
+        // locks: they touch the lock only
+        for (String n : List.of("pthread_mutex_lock", "pthread_mutex_trylock", "pthread_mutex_unlock", "pthread_rwlock_rdlock",
+                "pthread_rwlock_wrlock", "pthread_rwlock_unlock", "pthread_spin_lock", "pthread_spin_unlock", "EnterCriticalSection",
+                "LeaveCriticalSection", "AcquireSRWLockExclusive", "AcquireSRWLockShared", "ReleaseSRWLockExclusive", "ReleaseSRWLockShared"))
+            def(n, unknown(), false, new Effect.Lock(0, -1));
         for (String n : List.of("exit", "abort", "_exit", "_Exit", "quick_exit")) def(n, unknown(), true, new Effect.NoReturn());
         // setjmp.h: setjmp fills its buffer (an unseen call writing it); longjmp goes back to it, never returning
         for (String n : List.of("longjmp", "_longjmp", "siglongjmp")) def(n, unknown(), true, new Effect.NoReturn());

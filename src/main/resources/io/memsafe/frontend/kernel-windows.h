@@ -37,7 +37,10 @@
 #define __alignof(t) __alignof__(t)
 /* __leave leaves the __try block: a break out of a switch that runs the block once (a break meant for a
  * loop around the __try, rare in drivers, leaves the block only) */
-#define __try if (1) switch (0) default:
+/* the constant names the statement a __try guards: the front end records its extent (an exception a
+ * bad user address raises there is caught) */
+enum { __memsafe_seh_try = 1 };
+#define __try if (__memsafe_seh_try) switch (0) default:
 #define __except(filter) else if (0)
 #define __finally if (1)
 #define __leave break
@@ -896,6 +899,7 @@ NTSTATUS WdfRequestRetrieveUnsafeUserInputBuffer(WDFREQUEST Request, size_t Mini
 NTSTATUS WdfRequestRetrieveUnsafeUserOutputBuffer(WDFREQUEST Request, size_t MinimumRequiredLength, PVOID *OutputBuffer, size_t *Length);
 void WdfRequestComplete(WDFREQUEST Request, NTSTATUS Status);
 void WdfRequestCompleteWithInformation(WDFREQUEST Request, NTSTATUS Status, ULONG_PTR Information);
+void WdfRequestCompleteWithPriorityBoost(WDFREQUEST Request, NTSTATUS Status, CCHAR PriorityBoost);
 void WdfRequestSetInformation(WDFREQUEST Request, ULONG_PTR Information);
 void WdfRequestGetParameters(WDFREQUEST Request, PWDF_REQUEST_PARAMETERS Parameters);
 NTSTATUS WdfRequestForwardToIoQueue(WDFREQUEST Request, WDFQUEUE DestinationQueue);

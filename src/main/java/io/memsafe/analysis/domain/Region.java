@@ -22,6 +22,8 @@ public final class Region implements Comparable<Region> {
     public final SourceLoc allocated;
     /** How it was allocated: "malloc", "alloca", "new[]", "declaration", ... (deallocator matching). */
     public final String family;
+    /** The family of a buffer an I/O request carries (an IRP's system buffer, a KMDF request's buffers): freed with the request. */
+    public static final String REQUEST_BUFFER = "request";
     /**
      * What the region holds where a state has no entry for it: a global's or a literal's contents at
      * program start. Null for storage that only exists once a state creates it.

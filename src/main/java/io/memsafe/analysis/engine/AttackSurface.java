@@ -119,6 +119,8 @@ public final class AttackSurface {
             Value v;
             if (role.equals("irp")) {
                 v = DriverEntryPoints.request(in, fn, p, s);
+            } else if (role.equals("wdf request")) {
+                v = DriverEntryPoints.wdfRequest(fn, p, s);
             } else if (role.equals("genl")) {
                 v = NetlinkRequests.info(in, fn, p, s);
             } else if (role.equals("lent")) {

@@ -135,6 +135,7 @@ final class CalleeAnalyses {
         Octagon<String> rel = CalleeRelations.intoCallee(in, callee, c.args(), s, foot, f);
         State entry = slice(s, foot);
         entry.rel = rel;
+        if (UserMemory.guarded(c.loc(), s, f)) entry.set(UserMemory.GUARDED, Contents.zeroed());
         List<TraceStep> calls = new ArrayList<>(f.calls());
         calls.add(new TraceStep(c.loc(), "call to " + Function.called(callee.name)));
         Frame cf = new Frame(callee, f.depth() + 1, calls, f, f.report());
@@ -171,6 +172,7 @@ final class CalleeAnalyses {
     /** The caller's state after the callee returned with {@code exit}; the value it returned. */
     private Value returned(Function callee, State s, State exit, Set<Region> foot, Region ret, State ranOn) {
         exit.mem.remove(CALLERS);
+        exit.mem.remove(UserMemory.GUARDED);
         // the blocks the caller held before the call: only their releases on some of the callee's paths count
         Set<Region> held = new HashSet<>();
         for (Region r : exit.partly.keySet()) if (s.mem.containsKey(r)) held.add(r);

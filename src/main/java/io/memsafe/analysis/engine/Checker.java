@@ -144,6 +144,13 @@ public interface Checker {
     default void onDereferenceNullOnSomePaths(SourceLoc loc, String variable, SourceLoc joinedAt, TraceStep nullSet, Context ctx) { }
 
     /** What a checker may ask the engine while it handles an event. */
+    /**
+     * The user buffer {@code user} is probed or touched ({@code op}: "dereference", a function's name) at
+     * {@code loc}, where no {@code __try} of this function or of a caller catches the exception a bad or
+     * unmapped user address raises.
+     */
+    default void onUserAccessOutsideTry(SourceLoc loc, io.memsafe.analysis.domain.Region user, String op, Context ctx) { }
+
     interface Context {
         /** Reports a finding of the calling checker; the engine adds the call stack to the trace. */
         void report(Checker checker, SourceLoc loc, String message, java.util.List<TraceStep> trace);

@@ -133,11 +133,15 @@ final class Conditions {
         Map.Entry<Region, Interval> target = p.pts.entrySet().iterator().next();
         if (!target.getValue().isSingleton()) {
             // one element of many, at an index the intervals do not pin down: the test is kept per field
-            if (!UserMemory.isUser(target.getKey())) {
+            // (only on a branch that stays in a loop: the one that leaves describes the element it stopped at)
+            io.memsafe.ir.BasicBlock loop = in.block == null || f.fn() == null ? null : in.shape(f.fn()).innermostLoop().get(in.block);
+            if (!UserMemory.isUser(target.getKey()) && loop != null) {
                 long sz = Math.max(1, l.lv().type().size());
                 Value cur = s.contents(target.getKey()).load(target.getValue(), sz);
                 if (l.lv().type() instanceof Type.Int i && cur.pts.isEmpty() && cur.taint != null) cur = ValueArithmetic.wrap(cur, i);
-                ElementTests.tested(l.lv(), target.getKey(), sz, cur, Refinement.constrain(cur, op, other), s);
+                // what earlier tests of the field said holds too ('0' <= s[i] && s[i] <= '9')
+                cur = ElementTests.bounded(l.lv(), p, sz, cur, in.block, f.fn() == null ? null : in.shape(f.fn()), s);
+                ElementTests.tested(l.lv(), target.getKey(), sz, cur, Refinement.constrain(cur, op, other), loop, s);
             }
             return;
         }
@@ -160,6 +164,7 @@ final class Conditions {
         if (l.lv().type() instanceof Type.Int i && cur.pts.isEmpty() && cur.taint != null) cur = ValueArithmetic.wrap(cur, i);
         Value refined = Refinement.constrain(cur, op, other);
         if (unsignedView > 0) refined = Refinement.nonNegativeBelow(refined, op, other, unsignedView);
+        refined = SizeArithmetic.capped(refined, op, other);
         if (refined.constant() instanceof Long mode && mode == 0 && DriverEntryPoints.requestorMode(l.lv())) UserMemory.kernelCaller(s);
         if (refined.isBottom() && !cur.isBottom()) {
             s.bottom = true;

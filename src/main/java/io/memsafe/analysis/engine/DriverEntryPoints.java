@@ -68,7 +68,7 @@ final class DriverEntryPoints {
     }
 
     /** The family of a request's buffers, whose bytes go back to the requester when it completes. */
-    static final String REQUEST = "request";
+    static final String REQUEST = Region.REQUEST_BUFFER;
 
     /** Adds the untrusted parameters of {@code fn} when it has a driver entry point's shape. */
     static void roles(Function fn, Map<Integer, String> out) {
@@ -81,6 +81,7 @@ final class DriverEntryPoints {
         }
         for (int i = 0; i < ps.size(); i++) {
             if (structPointee(ps.get(i).type, "WDFREQUEST__") != null) {
+                out.put(i, "wdf request");
                 for (int j = i + 1; j < ps.size(); j++) if (ps.get(j).type instanceof Type.Int it && it.size() >= 4) out.put(j, "parameter");
                 return;
             }
@@ -233,6 +234,17 @@ final class DriverEntryPoints {
         }
         s.set(irp, c);
         return Value.pointer(irp, Interval.ZERO);
+    }
+
+    /**
+     * The KMDF request a queue callback receives: an opaque handle, one block per callback, so the
+     * buffers retrieved from it are known to be its own when it is completed.
+     */
+    static Value wdfRequest(Function fn, Variable p, State s) {
+        Region rq = new Region("wdfrq:" + fn.unit + ":" + fn.name, Region.Kind.UNKNOWN, Value.UNKNOWN,
+                "the request '" + p.name + "' of " + fn.name + "()", fn.loc, "input");
+        s.set(rq, new Contents(new TreeMap<>(), Value.UNKNOWN, Value.UNKNOWN));
+        return Value.pointer(rq, Interval.ZERO);
     }
 
     private static Type.Struct pointee(Type t) {

@@ -51,25 +51,44 @@ final class ElementTests {
     /** One cell per element size, field offset and width (each below 2^24, 2^24 and 2^8). */
     private static long key(long[] shape, long size) { return (shape[0] << 32) | (shape[1] << 8) | Math.min(size, 255); }
 
-    /** A branch narrowed the untrusted value {@code cur} read by {@code lv} at an inexact offset of {@code r} to {@code refined}. */
-    static void tested(Lvalue lv, Region r, long size, Value cur, Value refined, State s) {
+    /** The cell beside a mark that names the loop whose test made it (its head's id). */
+    private static final long LOOP = 1L << 60;
+
+    /**
+     * A branch that stays in the loop headed by {@code loop} narrowed the untrusted value {@code cur} read
+     * by {@code lv} at an inexact offset of {@code r} to {@code refined}.
+     */
+    static void tested(Lvalue lv, Region r, long size, Value cur, Value refined, io.memsafe.ir.BasicBlock loop, State s) {
         if (cur.taint == null || !cur.pts.isEmpty() || refined.isBottom() || refined.num.isBottom() || refined.num.equals(cur.num)) return;
         long[] shape = shape(lv);
         if (shape == null || shape[1] < 0 || shape[1] >= shape[0] || shape[0] >= (1L << 24)) return;
         Region g = ghost(r);
-        s.set(g, s.contents(g).store(Interval.of(key(shape, size)), 1, Value.of(refined.num), true));
+        Contents marks = s.contents(g).store(Interval.of(key(shape, size)), 1, Value.of(refined.num), true);
+        s.set(g, marks.store(Interval.of(key(shape, size) | LOOP), 1, Value.of(loop.id), true));
     }
 
-    /** The value a read of {@code lv} at {@code p} gives, narrowed by the tests of that field of the region's elements. */
-    static Value bounded(Lvalue lv, Value p, long size, Value v, State s) {
+    /**
+     * The value a read of {@code lv} at {@code p} gives, narrowed by the tests of that field of the
+     * region's elements, when the read (in {@code block}) is outside the loop that made them: inside it,
+     * the next iteration reads an element no test has seen yet.
+     */
+    static Value bounded(Lvalue lv, Value p, long size, Value v, io.memsafe.ir.BasicBlock block, FunctionFixpoint.Shape shape, State s) {
         if (v.taint == null || !v.pts.isEmpty() || v.num.isBottom() || p.pts.size() != 1) return v;
         Map.Entry<Region, Interval> e = p.pts.entrySet().iterator().next();
         if (!s.mem.containsKey(ghost(e.getKey()))) return v;
-        long[] shape = shape(lv);
-        if (shape == null) return v;
-        Contents.Cell c = s.contents(ghost(e.getKey())).cells.get(key(shape, size));
+        long[] form = shape(lv);
+        if (form == null) return v;
+        Contents marks = s.contents(ghost(e.getKey()));
+        Contents.Cell c = marks.cells.get(key(form, size));
         if (c == null || c.value().num.isBottom()) return v;
+        Contents.Cell by = marks.cells.get(key(form, size) | LOOP);
+        if (by != null && by.value().constant() instanceof Long head && block != null && shape != null) {
+            for (java.util.Map.Entry<io.memsafe.ir.BasicBlock, java.util.Set<io.memsafe.ir.BasicBlock>> l : shape.loops().entrySet()) {
+                if (l.getKey().id == head && l.getValue().contains(block)) return v;
+            }
+        }
         Interval met = v.num.meet(c.value().num);
+
         return met.isBottom() ? v : v.withNum(met);
     }
 }

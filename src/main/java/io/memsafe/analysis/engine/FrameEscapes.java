@@ -53,8 +53,9 @@ final class FrameEscapes {
                     if (!wholePointer || !GlobalBlocks.FAMILY.equals(storage.family)) continue;
                     Lifetime l = exit.lifetime(storage);
                     if (l == null || !l.must() || !servesRequests(in, fn)) continue;
-                    // reported where the global was handed over to be released (the fix goes after that call)
-                    SourceLoc released = storage.allocated != null ? storage.allocated : l.freedAt();
+                    // reported where the global was handed over to be released (the fix goes after that call);
+                    // a table's block was allocated elsewhere, and is reported where it was freed
+                    SourceLoc released = storage.allocated != null && !GlobalTables.isTable(storage) ? storage.allocated : l.freedAt();
                     for (Checker c : in.checkers) c.onFrameAddressKept(released, holder, storage, null, in.withCalls(f));
                 }
                 if (v.pts.size() != 1) continue;

@@ -38,7 +38,8 @@ final class FunctionFixpoint {
     /** What the fixpoint needs to know about a CFG, computed once per function. */
     record Shape(List<BasicBlock> rpo, Map<BasicBlock, Integer> index, Set<BasicBlock> loopHeads, long[] thresholds, Set<Stmt.Call> testedCalls,
                  Set<Variable> addressTaken, Set<Variable> notRegisterLike, Set<Variable> comparedPointers, Set<Long> comparedMembers,
-                 Map<Variable, Stmt.Call> testedCallResults, Map<BasicBlock, Set<Variable>> invariants) {
+                 Map<Variable, Stmt.Call> testedCallResults, Map<BasicBlock, Set<Variable>> invariants, Map<BasicBlock, BasicBlock> innermostLoop,
+                 Map<BasicBlock, Set<BasicBlock>> loops) {
         static Shape of(Function fn) {
             Set<BasicBlock> heads = new HashSet<>();
             List<BasicBlock[]> backEdges = new ArrayList<>();
@@ -48,8 +49,17 @@ final class FunctionFixpoint {
             Map<BasicBlock, Integer> index = new HashMap<>();
             for (int i = 0; i < rpo.size(); i++) index.put(rpo.get(i), i);
             Set<Variable> addressTaken = addressTaken(fn);
+            Map<BasicBlock, Set<BasicBlock>> loops = naturalLoops(backEdges);
+            // each block's innermost loop: the head of the smallest natural loop holding it
+            Map<BasicBlock, BasicBlock> innermost = new HashMap<>();
+            for (Map.Entry<BasicBlock, Set<BasicBlock>> e : loops.entrySet()) {
+                for (BasicBlock b : e.getValue()) {
+                    BasicBlock h = innermost.get(b);
+                    if (h == null || loops.get(h).size() > e.getValue().size()) innermost.put(b, e.getKey());
+                }
+            }
             return new Shape(rpo, index, heads, thresholds(fn), ReturnCases.tested(fn), addressTaken, notRegisterLike(fn, addressTaken), comparedPointers(fn),
-                    comparedMembers(fn), Conversions.testedCallResults(fn), invariants(fn, naturalLoops(backEdges), addressTaken));
+                    comparedMembers(fn), Conversions.testedCallResults(fn), invariants(fn, loops, addressTaken), innermost, loops);
         }
 
         /**

@@ -328,7 +328,7 @@ public final class Interpreter {
                 for (Checker c : checkers) c.onUninitializedRead(lv.loc(), r, part, withCalls(f));
             }
         }
-        Value v = ElementTests.bounded(lv, p, size, loadVia(p, size, s), s);
+        Value v = ElementTests.bounded(lv, p, size, loadVia(p, size, s), block, f.fn() == null ? null : shape(f.fn()), s);
         if (!memberFacts.isEmpty() && UntrustedMembers.loadMember(this, memberFacts, lv, p, size, v, s, f) instanceof Value[] pv) {
             p = pv[0];
             v = pv[1];
@@ -511,6 +511,7 @@ public final class Interpreter {
     void checkAccess(SourceLoc loc, Value p, Value length, boolean write, String op, String detail, MemoryAccess.End end,
                      TraceStep nullSet, Frame f) {
         State s = current;
+        if (s != null) outsideTry(loc, p, op == null ? "dereference" : op, s, f);
         if (f.report()) {
             for (Checker c : checkers) c.onDereference(loc, p, op == null ? "dereference" : op, nullSet, withCalls(f));
             if (s != null) for (Checker c : checkers) c.onUse(loc, p, op == null ? "dereference" : op, true, s, withCalls(f));
@@ -576,6 +577,18 @@ public final class Interpreter {
         if (s != null && !s.partly.isEmpty()) SomePaths.forgetFreed(p, s);
         if (dereferenced && s != null && !s.unchecked.isEmpty()) s.unchecked.keySet().removeAll(p.pts.keySet());
         if (dereferenced && s != null) Reallocation.dereferenced(p, s, this, loc, f);
+        if (dereferenced && s != null) outsideTry(loc, p, op, s, f);
+    }
+
+    /**
+     * A probed user buffer touched where no {@code __try} catches a fault ({@link UserMemory#touchedOutsideTry}):
+     * reported once per buffer and path (the first such access is where the fix goes).
+     */
+    void outsideTry(SourceLoc loc, Value p, String op, State s, Frame f) {
+        for (Region r : UserMemory.touchedOutsideTry(p, loc, s, f)) {
+            UserMemory.reportedOutsideTry(r, s);
+            if (f.report()) for (Checker c : checkers) c.onUserAccessOutsideTry(loc, r, op, withCalls(f));
+        }
     }
 
     /** The size of a new block, before it is allocated. */

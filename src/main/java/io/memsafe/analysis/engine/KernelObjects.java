@@ -182,13 +182,26 @@ final class KernelObjects {
     void completesRequest(Effect.CompletesRequest cr, Stmt.Call c, List<Value> args, SourceLoc loc, String op, State s, Interpreter.Frame f) {
         Type.Struct irp = pointee(c, cr.arg());
         Value p = arg(args, cr.arg());
-        if (irp == null || p.unknown || p.pts.size() != 1 || p.mayBeNull()) return;
+        if (p.unknown || p.pts.size() != 1 || p.mayBeNull()) return;
+        String retrieved = requestBufferKey(p);
+        List<Region> buffers = new ArrayList<>();
+        for (Region r : s.mem.keySet()) if (r.key.startsWith(retrieved)) buffers.add(r);
+        for (Region r : buffers) s.freed.put(r, new Lifetime(loc, true));
+        if (irp == null || irp.field("AssociatedIrp") == null) return;
         if (f.report()) cancelRoutineLeft(irp, p, loc, op, s, f);
         Value system = fieldValue(irp, p, "AssociatedIrp.SystemBuffer", s);
         s.freed.put(p.pts.keySet().iterator().next(), new Lifetime(loc, true));
         if (system != null && !system.unknown && system.pts.size() == 1 && !system.mayBeNull()) {
             s.freed.put(system.pts.keySet().iterator().next(), new Lifetime(loc, true));
         }
+    }
+
+    /**
+     * The prefix of the keys of the buffers retrieved from the request {@code rq} (a KMDF handle): the
+     * request's own block when the analysis knows it, so completing the request frees exactly these.
+     */
+    static String requestBufferKey(Value rq) {
+        return !rq.unknown && rq.pts.size() == 1 ? "rq:" + rq.pts.keySet().iterator().next().key + "|" : "rq:";
     }
 
     private void cancelRoutineLeft(Type.Struct irp, Value p, SourceLoc loc, String op, State s, Interpreter.Frame f) {

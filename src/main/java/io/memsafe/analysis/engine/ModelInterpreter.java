@@ -195,12 +195,14 @@ final class ModelInterpreter {
                 }
                 case Effect.Reallocate r -> {
                     Value old = arg(args, r.arg());
+                    List<Region> onlyThere = Reallocation.heldOnlyByResultVariable(in, c, r.arg(), old, s, f);
                     // the old block is released only when realloc succeeds, which the caller learns later:
                     // for the lifetime it is "maybe freed", so no use or free of it is reported from here
                     in.free(loc, old, op, false, s, f);
                     allocated = allocate(loc, length(r.size(), args), "malloc", false, false, true, old, s, f);
                     BlockCounts.allocated(in, r.size(), c.args(), allocated, s, f);
                     Reallocation.returned(old, allocated.pts.keySet().iterator().next(), loc, s, in.severalLive);
+                    Reallocation.overwrittenOnFailure(in, onlyThere, allocated.pts.keySet().iterator().next(), loc, s, f);
                     Contents joined = null;
                     for (Region reg : old.pts.keySet()) joined = joined == null ? s.contents(reg) : joined.combine(s.contents(reg), Value::join);
                     if (joined != null) for (Region reg : allocated.pts.keySet()) s.set(reg, joined);
@@ -249,7 +251,11 @@ final class ModelInterpreter {
                 }
                 case Effect.ParseInto pi -> in.storeVia(arg(args, pi.out()), pi.size(), parsed(arg(args, pi.src()), pi.lo(), pi.hi(), s), s, pi.size() == 1);
                 case Effect.StoreEnd se -> fill(arg(args, se.out()), s, Value.UNKNOWN, Interval.of(8), (nul, off) -> nul);
-                case Effect.Probe pr -> UserMemory.probe(arg(args, pr.arg()), arg(args, pr.lenArg()), s);
+                case Effect.Probe pr -> {
+                    // the probe itself raises for a bad address: outside a __try nothing catches it
+                    UserMemory.probe(arg(args, pr.arg()), arg(args, pr.lenArg()), pr.raises(), s);
+                    if (pr.raises()) probedOutsideTry(loc, arg(args, pr.arg()), op, s, f);
+                }
                 case Effect.FetchFromUser fe -> UserFetches.fetched(in, arg(args, fe.dst()), arg(args, fe.src()), length(fe.len(), args), loc, s);
                 case Effect.CopyToUser cu -> in.copiedToUser(loc, arg(args, cu.src()), length(cu.len(), args), objectType(c, cu.src()), op, s, f);
                 case Effect.RequestBuffer rb -> requestBuffer(rb, c, args, loc, op, s, f);
@@ -260,6 +266,10 @@ final class ModelInterpreter {
                 case Effect.DeallocateField df -> kernel.deallocateField(df, c, args, loc, op, s, f);
                 case Effect.DispatcherWait dw -> kernel.dispatcherWait(dw, c, args, loc, op, s, f);
                 case Effect.CompletesRequest cr -> kernel.completesRequest(cr, c, args, loc, op, s, f);
+                case Effect.Lock lk -> {
+                    in.use(loc, arg(args, lk.lock()), op, true, f);
+                    if (lk.savedOut() >= 0) in.storeVia(arg(args, lk.savedOut()), slotSize(c, lk.savedOut()), Value.UNKNOWN, s, false);
+                }
             }
         }
         return result(m.returns(), m.name(), args, allocated, loc, s);
@@ -279,7 +289,7 @@ final class ModelInterpreter {
         if (rb.user()) {
             buf = UserMemory.region(loc.file() + ":" + loc.line() + ":" + loc.column(), "the user buffer from " + op + "() at line " + loc.line(), loc, s);
         } else {
-            r = new Region("rq:" + loc.file() + ":" + loc.line() + ":" + loc.column(), Region.Kind.UNKNOWN, len,
+            r = new Region(KernelObjects.requestBufferKey(arg(args, rb.request())) + loc.file() + ":" + loc.line() + ":" + loc.column(), Region.Kind.UNKNOWN, len,
                     "the request buffer from " + op + "() at line " + loc.line(), loc, DriverEntryPoints.REQUEST);
             Origin bytes = new Origin("the bytes of the request buffer from " + op + "()", loc);
             s.set(r, new Contents(new TreeMap<>(), Value.tainted(Interval.of(-128, 255), bytes), Value.UNKNOWN));
@@ -291,6 +301,18 @@ final class ModelInterpreter {
         if (lenOut.isPointer()) in.storeVia(lenOut, slotSize(c, rb.lengthOut()), len, s, false);
         // the buffer is as long as the length stored says
         if (r != null && lenOut.isPointer() && rb.lengthOut() < c.args().size()) BufferLengths.lengthStored(in, r, c.args().get(rb.lengthOut()), lo.lo(), s, f);
+    }
+
+    /** ProbeForRead/ProbeForWrite of a user buffer where no {@code __try} catches the exception it raises for a bad address. */
+    private void probedOutsideTry(SourceLoc loc, Value p, String op, State s, Interpreter.Frame f) {
+        if (UserMemory.guarded(loc, s, f)) return;
+        for (Region r : p.pts.keySet()) {
+            if (!UserMemory.isUser(r)) continue;
+            // the accesses after it are the same defect: one report
+            UserMemory.reportedOutsideTry(r, s);
+            if (f.report()) for (Checker ch : in.checkers) ch.onUserAccessOutsideTry(loc, r, op, in.withCalls(f));
+            return;
+        }
     }
 
     /** Checked arithmetic: the exact result, within the type of what args[out] points to, stored there. */
@@ -486,7 +508,10 @@ final class ModelInterpreter {
         Value len = length(w.len(), args);
         in.checkAccess(loc, dst, len, true, op, lengthDetail(dst, len), f);
         if (w.fill() == Effect.Fill.COPY && toRequester(dst)) in.copiedToUser(loc, arg(args, w.source()), len, objectType(c, w.source()), op, s, f);
-        Interval n = len.unknown ? Interval.of(0, Interval.POS_INF) : len.num;
+        // a length a test bounded ({@code klen = strlen(key); if (klen >= sizeof e->key) fail;}) reaches no
+        // further than the bound, even where the value is otherwise unknown: the members past it keep theirs
+        boolean bounded = len.pts.isEmpty() && !len.num.isBottom() && len.num.lo() >= 0 && len.num.hi() != Interval.POS_INF;
+        Interval n = len.unknown && !bounded ? Interval.of(0, Interval.POS_INF) : len.num;
         switch (w.fill()) {
             case BYTE_ARG -> {
                 Value b = w.source() < 0 ? Value.ZERO : arg(args, w.source());
@@ -834,7 +859,9 @@ final class ModelInterpreter {
             case Returns.StringLength sl -> {
                 Str str = strlen(arg(args, sl.arg()), s, sl.elem());
                 measured(arg(args, sl.arg()), s);
-                if (str == null) yield Value.UNKNOWN;
+                // a string the analysis knows nothing of: a length all the same, never negative, so that a test
+                // of it ({@code if (klen >= sizeof e->key) fail}) bounds it
+                if (str == null) yield new Value(Interval.of(0, Interval.POS_INF), Map.of(), true, null);
                 Interval len = str.bytes().div(Interval.of(sl.elem()));
                 if (sl.limitArg() >= 0) {
                     Value lim = arg(args, sl.limitArg());

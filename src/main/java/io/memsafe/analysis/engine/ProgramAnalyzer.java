@@ -56,6 +56,8 @@ public final class ProgramAnalyzer {
     private final List<Checker> checkers;
     private final Options options;
     private final AttackSurface surface;
+    /** Global pointers only ever set to blocks of one size ({@link GlobalTables}), found before the roots. */
+    private GlobalTables tables;
     /** Functions whose address is taken and that no call names: callbacks, reached through pointers only. */
     private Set<Function> callbacks = Set.of();
     /** Results of roots from an earlier scan, or null. */
@@ -84,6 +86,7 @@ public final class ProgramAnalyzer {
         cb.removeAll(direct);
         callbacks = cb;
         Set<Variable> written = writtenGlobals();
+        tables = GlobalTables.of(program);
         List<Function> roots = new ArrayList<>();
         // an entry point the user names is analysed as the attacker calls it, whoever else calls it too
         for (Function f : program.functions) if (!called.contains(f) || surface.named(f)) roots.add(f);
@@ -297,7 +300,8 @@ public final class ProgramAnalyzer {
         for (Function f : fs) {
             shapes.put(f, new RootCache.Shape(scope.refsOf.getOrDefault(f, Set.of()), scope.globalsOf.getOrDefault(f, Set.of()), scope.indirect.contains(f)));
         }
-        return new RootCache.Inputs(root, callbacks.contains(root), fs, taken, Set.copyOf(r.globals()), written, shapes);
+        return new RootCache.Inputs(root, callbacks.contains(root), fs, taken, Set.copyOf(r.globals()), written, shapes,
+                tables.describe(root, scope.of(root)));
     }
 
     /** Analyses one root; returns null when done, or why it stopped. */
@@ -306,6 +310,7 @@ public final class ProgramAnalyzer {
             boolean isMain = root.name.equals("main");
             State s = in.initialState(isMain ? Set.of() : scope.of(root));
             bindRootParameters(in, root, s, isMain);
+            if (!isMain) tables.bind(in, root, scope.of(root), s);
             Map<Integer, String> untrusted = surface.untrustedParameters(root, callbacks.contains(root));
             if (!untrusted.isEmpty()) surface.bind(in, root, untrusted, s);
             in.analyse(root, s, new Interpreter.Frame(root, 0, List.of(), null, true));

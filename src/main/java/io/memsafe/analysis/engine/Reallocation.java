@@ -63,6 +63,38 @@ final class Reallocation {
         }
     }
 
+    /**
+     * {@code p = realloc(p, n)} with p a local variable: the heap blocks p may designate that no other
+     * storage holds a pointer to (found before the call). Empty for any other call.
+     */
+    static List<Region> heldOnlyByResultVariable(Interpreter in, io.memsafe.ir.Stmt.Call c, int arg, Value old, State s, Interpreter.Frame f) {
+        if (in.block == null || f.fn() == null || c.result() == null || arg >= c.args().size() || in.index + 1 >= in.block.stmts.size()) return List.of();
+        io.memsafe.ir.Variable v = io.memsafe.ir.Expr.loadedVariable(c.args().get(arg));
+        if (v == null || (v.kind != io.memsafe.ir.Variable.Kind.LOCAL && v.kind != io.memsafe.ir.Variable.Kind.PARAM)) return List.of();
+        // the lowering calls into a temporary, then assigns it: the statement after the call
+        if (!(in.block.stmts.get(in.index + 1) instanceof io.memsafe.ir.Stmt.Assign a) || !(a.target() instanceof io.memsafe.ir.Lvalue.Var t)
+                || t.var() != v || !(c.result() instanceof io.memsafe.ir.Lvalue.Var tmp) || io.memsafe.ir.Expr.loadedVariable(a.value()) != tmp.var()) return List.of();
+        Region holder = in.region(v, f.fn());
+        Set<Region> elsewhere = Interpreter.reachableFrom(s, r -> r.kind != Region.Kind.HEAP && !in.temporaries.contains(r) && !r.equals(holder));
+        List<Region> out = new ArrayList<>();
+        for (Region r : old.pts.keySet()) if (r.kind == Region.Kind.HEAP && "malloc".equals(r.family) && !elsewhere.contains(r)) out.add(r);
+        return out;
+    }
+
+    /**
+     * The leak of {@code p = realloc(p, n)} where {@link #returned} cannot follow the two outcomes: the old
+     * block is the one this call made on an earlier turn of a loop (one abstract block for both; p may
+     * also still be NULL, on the first turn). On failure the NULL result overwrites the only pointer to it.
+     */
+    static void overwrittenOnFailure(Interpreter in, List<Region> onlyThere, Region result, SourceLoc loc, State s, Interpreter.Frame f) {
+        for (Region o : onlyThere) {
+            if (o.equals(result)) {
+                in.lostReference(loc, null, o, f);
+                return;
+            }
+        }
+    }
+
     /** A dereference of {@code p} succeeded: p is not NULL there. */
     static void dereferenced(Value p, State s, Interpreter in, SourceLoc at, Interpreter.Frame f) {
         if (s.freed.isEmpty() || p.pts.size() != 1 || !p.nullOrKnownRegions()) return;

@@ -22,10 +22,11 @@ public interface RootCache {
      * {@code addressTaken}: those of them whose address some function of the program takes (a call
      * through a pointer may reach them); {@code globals}: the globals and static locals they and their
      * initialisers name; {@code written}: those of them some function of the program assigns or lets
-     * escape; {@code callback}: the root is reached only through pointers (its parameters may be untrusted).
+     * escape; {@code callback}: the root is reached only through pointers (its parameters may be untrusted);
+     * {@code facts}: whole-program facts its initial state holds, one line each ({@link GlobalTables}).
      */
     record Inputs(Function root, boolean callback, Set<Function> functions, Set<Function> addressTaken,
-                  Set<Variable> globals, Set<Variable> written, Map<Function, Shape> shapes) { }
+                  Set<Variable> globals, Set<Variable> written, Map<Function, Shape> shapes, java.util.List<String> facts) { }
 
     /**
      * What the analysis reads of a function it does not analyse in context (its call-graph facts): the

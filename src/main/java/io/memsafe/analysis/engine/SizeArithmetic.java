@@ -21,6 +21,19 @@ final class SizeArithmetic {
     private SizeArithmetic() { }
 
     /**
+     * A value whose arithmetic wrapped below zero into a huge unsigned number, tested against an upper
+     * bound that is not a constant ({@code if (size > len - off) fail}): on the path that goes on it is
+     * capped by what that bound stands for (the input's length, the room left), as Smatch's "capped"
+     * values are, so the wrap is no longer what a later allocation or copy trusts. A wrap that shrinks
+     * the value (a product past the maximum) is not cured by such a test: the small result passes it.
+     */
+    static Value capped(Value v, BinOp op, Value bound) {
+        if (v.taint == null || v.taint.wrap() == null || v.taint.wrapShrinks() || (op != BinOp.LT && op != BinOp.LE)
+                || bound.isPointer() || bound.constant() != null || !v.pts.isEmpty()) return v;
+        return v.withTaint(new Origin(v.taint.what(), v.taint.loc(), null, null, false, v.taint.capped()));
+    }
+
+    /**
      * {@code guarded}: whether a division check ({@code if (w > INT_MAX / h) fail}) guards the product
      * up to the given maximum, asked only of a multiplication that would otherwise be marked.
      */

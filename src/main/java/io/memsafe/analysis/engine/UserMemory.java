@@ -46,12 +46,57 @@ public final class UserMemory {
         return m;
     }
 
-    /** ProbeForRead/Write of {@code len} bytes at {@code p}: its user regions count as probed, unless the length is certainly 0. */
-    static void probe(Value p, Value len, State s) {
+    /**
+     * ProbeForRead/Write ({@code raises}) or access_ok of {@code len} bytes at {@code p}: its user regions
+     * count as probed, unless the length is certainly 0.
+     */
+    static void probe(Value p, Value len, boolean raises, State s) {
         if (!len.unknown && len.num.isSingleton() && len.num.lo() == 0) return;
         for (Region r : p.pts.keySet()) {
-            if (isUser(r)) s.set(marker(r), new Contents(new TreeMap<>(), Value.of(1), Value.UNKNOWN));
+            if (!isUser(r)) continue;
+            s.set(marker(r), new Contents(new TreeMap<>(), Value.of(1), Value.UNKNOWN));
+            if (raises) s.set(raisingMarker(r), new Contents(new TreeMap<>(), Value.of(1), Value.UNKNOWN));
         }
+    }
+
+    /** A ghost cell: 1 where every path probed the region with a probe that raises (so it is the caller's memory, which may fault). */
+    private static Region raisingMarker(Region user) {
+        Region m = new Region("raised:" + user.key, Region.Kind.UNKNOWN, Value.ZERO, "probe of " + user.description, user.allocated, "probe");
+        m.initial = new Contents(new TreeMap<>(), Value.ZERO, Value.UNKNOWN);
+        return m;
+    }
+
+    /** After a report of {@code r} touched outside a {@code __try}: later accesses on this path are the same defect. */
+    static void reportedOutsideTry(Region r, State s) {
+        s.set(raisingMarker(r), new Contents(new TreeMap<>(), Value.of(2), Value.UNKNOWN));
+    }
+
+    /**
+     * Marks a callee's entry state: the call is inside a {@code __try} of a caller, so a fault in the
+     * callee reaches a handler. Part of the state, so a callee's result is never shared between a
+     * guarded call and an unguarded one.
+     */
+    static final Region GUARDED = new Region("seh:guarded", Region.Kind.UNKNOWN, Value.ZERO, "an exception handler of a caller", SourceLoc.NONE, "probe");
+
+    /** Does a {@code __try} catch a fault at {@code loc} of the function {@code f} runs (its own, or one around a call to it)? */
+    static boolean guarded(SourceLoc loc, State s, Interpreter.Frame f) {
+        return s.mem.containsKey(GUARDED) || f.fn() != null && f.fn().guards(loc);
+    }
+
+    /**
+     * The user regions {@code p} designates that every path probed with ProbeForRead/ProbeForWrite, and
+     * that a fault at {@code loc} would not be caught for: the caller can unmap the page after the probe
+     * (the probe is not a lock), and the access then raises an exception nothing handles.
+     */
+    static List<Region> touchedOutsideTry(Value p, SourceLoc loc, State s, Interpreter.Frame f) {
+        List<Region> out = new ArrayList<>();
+        for (Region r : p.pts.keySet()) {
+            if (!isUser(r)) continue;
+            Long c = s.contents(raisingMarker(r)).rest.constant();
+            if (c != null && c == 1 && probed(r, s)) out.add(r);
+        }
+        if (out.isEmpty() || guarded(loc, s, f)) return List.of();
+        return out;
     }
 
     /**

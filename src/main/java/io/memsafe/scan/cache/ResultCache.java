@@ -313,6 +313,7 @@ public final class ResultCache implements RootCache, AutoCloseable {
             lines.add(d[in.addressTaken().contains(f) ? 1 : 0]);
         }
         for (String g : globalLines(in)) lines.add(IrDigests.sha256Bytes(g));
+        for (String fact : in.facts()) lines.add(IrDigests.sha256Bytes("fact " + fact));
         lines.sort(java.util.Arrays::compare);
         byte[] head = (options + "\nroot " + id(in.root()) + (in.callback() ? " callback" : "") + "\n").getBytes(StandardCharsets.UTF_8);
         byte[] all = java.util.Arrays.copyOf(head, head.length + 32 * lines.size());

@@ -68,7 +68,7 @@ class ResultCacheTest {
     }
 
     private static RootCache.Inputs inputs(Function f, Map<Function, RootCache.Shape> shapes) {
-        return new RootCache.Inputs(f, false, shapes.keySet(), Set.of(), Set.of(), Set.of(), shapes);
+        return new RootCache.Inputs(f, false, shapes.keySet(), Set.of(), Set.of(), Set.of(), shapes, List.of());
     }
 
     private static RootCache.Shape shape(Function... calls) {
