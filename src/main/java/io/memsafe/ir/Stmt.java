@@ -4,6 +4,17 @@ import java.util.List;
 
 /** The simple statements a basic block is made of. */
 public sealed interface Stmt extends java.io.Serializable {
+    /** The storage a statement writes whole or in part (an assignment's target, a call's or an allocation's result), or null. */
+    static Lvalue target(Stmt s) {
+        return switch (s) {
+            case Assign a -> a.target();
+            case InitAggregate ia -> ia.target();
+            case Call c -> c.result();
+            case Allocate al -> al.result();
+            default -> null;
+        };
+    }
+
     /**
      * The callee of a call the frontend adds before a call of a name nothing declares, one per local
      * passed by name: the (macro) call may have stored into the local ({@code &v}, its only argument), so

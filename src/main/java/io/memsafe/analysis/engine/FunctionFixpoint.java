@@ -89,14 +89,7 @@ final class FunctionFixpoint {
         /** The variable a statement writes whole (an assignment, a call's or an allocation's result, a declaration), or null. */
         private static Variable assigned(Stmt st) {
             if (st instanceof Stmt.Declare d) return d.var();
-            Lvalue target = switch (st) {
-                case Stmt.Assign a -> a.target();
-                case Stmt.Call c -> c.result();
-                case Stmt.Allocate a -> a.result();
-                case Stmt.InitAggregate ia -> ia.target();
-                default -> null;
-            };
-            return target instanceof Lvalue.Var v ? v.var() : null;
+            return Stmt.target(st) instanceof Lvalue.Var v ? v.var() : null;
         }
 
         /**

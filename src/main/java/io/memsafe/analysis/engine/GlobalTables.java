@@ -66,13 +66,7 @@ final class GlobalTables {
                     ProgramAnalyzer.forEachExpr(s, e -> {
                         if (e instanceof Expr.AddressOf a && base(a.lv()) instanceof Variable g && g.isGlobalStorage()) taken(a.lv(), g, addressTaken);
                     });
-                    Lvalue target = switch (s) {
-                        case Stmt.Assign a -> a.target();
-                        case Stmt.Call c -> c.result();
-                        case Stmt.Allocate al -> al.result();
-                        case Stmt.InitAggregate ia -> ia.target();
-                        default -> null;
-                    };
+                    Lvalue target = Stmt.target(s);
                     if (target == null || !(base(target) instanceof Variable g) || !g.isGlobalStorage()) continue;
                     Place p = place(target);
                     if (p == null) { spoilAll(g, found, spoiled); continue; }
@@ -93,7 +87,7 @@ final class GlobalTables {
         for (Map.Entry<Variable, List<Stmt>> gi : program.globalInits.entrySet()) {
             for (Stmt s : gi.getValue()) {
                 if (s instanceof Stmt.Assign a && place(a.target()) instanceof Place p && isNull(a.value())) continue;
-                Lvalue target = s instanceof Stmt.Assign a ? a.target() : s instanceof Stmt.InitAggregate ia ? ia.target() : null;
+                Lvalue target = Stmt.target(s);
                 if (target != null && place(target) instanceof Place p) spoiled.add(p);
                 else spoilAll(gi.getKey(), found, spoiled);
             }
@@ -234,13 +228,7 @@ final class GlobalTables {
                 ProgramAnalyzer.forEachExpr(s, e -> {
                     if (e instanceof Expr.AddressOf a && base(a.lv()) instanceof Variable v) taken.add(v);
                 });
-                Lvalue target = switch (s) {
-                    case Stmt.Assign a -> a.target();
-                    case Stmt.Call c -> c.result();
-                    case Stmt.Allocate al -> al.result();
-                    case Stmt.InitAggregate ia -> ia.target();
-                    default -> null;
-                };
+                Lvalue target = Stmt.target(s);
                 if (target instanceof Lvalue.Var lv && (lv.var().kind == Variable.Kind.LOCAL || lv.var().kind == Variable.Kind.TEMP)) {
                     defs.computeIfAbsent(lv.var(), k -> new ArrayList<>()).add(s);
                 } else if (target != null && base(target) instanceof Variable v) {

@@ -382,7 +382,7 @@ public final class ProgramAnalyzer {
     private static void globalsWrittenBy(Function f, Set<Variable> out) {
         for (BasicBlock b : f.blocks) {
             for (Stmt s : b.stmts) {
-                Variable base = baseVar(target(s));
+                Variable base = baseVar(Stmt.target(s));
                 if (base != null && base.isGlobalStorage()) out.add(base);
                 forEachExpr(s, e -> {
                     if (e instanceof Expr.AddressOf ao && baseVar(ao.lv()) instanceof Variable v && v.isGlobalStorage()
@@ -393,16 +393,6 @@ public final class ProgramAnalyzer {
     }
 
     /** The lvalue a statement writes as a whole, if any. */
-    private static Lvalue target(Stmt s) {
-        return switch (s) {
-            case Stmt.Assign a -> a.target();
-            case Stmt.InitAggregate ia -> ia.target();
-            case Stmt.Call c -> c.result();
-            case Stmt.Allocate al -> al.result();
-            default -> null;
-        };
-    }
-
     /**
      * The written globals a root can see: those mentioned by the functions it may reach (called, or whose
      * address is taken on the way) and by the initialisers of the globals they mention. A root starts with
@@ -442,7 +432,7 @@ public final class ProgramAnalyzer {
         }
 
         private void mentions(Stmt st, String unit, Set<Variable> globals, Set<Function> refs) {
-            Variable t = baseVar(target(st));
+            Variable t = baseVar(Stmt.target(st));
             if (t != null && t.isGlobalStorage()) globals.add(t);
             if (st instanceof Stmt.Call c && c.callee() != null && program.resolve(unit, c.callee()) instanceof Function callee) refs.add(callee);
             forEachExpr(st, e -> {
