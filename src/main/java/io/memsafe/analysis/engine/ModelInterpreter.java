@@ -511,7 +511,12 @@ final class ModelInterpreter {
         // a length a test bounded ({@code klen = strlen(key); if (klen >= sizeof e->key) fail;}) reaches no
         // further than the bound, even where the value is otherwise unknown: the members past it keep theirs
         boolean bounded = len.pts.isEmpty() && !len.num.isBottom() && len.num.lo() >= 0 && len.num.hi() != Interval.POS_INF;
-        Interval n = len.unknown && !bounded ? Interval.of(0, Interval.POS_INF) : len.num;
+        Interval reach = len.unknown && !bounded ? Interval.of(0, Interval.POS_INF) : len.num;
+        // a length the analysis cannot bound, into an array member ({@code memcpy(e->key, key, klen + 1)}): the
+        // member is what the call writes; the members after it keep theirs (writing past it is the overflow
+        // the access check above reports when it can tell)
+        long member = memberArrayBytes(c, w.arg());
+        Interval n = member > 0 && reach.hi() == Interval.POS_INF ? Interval.of(Math.min(Math.max(0, reach.lo()), member), member) : reach;
         switch (w.fill()) {
             case BYTE_ARG -> {
                 Value b = w.source() < 0 ? Value.ZERO : arg(args, w.source());
@@ -541,6 +546,15 @@ final class ModelInterpreter {
             }
             case UNKNOWN -> fill(dst, s, Value.UNKNOWN, n, (nul, off) -> Value.UNKNOWN);
         }
+    }
+
+    /** The size of the array member (of two elements or more) that argument {@code i} designates decayed, or -1. */
+    private static long memberArrayBytes(Stmt.Call c, int i) {
+        if (c == null || i < 0 || i >= c.args().size()) return -1;
+        io.memsafe.ir.Expr e = io.memsafe.ir.Expr.uncast(c.args().get(i));
+        if (!(e instanceof io.memsafe.ir.Expr.AddressOf ao) || ao.lv() instanceof io.memsafe.ir.Lvalue.Var
+                || !(ao.lv().type() instanceof io.memsafe.ir.Type.Array a) || a.length() < 2 || a.size() <= 0) return -1;
+        return a.size();
     }
 
     /**
@@ -859,9 +873,7 @@ final class ModelInterpreter {
             case Returns.StringLength sl -> {
                 Str str = strlen(arg(args, sl.arg()), s, sl.elem());
                 measured(arg(args, sl.arg()), s);
-                // a string the analysis knows nothing of: a length all the same, never negative, so that a test
-                // of it ({@code if (klen >= sizeof e->key) fail}) bounds it
-                if (str == null) yield new Value(Interval.of(0, Interval.POS_INF), Map.of(), true, null);
+                if (str == null) yield Value.UNKNOWN;
                 Interval len = str.bytes().div(Interval.of(sl.elem()));
                 if (sl.limitArg() >= 0) {
                     Value lim = arg(args, sl.limitArg());
