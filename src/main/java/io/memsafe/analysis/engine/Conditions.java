@@ -139,7 +139,7 @@ final class Conditions {
                 long sz = Math.max(1, l.lv().type().size());
                 Value cur = s.contents(target.getKey()).load(target.getValue(), sz);
                 if (l.lv().type() instanceof Type.Int i && cur.pts.isEmpty() && cur.taint != null) cur = ValueArithmetic.wrap(cur, i);
-                // what earlier tests of the field said holds too ('0' <= s[i] && s[i] <= '9')
+                // what a test of the field in an earlier loop said holds too
                 cur = ElementTests.bounded(l.lv(), p, sz, cur, in.block, f.fn() == null ? null : in.shape(f.fn()), s);
                 ElementTests.tested(l.lv(), target.getKey(), sz, cur, Refinement.constrain(cur, op, other), loop, s);
             }

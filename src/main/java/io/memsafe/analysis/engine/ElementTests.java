@@ -88,7 +88,6 @@ final class ElementTests {
             }
         }
         Interval met = v.num.meet(c.value().num);
-
         return met.isBottom() ? v : v.withNum(met);
     }
 }

@@ -57,26 +57,31 @@ final class GlobalTables {
     /** The tables of a program: found once, before any root is analysed. */
     static GlobalTables of(Program program) {
         Map<Place, Table> found = new HashMap<>();
-        Set<Place> spoiled = new HashSet<>();
-        Map<Variable, List<long[]>> addressTaken = new HashMap<>();
+        // the bytes of each global that something else writes, or whose address is taken
+        Map<Variable, List<long[]>> spoiled = new HashMap<>();
         for (Function fn : program.functions) {
             Map<Variable, List<Stmt>> defs = localDefinitions(fn);
             for (BasicBlock b : fn.blocks) {
                 for (Stmt s : b.stmts) {
                     ProgramAnalyzer.forEachExpr(s, e -> {
-                        if (e instanceof Expr.AddressOf a && base(a.lv()) instanceof Variable g && g.isGlobalStorage()) taken(a.lv(), g, addressTaken);
+                        if (e instanceof Expr.AddressOf a && base(a.lv()) instanceof Variable g && g.isGlobalStorage()) spoil(a.lv(), g, spoiled);
                     });
                     Lvalue target = Stmt.target(s);
                     if (target == null || !(base(target) instanceof Variable g) || !g.isGlobalStorage()) continue;
                     Place p = place(target);
-                    if (p == null) { spoilAll(g, found, spoiled); continue; }
-                    if (!(s instanceof Stmt.Assign a) || !(target.type() instanceof Type.Pointer)) { spoiled.add(p); continue; }
                     long[] size = {-1};
                     SourceLoc[] at = {null};
-                    if (!allocationOrNull(a.value(), defs, 0, size, at)) { spoiled.add(p); continue; }
+                    if (p == null || !(s instanceof Stmt.Assign a) || !(target.type() instanceof Type.Pointer)
+                            || !allocationOrNull(a.value(), defs, 0, size, at)) {
+                        spoil(target, g, spoiled);
+                        continue;
+                    }
                     if (size[0] < 0) continue;
                     Table t = found.get(p);
-                    if (t != null && t.size() != size[0]) { spoiled.add(p); continue; }
+                    if (t != null && t.size() != size[0]) {
+                        spoil(target, g, spoiled);
+                        continue;
+                    }
                     Set<Function> setters = new HashSet<>(t == null ? Set.of() : t.setters());
                     setters.add(fn);
                     found.put(p, new Table(size[0], Math.max(1, target.type().size()), t == null ? at[0] : t.allocated(), path(target), setters));
@@ -86,26 +91,27 @@ final class GlobalTables {
         // an initialiser that points the member at anything but NULL
         for (Map.Entry<Variable, List<Stmt>> gi : program.globalInits.entrySet()) {
             for (Stmt s : gi.getValue()) {
-                if (s instanceof Stmt.Assign a && place(a.target()) instanceof Place p && isNull(a.value())) continue;
+                if (s instanceof Stmt.Assign a && place(a.target()) != null && isNull(a.value())) continue;
                 Lvalue target = Stmt.target(s);
-                if (target != null && place(target) instanceof Place p) spoiled.add(p);
-                else spoilAll(gi.getKey(), found, spoiled);
+                if (target != null) spoil(target, gi.getKey(), spoiled);
+                else spoil(new Lvalue.Var(gi.getKey(), SourceLoc.NONE), gi.getKey(), spoiled);
             }
         }
         Map<Place, Table> out = new HashMap<>();
         for (Map.Entry<Place, Table> e : found.entrySet()) {
             Place p = e.getKey();
-            if (spoiled.contains(p) || overlaps(addressTaken.get(p.global()), p.offset(), e.getValue().width()) || p.global().type instanceof Type.Array) continue;
+            if (overlaps(spoiled.get(p.global()), p.offset(), e.getValue().width()) || p.global().type instanceof Type.Array) continue;
             out.put(p, e.getValue());
         }
         return new GlobalTables(out);
     }
 
     /**
-     * Records the bytes of {@code g} whose address an expression takes: a member's ({@code &lut.lock}
-     * leaves {@code lut.table} alone), or the whole variable (its own address, an element's).
+     * Records bytes of {@code g} that are not a table's: those a store other than a table's writes, or whose
+     * address an expression takes. A member's ({@code &lut.lock} leaves {@code lut.table} alone), or the whole
+     * variable (the variable itself, an element at an index).
      */
-    private static void taken(Lvalue lv, Variable g, Map<Variable, List<long[]>> out) {
+    private static void spoil(Lvalue lv, Variable g, Map<Variable, List<long[]>> out) {
         Place p = place(lv);
         long size = lv.type().size();
         long[] range = p != null && !(lv instanceof Lvalue.Var) && size > 0 ? new long[] {p.offset(), p.offset() + size} : new long[] {0, Long.MAX_VALUE};
@@ -116,10 +122,6 @@ final class GlobalTables {
         if (ranges == null) return false;
         for (long[] r : ranges) if (r[0] < offset + width && offset < r[1]) return true;
         return false;
-    }
-
-    private static void spoilAll(Variable g, Map<Place, Table> found, Set<Place> spoiled) {
-        for (long off = 0; off < Math.max(8, g.type.size()); off++) spoiled.add(new Place(g, off));
     }
 
     /**
