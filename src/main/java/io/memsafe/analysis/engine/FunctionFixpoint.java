@@ -169,7 +169,7 @@ final class FunctionFixpoint {
         }
 
         /** The variables whose address the function takes, of the whole or of a part: code elsewhere may write them. */
-        private static Set<Variable> addressTaken(Function fn) {
+        static Set<Variable> addressTaken(Function fn) {
             Set<Variable> out = new HashSet<>();
             for (BasicBlock b : fn.blocks) for (Stmt st : b.stmts) {
                 switch (st) {

@@ -64,10 +64,10 @@ final class GlobalTables {
             for (BasicBlock b : fn.blocks) {
                 for (Stmt s : b.stmts) {
                     ProgramAnalyzer.forEachExpr(s, e -> {
-                        if (e instanceof Expr.AddressOf a && base(a.lv()) instanceof Variable g && g.isGlobalStorage()) spoil(a.lv(), g, spoiled);
+                        if (e instanceof Expr.AddressOf a && ProgramAnalyzer.baseVar(a.lv()) instanceof Variable g && g.isGlobalStorage()) spoil(a.lv(), g, spoiled);
                     });
                     Lvalue target = Stmt.target(s);
-                    if (target == null || !(base(target) instanceof Variable g) || !g.isGlobalStorage()) continue;
+                    if (target == null || !(ProgramAnalyzer.baseVar(target) instanceof Variable g) || !g.isGlobalStorage()) continue;
                     Place p = place(target);
                     long[] size = {-1};
                     SourceLoc[] at = {null};
@@ -206,50 +206,30 @@ final class GlobalTables {
 
     private static Expr arg(Stmt.Call c, int i) { return i >= 0 && i < c.args().size() ? c.args().get(i) : null; }
 
-    /** A constant integer expression's value (casts and products of constants), or -1. */
+    /** A positive constant integer expression's value (as {@link Relations#constant} folds it), or -1. */
     private static long constant(Expr e) {
-        e = e == null ? null : Expr.uncast(e);
-        if (e instanceof Expr.IntConst k) return k.value() > 0 && k.value() < (1L << 31) ? k.value() : -1;
-        if (e instanceof Expr.Binary b && (b.op() == Expr.BinOp.MUL || b.op() == Expr.BinOp.ADD) && b.scale() == 1) {
-            long l = constant(b.left()), r = constant(b.right());
-            if (l < 0 || r < 0) return -1;
-            long v = b.op() == Expr.BinOp.MUL ? l * r : l + r;
-            return v < (1L << 31) ? v : -1;
-        }
-        return -1;
+        Long v = e == null ? null : Relations.constant(e);
+        return v != null && v > 0 && v < (1L << 31) ? v : -1;
     }
 
     private static boolean isNull(Expr e) { return Expr.uncast(e) instanceof Expr.IntConst k && k.value() == 0; }
 
-    /** Every definition of each local or temporary of {@code fn} whose address is never taken; others are absent. */
+    /** Every definition of each local or temporary of {@code fn} whose address is never taken and that is only ever written whole. */
     private static Map<Variable, List<Stmt>> localDefinitions(Function fn) {
         Map<Variable, List<Stmt>> defs = new HashMap<>();
-        Set<Variable> taken = new HashSet<>();
+        Set<Variable> excluded = new HashSet<>(FunctionFixpoint.Shape.addressTaken(fn));
         for (BasicBlock b : fn.blocks) {
             for (Stmt s : b.stmts) {
-                ProgramAnalyzer.forEachExpr(s, e -> {
-                    if (e instanceof Expr.AddressOf a && base(a.lv()) instanceof Variable v) taken.add(v);
-                });
                 Lvalue target = Stmt.target(s);
                 if (target instanceof Lvalue.Var lv && (lv.var().kind == Variable.Kind.LOCAL || lv.var().kind == Variable.Kind.TEMP)) {
                     defs.computeIfAbsent(lv.var(), k -> new ArrayList<>()).add(s);
-                } else if (target != null && base(target) instanceof Variable v) {
-                    taken.add(v);
+                } else if (target != null && ProgramAnalyzer.baseVar(target) instanceof Variable v) {
+                    excluded.add(v);
                 }
             }
         }
-        defs.keySet().removeAll(taken);
+        defs.keySet().removeAll(excluded);
         return defs;
-    }
-
-    /** The variable an lvalue's storage belongs to (through members and indexes), or null for a dereference. */
-    private static Variable base(Lvalue lv) {
-        return switch (lv) {
-            case Lvalue.Var v -> v.var();
-            case Lvalue.Field f -> base(f.base());
-            case Lvalue.Index i -> base(i.base());
-            default -> null;
-        };
     }
 
     /** The fixed place of a global's member or of the global itself; null through an index. */

@@ -508,8 +508,8 @@ final class ModelInterpreter {
         Value len = length(w.len(), args);
         in.checkAccess(loc, dst, len, true, op, lengthDetail(dst, len), f);
         if (w.fill() == Effect.Fill.COPY && toRequester(dst)) in.copiedToUser(loc, arg(args, w.source()), len, objectType(c, w.source()), op, s, f);
-        // a length a test bounded ({@code klen = strlen(key); if (klen >= sizeof e->key) fail;}) reaches no
-        // further than the bound, even where the value is otherwise unknown: the members past it keep theirs
+        // a length whose range is known reaches no further than it, even where the value may also be
+        // something else: the bytes past it keep theirs
         boolean bounded = len.pts.isEmpty() && !len.num.isBottom() && len.num.lo() >= 0 && len.num.hi() != Interval.POS_INF;
         Interval reach = len.unknown && !bounded ? Interval.of(0, Interval.POS_INF) : len.num;
         // a length the analysis cannot bound, into an array member ({@code memcpy(e->key, key, klen + 1)}): the

@@ -533,7 +533,8 @@ public final class ProgramAnalyzer {
         }
     }
 
-    private static Variable baseVar(Lvalue lv) {
+    /** The variable an lvalue's storage belongs to (through members and indexes), or null for a dereference. */
+    static Variable baseVar(Lvalue lv) {
         return switch (lv) {
             case null -> null;
             case Lvalue.Var v -> v.var();

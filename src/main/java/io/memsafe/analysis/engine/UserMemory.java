@@ -40,8 +40,11 @@ public final class UserMemory {
         return Value.pointer(r, Interval.ZERO);
     }
 
-    private static Region marker(Region user) {
-        Region m = new Region("probed:" + user.key, Region.Kind.UNKNOWN, Value.ZERO, "probe of " + user.description, user.allocated, "probe");
+    private static Region marker(Region user) { return ghost("probed:", user, "probe of "); }
+
+    /** A ghost cell beside the user region (0 at the start): its key prefix, and what the description calls it. */
+    private static Region ghost(String prefix, Region user, String what) {
+        Region m = new Region(prefix + user.key, Region.Kind.UNKNOWN, Value.ZERO, what + user.description, user.allocated, "probe");
         m.initial = new Contents(new TreeMap<>(), Value.ZERO, Value.UNKNOWN);
         return m;
     }
@@ -60,11 +63,7 @@ public final class UserMemory {
     }
 
     /** A ghost cell: 1 where every path probed the region with a probe that raises (so it is the caller's memory, which may fault). */
-    private static Region raisingMarker(Region user) {
-        Region m = new Region("raised:" + user.key, Region.Kind.UNKNOWN, Value.ZERO, "probe of " + user.description, user.allocated, "probe");
-        m.initial = new Contents(new TreeMap<>(), Value.ZERO, Value.UNKNOWN);
-        return m;
-    }
+    private static Region raisingMarker(Region user) { return ghost("raised:", user, "probe of "); }
 
     /** After a report of {@code r} touched outside a {@code __try}: later accesses on this path are the same defect. */
     static void reportedOutsideTry(Region r, State s) {
