@@ -36,6 +36,15 @@ public final class NullDereferenceChecker implements Checker {
     }
 
     @Override
+    public void onDereferenceNullReturned(SourceLoc loc, String variable, String callee, SourceLoc calledAt, TraceStep returnsNull, Context ctx) {
+        String fn = io.memsafe.ir.Function.called(callee);
+        List<TraceStep> trace = List.of(returnsNull, new TraceStep(calledAt, "'" + variable + "' is set to what " + fn + " returns, NULL included"),
+                new TraceStep(loc, "dereferenced here, with no test since the call"));
+        ctx.report(this, loc, "dereference of '" + variable + "', which is NULL whenever " + fn + " (called at line " + calledAt.line()
+                + ") returns NULL as it does at line " + returnsNull.loc().line() + ", and nothing tests it before", trace);
+    }
+
+    @Override
     public void onDereferenceNullOnSomePaths(SourceLoc loc, String variable, SourceLoc joinedAt, TraceStep nullSet, Context ctx) {
         List<TraceStep> trace = new java.util.ArrayList<>();
         if (nullSet != null) trace.add(nullSet);

@@ -55,11 +55,32 @@ public final class State {
      */
     public java.util.Map<Region, OnSomePaths> partly = java.util.Map.of();
 
+    /**
+     * True when every path to here took a test to say that a pointer the analysis knew nothing of is
+     * NULL ({@code if (!end) return;} after a call that always sets it): the intervals cannot say "not
+     * NULL" of such a pointer, so such a path may be one the program never takes. What those paths
+     * alone leave unwritten is no evidence for {@link #partly}.
+     */
+    public boolean nullAssumed;
+
     /** What {@link #partly} keeps: unwritten, NULL or freed on some of the paths that met. */
     public enum OnSome { UNWRITTEN, NULL, FREED }
 
-    /** What {@link #partly} keeps of a region: its contents (its lifetime, when freed) where the paths met, that place, and what it is on some. */
-    public record OnSomePaths(Object held, SourceLoc joinedAt, OnSome what) { }
+    /**
+     * What {@link #partly} keeps of a region: its contents (its lifetime, when freed) where the paths
+     * met, that place, and what it is on some; for a structure or array unwritten in part on some
+     * paths, those bytes ({@code null}: the whole region).
+     */
+    public record OnSomePaths(Object held, SourceLoc joinedAt, OnSome what, ByteRanges bytes, NullReturn returned) {
+        public OnSomePaths(Object held, SourceLoc joinedAt, OnSome what) { this(held, joinedAt, what, null, null); }
+        public OnSomePaths(Object held, SourceLoc joinedAt, OnSome what, ByteRanges bytes) { this(held, joinedAt, what, bytes, null); }
+    }
+
+    /**
+     * A pointer NULL on some paths because the function it was returned by returns NULL on some of its
+     * own: which one, where, and what memory held before the call (a shared copy).
+     */
+    public record NullReturn(String callee, SourceLoc at, RegionMap<Contents> beforeCall) { }
 
     /** Where the paths met of which some freed {@code r}, if no test and no release came since; else null. */
     public OnSomePaths freedOnSomePaths(Region r) {
@@ -93,6 +114,7 @@ public final class State {
         c.cases = cases;
         c.cor = cor;
         c.partly = partly;
+        c.nullAssumed = nullAssumed;
         return c;
     }
 
@@ -106,6 +128,7 @@ public final class State {
         cases = o.cases;
         cor = o.cor;
         partly = o.partly;
+        nullAssumed = o.nullAssumed;
     }
 
     /** The lifetime of a region here; null while it is allocated (or not a heap block). */
@@ -131,6 +154,7 @@ public final class State {
 
     public State join(State o) {
         State j = withRelations(combine(o, Value::join, false, null), o, rel.join(o.rel));
+        if (!bottom && !o.bottom) j.nullAssumed = nullAssumed && o.nullAssumed;
         // a correlation both sides keep holds of their union
         if (!bottom && !o.bottom && !cor.isEmpty() && !o.cor.isEmpty()) {
             java.util.List<Correlation> both = new java.util.ArrayList<>(cor);

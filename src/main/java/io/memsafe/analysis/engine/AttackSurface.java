@@ -25,8 +25,9 @@ import java.util.regex.Pattern;
  * <ul>
  * <li>those the user names ({@code --entry GLOB}): each integer parameter is untrusted, and so are the
  *     bytes each pointer-to-bytes parameter designates;</li>
- * <li>inferred: an externally visible function that nothing in the scan calls, or a function reached
- *     only through a function pointer (a callback), that takes a buffer and its length — a pointer to
+ * <li>inferred: an externally visible function (whether or not the scan calls it too: it is analysed
+ *     as a root besides its calls), or a function reached only through a function pointer (a
+ *     callback), that takes a buffer and its length — a pointer to
  *     bytes ({@code char}, {@code unsigned char}, {@code void}) followed by an integer parameter (for
  *     {@code void *}, an unsigned one as wide as a pointer, a {@code size_t}) that the function uses as
  *     a length ({@link LengthUses}: not one that only selects an entry of a table, such as an interlace

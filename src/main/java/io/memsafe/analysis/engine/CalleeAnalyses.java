@@ -43,6 +43,9 @@ final class CalleeAnalyses {
     /** How deep calls are followed in context; 0 analyses a function on its own (the fallback when a root runs out of in.budget). */
     private int maxDepth = Interpreter.MAX_CALL_DEPTH;
 
+    /** Where the callee {@link #inline} analysed last returns NULL, reachable from that call, when it returns an object elsewhere; else null. */
+    io.memsafe.ir.SourceLoc lastNullReturn;
+
     void followCalls(boolean follow) { maxDepth = follow ? Interpreter.MAX_CALL_DEPTH : 0; }
 
     /**
@@ -108,6 +111,7 @@ final class CalleeAnalyses {
      * group (with the value returned there), see {@link ReturnCases}.
      */
     Value inline(Function callee, List<Value> args, Stmt.Call c, State s, Frame f, List<Map.Entry<State, Value>> cases) {
+        lastNullReturn = null;
         Map<Integer, Contents> structs = in.structArguments(c, s, f);
         if (f.depth() >= maxDepth || f.onStack(callee) || work.used.size() >= MAX_CALLEE_ANALYSES || callee.blocks.size() > MAX_INLINED_BLOCKS
                 || callee.takesVaList) {
@@ -149,6 +153,7 @@ final class CalleeAnalyses {
             return in.notFollowed(callee, args, structs, s);
         }
         if (f.report()) replayReports(key, sum, cf);
+        lastNullReturn = sum.nullReturned();
         State exit = sum.exit().copy();
         if (exit.bottom) {
             s.assign(exit);
@@ -305,7 +310,8 @@ final class CalleeAnalyses {
         ids[i] = id;
         ownSteps[i] = own;
         int minRoom = 1 + Math.max(inner.need, inner.used.size());
-        Summaries.Summary sum = new Summaries.Summary(exit.copy(), fixpoint.exitCases(), ids, ownSteps, room, inner.truncated, minRoom, key.entry());
+        Summaries.Summary sum = new Summaries.Summary(exit.copy(), fixpoint.exitCases(), ids, ownSteps, room, inner.truncated, minRoom, key.entry(),
+                fixpoint.nullReturned());
         if (in.severalLive.size() == key.severalLive().size()) in.summaries.keep(key, sum);
         return sum;
     }

@@ -65,6 +65,8 @@ final class Calls {
         }
         Value result;
         Contents struct = null;
+        // what memory held before the call (a shared copy): a test of what the call changed may tell its outcomes apart
+        io.memsafe.analysis.domain.RegionMap<Contents> beforeCall = targets.size() == 1 ? s.mem.copy() : null;
         if (!targets.isEmpty()) {
             result = Value.BOTTOM;
             in.structReturned = null;
@@ -154,6 +156,7 @@ final class Calls {
             }
         }
         in.storeResult(c, result, s, f);
+        if (targets.size() == 1) ReturnedNull.atCall(in, targets.get(0), in.callees.lastNullReturn, beforeCall, c, s, f);
         if (struct != null && c.result() != null && c.result().type() instanceof Type.Struct && !s.bottom) Aggregates.storeWhole(in, c.result(), struct, s, f);
         else if (struct != null) in.escapeHeld(struct, s);
     }

@@ -143,6 +143,13 @@ public interface Checker {
      */
     default void onDereferenceNullOnSomePaths(SourceLoc loc, String variable, SourceLoc joinedAt, TraceStep nullSet, Context ctx) { }
 
+    /**
+     * A dereference of {@code variable}, assigned at {@code calledAt} what {@code callee} returns, which
+     * returns NULL on some of its paths ({@code returnsNull}) reachable from that call, with no test
+     * of it in between.
+     */
+    default void onDereferenceNullReturned(SourceLoc loc, String variable, String callee, SourceLoc calledAt, TraceStep returnsNull, Context ctx) { }
+
     /** What a checker may ask the engine while it handles an event. */
     /**
      * The user buffer {@code user} is probed or touched ({@code op}: "dereference", a function's name) at

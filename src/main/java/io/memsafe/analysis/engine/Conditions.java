@@ -24,15 +24,34 @@ final class Conditions {
     private Conditions() { }
 
     static void assume(Interpreter in, Expr cond, boolean truth, State s, Interpreter.Frame f) {
-        // a read after a test may be reached only the way the test went (State.partly)
-        if (!s.partly.isEmpty()) s.partly = Map.of();
+        // the test's own reads follow the join as it was; a read after the test may be reached only
+        // the way the test went (State.partly)
         Value c = in.eval(cond, s, f);
+        if (!s.partly.isEmpty() && !in.testDecidedByOutcome) s.partly = ReturnedNull.pastTest(in, cond, s, f);
         Boolean t = ValueArithmetic.truth(c);
         if (t != null && t != truth) {
             s.bottom = true;
             return;
         }
+        if (t == null && !s.nullAssumed && assumesNull(in, cond, truth, s, f)) s.nullAssumed = true;
         refine(in, cond, truth, s, f);
+    }
+
+    /**
+     * Does the test, going the way {@code truth} says, take a pointer the analysis knows nothing of
+     * (no object, not NULL either) to be NULL: {@code !p}, {@code p == NULL}, or {@code p} failing?
+     */
+    private static boolean assumesNull(Interpreter in, Expr cond, boolean truth, State s, Interpreter.Frame f) {
+        Expr p = null;
+        if (cond instanceof Expr.Unary u && u.op() == Expr.UnOp.NOT) return assumesNull(in, u.operand(), !truth, s, f);
+        if (cond.type() instanceof Type.Pointer && !truth) p = cond;
+        else if (cond instanceof Expr.Binary b && (b.op() == Expr.BinOp.EQ && truth || b.op() == Expr.BinOp.NE && !truth)) {
+            if (Expr.uncast(b.right()) instanceof Expr.IntConst k && k.value() == 0 && b.left().type() instanceof Type.Pointer) p = b.left();
+            else if (Expr.uncast(b.left()) instanceof Expr.IntConst k && k.value() == 0 && b.right().type() instanceof Type.Pointer) p = b.right();
+        }
+        if (p == null) return false;
+        Value v = in.eval(p, s.copy(), new Interpreter.Frame(f.fn(), f.depth(), f.calls(), f.parent(), false));
+        return v.unknown && !v.isDefinitelyNull();
     }
 
     private static void refine(Interpreter in, Expr cond, boolean truth, State s, Interpreter.Frame f) {

@@ -330,6 +330,7 @@ final class FunctionFixpoint {
     /** The last state each block that ends the function passed on (see {@link ReturnCases}). */
     private final Map<BasicBlock, State> exits = new HashMap<>();
     private List<State> exitCases;
+    private SourceLoc nullReturned;
 
     FunctionFixpoint(Interpreter in, Function fn, Shape shape) {
         this.in = in;
@@ -492,6 +493,7 @@ final class FunctionFixpoint {
             for (BasicBlock b : shape.rpo()) if (exits.containsKey(b)) last.add(exits.get(b));
             exitCases = ReturnCases.group(fn, last);
             if (exitCases != null) for (State c : exitCases) Leaks.collect(fn, c);
+            nullReturned = ReturnedNull.at(fn, shape.rpo(), shape.loopHeads(), exits);
         }
         if (exit == null) return State.unreachable();
         // what the function lost is reported above (in its reporting pass): its callers do not see it again
@@ -555,6 +557,9 @@ final class FunctionFixpoint {
     private void exiting(BasicBlock b, State out) {
         if (b.succs.contains(fn.exit) && ReturnCases.splits(fn)) exits.put(b, out);
     }
+
+    /** Where the function returns NULL, when it returns an object on other paths too (after {@link #run}; else null). */
+    SourceLoc nullReturned() { return nullReturned; }
 
     /** The exit states by return value after {@link #run} (null when they do not split). */
     List<State> exitCases() { return exitCases; }

@@ -320,10 +320,13 @@ public final class Interpreter {
             // written bytes (the highest element of a loop's reads) is a read like any other
             if (copy && !registerLike(lv, f) && unwrittenRead(p, size, charLike, s, true) != null) copiedIndeterminate = true;
             else if (f.report()) uninitializedRead(lv.loc(), p, size, charLike, s, f);
-            if (f.report() && lv instanceof Lvalue.Var && !(copy && !registerLike(lv, f)) && SomePaths.of(p, State.OnSome.UNWRITTEN, s) instanceof State.OnSomePaths w) {
+            if (f.report() && !(copy && !registerLike(lv, f))
+                    && (lv instanceof Lvalue.Var ? SomePaths.of(p, State.OnSome.UNWRITTEN, s) : namedMember(lv) ? SomePaths.unwrittenPart(p, size, s) : null) instanceof State.OnSomePaths w) {
                 Region r = p.pts.keySet().iterator().next();
                 SourceLoc met = w.joinedAt();
-                String part = "a value only some of the paths meeting " + (met.line() > 0 && met.line() != lv.loc().line() ? "at line " + met.line() : "before it")
+                String name = w.bytes() == null ? null : UserFetches.spelled(lv);
+                String what = w.bytes() == null ? "a value" : "bytes " + p.pts.get(r).lo() + ".." + (p.pts.get(r).lo() + size - 1) + (name != null ? " ('" + name + "')" : "") + ", which";
+                String part = what + " only some of the paths meeting " + (met.line() > 0 && met.line() != lv.loc().line() ? "at line " + met.line() : "before it")
                         + " write (the others leave it indeterminate, and no test since decides which way was taken)";
                 for (Checker c : checkers) c.onUninitializedRead(lv.loc(), r, part, withCalls(f));
             }
@@ -485,6 +488,15 @@ public final class Interpreter {
         FreedPointers.dereferenced(this, lv, p, current, f);
     }
 
+    /**
+     * Is {@code lv} a member named in the source ({@code o.timeout}, {@code opts->timeout})? Not an
+     * element at an index: a loop that fills an array may run zero times only where a relation the
+     * intervals do not keep says it cannot.
+     */
+    private static boolean namedMember(Lvalue lv) {
+        return lv instanceof Lvalue.Field || lv instanceof Lvalue.Deref && UserFetches.spelled(lv) != null;
+    }
+
     /** A dereference through a local pointer that some of the paths meeting before it left NULL ({@link SomePaths}). */
     private void nullOnSomePaths(Lvalue lv, State s, Frame f) {
         if (!(lv instanceof Lvalue.Deref d) || !(Expr.basePointer(d.pointer()) instanceof Expr.Load l)
@@ -494,6 +506,11 @@ public final class Interpreter {
         if (w == null) return;
         // past the dereference the path that held NULL has ended: one report
         SomePaths.forget(at, s);
+        if (w.returned() instanceof State.NullReturn nr) {
+            TraceStep step = new TraceStep(nr.at(), Function.called(nr.callee()) + " returns NULL here");
+            for (Checker c : checkers) c.onDereferenceNullReturned(lv.loc(), v.var().name, nr.callee(), w.joinedAt(), step, withCalls(f));
+            return;
+        }
         // a NULL the function assigns, not one a test made (which an earlier test may rule out)
         Stmt.Assign set = f.fn() == null ? null : NullOrigins.nullAssigned(f.fn(), v.var(), lv.loc());
         if (set == null) return;
@@ -669,6 +686,13 @@ public final class Interpreter {
     /** Where the branch condition being assumed is (for the trace of what a test decided). */
     private SourceLoc testAt;
 
+    /**
+     * Set while a test of a call's result runs on one group of the callee's outcomes
+     * ({@link ReturnCases#after}): the group decides it, so what the paths of that group left on some
+     * of them ({@link State#partly}: a block the callee freed when it grew it) stays past it.
+     */
+    boolean testDecidedByOutcome;
+
     /** Where the test being assumed is. */
     SourceLoc testAt() { return testAt; }
 
@@ -731,6 +755,10 @@ public final class Interpreter {
             if (!s.bottom && correlated != null && st instanceof Stmt.Assign a && a.target() instanceof Lvalue.Var to
                     && to.var().kind != Variable.Kind.TEMP && loaded(a.value()) instanceof Lvalue.Var from && from.var().kind == Variable.Kind.TEMP) {
                 Correlations.copied(s, region(from.var(), f.fn()), region(to.var(), f.fn()));
+            }
+            if (!s.bottom && !s.partly.isEmpty() && st instanceof Stmt.Assign a && a.target() instanceof Lvalue.Var to
+                    && to.var().kind != Variable.Kind.TEMP && loaded(a.value()) instanceof Lvalue.Var from && from.var().kind == Variable.Kind.TEMP) {
+                ReturnedNull.copied(s, region(from.var(), f.fn()), region(to.var(), f.fn()));
             }
             if (cases != null && !s.bottom) ReturnCases.after(this, st, cases, s, f);
         } finally {

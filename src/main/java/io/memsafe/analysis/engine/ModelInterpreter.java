@@ -600,7 +600,11 @@ final class ModelInterpreter {
         // characters before the source's terminator are non-zero: if the terminator is not copied, neither is a zero
         boolean noTerminatorCopied = str != null && lim != null && !lim.num.isBottom() && str.bytes().lo() >= lim.num.hi();
         Value content = noTerminatorCopied ? Value.of(Interval.of(1, 255)).withTaint(str.taint()) : loadAll(src, s);
-        fill(dst, s, content, (nul, off) -> {
+        // a source of known length writes its characters and terminator, and nothing past them
+        // (strcpy(o.host, "localhost") leaves the members after the string as unwritten as they were)
+        Interval wrote = lim == null && str != null && !str.alsoUnknown() && !str.bytes().isBottom() && str.bytes().hi() != Interval.POS_INF
+                ? str.bytes().add(Interval.of(cs.elem())) : Interval.of(0, Interval.POS_INF);
+        fill(dst, s, content, wrote, (nul, off) -> {
             if (str == null) return Value.UNKNOWN;
             if (lim == null || (!lim.num.isBottom() && str.bytes().hi() < lim.num.lo())) {
                 return new Value(off.add(str.bytes()), Map.of(), str.alsoUnknown(), str.taint());

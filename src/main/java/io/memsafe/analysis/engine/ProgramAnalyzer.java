@@ -88,8 +88,12 @@ public final class ProgramAnalyzer {
         Set<Variable> written = writtenGlobals();
         tables = GlobalTables.of(program);
         List<Function> roots = new ArrayList<>();
-        // an entry point the user names is analysed as the attacker calls it, whoever else calls it too
-        for (Function f : program.functions) if (!called.contains(f) || surface.named(f)) roots.add(f);
+        // an entry point the user names is analysed as the attacker calls it, whoever else calls it too;
+        // so is an externally visible function that takes a buffer and its length (AttackSurface): the
+        // library's own calls of it are not the only ones
+        for (Function f : program.functions) {
+            if (!called.contains(f) || surface.named(f) || !f.isStatic && !surface.untrustedParameters(f, false).isEmpty()) roots.add(f);
+        }
         Scope scope = new Scope(written);
         Interpreter.Shared shared = new Interpreter.Shared(new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), ConcurrentHashMap.newKeySet(),
                 ConcurrentHashMap.newKeySet(), new Summaries(), scope, Map.of());

@@ -138,7 +138,7 @@ final class ReturnCases {
     }
 
     /** Does the expression read a {@code tested} variable? */
-    private static boolean reads(Expr e, Predicate<Variable> tested) {
+    static boolean reads(Expr e, Predicate<Variable> tested) {
         return switch (e) {
             case Expr.Load l -> l.lv() instanceof Lvalue.Var v && tested.test(v.var());
             case Expr.Binary b -> reads(b.left(), tested) || reads(b.right(), tested);
@@ -165,7 +165,12 @@ final class ReturnCases {
             State joined = State.unreachable();
             for (State c : cases.states()) {
                 State x = c.copy();
-                in.exec(st, x, quiet);
+                in.testDecidedByOutcome = true;
+                try {
+                    in.exec(st, x, quiet);
+                } finally {
+                    in.testDecidedByOutcome = false;
+                }
                 if (!x.bottom) joined = joined.join(x);
             }
             joined.cases = null;

@@ -1,5 +1,6 @@
 package io.memsafe.analysis.engine;
 
+import io.memsafe.analysis.domain.ByteRanges;
 import io.memsafe.analysis.domain.Contents;
 import io.memsafe.analysis.domain.Interval;
 import io.memsafe.analysis.domain.Region;
@@ -53,7 +54,7 @@ final class SomePaths {
                 State.OnSomePaths w = e.getValue();
                 Object now = held(merged, e.getKey(), w.what());
                 if (now != null && on(side, e.getKey(), held(side, e.getKey(), w.what()), w.what())) {
-                    out.putIfAbsent(e.getKey(), new State.OnSomePaths(now, w.joinedAt(), w.what()));
+                    out.putIfAbsent(e.getKey(), new State.OnSomePaths(now, w.joinedAt(), w.what(), w.bytes(), w.returned()));
                 }
             }
         }
@@ -62,9 +63,15 @@ final class SomePaths {
             // a caller's local the function writes through a pointer on some paths only counts too
             if (r == null || rb == null || ca == cb || r.kind != Region.Kind.STACK || in.temporaries.contains(r)) return true;
             Long n = r.size.constant();
-            if (n == null || (n != 1 && n != 2 && n != 4 && n != 8) || !(merged.mem.get(r) instanceof Contents c) || c.written.isEmpty()) return true;
+            if (n == null || !(merged.mem.get(r) instanceof Contents c) || c.written.isEmpty()) return true;
+            if (n != 1 && n != 2 && n != 4 && n != 8) {
+                // a structure (or array) with members one side wrote and the other did not
+                ByteRanges some = (a.nullAssumed ? ByteRanges.NONE : unwrittenOn(a, r, ca, cb)).union(b.nullAssumed ? ByteRanges.NONE : unwrittenOn(b, r, cb, ca));
+                if (!some.isEmpty()) out.putIfAbsent(r, new State.OnSomePaths(c, at, State.OnSome.UNWRITTEN, some));
+                return out.size() < MAX;
+            }
             // unwritten on some path of either side: nothing written there, or written in part already
-            if (ca.written.isEmpty() || cb.written.isEmpty() || on(a, r, ca, State.OnSome.UNWRITTEN) || on(b, r, cb, State.OnSome.UNWRITTEN)) {
+            if (!a.nullAssumed && (ca.written.isEmpty() || on(a, r, ca, State.OnSome.UNWRITTEN)) || !b.nullAssumed && (cb.written.isEmpty() || on(b, r, cb, State.OnSome.UNWRITTEN))) {
                 out.putIfAbsent(r, new State.OnSomePaths(c, at, State.OnSome.UNWRITTEN));
             } else if (n == 8 && r.key.startsWith(frame) && (nullOrNot(a, r, ca, cb) || nullOrNot(b, r, cb, ca))) {
                 out.putIfAbsent(r, new State.OnSomePaths(c, at, State.OnSome.NULL));
@@ -74,6 +81,34 @@ final class SomePaths {
         freedOrNot(in, a, b, merged, at, out);
         freedOrNot(in, b, a, merged, at, out);
         merged.partly = out.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(out);
+    }
+
+    /**
+     * The bytes of {@code r} that a path of the side holding {@code mine} leaves unwritten and that the
+     * other side ({@code theirs}) may have written: those outside every byte {@code mine} may have
+     * written, and those the side already kept as unwritten on some of its own paths.
+     */
+    private static ByteRanges unwrittenOn(State side, Region r, Contents mine, Contents theirs) {
+        ByteRanges out = ByteRanges.NONE;
+        if (theirs.written.isAll()) return out;
+        for (int k = 0; k < theirs.written.size(); k++) out = out.union(mine.written.missing(theirs.written.lo(k), theirs.written.hi(k)));
+        State.OnSomePaths w = side.partly.get(r);
+        if (w != null && w.bytes() != null && on(side, r, mine, State.OnSome.UNWRITTEN)) out = out.union(w.bytes());
+        return out;
+    }
+
+    /**
+     * The member or element {@code size} bytes long that {@code p} designates, at one offset, when
+     * {@link State#partly} keeps all of its bytes as unwritten on some path of a structure or array
+     * nothing has stored to since; else null.
+     */
+    static State.OnSomePaths unwrittenPart(Value p, long size, State s) {
+        if (s.partly.isEmpty() || p.pts.size() != 1 || p.unknown || !p.num.isBottom()) return null;
+        Map.Entry<Region, Interval> e = p.pts.entrySet().iterator().next();
+        State.OnSomePaths w = s.partly.get(e.getKey());
+        if (w == null || w.what() != State.OnSome.UNWRITTEN || w.bytes() == null || !e.getValue().isSingleton() || w.held() != s.mem.get(e.getKey())) return null;
+        long off = e.getValue().lo();
+        return w.bytes().covers(off, off + size - 1) ? w : null;
     }
 
     /** The blocks {@code a} frees (on some path) that {@code b} holds allocated. */

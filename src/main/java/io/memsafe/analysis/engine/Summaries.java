@@ -49,7 +49,8 @@ final class Summaries {
      * the exit split by return value ({@link ReturnCases}), or null. {@code ranOn}: the entry state the
      * analysis ran on (equal to the entry of any key it is the result for).
      */
-    record Summary(State exit, List<State> cases, int[] ids, long[] ownSteps, int room, boolean truncated, int minRoom, State ranOn) { }
+    record Summary(State exit, List<State> cases, int[] ids, long[] ownSteps, int room, boolean truncated, int minRoom, State ranOn,
+                   io.memsafe.ir.SourceLoc nullReturned) { }
 
     /** A key with the room a truncated result had. */
     private record Cut(Key key, int room) { }
