@@ -66,7 +66,8 @@ final class Calls {
         Value result;
         Contents struct = null;
         // what memory held before the call (a shared copy): a test of what the call changed may tell its outcomes apart
-        io.memsafe.analysis.domain.RegionMap<Contents> beforeCall = targets.size() == 1 ? s.mem.copy() : null;
+        io.memsafe.analysis.domain.RegionMap<Contents> beforeCall = targets.size() == 1 && c.result() != null
+                && c.result().type() instanceof Type.Pointer ? s.mem.copy() : null;
         if (!targets.isEmpty()) {
             result = Value.BOTTOM;
             in.structReturned = null;

@@ -27,7 +27,7 @@ final class Conditions {
         // the test's own reads follow the join as it was; a read after the test may be reached only
         // the way the test went (State.partly)
         Value c = in.eval(cond, s, f);
-        if (!s.partly.isEmpty() && !in.testDecidedByOutcome) s.partly = ReturnedNull.pastTest(in, cond, s, f);
+        if (!s.partly.isEmpty()) s.partly = in.testDecidedByOutcome ? SomePaths.metInCallees(s.partly, f.fn()) : ReturnedNull.pastTest(in, cond, s, f);
         Boolean t = ValueArithmetic.truth(c);
         if (t != null && t != truth) {
             s.bottom = true;

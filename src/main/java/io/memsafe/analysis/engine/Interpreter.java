@@ -689,7 +689,8 @@ public final class Interpreter {
     /**
      * Set while a test of a call's result runs on one group of the callee's outcomes
      * ({@link ReturnCases#after}): the group decides it, so what the paths of that group left on some
-     * of them ({@link State#partly}: a block the callee freed when it grew it) stays past it.
+     * of them ({@link State#partly}: a block the callee freed when it grew it) stays past it
+     * ({@link SomePaths#metInCallees}).
      */
     boolean testDecidedByOutcome;
 

@@ -111,6 +111,28 @@ final class SomePaths {
         return w.bytes().covers(off, off + size - 1) ? w : null;
     }
 
+    /**
+     * What {@code partly} keeps of paths that met inside the functions a call of {@code fn} analysed: past a
+     * test of that call's result run on one group of its outcomes ({@link ReturnCases}), which the group
+     * decides, those hold still; paths that met in {@code fn} itself before the call may be told apart by
+     * the test (the callee's result may depend on the same condition).
+     */
+    static Map<Region, State.OnSomePaths> metInCallees(Map<Region, State.OnSomePaths> partly, Function fn) {
+        if (fn == null || fn.loc == null) return Map.of();
+        int first = fn.loc.line(), last = first;
+        for (io.memsafe.ir.BasicBlock b : fn.blocks) for (io.memsafe.ir.Stmt st : b.stmts) {
+            if (st.loc() != null && fn.loc.file().equals(st.loc().file())) last = Math.max(last, st.loc().line());
+        }
+        Map<Region, State.OnSomePaths> out = null;
+        for (Map.Entry<Region, State.OnSomePaths> e : partly.entrySet()) {
+            SourceLoc at = e.getValue().joinedAt();
+            if (at != null && at.file() != null && at.file().equals(fn.loc.file()) && at.line() >= first && at.line() <= last) continue;
+            if (out == null) out = new TreeMap<>();
+            out.put(e.getKey(), e.getValue());
+        }
+        return out == null ? Map.of() : java.util.Collections.unmodifiableMap(out);
+    }
+
     /** The blocks {@code a} frees (on some path) that {@code b} holds allocated. */
     private static void freedOrNot(Interpreter in, State a, State b, State merged, SourceLoc at, Map<Region, State.OnSomePaths> out) {
         for (Map.Entry<Region, io.memsafe.analysis.domain.Lifetime> e : a.freed.entrySet()) {
