@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The result cache: a rescan analyses again only the roots that can reach an edit (in their own file,
  * in a callee's file, in a header), and its SARIF is byte for byte that of a scan without the cache.
- * Three roots: {@code a_entry} (a.c) calls {@code fill} (fill.c); {@code c_entry} (c.c) and both of
+ * Three roots: {@code a_entry} (a.c) calls {@code fill} (fill.c; its count comes before the buffer, so it
+ * is no buffer-and-length entry point, which would be a root of its own); {@code c_entry} (c.c) and both of
  * those include util.h, which includes sizes.h; {@code b_entry} (b.c) includes nothing.
  */
 class IncrementalScanTest {
@@ -33,10 +34,10 @@ class IncrementalScanTest {
         src = dir.resolve("src");
         cache = dir.resolve("cache");
         Files.createDirectories(src);
-        write("util.h", "#include \"sizes.h\"\nvoid fill(char *p, int n);\n");
+        write("util.h", "#include \"sizes.h\"\nvoid fill(int n, char *p);\n");
         write("sizes.h", "#define BUF_LEN 8\n");
-        write("fill.c", "#include \"util.h\"\nvoid fill(char *p, int n) {\n    for (int i = 0; i < n; i++) p[i] = 'a';\n}\n");
-        write("a.c", "#include \"util.h\"\nvoid a_entry(void) {\n    char buf[BUF_LEN];\n    fill(buf, 8);\n}\n");
+        write("fill.c", "#include \"util.h\"\nvoid fill(int n, char *p) {\n    for (int i = 0; i < n; i++) p[i] = 'a';\n}\n");
+        write("a.c", "#include \"util.h\"\nvoid a_entry(void) {\n    char buf[BUF_LEN];\n    fill(8, buf);\n}\n");
         write("b.c", "void b_entry(void) {\n    char x[4];\n    x[4] = 0;\n}\n");
         write("c.c", "#include \"util.h\"\nvoid c_entry(void) {\n    char small[4];\n    small[BUF_LEN - 5] = 0;\n}\n");
     }
@@ -61,7 +62,7 @@ class IncrementalScanTest {
     @Test
     void editingACalleeInAnotherFileReanalysesItsCallersOnly() throws IOException {
         // a_entry reaches fill.c; b_entry and c_entry do not
-        Scan warm = rescanAfter("fill.c", "#include \"util.h\"\nvoid fill(char *p, int n) {\n    for (int i = 0; i <= n; i++) p[i] = 'a';\n}\n",
+        Scan warm = rescanAfter("fill.c", "#include \"util.h\"\nvoid fill(int n, char *p) {\n    for (int i = 0; i <= n; i++) p[i] = 'a';\n}\n",
                 new ScanCommand.CacheUse(2, 1));
         assertThat(warm.findings()).containsExactly("b.c:3", "fill.c:3");
         // fill.c only is parsed: a.c, whose root calls fill, comes from the cache and links to the new fill
