@@ -187,7 +187,7 @@ final class ReturnedNull {
         boolean fromHead = false;
         for (BasicBlock p : x.preds) {
             if (p.preds.size() != 1 || p.stmts.isEmpty() || !(p.stmts.get(0) instanceof Stmt.Assume a)) return false;
-            if (out != null && (a.truth() != out.truth() || !a.cond().toString().equals(out.cond().toString()))) return false;
+            if (out != null && (a.truth() != out.truth() || !a.cond().equals(out.cond()))) return false;
             out = a;
             fromHead |= loopHeads.contains(p.preds.get(0));
         }
