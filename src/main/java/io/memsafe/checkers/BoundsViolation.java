@@ -49,7 +49,7 @@ record BoundsViolation(Region region, Interval offset, Interval length, long siz
             // a literal beside a pointer that may be anything ("p ? p : \"\"", a default for a missing string):
             // which of the two it is decides how far the code reads, and the merge of the paths lost that;
             // reading past the default is no evidence when the pointer may be the other string
-            if (r.kind == Region.Kind.STRING_LITERAL && a.pointer().unknown && !a.write()) continue;
+            if (r.kind == Region.Kind.STRING_LITERAL && mayBeAnother(a.pointer()) && !a.write()) continue;
             if (r.kind == Region.Kind.STRING_LITERAL && !a.write() && besideUnboundedString(a, r)) continue;
             if (r.kind == Region.Kind.STRING_LITERAL && !a.write() && fitsAnotherLiteral(a, r)) continue;
             Value size = r.size;
@@ -122,6 +122,13 @@ record BoundsViolation(Region region, Interval offset, Interval length, long siz
             }
         }
         return out;
+    }
+
+    /** The pointer may designate a string the analysis knows nothing of: anything, or what a caller handed over. */
+    private static boolean mayBeAnother(Value p) {
+        if (p.unknown) return true;
+        for (Region r : p.pts.keySet()) if (io.memsafe.analysis.engine.CallerObjects.FAMILY.equals(r.family)) return true;
+        return false;
     }
 
     /**

@@ -64,6 +64,11 @@ final class Lifecycle {
     static Region single(Value p) { return p.pts.keySet().iterator().next(); }
 
     static void allocatedAt(List<TraceStep> t, Region r) {
+        if (io.memsafe.analysis.engine.CallerObjects.FAMILY.equals(r.family)) {
+            // no allocation the scan sees: the function that received it
+            if (r.allocated != null && r.allocated.line() > 0) t.add(new TraceStep(r.allocated, r.description + " on entry"));
+            return;
+        }
         if (r.allocated != null && r.allocated.line() > 0) t.add(new TraceStep(r.allocated, r.description + switch (freed(r)) { case "closed" -> " opened here"; case "completed" -> " obtained here"; default -> " allocated here"; }));
     }
 

@@ -57,7 +57,7 @@ public final class UseAfterFreeChecker implements Checker {
     public void onUseThroughFreedPointer(SourceLoc loc, Value pointer, String variable, SourceLoc freedAt, Context ctx) {
         Region r = pointer.pts.size() == 1 ? pointer.pts.keySet().iterator().next() : null;
         List<TraceStep> t = new ArrayList<>();
-        if (r != null && r.allocated != null && r.allocated.line() > 0) t.add(new TraceStep(r.allocated, r.description + " allocated here"));
+        if (r != null) Lifecycle.allocatedAt(t, r);
         t.add(new TraceStep(freedAt, "the block '" + variable + "' points to is freed here"));
         t.add(new TraceStep(loc, "'" + variable + "' is dereferenced here, not assigned since"));
         String which = r == null ? "" : " (" + (r.kind == Region.Kind.HEAP ? "one of the blocks of " : "") + r.description + ")";

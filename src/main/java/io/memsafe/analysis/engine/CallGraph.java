@@ -27,4 +27,11 @@ interface CallGraph {
 
     /** May {@code from}, or anything it calls, call {@code to}? */
     boolean mayCall(Function from, Function to);
+
+    /**
+     * The functions a call through a function-pointer member ({@code c->on_read(...)}) may reach, by what
+     * the program stores into that member of that structure type ({@link MemberCallbacks}); empty when
+     * it is not such a call or too many may.
+     */
+    java.util.List<Function> memberTargets(io.memsafe.ir.Expr callee);
 }

@@ -62,6 +62,8 @@ final class Calls {
                 else if (LibraryModels.get(fnName) != null && name == null) name = fnName;
             }
             if (fp.unknown || !fp.num.isBottom()) targets.clear();
+            // a callback member the analysis does not know the value of: the functions the program stores there
+            if (fp.unknown && fp.pts.isEmpty() && fp.num.isBottom()) targets.addAll(in.callGraph.memberTargets(c.calleeExpr()));
         }
         Value result;
         Contents struct = null;
@@ -78,7 +80,9 @@ final class Calls {
                 State cs = targets.size() == 1 ? s : s.copy();
                 Value r = in.callees.inline(callee, args, c, cs, f, cases);
                 result = result.join(r);
+                State before = joined;
                 joined = joined.join(cs);
+                if (targets.size() > 1) SomePaths.atCallees(in, f.fn(), before, cs, joined, c.loc());
             }
             struct = in.structReturned;
             in.structReturned = null;

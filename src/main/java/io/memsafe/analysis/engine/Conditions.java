@@ -51,7 +51,7 @@ final class Conditions {
         }
         if (p == null) return false;
         Value v = in.eval(p, s.copy(), new Interpreter.Frame(f.fn(), f.depth(), f.calls(), f.parent(), false));
-        return v.unknown && !v.isDefinitelyNull();
+        return v.unknown && !v.isDefinitelyNull() || CallerObjects.only(v) && v.mayBeNull();
     }
 
     private static void refine(Interpreter in, Expr cond, boolean truth, State s, Interpreter.Frame f) {

@@ -331,11 +331,12 @@ public final class Interpreter {
                 for (Checker c : checkers) c.onUninitializedRead(lv.loc(), r, part, withCalls(f));
             }
         }
-        Value v = ElementTests.bounded(lv, p, size, loadVia(p, size, s), block, f.fn() == null ? null : shape(f.fn()), s);
+        Value v = ElementTests.bounded(lv, p, size, CallerObjects.scalar(lv, p, size, loadVia(p, size, s), s), block, f.fn() == null ? null : shape(f.fn()), s);
         if (!memberFacts.isEmpty() && UntrustedMembers.loadMember(this, memberFacts, lv, p, size, v, s, f) instanceof Value[] pv) {
             p = pv[0];
             v = pv[1];
         }
+        if (lv.type() instanceof Type.Pointer) v = callerObjects.loaded(lv, p, v, s);
         if (lv.type() instanceof Type.Pointer) v = Relations.boundPointer(this, lv, UserMemory.loadedPointer(p, v, lv.loc(), s), s, f);
         if (lv.type() instanceof Type.Int i && (i.isChar() || i.size() == 1) && beforeTerminator(p, size, s)) {
             // every character before a string's first NUL is non-zero
@@ -416,6 +417,7 @@ public final class Interpreter {
             else if (!c.nul.unknown || !c.nul.num.isBottom()) n = n.withNul(Strings.afterStore(c.nul, off, size, v.unknown ? Value.UNKNOWN : Value.of(Interval.TOP)));
             s.set(r, n);
         }
+        if (strong) callerObjects.stored(p, size, v, s);
     }
 
     /**
@@ -665,7 +667,7 @@ public final class Interpreter {
         // free(NULL) releases nothing; a block is freed for sure when it is the only one p designates
         boolean must = certain && p.pts.size() == 1 && p.nullOrKnownRegions() && !severalLive.contains(p.pts.keySet().iterator().next().key);
         for (Region r : p.pts.keySet()) {
-            if (r.kind != Region.Kind.HEAP && !ModelInterpreter.closedStream(r, deallocator)) continue;
+            if (r.kind != Region.Kind.HEAP && !CallerObjects.is(r) && !ModelInterpreter.closedStream(r, deallocator)) continue;
             Lifetime old = s.freed.get(r);
             s.freed.put(r, must ? new Lifetime(loc, true) : old != null ? old : new Lifetime(loc, false));
             s.unchecked.remove(r);
@@ -958,6 +960,9 @@ public final class Interpreter {
         for (Region r : reached) if (r.kind == Region.Kind.HEAP) held = held.join(Value.pointer(r, Interval.ZERO));
         escape(held, s);
     }
+
+    /** The objects this root's callers hand it, made as the analysis reads them. */
+    final CallerObjects callerObjects = new CallerObjects();
 
     /** The analyses of callees in their callers' contexts, shared by every root through {@link Summaries}. */
     final CalleeAnalyses callees = new CalleeAnalyses(this);

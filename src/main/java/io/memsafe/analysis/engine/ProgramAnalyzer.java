@@ -330,7 +330,8 @@ public final class ProgramAnalyzer {
     private static void bindRootParameters(Interpreter in, Function root, State s, boolean isMain) {
         for (int i = 0; i < root.params.size(); i++) {
             Variable p = root.params.get(i);
-            Value v = Value.UNKNOWN;
+            // a pointer to a structure: the caller's object, which the root may release, reallocate or keep
+            Value v = isMain ? Value.UNKNOWN : in.callerObjects.parameter(root, p, s);
             if (isMain && i == 0) v = Value.tainted(Interval.of(1, Integer.MAX_VALUE), new Origin("argc", root.loc));
             if (isMain && i == 1 && p.type instanceof Type.Pointer) {
                 Origin o = new Origin("argv", root.loc);
@@ -413,6 +414,10 @@ public final class ProgramAnalyzer {
         private final Set<Function> indirect = new HashSet<>();
         /** Functions whose address is taken: what a call through a pointer may reach. */
         private final Set<Function> addressTaken = new HashSet<>();
+        private final MemberCallbacks callbacks = new MemberCallbacks(program);
+
+        @Override
+        public List<Function> memberTargets(Expr callee) { return callbacks.targets(callee); }
 
         Scope(Set<Variable> written) {
             this.written = written;

@@ -30,9 +30,10 @@ final class Reallocation {
     static void returned(Value old, Region result, SourceLoc loc, State s, Set<String> several) {
         // an earlier correlation with this site's block is stale: that block is a new one now
         s.freed.replaceAll((r, l) -> result.equals(l.ifAllocated()) ? l.maybe() : l);
-        if (old.pts.size() != 1 || !old.nullOrKnownRegions() || !old.num.isBottom()) return;
+        // (a caller's block may be NULL as far as the analysis knows: realloc(NULL) releases nothing then either)
+        if (old.pts.size() != 1 || !old.nullOrKnownRegions() || !old.num.isBottom() && !CallerObjects.only(old)) return;
         Region o = old.pts.keySet().iterator().next();
-        if (o.kind != Region.Kind.HEAP || o.equals(result) || several.contains(o.key)) return;
+        if (o.kind != Region.Kind.HEAP && !CallerObjects.is(o) || o.equals(result) || several.contains(o.key)) return;
         Lifetime l = s.freed.get(o);
         if (l == null || l.must() || l.pending() || !l.freedAt().equals(loc)) return;
         s.freed.put(o, new Lifetime(loc, false, result));

@@ -33,8 +33,8 @@ final class Refinement {
         Interval o = other.num;
         if (o.isBottom()) return x;
         if (x.isPointer() || (x.num.isSingleton() && x.num.lo() == 0 && x.pts.isEmpty() && !x.unknown && o.isSingleton())) {
-            // pointers: only tests against NULL
-            if (!(o.isSingleton() && o.lo() == 0)) return x;
+            // pointers: only tests against NULL (not against "NULL or a pointer nothing is known of")
+            if (!(o.isSingleton() && o.lo() == 0) || other.unknown) return x;
             if (op == BinOp.EQ) return x.isPointer() || x.num.contains(0) ? new Value(x.num.meet(Interval.ZERO), Map.of(), false, x.taint) : x;
             if (op == BinOp.NE) {
                 Interval n = x.num.isSingleton() && x.num.lo() == 0 ? Interval.BOTTOM : x.num;

@@ -45,6 +45,19 @@ final class SomePaths {
      * {@code merged}'s {@link State#partly}.
      */
     static void atJoin(Interpreter in, Function fn, State a, State b, State merged, SourceLoc at) {
+        atJoin(in, fn, a, b, merged, at, false);
+    }
+
+    /**
+     * Where the states after the several functions a call through a callback member may reach meet
+     * ({@link MemberCallbacks}): a block one of them frees is freed on some of the paths, as at any join.
+     * Only that: which of them wrote a caller's local is the callee's business, not a path of the caller's.
+     */
+    static void atCallees(Interpreter in, Function fn, State a, State b, State merged, SourceLoc at) {
+        atJoin(in, fn, a, b, merged, at, true);
+    }
+
+    private static void atJoin(Interpreter in, Function fn, State a, State b, State merged, SourceLoc at, boolean freedOnly) {
         // (a statement the parser could not read may be the test, the store or the end of the path)
         if (a.bottom || b.bottom || merged.bottom || fn == null || fn.unread) return;
         Map<Region, State.OnSomePaths> out = new TreeMap<>();
@@ -59,7 +72,7 @@ final class SomePaths {
             }
         }
         String frame = Interpreter.frameKeys(fn);
-        a.mem.diff(b.mem, (r, ca, rb, cb) -> {
+        if (!freedOnly) a.mem.diff(b.mem, (r, ca, rb, cb) -> {
             // a caller's local the function writes through a pointer on some paths only counts too
             if (r == null || rb == null || ca == cb || r.kind != Region.Kind.STACK || in.temporaries.contains(r)) return true;
             Long n = r.size.constant();

@@ -20,7 +20,7 @@ import java.util.Map;
  * {@code char_type_overrun}, and many real parser bugs on fixed-size fields). An access through such
  * an array is checked against it as a separate region: same storage kind as the object around it (a
  * member of a local is on the stack), or {@code UNKNOWN} kind with a known size when the object is
- * reached through a pointer the analysis does not know.
+ * reached through a pointer the analysis does not know or is a caller's ({@link CallerObjects}).
  * <p>C allows one exception: a trailing array of 0 or 1 elements or of unknown length used as a
  * flexible array member. Arrays of fewer than two elements are therefore never bounds of their own.
  */
@@ -40,7 +40,8 @@ final class SubObjects {
             if (!e.getValue().isSingleton() || parent.kind == Region.Kind.UNKNOWN) return null;
             r = new Region("m:" + parent.key + "@" + e.getValue().lo() + ":" + a.size(), parent.kind, Value.of(a.size()),
                     what + " of " + parent.description, parent.allocated, parent.family);
-        } else if (outer.pts.isEmpty()) {
+        } else if (outer.pts.isEmpty() || CallerObjects.only(outer)) {
+            // (a caller's object: its size is unknown, the member's is not)
             r = new Region("m:?" + arr.loc() + ":" + a.size(), Region.Kind.UNKNOWN, Value.of(a.size()), what + " of " + object(arr), null, "member");
         } else return null;
         return Value.pointer(r, Interval.ZERO);
