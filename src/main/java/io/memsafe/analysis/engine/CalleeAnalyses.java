@@ -406,7 +406,7 @@ final class CalleeAnalyses {
                 mem.put(e.getKey(), e.getValue());
                 continue;
             }
-            for (Region t : e.getValue().pointees()) if (t.kind == Region.Kind.HEAP && foot.contains(t)) kept.put(t, Interval.ZERO);
+            for (Region t : e.getValue().pointees()) if ((t.kind == Region.Kind.HEAP || CallerObjects.is(t)) && foot.contains(t)) kept.put(t, Interval.ZERO);
         }
         if (!kept.isEmpty()) mem.put(CALLERS, new Contents(new TreeMap<>(), new Value(Interval.BOTTOM, kept, false, null), Value.UNKNOWN));
         TreeMap<Region, io.memsafe.analysis.domain.Lifetime> freed = new TreeMap<>();

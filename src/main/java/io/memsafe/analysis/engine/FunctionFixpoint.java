@@ -491,7 +491,7 @@ final class FunctionFixpoint {
         if (exit != null && ReturnCases.splits(fn)) {
             List<State> last = new ArrayList<>();
             for (BasicBlock b : shape.rpo()) if (exits.containsKey(b)) last.add(exits.get(b));
-            exitCases = ReturnCases.group(fn, last);
+            exitCases = ReturnCases.group(in, fn, last, lastStatement());
             if (exitCases != null) for (State c : exitCases) Leaks.collect(fn, c);
             nullReturned = ReturnedNull.at(fn, shape.rpo(), shape.loopHeads(), exits);
         }

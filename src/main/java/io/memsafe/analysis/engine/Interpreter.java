@@ -638,6 +638,8 @@ public final class Interpreter {
             if (r.kind != Region.Kind.STACK && r.kind != Region.Kind.HEAP) return null;
             Contents c = s.mem.get(r);
             if (c == null) return null;
+            // (at an offset the analysis knows nothing of: an element of a block that other paths or calls fill)
+            if (c.neverWritten && e.getValue().isTop()) return null;
             if (c.neverWritten) continue;
             String u = Uninitialized.unwrittenPart(c, e.getValue(), size, charLike, p.widened, r.size, everyOffset);
             if (u == null) return null;

@@ -53,7 +53,7 @@ final class ReturnCases {
      * The exit states of a function grouped by return value (each group's states joined), in a
      * deterministic order; null when there is one group only, a value is unknown, or too many groups.
      */
-    static List<State> group(Function fn, List<State> exits) {
+    static List<State> group(Interpreter in, Function fn, List<State> exits, io.memsafe.ir.SourceLoc at) {
         if (exits.size() < 2) return null;
         Region ret = Interpreter.returnRegion(fn);
         List<Value> values = new ArrayList<>();
@@ -66,7 +66,7 @@ final class ReturnCases {
             for (int i = 0; i < values.size() && !merged; i++) {
                 if (overlap(values.get(i), v)) {
                     values.set(i, values.get(i).join(v));
-                    states.set(i, states.get(i).join(x));
+                    states.set(i, join(in, fn, states.get(i), x, at));
                     merged = true;
                 }
             }
@@ -82,7 +82,7 @@ final class ReturnCases {
                 for (int j = i + 1; j < values.size() && !again; j++) {
                     if (overlap(values.get(i), values.get(j))) {
                         values.set(i, values.get(i).join(values.remove(j)));
-                        states.set(i, states.get(i).join(states.remove(j)));
+                        states.set(i, join(in, fn, states.get(i), states.remove(j), at));
                         again = true;
                     }
                 }
@@ -91,6 +91,17 @@ final class ReturnCases {
         if (states.size() < 2 || states.size() > MAX_CASES) return null;
         for (State st : states) st.cases = null;
         return Collections.unmodifiableList(states);
+    }
+
+    /**
+     * Two exits with the same outcome joined as the exit block joins them: a block one of them freed and
+     * the other kept is freed on some paths of that outcome ({@link SomePaths}), which the caller's test
+     * of the result does not decide (a reserve function that returns 0 whether or not it grew the array).
+     */
+    private static State join(Interpreter in, Function fn, State a, State b, io.memsafe.ir.SourceLoc at) {
+        State m = a.join(b);
+        SomePaths.atJoin(in, fn, a, b, m, at);
+        return m;
     }
 
     /** Two return values some execution could tell apart? Objects (non-NULL) all look alike. */

@@ -214,8 +214,13 @@ final class SomePaths {
         if (rest != null) s.partly = rest.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(rest);
     }
 
-    /** After a use of a block {@code p} points to that one of the paths that met freed: that path has ended (one report). */
+    /**
+     * After a use of a block {@code p} points to that one of the paths that met freed: that path has ended (one report).
+     * Not a use through a pointer that may designate another block too: the path that freed the block may be the
+     * one that made the pointer designate the other ({@code el->pool} after a call that may have moved it).
+     */
     static void forgetFreed(Value p, State s) {
+        if (p.pts.size() != 1) return;
         for (Region r : p.pts.keySet()) {
             if (s.freedOnSomePaths(r) != null) {
                 forget(p, s);

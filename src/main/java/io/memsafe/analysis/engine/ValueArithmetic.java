@@ -95,14 +95,20 @@ final class ValueArithmetic {
             Interval delta = i.num.mul(Interval.of(scale));
             if (op == BinOp.SUB) delta = delta.neg();
             Map<Region, Interval> pts = new TreeMap<>();
-            if (!delta.isBottom()) for (Map.Entry<Region, Interval> e : p.pts.entrySet()) pts.put(e.getKey(), e.getValue().add(delta));
+            // an offset the analysis knows nothing of still stays inside the pointer's object as far as C is
+            // concerned (anything else is undefined): keep the objects, at any offset, so what happens to
+            // them (a free, a realloc) still reaches the element pointer (el->pool + el->pool_len)
+            Interval by = delta.isBottom() ? Interval.TOP : delta;
+            for (Map.Entry<Region, Interval> e : p.pts.entrySet()) pts.put(e.getKey(), e.getValue().add(by));
             Interval num = p.num.isBottom() || i.num.isBottom() ? Interval.BOTTOM : p.num.add(delta);
             if (!p.num.isBottom() && p.num.isSingleton() && p.num.lo() == 0 && !num.isBottom()) {
                 // NULL plus an offset is still not a valid pointer: keep it as a small integer; beside
                 // known regions it stays the NULL marker (a failed allocation indexed is still NULL)
                 num = p.pts.isEmpty() ? num.join(Interval.ZERO) : Interval.ZERO;
             }
-            return new Value(num, pts, unknown || (i.unknown && !p.pts.isEmpty()), taint, a.widened || b.widened);
+            // (an offset the analysis knows nothing of moves the pointer within its objects: it is no more
+            // "anything" than the pointer was, unless there were no objects to stay in)
+            return new Value(num, pts, p.unknown || (i.unknown && pts.isEmpty()), taint, a.widened || b.widened);
         }
         if (op == BinOp.PTRDIFF) {
             if (a.pts.size() == 1 && b.pts.size() == 1 && a.pts.keySet().equals(b.pts.keySet()) && !unknown) {
@@ -119,7 +125,7 @@ final class ValueArithmetic {
             case DIV -> x.div(y);
             case MOD -> x.rem(y);
             case SHL -> x.shl(y);
-            case SHR -> x.shr(y);
+            case SHR -> shiftRight(x, y, type);
             case AND -> x.bitAnd(y);
             case OR -> x.bitOr(y);
             case XOR -> x.bitXor(y);
@@ -129,6 +135,22 @@ final class ValueArithmetic {
         Value result = new Value(r, Map.of(), unknown || lostPointer, taint, a.widened || b.widened);
         if (type instanceof Type.Int t) result = wrap(result, new Type.Int(Math.max(t.size(), 4), t.signed(), false));
         return result;
+    }
+
+    /**
+     * {@code x >> y} in the type of the result. A 64-bit value the intervals know only as "large"
+     * (the product of a hash multiplier, +oo) still has at most 64 bits, so shifting it right by
+     * {@code k} leaves at most {@code 64 - k} of them: {@code (v * PRIME) >> 50} indexes a table of
+     * 2^14 entries.
+     */
+    private static Interval shiftRight(Interval x, Interval y, Type type) {
+        if (type instanceof Type.Int t && t.size() >= 8 && !x.isBottom() && !y.isBottom() && y.lo() >= 1 && y.hi() <= 63
+                && (x.hi() == Interval.POS_INF || !t.signed() && x.lo() < 0)) {
+            long max = t.signed() ? Long.MAX_VALUE >> y.lo() : -1L >>> y.lo();
+            if (t.signed() && x.lo() < 0) return Interval.of(Long.MIN_VALUE >> y.lo(), max);
+            return Interval.of(0, max);
+        }
+        return x.shr(y);
     }
 
     /**

@@ -64,7 +64,11 @@ final class WireFormat {
         // bytes already untrusted (an entry point's buffer) assembled into an integer are a wire-format
         // field all the same: stored into a member, it is untrusted wherever the member is read, as when
         // a helper (`read16_le(p)`) assembles bytes it does not know the origin of
+        String w = computed.taint == null ? null : computed.taint.what();
         Origin o = computed.taint == null ? new Origin("a " + bits + ASSEMBLED, loc)
+                // a wider integer assembled from the narrower one the same expression began with
+                : w.startsWith("a ") && w.indexOf(ASSEMBLED) > 2 && !w.substring(2, w.indexOf(ASSEMBLED)).equals(Integer.toString(bits))
+                        ? new Origin("a " + bits + w.substring(w.indexOf(ASSEMBLED)), computed.taint.loc())
                 : isWire(computed.taint) ? computed.taint
                 : new Origin("a " + bits + ASSEMBLED + " (" + computed.taint.what() + ")", computed.taint.loc());
         if (computed.taint != null && !computed.num.isBottom() && computed.num.lo() >= 0 && computed.num.hi() <= mask(bits)) {
