@@ -138,6 +138,12 @@ public interface Checker {
     default void onAllocationSize(SourceLoc loc, Value size, String allocator, Context ctx) { }
 
     /**
+     * An untrusted value whose arithmetic wrapped below zero into a huge unsigned number, stored into
+     * {@code target} (its spelling), storage that outlives the function: not one of its own variables.
+     */
+    default void onWrappedLengthStored(SourceLoc loc, String target, Value value, Context ctx) { }
+
+    /**
      * A dereference through the local pointer {@code variable}, which some of the paths meeting at
      * {@code joinedAt} hold as NULL (set so at {@code nullSet}, when known), with no test since the join.
      */

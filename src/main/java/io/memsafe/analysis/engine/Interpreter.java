@@ -230,7 +230,14 @@ public final class Interpreter {
                 belowZero = WrappedIndex.exact(b, l, r);
                 if (b.op() == BinOp.PTRDIFF) v = Relations.boundDifference(this, b, v, s, f);
                 Value wire = WireFormat.assembled(b, v, at);
-                yield wire != null ? wire : SizeArithmetic.markWrap(b, l, r, v, at, max -> ProductGuards.checked(f.fn(), block, b, max));
+                if (wire != null) yield wire;
+                if (b.op() == BinOp.SUB && v.taint != null && !l.isPointer() && !r.isPointer()
+                        && Relations.nonNegativeDifference(this, b, s, f) instanceof Interval d) {
+                    // checked first (if (tot < ihl) fail): no wrap, and no more than the operands allow
+                    Interval n = v.num.meet(d);
+                    yield n.isBottom() ? v : v.withNum(n);
+                }
+                yield SizeArithmetic.markWrap(b, l, r, v, at, max -> ProductGuards.checked(f.fn(), block, b, max));
             }
             case Expr.Cast c -> {
                 Value exact = ValueArithmetic.backToSigned(c, this, s, f);
@@ -396,10 +403,29 @@ public final class Interpreter {
             for (Region r : base.pts.keySet()) anywhere.put(r, Interval.TOP);
             if (!anywhere.isEmpty()) p = new Value(Interval.BOTTOM, anywhere, true, p.taint, p.widened);
         }
+        if (f.report() && v.taint != null && v.taint.wrap() != null && !v.taint.wrapShrinks() && outlives(p, f)
+                && lv.type() instanceof Type.Int it && !it.signed() && it.size() >= 4) {
+            String name = UserFetches.spelled(lv);
+            for (Checker c : checkers) c.onWrappedLengthStored(lv.loc(), name != null ? "'" + name + "'" : "memory the function does not own", v, withCalls(f));
+        }
         Region sole = Leaks.soleTarget(this, lv, p, size, v, s);
         storeVia(p, size, v, s, charLike);
         if (sole != null) Leaks.overwritten(this, sole, lv, at, s, f);
         if (v.taint != null && memberFacts.isEmpty() && lv.type() instanceof Type.Int it) UntrustedMembers.record(memberStores, UntrustedMembers.key(lv), v, it, lv.loc());
+    }
+
+    /**
+     * Does every object {@code p} designates outlive every call in progress: an object a root function's
+     * caller holds, a global, a heap block? Not a variable of any function analysed here (a caller's local
+     * handed down as an out-parameter is read by that caller, whose own accesses the analysis checks).
+     */
+    private boolean outlives(Value p, Frame f) {
+        if (p.pts.isEmpty() || p.unknown || f.fn() == null) return false;
+        for (Region r : p.pts.keySet()) {
+            if (r.kind == Region.Kind.STACK || r.kind == Region.Kind.STRING_LITERAL || temporaries.contains(r)) return false;
+            if (r.kind != Region.Kind.GLOBAL && r.kind != Region.Kind.HEAP && !CallerObjects.is(r)) return false;
+        }
+        return true;
     }
 
     void storeVia(Value p, long size, Value v, State s, boolean charLike) {

@@ -521,6 +521,19 @@ final class Relations {
     }
 
     /**
+     * The exact range of an integer difference {@code a - b} when the relations prove it is not below zero
+     * ({@code if (tot < ihl) fail; ... tot - ihl}): the subtraction cannot wrap, whatever the intervals of
+     * the two operands; else null.
+     */
+    static Interval nonNegativeDifference(Interpreter in, Expr.Binary b, State s, Interpreter.Frame f) {
+        if (b.op() != BinOp.SUB || !(b.type() instanceof Type.Int) || s.rel.variables().isEmpty()) return null;
+        Linear l = linear(in, b, s, f);
+        if (l == null || l.x == null) return null;
+        Interval v = exact(in, l, s);
+        return v.isBottom() || v.lo() < 0 ? null : v;
+    }
+
+    /**
      * Before two states are joined: a place related in one only gets, in the other, the bounds its
      * value has there, so that the join keeps what both know (a counter first related inside a loop
      * keeps, at the loop head, the bound it had before the loop).
