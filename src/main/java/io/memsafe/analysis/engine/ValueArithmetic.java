@@ -108,7 +108,10 @@ final class ValueArithmetic {
             }
             // (an offset the analysis knows nothing of moves the pointer within its objects: it is no more
             // "anything" than the pointer was, unless there were no objects to stay in)
-            return new Value(num, pts, p.unknown || (i.unknown && pts.isEmpty()), taint, a.widened || b.widened);
+            // nor does it say where in them the pointer lands: an untrusted index of no known value is no
+            // evidence of an access out of bounds (the objects are kept for what happens to them)
+            Origin t = delta.isBottom() && !pts.isEmpty() ? p.taint : taint;
+            return new Value(num, pts, p.unknown || (i.unknown && pts.isEmpty()), t, a.widened || b.widened);
         }
         if (op == BinOp.PTRDIFF) {
             if (a.pts.size() == 1 && b.pts.size() == 1 && a.pts.keySet().equals(b.pts.keySet()) && !unknown) {
