@@ -48,7 +48,8 @@ record BoundsViolation(Region region, Interval offset, Interval length, long siz
             if (r.key.startsWith("f:")) continue;
             // an offset the analysis knows nothing of, and not the input's (a pointer moved by an index of no known
             // value keeps its object for what happens to the object): no evidence of where the access lands
-            if (e.getValue().isTop() && a.pointer().taint == null) continue;
+            // (the relations may still tie the access's end to the block's: strcpy(p + la, b) into malloc(la + lb))
+            if (e.getValue().isTop() && a.pointer().taint == null && !relational) continue;
             // a literal beside a pointer that may be anything ("p ? p : \"\"", a default for a missing string):
             // which of the two it is decides how far the code reads, and the merge of the paths lost that;
             // reading past the default is no evidence when the pointer may be the other string

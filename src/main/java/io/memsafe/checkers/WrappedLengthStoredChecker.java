@@ -34,7 +34,7 @@ public final class WrappedLengthStoredChecker implements Checker {
         if (wrapKnown) t.add(new TraceStep(o.wrapLoc(), o.wrap()));
         t.add(new TraceStep(loc, "the wrapped value stored into " + target + ", which outlives the function"));
         ctx.report(this, loc, (wrapKnown ? o.wrap() + " at line " + o.wrapLoc().line() : "the difference can go below zero and wrap around")
-                + ", and the result (" + value.num + ") is stored into " + target + ", which outlives the function: code that reads it"
+                + ", and the result" + (value.num.isBottom() ? "" : " (" + value.num + ")") + " is stored into " + target + ", which outlives the function: code that reads it"
                 + " later takes a huge length; the operands come from " + o.what()
                 + (o.loc() != null && o.loc().line() > 0 ? " (line " + o.loc().line() + ")" : "") + "; check the operands before the subtraction", t);
     }
