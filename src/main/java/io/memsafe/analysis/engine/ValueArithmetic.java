@@ -106,10 +106,10 @@ final class ValueArithmetic {
                 // known regions it stays the NULL marker (a failed allocation indexed is still NULL)
                 num = p.pts.isEmpty() ? num.join(Interval.ZERO) : Interval.ZERO;
             }
-            // (an offset the analysis knows nothing of moves the pointer within its objects: it is no more
-            // "anything" than the pointer was, unless there were no objects to stay in)
-            // nor does it say where in them the pointer lands: an untrusted index of no known value is no
-            // evidence of an access out of bounds (the objects are kept for what happens to them)
+            // An offset the analysis knows nothing of moves the pointer within its objects: it is no more
+            // "anything" than the pointer was, unless there were no objects to stay in. Nor does it say where
+            // in them the pointer lands: an untrusted index of no known value is no evidence of an access
+            // out of bounds (the objects are kept for what happens to them), so its taint is not the pointer's.
             Origin t = delta.isBottom() && !pts.isEmpty() ? p.taint : taint;
             return new Value(num, pts, p.unknown || (i.unknown && pts.isEmpty()), t, a.widened || b.widened);
         }
