@@ -131,7 +131,7 @@ record BoundsViolation(Region region, Interval offset, Interval length, long siz
     /** The pointer may designate a string the analysis knows nothing of: anything, or what a caller handed over. */
     private static boolean mayBeAnother(Value p) {
         if (p.unknown) return true;
-        for (Region r : p.pts.keySet()) if (io.memsafe.analysis.engine.CallerObjects.FAMILY.equals(r.family)) return true;
+        for (Region r : p.pts.keySet()) if (io.memsafe.analysis.engine.CallerObjects.is(r)) return true;
         return false;
     }
 

@@ -64,7 +64,7 @@ final class Lifecycle {
     static Region single(Value p) { return p.pts.keySet().iterator().next(); }
 
     static void allocatedAt(List<TraceStep> t, Region r) {
-        if (io.memsafe.analysis.engine.CallerObjects.FAMILY.equals(r.family)) {
+        if (io.memsafe.analysis.engine.CallerObjects.is(r)) {
             // no allocation the scan sees: the function that received it
             if (r.allocated != null && r.allocated.line() > 0) t.add(new TraceStep(r.allocated, r.description + " on entry"));
             return;

@@ -28,6 +28,14 @@ public final class WrappedAllocationSizeChecker implements Checker {
         if (o != null && o.wrap() != null && !o.wrapShrinks()) report(this, loc, size, allocator, ctx);
     }
 
+    /** Where an untrusted value that wrapped came from, and where it wrapped: the first steps of a wrap finding's trace. */
+    static List<TraceStep> wrapSteps(Origin o) {
+        List<TraceStep> t = new ArrayList<>();
+        if (o.loc() != null && o.loc().line() > 0) t.add(new TraceStep(o.loc(), "untrusted value: " + o.what()));
+        if (o.wrapLoc() != null && o.wrapLoc().line() > 0) t.add(new TraceStep(o.wrapLoc(), o.wrap()));
+        return t;
+    }
+
     /**
      * The finding of either wrap checker: where the untrusted value came from, where it wrapped, the
      * allocation. It is reported at the arithmetic that wraps (the unchecked computation is the defect
@@ -35,10 +43,8 @@ public final class WrappedAllocationSizeChecker implements Checker {
      */
     static void report(Checker checker, SourceLoc loc, Value size, String allocator, Context ctx) {
         Origin o = size.taint;
-        List<TraceStep> t = new ArrayList<>();
+        List<TraceStep> t = wrapSteps(o);
         boolean wrapKnown = o.wrapLoc() != null && o.wrapLoc().line() > 0;
-        if (o.loc() != null && o.loc().line() > 0) t.add(new TraceStep(o.loc(), "untrusted value: " + o.what()));
-        if (wrapKnown) t.add(new TraceStep(o.wrapLoc(), o.wrap()));
         t.add(new TraceStep(loc, "allocation of the wrapped size"));
         SourceLoc at = wrapKnown && o.wrapLoc().file().equals(loc.file()) ? o.wrapLoc() : loc;
         ctx.report(checker, at, (wrapKnown ? o.wrap() + (at == loc ? " at line " + o.wrapLoc().line() : "") + ", and the result is the size of "

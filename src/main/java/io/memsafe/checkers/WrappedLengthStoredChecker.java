@@ -7,7 +7,6 @@ import io.memsafe.analysis.engine.Rule;
 import io.memsafe.analysis.engine.TraceStep;
 import io.memsafe.ir.SourceLoc;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -28,10 +27,8 @@ public final class WrappedLengthStoredChecker implements Checker {
     public void onWrappedLengthStored(SourceLoc loc, String target, Value value, Context ctx) {
         Origin o = value.taint;
         if (o == null || o.wrap() == null || o.wrapShrinks()) return;
-        List<TraceStep> t = new ArrayList<>();
+        List<TraceStep> t = WrappedAllocationSizeChecker.wrapSteps(o);
         boolean wrapKnown = o.wrapLoc() != null && o.wrapLoc().line() > 0;
-        if (o.loc() != null && o.loc().line() > 0) t.add(new TraceStep(o.loc(), "untrusted value: " + o.what()));
-        if (wrapKnown) t.add(new TraceStep(o.wrapLoc(), o.wrap()));
         t.add(new TraceStep(loc, "the wrapped value stored into " + target + ", which outlives the function"));
         ctx.report(this, loc, (wrapKnown ? o.wrap() + " at line " + o.wrapLoc().line() : "the difference can go below zero and wrap around")
                 + ", and the result" + (value.num.isBottom() ? "" : " (" + value.num + ")") + " is stored into " + target + ", which outlives the function: code that reads it"

@@ -41,7 +41,8 @@ public final class CallerObjects {
     private static final char LEVEL = '|';
     private static final char TYPE = '~';
 
-    static boolean is(Region r) { return FAMILY.equals(r.family); }
+    /** Is {@code r} an object or block a root's callers hand it? */
+    public static boolean is(Region r) { return FAMILY.equals(r.family); }
 
     /**
      * The caller objects this root's analysis has made, by structure type: two of one type may be one

@@ -422,8 +422,7 @@ public final class Interpreter {
     private boolean outlives(Value p, Frame f) {
         if (p.pts.isEmpty() || p.unknown || f.fn() == null) return false;
         for (Region r : p.pts.keySet()) {
-            if (r.kind == Region.Kind.STACK || r.kind == Region.Kind.STRING_LITERAL || temporaries.contains(r)) return false;
-            if (r.kind != Region.Kind.GLOBAL && r.kind != Region.Kind.HEAP && !CallerObjects.is(r)) return false;
+            if (temporaries.contains(r) || r.kind != Region.Kind.GLOBAL && r.kind != Region.Kind.HEAP && !CallerObjects.is(r)) return false;
         }
         return true;
     }

@@ -64,17 +64,27 @@ final class WireFormat {
         // bytes already untrusted (an entry point's buffer) assembled into an integer are a wire-format
         // field all the same: stored into a member, it is untrusted wherever the member is read, as when
         // a helper (`read16_le(p)`) assembles bytes it does not know the origin of
-        String w = computed.taint == null ? null : computed.taint.what();
         Origin o = computed.taint == null ? new Origin("a " + bits + ASSEMBLED, loc)
-                // a wider integer assembled from the narrower one the same expression began with
-                : w.startsWith("a ") && w.indexOf(ASSEMBLED) > 2 && !w.substring(2, w.indexOf(ASSEMBLED)).equals(Integer.toString(bits))
-                        ? new Origin("a " + bits + w.substring(w.indexOf(ASSEMBLED)), computed.taint.loc())
+                : assembledAgain(computed.taint, bits) instanceof Origin whole ? whole
                 : isWire(computed.taint) ? computed.taint
                 : new Origin("a " + bits + ASSEMBLED + " (" + computed.taint.what() + ")", computed.taint.loc());
         if (computed.taint != null && !computed.num.isBottom() && computed.num.lo() >= 0 && computed.num.hi() <= mask(bits)) {
             return o == computed.taint ? null : Value.tainted(computed.num, o);
         }
         return Value.tainted(Interval.of(0, mask(bits)), o);
+    }
+
+    /**
+     * An integer assembled from bytes ({@code t}) that a wider expression of bytes goes on assembling
+     * ({@code p[0] | p[1] << 8 | p[2] << 16}, evaluated pair by pair): named with the width of the whole
+     * ({@code t} itself when that is its width already); null for any other origin.
+     */
+    private static Origin assembledAgain(Origin t, int bits) {
+        String w = t.what();
+        int i = w.indexOf(ASSEMBLED);
+        if (!w.startsWith("a ") || i < 0) return null;
+        String whole = "a " + bits + w.substring(i);
+        return whole.equals(w) ? t : new Origin(whole, t.loc(), t.wrap(), t.wrapLoc(), t.wrapShrinks(), t.capped());
     }
 
     /** Is {@code e} a combination of shifted byte loads? Records the largest shift and whether any byte is shifted. */
