@@ -378,6 +378,23 @@ public final class Octagon<K extends Comparable<K>> {
         return c;
     }
 
+    /**
+     * Whether an anchor {@code (z' - w)}, with z' equal to {@code z} here, bounds {@code x} from above: x was
+     * compared with what is left of z past w ({@code n <= len - off}), a bound {@link #upperDiff} of x and z
+     * alone understates (it takes w at its least).
+     */
+    public boolean boundedByRest(K x, K z) {
+        Octagon<K> o = closed();
+        if (o.bottom) return false;
+        for (OctagonTerm<K> d : o.terms) {
+            if (!d.isDifference()) continue;
+            K p = d.plus();
+            boolean same = p.compareTo(z) == 0 || (o.upperDiff(p, z) == 0 && o.upperDiff(z, p) == 0);
+            if (same && o.entry(var(x), +1, d, +1) != INF) return true;
+        }
+        return false;
+    }
+
     /** The matrix bound on {@code sx*a - sy*b}, INF when a dimension is absent. */
     private long entry(OctagonTerm<K> a, int sx, OctagonTerm<K> b, int sy) {
         int i = index(a), j = index(b);

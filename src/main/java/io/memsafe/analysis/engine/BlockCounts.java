@@ -128,21 +128,55 @@ final class BlockCounts {
         Expr.Binary b = e.add();
         Value at = s.contents(in.region(e.base(), f.fn())).load(Interval.ZERO, 8);
         if (at.unknown || at.pts.isEmpty()) return none;
-        Relations.Linear i = Relations.linear(in, b.right(), s, f);
+        Relations.Linear i = withoutConstants(in, Relations.linear(in, b.right(), s, f), s);
         if (i == null || i.x() == null || i.y() != null || i.sx() != 1) return none;
         // every block the pointer may designate: the start of it, with a known count
         MemoryAccess.End end = MemoryAccess.End.INSIDE;
         for (Map.Entry<Region, Interval> t : at.pts.entrySet()) {
             String n = count(t.getKey(), b.scale());
-            if (!t.getValue().isSingleton() || t.getValue().lo() != 0 || !s.rel.variables().contains(n) || in.severalLive.contains(t.getKey().key)) return none;
+            // the pointer at the block's start, or (into an input) past some of it: a callee's view of the input
+            // past a header (walk(d + off, n)), whose least offset is what counts (the access runs past the input
+            // from there on, and further from any later start)
+            Interval at0 = t.getValue();
+            long start = at0.isSingleton() && at0.lo() == 0 ? 0
+                    : isInput(t.getKey()) && !at0.isBottom() && at0.lo() > 0 && at0.lo() != Interval.POS_INF ? at0.lo() / b.scale() : -1;
+            if (start < 0) return none;
+            if (!s.rel.variables().contains(n) || in.severalLive.contains(t.getKey().key)) return none;
             long d0 = s.rel.upperDiff(i.x(), n);
-            // an untrusted index into an input buffer that no check relates to the buffer's length
-            if (at.pts.size() == 1 && isInput(t.getKey()) && !related(s, i.x(), n) && untrustedIndex(in, i.x(), t.getKey(), s)) return MemoryAccess.End.UNCHECKED_AGAINST_COUNT;
+            // an untrusted index into an input buffer that no check relates to the buffer's length (from its start:
+            // past a header, the index is checked against what a caller computed of the rest, which the relations
+            // between the two functions need not keep)
+            if (start == 0 && at.pts.size() == 1 && isInput(t.getKey()) && !related(s, i.x(), n) && untrustedIndex(in, i.x(), t.getKey(), s)) {
+                return MemoryAccess.End.UNCHECKED_AGAINST_COUNT;
+            }
             if (d0 == Octagon.INF) return none;
-            // (an input's own length as its index reads its terminator as often as past its end)
-            if (Relations.satAdd(d0, i.c()) > -1) end = isInput(t.getKey()) ? none : related(s, i.x(), n) ? MemoryAccess.End.PAST_COUNT : MemoryAccess.End.MAY_REACH_COUNT;
+            // (an input's own length as its index reads its terminator as often as past its end; an index
+            // the relations let go past that byte, an untrusted one checked against another bound than what is
+            // left of the input, does not: d[off + n] after n <= len)
+            long over = Relations.satAdd(Relations.satAdd(d0, i.c()), start);
+            if (over > -1) end = isInput(t.getKey()) ? (over > 0 && related(s, i.x(), n) && !s.rel.boundedByRest(i.x(), n) && untrustedLength(in, i.x(), t.getKey(), s)
+                    ? MemoryAccess.End.PAST_COUNT : none)
+                    : related(s, i.x(), n) ? MemoryAccess.End.PAST_COUNT : MemoryAccess.End.MAY_REACH_COUNT;
         }
         return end;
+    }
+
+    /**
+     * {@code l} with a variable the relations pin to one value folded into the constant: {@code off + i}
+     * with {@code off} a fixed header length is {@code i + 12}.
+     */
+    private static Relations.Linear withoutConstants(Interpreter in, Relations.Linear l, State s) {
+        if (l == null || l.y() == null) return l;
+        Interval y = pinned(in, l.y(), s), x = pinned(in, l.x(), s);
+        if (y != null) return new Relations.Linear(l.x(), l.sx(), null, 0, Relations.satAdd(l.c(), l.sy() * y.lo()));
+        if (x != null) return new Relations.Linear(l.y(), l.sy(), null, 0, Relations.satAdd(l.c(), l.sx() * x.lo()));
+        return l;
+    }
+
+    private static Interval pinned(Interpreter in, String k, State s) {
+        Value v = Relations.value(in, k, s);
+        Interval b = v.unknown || v.isPointer() || v.num.isBottom() ? s.rel.bounds(k) : v.num.meet(s.rel.bounds(k));
+        return b.isSingleton() ? b : null;
     }
 
     /** {@code p[i]}, {@code *(p + i)} of a local pointer p: p's variable and the addition. */
@@ -167,8 +201,8 @@ final class BlockCounts {
     static Value elementAddress(Interpreter in, Lvalue lv, Value p, State s, Interpreter.Frame f) {
         Element e = element(lv);
         Expr.Binary b = e == null ? null : e.add();
-        Relations.Linear i = b == null ? null : Relations.linear(in, b.right(), s, f);
-        if (i == null || i.x() == null) return p;
+        Relations.Linear i = b == null ? null : withoutConstants(in, Relations.linear(in, b.right(), s, f), s);
+        if (i == null || i.x() == null || i.y() != null) return p;
         Value at = s.contents(in.region(e.base(), f.fn())).load(Interval.ZERO, 8);
         Relations.Place place = in.relatedPlaces.get(i.x());
         Interval index = s.rel.bounds(i.x()).meet(place == null ? Interval.TOP : place.range()).add(Interval.of(i.c())).mul(Interval.of(b.scale()));
@@ -190,6 +224,11 @@ final class BlockCounts {
         return d < Relations.satAdd(bx.hi(), -bn.lo());
     }
 
+    /** Whether {@code p} designates an entry point's input buffer only. */
+    static boolean intoInput(Value p) {
+        return !p.pts.isEmpty() && p.pts.keySet().stream().allMatch(BlockCounts::isInput);
+    }
+
     /** The bytes an entry point's buffer parameter designates (keyed {@code in:} by {@link AttackSurface#bind}). */
     static boolean isInput(Region r) { return r.key.startsWith("in:"); }
 
@@ -199,9 +238,20 @@ final class BlockCounts {
      * or a callee derived from the length, {@code i < size}, is bounded by it where the relations cannot
      * see: the bytes of the input and what other sources give are what an offset read from the input is).
      */
-    static boolean untrustedIndex(Interpreter in, String k, Region input, State s) {
+    static boolean untrustedIndex(Interpreter in, String k, Region input, State s) { return untrustedIndex(in, k, input, s, false); }
+
+    /**
+     * An untrusted length or index whose bound the relations show is not what is left of an input: as
+     * {@link #untrustedIndex}, also when a test capped it (the test bounds it by too much) and whatever
+     * the intervals lost of it.
+     */
+    static boolean untrustedLength(Interpreter in, String k, Region input, State s) { return untrustedIndex(in, k, input, s, true); }
+
+    /** The same; {@code evenCapped}: also when a test capped it (a test the relations show bounds it by too much). */
+    private static boolean untrustedIndex(Interpreter in, String k, Region input, State s, boolean evenCapped) {
         Value v = Relations.value(in, k, s);
-        if (v.taint == null || v.taint.capped() || v.unknown || !v.pts.isEmpty() || v.num.isBottom() || v.num.hi() <= 0) return false;
+        // (there the relations bound it, whatever the intervals lost of it)
+        if (v.taint == null || (v.taint.capped() && !evenCapped) || (v.unknown && !evenCapped) || !v.pts.isEmpty() || v.num.isBottom() || v.num.hi() <= 0) return false;
         Origin length = in.inputLengths.get(input);
         return length == null || !length.sameSource(v.taint);
     }

@@ -506,7 +506,9 @@ public final class Interpreter {
         MemoryAccess.End end = f.report() ? BlockCounts.elementInBlock(this, lv, s, f) : MemoryAccess.End.UNRELATED;
         String detail = describeIndex(lv, s, f);
         if (end == MemoryAccess.End.MAY_REACH_COUNT || end == MemoryAccess.End.PAST_COUNT) {
-            detail = (detail == null ? "" : detail + "; ") + "the index can equal the element count the block was allocated with";
+            detail = (detail == null ? "" : detail + "; ") + (BlockCounts.intoInput(p)
+                    ? "the checks bound the index by the input's length, not by what is left of the input past the offset added to it"
+                    : "the index can equal the element count the block was allocated with");
         }
         if (end == MemoryAccess.End.PAST_COUNT) p = BlockCounts.elementAddress(this, lv, p, s, f);
         TraceStep nullSet = f.report() && p.isDefinitelyNull() ? NullOrigins.of(lv, f.fn()) : null;

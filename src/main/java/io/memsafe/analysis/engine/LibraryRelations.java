@@ -154,6 +154,24 @@ final class LibraryRelations {
         return noWrap && satAdd(satAdd(x.hi(), len.c()), base) <= size;
     }
 
+    /**
+     * Whether an access of {@code len} bytes from offset {@code from} of an input, {@code len} at most
+     * {@code d} more than the input's length (the relations' tightest bound), may end more than one byte past the
+     * input (the byte at its length is a counted string's terminator as often as not): an untrusted
+     * length checked against the whole input where what is left of it past the offset was meant.
+     */
+    private static boolean pastInput(Interpreter in, Region region, Linear len, long d, long from, State s) {
+        return isInput(region) && from >= 0 && satAdd(satAdd(d, len.c()), from) > 1 && related(s, len.x(), count(region, 1))
+                && !s.rel.boundedByRest(len.x(), count(region, 1)) && BlockCounts.untrustedLength(in, len.x(), region, s);
+    }
+
+    private static String pastInputDetail(Interpreter in, Linear len, long from, State s) {
+        Value v = Relations.value(in, len.x(), s);
+        Interval n = v.num.isBottom() ? s.rel.bounds(len.x()) : v.num.meet(s.rel.bounds(len.x()));
+        return "length " + (n.isBottom() ? "?" : n.add(Interval.of(len.c())).toString()) + (v.taint == null ? "" : " from " + v.taint.what() + " at line " + v.taint.loc().line())
+                + ", checked against the input's whole length, not against what is left of it past offset " + from;
+    }
+
     /** A local pointer, or an array member of what one points to ({@code pkt->payload}): a fixed place of the block it designates. */
     private static boolean localPointer(Expr pe) {
         if (pe instanceof Expr.AddressOf ad && ad.lv() instanceof Lvalue.Deref d && d.byteOffset() > 0 && ad.lv().type() instanceof Type.Array) pe = d.pointer();
@@ -225,9 +243,28 @@ final class LibraryRelations {
                         // into a block of n bytes; a length checked with <= against the count)
                         if (out == null) out = new IdentityHashMap<>();
                         out.put(ptr, MemoryAccess.End.PAST_COUNT);
+                    } else if (d != Octagon.INF && pastInput(in, region, len, d, ptr.pts.get(region).lo(), s)) {
+                        if (out == null) out = new IdentityHashMap<>();
+                        out.put(ptr, MemoryAccess.End.PAST_COUNT);
+                        in.endDetails.put(ptr, pastInputDetail(in, len, ptr.pts.get(region).lo(), s));
                     }
                 }
                 continue;
+            }
+            if (isInput(region) && pe instanceof Expr.Binary pb && pb.op() == BinOp.ADD && localPointer(pb.left()) && s.rel.variables().contains(count(region, 1))) {
+                // an input read from past a header ({@code memcpy(dst, d + 2, n)}) by a length the checks bound by
+                // the whole input's length: the copy runs past the input by up to the header's size
+                Interval at = ptr.pts.get(region);
+                Linear len = linear(in, exprs.get(p[1]), s, f);
+                if (!at.isBottom() && at.lo() > 0 && at.lo() != Interval.POS_INF && len != null && len.x() != null && len.y() == null && len.sx() == 1) {
+                    long d = s.rel.upperDiff(len.x(), count(region, 1));
+                    if (d != Octagon.INF && pastInput(in, region, len, d, at.lo(), s)) {
+                        if (out == null) out = new IdentityHashMap<>();
+                        out.put(ptr, MemoryAccess.End.PAST_COUNT);
+                        in.endDetails.put(ptr, pastInputDetail(in, len, at.lo(), s));
+                        continue;
+                    }
+                }
             }
             if (endWithin(in, pe, exprs.get(p[1]), region, s, f)) {
                 if (out == null) out = new IdentityHashMap<>();

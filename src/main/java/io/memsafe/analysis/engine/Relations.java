@@ -89,7 +89,17 @@ final class Relations {
             return member ? field(in, r, extra, size, range, unit, s) : new Place(r, -1, size, range, unit);
         }
         Map.Entry<Region, Long> target = lv instanceof Lvalue.Deref d ? pointee(in, d, s, f) : null;
-        return target == null ? null : field(in, target.getKey(), target.getValue() + extra, size, range, unit, s);
+        if (target == null) return null;
+        // a whole scalar variable of a caller, through the pointer it lent ({@code *pos} of {@code &pos}): the
+        // caller's own place, so that what the caller's relations say of it holds here ({@code pos <= len})
+        if (!member && target.getValue() == 0 && wholeVariable(target.getKey(), size)) return new Place(target.getKey(), -1, size, range, unit);
+        return field(in, target.getKey(), target.getValue() + extra, size, range, unit, s);
+    }
+
+    /** A local variable's storage (not an array or a block) of exactly {@code size} bytes. */
+    private static boolean wholeVariable(Region r, long size) {
+        Long whole = r.size.constant();
+        return r.kind == Region.Kind.STACK && r.key.startsWith("v:") && whole != null && whole == size;
     }
 
     /** {@code *(p + k)} of a local pointer p to one place of one object: that object and the byte offset there; else null. */

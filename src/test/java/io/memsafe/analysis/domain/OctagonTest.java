@@ -263,6 +263,26 @@ class OctagonTest {
         assertThat(wrong.upperSumMinus("used", "n", "size")).isEqualTo(INF);
     }
 
+    /**
+     * {@code rest = len - off; if (n > rest) fail;}: n is bounded by what is left of len past off (an
+     * anchor), which a check against len alone ({@code if (n > len) fail;}) is not.
+     */
+    @Test
+    void boundByTheRestIsToldFromABoundByTheWhole() {
+        Octagon<String> rest = top().addLower("off", 0).assumeLe("off", "len", 0)
+                .assignDifference("rest", "len", "off").assumeLe("n", "rest", 0);
+        assertThat(rest.boundedByRest("n", "len")).isTrue();
+        assertThat(rest.upperDiff("n", "len")).isLessThanOrEqualTo(0);
+        // a variable equal to len (the input's byte count) is len
+        assertThat(rest.assign("count", "len", 0).boundedByRest("n", "count")).isTrue();
+        Octagon<String> whole = top().addLower("off", 0).assumeLe("off", "len", 0).assumeLe("n", "len", 0);
+        assertThat(whole.boundedByRest("n", "len")).isFalse();
+        assertThat(whole.upperDiff("n", "len")).isEqualTo(0);
+        // what is left of another object bounds nothing of this one
+        Octagon<String> other = top().assignDifference("rest", "cap", "off").assumeLe("n", "rest", 0);
+        assertThat(other.boundedByRest("n", "len")).isFalse();
+    }
+
     /** {@code end = used + n; if (end > size) return; memcpy(buf + used, src, n)}. */
     @Test
     void sumCheckedAgainstSizeFitsTheBuffer() {
