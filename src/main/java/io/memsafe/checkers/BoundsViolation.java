@@ -4,6 +4,7 @@ import io.memsafe.analysis.domain.Interval;
 import io.memsafe.analysis.domain.Origin;
 import io.memsafe.analysis.domain.Region;
 import io.memsafe.analysis.domain.Value;
+import io.memsafe.analysis.engine.AttackSurface;
 import io.memsafe.analysis.engine.MemoryAccess;
 import io.memsafe.analysis.engine.TraceStep;
 
@@ -212,7 +213,7 @@ record BoundsViolation(Region region, Interval offset, Interval length, long siz
         if (negativeLength) sb.append(": the length can be negative, and as the unsigned length the call takes it is a huge value, past the ")
                 .append(size).append(" bytes; it is checked against a maximum only, not against 0");
         else if (under) sb.append(": starts ").append(-offset.lo()).append(" bytes before the buffer");
-        else if (size < 0 && a.end() == MemoryAccess.End.PAST_COUNT) sb.append(region.key.startsWith("in:") ? ": may end past the input" : ": ends past the block");
+        else if (size < 0 && a.end() == MemoryAccess.End.PAST_COUNT) sb.append(AttackSurface.isInput(region) ? ": may end past the input" : ": ends past the block");
         else if (size < 0) sb.append(": no check relates the offset to the buffer's length, so it may end past it");
         else if (onlyGuaranteed && region.kind == Region.Kind.HEAP && !region.size.unknown && region.size.num.hi() != Interval.POS_INF)
             sb.append(": ends past the ").append(size).append(" bytes it is sure to have (its size, ").append(region.size.num)
@@ -230,7 +231,7 @@ record BoundsViolation(Region region, Interval offset, Interval length, long siz
     List<TraceStep> trace(MemoryAccess a, boolean write) {
         List<TraceStep> t = new ArrayList<>();
         if (region.allocated != null && region.allocated.line() > 0) {
-            t.add(new TraceStep(region.allocated, size < 0 && a.end() == MemoryAccess.End.PAST_COUNT && region.key.startsWith("in:")
+            t.add(new TraceStep(region.allocated, size < 0 && a.end() == MemoryAccess.End.PAST_COUNT && AttackSurface.isInput(region)
                     ? region.description + " enters here, as long as the entry point's length parameter says"
                     : size < 0 && a.end() == MemoryAccess.End.PAST_COUNT
                     ? region.description + " allocated here, with as many elements as a variable the access reaches"

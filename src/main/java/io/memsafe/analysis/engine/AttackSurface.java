@@ -104,6 +104,11 @@ public final class AttackSurface {
         return out;
     }
 
+    /** The bytes an entry point's buffer parameter designates (the regions {@link #bind} makes). */
+    public static boolean isInput(Region r) { return r.key.startsWith(INPUT); }
+
+    private static final String INPUT = "in:";
+
     /** The byte type a pointer parameter designates (void counts as unsigned bytes), or null. */
     private static Type.Int bytePointee(Type t) {
         if (!(t instanceof Type.Pointer p)) return null;
@@ -135,7 +140,7 @@ public final class AttackSurface {
             } else if (role.equals("buffer")) {
                 Type.Int b = bytePointee(p.type);
                 Origin o = new Origin("the bytes of input buffer '" + p.name + "' of entry point " + fn.name + "()", fn.loc);
-                Region r = new Region("in:" + fn.unit + ":" + fn.name + ":" + p.name, Region.Kind.UNKNOWN, Value.UNKNOWN,
+                Region r = new Region(INPUT + fn.unit + ":" + fn.name + ":" + p.name, Region.Kind.UNKNOWN, Value.UNKNOWN,
                         "input buffer '" + p.name + "' of " + fn.name + "()", fn.loc, "input");
                 Interval bytes = b.signed() ? Interval.of(-128, 127) : Interval.of(0, 255);
                 s.set(r, new Contents(new TreeMap<>(), Value.tainted(bytes, o), Value.UNKNOWN));

@@ -230,7 +230,7 @@ final class BlockCounts {
     }
 
     /** The bytes an entry point's buffer parameter designates (keyed {@code in:} by {@link AttackSurface#bind}). */
-    static boolean isInput(Region r) { return r.key.startsWith("in:"); }
+    static boolean isInput(Region r) { return AttackSurface.isInput(r); }
 
     /**
      * A place whose value comes from untrusted input other than the input's own length, not capped by a test

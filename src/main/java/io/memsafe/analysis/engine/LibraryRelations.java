@@ -165,11 +165,16 @@ final class LibraryRelations {
                 && !s.rel.boundedByRest(len.x(), count(region, 1)) && BlockCounts.untrustedLength(in, len.x(), region, s);
     }
 
-    private static String pastInputDetail(Interpreter in, Linear len, long from, State s) {
+    /** Records such an access of {@code ptr} as ending past the input, with what its finding says of the length. */
+    private static Map<Value, MemoryAccess.End> pastInput(Interpreter in, Map<Value, MemoryAccess.End> out, Value ptr, Linear len, long from, State s) {
+        if (out == null) out = new IdentityHashMap<>();
+        out.put(ptr, MemoryAccess.End.PAST_COUNT);
         Value v = Relations.value(in, len.x(), s);
         Interval n = v.num.isBottom() ? s.rel.bounds(len.x()) : v.num.meet(s.rel.bounds(len.x()));
-        return "length " + (n.isBottom() ? "?" : n.add(Interval.of(len.c())).toString()) + (v.taint == null ? "" : " from " + v.taint.what() + " at line " + v.taint.loc().line())
-                + ", checked against the input's whole length, not against what is left of it past offset " + from;
+        in.endDetails.put(ptr, "length " + (n.isBottom() ? "?" : n.add(Interval.of(len.c())).toString())
+                + (v.taint == null ? "" : " from " + v.taint.what() + " at line " + v.taint.loc().line())
+                + ", checked against the input's whole length, not against what is left of it past offset " + from);
+        return out;
     }
 
     /** A local pointer, or an array member of what one points to ({@code pkt->payload}): a fixed place of the block it designates. */
@@ -244,14 +249,12 @@ final class LibraryRelations {
                         if (out == null) out = new IdentityHashMap<>();
                         out.put(ptr, MemoryAccess.End.PAST_COUNT);
                     } else if (d != Octagon.INF && pastInput(in, region, len, d, ptr.pts.get(region).lo(), s)) {
-                        if (out == null) out = new IdentityHashMap<>();
-                        out.put(ptr, MemoryAccess.End.PAST_COUNT);
-                        in.endDetails.put(ptr, pastInputDetail(in, len, ptr.pts.get(region).lo(), s));
+                        out = pastInput(in, out, ptr, len, ptr.pts.get(region).lo(), s);
                     }
                 }
                 continue;
             }
-            if (isInput(region) && pe instanceof Expr.Binary pb && pb.op() == BinOp.ADD && localPointer(pb.left()) && s.rel.variables().contains(count(region, 1))) {
+            if (pe instanceof Expr.Binary pb && pb.op() == BinOp.ADD && localPointer(pb.left()) && s.rel.variables().contains(count(region, 1))) {
                 // an input read from past a header ({@code memcpy(dst, d + 2, n)}) by a length the checks bound by
                 // the whole input's length: the copy runs past the input by up to the header's size
                 Interval at = ptr.pts.get(region);
@@ -259,9 +262,7 @@ final class LibraryRelations {
                 if (!at.isBottom() && at.lo() > 0 && at.lo() != Interval.POS_INF && len != null && len.x() != null && len.y() == null && len.sx() == 1) {
                     long d = s.rel.upperDiff(len.x(), count(region, 1));
                     if (d != Octagon.INF && pastInput(in, region, len, d, at.lo(), s)) {
-                        if (out == null) out = new IdentityHashMap<>();
-                        out.put(ptr, MemoryAccess.End.PAST_COUNT);
-                        in.endDetails.put(ptr, pastInputDetail(in, len, at.lo(), s));
+                        out = pastInput(in, out, ptr, len, at.lo(), s);
                         continue;
                     }
                 }
