@@ -455,6 +455,16 @@ final class ModelInterpreter {
      * neighbours.
      */
     private void fill(Value dst, State s, Value content, Interval length, NulUpdate nul) {
+        fill(dst, s, content, length, nul, -1);
+    }
+
+    /**
+     * The same, for a write into an array member that ends at {@code memberEnd} in the one object
+     * {@code dst} designates (-1: none): the write is taken to stay inside the member, so the members
+     * after it keep what they hold (writing past it is the overflow the access check reports when it
+     * cannot prove the write fits; a fill level kept after the member survives an append into it).
+     */
+    private void fill(Value dst, State s, Value content, Interval length, NulUpdate nul, long memberEnd) {
         for (Map.Entry<Region, Interval> e : dst.pts.entrySet()) {
             Region r = e.getKey();
             if (r.kind == Region.Kind.STRING_LITERAL) continue;
@@ -466,6 +476,7 @@ final class ModelInterpreter {
             TreeMap<Long, Contents.Cell> kept = new TreeMap<>();
             if (from) {
                 long reach = bounded ? off.hi() + Math.max(0, length.hi()) : Long.MAX_VALUE;
+                if (memberEnd >= 0 && dst.pts.size() == 1) reach = Math.min(reach, memberEnd);
                 for (Map.Entry<Long, Contents.Cell> cell : c.cells.entrySet()) {
                     long at = cell.getKey();
                     if (at + cell.getValue().size() <= off.lo() || at >= reach) kept.put(at, cell.getValue());
@@ -517,10 +528,11 @@ final class ModelInterpreter {
         // the access check above reports when it can tell)
         long member = memberArrayBytes(c, w.arg());
         Interval n = member > 0 && reach.hi() == Interval.POS_INF ? Interval.of(Math.min(Math.max(0, reach.lo()), member), member) : reach;
+        long end = SubObjects.memberEnd(in, c == null || w.arg() >= c.args().size() ? null : c.args().get(w.arg()), dst, s, f);
         switch (w.fill()) {
             case BYTE_ARG -> {
                 Value b = w.source() < 0 ? Value.ZERO : arg(args, w.source());
-                fill(dst, s, b, n, (nul, off) -> Strings.afterFill(nul, off, n, b));
+                fill(dst, s, b, n, (nul, off) -> Strings.afterFill(nul, off, n, b), end);
                 if (w.elem() > 1) firstElement(dst, n, w.elem(), b, s);
             }
             case COPY -> {
@@ -538,13 +550,13 @@ final class ModelInterpreter {
                     }
                     if (str != null && str.bytes().lo() >= n.hi()) return Strings.afterFill(nul, off, n, Value.of(Interval.of(1, 255)));
                     return Strings.afterFill(nul, off, n, Value.UNKNOWN);
-                });
+                }, end);
             }
             case TAINTED -> {
                 Origin o = new Origin(op + "()", loc);
-                fill(dst, s, Value.tainted(Interval.of(-128, 255), o), n, (nul, off) -> Strings.afterFill(nul, off, n, Value.UNKNOWN).withTaint(o).withUnknown(false));
+                fill(dst, s, Value.tainted(Interval.of(-128, 255), o), n, (nul, off) -> Strings.afterFill(nul, off, n, Value.UNKNOWN).withTaint(o).withUnknown(false), end);
             }
-            case UNKNOWN -> fill(dst, s, Value.UNKNOWN, n, (nul, off) -> Value.UNKNOWN);
+            case UNKNOWN -> fill(dst, s, Value.UNKNOWN, n, (nul, off) -> Value.UNKNOWN, end);
         }
     }
 

@@ -4,8 +4,8 @@ import io.memsafe.ir.BasicBlock;
 import io.memsafe.ir.Expr;
 import io.memsafe.ir.Expr.BinOp;
 import io.memsafe.ir.Function;
+import io.memsafe.ir.Lvalue;
 import io.memsafe.ir.Stmt;
-import io.memsafe.ir.Variable;
 
 import java.util.BitSet;
 import java.util.HashMap;
@@ -14,12 +14,14 @@ import java.util.Map;
 
 /**
  * The division check that makes a product of two variables safe: {@code if (w > INT_MAX / h) fail;
- * size = w * h}. Intervals cannot keep it (the bound on {@code w} depends on {@code h}), so the
- * multiplication asks here whether a branch that took the check's passing side dominates it: a test
- * {@code a > K / b} taken false (or {@code a <= K / b} taken true, either operand order) on every path
- * to the product {@code a * b}, with {@code K} no larger than the product's type can hold. A read of
- * the function's own code, not of the paths: it does not see a variable assigned again between the
- * check and the product, and it answers only for products of two plain variables.
+ * size = w * h}, also written {@code if (h && w > INT_MAX / h) fail;} (a zero h makes a zero product).
+ * Intervals cannot keep it (the bound on {@code w} depends on {@code h}), so the multiplication asks
+ * here whether every path to the product {@code a * b} passes the check's passing side — a test
+ * {@code a > K / b} taken false (or {@code a <= K / b} taken true, either operand order), with
+ * {@code K} no larger than the product's type can hold — or a test that makes a or b zero. The
+ * operands are variables or members reached the same way ({@code g->width * g->height}). A read of
+ * the function's own code, not of the paths: it does not see an operand assigned again between the
+ * check and the product.
  */
 final class ProductGuards {
     private ProductGuards() { }
@@ -30,45 +32,107 @@ final class ProductGuards {
     /** Is the product {@code mul}, evaluated in block {@code at} of {@code fn}, guarded by a division check up to {@code max}? */
     static boolean checked(Function fn, BasicBlock at, Expr.Binary mul, long max) {
         if (fn == null || at == null || mul.op() != BinOp.MUL) return false;
-        Variable a = Expr.loadedVariable(mul.left()), b = Expr.loadedVariable(mul.right());
+        Lvalue a = operand(mul.left()), b = operand(mul.right());
         if (a == null || b == null) return false;
-        BitSet[] dom = null;
         int here = fn.blocks.indexOf(at);
         if (here < 0) return false;
+        BitSet guard = new BitSet(), zero = new BitSet();
         for (int i = 0; i < fn.blocks.size(); i++) {
             for (Stmt st : fn.blocks.get(i).stmts) {
-                if (!(st instanceof Stmt.Assume as) || !guards(as.cond(), as.truth(), a, b, max)) continue;
-                if (dom == null) dom = DOMINATORS.computeIfAbsent(fn, ProductGuards::dominators);
-                if (dom[here].get(i)) return true;
+                if (!(st instanceof Stmt.Assume as)) continue;
+                if (guards(as.cond(), as.truth(), a, b, max)) guard.set(i);
+                else if (zero(as.cond(), as.truth(), a) || zero(as.cond(), as.truth(), b)) zero.set(i);
             }
+        }
+        if (guard.isEmpty()) return false;
+        BitSet[] dom = DOMINATORS.computeIfAbsent(fn, ProductGuards::dominators);
+        if (dom[here].intersects(guard)) return true;
+        // no one check dominates it: every path from the entry passes a check or a zero operand
+        if (zero.isEmpty()) return false;
+        BitSet cut = (BitSet) guard.clone();
+        cut.or(zero);
+        int entry = Math.max(0, fn.blocks.indexOf(fn.entry));
+        if (cut.get(entry)) return true;
+        BitSet seen = new BitSet();
+        java.util.ArrayDeque<BasicBlock> work = new java.util.ArrayDeque<>(List.of(fn.blocks.get(entry)));
+        seen.set(entry);
+        while (!work.isEmpty()) {
+            BasicBlock x = work.poll();
+            if (x == at) return false;
+            for (BasicBlock n : x.succs) {
+                int ni = fn.blocks.indexOf(n);
+                if (ni < 0 || seen.get(ni) || cut.get(ni)) continue;
+                seen.set(ni);
+                work.add(n);
+            }
+        }
+        return true;
+    }
+
+    /** A product's operand: a variable or a member, read as it is ({@code w}, {@code g->width}); else null. */
+    private static Lvalue operand(Expr e) {
+        return Expr.uncast(e) instanceof Expr.Load l && plain(l.lv()) ? l.lv() : null;
+    }
+
+    private static boolean plain(Lvalue lv) {
+        return switch (lv) {
+            case Lvalue.Var v -> true;
+            case Lvalue.Field f -> plain(f.base());
+            case Lvalue.Deref d -> Expr.uncast(d.pointer()) instanceof Expr.Load l && plain(l.lv());
+            default -> false;
+        };
+    }
+
+    /** The same variable or member, reached the same way (locations aside). */
+    private static boolean same(Lvalue x, Lvalue y) {
+        if (x instanceof Lvalue.Var a && y instanceof Lvalue.Var b) return a.var() == b.var();
+        if (x instanceof Lvalue.Field a && y instanceof Lvalue.Field b) return a.offset() == b.offset() && same(a.base(), b.base());
+        if (x instanceof Lvalue.Deref a && y instanceof Lvalue.Deref b) {
+            return a.byteOffset() == b.byteOffset() && a.type().size() == b.type().size()
+                    && Expr.uncast(a.pointer()) instanceof Expr.Load la && Expr.uncast(b.pointer()) instanceof Expr.Load lb && same(la.lv(), lb.lv());
         }
         return false;
     }
 
+    private static boolean is(Expr e, Lvalue lv) {
+        Lvalue o = operand(e);
+        return o != null && same(o, lv);
+    }
+
+    /** Does assuming {@code cond} is {@code truth} make {@code x} zero ({@code !h}, {@code h == 0}, {@code h} false)? */
+    private static boolean zero(Expr cond, boolean truth, Lvalue x) {
+        cond = Expr.uncast(cond);
+        if (cond instanceof Expr.Unary u && u.op() == Expr.UnOp.NOT) return zero(u.operand(), !truth, x);
+        if (cond instanceof Expr.Binary t && (t.op() == BinOp.EQ || t.op() == BinOp.NE)) {
+            boolean eq = (t.op() == BinOp.EQ) == truth;
+            return eq && (is(t.left(), x) && isZero(t.right()) || is(t.right(), x) && isZero(t.left()));
+        }
+        return !truth && is(cond, x);
+    }
+
+    private static boolean isZero(Expr e) {
+        return Relations.constant(e) instanceof Long k && k == 0;
+    }
+
     /** Does assuming {@code cond} is {@code truth} mean {@code x <= K / y} for {x, y} = {a, b} and K <= max? */
-    private static boolean guards(Expr cond, boolean truth, Variable a, Variable b, long max) {
+    private static boolean guards(Expr cond, boolean truth, Lvalue a, Lvalue b, long max) {
         cond = Expr.uncast(cond);
         if (cond instanceof Expr.Unary u && u.op() == Expr.UnOp.NOT) return guards(u.operand(), !truth, a, b, max);
         if (!(cond instanceof Expr.Binary t) || !t.op().isComparison() || t.op() == BinOp.EQ || t.op() == BinOp.NE) return false;
         BinOp op = truth ? t.op() : t.op().negate();
         // x op (K / y), or (K / y) op x turned around
-        Variable onRight = quotient(t.right(), a, b, max), onLeft = quotient(t.left(), a, b, max);
-        if (onRight != null && (op == BinOp.LE || op == BinOp.LT)) return isOther(t.left(), onRight, a, b);
-        if (onLeft != null && (op == BinOp.GE || op == BinOp.GT)) return isOther(t.right(), onLeft, a, b);
+        Lvalue onRight = quotient(t.right(), a, b, max), onLeft = quotient(t.left(), a, b, max);
+        if (onRight != null && (op == BinOp.LE || op == BinOp.LT)) return is(t.left(), onRight == a ? b : a);
+        if (onLeft != null && (op == BinOp.GE || op == BinOp.GT)) return is(t.right(), onLeft == a ? b : a);
         return false;
     }
 
-    /** For {@code K / y} with y one of a, b and 0 <= K <= max: y; else null. */
-    private static Variable quotient(Expr e, Variable a, Variable b, long max) {
+    /** For {@code K / y} with y one of a, b and 0 <= K <= max: that operand (a or b itself); else null. */
+    private static Lvalue quotient(Expr e, Lvalue a, Lvalue b, long max) {
         if (!(Expr.uncast(e) instanceof Expr.Binary d) || d.op() != BinOp.DIV) return null;
-        if (!(Expr.uncast(d.left()) instanceof Expr.IntConst ic) || ic.value() < 0 || ic.value() > max) return null;
-        Variable y = Expr.loadedVariable(d.right());
-        return y == a || y == b ? y : null;
-    }
-
-    private static boolean isOther(Expr x, Variable divisor, Variable a, Variable b) {
-        Variable v = Expr.loadedVariable(x);
-        return v != null && (divisor == a ? v == b : v == a);
+        Long k = Relations.constant(d.left());
+        if (k == null || k < 0 || k > max) return null;
+        return is(d.right(), a) ? a : is(d.right(), b) ? b : null;
     }
 
     /** The classic iterative dominator sets over the function's blocks (entry first). */

@@ -102,14 +102,22 @@ final class Relations {
         return r.kind == Region.Kind.STACK && r.key.startsWith("v:") && whole != null && whole == size;
     }
 
-    /** {@code *(p + k)} of a local pointer p to one place of one object: that object and the byte offset there; else null. */
+    /** {@code *p}, {@code p->f} or {@code p[k]} of a local pointer p to one place of one object and a constant k: that object and the byte offset there; else null. */
     private static Map.Entry<Region, Long> pointee(Interpreter in, Lvalue.Deref d, State s, Interpreter.Frame f) {
-        if (!(strip(d.pointer()) instanceof Expr.Load pl && pl.lv() instanceof Lvalue.Var pv && !pv.var().isGlobalStorage() && pv.var().type instanceof Type.Pointer)) return null;
+        Expr pointer = strip(d.pointer());
+        long k = 0;
+        // p[k] of a constant k (a byte at a fixed place of an input: d[0], d[1])
+        if (pointer instanceof Expr.Binary b && b.op() == BinOp.ADD && b.type() instanceof Type.Pointer && constant(b.right()) instanceof Long c
+                && Math.abs(c) < (1L << 20) && b.scale() > 0) {
+            pointer = strip(b.left());
+            k = c * b.scale();
+        }
+        if (!(pointer instanceof Expr.Load pl && pl.lv() instanceof Lvalue.Var pv && !pv.var().isGlobalStorage() && pv.var().type instanceof Type.Pointer)) return null;
         Value ptr = s.contents(in.region(pv.var(), f.fn())).load(Interval.ZERO, 8);
         if (ptr.unknown || ptr.pts.size() != 1) return null;
         Map.Entry<Region, Interval> target = ptr.pts.entrySet().iterator().next();
         if (!target.getValue().isSingleton()) return null;
-        return Map.entry(target.getKey(), target.getValue().lo() + d.byteOffset());
+        return Map.entry(target.getKey(), target.getValue().lo() + k + d.byteOffset());
     }
 
     /**
@@ -264,6 +272,10 @@ final class Relations {
             return !v.isBottom() && v.lo() >= 0 ? l : null;
         }
         if (e instanceof Expr.IntConst k) return Linear.constant(k.value());
+        // a masked value converted to a type its mask fits ({@code uint8_t tkl = d[0] & 0x0f}) keeps it
+        if (e instanceof Expr.Cast c && c.type() instanceof Type.Int t && ScaledCopies.of(in, strip(c.operand()), s, f) instanceof String m
+                && ScaledCopies.of(m) instanceof ScaledCopies.Copy copy && copy.masked()
+                && Interval.of(0, copy.k()).leq(Interval.ofType(t.size(), t.signed()))) return new Linear(m, 1, null, 0, 0);
         // a non-negative constant converted to any integer type wide enough keeps its value
         if (e instanceof Expr.Cast c && c.operand() instanceof Expr.IntConst k && k.value() >= 0 && c.type() instanceof Type.Int t
                 && (t.size() >= 8 || k.value() < (1L << (8 * t.size() - 1)))) return Linear.constant(k.value());
@@ -342,6 +354,7 @@ final class Relations {
             case SUB -> l >= r ? l - r : null;
             case MUL -> l * r;
             case DIV -> r != 0 && l % r == 0 ? l / r : null;
+            case SHL -> r < 32 ? l << r : null;
             default -> null;
         };
         // only a result the expression's type holds (no wrap)
@@ -435,20 +448,37 @@ final class Relations {
         if (p != null && p.pointer()) computed = offsetOf(computed, p.unit());
         if (r.variables().contains(x) && !computed.num.isBottom() && computed.pts.isEmpty() && !computed.unknown) r = r.meetInterval(x, computed.num);
         s.rel = r;
-        // and what the relations know of the value bounds what the place holds when the intervals lost it
-        // all ({@code rest = end - pos} in size_t after {@code pos <= end}: the intervals of end and pos
-        // overlap, their difference wraps to any value; the relations keep it between 0 and the room)
+        // and what the relations know of the value bounds what the place holds where the intervals are
+        // looser ({@code rest = end - pos} in size_t after {@code pos <= end}: the intervals of end and pos
+        // overlap, their difference wraps to any value; the relations keep it between 0 and the room;
+        // {@code pl += olen} after {@code pl + olen < sizeof buf}: the intervals add two bounds of 127)
         if (a.fits() && p != null && !p.pointer() && r.variables().contains(x)) {
             Value v = value(in, x, s);
             Interval b = r.bounds(x);
-            if (!v.unknown && v.pts.isEmpty() && v.num.equals(p.range()) && !b.isBottom()) {
+            if (v.pts.isEmpty() && !b.isBottom() && !v.num.isBottom()) {
+                // (a value the intervals hold as "or anything" stays so: a bound the relations know is no
+                // evidence that it is reached)
                 Interval n = v.num.meet(b);
                 if (!n.isBottom() && !n.equals(v.num)) {
-                    s.set(p.region(), s.contents(p.region()).store(Interval.of(p.field() ? p.offset() : 0), p.size(), new Value(n, v.pts, false, v.taint, v.widened), true));
+                    s.set(p.region(), s.contents(p.region()).store(Interval.of(p.field() ? p.offset() : 0), p.size(), new Value(n, v.pts, v.unknown, v.taint, v.widened), true));
                 }
             }
         }
     }
+
+    /**
+     * Whether the relations' bounds of a place say more of its value than its type does, on both sides
+     * (below zero nothing is to say of an unsigned place): only then do they stand for a value the
+     * intervals know nothing of.
+     */
+    private static boolean informative(Interval b, Place p) {
+        if (p == null || b.isBottom() || b.lo() == Interval.NEG_INF || b.hi() == Interval.POS_INF) return false;
+        Interval type = p.range();
+        // (a bound past a billion only keeps the value inside its type, n <= INT_MAX before a conversion)
+        return b.hi() < Math.min(type.hi(), RANGE_GUARD) && (type.lo() >= 0 || b.lo() > Math.max(type.lo(), -RANGE_GUARD));
+    }
+
+    private static final long RANGE_GUARD = 1L << 30;
 
     private static Octagon<String> shifted(Octagon<String> r, String x, long c) {
         return c == 0 ? r : r.assign(x, x, c);
@@ -468,9 +498,12 @@ final class Relations {
             String v = k == 0 ? l.x : l.y;
             if (v == null) continue;
             Value val = value(in, v, s);
-            if ((val.unknown && !knownPart) || val.isPointer() || val.num.isBottom()) return Interval.BOTTOM;
-            // what the relations know bounds it too (a fill level widened in memory, kept by a check)
-            Interval num = val.num.meet(s.rel.bounds(v));
+            if (val.isPointer() || val.num.isBottom()) return Interval.BOTTOM;
+            // what the relations know bounds it too (a fill level widened in memory, kept by a check); a
+            // value the intervals do not know at all is what the relations bound it to, if they do
+            Interval rel = s.rel.bounds(v);
+            if (val.unknown && !knownPart && !informative(rel, in.relatedPlaces.get(v))) return Interval.BOTTOM;
+            Interval num = val.unknown && !knownPart ? rel : val.num.meet(rel);
             if (num.isBottom()) return Interval.BOTTOM;
             r = (k == 0 ? l.sx : l.sy) > 0 ? r.add(num) : r.sub(num);
         }
@@ -725,6 +758,22 @@ final class Relations {
                     && o.variables().contains((String) terms.get(0)[0]) && o.variables().contains((String) terms.get(1)[0])
                     && o.upperDiff((String) terms.get(0)[0], (String) terms.get(1)[0]) == c
                     && o.upperDiff((String) terms.get(1)[0], (String) terms.get(0)[0]) == -c) s.bottom = true;
+            // x != c at an end of x's bounds moves that end ({@code (d[1] & 7) != 0}: the masked copy from 1)
+            // (integers only: two pointers at the same offset of different objects differ)
+            if (terms.size() == 1 && Math.abs((int) terms.get(0)[1]) == 1 && c != Long.MIN_VALUE && o.variables().contains((String) terms.get(0)[0])
+                    && strip(left).type() instanceof Type.Int && strip(right).type() instanceof Type.Int) {
+                String x = (String) terms.get(0)[0];
+                long v = (int) terms.get(0)[1] * c;
+                Interval b = o.bounds(x);
+                Octagon<String> n = b.lo() == v && v < Interval.POS_INF ? o.meetInterval(x, Interval.of(v + 1, Interval.POS_INF))
+                        : b.hi() == v && v > Interval.NEG_INF ? o.meetInterval(x, Interval.of(Interval.NEG_INF, v - 1)) : o;
+                if (n.isBottom()) s.bottom = true;
+                else if (n != o) {
+                    s.rel = n;
+                    learn(in, l, s);
+                    learn(in, r, s);
+                }
+            }
             return;
         }
         switch (op) {
@@ -772,14 +821,24 @@ final class Relations {
      * Whether a side of a test computed in an integer type narrower than 64 bits ({@code off + len} in
      * {@code unsigned int}) may have wrapped over the values the state holds: then the test says nothing
      * of the mathematical sum the relations describe ({@code off + len > size} is false for a huge
-     * {@code off} whose sum wrapped). A 64-bit side is taken as computed: its operands are sizes of
-     * objects in memory.
+     * {@code off} whose sum wrapped). A 64-bit sum is taken as computed: its operands are sizes of
+     * objects in memory; a constant minus a value in a 64-bit unsigned type is not, unless it cannot go
+     * below zero.
      */
     static boolean mayWrap(Interpreter in, Expr side, Linear l, State s) {
         if (l.y == null && l.c == 0) return false;
         Type t = strip(side).type();
-        if (!(t instanceof Type.Int i) || i.size() >= 8) return false;
+        if (!(t instanceof Type.Int i)) return false;
         Interval r = exact(in, l, s, true);
+        if (i.size() >= 8) {
+            // a 64-bit sum does not reach 2^64, but a constant minus a value in an unsigned type goes
+            // below zero as soon as the value may be more than the constant ({@code BUFSZ - resplen}
+            // with a resplen from the caller): then it wraps to a huge value. (A difference of two
+            // variables, {@code len - pos}, is taken as computed: an invariant the analysis may not
+            // see keeps pos within len.)
+            boolean fromConstant = l.x != null && l.sx < 0 && (l.y == null || l.sy < 0);
+            return fromConstant && !i.signed() && !r.isBottom() && r.lo() < 0;
+        }
         return !r.isBottom() && !fits(r, t);
     }
 

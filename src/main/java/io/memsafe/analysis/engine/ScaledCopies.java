@@ -21,6 +21,12 @@ import java.util.Map;
  * the new capacity equal, which the next {@code p[n]} under {@code n < cap} needs. A copy also brings
  * how far it is from y ({@code y×2 - y} is y's own range), so an index equal to the old capacity stays
  * below the new count.
+ * <p>A masked copy {@code y×&m} stands for {@code y & m} in the same way: a field extracted from a
+ * byte and tested ({@code if ((d[0] & 0x0f) > 8) fail}) and then extracted again to be used
+ * ({@code tkl = d[0] & 0x0f; memcpy(token, p, tkl)}) is the same value both times, and the test
+ * bounds the use. The octagon cannot say {@code x = y & m} either; it knows the copy lies between
+ * 0 and both the mask and y (for a y that is not negative). Its local may also be a field, a byte
+ * of an input, as long as the relations hold it.
  */
 final class ScaledCopies {
     private ScaledCopies() { }
@@ -30,16 +36,23 @@ final class ScaledCopies {
     /** Larger factors are not worth a variable: growth is by small multiples. */
     private static final long MAX_FACTOR = 1 << 16;
 
-    record Copy(String base, long k) {
-        String key() { return base + MARK + k; }
+    /** Marks a masked copy's constant after {@link #MARK}. */
+    private static final String AND = "&";
+
+    /** k times the base, or the base masked with k when {@code masked}. */
+    record Copy(String base, long k, boolean masked) {
+        Copy(String base, long k) { this(base, k, false); }
+        String key() { return base + MARK + (masked ? AND : "") + k; }
     }
 
     /** The copy a relation variable is, or null. */
     static Copy of(String key) {
         int i = key.lastIndexOf(MARK);
         if (i <= 0) return null;
+        String k = key.substring(i + MARK.length());
+        boolean masked = k.startsWith(AND);
         try {
-            return new Copy(key.substring(0, i), Long.parseLong(key.substring(i + MARK.length())));
+            return new Copy(key.substring(0, i), Long.parseLong(masked ? k.substring(AND.length()) : k), masked);
         } catch (NumberFormatException e) {
             return null;
         }
@@ -50,6 +63,7 @@ final class ScaledCopies {
      * its copy; else null.
      */
     static String of(Interpreter in, Expr e, State s, Interpreter.Frame f) {
+        if (e instanceof Expr.Binary b && b.op() == BinOp.AND && b.type() instanceof Type.Int) return masked(in, b, s, f);
         if (!(e instanceof Expr.Binary b) || b.op() != BinOp.MUL || !(b.type() instanceof Type.Int)) return null;
         Long kl = Relations.constant(b.left()), kr = Relations.constant(b.right());
         Expr other = kr != null ? b.left() : kl != null ? b.right() : null;
@@ -61,11 +75,27 @@ final class ScaledCopies {
         return new Copy(y, k).key();
     }
 
-    /** The value a copy stands for: k times what its local holds (unknown when that is). */
+    /**
+     * {@code y & m} of a related integer place y that is not negative (a local, a field, a byte of an
+     * input) and a mask m from 1 up: the key of its masked copy; else null.
+     */
+    private static String masked(Interpreter in, Expr.Binary b, State s, Interpreter.Frame f) {
+        Long ml = Relations.constant(b.left()), mr = Relations.constant(b.right());
+        Expr other = mr != null ? b.left() : ml != null ? b.right() : null;
+        long m = mr != null ? mr : ml != null ? ml : 0;
+        if (other == null || m < 1 || m > MAX_FACTOR) return null;
+        String y = Relations.cell(in, other, s, f);
+        Relations.Place p = y == null ? null : in.relatedPlaces.get(y);
+        if (p == null || p.pointer() || p.range().lo() < 0 && !(Relations.value(in, y, s).num.lo() >= 0)) return null;
+        return new Copy(y, m, true).key();
+    }
+
+    /** The value a copy stands for: k times what its local holds, or it masked (unknown when that is). */
     static Value value(Interpreter in, Copy c, State s) {
         Value v = Relations.value(in, c.base(), s);
-        if (v.unknown || !v.pts.isEmpty() || v.num.isBottom()) return Value.UNKNOWN;
-        return new Value(v.num.mul(Interval.of(c.k())), Map.of(), false, v.taint, v.widened);
+        if (v.unknown || !v.pts.isEmpty() || v.num.isBottom()) return c.masked() ? Value.of(Interval.of(0, c.k())) : Value.UNKNOWN;
+        Interval n = c.masked() ? v.num.bitAnd(Interval.of(c.k())) : v.num.mul(Interval.of(c.k()));
+        return new Value(n, Map.of(), false, v.taint, v.widened);
     }
 
     /**
@@ -73,6 +103,12 @@ final class ScaledCopies {
      * bounds make of it (only for a y that is not negative and bounded).
      */
     static Octagon<String> related(Copy c, Interval base, Octagon<String> r) {
+        if (c.masked()) {
+            // 0 <= y & m <= m, and y & m <= y; the local enters with its bounds so that its change forgets the copy
+            Octagon<String> o = r.meetInterval(c.key(), Interval.of(0, c.k()));
+            if (base != null && !base.isBottom() && base.lo() >= 0) o = o.meetInterval(c.base(), base).addConstraint(c.key(), c.base(), 0);
+            return o.isBottom() ? r : o;
+        }
         if (base == null || base.isBottom() || base.lo() < 0 || base.hi() == Interval.POS_INF || base.hi() > Long.MAX_VALUE / c.k()) return r;
         long lo = (c.k() - 1) * base.lo(), hi = (c.k() - 1) * base.hi();
         Octagon<String> o = r.addConstraint(c.key(), c.base(), hi).addConstraint(c.base(), c.key(), -lo);

@@ -58,6 +58,10 @@ final class SizeArithmetic {
         Interval range = Interval.ofType(size, t.signed());
         boolean finiteInputs = x.lo() != Interval.NEG_INF && x.hi() != Interval.POS_INF && y.lo() != Interval.NEG_INF && y.hi() != Interval.POS_INF;
         boolean saturated = exact.lo() == Interval.NEG_INF || exact.hi() == Interval.POS_INF;
+        // past what a long holds is not past an unsigned 64-bit type: a product of two 32-bit values
+        // ({@code (size_t)w * h}) or a sum of two non-negative longs stays below 2^64
+        if (saturated && finiteInputs && !t.signed() && size == 8 && x.lo() >= 0 && y.lo() >= 0
+                && (b.op() == BinOp.ADD || b.op() == BinOp.MUL && Math.unsignedMultiplyHigh(x.hi(), y.hi()) == 0)) return result;
         // in an unsigned type a negative operand stands for 2^N minus it (an int count converted to size_t,
         // -x of an unsigned x): a result that stays within one turn below zero is a huge value (a size the
         // allocator refuses), not a small one; only a value a full turn below zero (-2^N + k) comes around

@@ -80,6 +80,23 @@ final class SubObjects {
         return out == null ? Map.of() : out;
     }
 
+    /**
+     * Where the array member that {@code e} (the expression of {@code dst}: the member decayed, maybe plus
+     * an offset) points into ends, as an offset in the one object {@code dst} designates; -1 when
+     * {@code e} points into no member or its place is not known.
+     */
+    static long memberEnd(Interpreter in, Expr e, Value dst, State s, Interpreter.Frame f) {
+        if (e == null || dst.unknown || dst.pts.size() != 1) return -1;
+        Value m = memberPointer(in, e, s, f);
+        if (m == null || m.unknown || m.pts.size() != 1) return -1;
+        Map.Entry<Region, Interval> member = m.pts.entrySet().iterator().next();
+        Interval within = member.getValue(), at = dst.pts.values().iterator().next();
+        if (!(member.getKey().size.constant() instanceof Long size) || within.isBottom() || at.isBottom()
+                || within.lo() == Interval.NEG_INF || at.lo() == Interval.NEG_INF) return -1;
+        long start = at.lo() - within.lo();
+        return start < 0 ? -1 : start + size;
+    }
+
     private static Value memberPointer(Interpreter in, Expr e, State s, Interpreter.Frame f) {
         while (e instanceof Expr.Cast c) e = c.operand();
         if (e instanceof Expr.AddressOf ao) return pointer(in, ao.lv(), s, f);
