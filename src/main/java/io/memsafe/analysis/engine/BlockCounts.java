@@ -121,7 +121,7 @@ final class BlockCounts {
      * tightest bound they know is {@code i <= n} or above (a loop {@code i <= n}, a check against
      * {@code n} where {@code n - 1} was meant). Only the end; the start is the intervals' to check.
      */
-    static MemoryAccess.End elementInBlock(Interpreter in, Lvalue lv, State s, Interpreter.Frame f) {
+    static MemoryAccess.End elementInBlock(Interpreter in, Lvalue lv, boolean write, State s, Interpreter.Frame f) {
         MemoryAccess.End none = MemoryAccess.End.UNRELATED;
         Element e = s.rel.variables().isEmpty() ? null : element(lv);
         if (e == null) return none;
@@ -130,6 +130,20 @@ final class BlockCounts {
         if (at.unknown || at.pts.isEmpty()) return none;
         Relations.Linear i = withoutConstants(in, Relations.linear(in, b.right(), s, f), s);
         if (i == null || i.x() == null || i.y() != null || i.sx() != 1) return none;
+        in.atInputLength = false;
+        // an index k times a local ({@code out[2 * i]}) is that local's scaled copy, related to the other
+        // copies while the check looks (the state keeps what it had)
+        if (ScaledCopies.of(i.x()) == null || s.rel.variables().contains(i.x())) return elementInBlock(in, s, at, b, i, write, none);
+        io.memsafe.analysis.domain.Octagon<String> kept = s.rel;
+        try {
+            Relations.introduce(in, i, s);
+            return elementInBlock(in, s, at, b, i, write, none);
+        } finally {
+            s.rel = kept;
+        }
+    }
+
+    private static MemoryAccess.End elementInBlock(Interpreter in, State s, Value at, Expr.Binary b, Relations.Linear i, boolean write, MemoryAccess.End none) {
         // every block the pointer may designate: the start of it, with a known count
         MemoryAccess.End end = MemoryAccess.End.INSIDE;
         for (Map.Entry<Region, Interval> t : at.pts.entrySet()) {
@@ -154,9 +168,11 @@ final class BlockCounts {
             // the relations let go past that byte, an untrusted one checked against another bound than what is
             // left of the input, does not: d[off + n] after n <= len)
             long over = Relations.satAdd(Relations.satAdd(d0, i.c()), start);
-            if (over > -1) end = isInput(t.getKey()) ? (over > 0 && related(s, i.x(), n) && !s.rel.boundedByRest(i.x(), n) && untrustedLength(in, i.x(), t.getKey(), s)
-                    ? MemoryAccess.End.PAST_COUNT : none)
+            // (a write at the length is no terminator read: out[2 * len] after len <= outsz / 2 is out[outsz])
+            if (over > -1) end = isInput(t.getKey()) ? ((over > 0 || write && start == 0) && related(s, i.x(), n) && !s.rel.boundedByRest(i.x(), n)
+                    && untrustedLength(in, i.x(), t.getKey(), s) ? MemoryAccess.End.PAST_COUNT : none)
                     : related(s, i.x(), n) ? MemoryAccess.End.PAST_COUNT : MemoryAccess.End.MAY_REACH_COUNT;
+            if (end == MemoryAccess.End.PAST_COUNT && isInput(t.getKey()) && over == 0) in.atInputLength = true;
         }
         return end;
     }

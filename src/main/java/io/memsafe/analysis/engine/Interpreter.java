@@ -451,6 +451,8 @@ public final class Interpreter {
      * object of its own: a copy into {@code s->name} is bounded by {@code name}, not by the struct.
      */
     Map<Value, Value> memberArguments = Map.of();
+    /** Set by {@link BlockCounts#elementInBlock}: the element it found past an input is at exactly its length (a write there). */
+    boolean atInputLength;
 
     /** The pointer arguments of the library call being applied whose accesses the relations prove to end in bounds (by identity). */
     Map<Value, MemoryAccess.End> provenEnds = Map.of();
@@ -503,12 +505,12 @@ public final class Interpreter {
     /** An access through an lvalue: an element of a heap block may be proven in bounds by the relations. */
     private void checkAccess(Lvalue lv, Value p, long size, boolean write, State s, Frame f) {
         if (direct(lv)) return;
-        MemoryAccess.End end = f.report() ? BlockCounts.elementInBlock(this, lv, s, f) : MemoryAccess.End.UNRELATED;
+        MemoryAccess.End end = f.report() ? BlockCounts.elementInBlock(this, lv, write, s, f) : MemoryAccess.End.UNRELATED;
         String detail = describeIndex(lv, s, f);
         if (end == MemoryAccess.End.MAY_REACH_COUNT || end == MemoryAccess.End.PAST_COUNT) {
-            detail = (detail == null ? "" : detail + "; ") + (BlockCounts.intoInput(p)
-                    ? "the checks bound the index by the input's length, not by what is left of the input past the offset added to it"
-                    : "the index can equal the element count the block was allocated with");
+            detail = (detail == null ? "" : detail + "; ") + (!BlockCounts.intoInput(p) ? "the index can equal the element count the block was allocated with"
+                    : atInputLength ? "the checks let the index equal the buffer's length: no room is left for this element"
+                    : "the checks bound the index by the input's length, not by what is left of the input past the offset added to it");
         }
         if (end == MemoryAccess.End.PAST_COUNT) p = BlockCounts.elementAddress(this, lv, p, s, f);
         TraceStep nullSet = f.report() && p.isDefinitelyNull() ? NullOrigins.of(lv, f.fn()) : null;

@@ -739,6 +739,8 @@ final class Relations {
     /** A branch condition {@code left op right} holds: constrain the related variables; bottom if it cannot. */
     static void assume(Interpreter in, Expr left, BinOp op, Expr right, State s, Interpreter.Frame f) {
         Linear l = linear(in, left, s, f), r = linear(in, right, s, f);
+        if (l != null && r == null && quotientTest(in, left, op, right, s, f)) return;
+        if (r != null && l == null && quotientTest(in, right, op.swap(), left, s, f)) return;
         if (l == null || r == null || (l.x == null && r.x == null)) return;
         if (mayWrap(in, left, l, s) || mayWrap(in, right, r, s)) return;
         introduce(in, l, s);
@@ -794,6 +796,46 @@ final class Relations {
             learn(in, l, s);
             learn(in, r, s);
         }
+    }
+
+    /**
+     * {@code y op X / k} of a local y, a linear form X that is not negative and a constant k from 2 up
+     * ({@code len > (outsz - 1) / 2}): the same test of k times y, {@code y×k op' X + c}, through y's
+     * scaled copy (floor division: {@code y <= X / k} is {@code k*y <= X}, {@code y < X / k} gives
+     * {@code k*y <= X - k}, {@code y > X / k} is {@code k*y >= X + 1}, {@code y >= X / k} gives
+     * {@code k*y >= X - k + 1}). An index {@code 2 * i} with {@code i < y} is then related to X
+     * ({@link ScaledCopies}). False when the test is not of that form.
+     */
+    private static boolean quotientTest(Interpreter in, Expr y, BinOp op, Expr quotient, State s, Interpreter.Frame f) {
+        Expr q = strip(quotient);
+        if (!(q instanceof Expr.Binary d) || (d.op() != BinOp.DIV && d.op() != BinOp.SHR) || !(d.type() instanceof Type.Int dt) || dt.signed()) return false;
+        Long kc = constant(d.right());
+        long k = kc == null ? 0 : d.op() == BinOp.DIV ? kc : kc < 16 ? 1L << kc : 0;
+        if (k < 2 || k > (1 << 16)) return false;
+        String copy = ScaledCopies.of(in, new Expr.Binary(BinOp.MUL, y, new Expr.IntConst(k, y.type()), y.type(), 1), s, f);
+        Linear x = linear(in, d.left(), s, f);
+        if (copy == null || x == null || x.y != null && x.x == null || mayWrap(in, d.left(), x, s)) return true;
+        Interval xr = exact(in, x, s, true);
+        if (xr.isBottom() || xr.lo() < 0) return true;
+        long c = switch (op) {
+            case LE, GE -> op == BinOp.LE ? 0 : 1 - k;
+            case LT -> -k;
+            case GT -> 1;
+            default -> Long.MIN_VALUE;
+        };
+        if (c == Long.MIN_VALUE) return true;
+        BinOp to = op == BinOp.LT ? BinOp.LE : op == BinOp.GT ? BinOp.GE : op;
+        Linear l = new Linear(copy, 1, null, 0, 0), r = new Linear(x.x, x.sx, x.y, x.sy, satAdd(x.c, c));
+        introduce(in, l, s);
+        introduce(in, r, s);
+        List<Object[]> terms = new ArrayList<>();
+        terms.add(new Object[] {copy, 1});
+        if (r.x != null) terms.add(new Object[] {r.x, -r.sx});
+        if (r.y != null) terms.add(new Object[] {r.y, -r.sy});
+        Octagon<String> o = to == BinOp.LE ? le(s.rel, terms, r.c) : le(s.rel, negate(terms), r.c == Long.MIN_VALUE ? Long.MAX_VALUE : -r.c);
+        if (o.isBottom()) s.bottom = true;
+        else s.rel = o;
+        return true;
     }
 
     /**

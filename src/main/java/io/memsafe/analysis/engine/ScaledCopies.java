@@ -109,9 +109,28 @@ final class ScaledCopies {
             if (base != null && !base.isBottom() && base.lo() >= 0) o = o.meetInterval(c.base(), base).addConstraint(c.key(), c.base(), 0);
             return o.isBottom() ? r : o;
         }
+        r = withOtherCopies(c, r);
         if (base == null || base.isBottom() || base.lo() < 0 || base.hi() == Interval.POS_INF || base.hi() > Long.MAX_VALUE / c.k()) return r;
         long lo = (c.k() - 1) * base.lo(), hi = (c.k() - 1) * base.hi();
         Octagon<String> o = r.addConstraint(c.key(), c.base(), hi).addConstraint(c.base(), c.key(), -lo);
+        return o.isBottom() ? r : o;
+    }
+
+    /**
+     * A copy entering the relations next to another copy of the same factor: their difference is k times
+     * their locals' ({@code i < len} makes {@code i×2 <= len×2 - 2}, which a test {@code len <= (n - 1) / 2}
+     * relates to n, so that {@code out[2 * i + 1]} stays below n).
+     */
+    private static Octagon<String> withOtherCopies(Copy c, Octagon<String> r) {
+        if (!r.variables().contains(c.base())) return r;
+        Octagon<String> o = r;
+        for (String v : r.variables()) {
+            Copy other = of(v);
+            if (other == null || other.masked() || other.k() != c.k() || other.base().equals(c.base()) || !r.variables().contains(other.base())) continue;
+            long up = r.upperDiff(c.base(), other.base()), down = r.upperDiff(other.base(), c.base());
+            if (up != Interval.POS_INF && up != Interval.NEG_INF && Math.abs(up) < (Long.MAX_VALUE >> 20) / c.k()) o = o.addConstraint(c.key(), v, up * c.k());
+            if (down != Interval.POS_INF && down != Interval.NEG_INF && Math.abs(down) < (Long.MAX_VALUE >> 20) / c.k()) o = o.addConstraint(v, c.key(), down * c.k());
+        }
         return o.isBottom() ? r : o;
     }
 
