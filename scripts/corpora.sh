@@ -25,19 +25,19 @@ cJSON     DaveGamble/cJSON        a29814f    cmake:-DENABLE_CJSON_TEST=OFF
 fish      fish-shell/fish-shell   3.7.1      cmake:-DFISH_USE_SYSTEM_PCRE2=ON,-DBUILD_DOCS=OFF
 "
 
-wanted() { # name, selected names...
-  local n=$1; shift
-  [ $# -eq 0 ] && return 0
-  for w in "$@"; do [ "$w" = "$n" ] && return 0; done
-  return 1
+# the lines of $CORPORA for the names given (all when none)
+selected() {
+  echo "$CORPORA" | while read -r name rest; do
+    [ -z "$name" ] && continue
+    if [ $# -eq 0 ]; then echo "$name $rest"; continue; fi
+    for w in "$@"; do [ "$w" = "$name" ] && echo "$name $rest"; done
+  done
 }
 
 setup() {
   local dir=$1; shift
   mkdir -p "$dir"
-  echo "$CORPORA" | while read -r name repo rev build; do
-    [ -z "$name" ] && continue
-    wanted "$name" "$@" || continue
+  selected "$@" | while read -r name repo rev build; do
     local src=https://github.com/$repo
     local m=$MIRRORS/${repo/\//+}/repo
     [ -d "$m" ] && src=$m
@@ -64,9 +64,7 @@ setup() {
 scan() {
   local dir=$1 jar=$2 tag=$3; shift 3
   mkdir -p "$dir/out"
-  echo "$CORPORA" | while read -r name repo rev build; do
-    [ -z "$name" ] && continue
-    wanted "$name" "$@" || continue
+  selected "$@" | while read -r name repo rev build; do
     local out=$dir/out/$tag-$name
     ( cd "$dir/$name" && /usr/bin/time -f "%e s wall %U s user %S s sys %M KB" -o "$out.time" \
         "$JAVA" -Xss16m -jar "$jar" scan --compile-commands build/compile_commands.json --jobs 2 --no-cache \
@@ -80,9 +78,7 @@ scan() {
 cppcheck_all() {
   local dir=$1; shift
   mkdir -p "$dir/out"
-  echo "$CORPORA" | while read -r name repo rev build; do
-    [ -z "$name" ] && continue
-    wanted "$name" "$@" || continue
+  selected "$@" | while read -r name repo rev build; do
     local out=$dir/out/cppcheck-$name
     ( cd "$dir/$name" && /usr/bin/time -f "%e s wall %U s user %S s sys %M KB" -o "$out.time" \
         cppcheck --project=build/compile_commands.json -j 2 --enable=warning --inconclusive -q \

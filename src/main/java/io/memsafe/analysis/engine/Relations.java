@@ -405,7 +405,12 @@ final class Relations {
             Octagon<String> r = s.rel.meetInterval(k, b);
             if (r.isBottom()) continue;
             ScaledCopies.Copy c = ScaledCopies.of(k);
-            if (c != null) r = ScaledCopies.related(c, r.variables().contains(c.base()) ? r.bounds(c.base()) : known(in, c.base(), s), r);
+            if (c != null) {
+                Interval base = r.variables().contains(c.base()) ? r.bounds(c.base()) : known(in, c.base(), s);
+                // (a masked copy holds only while its local is in the relations: a store to the local forgets both)
+                if (base == null && c.masked() && in.relatedPlaces.get(c.base()) instanceof Place bp) base = bp.range();
+                r = ScaledCopies.related(c, base, r);
+            }
             s.rel = r;
         }
     }

@@ -104,10 +104,11 @@ final class ScaledCopies {
      */
     static Octagon<String> related(Copy c, Interval base, Octagon<String> r) {
         if (c.masked()) {
-            // 0 <= y & m <= m, and y & m <= y; the local enters with its bounds so that its change forgets the copy
-            Octagon<String> o = r.meetInterval(c.key(), Interval.of(0, c.k()));
-            if (base != null && !base.isBottom() && base.lo() >= 0) o = o.meetInterval(c.base(), base).addConstraint(c.key(), c.base(), 0);
-            return o.isBottom() ? r : o;
+            // 0 <= y & m <= m, and y & m <= y; the local enters with its bounds so that its change forgets
+            // the copy: without it, no copy
+            if (base == null || base.isBottom() || base.lo() < 0) return r.forget(c.key());
+            Octagon<String> o = r.meetInterval(c.key(), Interval.of(0, c.k())).meetInterval(c.base(), base).addConstraint(c.key(), c.base(), 0);
+            return o.isBottom() || !o.variables().contains(c.base()) ? r.forget(c.key()) : o;
         }
         r = withOtherCopies(c, r);
         if (base == null || base.isBottom() || base.lo() < 0 || base.hi() == Interval.POS_INF || base.hi() > Long.MAX_VALUE / c.k()) return r;
