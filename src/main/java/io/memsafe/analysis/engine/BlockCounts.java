@@ -123,6 +123,7 @@ final class BlockCounts {
      */
     static MemoryAccess.End elementInBlock(Interpreter in, Lvalue lv, boolean write, State s, Interpreter.Frame f) {
         MemoryAccess.End none = MemoryAccess.End.UNRELATED;
+        in.atInputLength = false;
         Element e = s.rel.variables().isEmpty() ? null : element(lv);
         if (e == null) return none;
         Expr.Binary b = e.add();
@@ -130,7 +131,6 @@ final class BlockCounts {
         if (at.unknown || at.pts.isEmpty()) return none;
         Relations.Linear i = withoutConstants(in, Relations.linear(in, b.right(), s, f), s);
         if (i == null || i.x() == null || i.y() != null || i.sx() != 1) return none;
-        in.atInputLength = false;
         // an index k times a local ({@code out[2 * i]}) is that local's scaled copy, related to the other
         // copies while the check looks (the state keeps what it had)
         if (ScaledCopies.of(i.x()) == null || s.rel.variables().contains(i.x())) return elementInBlock(in, s, at, b, i, write, none);

@@ -19,7 +19,7 @@ final class Refinement {
     private Refinement() { }
 
     /** A bound this high keeps a value inside its type (INT_MAX, UINT_MAX); it bounds no object. */
-    private static final long RANGE_GUARD = 1L << 30;
+    static final long RANGE_GUARD = 1L << 30;
 
     private static boolean boundsAbove(BinOp op) { return op == BinOp.LT || op == BinOp.LE || op == BinOp.EQ; }
 

@@ -480,10 +480,8 @@ final class Relations {
         if (p == null || b.isBottom() || b.lo() == Interval.NEG_INF || b.hi() == Interval.POS_INF) return false;
         Interval type = p.range();
         // (a bound past a billion only keeps the value inside its type, n <= INT_MAX before a conversion)
-        return b.hi() < Math.min(type.hi(), RANGE_GUARD) && (type.lo() >= 0 || b.lo() > Math.max(type.lo(), -RANGE_GUARD));
+        return b.hi() < Math.min(type.hi(), Refinement.RANGE_GUARD) && (type.lo() >= 0 || b.lo() > Math.max(type.lo(), -Refinement.RANGE_GUARD));
     }
-
-    private static final long RANGE_GUARD = 1L << 30;
 
     private static Octagon<String> shifted(Octagon<String> r, String x, long c) {
         return c == 0 ? r : r.assign(x, x, c);
@@ -817,9 +815,9 @@ final class Relations {
         Long kc = constant(d.right());
         long k = kc == null ? 0 : d.op() == BinOp.DIV ? kc : kc < 16 ? 1L << kc : 0;
         if (k < 2 || k > (1 << 16)) return false;
-        String copy = ScaledCopies.of(in, new Expr.Binary(BinOp.MUL, y, new Expr.IntConst(k, y.type()), y.type(), 1), s, f);
+        String copy = ScaledCopies.scaled(in, y, k, s, f);
         Linear x = linear(in, d.left(), s, f);
-        if (copy == null || x == null || x.y != null && x.x == null || mayWrap(in, d.left(), x, s)) return true;
+        if (copy == null || x == null || mayWrap(in, d.left(), x, s)) return true;
         Interval xr = exact(in, x, s, true);
         if (xr.isBottom() || xr.lo() < 0) return true;
         long c = switch (op) {

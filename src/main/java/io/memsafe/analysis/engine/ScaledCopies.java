@@ -59,35 +59,37 @@ final class ScaledCopies {
     }
 
     /**
-     * {@code y * k} or {@code k * y} of a tracked integer local y and a constant k from 2 up: the key of
-     * its copy; else null.
+     * {@code y * k} or {@code k * y} of a tracked integer local y and a constant k from 2 up, or {@code y & m}
+     * (see {@link #masked}): the key of its copy; else null.
      */
     static String of(Interpreter in, Expr e, State s, Interpreter.Frame f) {
-        if (e instanceof Expr.Binary b && b.op() == BinOp.AND && b.type() instanceof Type.Int) return masked(in, b, s, f);
-        if (!(e instanceof Expr.Binary b) || b.op() != BinOp.MUL || !(b.type() instanceof Type.Int)) return null;
+        if (!(e instanceof Expr.Binary b) || !(b.type() instanceof Type.Int) || (b.op() != BinOp.MUL && b.op() != BinOp.AND)) return null;
         Long kl = Relations.constant(b.left()), kr = Relations.constant(b.right());
         Expr other = kr != null ? b.left() : kl != null ? b.right() : null;
         long k = kr != null ? kr : kl != null ? kl : 0;
-        if (other == null || k < 2 || k > MAX_FACTOR) return null;
-        String y = Relations.cell(in, other, s, f);
-        Relations.Place p = y == null ? null : in.relatedPlaces.get(y);
+        if (other == null) return null;
+        return b.op() == BinOp.AND ? masked(in, other, k, s, f) : scaled(in, other, k, s, f);
+    }
+
+    /** {@code k * y} of a tracked integer local y and a constant k from 2 up: the key of its copy; else null. */
+    static String scaled(Interpreter in, Expr y, long k, State s, Interpreter.Frame f) {
+        if (k < 2 || k > MAX_FACTOR) return null;
+        String key = Relations.cell(in, y, s, f);
+        Relations.Place p = key == null ? null : in.relatedPlaces.get(key);
         if (p == null || p.pointer() || p.field()) return null;
-        return new Copy(y, k).key();
+        return new Copy(key, k).key();
     }
 
     /**
      * {@code y & m} of a related integer place y that is not negative (a local, a field, a byte of an
      * input) and a mask m from 1 up: the key of its masked copy; else null.
      */
-    private static String masked(Interpreter in, Expr.Binary b, State s, Interpreter.Frame f) {
-        Long ml = Relations.constant(b.left()), mr = Relations.constant(b.right());
-        Expr other = mr != null ? b.left() : ml != null ? b.right() : null;
-        long m = mr != null ? mr : ml != null ? ml : 0;
-        if (other == null || m < 1 || m > MAX_FACTOR) return null;
-        String y = Relations.cell(in, other, s, f);
-        Relations.Place p = y == null ? null : in.relatedPlaces.get(y);
-        if (p == null || p.pointer() || p.range().lo() < 0 && !(Relations.value(in, y, s).num.lo() >= 0)) return null;
-        return new Copy(y, m, true).key();
+    private static String masked(Interpreter in, Expr y, long m, State s, Interpreter.Frame f) {
+        if (m < 1 || m > MAX_FACTOR) return null;
+        String key = Relations.cell(in, y, s, f);
+        Relations.Place p = key == null ? null : in.relatedPlaces.get(key);
+        if (p == null || p.pointer() || p.range().lo() < 0 && !(Relations.value(in, key, s).num.lo() >= 0)) return null;
+        return new Copy(key, m, true).key();
     }
 
     /** The value a copy stands for: k times what its local holds, or it masked (unknown when that is). */
