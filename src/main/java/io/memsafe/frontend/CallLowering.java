@@ -14,6 +14,7 @@ import io.memsafe.ir.Type;
 import io.memsafe.ir.Variable;
 import org.eclipse.cdt.core.dom.ast.*;
 import org.eclipse.cdt.core.dom.ast.cpp.*;
+import org.eclipse.cdt.internal.core.dom.parser.ASTQueries;
 import org.eclipse.cdt.internal.core.dom.parser.c.CVisitor;
 import org.eclipse.cdt.internal.core.dom.parser.cpp.semantics.CPPVisitor;
 import java.util.ArrayDeque;
@@ -132,22 +133,62 @@ final class CallLowering {
     }
 
     /** Is {@code f} declared never to return ({@code __attribute__((noreturn))}, {@code _Noreturn}, {@code [[noreturn]]})? */
-    private static boolean declaredNoReturn(IFunction f, IASTTranslationUnit tu) {
+    /** Names declared somewhere in the unit with a noreturn attribute (computed on first use): a cheap filter before the exact test. */
+    private java.util.Set<String> attributedNoReturn;
+    private final Map<IFunction, Boolean> noReturnOf = new HashMap<>();
+
+    private boolean declaredNoReturn(IFunction f, IASTTranslationUnit tu) {
         try {
             if (f.isNoReturn()) return true;
-            // CDT looks at the declarator only; the attribute may stand before the declaration too
-            for (IASTName n : tu.getDeclarationsInAST(f)) {
-                for (IASTNode at = n; at != null && !(at instanceof IASTTranslationUnit); at = at.getParent()) {
-                    if (at instanceof IASTAttributeOwner o && noReturn(o)) return true;
-                    if (at instanceof IASTSimpleDeclaration sd && noReturn(sd.getDeclSpecifier())) return true;
-                    if (at instanceof IASTFunctionDefinition fd && noReturn(fd.getDeclSpecifier())) return true;
-                    if (at instanceof IASTSimpleDeclaration || at instanceof IASTFunctionDefinition) break;
-                }
-            }
-            return false;
+            if (attributedNoReturn == null) attributedNoReturn = attributedNoReturn(tu);
+            if (!attributedNoReturn.contains(f.getName())) return false;
+            return noReturnOf.computeIfAbsent(f, g -> attributeBeforeDeclaration(g, tu));
         } catch (RuntimeException e) {
             return false;
         }
+    }
+
+    /** CDT looks at the declarator only; the attribute may stand before the declaration too. */
+    private static boolean attributeBeforeDeclaration(IFunction f, IASTTranslationUnit tu) {
+        for (IASTName n : tu.getDeclarationsInAST(f)) {
+            for (IASTNode at = n; at != null && !(at instanceof IASTTranslationUnit); at = at.getParent()) {
+                if (at instanceof IASTAttributeOwner o && noReturn(o)) return true;
+                if (at instanceof IASTSimpleDeclaration sd && noReturn(sd.getDeclSpecifier())) return true;
+                if (at instanceof IASTFunctionDefinition fd && noReturn(fd.getDeclSpecifier())) return true;
+                if (at instanceof IASTSimpleDeclaration || at instanceof IASTFunctionDefinition) break;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The names of the declarators of every declaration that carries a noreturn attribute anywhere: one
+     * walk of the unit, where asking CDT for each callee's declarations walks it once per callee.
+     */
+    private static java.util.Set<String> attributedNoReturn(IASTTranslationUnit tu) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        tu.accept(new ASTVisitor() {
+            { shouldVisitDeclarations = true; }
+
+            @Override
+            public int visit(IASTDeclaration d) {
+                if (d instanceof IASTSimpleDeclaration sd) {
+                    boolean all = noReturn(sd) || noReturn(sd.getDeclSpecifier());
+                    for (IASTDeclarator dr : sd.getDeclarators()) noteIf(all, dr, sd);
+                } else if (d instanceof IASTFunctionDefinition fd) {
+                    noteIf(noReturn(fd) || noReturn(fd.getDeclSpecifier()), fd.getDeclarator(), fd);
+                }
+                return PROCESS_CONTINUE;
+            }
+
+            private void noteIf(boolean declaration, IASTDeclarator dr, IASTNode owner) {
+                IASTDeclarator inner = ASTQueries.findInnermostDeclarator(dr);
+                boolean marked = declaration;
+                for (IASTNode at = inner.getName(); !marked && at != null && at != owner; at = at.getParent()) marked = noReturn(at);
+                if (marked) names.add(inner.getName().getLastName().toString());
+            }
+        });
+        return names;
     }
 
     private static boolean noReturn(IASTNode owner) {
