@@ -55,10 +55,10 @@ final class CalleeAnalyses {
      */
     private static final class Work {
         final int room;
-        /** Every callee analysis in its call tree so far, by id, with the steps it took on its own. */
-        final Map<Integer, Long> used = new HashMap<>();
-        /** The results of its own calls, by id: the same call again gets the same result. */
-        final Map<Integer, Summaries.Summary> results = new HashMap<>();
+        /** Every callee analysis in its call tree so far, by key, with the steps it took on its own. */
+        final Map<Summaries.Key, Long> used = new HashMap<>();
+        /** The results of its own calls, by key: the same call again gets the same result. */
+        final Map<Summaries.Key, Summaries.Summary> results = new HashMap<>();
         long charged;
         /** The least room under which it would have run as it did, had nothing been cut. */
         int need;
@@ -66,7 +66,31 @@ final class CalleeAnalyses {
         boolean truncated;
 
         Work(int room) { this.room = room; }
+
+        Work copy() {
+            Work c = new Work(room);
+            c.used.putAll(used);
+            c.results.putAll(results);
+            c.charged = charged;
+            c.need = need;
+            c.truncated = truncated;
+            return c;
+        }
     }
+
+    /**
+     * A callee analysis whose reporting pass may be asked for next: its fixpoint with the stable states,
+     * its work and the steps its frame had run when they became stable. A reporting pass on them is
+     * the pass a new run on the same key would make after computing the same states again.
+     */
+    private record Stable(FunctionFixpoint fixpoint, Work work, long steps) { }
+
+    /** While a reporting pass of a callee runs: the functions whose analyses it (and the passes it replays) used. */
+    private Set<Function> reportedFrom;
+
+    /** The stable runs of this root's recent callee analyses, by result (identity); let go when many. */
+    private final Map<Summaries.Summary, Stable> stable = new java.util.IdentityHashMap<>();
+    private static final int MAX_STABLE = 256;
 
     private Work work = new Work(MAX_CALLEE_ANALYSES);
 
@@ -76,14 +100,14 @@ final class CalleeAnalyses {
     /** The member stores ({@link UntrustedMembers}) of every callee analysis the root used, whoever ran it. */
     List<Map<String, UntrustedMembers.Fact>> memberStoresUsed() {
         List<Map<String, UntrustedMembers.Fact>> out = new ArrayList<>();
-        for (int id : work.used.keySet()) out.add(in.summaries.memberStores(id));
+        for (Summaries.Key k : work.used.keySet()) out.add(in.summaries.memberStores(k));
         return out;
     }
 
     /** The functions the root analysed in its calling context. */
     Set<Function> analysedInContext() {
         Set<Function> out = new HashSet<>();
-        for (int id : work.used.keySet()) out.add(in.summaries.callee(id));
+        for (Summaries.Key k : work.used.keySet()) out.add(k.callee());
         return out;
     }
 
@@ -250,8 +274,7 @@ final class CalleeAnalyses {
      * reused whatever the room, one that was cut only for the same room.
      */
     private Summaries.Summary resultFor(Summaries.Key key, Frame cf) {
-        int id = in.summaries.id(key);
-        Summaries.Summary sum = work.results.get(id);
+        Summaries.Summary sum = work.results.get(key);
         if (sum != null) return sum; // already counted in
         int left = work.room - work.used.size();
         if (left < 1) {
@@ -261,7 +284,7 @@ final class CalleeAnalyses {
         sum = in.summaries.summary(key, left);
         if (sum == null) {
             in.summaries.ran.incrementAndGet();
-            sum = analyseInContext(key, id, left, cf);
+            sum = analyseInContext(key, left, cf);
         } else in.summaries.reused.incrementAndGet();
         if (sum.truncated()) work.truncated = true;
         else work.need = Math.max(work.need, work.used.size() + sum.minRoom());
@@ -269,7 +292,7 @@ final class CalleeAnalyses {
         for (int i = 0; i < sum.ids().length; i++) {
             if (work.used.putIfAbsent(sum.ids()[i], sum.ownSteps()[i]) == null) charge += sum.ownSteps()[i];
         }
-        work.results.put(id, sum);
+        work.results.put(key, sum);
         work.charged += charge;
         in.budget.charge(charge);
         return sum;
@@ -280,7 +303,8 @@ final class CalleeAnalyses {
      * most, its steps set apart), so that its result depends on its key and room only; keeps it for
      * reuse unless the root learned, meanwhile, of an allocation site that holds several live blocks.
      */
-    private Summaries.Summary analyseInContext(Summaries.Key key, int id, int room, Frame cf) {
+    private Summaries.Summary analyseInContext(Summaries.Key key, int room, Frame cf) {
+        in.summaries.analysing(key);
         Work outer = work;
         Work inner = new Work(room - 1);
         long steps = in.budget.steps();
@@ -288,11 +312,12 @@ final class CalleeAnalyses {
         work = inner;
         Map<String, UntrustedMembers.Fact> outerStores = in.memberStores;
         in.memberStores = UntrustedMembers.empty();
-        FunctionFixpoint fixpoint = new FunctionFixpoint(in, key.callee(), in.shape(key.callee()));
+        Work[] whenStable = new Work[1];
+        FunctionFixpoint fixpoint = new FunctionFixpoint(in, key.callee(), in.shape(key.callee())).keepStable(() -> whenStable[0] = inner.copy());
         State exit;
         try {
             exit = fixpoint.run(key.entry().copy(), cf);
-            in.summaries.keepMemberStores(id, in.memberStores);
+            in.summaries.keepMemberStores(key, in.memberStores);
         } finally {
             work = outer;
             in.memberStores = outerStores;
@@ -300,19 +325,23 @@ final class CalleeAnalyses {
         }
         long own = in.budget.steps() - steps - inner.charged;
         in.budget.rewind(steps);
-        int[] ids = new int[inner.used.size() + 1];
+        Summaries.Key[] ids = new Summaries.Key[inner.used.size() + 1];
         long[] ownSteps = new long[ids.length];
         int i = 0;
-        for (Map.Entry<Integer, Long> e : inner.used.entrySet()) {
+        for (Map.Entry<Summaries.Key, Long> e : inner.used.entrySet()) {
             ids[i] = e.getKey();
             ownSteps[i++] = e.getValue();
         }
-        ids[i] = id;
+        ids[i] = key;
         ownSteps[i] = own;
         int minRoom = 1 + Math.max(inner.need, inner.used.size());
         Summaries.Summary sum = new Summaries.Summary(exit.copy(), fixpoint.exitCases(), ids, ownSteps, room, inner.truncated, minRoom, key.entry(),
                 fixpoint.nullReturned());
         if (in.severalLive.size() == key.severalLive().size()) in.summaries.keep(key, sum);
+        if (whenStable[0] != null && in.severalLive.size() == key.severalLive().size()) {
+            if (stable.size() >= MAX_STABLE) stable.clear();
+            stable.put(sum, new Stable(fixpoint, whenStable[0], fixpoint.stepsWhenStable() - steps));
+        }
         return sum;
     }
 
@@ -323,31 +352,46 @@ final class CalleeAnalyses {
      * on was).
      */
     private void replayReports(Summaries.Key key, Summaries.Summary sum, Frame cf) {
-        List<Summaries.Reported> found = in.summaries.reports(key, sum);
+        Summaries.Reports found = in.summaries.reports(key, sum);
         if (found == null) {
+            Set<Function> outerTouched = reportedFrom;
+            reportedFrom = new HashSet<>();
             List<Summaries.Reported> got = new ArrayList<>();
             Checker.Context outerReporter = in.reporter;
             Work outer = work;
             long steps = in.budget.steps();
             long frame = in.budget.enter();
             in.reporter = (checker, loc, message, trace) -> got.add(new Summaries.Reported(checker, loc, message, List.copyOf(trace)));
-            work = new Work(sum.room() - 1);
+            // a run again now would compute the same states while the root has learned nothing that changes them
+            Stable kept = stable.remove(sum);
+            if (in.severalLive.size() != key.severalLive().size() || in.forced != null) kept = null;
+            work = kept != null ? kept.work() : new Work(sum.room() - 1);
             // the stores of this pass are the callee analysis's own, kept with it already
             Map<String, UntrustedMembers.Fact> outerStores = in.memberStores;
             in.memberStores = UntrustedMembers.empty();
+            Frame reporting = new Frame(key.callee(), cf.depth(), List.of(), cf.parent(), true);
             try {
-                new FunctionFixpoint(in, key.callee(), in.shape(key.callee())).run(key.entry().copy(), new Frame(key.callee(), cf.depth(), List.of(), cf.parent(), true));
+                if (kept != null) {
+                    // the states are those a new run would compute: report on them, with the steps that run would have taken
+                    in.budget.rewind(steps + kept.steps());
+                    kept.fixpoint().reportAgain(reporting);
+                } else new FunctionFixpoint(in, key.callee(), in.shape(key.callee())).run(key.entry().copy(), reporting);
             } finally {
+                // what the pass analysed: the callee and every callee analysis its work used
+                reportedFrom.add(key.callee());
+                for (Summaries.Key k : work.used.keySet()) reportedFrom.add(k.callee());
                 in.memberStores = outerStores;
                 in.reporter = outerReporter;
                 work = outer;
                 in.budget.leave(frame);
             }
             in.budget.rewind(steps);
-            found = List.copyOf(got);
+            found = new Summaries.Reports(List.copyOf(got), Set.copyOf(reportedFrom));
+            reportedFrom = outerTouched;
             if (in.severalLive.size() == key.severalLive().size()) in.summaries.keepReports(key, sum, found);
         }
-        for (Summaries.Reported r : found) {
+        if (reportedFrom != null) reportedFrom.addAll(found.from());
+        for (Summaries.Reported r : found.found()) {
             List<TraceStep> t = new ArrayList<>(cf.calls());
             t.addAll(r.trace());
             in.reporter.report(r.checker(), r.loc(), r.message(), t);

@@ -454,40 +454,17 @@ final class FunctionFixpoint {
                 }
             }
         }
-        Set<String> reported = new HashSet<>();
-        if (frame.report()) {
-            // what this pass reports, so that the runs with input-decided tests forced add only what is new
-            Checker.Context outer = in.reporter;
-            Set<String> lifecycle = new HashSet<>();
-            in.reporter = (checker, loc, message, trace) -> {
-                reported.add(AttackerChoices.ident(checker, loc, message));
-                if (RELEASE_RULES.contains(checker.rule().id())) lifecycle.add(checker.rule().id() + " " + loc);
-                outer.report(checker, loc, message, trace);
-            };
-            try {
-                List<Map.Entry<SourceLoc, State>> returns = new ArrayList<>();
-                for (BasicBlock b : shape.rpo()) {
-                    State s = states.get(b);
-                    if (s == null || s.bottom) continue;
-                    State out = transfer(b, s, frame);
-                    if (b.succs.contains(fn.exit) && !out.bottom) returns.add(Map.entry(returnAt(b), out));
-                    // only where the join made a block "maybe freed" can one incoming path have freed it for sure
-                    if (b.preds.size() > 1 && s.freed.values().stream().anyMatch(l -> !l.must()) && releases(b)) {
-                        releasesApart(b, states, quiet, frame, lifecycle);
-                    }
-                }
-                State exit = states.get(fn.exit);
-                if (exit != null && in.forced == null) {
-                    Leaks.atReturns(in, fn, exit, returns, frame);
-                    Leaks.atExit(in, fn, exit, lastStatement(), frame);
-                }
-                if (exit != null) FrameEscapes.check(in, fn, exit, lastStatement(), frame);
-            } finally {
-                in.reporter = outer;
-            }
+        if (keepStable) {
+            // states are changed in place below (the leaks of the exit and of its cases collected): the
+            // reporting pass needs them as they are now (a copy shares all it can with its original)
+            stable = new HashMap<>();
+            states.forEach((b, st) -> stable.put(b, st.copy()));
+            stableEntry = entry.copy();
+            stepsWhenStable = in.budget.steps();
+            onStable.run();
         }
+        if (frame.report()) reportingPass(states, entry, frame, quiet);
         State exit = states.get(fn.exit);
-        if (frame.report() && in.forced == null) AttackerChoices.replay(in, fn, shape, states, entry, frame, reported);
         if (exit != null && ReturnCases.splits(fn)) {
             List<State> last = new ArrayList<>();
             for (BasicBlock b : shape.rpo()) if (exits.containsKey(b)) last.add(exits.get(b));
@@ -500,6 +477,70 @@ final class FunctionFixpoint {
         Leaks.collect(fn, exit);
         exit.cases = null;
         return exit;
+    }
+
+    /**
+     * The reporting pass over the fixpoint's states: each block once more with the reporting frame, the
+     * releases apart where paths meet, leaks and escapes at the exit, then the runs with input-decided
+     * tests forced ({@link AttackerChoices}). It leaves the states as they are.
+     */
+    private void reportingPass(Map<BasicBlock, State> states, State entry, Interpreter.Frame frame, Interpreter.Frame quiet) {
+        Set<String> reported = new HashSet<>();
+        // what this pass reports, so that the runs with input-decided tests forced add only what is new
+        Checker.Context outer = in.reporter;
+        Set<String> lifecycle = new HashSet<>();
+        in.reporter = (checker, loc, message, trace) -> {
+            reported.add(AttackerChoices.ident(checker, loc, message));
+            if (RELEASE_RULES.contains(checker.rule().id())) lifecycle.add(checker.rule().id() + " " + loc);
+            outer.report(checker, loc, message, trace);
+        };
+        try {
+            List<Map.Entry<SourceLoc, State>> returns = new ArrayList<>();
+            for (BasicBlock b : shape.rpo()) {
+                State s = states.get(b);
+                if (s == null || s.bottom) continue;
+                State out = transfer(b, s, frame);
+                if (b.succs.contains(fn.exit) && !out.bottom) returns.add(Map.entry(returnAt(b), out));
+                // only where the join made a block "maybe freed" can one incoming path have freed it for sure
+                if (b.preds.size() > 1 && s.freed.values().stream().anyMatch(l -> !l.must()) && releases(b)) {
+                    releasesApart(b, states, quiet, frame, lifecycle);
+                }
+            }
+            State exit = states.get(fn.exit);
+            if (exit != null && in.forced == null) {
+                Leaks.atReturns(in, fn, exit, returns, frame);
+                Leaks.atExit(in, fn, exit, lastStatement(), frame);
+            }
+            if (exit != null) FrameEscapes.check(in, fn, exit, lastStatement(), frame);
+        } finally {
+            in.reporter = outer;
+        }
+        if (in.forced == null) AttackerChoices.replay(in, fn, shape, states, entry, frame, reported);
+    }
+
+    /** Keep the states of the run once stable, for a reporting pass later ({@link #reportAgain}); then call {@link #onStable}. */
+    private boolean keepStable;
+    private Runnable onStable;
+    private Map<BasicBlock, State> stable;
+    private State stableEntry;
+    private long stepsWhenStable;
+
+    FunctionFixpoint keepStable(Runnable then) {
+        keepStable = true;
+        onStable = then;
+        return this;
+    }
+
+    /** The budget's step count when the states of the last run became stable (with {@link #keepStable}). */
+    long stepsWhenStable() { return stepsWhenStable; }
+
+    /**
+     * The reporting pass of the last run (made with {@link #keepStable}) on its stable states, as a
+     * run with the reporting frame {@code frame} would make it after computing them again.
+     */
+    void reportAgain(Interpreter.Frame frame) {
+        Interpreter.Frame quiet = new Interpreter.Frame(frame.fn(), frame.depth(), frame.calls(), frame.parent(), false);
+        reportingPass(stable, stableEntry, frame, quiet);
     }
 
     /** The place of the last statement of a block that has one in the source, or null. */

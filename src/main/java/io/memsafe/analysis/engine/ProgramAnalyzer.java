@@ -123,8 +123,11 @@ public final class ProgramAnalyzer {
             for (List<Function> wave : List.of(roots, rest)) {
                 for (Function f : wave) if (readsAny(f, scope, readers)) again.add(f);
             }
+            // a result of the waves before holds where none of the functions its analyses ran loads or stores these members
+            Set<Function> touching = memberAccesses(program, members.keySet()).keySet();
+            Summaries results = new Summaries(shared.summaries(), fs -> java.util.Collections.disjoint(fs, touching));
             Interpreter.Shared knowing = new Interpreter.Shared(shared.varRegions(), shared.shapes(), shared.temporaries(), shared.pointers(),
-                    new Summaries(), scope, java.util.Collections.unmodifiableMap(members));
+                    results, scope, java.util.Collections.unmodifiableMap(members));
             runRoots(again, scope, knowing, ConcurrentHashMap.newKeySet(), new Results(byRoot, notesByRoot, null, diags), done, null, false);
         }
         for (List<Diagnostic> l : notesByRoot.values()) diags.addAll(l);
@@ -242,6 +245,32 @@ public final class ProgramAnalyzer {
                 });
             }
             if (!read.isEmpty()) out.put(f, read);
+        }
+        return out;
+    }
+
+    /**
+     * For each function, the members of {@code keys} it loads or stores into by name: where knowing
+     * those members untrusted can change what its analysis computes ({@link UntrustedMembers}).
+     */
+    static Map<Function, Set<String>> memberAccesses(Program program, Set<String> keys) {
+        Map<Function, Set<String>> out = new HashMap<>();
+        for (Function f : program.functions) {
+            Set<String> seen = new HashSet<>();
+            for (BasicBlock b : f.blocks) for (Stmt st : b.stmts) {
+                forEachExpr(st, e -> {
+                    if (e instanceof Expr.Load l && UntrustedMembers.key(l.lv()) instanceof String k && keys.contains(k)) seen.add(k);
+                });
+                Lvalue target = switch (st) {
+                    case Stmt.Assign a -> a.target();
+                    case Stmt.Call c -> c.result();
+                    case Stmt.Allocate al -> al.result();
+                    case Stmt.InitAggregate ia -> ia.target();
+                    default -> null;
+                };
+                if (target != null && UntrustedMembers.key(target) instanceof String k && keys.contains(k)) seen.add(k);
+            }
+            if (!seen.isEmpty()) out.put(f, seen);
         }
         return out;
     }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Callee analyses in context, shared by every root of a scan: a callee reached again with the same
@@ -21,6 +20,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * its own call tree ({@link Summary#ids}), not whatever happened to run before it in the same root.
  * A result computed while the root learned something that changes the semantics of its later
  * analyses (an allocation site found to hold several live blocks) is used but not kept.
+ *
+ * <p>The wave of roots that knows which members hold untrusted values ({@link UntrustedMembers})
+ * has results of its own, and uses those of the waves before wherever no function their analyses
+ * ran (in context, or in the reporting pass) loads or stores one of those members: only there does
+ * knowing them change what an analysis computes.
  */
 final class Summaries {
     /**
@@ -42,14 +46,14 @@ final class Summaries {
 
     /**
      * The exit state of a callee analysis, and every callee analysis in its call tree (itself
-     * included) by id, with the steps each took on its own: a caller that uses this result counts
+     * included) by key, with the steps each took on its own: a caller that uses this result counts
      * those it had not used yet, as if it had run them. {@code room}: how many callee analyses its call
      * tree was allowed; {@code truncated}: some call in it was havocked for lack of room, so the result
      * holds for that room only; else it holds for any room of at least {@code minRoom}. {@code cases}:
      * the exit split by return value ({@link ReturnCases}), or null. {@code ranOn}: the entry state the
      * analysis ran on (equal to the entry of any key it is the result for).
      */
-    record Summary(State exit, List<State> cases, int[] ids, long[] ownSteps, int room, boolean truncated, int minRoom, State ranOn,
+    record Summary(State exit, List<State> cases, Key[] ids, long[] ownSteps, int room, boolean truncated, int minRoom, State ranOn,
                    io.memsafe.ir.SourceLoc nullReturned) { }
 
     /** A key with the room a truncated result had. */
@@ -58,18 +62,21 @@ final class Summaries {
     /** A finding of a callee analysis in its reporting pass, with its trace relative to the callee. */
     record Reported(Checker checker, SourceLoc loc, String message, List<TraceStep> trace) { }
 
-    private final ConcurrentHashMap<Key, Integer> ids = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<Integer, Function> callees = new ConcurrentHashMap<>();
-    private final AtomicInteger next = new AtomicInteger();
+    /** What a reporting pass found, and the functions whose analyses it used (its callee's included). */
+    record Reports(List<Reported> found, Set<Function> from) { }
+
     private final ConcurrentHashMap<Key, Summary> exits = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Cut, Summary> cutExits = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<Object, List<Reported>> reports = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Object, Reports> reports = new ConcurrentHashMap<>();
 
-    /** The untrusted values each callee analysis (by id) stored into members ({@link UntrustedMembers}): a function of its key. */
-    private final ConcurrentHashMap<Integer, Map<String, UntrustedMembers.Fact>> memberStores = new ConcurrentHashMap<>();
+    /**
+     * The untrusted values each callee analysis stored into members ({@link UntrustedMembers}), by key
+     * (a function of it); only the analyses that stored some are here.
+     */
+    private final ConcurrentHashMap<Key, Map<String, UntrustedMembers.Fact>> memberStores = new ConcurrentHashMap<>();
 
-    void keepMemberStores(int id, Map<String, UntrustedMembers.Fact> stores) {
-        if (!stores.isEmpty()) memberStores.merge(id, Map.copyOf(stores), (a, b) -> {
+    void keepMemberStores(Key k, Map<String, UntrustedMembers.Fact> stores) {
+        if (!stores.isEmpty()) memberStores.merge(k, Map.copyOf(stores), (a, b) -> {
             Map<String, UntrustedMembers.Fact> m = UntrustedMembers.empty();
             UntrustedMembers.mergeInto(m, a);
             UntrustedMembers.mergeInto(m, b);
@@ -80,25 +87,18 @@ final class Summaries {
     /** Every callee analysis's member stores so far. */
     java.util.Collection<Map<String, UntrustedMembers.Fact>> allMemberStores() { return memberStores.values(); }
 
-    Map<String, UntrustedMembers.Fact> memberStores(int id) { return memberStores.getOrDefault(id, Map.of()); }
+    Map<String, UntrustedMembers.Fact> memberStores(Key k) { return memberStores.getOrDefault(k, Map.of()); }
 
     /** Callee analyses run, and taken from another analysis (MEMSAFE_TRACE_ROOTS shows them). */
     final java.util.concurrent.atomic.AtomicLong ran = new java.util.concurrent.atomic.AtomicLong(), reused = new java.util.concurrent.atomic.AtomicLong();
 
-    /** A number for each distinct key (only compared for equality: the numbering depends on timing, nothing else does). */
-    int id(Key k) {
-        Integer known = ids.get(k);
-        if (known != null) return known;
-        return ids.computeIfAbsent(k, x -> {
-            int n = next.getAndIncrement();
-            callees.put(n, x.callee());
-            if ("*".equals(DEBUG)) System.err.println("memsafe-key " + x.callee().name);
-            else if (x.callee().name.equals(DEBUG)) System.err.println("memsafe-key " + n + " " + describe(x));
-            return n;
-        });
+    /** A callee analysis in context starts (MEMSAFE_DEBUG_KEYS shows its input). */
+    void analysing(Key k) {
+        if ("*".equals(DEBUG)) System.err.println("memsafe-key " + k.callee().name);
+        else if (k.callee().name.equals(DEBUG)) System.err.println("memsafe-key " + describe(k));
     }
 
-    /** MEMSAFE_DEBUG_KEYS=name: each new input of that function on stderr; {@code *}: the function of each new input. */
+    /** MEMSAFE_DEBUG_KEYS=name: the input of each analysis of that function on stderr; {@code *}: the function of each analysis. */
     private static final String DEBUG = System.getenv("MEMSAFE_DEBUG_KEYS");
 
     private static String describe(Key k) {
@@ -113,13 +113,38 @@ final class Summaries {
         return sb.toString();
     }
 
-    Function callee(int id) { return callees.get(id); }
+    /**
+     * Results of an earlier wave of roots, used in this one where the functions their analyses ran
+     * ({@link #shared} accepts them) read nothing this wave knows more about; or null.
+     */
+    private final Summaries earlier;
+    private final java.util.function.Predicate<Set<Function>> shared;
+
+    Summaries() {
+        this(null, fs -> false);
+    }
+
+    /** The results of a wave that knows more than {@code earlier}; those of {@code earlier} that ran only {@code unaffected} functions hold here too. */
+    Summaries(Summaries earlier, java.util.function.Predicate<Set<Function>> unaffected) {
+        this.earlier = earlier;
+        this.shared = unaffected;
+    }
+
+    /** The functions analysed in context for a result: its callee and every analysis in its call tree. */
+    private static Set<Function> ran(Summary s) {
+        Set<Function> out = new java.util.HashSet<>();
+        for (Key k : s.ids()) out.add(k.callee());
+        return out;
+    }
 
     /** The result of the analysis of {@code k} with {@code room} callee analyses at most, if known. */
     Summary summary(Key k, int room) {
         Summary s = exits.get(k);
         if (s != null && s.minRoom() <= room) return s;
-        return cutExits.get(new Cut(k, room));
+        s = cutExits.get(new Cut(k, room));
+        if (s != null || earlier == null) return s;
+        s = earlier.summary(k, room);
+        return s != null && shared.test(ran(s)) ? s : null;
     }
 
     void keep(Key k, Summary s) {
@@ -152,9 +177,14 @@ final class Summaries {
     }
 
     /** What the reporting pass of {@code k} found for the result {@code s}, if known. */
-    List<Reported> reports(Key k, Summary s) { return reports.get(s.truncated() ? new Cut(k, s.room()) : k); }
+    Reports reports(Key k, Summary s) {
+        Reports r = reports.get(s.truncated() ? new Cut(k, s.room()) : k);
+        if (r != null || earlier == null) return r;
+        r = earlier.reports(k, s);
+        return r != null && shared.test(r.from()) ? r : null;
+    }
 
-    void keepReports(Key k, Summary s, List<Reported> r) {
+    void keepReports(Key k, Summary s, Reports r) {
         if (!crowded()) reports.putIfAbsent(s.truncated() ? new Cut(k, s.room()) : k, r);
     }
 }
