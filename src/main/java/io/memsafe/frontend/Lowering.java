@@ -344,6 +344,19 @@ public final class Lowering {
         return var;
     }
 
+    /**
+     * The variables a declaration introduces, each written with a value the analysis does not know
+     * ({@code what}): the element variable of a range-based for, rebound on every iteration.
+     */
+    void declareUnknown(IASTSimpleDeclaration sd, String what) {
+        for (IASTDeclarator dtor : sd.getDeclarators()) {
+            if (!(innermost(dtor).getName().resolveBinding() instanceof IVariable v)) continue;
+            Variable var = local(v, loc(dtor), false);
+            emit(new Stmt.Declare(var, loc(dtor)));
+            classes.writeUnknown(new Lvalue.Var(var, loc(dtor)), what, loc(dtor));
+        }
+    }
+
     void lowerLocalDeclaration(IASTSimpleDeclaration sd) {
         int sc = sd.getDeclSpecifier().getStorageClass();
         if (sc == IASTDeclSpecifier.sc_typedef) return;

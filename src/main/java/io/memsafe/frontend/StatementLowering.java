@@ -116,6 +116,35 @@ final class StatementLowering {
                 lowering.cur.to(join);
                 lowering.cur = join;
             }
+            case IASTWhileStatement ws when ws.getCondition() == null && ws instanceof ICPPASTWhileStatement cws
+                    && cws.getConditionDeclaration() instanceof IASTSimpleDeclaration d -> {
+                // while (T x = e) B: x is declared and tested again before each iteration
+                BasicBlock head = lowering.fn.newBlock(), bodyB = lowering.fn.newBlock(), after = lowering.fn.newBlock();
+                lowering.cur.to(head);
+                lowering.cur = head;
+                lowering.lowerLocalDeclaration(d);
+                IASTDeclarator[] ds = d.getDeclarators();
+                Variable v = ds.length == 1 ? lowering.vars.get(Lowering.innermost(ds[0]).getName().resolveBinding()) : null;
+                if (v != null) branch(new Expr.Load(new Lvalue.Var(v, Lowering.loc(ws)), v.type), bodyB, after, Lowering.loc(ws));
+                else { lowering.cur.to(bodyB); lowering.cur.to(after); }
+                loopBody(ws.getBody(), bodyB, head, after);
+                lowering.cur.to(head);
+                lowering.cur = after;
+            }
+            case ICPPASTRangeBasedForStatement rf -> {
+                // for (T x : r) B: r once, then each iteration binds x to an element the analysis does not know
+                if (rf.getInitializerClause() instanceof IASTExpression range) lowering.effect(range);
+                BasicBlock head = lowering.fn.newBlock(), bodyB = lowering.fn.newBlock(), after = lowering.fn.newBlock();
+                lowering.cur.to(head);
+                lowering.cur = head;
+                lowering.cur.to(bodyB);
+                lowering.cur.to(after);
+                lowering.cur = bodyB;
+                if (rf.getDeclaration() instanceof IASTSimpleDeclaration d) lowering.declareUnknown(d, "element of the range at line " + Lowering.loc(rf).line());
+                loopBody(rf.getBody(), lowering.cur, head, after);
+                lowering.cur.to(head);
+                lowering.cur = after;
+            }
             case IASTWhileStatement ws -> {
                 if (peelable(ws.getBody())) {
                     // first iteration peeled off: "while (c) B" as "if (c) { B; while (c) B }", so the

@@ -148,6 +148,9 @@ final class Conditions {
         }
         Value p = in.address(l.lv(), s, f);
         if (op == BinOp.NE && other.isDefinitelyNull()) Strings.nonZeroCharacter(in, l.lv(), s, f);
+        if (op == BinOp.NE && other.isDefinitelyNull() || op == BinOp.EQ && other.constant() instanceof Long k && k != 0) {
+            Strings.pointerBeforeTerminator(in, l.lv(), s, f);
+        }
         if (s.bottom || p.pts.size() != 1 || !p.nullOrKnownRegions()) return;
         Map.Entry<Region, Interval> target = p.pts.entrySet().iterator().next();
         if (!target.getValue().isSingleton()) {

@@ -124,4 +124,33 @@ final class Strings {
         long last = Math.floorDiv(nul.num.lo() - scale - e.getValue().lo(), scale);
         Conditions.constrain(in, index, io.memsafe.ir.Expr.BinOp.LE, Value.of(last), s, f);
     }
+    /**
+     * A test that the character a pointer variable designates is not zero ({@code *p != 0}, {@code p[0]
+     * == '%'}): where p points into a string literal and may point at its terminator, on that branch it
+     * points before it. So {@code end = strchr(s, '%'); if (!end) end = s + strlen(s); if (end[0] == '%' &&
+     * end[1] == 's')} reads {@code end[1]} inside the literal.
+     */
+    static void pointerBeforeTerminator(Interpreter in, io.memsafe.ir.Lvalue lv, io.memsafe.analysis.domain.State s, Interpreter.Frame f) {
+        if (f.fn() == null || lv.type().size() != 1 || !(lv instanceof io.memsafe.ir.Lvalue.Deref d) || d.byteOffset() != 0) return;
+        io.memsafe.ir.Expr ptr = d.pointer();
+        // p[0] is *(p + 0)
+        if (ptr instanceof io.memsafe.ir.Expr.Binary b && b.op() == io.memsafe.ir.Expr.BinOp.ADD && b.right() instanceof io.memsafe.ir.Expr.IntConst z
+                && z.value() == 0) ptr = b.left();
+        if (!(ptr instanceof io.memsafe.ir.Expr.Load pl) || !(pl.lv() instanceof io.memsafe.ir.Lvalue.Var pv)
+                || pv.var().isGlobalStorage() || !(pv.var().type instanceof io.memsafe.ir.Type.Pointer) || pv.var().type.size() != 8) return;
+        io.memsafe.analysis.domain.Region var = in.region(pv.var(), f.fn());
+        io.memsafe.analysis.domain.Contents held = s.contents(var);
+        Value p = held.load(Interval.ZERO, 8);
+        if (p.unknown || p.pts.size() != 1 || !p.num.isBottom()) return;
+        java.util.Map.Entry<io.memsafe.analysis.domain.Region, Interval> e = p.pts.entrySet().iterator().next();
+        io.memsafe.analysis.domain.Region r = e.getKey();
+        if (r.kind != io.memsafe.analysis.domain.Region.Kind.STRING_LITERAL || r.size.unknown || !r.size.num.isSingleton()) return;
+        Value nul = s.contents(r).nul;
+        // a literal's only zero is its last byte
+        if (nul.unknown || !nul.num.isSingleton() || nul.num.lo() + 1 != r.size.num.lo()) return;
+        Interval at = e.getValue();
+        if (at.isSingleton() || at.hi() != nul.num.lo()) return;
+        Value before = new Value(p.num, new java.util.TreeMap<>(java.util.Map.of(r, Interval.of(at.lo(), at.hi() - 1))), false, p.taint, p.widened);
+        s.set(var, held.store(Interval.ZERO, 8, before, true));
+    }
 }
