@@ -396,7 +396,8 @@ public final class Lowering {
                     && (SmartPointerLowering.isSmart(ec) || ContainerLowering.isContainer(ec, false) || ClassModel.constructsMembers(ec))) {
                 // an array of objects each made by its default constructor: written, values unknown
                 SourceLoc where = loc(dtor);
-                // (smart pointers too: they start null, but a range-based for that fills them is not lowered)
+                // (smart pointers too: they start null, but a range-based for that fills them binds an element it
+                // does not know, so it cannot fill them)
                 classes.writeUnknown(new Lvalue.Var(var, where), "constructed objects", where);
             }
             if (constructed && v instanceof ICPPVariable && !references.contains(var) && unresolvedObjects(var.type)) {
