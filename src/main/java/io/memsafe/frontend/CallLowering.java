@@ -14,7 +14,6 @@ import io.memsafe.ir.Type;
 import io.memsafe.ir.Variable;
 import org.eclipse.cdt.core.dom.ast.*;
 import org.eclipse.cdt.core.dom.ast.cpp.*;
-import org.eclipse.cdt.internal.core.dom.parser.ASTQueries;
 import org.eclipse.cdt.internal.core.dom.parser.c.CVisitor;
 import org.eclipse.cdt.internal.core.dom.parser.cpp.semantics.CPPVisitor;
 import java.util.ArrayDeque;
@@ -132,24 +131,24 @@ final class CallLowering {
         return lw.load(new Lvalue.Var(t, where), where);
     }
 
-    /** Is {@code f} declared never to return ({@code __attribute__((noreturn))}, {@code _Noreturn}, {@code [[noreturn]]})? */
     /** Names declared somewhere in the unit with a noreturn attribute (computed on first use): a cheap filter before the exact test. */
     private java.util.Set<String> attributedNoReturn;
     private final Map<IFunction, Boolean> noReturnOf = new HashMap<>();
 
+    /** Is {@code f} declared never to return ({@code __attribute__((noreturn))}, {@code _Noreturn}, {@code [[noreturn]]})? */
     private boolean declaredNoReturn(IFunction f, IASTTranslationUnit tu) {
         try {
             if (f.isNoReturn()) return true;
             if (attributedNoReturn == null) attributedNoReturn = attributedNoReturn(tu);
             if (!attributedNoReturn.contains(f.getName())) return false;
-            return noReturnOf.computeIfAbsent(f, g -> attributeBeforeDeclaration(g, tu));
+            return noReturnOf.computeIfAbsent(f, g -> attributedDeclaration(g, tu));
         } catch (RuntimeException e) {
             return false;
         }
     }
 
-    /** CDT looks at the declarator only; the attribute may stand before the declaration too. */
-    private static boolean attributeBeforeDeclaration(IFunction f, IASTTranslationUnit tu) {
+    /** Does a declaration of {@code f} carry a noreturn attribute? CDT looks at the declarator only; the attribute may stand before the declaration too. */
+    private static boolean attributedDeclaration(IFunction f, IASTTranslationUnit tu) {
         for (IASTName n : tu.getDeclarationsInAST(f)) {
             for (IASTNode at = n; at != null && !(at instanceof IASTTranslationUnit); at = at.getParent()) {
                 if (at instanceof IASTAttributeOwner o && noReturn(o)) return true;
@@ -182,7 +181,7 @@ final class CallLowering {
             }
 
             private void noteIf(boolean declaration, IASTDeclarator dr, IASTNode owner) {
-                IASTDeclarator inner = ASTQueries.findInnermostDeclarator(dr);
+                IASTDeclarator inner = Lowering.innermost(dr);
                 boolean marked = declaration;
                 for (IASTNode at = inner.getName(); !marked && at != null && at != owner; at = at.getParent()) marked = noReturn(at);
                 if (marked) names.add(inner.getName().getLastName().toString());

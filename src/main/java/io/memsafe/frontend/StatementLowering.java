@@ -92,11 +92,7 @@ final class StatementLowering {
                 IASTExpression cond = is.getConditionExpression();
                 if (cond == null && is instanceof ICPPASTIfStatement cis && cis.getConditionDeclaration() instanceof IASTSimpleDeclaration d
                         && !Lowering.uninitialisedCondition(d)) {
-                    lowering.lowerLocalDeclaration(d);
-                    IASTDeclarator[] ds = d.getDeclarators();
-                    Variable v = ds.length == 1 ? lowering.vars.get(Lowering.innermost(ds[0]).getName().resolveBinding()) : null;
-                    if (v != null) branch(new Expr.Load(new Lvalue.Var(v, Lowering.loc(is)), v.type), thenB, elseB, Lowering.loc(is));
-                    else { lowering.cur.to(thenB); lowering.cur.to(elseB); }
+                    declaredCondition(d, thenB, elseB, Lowering.loc(is));
                 } else if (cond == null) {
                     // a condition CDT could only read as a declaration without initialiser, which C++ does not
                     // allow: "if (a && a[0])" with 'a' from a header the scan lacks reads as "a &&a[0]" declared
@@ -122,11 +118,8 @@ final class StatementLowering {
                 BasicBlock head = lowering.fn.newBlock(), bodyB = lowering.fn.newBlock(), after = lowering.fn.newBlock();
                 lowering.cur.to(head);
                 lowering.cur = head;
-                lowering.lowerLocalDeclaration(d);
-                IASTDeclarator[] ds = d.getDeclarators();
-                Variable v = ds.length == 1 ? lowering.vars.get(Lowering.innermost(ds[0]).getName().resolveBinding()) : null;
-                if (v != null) branch(new Expr.Load(new Lvalue.Var(v, Lowering.loc(ws)), v.type), bodyB, after, Lowering.loc(ws));
-                else { lowering.cur.to(bodyB); lowering.cur.to(after); }
+                if (Lowering.uninitialisedCondition(d)) { lowering.cur.to(bodyB); lowering.cur.to(after); }
+                else declaredCondition(d, bodyB, after, Lowering.loc(ws));
                 loopBody(ws.getBody(), bodyB, head, after);
                 lowering.cur.to(head);
                 lowering.cur = after;
@@ -325,6 +318,15 @@ final class StatementLowering {
             }
         });
         return !hasLabel[0];
+    }
+
+    /** A condition that declares its variable ({@code if (T x = e)}, {@code while (T x = e)}): x declared, then tested. */
+    private void declaredCondition(IASTSimpleDeclaration d, BasicBlock yes, BasicBlock no, SourceLoc where) {
+        lowering.lowerLocalDeclaration(d);
+        IASTDeclarator[] ds = d.getDeclarators();
+        Variable v = ds.length == 1 ? lowering.vars.get(Lowering.innermost(ds[0]).getName().resolveBinding()) : null;
+        if (v != null) branch(new Expr.Load(new Lvalue.Var(v, where), v.type), yes, no, where);
+        else { lowering.cur.to(yes); lowering.cur.to(no); }
     }
 
     /** head: if (cond) { body; step; goto head } */

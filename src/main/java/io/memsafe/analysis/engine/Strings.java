@@ -124,6 +124,7 @@ final class Strings {
         long last = Math.floorDiv(nul.num.lo() - scale - e.getValue().lo(), scale);
         Conditions.constrain(in, index, io.memsafe.ir.Expr.BinOp.LE, Value.of(last), s, f);
     }
+
     /**
      * A test that the character a pointer variable designates is not zero ({@code *p != 0}, {@code p[0]
      * == '%'}): where p points into a string literal and may point at its terminator, on that branch it
@@ -137,10 +138,11 @@ final class Strings {
         if (ptr instanceof io.memsafe.ir.Expr.Binary b && b.op() == io.memsafe.ir.Expr.BinOp.ADD && b.right() instanceof io.memsafe.ir.Expr.IntConst z
                 && z.value() == 0) ptr = b.left();
         if (!(ptr instanceof io.memsafe.ir.Expr.Load pl) || !(pl.lv() instanceof io.memsafe.ir.Lvalue.Var pv)
-                || pv.var().isGlobalStorage() || !(pv.var().type instanceof io.memsafe.ir.Type.Pointer) || pv.var().type.size() != 8) return;
+                || pv.var().isGlobalStorage() || !(pv.var().type instanceof io.memsafe.ir.Type.Pointer) || pv.var().type.size() <= 0) return;
+        long width = pv.var().type.size();
         io.memsafe.analysis.domain.Region var = in.region(pv.var(), f.fn());
         io.memsafe.analysis.domain.Contents held = s.contents(var);
-        Value p = held.load(Interval.ZERO, 8);
+        Value p = held.load(Interval.ZERO, width);
         if (p.unknown || p.pts.size() != 1 || !p.num.isBottom()) return;
         java.util.Map.Entry<io.memsafe.analysis.domain.Region, Interval> e = p.pts.entrySet().iterator().next();
         io.memsafe.analysis.domain.Region r = e.getKey();
@@ -151,6 +153,6 @@ final class Strings {
         Interval at = e.getValue();
         if (at.isSingleton() || at.hi() != nul.num.lo()) return;
         Value before = new Value(p.num, new java.util.TreeMap<>(java.util.Map.of(r, Interval.of(at.lo(), at.hi() - 1))), false, p.taint, p.widened);
-        s.set(var, held.store(Interval.ZERO, 8, before, true));
+        s.set(var, held.store(Interval.ZERO, width, before, true));
     }
 }
