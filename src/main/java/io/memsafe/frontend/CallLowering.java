@@ -52,6 +52,8 @@ final class CallLowering {
             IBinding b = id.getName().resolveBinding();
             noReturn = b instanceof IFunction nf && declaredNoReturn(nf, c.getTranslationUnit());
             if (b instanceof ICPPClassType cls) return new Expr.Load(lw.classes.temporary(c, cls, where), lw.typeOf(c));
+            if (b instanceof IFunction f && AlgorithmLowering.handled(f, c) instanceof String name
+                    && lw.algorithms.lower(name, c, where) instanceof Expr lowered) return lowered;
             if (b instanceof IFunction f) {
                 PrototypeFacts.of(f, readOnly, strings);
                 callee = LinkNames.of(f);
@@ -136,7 +138,7 @@ final class CallLowering {
     private final Map<IFunction, Boolean> noReturnOf = new HashMap<>();
 
     /** Is {@code f} declared never to return ({@code __attribute__((noreturn))}, {@code _Noreturn}, {@code [[noreturn]]})? */
-    private boolean declaredNoReturn(IFunction f, IASTTranslationUnit tu) {
+    boolean declaredNoReturn(IFunction f, IASTTranslationUnit tu) {
         try {
             if (f.isNoReturn()) return true;
             if (attributedNoReturn == null) attributedNoReturn = attributedNoReturn(tu);

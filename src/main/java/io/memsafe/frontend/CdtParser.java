@@ -61,7 +61,11 @@ public final class CdtParser {
             "semaphore.h", "iconv.h", "regex.h", "sys/syscall.h", "termio.h",
             "cstdio", "cstdlib", "cstring", "cwchar", "cstddef", "cstdint", "climits", "cctype", "cmath",
             "ctime", "cassert", "cerrno", "cstdarg", "new", "iostream", "exception", "stdexcept",
-            "vector", "list", "deque", "map", "memory", "utility", "string", "string_view", "span");
+            "vector", "list", "deque", "map", "memory", "utility", "string", "string_view", "span",
+            "unordered_map", "set", "unordered_set", "queue", "stack", "array", "initializer_list", "type_traits",
+            "limits", "iterator", "algorithm", "numeric", "functional", "tuple", "bitset", "atomic", "mutex",
+            "shared_mutex", "condition_variable", "thread", "csignal", "cwctype", "clocale", "cinttypes", "cfloat",
+            "ratio", "chrono", "optional", "ios", "iosfwd", "ostream", "istream", "sstream", "fstream", "iomanip");
     /**
      * Kernel preludes: the Windows (WDM, NTDDK, KMDF) and Linux kernel APIs, served for their header
      * names when the compile flags point at no real WDK or kernel tree, so drivers scan anywhere.

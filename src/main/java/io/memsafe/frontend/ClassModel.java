@@ -32,8 +32,16 @@ final class ClassModel {
     static final String VPTR = "__vptr";
     private static final int MAX_DEPTH = 20;
 
+    /** Whether the class or a base declares a virtual function (it has slots: {@link #slots} is not empty), without their signatures. */
     static boolean isPolymorphic(ICPPClassType c) {
-        return !slots(c).isEmpty();
+        return anyVirtual(c, 0);
+    }
+
+    private static boolean anyVirtual(ICPPClassType c, int depth) {
+        if (depth > MAX_DEPTH) return false;
+        for (ICPPMethod m : declaredMethods(c)) if (m.isVirtual()) return true;
+        for (ICPPClassType b : bases(c)) if (anyVirtual(b, depth + 1)) return true;
+        return false;
     }
 
     /** What identifies an overrider: the name and parameter types (every destructor is "~"). */
@@ -101,8 +109,8 @@ final class ClassModel {
             for (IField f : c.getDeclaredFields()) {
                 if (!f.isStatic() && hasDefaultInitializer(f)) return true;
                 IType t = f.getType();
-                while (t instanceof ITypedef td) t = td.getType();
-                while (t instanceof IArrayType at) t = at.getType();
+                // through typedefs and arrays in any order: std::string a[2] is an array of a typedef of a class
+                while (t instanceof ITypedef || t instanceof IArrayType) t = t instanceof ITypedef td ? td.getType() : ((IArrayType) t).getType();
                 if (t instanceof ICPPClassType || t instanceof IProblemBinding || t instanceof ISemanticProblem) return true;
             }
             return false;

@@ -19,14 +19,19 @@ import org.eclipse.cdt.core.dom.ast.cpp.ICPPClassType;
 import org.eclipse.cdt.core.dom.ast.cpp.ICPPMethod;
 import org.eclipse.cdt.core.dom.ast.cpp.ICPPReferenceType;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
- * {@code std::vector}, {@code list}, {@code deque} and {@code map} as the prelude declares them: a
- * container is an object with one cell that stands for all its elements (the mapped values of a
- * map). Storing an element ({@code push_back}, {@code insert}, {@code m[k] = v}) writes the cell,
- * reading one ({@code v[i]}, {@code at}, {@code front}, {@code back}) designates it; the other
- * members give values the analysis does not know. A vector's cell is in a heap block the vector
+ * {@code std::vector}, {@code list}, {@code deque}, {@code map}, {@code unordered_map}, {@code set},
+ * {@code unordered_set}, {@code queue} and {@code stack} as the prelude declares them: a container is
+ * an object with one cell that stands for all its elements (the mapped values of a map, the keys of a
+ * set). {@code std::array} is apart: it holds its N elements themselves, so an index is checked
+ * against N ({@link #arraySubscript}, {@link #arrayCall}). Storing an element ({@code push_back},
+ * {@code push}, {@code insert}, {@code m[k] = v}) writes the cell, reading one ({@code v[i]},
+ * {@code at}, {@code front}, {@code back}, {@code top}) designates it; the other members give values
+ * the analysis does not know. A vector's cell is in a heap block the vector
  * points to, which the invalidating members replace (see {@link #INVALIDATING}); the other containers
  * keep it in the object. The cell holds the last element stored (a strong
  * update): exact for a container filled with one value, as tests of data flow through containers
@@ -53,9 +58,12 @@ final class ContainerLowering {
      */
     private static final Set<String> INVALIDATING = Set.of("push_back", "emplace_back", "insert", "emplace", "erase", "clear",
             "reserve", "resize", "shrink_to_fit", "assign");
-    private static final Set<String> CONTAINERS = Set.of("vector", "list", "deque", "map");
-    private static final Set<String> STORES = Set.of("push_back", "push_front", "insert", "emplace_back", "emplace_front");
-    private static final Set<String> ELEMENT_REFERENCES = Set.of("at", "front", "back");
+    private static final Set<String> CONTAINERS = Set.of("vector", "list", "deque", "map", "unordered_map", "set", "unordered_set",
+            "queue", "stack");
+    private static final Set<String> STORES = Set.of("push_back", "push_front", "push", "insert", "emplace", "emplace_back", "emplace_front");
+    private static final Set<String> ELEMENT_REFERENCES = Set.of("at", "front", "back", "top");
+    /** The prelude's name of a {@code std::array}'s elements: an array of N, so that an index is checked against N. */
+    static final String ELEMENTS = "__memsafe_elements";
     /** Members returning an iterator (or pointer) to the vector's first element, or one the call made. */
     private static final Set<String> ITERATORS = Set.of("begin", "cbegin", "data", "insert", "erase", "emplace");
 
@@ -79,18 +87,36 @@ final class ContainerLowering {
     }
 
     private static boolean isStdContainer(ICPPClassType c) {
+        String name = stdName(c);
+        return name != null && CONTAINERS.contains(name);
+    }
+
+    /** The name of a class of namespace {@code std} (not nested deeper), or null. */
+    private static String stdName(ICPPClassType c) {
         try {
             String[] qn = c.getQualifiedName();
-            return qn.length == 2 && "std".equals(qn[0]) && CONTAINERS.contains(qn[1]);
+            return qn.length == 2 && "std".equals(qn[0]) ? qn[1] : null;
         } catch (DOMException | RuntimeException e) {
-            return false;
+            return null;
         }
+    }
+
+    /** Whether a CDT type is the prelude's {@code std::array} (through typedefs, qualifiers and references). */
+    static boolean isArray(IType t) {
+        for (int depth = 0; t != null && depth < 20; depth++) {
+            if (t instanceof ITypedef td) t = td.getType();
+            else if (t instanceof IQualifierType q) t = q.getType();
+            else if (t instanceof ICPPReferenceType r) t = r.getType();
+            else return t instanceof ICPPClassType c && "array".equals(stdName(c));
+        }
+        return false;
     }
 
     /** Whether a member call is one this class lowers. */
     static boolean handles(IASTFieldReference fr) {
         try {
-            return fr.getFieldName().resolveBinding() instanceof ICPPMethod m && isStdContainer(m.getClassOwner());
+            return fr.getFieldName().resolveBinding() instanceof ICPPMethod m
+                    && (isStdContainer(m.getClassOwner()) || "array".equals(stdName(m.getClassOwner())));
         } catch (RuntimeException e) {
             return false;
         }
@@ -231,6 +257,9 @@ final class ContainerLowering {
                 ? new Lvalue.Deref(lowering.rvalue(owner), 0, Type.pointee(lowering.typeOf(owner)), where)
                 : lowering.lvalue(owner);
         IASTInitializerClause[] args = c.getArguments();
+        if (isArray(owner.getExpressionType()) || fr.isPointerDereference() && isArrayPointer(owner.getExpressionType())) {
+            return arrayCall(c, name, object, args, where);
+        }
         Expr last = null;
         for (IASTInitializerClause a : args) if (a instanceof IASTExpression e) last = lowering.smart().handedOver(e, where);
         Lvalue storage = storage(object, where);
@@ -243,6 +272,9 @@ final class ContainerLowering {
                 && (args.length != 1 || !(args[0] instanceof IASTExpression e0) || !cell.type().equals(lowering.typeOf(e0)))) {
             // an element constructed in place from other values: a constructor the analysis does not pick receives them
             lowering.classes.constructUnresolved(new Expr.AddressOf(cell, lowering.pointer(cell.type())), args, where);
+        } else if (stores && cell != null && last.type() instanceof Type.Struct && !last.type().equals(cell.type())) {
+            // a map's insert({k, v}): the element comes out of a pair the analysis does not take apart
+            lowering.classes.writeUnknown(cell, "element stored from a pair", where);
         } else if (stores && cell != null) {
             lowering.emit(new Stmt.Assign(cell, lowering.convert(last, cell.type()), where));
         } else if (storage != null && "clear".equals(name) && cell != null) {
@@ -257,5 +289,69 @@ final class ContainerLowering {
             return lowering.convert(new Expr.Load(storage, storage.type()), result);
         }
         return new Expr.Opaque("container " + name, result);
+    }
+
+    private static boolean isArrayPointer(IType t) {
+        for (int depth = 0; t != null && depth < 20; depth++) {
+            if (t instanceof ITypedef td) t = td.getType();
+            else if (t instanceof IQualifierType q) t = q.getType();
+            else return t instanceof IPointerType p && isArray(p.getType());
+        }
+        return false;
+    }
+
+    /** The elements of a {@code std::array} object (an array of N), or null when its type is not the prelude's. */
+    private static Lvalue elements(Lvalue array, SourceLoc where) {
+        if (!(array.type() instanceof Type.Struct s) || s.field(ELEMENTS) == null || !(s.field(ELEMENTS).type() instanceof Type.Array)) return null;
+        Type.Field f = s.field(ELEMENTS);
+        if (array instanceof Lvalue.Deref d) return new Lvalue.Deref(d.pointer(), d.byteOffset() + f.offset(), f.type(), where);
+        return new Lvalue.Field(array, ELEMENTS, f.offset(), f.type(), where);
+    }
+
+    /** {@code a[i]} of a {@code std::array}: element i of its N, unchecked as the standard says. */
+    Lvalue arraySubscript(IASTExpression array, IASTExpression index, Type elementType, SourceLoc where) {
+        Lvalue elems = elements(lowering.lvalue(array), where);
+        Expr i = lowering.rvalue(index);
+        if (elems == null) return new Lvalue.Deref(new Expr.Opaque("array element", lowering.pointer(elementType)), 0, elementType, where);
+        return new Lvalue.Index(elems, i, ((Type.Array) elems.type()).element(), where);
+    }
+
+    /**
+     * A member call on a {@code std::array}: {@code at(i)} continues only where i is below N (it throws
+     * otherwise); {@code front}, {@code back}, {@code data}, {@code begin} and {@code end} are
+     * addresses of elements (back() of an empty array is out of bounds); {@code size} is N.
+     */
+    private Expr arrayCall(IASTFunctionCallExpression c, String name, Lvalue object, IASTInitializerClause[] args, SourceLoc where) {
+        Lvalue elems = elements(object, where);
+        List<Expr> values = new ArrayList<>();
+        for (IASTInitializerClause a : args) if (a instanceof IASTExpression e) values.add(lowering.rvalue(e));
+        Type result = lowering.typeOf(c);
+        if (elems == null || !(elems.type() instanceof Type.Array at) || at.length() < 0) {
+            if (elems != null && "fill".equals(name)) lowering.classes.writeUnknown(elems, "filled array", where);
+            return result instanceof Type.Void ? new Expr.IntConst(0, Type.VOID) : new Expr.Opaque("array " + name, result);
+        }
+        Type elem = at.element(), size = lowering.model().sizeT();
+        long n = at.length();
+        Expr first = new Expr.AddressOf(elems, lowering.pointer(elem));
+        switch (name) {
+            case "at" -> {
+                if (values.isEmpty()) break;
+                Expr i = lowering.convert(values.get(0), size);
+                lowering.emit(new Stmt.Assume(new Expr.Binary(Expr.BinOp.LT, i, new Expr.IntConst(n, size), Type.INT, 1), true, where));
+                return new Expr.AddressOf(new Lvalue.Index(elems, i, elem, where), lowering.pointer(elem));
+            }
+            case "front" -> { return new Expr.AddressOf(new Lvalue.Index(elems, new Expr.IntConst(0, size), elem, where), lowering.pointer(elem)); }
+            case "back" -> { return new Expr.AddressOf(new Lvalue.Index(elems, new Expr.IntConst(n - 1, size), elem, where), lowering.pointer(elem)); }
+            case "data", "begin", "cbegin" -> { return lowering.convert(first, result); }
+            case "end", "cend" -> { return lowering.convert(lowering.pointerAdd(first, new Expr.IntConst(n, size), elem), result); }
+            case "size", "max_size" -> { return new Expr.IntConst(n, result); }
+            case "empty" -> { return new Expr.IntConst(n == 0 ? 1 : 0, result); }
+            case "fill" -> {
+                lowering.classes.writeUnknown(elems, "filled array", where);
+                return new Expr.IntConst(0, Type.VOID);
+            }
+            default -> { }
+        }
+        return result instanceof Type.Void ? new Expr.IntConst(0, Type.VOID) : new Expr.Opaque("array " + name, result);
     }
 }

@@ -49,7 +49,8 @@ public final class Lowering {
     final ViewLowering views = new ViewLowering(this);
     final ClassLowering classes = new ClassLowering(this);
     final StatementLowering statements = new StatementLowering(this);
-    private final OperatorLowering operators = new OperatorLowering(this);
+    final AlgorithmLowering algorithms = new AlgorithmLowering(this);
+    final OperatorLowering operators = new OperatorLowering(this);
     final CallLowering calls = new CallLowering(this);
     private final LvalueLowering lvalues = new LvalueLowering(this);
     private final InitializerLowering initializers = new InitializerLowering(this);
@@ -276,6 +277,7 @@ public final class Lowering {
         returnsReference = b instanceof IFunction rf && References.isReference(rf.getType().getReturnType());
         fn = new Function(name, type, params, isStatic, loc(fd), unit);
         fn.takesVaList = takesVaList;
+        fn.noReturn = b instanceof IFunction nf && calls.declaredNoReturn(nf, fd.getTranslationUnit());
         fn.cplusplus = fd.getTranslationUnit() instanceof org.eclipse.cdt.core.dom.ast.cpp.ICPPASTTranslationUnit;
         fn.entry = fn.newBlock();
         fn.exit = fn.newBlock();

@@ -7,6 +7,7 @@ import io.memsafe.ir.Stmt;
 import io.memsafe.ir.Type;
 import io.memsafe.ir.Variable;
 import org.eclipse.cdt.core.dom.ast.*;
+import org.eclipse.cdt.core.dom.ast.cpp.ICPPFunction;
 
 /**
  * The storage an expression designates: a variable (through a reference, the referent), an element
@@ -41,6 +42,9 @@ final class LvalueLowering {
                 IASTExpression arr = a.getArrayExpression();
                 if (ContainerLowering.isContainer(arr.getExpressionType(), false)) {
                     return l.containers.subscript(arr, (IASTExpression) a.getArgument(), l.typeOf(a), where);
+                }
+                if (ContainerLowering.isArray(arr.getExpressionType())) {
+                    return l.containers.arraySubscript(arr, (IASTExpression) a.getArgument(), l.typeOf(a), where);
                 }
                 if (StringLowering.isString(arr.getExpressionType(), false)) {
                     return l.strings.subscript(arr, (IASTExpression) a.getArgument(), l.typeOf(a), where);
@@ -106,6 +110,10 @@ final class LvalueLowering {
             }
             case IASTFunctionCallExpression c when References.returnsReference(c) -> {
                 return new Lvalue.Deref(l.calls.call(c, where), 0, l.typeOf(c), where);
+            }
+            case IASTBinaryExpression b when OperatorLowering.userOperator(b) instanceof ICPPFunction f
+                    && References.isReference(f.getType().getReturnType()) -> {
+                return l.operators.operatorLvalue(b, f, where);
             }
             case IASTUnaryExpression u when u.getOperator() == IASTUnaryExpression.op_star -> {
                 Expr p = SmartPointerLowering.smartClass(u.getOperand().getExpressionType()) != null

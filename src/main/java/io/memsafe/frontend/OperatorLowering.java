@@ -167,6 +167,7 @@ final class OperatorLowering {
             // p == nullptr, p != q: the owned pointers compared
             return arith(op == IASTBinaryExpression.op_equals ? BinOp.EQ : BinOp.NE, lw.truth(b.getOperand1()), lw.truth(b.getOperand2()), Type.INT);
         }
+        if (userOperator(b) instanceof ICPPFunction f) return operatorCall(b, f, where);
         if (op == IASTBinaryExpression.op_assign) {
             Lvalue lv = lw.lvalue(b.getOperand1());
             Expr v = lw.convert(lw.rvalue((IASTExpression) b.getInitOperand2()), lv.type());
@@ -215,6 +216,61 @@ final class OperatorLowering {
         Expr l = lw.rvalue(b.getOperand1());
         Expr r = lw.rvalue(b.getOperand2());
         return arith(bop, l, r, lw.typeOf(b));
+    }
+
+    /**
+     * The operator function a binary expression calls, when the program (or the prelude) declares it:
+     * not a built-in operator, nor one the compiler makes (a class's implicit assignment copies its
+     * members, as for a struct). Null when CDT resolves none.
+     */
+    static ICPPFunction userOperator(IASTBinaryExpression b) {
+        try {
+            return b instanceof ICPPASTBinaryExpression cb && cb.getOverload() instanceof ICPPFunction f
+                    && !(f instanceof ICPPMethod m && m.isImplicit()) ? f : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * {@code a OP b} with an operator function: a call, with a member operator's object (a) as its
+     * {@code this} and b its argument, or a non-member's two arguments (a reference parameter gets the
+     * operand's address). A reference result is an address, as for any call.
+     */
+    private Expr operatorCall(IASTBinaryExpression b, ICPPFunction f, SourceLoc where) {
+        Expr result = operatorCallResult(b, f, where);
+        return References.isReference(f.getType().getReturnType())
+                ? lw.load(new Lvalue.Deref(result, 0, Type.pointee(result.type()), where), where) : result;
+    }
+
+    /** The object an operator returning a reference designates ({@code (r << a) << b} works on r). */
+    Lvalue operatorLvalue(IASTBinaryExpression b, ICPPFunction f, SourceLoc where) {
+        Expr address = operatorCallResult(b, f, where);
+        return new Lvalue.Deref(address, 0, Type.pointee(address.type()), where);
+    }
+
+    /** The call of an operator function; its value (an address when it returns a reference). */
+    private Expr operatorCallResult(IASTBinaryExpression b, ICPPFunction f, SourceLoc where) {
+        IASTInitializerClause right = b.getInitOperand2();
+        List<Expr> args = new ArrayList<>();
+        IASTInitializerClause[] actuals;
+        if (f instanceof ICPPMethod m && !m.isStatic()) {
+            args.add(lw.addressOf(b.getOperand1()));
+            actuals = new IASTInitializerClause[] {right};
+        } else {
+            actuals = new IASTInitializerClause[] {b.getOperand1(), right};
+        }
+        args.addAll(lw.arguments(f.getType(), actuals));
+        Type rt = lw.typeOf(b);
+        boolean reference = References.isReference(f.getType().getReturnType());
+        if (reference) rt = lw.pointer(rt);
+        if (rt instanceof Type.Void) {
+            lw.emit(new Stmt.Call(null, LinkNames.of(f), null, args, where));
+            return new Expr.IntConst(0, Type.VOID);
+        }
+        Variable t = lw.temp(rt);
+        lw.emit(new Stmt.Call(new Lvalue.Var(t, where), LinkNames.of(f), null, args, where));
+        return new Expr.Load(new Lvalue.Var(t, where), rt);
     }
 
     private Expr arith(BinOp op, Expr l, Expr r, Type resultType) {

@@ -59,6 +59,9 @@ final class StatementLowering {
         noThrow = false;
     }
 
+    /** MEMSAFE_DEBUG_LOWERING=1: the stack trace of each statement the lowering failed on, on stderr. */
+    private static final boolean DEBUG = System.getenv("MEMSAFE_DEBUG_LOWERING") != null;
+
     void lowerStatement(IASTStatement s) {
         if (s == null) return;
         // temporaries of an enclosing statement's condition or header are not destroyed here (see StringLowering)
@@ -68,6 +71,7 @@ final class StatementLowering {
             lowerStatement0(s);
             if (s instanceof IASTExpressionStatement || s instanceof IASTDeclarationStatement) lowering.strings().endOfStatement(Lowering.end(s));
         } catch (RuntimeException e) {
+            if (DEBUG) e.printStackTrace();
             lowering.diagnostics.add(new Diagnostic(Lowering.loc(s), Diagnostic.Level.NOTE, "statement not modelled (" + e.getClass().getSimpleName() + "): analysed as no-op"));
         }
     }
@@ -133,7 +137,16 @@ final class StatementLowering {
                 lowering.cur.to(bodyB);
                 lowering.cur.to(after);
                 lowering.cur = bodyB;
-                if (rf.getDeclaration() instanceof IASTSimpleDeclaration d) lowering.declareUnknown(d, "element of the range at line " + Lowering.loc(rf).line());
+                if (rf.getDeclaration() instanceof IASTSimpleDeclaration d) {
+                    try {
+                        lowering.declareUnknown(d, "element of the range at line " + Lowering.loc(rf).line());
+                    } catch (RuntimeException e) {
+                        // the element's type CDT cannot deduce (its lookup can throw): the body is still lowered
+                        if (DEBUG) e.printStackTrace();
+                        lowering.diagnostics.add(new Diagnostic(Lowering.loc(d), Diagnostic.Level.NOTE,
+                                "element of the range not modelled (" + e.getClass().getSimpleName() + ")"));
+                    }
+                }
                 loopBody(rf.getBody(), lowering.cur, head, after);
                 lowering.cur.to(head);
                 lowering.cur = after;
@@ -475,18 +488,28 @@ final class StatementLowering {
             condition(truth, negated ? f : t, negated ? t : f);
             return;
         }
-        Expr c = lowering.truth(e);
+        Expr c;
+        try {
+            c = lowering.truth(e);
+        } catch (RuntimeException ex) {
+            // a test the lowering fails on (CDT's name lookup can throw): both ways open, the branches still lowered
+            if (DEBUG) ex.printStackTrace();
+            lowering.diagnostics.add(new Diagnostic(Lowering.loc(e), Diagnostic.Level.NOTE,
+                    "condition not modelled (" + ex.getClass().getSimpleName() + "): either way"));
+            c = new Expr.Opaque("condition not modelled", Type.INT);
+        }
         branch(c, t, f, Lowering.loc(e));
+    }
+
+    /** The condition the prelude's {@code __try} expands to ({@code if (__memsafe_seh_try) ...}). */
+    private static boolean sehTry(IASTExpression cond) {
+        return cond instanceof org.eclipse.cdt.core.dom.ast.IASTIdExpression id && "__memsafe_seh_try".equals(id.getName().toString());
     }
 
     /**
      * The operand a condition tests through a wrapper that keeps its truth: {@code __builtin_expect(x, c)}
      * (what likely/unlikely macros expand to) and a conversion to bool, {@code bool(x)}; else null.
      */
-    /** The condition the prelude's {@code __try} expands to ({@code if (__memsafe_seh_try) ...}). */
-    private static boolean sehTry(IASTExpression cond) {
-        return cond instanceof org.eclipse.cdt.core.dom.ast.IASTIdExpression id && "__memsafe_seh_try".equals(id.getName().toString());
-    }
 
     private static IASTExpression testedOperand(IASTExpression e) {
         if (e instanceof IASTFunctionCallExpression c && c.getFunctionNameExpression() instanceof IASTIdExpression id
@@ -522,7 +545,7 @@ final class StatementLowering {
         };
     }
 
-    private void branch(Expr c, BasicBlock t, BasicBlock f, SourceLoc where) {
+    void branch(Expr c, BasicBlock t, BasicBlock f, SourceLoc where) {
         BasicBlock yes = lowering.fn.newBlock(), no = lowering.fn.newBlock();
         yes.stmts.add(new Stmt.Assume(c, true, where));
         no.stmts.add(new Stmt.Assume(c, false, where));

@@ -99,6 +99,7 @@ final class TypeLowering {
                 }
                 for (ICPPBase base : cls.getBases()) {
                     if (!(base.getBaseClass() instanceof ICompositeType bc) || !(lower0(bc, depth + 1) instanceof Type.Struct bs)) continue;
+                    unknown |= bs.size() < 0; // a base of unknown size: so is the class
                     for (Type.Field f : bs.fields()) {
                         if (f.name().equals(ClassModel.VPTR)) continue;
                         long al = align(f.type());
@@ -119,7 +120,7 @@ final class TypeLowering {
                 if (fs < 0) {
                     // a flexible array member ends the struct; anything else unknown (an array of elements of
                     // unknown size among them: std::atomic<bool> v[4] with <atomic> missing) makes layout unknown
-                    sizeUnknown = !(ft instanceof Type.Array a && a.element().size() >= 0);
+                    sizeUnknown = !(ft instanceof Type.Array a && a.element().size() >= 0) || boundNotEvaluated(f.getType());
                     unknown |= sizeUnknown;
                     fs = 0;
                 }
@@ -144,6 +145,18 @@ final class TypeLowering {
         } finally {
             inProgress.remove(c);
         }
+    }
+
+    /**
+     * An array type whose bound is written but has no value here (a template argument computed by a
+     * call CDT does not evaluate: {@code std::bitset<enum_count<T>()>}): not a flexible array member.
+     */
+    private static boolean boundNotEvaluated(IType t) {
+        for (int depth = 0; t instanceof ITypedef || t instanceof IQualifierType; depth++) {
+            if (depth > 20) return false;
+            t = t instanceof ITypedef td ? td.getType() : ((IQualifierType) t).getType();
+        }
+        return t instanceof IArrayType a && a.getSize() != null && a.getSize().numberValue() == null;
     }
 
     long align(Type t) {

@@ -21,6 +21,12 @@ public final class Function implements java.io.Serializable {
     public boolean takesVaList;
 
     /**
+     * Declared never to return ({@code [[noreturn]]}, {@code __attribute__((noreturn))},
+     * {@code _Noreturn}): a caller's path ends at a call to it, whatever it does first.
+     */
+    public boolean noReturn;
+
+    /**
      * Written in C++: a class passed or returned by value goes through its copy or move constructor,
      * which the lowering makes explicit, not a copy of its bytes.
      */

@@ -53,13 +53,15 @@ public final class LibraryModels {
 
     static {
         // ---- memory blocks (string.h, wchar.h)
-        for (String n : List.of("memcpy", "memmove")) {
+        // std::copy, copy_n, fill and fill_n over raw pointers, as frontend/AlgorithmLowering calls them
+        // (memmove's and memset's arguments; the names, not link names, say what the source called)
+        for (String n : List.of("memcpy", "memmove", "std::copy (as memmove)")) {
             def(n, argument(0), false, new ReadBytes(1, arg(2)), new WriteBytes(0, arg(2), Fill.COPY, 1, 1));
         }
         for (String n : List.of("wmemcpy", "wmemmove")) {
             def(n, argument(0), false, new ReadBytes(1, elems(2, 4)), new WriteBytes(0, elems(2, 4), Fill.COPY, 1, 4));
         }
-        def("memset", argument(0), false, new WriteBytes(0, arg(2), Fill.BYTE_ARG, 1, 1));
+        for (String n : List.of("memset", "std::fill (as memset)")) def(n, argument(0), false, new WriteBytes(0, arg(2), Fill.BYTE_ARG, 1, 1));
         def("wmemset", argument(0), false, new WriteBytes(0, elems(2, 4), Fill.BYTE_ARG, 1, 4));
         def("bzero", unknown(), false, new WriteBytes(0, arg(1), Fill.BYTE_ARG, -1, 1));
         def("memcmp", range(INT_MIN, INT_MAX), true, new ReadBytes(0, arg(2)), new ReadBytes(1, arg(2)));

@@ -412,7 +412,7 @@ namespace std {
    * (frontend/ContainerLowering). One member cell stands for all the elements of a container (for a
    * vector, in a heap block of its own, so that a reallocation can leave old pointers dangling). */
   template<class T> class allocator { };
-  template<class T> struct less { };
+  template<class T> struct less { bool operator()(const T &a, const T &b) const; };
   template<class A, class B> struct pair { A first; B second; };
   template<class T, class Alloc = allocator<T> > class vector {
     T *__memsafe_storage; /* the block holding the element cell: reallocated when the rules invalidate pointers */
@@ -461,6 +461,73 @@ namespace std {
     iterator begin(); iterator end(); iterator find(const K &key);
     size_t size() const; bool empty() const; void clear(); size_t count(const K &key) const; size_t erase(const K &key);
     V &operator[](const K &key); V &at(const K &key);
+  };
+
+  /* <unordered_map>, <set>, <unordered_set>, <queue>, <stack>: the same shape, one cell for all the
+   * elements (a map's mapped values, a set's keys). */
+  template<class T> struct hash { size_t operator()(const T &v) const noexcept; };
+  template<class T> struct equal_to { bool operator()(const T &a, const T &b) const; };
+  template<class T> struct greater { bool operator()(const T &a, const T &b) const; };
+  template<class K, class V, class Hash = hash<K>, class Eq = equal_to<K>, class Alloc = allocator<pair<const K, V> > > class unordered_map {
+    V __memsafe_element;
+  public:
+    typedef K key_type; typedef V mapped_type; typedef pair<const K, V> value_type; typedef size_t size_type;
+    typedef pair<const K, V> *iterator; typedef const pair<const K, V> *const_iterator;
+    unordered_map(); unordered_map(const unordered_map &other); ~unordered_map(); unordered_map &operator=(const unordered_map &other);
+    iterator begin(); iterator end(); const_iterator begin() const; const_iterator end() const;
+    iterator find(const K &key); const_iterator find(const K &key) const;
+    size_t size() const; bool empty() const; void clear(); size_t count(const K &key) const; bool contains(const K &key) const;
+    size_t erase(const K &key); iterator erase(const_iterator position); void reserve(size_t n);
+    V &operator[](const K &key); V &at(const K &key); const V &at(const K &key) const;
+    pair<iterator, bool> insert(const value_type &value);
+    template<class... A> pair<iterator, bool> emplace(A &&...args);
+  };
+  template<class K, class Compare = less<K>, class Alloc = allocator<K> > class set {
+    K __memsafe_element;
+  public:
+    typedef K key_type; typedef K value_type; typedef size_t size_type; typedef const K *iterator; typedef const K *const_iterator;
+    set(); set(const set &other); ~set(); set &operator=(const set &other);
+    iterator begin() const; iterator end() const; iterator find(const K &key) const;
+    size_t size() const; bool empty() const; void clear(); size_t count(const K &key) const; bool contains(const K &key) const;
+    size_t erase(const K &key); iterator erase(iterator position);
+    pair<iterator, bool> insert(const K &value); template<class... A> pair<iterator, bool> emplace(A &&...args);
+  };
+  template<class K, class Hash = hash<K>, class Eq = equal_to<K>, class Alloc = allocator<K> > class unordered_set {
+    K __memsafe_element;
+  public:
+    typedef K key_type; typedef K value_type; typedef size_t size_type; typedef const K *iterator; typedef const K *const_iterator;
+    unordered_set(); unordered_set(const unordered_set &other); ~unordered_set(); unordered_set &operator=(const unordered_set &other);
+    iterator begin() const; iterator end() const; iterator find(const K &key) const;
+    size_t size() const; bool empty() const; void clear(); size_t count(const K &key) const; bool contains(const K &key) const;
+    size_t erase(const K &key); iterator erase(iterator position); void reserve(size_t n);
+    pair<iterator, bool> insert(const K &value); template<class... A> pair<iterator, bool> emplace(A &&...args);
+  };
+  template<class T, class C = deque<T> > class queue {
+    T __memsafe_element;
+  public:
+    typedef T value_type; typedef size_t size_type;
+    queue(); queue(const queue &other); ~queue();
+    size_t size() const; bool empty() const; T &front(); T &back();
+    void push(const T &value); template<class... A> void emplace(A &&...args); void pop();
+  };
+  template<class T, class C = deque<T> > class stack {
+    T __memsafe_element;
+  public:
+    typedef T value_type; typedef size_t size_type;
+    stack(); stack(const stack &other); ~stack();
+    size_t size() const; bool empty() const; T &top();
+    void push(const T &value); template<class... A> void emplace(A &&...args); void pop();
+  };
+  /* <array>: the elements themselves, so that an index is checked against N (frontend/ContainerLowering) */
+  template<class T, size_t N> struct array {
+    T __memsafe_elements[N];
+    typedef T value_type; typedef size_t size_type; typedef T *iterator; typedef const T *const_iterator;
+    typedef T &reference; typedef const T &const_reference;
+    T &operator[](size_t i); const T &operator[](size_t i) const; T &at(size_t i); const T &at(size_t i) const;
+    T &front(); const T &front() const; T &back(); const T &back() const; T *data(); const T *data() const;
+    iterator begin(); iterator end(); const_iterator begin() const; const_iterator end() const;
+    const_iterator cbegin() const; const_iterator cend() const;
+    size_t size() const noexcept; size_t max_size() const noexcept; bool empty() const noexcept; void fill(const T &value);
   };
 
   /* <utility>: std::move and std::forward are casts; frontend/SmartPointerLowering moves what they name. */
@@ -633,6 +700,350 @@ namespace std {
 
   template<class T, class... A> unique_ptr<T> make_unique(A &&...args);
   template<class T, class... A> shared_ptr<T> make_shared(A &&...args);
+
+  /* <initializer_list>, <type_traits>, <limits>, <iterator>, <algorithm>, <numeric>, <functional>,
+   * <tuple>, <bitset>: declared so that code using them resolves (its calls, its overloads); std::min
+   * and std::max are lowered as the comparison they make (frontend/CallLowering), the others are
+   * functions the analysis does not see into. */
+  template<class T> class initializer_list {
+    const T *__memsafe_pointer; size_t __memsafe_length;
+  public:
+    typedef T value_type; typedef const T *iterator; typedef const T *const_iterator; typedef size_t size_type;
+    initializer_list() noexcept; size_t size() const noexcept; const T *begin() const noexcept; const T *end() const noexcept;
+  };
+  template<class T, T v> struct integral_constant { static constexpr T value = v; typedef T value_type; constexpr operator T() const noexcept { return v; } };
+  typedef integral_constant<bool, true> true_type;
+  typedef integral_constant<bool, false> false_type;
+  template<class A, class B> struct is_same : false_type { };
+  template<class A> struct is_same<A, A> : true_type { };
+  template<class A, class B> inline constexpr bool is_same_v = is_same<A, B>::value;
+  template<bool B, class T = void> struct enable_if { };
+  template<class T> struct enable_if<true, T> { typedef T type; };
+  template<bool B, class T = void> using enable_if_t = typename enable_if<B, T>::type;
+  template<bool B, class T, class F> struct conditional { typedef T type; };
+  template<class T, class F> struct conditional<false, T, F> { typedef F type; };
+  template<bool B, class T, class F> using conditional_t = typename conditional<B, T, F>::type;
+  template<class T> struct remove_const { typedef T type; };
+  template<class T> struct remove_const<const T> { typedef T type; };
+  template<class T> struct remove_volatile { typedef T type; };
+  template<class T> struct remove_volatile<volatile T> { typedef T type; };
+  template<class T> struct remove_cv { typedef typename remove_volatile<typename remove_const<T>::type>::type type; };
+  template<class T> using remove_cv_t = typename remove_cv<T>::type;
+  template<class T> using remove_reference_t = typename remove_reference<T>::type;
+  template<class T> struct decay { typedef typename remove_cv<typename remove_reference<T>::type>::type type; };
+  template<class T> using decay_t = typename decay<T>::type;
+  template<class T> struct is_pointer : false_type { };
+  template<class T> struct is_pointer<T *> : true_type { };
+  template<class T> struct is_integral : false_type { };
+  template<> struct is_integral<bool> : true_type { };
+  template<> struct is_integral<char> : true_type { };
+  template<> struct is_integral<signed char> : true_type { };
+  template<> struct is_integral<unsigned char> : true_type { };
+  template<> struct is_integral<wchar_t> : true_type { };
+  template<> struct is_integral<short> : true_type { };
+  template<> struct is_integral<unsigned short> : true_type { };
+  template<> struct is_integral<int> : true_type { };
+  template<> struct is_integral<unsigned int> : true_type { };
+  template<> struct is_integral<long> : true_type { };
+  template<> struct is_integral<unsigned long> : true_type { };
+  template<> struct is_integral<long long> : true_type { };
+  template<> struct is_integral<unsigned long long> : true_type { };
+  template<class T> struct is_enum : integral_constant<bool, __is_enum(T)> { };
+  template<class T> struct is_class : integral_constant<bool, __is_class(T)> { };
+  template<class T> struct underlying_type { typedef __underlying_type(T) type; };
+  template<class T> using underlying_type_t = typename underlying_type<T>::type;
+  template<class T> typename remove_reference<T>::type &&declval() noexcept;
+
+  enum float_round_style { round_indeterminate = -1, round_toward_zero = 0, round_to_nearest = 1 };
+  template<class T> struct numeric_limits {
+    static constexpr bool is_specialized = false;
+    static constexpr T min() noexcept { return T(); } static constexpr T max() noexcept { return T(); }
+    static constexpr T lowest() noexcept { return T(); }
+  };
+#define __MEMSAFE_LIMITS(T, lo, hi, sig, dig) template<> struct numeric_limits<T> { \
+    static constexpr bool is_specialized = true; static constexpr bool is_signed = sig; \
+    static constexpr bool is_integer = true; static constexpr int digits = dig; \
+    static constexpr T min() noexcept { return lo; } static constexpr T max() noexcept { return hi; } \
+    static constexpr T lowest() noexcept { return lo; } };
+  __MEMSAFE_LIMITS(bool, false, true, false, 1)
+  __MEMSAFE_LIMITS(char, CHAR_MIN, CHAR_MAX, CHAR_MIN < 0, CHAR_MIN < 0 ? 7 : 8)
+  __MEMSAFE_LIMITS(signed char, SCHAR_MIN, SCHAR_MAX, true, 7)
+  __MEMSAFE_LIMITS(unsigned char, 0, UCHAR_MAX, false, 8)
+  __MEMSAFE_LIMITS(wchar_t, WCHAR_MIN, WCHAR_MAX, WCHAR_MIN < 0, WCHAR_MIN < 0 ? 31 : 32)
+  __MEMSAFE_LIMITS(short, SHRT_MIN, SHRT_MAX, true, 15)
+  __MEMSAFE_LIMITS(unsigned short, 0, USHRT_MAX, false, 16)
+  __MEMSAFE_LIMITS(int, INT_MIN, INT_MAX, true, 31)
+  __MEMSAFE_LIMITS(unsigned int, 0, UINT_MAX, false, 32)
+  __MEMSAFE_LIMITS(long, LONG_MIN, LONG_MAX, true, (int)sizeof(long) * 8 - 1)
+  __MEMSAFE_LIMITS(unsigned long, 0, ULONG_MAX, false, (int)sizeof(long) * 8)
+  __MEMSAFE_LIMITS(long long, LLONG_MIN, LLONG_MAX, true, 63)
+  __MEMSAFE_LIMITS(unsigned long long, 0, ULLONG_MAX, false, 64)
+#undef __MEMSAFE_LIMITS
+
+  struct input_iterator_tag { }; struct forward_iterator_tag : input_iterator_tag { };
+  struct bidirectional_iterator_tag : forward_iterator_tag { }; struct random_access_iterator_tag : bidirectional_iterator_tag { };
+  template<class It> struct iterator_traits {
+    typedef typename It::value_type value_type; typedef ptrdiff_t difference_type;
+    typedef value_type *pointer; typedef value_type &reference; typedef random_access_iterator_tag iterator_category;
+  };
+  template<class T> struct iterator_traits<T *> {
+    typedef T value_type; typedef ptrdiff_t difference_type; typedef T *pointer; typedef T &reference;
+    typedef random_access_iterator_tag iterator_category;
+  };
+  template<class C> auto begin(C &c) -> decltype(c.begin()); template<class C> auto end(C &c) -> decltype(c.end());
+  template<class C> auto begin(const C &c) -> decltype(c.begin()); template<class C> auto end(const C &c) -> decltype(c.end());
+  template<class T, size_t N> T *begin(T (&a)[N]) noexcept; template<class T, size_t N> T *end(T (&a)[N]) noexcept;
+  template<class C> auto size(const C &c) -> decltype(c.size()); template<class T, size_t N> constexpr size_t size(const T (&a)[N]) noexcept { return N; }
+  template<class It> ptrdiff_t distance(It first, It last);
+  template<class It, class D> void advance(It &it, D n);
+  template<class It> It next(It it, ptrdiff_t n = 1); template<class It> It prev(It it, ptrdiff_t n = 1);
+  template<class C> class back_insert_iterator { C *__memsafe_container; };
+  template<class C> back_insert_iterator<C> back_inserter(C &c);
+  template<class It> class reverse_iterator { It __memsafe_base; };
+
+  template<class T> const T &min(const T &a, const T &b); template<class T> const T &max(const T &a, const T &b);
+  template<class T, class Cmp> const T &min(const T &a, const T &b, Cmp cmp); template<class T, class Cmp> const T &max(const T &a, const T &b, Cmp cmp);
+  template<class T> T min(initializer_list<T> values); template<class T> T max(initializer_list<T> values);
+  template<class T> const T &clamp(const T &v, const T &lo, const T &hi);
+  template<class T> void swap(T &a, T &b) noexcept;
+  template<class It> void sort(It first, It last); template<class It, class Cmp> void sort(It first, It last, Cmp cmp);
+  template<class It> void stable_sort(It first, It last); template<class It, class Cmp> void stable_sort(It first, It last, Cmp cmp);
+  template<class It, class T> It find(It first, It last, const T &value);
+  template<class It, class P> It find_if(It first, It last, P pred); template<class It, class P> It find_if_not(It first, It last, P pred);
+  template<class It, class T> ptrdiff_t count(It first, It last, const T &value); template<class It, class P> ptrdiff_t count_if(It first, It last, P pred);
+  template<class It, class P> bool any_of(It first, It last, P pred); template<class It, class P> bool all_of(It first, It last, P pred);
+  template<class It, class P> bool none_of(It first, It last, P pred);
+  template<class It, class F> F for_each(It first, It last, F f);
+  template<class It, class Out, class F> Out transform(It first, It last, Out out, F f);
+  template<class It, class Out> Out copy(It first, It last, Out out); template<class It, class Out, class P> Out copy_if(It first, It last, Out out, P pred);
+  template<class It, class N, class Out> Out copy_n(It first, N n, Out out);
+  template<class It, class T> void fill(It first, It last, const T &value); template<class It, class N, class T> It fill_n(It first, N n, const T &value);
+  template<class It> void reverse(It first, It last);
+  template<class It, class T> It remove(It first, It last, const T &value); template<class It, class P> It remove_if(It first, It last, P pred);
+  template<class It> It unique(It first, It last);
+  template<class It, class T> It lower_bound(It first, It last, const T &value); template<class It, class T, class Cmp> It lower_bound(It first, It last, const T &value, Cmp cmp);
+  template<class It, class T> It upper_bound(It first, It last, const T &value); template<class It, class T, class Cmp> It upper_bound(It first, It last, const T &value, Cmp cmp);
+  template<class It, class T> bool binary_search(It first, It last, const T &value);
+  template<class A, class B> bool equal(A first1, A last1, B first2);
+  template<class It> It max_element(It first, It last); template<class It> It min_element(It first, It last);
+  template<class It, class T> T accumulate(It first, It last, T init); template<class It, class T> void iota(It first, It last, T value);
+
+  template<class F> class function;
+  template<class R, class... A> class function<R(A...)> {
+    void *__memsafe_target;
+  public:
+    typedef R result_type;
+    function() noexcept; function(decltype(nullptr)) noexcept; function(const function &other); function(function &&other) noexcept;
+    template<class F> function(F f); ~function();
+    function &operator=(const function &other); function &operator=(function &&other); function &operator=(decltype(nullptr)) noexcept;
+    template<class F> function &operator=(F &&f);
+    R operator()(A... args) const; explicit operator bool() const noexcept;
+  };
+  template<class T> class reference_wrapper { T *__memsafe_pointer; public: reference_wrapper(T &t) noexcept; operator T &() const noexcept; T &get() const noexcept; };
+  template<class T> reference_wrapper<T> ref(T &t) noexcept; template<class T> reference_wrapper<const T> cref(const T &t) noexcept;
+
+  template<class... T> class tuple { public: tuple(); tuple(const T &...args); };
+  template<size_t I, class... T> struct tuple_element;
+  template<class... T> tuple<T...> make_tuple(T &&...args); template<class... T> tuple<T &...> tie(T &...args) noexcept;
+  template<class A, class B> pair<A, B> make_pair(A a, B b);
+  template<size_t N> class bitset {
+    unsigned long __memsafe_words[(N + 8 * sizeof(unsigned long) - 1) / (8 * sizeof(unsigned long))];
+  public:
+    bitset() noexcept; bool test(size_t i) const; bitset &set(size_t i, bool v = true); bitset &set(); bitset &reset(size_t i); bitset &reset();
+    bool operator[](size_t i) const; size_t count() const noexcept; size_t size() const noexcept; bool any() const noexcept; bool none() const noexcept;
+  };
+
+  /* <atomic>, <mutex>, <condition_variable>, <thread>: declared only (no concurrency is analysed) */
+  enum memory_order { memory_order_relaxed, memory_order_consume, memory_order_acquire, memory_order_release, memory_order_acq_rel, memory_order_seq_cst };
+  template<class T> struct atomic {
+    atomic() noexcept; constexpr atomic(T v) noexcept; atomic(const atomic &) = delete;
+    T load(memory_order o = memory_order_seq_cst) const noexcept; void store(T v, memory_order o = memory_order_seq_cst) noexcept;
+    operator T() const noexcept; T operator=(T v) noexcept; T exchange(T v, memory_order o = memory_order_seq_cst) noexcept;
+    bool compare_exchange_weak(T &expected, T desired, memory_order o = memory_order_seq_cst) noexcept;
+    bool compare_exchange_strong(T &expected, T desired, memory_order o = memory_order_seq_cst) noexcept;
+    T fetch_add(T v, memory_order o = memory_order_seq_cst) noexcept; T fetch_sub(T v, memory_order o = memory_order_seq_cst) noexcept;
+    T operator++() noexcept; T operator++(int) noexcept; T operator--() noexcept; T operator--(int) noexcept;
+    T operator+=(T v) noexcept; T operator-=(T v) noexcept;
+  };
+  typedef atomic<bool> atomic_bool; typedef atomic<int> atomic_int; typedef atomic<unsigned> atomic_uint;
+  typedef atomic<long> atomic_long; typedef atomic<size_t> atomic_size_t; typedef atomic<unsigned long long> atomic_uint64_t;
+  struct atomic_flag { bool test_and_set(memory_order o = memory_order_seq_cst) noexcept; void clear(memory_order o = memory_order_seq_cst) noexcept; };
+  void atomic_thread_fence(memory_order o) noexcept; void atomic_signal_fence(memory_order o) noexcept;
+  class mutex { public: constexpr mutex() noexcept; ~mutex(); void lock(); void unlock(); bool try_lock(); };
+  class recursive_mutex { public: recursive_mutex(); ~recursive_mutex(); void lock(); void unlock(); bool try_lock(); };
+  class shared_mutex { public: shared_mutex(); ~shared_mutex(); void lock(); void unlock(); void lock_shared(); void unlock_shared(); };
+  struct defer_lock_t { }; struct adopt_lock_t { };
+  template<class M> class lock_guard { M *__memsafe_mutex; public: explicit lock_guard(M &m); lock_guard(M &m, adopt_lock_t t); ~lock_guard(); };
+  template<class M> class unique_lock {
+    M *__memsafe_mutex;
+  public:
+    unique_lock() noexcept; explicit unique_lock(M &m); unique_lock(M &m, defer_lock_t t) noexcept; unique_lock(unique_lock &&other) noexcept; ~unique_lock();
+    void lock(); void unlock(); bool owns_lock() const noexcept; M *mutex() const noexcept;
+  };
+  template<class... M> class scoped_lock { public: explicit scoped_lock(M &...m); ~scoped_lock(); };
+  struct once_flag { constexpr once_flag() noexcept; };
+  template<class F, class... A> void call_once(once_flag &flag, F &&f, A &&...args);
+  enum class cv_status { no_timeout, timeout };
+  class condition_variable {
+  public:
+    condition_variable(); ~condition_variable(); void notify_one() noexcept; void notify_all() noexcept;
+    void wait(unique_lock<mutex> &lock); template<class P> void wait(unique_lock<mutex> &lock, P pred);
+  };
+  class thread {
+  public:
+    class id { }; thread() noexcept; template<class F, class... A> explicit thread(F &&f, A &&...args); thread(thread &&other) noexcept; ~thread();
+    thread &operator=(thread &&other) noexcept; bool joinable() const noexcept; void join(); void detach(); id get_id() const noexcept;
+    static unsigned hardware_concurrency() noexcept;
+  };
+  namespace this_thread { thread::id get_id() noexcept; void yield() noexcept; }
+
+  /* <ratio>, <chrono>: durations and clocks, declared only */
+  template<long long Num, long long Den = 1> struct ratio { static constexpr long long num = Num; static constexpr long long den = Den; };
+  typedef ratio<1, 1000000000> nano; typedef ratio<1, 1000000> micro; typedef ratio<1, 1000> milli;
+  namespace chrono {
+    template<class Rep, class Period = ratio<1> > class duration {
+      Rep __memsafe_count;
+    public:
+      typedef Rep rep; typedef Period period;
+      constexpr duration(); template<class R2> constexpr explicit duration(const R2 &r);
+      template<class R2, class P2> constexpr duration(const duration<R2, P2> &d);
+      constexpr Rep count() const; static constexpr duration zero();
+      duration operator-() const; duration &operator+=(const duration &d); duration &operator-=(const duration &d);
+    };
+    template<class R1, class P1, class R2, class P2> duration<R1, P1> operator+(const duration<R1, P1> &a, const duration<R2, P2> &b);
+    template<class R1, class P1, class R2, class P2> duration<R1, P1> operator-(const duration<R1, P1> &a, const duration<R2, P2> &b);
+    template<class R1, class P1, class R2> duration<R1, P1> operator*(const duration<R1, P1> &a, const R2 &b);
+    template<class R1, class P1, class R2, class P2> bool operator<(const duration<R1, P1> &a, const duration<R2, P2> &b);
+    template<class R1, class P1, class R2, class P2> bool operator>(const duration<R1, P1> &a, const duration<R2, P2> &b);
+    template<class R1, class P1, class R2, class P2> bool operator<=(const duration<R1, P1> &a, const duration<R2, P2> &b);
+    template<class R1, class P1, class R2, class P2> bool operator>=(const duration<R1, P1> &a, const duration<R2, P2> &b);
+    template<class R1, class P1, class R2, class P2> bool operator==(const duration<R1, P1> &a, const duration<R2, P2> &b);
+    template<class R1, class P1, class R2, class P2> bool operator!=(const duration<R1, P1> &a, const duration<R2, P2> &b);
+    typedef duration<long long, nano> nanoseconds; typedef duration<long long, micro> microseconds;
+    typedef duration<long long, milli> milliseconds; typedef duration<long long> seconds;
+    typedef duration<long long, ratio<60> > minutes; typedef duration<long long, ratio<3600> > hours;
+    template<class To, class R, class P> To duration_cast(const duration<R, P> &d);
+    template<class Clock, class Dur> class time_point {
+      Dur __memsafe_since_epoch;
+    public:
+      typedef Clock clock; typedef Dur duration;
+      constexpr time_point(); constexpr explicit time_point(const Dur &d); Dur time_since_epoch() const;
+      time_point &operator+=(const Dur &d); time_point &operator-=(const Dur &d);
+    };
+    template<class C, class D1, class D2> D1 operator-(const time_point<C, D1> &a, const time_point<C, D2> &b);
+    template<class C, class D1, class R, class P> time_point<C, D1> operator+(const time_point<C, D1> &a, const duration<R, P> &d);
+    template<class C, class D1, class R, class P> time_point<C, D1> operator-(const time_point<C, D1> &a, const duration<R, P> &d);
+    template<class C, class D1, class D2> bool operator<(const time_point<C, D1> &a, const time_point<C, D2> &b);
+    template<class C, class D1, class D2> bool operator>(const time_point<C, D1> &a, const time_point<C, D2> &b);
+    template<class C, class D1, class D2> bool operator<=(const time_point<C, D1> &a, const time_point<C, D2> &b);
+    template<class C, class D1, class D2> bool operator>=(const time_point<C, D1> &a, const time_point<C, D2> &b);
+    template<class C, class D1, class D2> bool operator==(const time_point<C, D1> &a, const time_point<C, D2> &b);
+    template<class C, class D1, class D2> bool operator!=(const time_point<C, D1> &a, const time_point<C, D2> &b);
+    struct system_clock {
+      typedef nanoseconds duration; typedef long long rep; typedef nano period; typedef chrono::time_point<system_clock, nanoseconds> time_point;
+      static time_point now() noexcept; static time_t to_time_t(const time_point &t) noexcept; static time_point from_time_t(time_t t) noexcept;
+    };
+    struct steady_clock {
+      typedef nanoseconds duration; typedef long long rep; typedef nano period; typedef chrono::time_point<steady_clock, nanoseconds> time_point;
+      static time_point now() noexcept;
+    };
+    typedef steady_clock high_resolution_clock;
+  }
+  namespace this_thread { template<class R, class P> void sleep_for(const chrono::duration<R, P> &d); }
+
+  /* <optional>, <ios>, <ostream>, <istream>, <iostream>, <sstream>, <fstream>, <iomanip>: declared only */
+  struct nullopt_t { explicit constexpr nullopt_t(int) { } };
+  inline constexpr nullopt_t nullopt{0};
+  template<class T> class optional {
+    T __memsafe_value; bool __memsafe_engaged;
+  public:
+    typedef T value_type;
+    optional() noexcept; optional(nullopt_t) noexcept; optional(const T &v); optional(const optional &other); ~optional();
+    optional &operator=(const optional &other); optional &operator=(nullopt_t) noexcept; template<class U> optional &operator=(U &&v);
+    bool has_value() const noexcept; explicit operator bool() const noexcept;
+    T &value(); const T &value() const; T &operator*(); const T &operator*() const; T *operator->(); const T *operator->() const;
+    template<class U> T value_or(U &&fallback) const; void reset() noexcept; template<class... A> T &emplace(A &&...args);
+  };
+  class ios_base {
+  public:
+    typedef int openmode; typedef int fmtflags; typedef int iostate;
+    static const openmode app = 1, ate = 2, binary = 4, in = 8, out = 16, trunc = 32;
+    fmtflags flags() const; fmtflags flags(fmtflags f); long precision() const; long precision(long p); long width() const; long width(long w);
+    bool good() const; bool fail() const; bool bad() const; bool eof() const; void clear(); explicit operator bool() const;
+  };
+  ios_base &hex(ios_base &s); ios_base &dec(ios_base &s); ios_base &oct(ios_base &s); ios_base &fixed(ios_base &s);
+  ios_base &scientific(ios_base &s); ios_base &boolalpha(ios_base &s); ios_base &left(ios_base &s); ios_base &right(ios_base &s);
+  template<class C> class basic_ostream : public ios_base {
+  public:
+    typedef C char_type;
+    basic_ostream &operator<<(bool v); basic_ostream &operator<<(short v); basic_ostream &operator<<(unsigned short v);
+    basic_ostream &operator<<(int v); basic_ostream &operator<<(unsigned v); basic_ostream &operator<<(long v);
+    basic_ostream &operator<<(unsigned long v); basic_ostream &operator<<(long long v); basic_ostream &operator<<(unsigned long long v);
+    basic_ostream &operator<<(float v); basic_ostream &operator<<(double v); basic_ostream &operator<<(long double v);
+    basic_ostream &operator<<(const void *p); basic_ostream &operator<<(decltype(nullptr));
+    basic_ostream &operator<<(basic_ostream &(*manip)(basic_ostream &)); basic_ostream &operator<<(ios_base &(*manip)(ios_base &));
+    basic_ostream &put(C c); basic_ostream &write(const C *s, long n); basic_ostream &flush();
+  };
+  template<class C> basic_ostream<C> &operator<<(basic_ostream<C> &os, const C *s);
+  template<class C> basic_ostream<C> &operator<<(basic_ostream<C> &os, C c);
+  template<class C> basic_ostream<C> &operator<<(basic_ostream<C> &os, const basic_string<C> &s);
+  template<class C> basic_ostream<C> &operator<<(basic_ostream<C> &os, basic_string_view<C> s);
+  template<class C> basic_ostream<C> &endl(basic_ostream<C> &os); template<class C> basic_ostream<C> &ends(basic_ostream<C> &os);
+  template<class C> basic_ostream<C> &flush(basic_ostream<C> &os);
+  template<class C> class basic_istream : public ios_base {
+  public:
+    typedef C char_type;
+    basic_istream &operator>>(bool &v); basic_istream &operator>>(short &v); basic_istream &operator>>(unsigned short &v);
+    basic_istream &operator>>(int &v); basic_istream &operator>>(unsigned &v); basic_istream &operator>>(long &v);
+    basic_istream &operator>>(unsigned long &v); basic_istream &operator>>(long long &v); basic_istream &operator>>(unsigned long long &v);
+    basic_istream &operator>>(float &v); basic_istream &operator>>(double &v); basic_istream &operator>>(ios_base &(*manip)(ios_base &));
+    int get(); basic_istream &get(C &c); int peek(); basic_istream &ignore(long n = 1, int delim = -1);
+    basic_istream &read(C *s, long n); long gcount() const; basic_istream &getline(C *s, long n); basic_istream &getline(C *s, long n, C delim);
+  };
+  template<class C> basic_istream<C> &operator>>(basic_istream<C> &is, basic_string<C> &s);
+  template<class C> basic_istream<C> &getline(basic_istream<C> &is, basic_string<C> &s);
+  template<class C> basic_istream<C> &getline(basic_istream<C> &is, basic_string<C> &s, C delim);
+  template<class C> class basic_iostream : public basic_istream<C>, public basic_ostream<C> { };
+  typedef basic_ostream<char> ostream; typedef basic_ostream<wchar_t> wostream;
+  typedef basic_istream<char> istream; typedef basic_istream<wchar_t> wistream; typedef basic_iostream<char> iostream;
+  extern ostream cout, cerr, clog; extern wostream wcout, wcerr; extern istream cin; extern wistream wcin;
+  template<class C> class basic_ostringstream : public basic_ostream<C> {
+  public: basic_ostringstream(); explicit basic_ostringstream(const basic_string<C> &s); ~basic_ostringstream(); basic_string<C> str() const; void str(const basic_string<C> &s);
+  };
+  template<class C> class basic_istringstream : public basic_istream<C> {
+  public: basic_istringstream(); explicit basic_istringstream(const basic_string<C> &s); ~basic_istringstream(); basic_string<C> str() const; void str(const basic_string<C> &s);
+  };
+  template<class C> class basic_stringstream : public basic_iostream<C> {
+  public: basic_stringstream(); explicit basic_stringstream(const basic_string<C> &s); ~basic_stringstream(); basic_string<C> str() const; void str(const basic_string<C> &s);
+  };
+  typedef basic_ostringstream<char> ostringstream; typedef basic_ostringstream<wchar_t> wostringstream;
+  typedef basic_istringstream<char> istringstream; typedef basic_istringstream<wchar_t> wistringstream;
+  typedef basic_stringstream<char> stringstream; typedef basic_stringstream<wchar_t> wstringstream;
+  template<class C> class basic_ifstream : public basic_istream<C> {
+  public:
+    basic_ifstream(); explicit basic_ifstream(const char *name, ios_base::openmode m = ios_base::in);
+    explicit basic_ifstream(const basic_string<char> &name, ios_base::openmode m = ios_base::in); ~basic_ifstream();
+    void open(const char *name, ios_base::openmode m = ios_base::in); void open(const basic_string<char> &name, ios_base::openmode m = ios_base::in);
+    bool is_open() const; void close();
+  };
+  template<class C> class basic_ofstream : public basic_ostream<C> {
+  public:
+    basic_ofstream(); explicit basic_ofstream(const char *name, ios_base::openmode m = ios_base::out);
+    explicit basic_ofstream(const basic_string<char> &name, ios_base::openmode m = ios_base::out); ~basic_ofstream();
+    void open(const char *name, ios_base::openmode m = ios_base::out); void open(const basic_string<char> &name, ios_base::openmode m = ios_base::out);
+    bool is_open() const; void close();
+  };
+  template<class C> class basic_fstream : public basic_iostream<C> {
+  public:
+    basic_fstream(); explicit basic_fstream(const char *name, ios_base::openmode m = ios_base::in | ios_base::out); ~basic_fstream();
+    void open(const char *name, ios_base::openmode m = ios_base::in | ios_base::out); bool is_open() const; void close();
+  };
+  typedef basic_ifstream<char> ifstream; typedef basic_ofstream<char> ofstream; typedef basic_fstream<char> fstream;
+  typedef basic_ifstream<wchar_t> wifstream; typedef basic_ofstream<wchar_t> wofstream;
+  struct __memsafe_setw { int n; }; __memsafe_setw setw(int n); __memsafe_setw setprecision(int n);
+  template<class C> basic_ostream<C> &operator<<(basic_ostream<C> &os, __memsafe_setw m);
+  template<class C> struct __memsafe_setfill { C c; }; template<class C> __memsafe_setfill<C> setfill(C c);
+  template<class C> basic_ostream<C> &operator<<(basic_ostream<C> &os, __memsafe_setfill<C> m);
 }
 #endif
 

@@ -416,10 +416,10 @@ public final class Octagon<K extends Comparable<K>> {
 
     /** Least upper bound: pointwise max of the two closed matrices over their common dimensions. */
     public Octagon<K> join(Octagon<K> other) {
-        Octagon<K> a = closed(), b = other.closed();
+        Octagon<K> a = closed(), b = other == this ? a : other.closed();
         if (a.bottom) return b;
-        if (b.bottom) return a;
-        return a.combineCommon(b, (x, y, unary) -> Math.max(x, y), true);
+        if (b.bottom || a == b) return a;
+        return a.combineCommon(b, JOIN, true);
     }
 
     /**
@@ -491,6 +491,9 @@ public final class Octagon<K extends Comparable<K>> {
 
     private interface Combine { long apply(long mine, long theirs, boolean unary); }
 
+    /** The join's combination, which {@link #combineCommon} runs without a call per entry (joins are most of them). */
+    private static final Combine JOIN = (x, y, unary) -> Math.max(x, y);
+
     /** Entry by entry over the dimensions both have (an absent dimension is unconstrained). */
     private Octagon<K> combineCommon(Octagon<K> o, Combine f, boolean closedResult) {
         List<OctagonTerm<K>> common = new ArrayList<>();
@@ -511,6 +514,7 @@ public final class Octagon<K extends Comparable<K>> {
             fi[p] = from.get(p)[0];
             fj[p] = from.get(p)[1];
         }
+        boolean join = f == JOIN;
         for (int p = 0; p < n; p++) {
             st[p] = Math.max(stamps[fi[p]], o.stamps[fj[p]]);
             for (int q = 0; q < n; q++) {
@@ -519,7 +523,7 @@ public final class Octagon<K extends Comparable<K>> {
                     if (a == b) continue;
                     long mine = matrix.get(2 * fi[p] + s / 2, 2 * fi[q] + s % 2);
                     long theirs = o.matrix.get(2 * fj[p] + s / 2, 2 * fj[q] + s % 2);
-                    r.set(a, b, f.apply(mine, theirs, p == q));
+                    r.set(a, b, join ? Math.max(mine, theirs) : f.apply(mine, theirs, p == q));
                 }
             }
         }
@@ -724,11 +728,13 @@ public final class Octagon<K extends Comparable<K>> {
         void constrain(OctagonTerm<K> x, int sx, OctagonTerm<K> y, int sy, long c) {
             if (bottom || c == INF) return;
             ensureAll(List.of(x, y));
-            int a = signed(x, sx), b = signed(y, sy);
+            // each term looked up once (a lookup is a binary search over the terms)
+            int ix = index(x), iy = x.equals(y) ? ix : index(y);
+            int a = 2 * ix + (sx > 0 ? 0 : 1), b = 2 * iy + (sy > 0 ? 0 : 1);
             mx.constrain(a, b, c);
             if (!mx.closeThrough(a, OctagonMatrix.bar(a), b, OctagonMatrix.bar(b))) bottom = true;
-            touch(x);
-            touch(y);
+            stamps[ix] = clock;
+            stamps[iy] = clock;
         }
 
         void bound(OctagonTerm<K> x, Interval iv) {

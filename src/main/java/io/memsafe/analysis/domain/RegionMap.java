@@ -277,7 +277,8 @@ public final class RegionMap<V> extends AbstractMap<Region, V> implements Sorted
             if (la.bits != lb.bits) return all(a, true, d) && all(b, false, d);
             int i = 0, j = 0;
             while (i < la.keys.length || j < lb.keys.length) {
-                int c = i == la.keys.length ? 1 : j == lb.keys.length ? -1 : la.keys[i].key.compareTo(lb.keys[j].key);
+                int c = i == la.keys.length ? 1 : j == lb.keys.length ? -1
+                        : la.keys[i] == lb.keys[j] ? 0 : la.keys[i].key.compareTo(lb.keys[j].key);
                 if (c < 0) { if (!d.at(la.keys[i], (V) la.values[i], null, null)) return false; i++; }
                 else if (c > 0) { if (!d.at(null, null, lb.keys[j], (V) lb.values[j])) return false; j++; }
                 else {

@@ -153,7 +153,7 @@ public final class State {
     public void set(Region r, Contents c) { mem.set(r, c); }
 
     public State join(State o) {
-        State j = withRelations(combine(o, Value::join, false, null), o, rel.join(o.rel));
+        State j = withRelations(combine(o, Value::join, false, null), o, bottom || o.bottom ? null : rel.join(o.rel));
         if (!bottom && !o.bottom) j.nullAssumed = nullAssumed && o.nullAssumed;
         // a correlation both sides keep holds of their union
         if (!bottom && !o.bottom && !cor.isEmpty() && !o.cor.isEmpty()) {
@@ -178,11 +178,13 @@ public final class State {
 
     /** Widening, except for the regions in {@code joinOnly} (what a loop does not change), which are joined. */
     public State widen(State o, long[] thresholds, java.util.Set<Region> joinOnly) {
-        return withRelations(combine(o, (a, b) -> a.widen(b, thresholds), true, thresholds, joinOnly), o, rel.widen(o.rel, thresholds));
+        return withRelations(combine(o, (a, b) -> a.widen(b, thresholds), true, thresholds, joinOnly), o,
+                bottom || o.bottom ? null : rel.widen(o.rel, thresholds));
     }
 
-    public State narrow(State o) { return withRelations(combine(o, Value::narrow, false, null), o, rel.narrow(o.rel)); }
+    public State narrow(State o) { return withRelations(combine(o, Value::narrow, false, null), o, bottom || o.bottom ? null : rel.narrow(o.rel)); }
 
+    /** The relations of a combination: {@code r}, computed only when neither side is bottom (else the other side's). */
     private State withRelations(State combined, State o, Octagon<String> r) {
         if (bottom) combined.rel = o.rel;
         else if (o.bottom) combined.rel = rel;

@@ -138,13 +138,16 @@ final class CalleeAnalyses {
         lastNullReturn = null;
         Map<Integer, Contents> structs = in.structArguments(c, s, f);
         if (f.depth() >= maxDepth || f.onStack(callee) || work.used.size() >= MAX_CALLEE_ANALYSES || callee.blocks.size() > MAX_INLINED_BLOCKS
-                || callee.takesVaList) {
+                || callee.takesVaList || callee.noReturn) {
             // recursion, too deep or too much (the root's own limit; a callee analysis gets the room its
             // caller has left in resultFor): sound fallback, the callee is then analysed as a root of its own.
             // A function that takes a va_list reads the arguments it formats through va_arg, which yields
             // unknown values: analysed per call site it would learn nothing of them, only the text of each
             // format string, and a program's own printf analysed once per format string was most of the
             // time a scan of such a program took (curl's formatf). It is analysed once, on its own.
+            // So is a function declared never to return: the caller's path ends at the call whatever it
+            // does, and an assertion handler that prints a backtrace, called after every assertion
+            // (fish-shell's __fish_assert), took a large share of every root's callee analyses.
             return in.notFollowed(callee, args, structs, s);
         }
         for (int i = 0; i < callee.params.size(); i++) {

@@ -589,7 +589,7 @@ final class Relations {
         Octagon<String> ra = a.rel, rb = b.rel;
         a.rel = deadCounts(in, rb, a);
         b.rel = deadCounts(in, ra, b);
-        if (a.rel.variables().equals(b.rel.variables())) return;
+        if (a.rel == b.rel || a.rel.variables().equals(b.rel.variables())) return;
         b.rel = withBoundsOf(in, a.rel, b);
         a.rel = withBoundsOf(in, b.rel, a);
     }

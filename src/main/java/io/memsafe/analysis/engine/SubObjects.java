@@ -31,7 +31,7 @@ final class SubObjects {
     static Value pointer(Interpreter in, Lvalue arr, State s, Interpreter.Frame f) {
         if (arr instanceof Lvalue.Var || !(arr.type() instanceof Type.Array a) || a.length() < 2 || a.size() <= 0) return null;
         Value outer = in.address(arr, s, f);
-        String name = arr instanceof Lvalue.Field fl ? "member '" + fl.name() + "'" : arr instanceof Lvalue.Index ? "row" : throughPointer(arr);
+        String name = arr instanceof Lvalue.Field fl ? member(fl.name()) : arr instanceof Lvalue.Index ? "row" : throughPointer(arr);
         String what = name + " (" + Type.show(a) + ", " + a.size() + " bytes)";
         Region r;
         if (outer.pts.size() == 1 && !outer.unknown && outer.num.isBottom()) {
@@ -50,9 +50,14 @@ final class SubObjects {
     /** {@code p->name}, lowered as the bytes at an offset of what p points to: the member of p's structure there, for messages. */
     private static String throughPointer(Lvalue arr) {
         if (arr instanceof Lvalue.Deref d && d.pointer().type() instanceof Type.Pointer p && p.pointee() instanceof Type.Struct st) {
-            for (Type.Field fd : st.fields()) if (fd.offset() == d.byteOffset() && fd.type().equals(arr.type())) return "member '" + fd.name() + "'";
+            for (Type.Field fd : st.fields()) if (fd.offset() == d.byteOffset() && fd.type().equals(arr.type())) return member(fd.name());
         }
         return "array member";
+    }
+
+    /** A member for messages; the members the prelude gives a library class (std::array's elements) are named by what they hold. */
+    private static String member(String name) {
+        return name.startsWith("__memsafe_") ? "the elements" : "member '" + name + "'";
     }
 
     /** What an array reached through a pointer is part of, for messages: "the object p points to". */
