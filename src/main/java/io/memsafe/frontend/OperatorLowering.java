@@ -235,7 +235,8 @@ final class OperatorLowering {
     /**
      * {@code a OP b} with an operator function: a call, with a member operator's object (a) as its
      * {@code this} and b its argument, or a non-member's two arguments (a reference parameter gets the
-     * operand's address). A reference result is an address, as for any call.
+     * operand's address). Its value: what the call returns, or the object a returned reference
+     * designates. A virtual operator is called statically (its class's own).
      */
     private Expr operatorCall(IASTBinaryExpression b, ICPPFunction f, SourceLoc where) {
         Expr result = operatorCallResult(b, f, where);
