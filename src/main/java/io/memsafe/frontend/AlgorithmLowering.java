@@ -74,8 +74,7 @@ final class AlgorithmLowering {
      */
     private Expr minMax(IASTFunctionCallExpression c, IASTExpression x, IASTExpression y, boolean max, SourceLoc where) {
         Type t = lw.typeOf(c);
-        // of numbers and pointers (a class compares through its operator<, a call)
-        if (!(t instanceof Type.Int || t instanceof Type.Float || t instanceof Type.Pointer)) return null;
+        if (!scalar(t)) return null; // a class compares through its operator<, a call
         Expr a = lw.convert(lw.rvalue(x), t);
         Expr b = lw.convert(lw.rvalue(y), t);
         Variable result = lw.temp(t);
@@ -96,7 +95,12 @@ final class AlgorithmLowering {
     private Type scalarElement(IASTExpression e) {
         Type t = lw.typeOf(e);
         Type elem = t instanceof Type.Pointer p ? p.pointee() : t instanceof Type.Array a ? a.element() : null;
-        return elem instanceof Type.Int || elem instanceof Type.Float || elem instanceof Type.Pointer ? elem : null;
+        return scalar(elem) ? elem : null;
+    }
+
+    /** A number or a pointer: what compares and copies as its bytes. */
+    private static boolean scalar(Type t) {
+        return t instanceof Type.Int || t instanceof Type.Float || t instanceof Type.Pointer;
     }
 
     /**
@@ -117,8 +121,8 @@ final class AlgorithmLowering {
 
     /**
      * {@code std::fill(first, last, v)} and {@code std::fill_n(out, n, v)}: every element of the range
-     * written with v (a byte-wide element with v itself, a wider one with a value the analysis does
-     * not know), and fill_n's result out advanced past them.
+     * written with v (a byte-wide element with v itself, a wider one with zero bytes when v is 0, else
+     * with a value the analysis does not know), and fill_n's result out advanced past them.
      */
     private Expr fill(IASTFunctionCallExpression c, IASTExpression first, IASTExpression last, IASTExpression count,
                       IASTExpression value, SourceLoc where) {
@@ -128,7 +132,8 @@ final class AlgorithmLowering {
         Expr n = count != null ? once(lw.convert(lw.rvalue(count), lw.model().ptrdiffT()), where)
                 : once(new Expr.Binary(BinOp.PTRDIFF, lw.rvalue(last), to, lw.model().ptrdiffT(), elem.size()), where);
         Expr v = lw.rvalue(value);
-        Expr fillByte = elem.size() == 1 && !(elem instanceof Type.Float) ? lw.convert(v, Type.INT) : new Expr.Opaque("filled value", Type.INT);
+        Expr fillByte = elem.size() == 1 && !(elem instanceof Type.Float) ? lw.convert(v, Type.INT)
+                : v instanceof Expr.IntConst k && k.value() == 0 ? new Expr.IntConst(0, Type.INT) : new Expr.Opaque("filled value", Type.INT);
         lw.emit(new Stmt.Call(null, FILL, null, List.of(to, fillByte, bytes(n, elem)), where));
         Type rt = lw.typeOf(c);
         return rt instanceof Type.Void ? new Expr.IntConst(0, Type.VOID) : lw.convert(lw.pointerAdd(to, n, elem), rt);

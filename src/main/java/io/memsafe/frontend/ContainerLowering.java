@@ -75,15 +75,28 @@ final class ContainerLowering {
 
     /** Whether a CDT type is one of the prelude's containers (through typedefs, qualifiers, references and, if asked, a pointer). */
     static boolean isContainer(IType t, boolean throughPointer) {
+        String name = stdClass(t, throughPointer);
+        return name != null && CONTAINERS.contains(name);
+    }
+
+    /** Whether a CDT type is the prelude's {@code std::array} (through typedefs, qualifiers and references). */
+    static boolean isArray(IType t) {
+        return "array".equals(stdClass(t, false));
+    }
+
+    /**
+     * The name of the {@code std} class a CDT type designates, through typedefs, qualifiers, references
+     * and, if asked, a pointer; null for any other type.
+     */
+    private static String stdClass(IType t, boolean throughPointer) {
         for (int depth = 0; t != null && depth < 20; depth++) {
             if (t instanceof ITypedef td) t = td.getType();
             else if (t instanceof IQualifierType q) t = q.getType();
             else if (t instanceof ICPPReferenceType r) t = r.getType();
             else if (throughPointer && t instanceof IPointerType p) { t = p.getType(); throughPointer = false; }
-            else if (t instanceof ICPPClassType c) return isStdContainer(c);
-            else return false;
+            else return t instanceof ICPPClassType c ? stdName(c) : null;
         }
-        return false;
+        return null;
     }
 
     private static boolean isStdContainer(ICPPClassType c) {
@@ -99,17 +112,6 @@ final class ContainerLowering {
         } catch (DOMException | RuntimeException e) {
             return null;
         }
-    }
-
-    /** Whether a CDT type is the prelude's {@code std::array} (through typedefs, qualifiers and references). */
-    static boolean isArray(IType t) {
-        for (int depth = 0; t != null && depth < 20; depth++) {
-            if (t instanceof ITypedef td) t = td.getType();
-            else if (t instanceof IQualifierType q) t = q.getType();
-            else if (t instanceof ICPPReferenceType r) t = r.getType();
-            else return t instanceof ICPPClassType c && "array".equals(stdName(c));
-        }
-        return false;
     }
 
     /** Whether a member call is one this class lowers. */
@@ -257,7 +259,7 @@ final class ContainerLowering {
                 ? new Lvalue.Deref(lowering.rvalue(owner), 0, Type.pointee(lowering.typeOf(owner)), where)
                 : lowering.lvalue(owner);
         IASTInitializerClause[] args = c.getArguments();
-        if (isArray(owner.getExpressionType()) || fr.isPointerDereference() && isArrayPointer(owner.getExpressionType())) {
+        if ("array".equals(stdClass(owner.getExpressionType(), fr.isPointerDereference()))) {
             return arrayCall(c, name, object, args, where);
         }
         Expr last = null;
@@ -289,15 +291,6 @@ final class ContainerLowering {
             return lowering.convert(new Expr.Load(storage, storage.type()), result);
         }
         return new Expr.Opaque("container " + name, result);
-    }
-
-    private static boolean isArrayPointer(IType t) {
-        for (int depth = 0; t != null && depth < 20; depth++) {
-            if (t instanceof ITypedef td) t = td.getType();
-            else if (t instanceof IQualifierType q) t = q.getType();
-            else return t instanceof IPointerType p && isArray(p.getType());
-        }
-        return false;
     }
 
     /** The elements of a {@code std::array} object (an array of N), or null when its type is not the prelude's. */
