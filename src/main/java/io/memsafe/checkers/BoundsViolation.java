@@ -214,7 +214,9 @@ record BoundsViolation(Region region, Interval offset, Interval length, long siz
                 .append(size).append(" bytes; it is checked against a maximum only, not against 0");
         else if (under) sb.append(": starts ").append(-offset.lo()).append(" bytes before the buffer");
         else if (size < 0 && a.end() == MemoryAccess.End.PAST_COUNT) sb.append(AttackSurface.isInput(region) ? ": may end past the input" : ": ends past the block");
-        else if (size < 0) sb.append(": no check relates the offset to the buffer's length, so it may end past it");
+        else if (size < 0) sb.append(a.operation() != null && offset.isSingleton() && offset.lo() == 0
+                ? ": no check relates the length to the buffer's size, so it may end past it"
+                : ": no check relates the offset to the buffer's length, so it may end past it");
         else if (onlyGuaranteed && region.kind == Region.Kind.HEAP && !region.size.unknown && region.size.num.hi() != Interval.POS_INF)
             sb.append(": ends past the ").append(size).append(" bytes it is sure to have (its size, ").append(region.size.num)
                     .append(" bytes, is the input's choice, and no check relates the length or offset read from its own bytes to it)");

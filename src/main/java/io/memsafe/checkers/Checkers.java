@@ -13,7 +13,7 @@ public final class Checkers {
                 new BufferUnderwriteChecker(), new BufferOverReadChecker(), new BufferUnderReadChecker(),
                 new NullDereferenceChecker(), new UseAfterFreeChecker(), new DoubleFreeChecker(), new FreeNotOnHeapChecker(),
                 new FreeNotAtStartChecker(), new MismatchedDeallocatorChecker(), new UncheckedAllocationChecker(), new MemoryLeakChecker(),
-                new FormatStringChecker(), new UninitializedReadChecker(), new WrappedAllocationSizeChecker(), new WrappedLengthStoredChecker(), new ShrunkAllocationSizeChecker(),
+                new FormatStringChecker(), new UninitializedReadChecker(), new WrappedAllocationSizeChecker(), new WrappedLengthStoredChecker(), new WrappedTestChecker(), new ShrunkAllocationSizeChecker(),
                 new UnprobedUserPointerChecker(), new UserAccessOutsideTryChecker(), new KernelInfoLeakChecker(), new DoubleFetchChecker(), new StackAddressEscapeChecker(), new FrameAddressKeptChecker(),
                 new PageableStackWaitChecker(), new CallbackPendingAtReleaseChecker(), new CancelRoutineAtCompletionChecker());
     }

@@ -127,23 +127,24 @@ final class BlockCounts {
         Element e = s.rel.variables().isEmpty() ? null : element(lv);
         if (e == null) return none;
         Expr.Binary b = e.add();
-        Value at = s.contents(in.region(e.base(), f.fn())).load(Interval.ZERO, 8);
+        Value at = base(in, e, s, f);
         if (at.unknown || at.pts.isEmpty()) return none;
         Relations.Linear i = withoutConstants(in, Relations.linear(in, b.right(), s, f), s);
         if (i == null || i.x() == null || i.y() != null || i.sx() != 1) return none;
         // an index k times a local ({@code out[2 * i]}) is that local's scaled copy, related to the other
         // copies while the check looks (the state keeps what it had)
-        if (ScaledCopies.of(i.x()) == null || s.rel.variables().contains(i.x())) return elementInBlock(in, s, at, b, i, write, none);
+        if (ScaledCopies.of(i.x()) == null || s.rel.variables().contains(i.x())) return elementInBlock(in, s, at, b, i, write, none, f.depth() == 0);
         io.memsafe.analysis.domain.Octagon<String> kept = s.rel;
         try {
             Relations.introduce(in, i, s);
-            return elementInBlock(in, s, at, b, i, write, none);
+            return elementInBlock(in, s, at, b, i, write, none, f.depth() == 0);
         } finally {
             s.rel = kept;
         }
     }
 
-    private static MemoryAccess.End elementInBlock(Interpreter in, State s, Value at, Expr.Binary b, Relations.Linear i, boolean write, MemoryAccess.End none) {
+    private static MemoryAccess.End elementInBlock(Interpreter in, State s, Value at, Expr.Binary b, Relations.Linear i, boolean write, MemoryAccess.End none,
+                                                  boolean root) {
         // every block the pointer may designate: the start of it, with a known count
         MemoryAccess.End end = MemoryAccess.End.INSIDE;
         for (Map.Entry<Region, Interval> t : at.pts.entrySet()) {
@@ -157,10 +158,11 @@ final class BlockCounts {
             if (start < 0) return none;
             if (!s.rel.variables().contains(n) || in.severalLive.contains(t.getKey().key)) return none;
             long d0 = s.rel.upperDiff(i.x(), n);
-            // an untrusted index into an input buffer that no check relates to the buffer's length (from its start:
-            // past a header, the index is checked against what a caller computed of the rest, which the relations
-            // between the two functions need not keep)
-            if (start == 0 && at.pts.size() == 1 && isInput(t.getKey()) && !related(s, i.x(), n) && untrustedIndex(in, i.x(), t.getKey(), s)) {
+            // an untrusted index into an input buffer that no check relates to the buffer's length (from its start;
+            // past a header only in the entry point itself, whose own relations hold all the checks: in a callee,
+            // the index is checked against what a caller computed of the rest, which the relations between the
+            // two functions need not keep)
+            if ((start == 0 || root) && at.pts.size() == 1 && isInput(t.getKey()) && !related(s, i.x(), n) && untrustedIndex(in, i.x(), t.getKey(), s)) {
                 return MemoryAccess.End.UNCHECKED_AGAINST_COUNT;
             }
             if (d0 == Octagon.INF) return none;
@@ -195,8 +197,17 @@ final class BlockCounts {
         return b.isSingleton() ? b : null;
     }
 
-    /** {@code p[i]}, {@code *(p + i)} of a local pointer p: p's variable and the addition. */
-    private record Element(Variable base, Expr.Binary add) { }
+    /**
+     * {@code p[i]}, {@code *(p + i)} of a local pointer p or of a pointer member of an object a local
+     * pointer designates ({@code pg->lacing[i]}): the load of the pointer and the addition.
+     */
+    private record Element(Expr.Load base, Expr.Binary add) { }
+
+    /** The pointer an element's base holds, as the state has it (read without reporting anything). */
+    private static Value base(Interpreter in, Element e, State s, Interpreter.Frame f) {
+        if (e.base().lv() instanceof Lvalue.Var v) return s.contents(in.region(v.var(), f.fn())).load(Interval.ZERO, 8);
+        return in.eval(e.base(), s, new Interpreter.Frame(f.fn(), f.depth(), f.calls(), f.parent(), false));
+    }
 
     private static Element element(Lvalue lv) {
         if (!(lv instanceof Lvalue.Deref d) || d.byteOffset() != 0) return null;
@@ -205,8 +216,13 @@ final class BlockCounts {
         if (!(pe instanceof Expr.Binary b) || b.op() != BinOp.ADD || b.scale() <= 0 || lv.type().size() > b.scale()) return null;
         Expr left = b.left();
         while (left instanceof Expr.Cast c && c.type() instanceof Type.Pointer) left = c.operand();
-        if (!(left instanceof Expr.Load l) || !(l.lv() instanceof Lvalue.Var pv) || pv.var().isGlobalStorage()) return null;
-        return new Element(pv.var(), b);
+        if (!(left instanceof Expr.Load l)) return null;
+        if (l.lv() instanceof Lvalue.Var pv) return pv.var().isGlobalStorage() ? null : new Element(l, b);
+        // a member of the object a local pointer designates
+        Lvalue object = l.lv() instanceof Lvalue.Field fl ? fl.base() : l.lv();
+        if (object instanceof Lvalue.Deref md && Expr.uncast(md.pointer()) instanceof Expr.Load o && o.lv() instanceof Lvalue.Var ov
+                && !ov.var().isGlobalStorage()) return new Element(l, b);
+        return null;
     }
 
     /**
@@ -219,7 +235,7 @@ final class BlockCounts {
         Expr.Binary b = e == null ? null : e.add();
         Relations.Linear i = b == null ? null : withoutConstants(in, Relations.linear(in, b.right(), s, f), s);
         if (i == null || i.x() == null || i.y() != null) return p;
-        Value at = s.contents(in.region(e.base(), f.fn())).load(Interval.ZERO, 8);
+        Value at = base(in, e, s, f);
         Relations.Place place = in.relatedPlaces.get(i.x());
         Interval index = s.rel.bounds(i.x()).meet(place == null ? Interval.TOP : place.range()).add(Interval.of(i.c())).mul(Interval.of(b.scale()));
         if (index.isBottom() || index.lo() < 0) return p;

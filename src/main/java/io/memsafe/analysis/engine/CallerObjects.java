@@ -187,4 +187,47 @@ public final class CallerObjects {
         }
         return false;
     }
+
+    /** At most this many members are given cells of their own by {@link #zeroedMembers}. */
+    private static final int MAX_ZEROED_MEMBERS = 128;
+
+    /**
+     * After {@code memset(obj, 0, sizeof *obj)} of a structure inside storage whose other bytes the fill
+     * does not cover (an object a caller passed, of a size the analysis does not know): each integer member
+     * holds 0, exactly. The fill itself can only join 0 into what the storage's other bytes hold, so a
+     * count the function then keeps in the object ({@code m->nparams++}) started from "anything" and
+     * bounded nothing; a member array past its count was no evidence.
+     */
+    static void zeroedMembers(Value dst, Type type, Interval length, State s) {
+        if (!(type instanceof Type.Struct st) || st.union() || st.size() <= 0 || dst.unknown || dst.pts.size() != 1
+                || length.isBottom() || length.lo() < st.size()) return;
+        Map.Entry<Region, Interval> at = dst.pts.entrySet().iterator().next();
+        Region r = at.getKey();
+        Long whole = r.size.constant();
+        if (!at.getValue().isSingleton() || at.getValue().lo() < 0 || whole != null && at.getValue().lo() == 0 && whole <= length.lo()) return;
+        java.util.List<long[]> cells = new java.util.ArrayList<>();
+        if (!integerMembers(st, at.getValue().lo(), cells)) return;
+        Contents c = s.contents(r);
+        for (long[] cell : cells) c = c.store(Interval.of(cell[0]), cell[1], Value.ZERO, true);
+        s.set(r, c);
+    }
+
+    /**
+     * The place and size of each integer member of {@code t} at {@code base}; false past {@link
+     * #MAX_ZEROED_MEMBERS}. (Not pointers: blocks the object comes to hold are named by the site that
+     * allocated them, and two members filled by one allocating helper would read as one block.)
+     */
+    private static boolean integerMembers(Type t, long base, java.util.List<long[]> out) {
+        switch (t) {
+            case Type.Int i -> out.add(new long[] {base, i.size()});
+            case Type.Struct st when !st.union() -> {
+                for (Type.Field fl : st.fields()) if (!integerMembers(fl.type(), base + fl.offset(), out)) return false;
+            }
+            case Type.Array a when a.length() > 0 && a.element().size() > 0 -> {
+                for (long k = 0; k < a.length(); k++) if (!integerMembers(a.element(), base + k * a.element().size(), out)) return false;
+            }
+            default -> { }
+        }
+        return out.size() <= MAX_ZEROED_MEMBERS;
+    }
 }

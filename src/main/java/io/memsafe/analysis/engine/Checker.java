@@ -141,6 +141,12 @@ public interface Checker {
      * An untrusted value whose arithmetic wrapped below zero into a huge unsigned number, stored into
      * {@code target} (its spelling), storage that outlives the function: not one of its own variables.
      */
+    /**
+     * A bounds test whose sum an untrusted term ({@code term}, its source spelled, or null) can wrap around
+     * the sum's {@code type}: the test passes for a huge value.
+     */
+    default void onWrappedTest(SourceLoc loc, String term, io.memsafe.analysis.domain.Origin origin, io.memsafe.ir.Type.Int type, Context ctx) { }
+
     default void onWrappedLengthStored(SourceLoc loc, String target, Value value, Context ctx) { }
 
     /**

@@ -66,13 +66,23 @@ final class Conditions {
         if (cond instanceof Expr.Binary b && b.op().isComparison()) {
             BinOp op = truth ? b.op() : b.op().negate();
             Value l = in.eval(b.left(), s, f), r = in.eval(b.right(), s, f);
-            boolean exact = Relations.exactTest(in, b.left(), b.right(), s, f);
+            // a side whose sum an untrusted term can wrap bounds nothing: the relations take nothing from it
+            WrappedTests.Wrap wrap = WrappedTests.of(in, b.left(), s, f);
+            if (wrap == null) wrap = WrappedTests.of(in, b.right(), s, f);
+            if (wrap != null && f.report()) in.wrappedTest(wrap, f);
+            boolean exact = wrap == null && Relations.exactTest(in, b.left(), b.right(), s, f);
             Set<Region> mayFail = Leaks.unchecked(l, r, s);
             if (!s.unchecked.isEmpty()) { s.unchecked.keySet().removeAll(l.pts.keySet()); s.unchecked.keySet().removeAll(r.pts.keySet()); }
             long unsigned = Refinement.unsignedComparison(b.left().type(), b.right().type());
-            constrain(in, b.left(), op, Refinement.asUnsigned(r, b.right().type(), unsigned), unsigned, s, f);
-            if (!s.bottom) constrain(in, b.right(), op.swap(), Refinement.asUnsigned(l, b.left().type(), unsigned), unsigned, s, f);
-            if (!s.bottom) Relations.assume(in, b.left(), op, b.right(), s, f);
+            try {
+                in.testedAgainstConstant = Relations.constant(b.right()) != null;
+                constrain(in, b.left(), op, Refinement.asUnsigned(r, b.right().type(), unsigned), unsigned, s, f);
+                in.testedAgainstConstant = Relations.constant(b.left()) != null;
+                if (!s.bottom) constrain(in, b.right(), op.swap(), Refinement.asUnsigned(l, b.left().type(), unsigned), unsigned, s, f);
+            } finally {
+                in.testedAgainstConstant = false;
+            }
+            if (!s.bottom && wrap == null) Relations.assume(in, b.left(), op, b.right(), s, f);
             if (!s.bottom) BufferLengths.scaledCheck(in, b.left(), op, b.right(), s, f);
             if (!s.bottom) Relations.reduce(in, b.left(), b.right(), exact, s, f);
             if (!s.bottom) Relations.pruneObjects(in, b.left(), b.right(), s, f);
@@ -122,6 +132,22 @@ final class Conditions {
     }
 
     /**
+     * {@code a + b} bounded from above by a known value, where the sum cannot wrap: each addend is bounded
+     * by the bound less the other's least value ({@code if (nb + wlen > max) return;} with {@code wlen >= 16}
+     * leaves {@code nb <= max - 16}), what the relations cannot keep when the bound is a third variable.
+     */
+    private static void addend(Interpreter in, Expr.Binary sum, BinOp op, Value other, State s, Interpreter.Frame f) {
+        if (!(sum.type() instanceof Type.Int t) || other.unknown || other.isPointer() || other.num.isBottom() || other.num.hi() == Interval.POS_INF) return;
+        Interpreter.Frame quiet = new Interpreter.Frame(f.fn(), f.depth(), f.calls(), f.parent(), false);
+        Value a = in.eval(sum.left(), s, quiet), b = in.eval(sum.right(), s, quiet);
+        if (a.unknown || b.unknown || a.isPointer() || b.isPointer() || a.num.isBottom() || b.num.isBottom()) return;
+        Interval exact = a.num.add(b.num);
+        if (exact.isBottom() || exact.hi() == Interval.POS_INF || !exact.leq(Interval.ofType(Math.max(4, t.size()), t.signed()))) return;
+        if (b.num.lo() != Interval.NEG_INF) constrain(in, sum.left(), op, Value.of(Interval.of(Interval.NEG_INF, Relations.satAdd(other.num.hi(), -b.num.lo()))), s, f);
+        if (!s.bottom && a.num.lo() != Interval.NEG_INF) constrain(in, sum.right(), op, Value.of(Interval.of(Interval.NEG_INF, Relations.satAdd(other.num.hi(), -a.num.lo()))), s, f);
+    }
+
+    /**
      * Narrows the variable (or other single memory cell) an expression loads, given {@code x op other}
      * compared in an unsigned type of {@code unsigned} bytes (0: signed).
      */
@@ -138,6 +164,10 @@ final class Conditions {
         while (x instanceof Expr.Cast c && !(c.type() instanceof Type.Int ci && ci.size() < sizeOf(c.operand().type()))) x = c.operand();
         if (x instanceof Expr.Binary b && (b.op() == BinOp.DIV || b.op() == BinOp.SHR)) {
             quotient(in, b, op, other, unsigned, s, f);
+            return;
+        }
+        if (x instanceof Expr.Binary b && b.op() == BinOp.ADD && (op == BinOp.LT || op == BinOp.LE)) {
+            addend(in, b, op, other, s, f);
             return;
         }
         if (!(x instanceof Expr.Load l)) return;
@@ -184,6 +214,11 @@ final class Conditions {
                 l.lv().loc(), s);
         // the value as a load of this type reads it: bytes filled from input are narrowed as the integer they form
         if (l.lv().type() instanceof Type.Int i && cur.pts.isEmpty() && cur.taint != null) cur = ValueArithmetic.wrap(cur, i);
+        // (a parameter tested against a constant the code spells, sizeof(tmp) or a limit: not against a value
+        // that is known here only because the caller passed it, which may be the size of another object)
+        if (in.testedAgainstConstant && l.lv() instanceof Lvalue.Var pv && pv.var().kind == Variable.Kind.PARAM) {
+            cur = Refinement.cappedByCheck(cur, op, other, l.lv().type());
+        }
         Value refined = Refinement.constrain(cur, op, other);
         if (unsignedView > 0) refined = Refinement.nonNegativeBelow(refined, op, other, unsignedView);
         refined = SizeArithmetic.capped(refined, op, other);

@@ -705,6 +705,11 @@ public final class Interpreter {
         }
     }
 
+    /** A test whose sum an untrusted term can wrap ({@link WrappedTests}), at the statement being run. */
+    void wrappedTest(WrappedTests.Wrap w, Frame f) {
+        for (Checker c : checkers) c.onWrappedTest(at, WrappedTests.spelled(w.term()), w.origin(), w.type(), withCalls(f));
+    }
+
     Checker.Context withCalls(Frame f) {
         if (f.calls().isEmpty()) return reporter;
         return (checker, loc, message, trace) -> {
@@ -726,6 +731,8 @@ public final class Interpreter {
      * ({@link SomePaths#metInCallees}).
      */
     boolean testDecidedByOutcome;
+    /** Set while a branch condition narrows the side compared with a constant expression ({@link Refinement#cappedByCheck}). */
+    boolean testedAgainstConstant;
 
     /** Where the test being assumed is. */
     SourceLoc testAt() { return testAt; }

@@ -250,6 +250,12 @@ final class LibraryRelations {
                         out.put(ptr, MemoryAccess.End.PAST_COUNT);
                     } else if (d != Octagon.INF && pastInput(in, region, len, d, ptr.pts.get(region).lo(), s)) {
                         out = pastInput(in, out, ptr, len, ptr.pts.get(region).lo(), s);
+                    } else if (isInput(region) && ptr.pts.size() == 1 && ptr.pts.get(region).lo() == 0
+                            && !related(s, len.x(), BlockCounts.count(region, 1)) && BlockCounts.untrustedIndex(in, len.x(), region, s)) {
+                        // a buffer the entry point was given with its size, and a length from the input that no
+                        // check relates to that size (checked against another buffer's, or against nothing)
+                        if (out == null) out = new IdentityHashMap<>();
+                        out.put(ptr, MemoryAccess.End.UNCHECKED_AGAINST_COUNT);
                     }
                 }
                 continue;

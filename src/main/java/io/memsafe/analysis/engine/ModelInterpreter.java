@@ -534,6 +534,7 @@ final class ModelInterpreter {
                 Value b = w.source() < 0 ? Value.ZERO : arg(args, w.source());
                 fill(dst, s, b, n, (nul, off) -> Strings.afterFill(nul, off, n, b), end);
                 if (w.elem() > 1) firstElement(dst, n, w.elem(), b, s);
+                else if (b.constant() instanceof Long zero && zero == 0) CallerObjects.zeroedMembers(dst, objectType(c, w.arg()), n, s);
             }
             case COPY -> {
                 Value src = arg(args, w.source());

@@ -25,7 +25,10 @@ final class Refinement {
 
     static Value constrain(Value x, BinOp op, Value other) {
         if (x.taint != null && other.taint == null && !x.isPointer() && !other.isPointer() && boundsAbove(op)
-                && (other.num.isBottom() || other.num.hi() == Interval.POS_INF || other.unknown)) {
+                && (other.num.isBottom() || other.num.hi() == Interval.POS_INF || other.unknown)
+                && (other.num.isBottom() || other.num.lo() < RANGE_GUARD)) {
+            // (a bound no smaller than a billion, SIZE_MAX / 10 before a product, keeps the value inside its
+            // type: it caps nothing an object's size would)
             return new Value(x.num, x.pts, x.unknown, null, true);
         }
         if (other.unknown && other.num.isBottom()) return x;
@@ -72,6 +75,28 @@ final class Refinement {
             return new Value(r, x.pts, x.unknown, other.taint, false);
         }
         return new Value(r, x.pts, x.unknown, x.taint, stillWidened);
+    }
+
+    /**
+     * An integer the analysis knows nothing of, tested against a known bound from above ({@code if (len >
+     * 32) return}): past the test the code itself says how far the value can go, Smatch's implied range.
+     * Only a parameter's: the length or index a function is handed and tests itself. A local copied
+     * from memory may have been tested from below as that memory ({@code if (calls[i] >= START) { fn =
+     * calls[i]; if (fn < LAST) t[fn - START]; }}), and the cap would take its type's least value for the
+     * start. Before the test narrows it, the value becomes what its type allows with its upper side left
+     * open ({@code [0, +oo]} for an unsigned integer; a signed one is unbounded below, no evidence of an
+     * index below zero), marked as widening marks a bound no test set. The test then bounds it ({@code [0,
+     * 32]}), and a bound too large for the object the value reaches is the wrong bound: the check lets the
+     * overflow through. A bound that only keeps the value inside a type ({@link #RANGE_GUARD}), an
+     * untrusted one (see {@link #constrain}) or one that widening extrapolated says nothing of an object.
+     * A test from below alone gives nothing: a value bounded on one side says nothing of where it ends.
+     */
+    static Value cappedByCheck(Value x, BinOp op, Value other, io.memsafe.ir.Type type) {
+        if (op != BinOp.LT && op != BinOp.LE) return x;
+        if (!x.unknown || !x.num.isBottom() || x.isPointer() || x.taint != null || !(type instanceof io.memsafe.ir.Type.Int t)) return x;
+        if (other.unknown || other.isPointer() || other.widened || other.taint != null || other.num.isBottom()) return x;
+        if (other.num.hi() >= RANGE_GUARD || other.num.hi() < 0) return x;
+        return new Value(Interval.of(t.signed() ? Interval.NEG_INF : 0, Interval.POS_INF), x.pts, false, null, true);
     }
 
     /**

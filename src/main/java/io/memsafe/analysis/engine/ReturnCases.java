@@ -28,9 +28,11 @@ import java.util.function.Predicate;
  * status-and-out-parameter idiom; Infer's Pulse keeps one disjunct per outcome, Clang's analyzer
  * one path).
  * <ul>
- * <li>A function returning an integer or a pointer gets its exits grouped by return value: disjoint
- *     numbers (0, -1, a range) and "some object" apart from NULL. At most {@link #MAX_CASES} groups,
- *     none for a value the analysis does not know.</li>
+ * <li>A function returning an integer or a pointer gets its exits grouped by return value: each
+ *     number or range (0, -1, [1, 5]) and "some object" apart from NULL; ranges that overlap stay apart
+ *     too while there are at most {@link #MAX_CASES} groups (a loop that returns the bytes it read
+ *     whether or not it stored the value it decoded), and are merged past that. None for a value the
+ *     analysis does not know.</li>
  * <li>A call whose result its caller tests right away (the call ends its block, its result is copied
  *     at most into locals, every successor starts with a test of one of them) gets one caller state
  *     per group beside the joined one ({@link State#cases}). The test is then decided in each, and
@@ -64,7 +66,7 @@ final class ReturnCases {
             if (v.unknown || v.isBottom() || (v.isPointer() && !v.num.isBottom())) return null;
             boolean merged = false;
             for (int i = 0; i < values.size() && !merged; i++) {
-                if (overlap(values.get(i), v)) {
+                if (alike(values.get(i), v)) {
                     values.set(i, values.get(i).join(v));
                     states.set(i, join(in, fn, states.get(i), x, at));
                     merged = true;
@@ -75,8 +77,11 @@ final class ReturnCases {
                 states.add(x);
             }
         }
-        // joining two groups can make a group overlap a third: merge until none do
-        for (boolean again = true; again; ) {
+        // exits whose results overlap stay apart while there are few: a test of the result that lets
+        // both through joins them where it is ({@link #after}), and what one wrote and the other did not
+        // is then written on some paths only; past MAX_CASES, joining two groups can make a group
+        // overlap a third: merge until none do
+        for (boolean again = states.size() > MAX_CASES; again; ) {
             again = false;
             for (int i = 0; i < values.size() && !again; i++) {
                 for (int j = i + 1; j < values.size() && !again; j++) {
@@ -102,6 +107,12 @@ final class ReturnCases {
         State m = a.join(b);
         SomePaths.atJoin(in, fn, a, b, m, at);
         return m;
+    }
+
+    /** Two return values no test can tell apart: the same numbers, or objects (non-NULL, which all look alike). */
+    private static boolean alike(Value a, Value b) {
+        if (a.isPointer() && b.isPointer()) return true;
+        return !a.isPointer() && !b.isPointer() && a.num.equals(b.num);
     }
 
     /** Two return values some execution could tell apart? Objects (non-NULL) all look alike. */
@@ -176,13 +187,21 @@ final class ReturnCases {
             State joined = State.unreachable();
             for (State c : cases.states()) {
                 State x = c.copy();
-                in.testDecidedByOutcome = true;
+                // (an outcome whose result is a range may be paths that met inside the callee with different
+                // results, a store on the way to one of them: the test may tell those apart)
+                in.testDecidedByOutcome = singleResult(cases, c);
                 try {
                     in.exec(st, x, quiet);
                 } finally {
                     in.testDecidedByOutcome = false;
                 }
-                if (!x.bottom) joined = joined.join(x);
+                if (x.bottom) continue;
+                // outcomes the test lets through alike: what one of them wrote and another did not is
+                // written on some paths only, and this test does not decide which (the callee returns a
+                // count either way, and sets the out-parameter on one of those ways only)
+                State m = joined.join(x);
+                if (!joined.bottom) SomePaths.atJoin(in, f.fn(), joined, x, m, st.loc());
+                joined = m;
             }
             joined.cases = null;
             s.assign(joined);
@@ -200,6 +219,15 @@ final class ReturnCases {
             regions.add(in.region(copy, f.fn()));
             s.cases = new State.Cases(next, regions);
         }
+    }
+
+    /** Does the tested result hold one number (or some object, or NULL) in this outcome? */
+    private static boolean singleResult(State.Cases cases, State c) {
+        for (Region r : cases.tested()) {
+            Value v = c.contents(r).load(Interval.ZERO, Math.max(1, r.size.constant() instanceof Long n ? n : 8));
+            if (!v.isPointer() && !v.num.isSingleton()) return false;
+        }
+        return true;
     }
 
     /**
