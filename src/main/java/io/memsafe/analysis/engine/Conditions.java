@@ -74,14 +74,9 @@ final class Conditions {
             Set<Region> mayFail = Leaks.unchecked(l, r, s);
             if (!s.unchecked.isEmpty()) { s.unchecked.keySet().removeAll(l.pts.keySet()); s.unchecked.keySet().removeAll(r.pts.keySet()); }
             long unsigned = Refinement.unsignedComparison(b.left().type(), b.right().type());
-            try {
-                in.testedAgainstConstant = Relations.constant(b.right()) != null;
-                constrain(in, b.left(), op, Refinement.asUnsigned(r, b.right().type(), unsigned), unsigned, s, f);
-                in.testedAgainstConstant = Relations.constant(b.left()) != null;
-                if (!s.bottom) constrain(in, b.right(), op.swap(), Refinement.asUnsigned(l, b.left().type(), unsigned), unsigned, s, f);
-            } finally {
-                in.testedAgainstConstant = false;
-            }
+            constrain(in, b.left(), op, Refinement.asUnsigned(r, b.right().type(), unsigned), unsigned, Relations.constant(b.right()) != null, s, f);
+            if (!s.bottom) constrain(in, b.right(), op.swap(), Refinement.asUnsigned(l, b.left().type(), unsigned), unsigned,
+                    Relations.constant(b.left()) != null, s, f);
             if (!s.bottom && wrap == null) Relations.assume(in, b.left(), op, b.right(), s, f);
             if (!s.bottom) BufferLengths.scaledCheck(in, b.left(), op, b.right(), s, f);
             if (!s.bottom) Relations.reduce(in, b.left(), b.right(), exact, s, f);
@@ -107,14 +102,15 @@ final class Conditions {
         if (!s.bottom && !s.freed.isEmpty()) Reallocation.decided(before, in.eval(cond, s, f), s, in, in.testAt(), f);
     }
 
-    static void constrain(Interpreter in, Expr x, BinOp op, Value other, State s, Interpreter.Frame f) { constrain(in, x, op, other, 0, s, f); }
+    static void constrain(Interpreter in, Expr x, BinOp op, Value other, State s, Interpreter.Frame f) { constrain(in, x, op, other, 0, false, s, f); }
 
     /**
      * {@code y / k} (or {@code y >> k}) compared with a constant, for a positive divisor and a y that is not
      * negative: the same test of y ({@code len / 4 < 64} is {@code len < 256}), so that a later evaluation of
      * the quotient (the operand {@code min(len / 4, 64)} picks) is bounded as the test says.
      */
-    private static void quotient(Interpreter in, Expr.Binary b, BinOp op, Value other, long unsigned, State s, Interpreter.Frame f) {
+    private static void quotient(Interpreter in, Expr.Binary b, BinOp op, Value other, long unsigned, boolean constantBound, State s,
+                                 Interpreter.Frame f) {
         Expr k = b.right();
         while (k instanceof Expr.Cast c) k = c.operand();
         if (!(k instanceof Expr.IntConst kc) || !(other.constant() instanceof Long c) || c < 0 || c > (1L << 40)) return;
@@ -123,10 +119,10 @@ final class Conditions {
         Value y = in.eval(b.left(), s, f);
         if (!y.pts.isEmpty() || y.unknown || y.num.isBottom() || y.num.lo() < 0) return;
         switch (op) {
-            case LT -> constrain(in, b.left(), BinOp.LT, Value.of(c * div), unsigned, s, f);
-            case GE -> constrain(in, b.left(), BinOp.GE, Value.of(c * div), unsigned, s, f);
-            case LE -> constrain(in, b.left(), BinOp.LE, Value.of(c * div + div - 1), unsigned, s, f);
-            case GT -> constrain(in, b.left(), BinOp.GT, Value.of(c * div + div - 1), unsigned, s, f);
+            case LT -> constrain(in, b.left(), BinOp.LT, Value.of(c * div), unsigned, constantBound, s, f);
+            case GE -> constrain(in, b.left(), BinOp.GE, Value.of(c * div), unsigned, constantBound, s, f);
+            case LE -> constrain(in, b.left(), BinOp.LE, Value.of(c * div + div - 1), unsigned, constantBound, s, f);
+            case GT -> constrain(in, b.left(), BinOp.GT, Value.of(c * div + div - 1), unsigned, constantBound, s, f);
             default -> { }
         }
     }
@@ -136,22 +132,24 @@ final class Conditions {
      * by the bound less the other's least value ({@code if (nb + wlen > max) return;} with {@code wlen >= 16}
      * leaves {@code nb <= max - 16}), what the relations cannot keep when the bound is a third variable.
      */
-    private static void addend(Interpreter in, Expr.Binary sum, BinOp op, Value other, State s, Interpreter.Frame f) {
+    private static void addend(Interpreter in, Expr.Binary sum, BinOp op, Value other, boolean constantBound, State s, Interpreter.Frame f) {
         if (!(sum.type() instanceof Type.Int t) || other.unknown || other.isPointer() || other.num.isBottom() || other.num.hi() == Interval.POS_INF) return;
         Interpreter.Frame quiet = new Interpreter.Frame(f.fn(), f.depth(), f.calls(), f.parent(), false);
         Value a = in.eval(sum.left(), s, quiet), b = in.eval(sum.right(), s, quiet);
         if (a.unknown || b.unknown || a.isPointer() || b.isPointer() || a.num.isBottom() || b.num.isBottom()) return;
         Interval exact = a.num.add(b.num);
         if (exact.isBottom() || exact.hi() == Interval.POS_INF || !exact.leq(Interval.ofType(Math.max(4, t.size()), t.signed()))) return;
-        if (b.num.lo() != Interval.NEG_INF) constrain(in, sum.left(), op, Value.of(Interval.of(Interval.NEG_INF, Relations.satAdd(other.num.hi(), -b.num.lo()))), s, f);
-        if (!s.bottom && a.num.lo() != Interval.NEG_INF) constrain(in, sum.right(), op, Value.of(Interval.of(Interval.NEG_INF, Relations.satAdd(other.num.hi(), -a.num.lo()))), s, f);
+        if (b.num.lo() != Interval.NEG_INF) constrain(in, sum.left(), op, Value.of(Interval.of(Interval.NEG_INF, Relations.satAdd(other.num.hi(), -b.num.lo()))), 0, constantBound, s, f);
+        if (!s.bottom && a.num.lo() != Interval.NEG_INF) constrain(in, sum.right(), op, Value.of(Interval.of(Interval.NEG_INF, Relations.satAdd(other.num.hi(), -a.num.lo()))), 0, constantBound, s, f);
     }
 
     /**
      * Narrows the variable (or other single memory cell) an expression loads, given {@code x op other}
-     * compared in an unsigned type of {@code unsigned} bytes (0: signed).
+     * compared in an unsigned type of {@code unsigned} bytes (0: signed); {@code constantBound}: the other
+     * side is a constant the code spells ({@link Refinement#cappedByCheck}).
      */
-    private static void constrain(Interpreter in, Expr x, BinOp op, Value other, long unsigned, State s, Interpreter.Frame f) {
+    private static void constrain(Interpreter in, Expr x, BinOp op, Value other, long unsigned, boolean constantBound, State s,
+                                  Interpreter.Frame f) {
         // a signed operand compared as an unsigned type of at least its size: its negative values convert above the bound
         Expr operand = x;
         while (operand instanceof Expr.Cast c && c.type() instanceof Type.Int ci && !ci.signed() && ci.size() >= sizeOf(c.operand().type())) {
@@ -163,18 +161,18 @@ final class Conditions {
         if (unsignedView > 0 && !other.num.isBottom() && other.num.lo() == Interval.POS_INF) return;
         while (x instanceof Expr.Cast c && !(c.type() instanceof Type.Int ci && ci.size() < sizeOf(c.operand().type()))) x = c.operand();
         if (x instanceof Expr.Binary b && (b.op() == BinOp.DIV || b.op() == BinOp.SHR)) {
-            quotient(in, b, op, other, unsigned, s, f);
+            quotient(in, b, op, other, unsigned, constantBound, s, f);
             return;
         }
         if (x instanceof Expr.Binary b && b.op() == BinOp.ADD && (op == BinOp.LT || op == BinOp.LE)) {
-            addend(in, b, op, other, s, f);
+            addend(in, b, op, other, constantBound, s, f);
             return;
         }
         if (!(x instanceof Expr.Load l)) return;
         if (l.lv() instanceof Lvalue.Var tv && tv.var().kind == Variable.Kind.TEMP && f.fn() != null
                 && in.shape(f.fn()).testedCallResults().get(tv.var()) instanceof Stmt.Call call
                 && Conversions.converted(in.program, f.fn(), call) instanceof Expr argument) {
-            constrain(in, argument, op, other, unsigned, s, f);
+            constrain(in, argument, op, other, unsigned, constantBound, s, f);
         }
         Value p = in.address(l.lv(), s, f);
         if (op == BinOp.NE && other.isDefinitelyNull()) Strings.nonZeroCharacter(in, l.lv(), s, f);
@@ -216,7 +214,7 @@ final class Conditions {
         if (l.lv().type() instanceof Type.Int i && cur.pts.isEmpty() && cur.taint != null) cur = ValueArithmetic.wrap(cur, i);
         // (a parameter tested against a constant the code spells, sizeof(tmp) or a limit: not against a value
         // that is known here only because the caller passed it, which may be the size of another object)
-        if (in.testedAgainstConstant && l.lv() instanceof Lvalue.Var pv && pv.var().kind == Variable.Kind.PARAM) {
+        if (constantBound && l.lv() instanceof Lvalue.Var pv && pv.var().kind == Variable.Kind.PARAM) {
             cur = Refinement.cappedByCheck(cur, op, other, l.lv().type());
         }
         Value refined = Refinement.constrain(cur, op, other);

@@ -731,8 +731,6 @@ public final class Interpreter {
      * ({@link SomePaths#metInCallees}).
      */
     boolean testDecidedByOutcome;
-    /** Set while a branch condition narrows the side compared with a constant expression ({@link Refinement#cappedByCheck}). */
-    boolean testedAgainstConstant;
 
     /** Where the test being assumed is. */
     SourceLoc testAt() { return testAt; }

@@ -16,7 +16,7 @@ import java.util.List;
  * {@code off} read from the input that no earlier test bounds. A huge value makes the sum small, the test
  * passes, and the code goes on as if the range were inside the buffer (CWE-190 leading to 125/787): the
  * netstring length {@code pos + n + 1 > len}, a 32-bit {@code cd_off + cd_size > eocd_off}. The relations
- * already take no bound from such a test ({@link Relations#mayWrap}); this says where the check is wrong.
+ * take no bound from such a test ({@link Conditions} skips them); the checker says where the check is wrong.
  * <p>A term counts when it is untrusted (not capped by a test, and not an entry point's own input length,
  * which counts bytes in memory) and when the sum of the terms' ranges passes the type's maximum: in a type
  * narrower than 64 bits by their known ranges (two 32-bit fields added in 32 bits), in a 64-bit type
@@ -26,8 +26,8 @@ import java.util.List;
 final class WrappedTests {
     private WrappedTests() { }
 
-    /** The term of a test's side that can make the sum wrap, where it came from, and the type of the sum. */
-    record Wrap(Expr sum, Expr term, Origin origin, Type.Int type) { }
+    /** The term of a test's side that can make its sum wrap, where it came from, and the type of the sum. */
+    record Wrap(Expr term, Origin origin, Type.Int type) { }
 
     /** The wrap one side of a comparison can make, or null. */
     static Wrap of(Interpreter in, Expr side, State s, Interpreter.Frame f) {
@@ -55,7 +55,7 @@ final class WrappedTests {
         }
         if (wraps == null) return null;
         // (a 64-bit sum wraps only by a term no test bounds at all: sizes of memory do not reach 2^64)
-        return t.size() >= 8 || sum > max ? new Wrap(b, wraps, origin, t) : null;
+        return t.size() >= 8 || sum > max ? new Wrap(wraps, origin, t) : null;
     }
 
     private static void flatten(Expr e, List<Expr> out) {
