@@ -213,7 +213,7 @@ record BoundsViolation(Region region, Interval offset, Interval length, long siz
         if (negativeLength) sb.append(": the length can be negative, and as the unsigned length the call takes it is a huge value, past the ")
                 .append(size).append(" bytes; it is checked against a maximum only, not against 0");
         else if (under) sb.append(": starts ").append(-offset.lo()).append(" bytes before the buffer");
-        else if (size < 0 && a.end() == MemoryAccess.End.PAST_COUNT) sb.append(AttackSurface.isInput(region) ? ": may end past the input" : ": ends past the block");
+        else if (size < 0 && a.end() == MemoryAccess.End.PAST_COUNT) sb.append(AttackSurface.isInput(region) ? (write ? ": may end past the buffer" : ": may end past the input") : ": ends past the block");
         else if (size < 0) sb.append(a.operation() != null && offset.isSingleton() && offset.lo() == 0
                 ? ": no check relates the length to the buffer's size, so it may end past it"
                 : ": no check relates the offset to the buffer's length, so it may end past it");

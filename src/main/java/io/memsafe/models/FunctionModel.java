@@ -21,8 +21,14 @@ public record FunctionModel(String name, List<Effect> effects, Returns returns, 
      * and count).
      */
     public List<int[]> byteAccesses() {
+        return byteAccesses(false);
+    }
+
+    /** The same, of its byte writes only ({@code written}) or of all its byte accesses. */
+    public List<int[]> byteAccesses(boolean written) {
         List<int[]> out = new ArrayList<>();
         for (Effect e : effects) {
+            if (written && !(e instanceof Effect.WriteBytes)) continue;
             int ptr = e instanceof Effect.ReadBytes r ? r.arg() : e instanceof Effect.WriteBytes w ? w.arg() : -1;
             Effect.Len len = e instanceof Effect.ReadBytes r ? r.len() : e instanceof Effect.WriteBytes w ? w.len() : null;
             if (len instanceof Effect.Len.Arg a && a.scale() == 1) out.add(new int[] {ptr, a.arg()});

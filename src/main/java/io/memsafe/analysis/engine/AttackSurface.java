@@ -31,7 +31,8 @@ import java.util.regex.Pattern;
  *     bytes ({@code char}, {@code unsigned char}, {@code void}) followed by an integer parameter (for
  *     {@code void *}, an unsigned one as wide as a pointer, a {@code size_t}) that the function uses as
  *     a length ({@link LengthUses}: not one that only selects an entry of a table, such as an interlace
- *     pass number). The buffer's bytes and the length are untrusted.</li>
+ *     pass number), or never reads at all (an output buffer's size the function ignores). The buffer's
+ *     bytes and the length are untrusted.</li>
  * <li>driver entry points ({@link DriverEntryPoints}): Windows dispatch routines and KMDF queue
  *     callbacks, whose I/O request carries the caller's buffers and lengths, and Linux ioctl handlers.</li>
  * </ul>

@@ -171,8 +171,11 @@ final class BlockCounts {
             // left of the input, does not: d[off + n] after n <= len)
             long over = Relations.satAdd(Relations.satAdd(d0, i.c()), start);
             // (a write at the length is no terminator read: out[2 * len] after len <= outsz / 2 is out[outsz])
+            // (a write at or past the length of a buffer handed over with it overflows it whatever the index's
+            // origin, as a heap block's does: out[j++] twice after a test that left room for one; not at the
+            // length itself, s[len] = '\0' of a string handed over with its length and room for its terminator)
             if (over > -1) end = isInput(t.getKey()) ? ((over > 0 || write && start == 0) && related(s, i.x(), n) && !s.rel.boundedByRest(i.x(), n)
-                    && untrustedLength(in, i.x(), t.getKey(), s) ? MemoryAccess.End.PAST_COUNT : none)
+                    && (untrustedLength(in, i.x(), t.getKey(), s) || write && start == 0 && !lengthItself(in, i.x(), t.getKey(), s)) ? MemoryAccess.End.PAST_COUNT : none)
                     : related(s, i.x(), n) ? MemoryAccess.End.PAST_COUNT : MemoryAccess.End.MAY_REACH_COUNT;
             if (end == MemoryAccess.End.PAST_COUNT && isInput(t.getKey()) && over == 0) in.atInputLength = true;
         }
@@ -282,9 +285,43 @@ final class BlockCounts {
     /** The same; {@code evenCapped}: also when a test capped it (a test the relations show bounds it by too much). */
     private static boolean untrustedIndex(Interpreter in, String k, Region input, State s, boolean evenCapped) {
         Value v = Relations.value(in, k, s);
+        if (evenCapped && testedParameter(in, k, v)) return true;
         // (there the relations bound it, whatever the intervals lost of it)
         if (v.taint == null || (v.taint.capped() && !evenCapped) || (v.unknown && !evenCapped) || !v.pts.isEmpty() || v.num.isBottom() || v.num.hi() <= 0) return false;
         Origin length = in.inputLengths.get(input);
         return length == null || !length.sameSource(v.taint);
+    }
+
+    /**
+     * A parameter the analysis knows nothing of (whatever a caller passes): when the relations show the
+     * function's own test bounds it by the object's length, not by what the access needs of it
+     * ({@code if (off > len) return -1; memcpy(&v, p + off, 4)}), the test is the evidence that the
+     * value is not trusted, and that it lets through values the access cannot take (Smatch's check
+     * against the wrong bound, with a variable bound).
+     */
+    static boolean testedParameter(Interpreter in, String k, Value v) {
+        Relations.Place p = in.relatedPlaces.get(k);
+        if (p == null || p.field() || p.pointer() || !v.unknown || v.taint != null || !v.pts.isEmpty()) return false;
+        return in.parameters.contains(p.region());
+    }
+
+    /**
+     * A parameter the function tests against another input's length and never against this one's
+     * ({@code if (len > srclen) return -1; memcpy(dst, src, len)}): checked against the wrong buffer.
+     * The name of that other buffer, or null.
+     */
+    static String testedAgainstAnother(Interpreter in, String k, Region input, State s) {
+        if (!testedParameter(in, k, Relations.value(in, k, s))) return null;
+        for (String n : s.rel.variables()) {
+            String block = isByteCount(n) ? countedBlock(n) : "";
+            if (!block.equals(input.key) && block.startsWith("in:") && related(s, k, n)) return block.substring(block.lastIndexOf(':') + 1);
+        }
+        return null;
+    }
+
+    /** Whether {@code k} holds the length of {@code input} itself, as the relations say (equal to its count). */
+    private static boolean lengthItself(Interpreter in, String k, Region input, State s) {
+        String n = count(input, 1);
+        return s.rel.upperDiff(k, n) == 0 && s.rel.upperDiff(n, k) == 0;
     }
 }

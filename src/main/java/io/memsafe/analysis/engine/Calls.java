@@ -118,7 +118,7 @@ final class Calls {
                     // each argument a value of its own, so that the facts below can name it by identity
                     for (int i = 0; i < args.size(); i++) args.set(i, args.get(i).distinct());
                     in.memberArguments = SubObjects.arguments(in, c.args(), args, s, f);
-                    in.provenEnds = StringLengths.copyEnds(in, m, c, args, s, f, LibraryRelations.provenEnds(in, m.byteAccesses(), c.args(), args, s, f));
+                    in.provenEnds = StringLengths.copyEnds(in, m, c, args, s, f, LibraryRelations.provenEnds(in, m, c.args(), args, s, f));
                 }
                 in.escapeStructArguments(c, s, f);
                 try {

@@ -53,7 +53,7 @@ public final class Interpreter {
      * ({@link UntrustedMembers}; empty while they are being gathered).
      */
     record Shared(Map<Variable, Region> varRegions, Map<Function, FunctionFixpoint.Shape> shapes, Set<Region> temporaries,
-                  Set<Region> pointers, Summaries summaries, CallGraph callGraph, Map<String, UntrustedMembers.Fact> memberFacts) { }
+                  Set<Region> pointers, Set<Region> parameters, Summaries summaries, CallGraph callGraph, Map<String, UntrustedMembers.Fact> memberFacts) { }
 
     /** The analysis context of one function activation. */
     public record Frame(Function fn, int depth, List<TraceStep> calls, Frame parent, boolean report) {
@@ -72,6 +72,7 @@ public final class Interpreter {
         this.shapes = shared.shapes();
         this.temporaries = shared.temporaries();
         this.pointers = shared.pointers();
+        this.parameters = shared.parameters();
         this.summaries = shared.summaries();
         this.callGraph = shared.callGraph();
         this.memberFacts = shared.memberFacts();
@@ -101,6 +102,7 @@ public final class Interpreter {
                     size >= 0 ? Value.of(size) : Value.UNKNOWN, desc, x.declared, "declaration");
             if (x.kind == Variable.Kind.TEMP) temporaries.add(r);
             if (x.type instanceof Type.Pointer) pointers.add(r);
+            if (x.kind == Variable.Kind.PARAM) parameters.add(r);
             return r;
         });
     }
@@ -117,6 +119,9 @@ public final class Interpreter {
 
     /** Regions of variables of pointer type (a correlation does not make one of them NULL by elimination). */
     final Set<Region> pointers;
+
+    /** Regions of parameters: an unknown value there is whatever a caller passes. */
+    final Set<Region> parameters;
 
     /** An entry point's input buffer and where its length parameter's value comes from (see {@link BlockCounts#inputLength}). */
     final Map<Region, io.memsafe.analysis.domain.Origin> inputLengths = new java.util.HashMap<>();
@@ -513,6 +518,10 @@ public final class Interpreter {
                     : "the checks bound the index by the input's length, not by what is left of the input past the offset added to it");
         }
         if (end == MemoryAccess.End.PAST_COUNT) p = BlockCounts.elementAddress(this, lv, p, s, f);
+        if (end == MemoryAccess.End.UNRELATED && !write && f.report() && ScanLoops.unbounded(this, lv, p, s, f) instanceof io.memsafe.analysis.domain.Origin scan) {
+            end = MemoryAccess.End.UNCHECKED_AGAINST_COUNT;
+            p = p.withTaint(scan);
+        }
         TraceStep nullSet = f.report() && p.isDefinitelyNull() ? NullOrigins.of(lv, f.fn()) : null;
         if (f.report() && !s.partly.isEmpty() && !p.isDefinitelyNull()) nullOnSomePaths(lv, s, f);
         checkAccess(lv.loc(), p, Value.of(size), write, null, detail, end, nullSet, f);

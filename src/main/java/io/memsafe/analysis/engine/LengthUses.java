@@ -17,18 +17,26 @@ import java.util.List;
  * index of a table (an array of static storage): passed to a call, compared, copied, used in
  * arithmetic, indexing the buffer or a local array. An integer read only to select an entry of a table ({@code png_pass_inc[pass]}) is a
  * selector: the function does not take a buffer and its length, and the integer is no untrusted
- * length (an index into a table the caller picks is the caller's to bound).
+ * length (an index into a table the caller picks is the caller's to bound). An integer the function
+ * never reads at all is the size of a buffer it ignores ({@code upper_copy(out, out_size, in, in_len)}
+ * writing {@code in_len} bytes): what it writes there is bounded by nothing.
  */
 final class LengthUses {
     private LengthUses() { }
 
     static boolean usedAsLength(Function fn, Variable length, Variable buffer) {
+        boolean read = false;
         for (BasicBlock b : fn.blocks) {
             for (Stmt st : b.stmts) {
-                for (Expr e : roots(st, length)) if (counts(e, length, buffer)) return true;
+                for (Expr e : roots(st, length)) {
+                    if (counts(e, length, buffer)) return true;
+                    read |= reads(e, length);
+                }
             }
         }
-        return false;
+        // never read at all: the function was handed the buffer's size and ignores it (what it writes
+        // there is bounded by nothing), which is no selector either
+        return !read && !fn.blocks.isEmpty();
     }
 
     /** The expressions a statement reads (the index expressions of what it writes included; not a plain write of the parameter). */
@@ -61,6 +69,27 @@ final class LengthUses {
             case Expr.Unary u -> counts(u.operand(), p, buf);
             case Expr.Cast c -> counts(c.operand(), p, buf);
             default -> false;
+        };
+    }
+
+    /** Whether the expression reads the parameter anywhere (as a table's index too). */
+    private static boolean reads(Expr e, Variable p) {
+        return switch (e) {
+            case Expr.Load l -> readsIn(l.lv(), p);
+            case Expr.AddressOf a -> readsIn(a.lv(), p);
+            case Expr.Binary b -> reads(b.left(), p) || reads(b.right(), p);
+            case Expr.Unary u -> reads(u.operand(), p);
+            case Expr.Cast c -> reads(c.operand(), p);
+            default -> false;
+        };
+    }
+
+    private static boolean readsIn(Lvalue lv, Variable p) {
+        return switch (lv) {
+            case Lvalue.Var v -> v.var() == p;
+            case Lvalue.Field f -> readsIn(f.base(), p);
+            case Lvalue.Index i -> readsIn(i.base(), p) || reads(i.index(), p);
+            case Lvalue.Deref d -> reads(d.pointer(), p);
         };
     }
 

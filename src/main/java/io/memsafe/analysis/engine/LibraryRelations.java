@@ -157,12 +157,44 @@ final class LibraryRelations {
     /**
      * Whether an access of {@code len} bytes from offset {@code from} of an input, {@code len} at most
      * {@code d} more than the input's length (the relations' tightest bound), may end more than one byte past the
-     * input (the byte at its length is a counted string's terminator as often as not): an untrusted
+     * input (the byte at its length is a counted string's terminator as often as not; a write there is past
+     * a buffer given with its size): an untrusted
      * length checked against the whole input where what is left of it past the offset was meant.
      */
-    private static boolean pastInput(Interpreter in, Region region, Linear len, long d, long from, State s) {
-        return isInput(region) && from >= 0 && satAdd(satAdd(d, len.c()), from) > 1 && related(s, len.x(), count(region, 1))
+    private static boolean pastInput(Interpreter in, Region region, Linear len, long d, long from, boolean write, State s) {
+        return isInput(region) && from >= 0 && satAdd(satAdd(d, len.c()), from) > (write ? 0 : 1) && related(s, len.x(), count(region, 1))
                 && !s.rel.boundedByRest(len.x(), count(region, 1)) && BlockCounts.untrustedLength(in, len.x(), region, s);
+    }
+
+    /**
+     * An access of a constant length at {@code p + off}, p at a fixed place of an input, whose offset the
+     * checks bound by the input's length but not by what the access needs past it ({@code if (off > len)
+     * return -1; memcpy(&v, p + off, 4)}): it may end that many bytes past the input.
+     */
+    private static boolean offsetPastInput(Interpreter in, Expr.Binary pb, Expr n, Region region, boolean write, State s, Interpreter.Frame f) {
+        if (pb.scale() != 1 || !isInput(region)) return false;
+        Linear off = linear(in, pb.right(), s, f), len = linear(in, n, s, f);
+        if (off == null || off.x() == null || off.y() != null || off.sx() != 1 || len == null || len.x() != null || len.c() <= 0) return false;
+        // the local pointer, past a header of a constant size ({@code buf + 8 + len})
+        Expr left = pb.left();
+        long header = 0;
+        while (left instanceof Expr.Cast || left instanceof Expr.Binary hb && hb.op() == BinOp.ADD && hb.scale() == 1 && constant(hb.right()) != null) {
+            if (left instanceof Expr.Binary hb) {
+                header = satAdd(header, constant(hb.right()));
+                left = hb.left();
+            } else left = ((Expr.Cast) left).operand();
+        }
+        if (!localPointer(left) || header < 0) return false;
+        Value base = s.contents(in.region(((Lvalue.Var) ((Expr.Load) left).lv()).var(), f.fn())).load(Interval.ZERO, 8);
+        Interval start = base.unknown || base.pts.size() != 1 ? null : base.pts.get(region);
+        if (start == null || !start.isSingleton() || start.lo() < 0) return false;
+        start = start.add(Interval.of(header));
+        String count = count(region, 1);
+        long d = s.rel.upperDiff(off.x(), count);
+        if (d == Octagon.INF) return false;
+        long over = satAdd(satAdd(satAdd(d, off.c()), len.c()), start.lo());
+        return over > (write ? 0 : 1) && related(s, off.x(), count) && !s.rel.boundedByRest(off.x(), count)
+                && BlockCounts.untrustedLength(in, off.x(), region, s);
     }
 
     /** Records such an access of {@code ptr} as ending past the input, with what its finding says of the length. */
@@ -171,9 +203,11 @@ final class LibraryRelations {
         out.put(ptr, MemoryAccess.End.PAST_COUNT);
         Value v = Relations.value(in, len.x(), s);
         Interval n = v.num.isBottom() ? s.rel.bounds(len.x()) : v.num.meet(s.rel.bounds(len.x()));
-        in.endDetails.put(ptr, "length " + (n.isBottom() ? "?" : n.add(Interval.of(len.c())).toString())
-                + (v.taint == null ? "" : " from " + v.taint.what() + " at line " + v.taint.loc().line())
-                + ", checked against the input's whole length, not against what is left of it past offset " + from);
+        String what = (n.isBottom() ? "?" : n.add(Interval.of(len.c())).toString())
+                + (v.taint == null ? " (a parameter)" : " from " + v.taint.what() + " at line " + v.taint.loc().line());
+        in.endDetails.put(ptr, from < 0 ? "offset " + what + ", checked against the buffer's length, not against what the access needs past the offset"
+                : from == 0 ? "length " + what + ", checked against the buffer's length by a test that lets it run past the buffer"
+                : "length " + what + ", checked against the input's whole length, not against what is left of it past offset " + from);
         return out;
     }
 
@@ -189,11 +223,15 @@ final class LibraryRelations {
      * the relations prove to end inside the object: {@code memcpy(buf + k, src, n)} with
      * {@code k + n <= sizeof buf}. Keyed by the argument's value (each argument a distinct instance).
      */
-    static Map<Value, MemoryAccess.End> provenEnds(Interpreter in, List<int[]> pairs, List<Expr> exprs, List<Value> args, State s, Interpreter.Frame f) {
+    static Map<Value, MemoryAccess.End> provenEnds(Interpreter in, FunctionModel m, List<Expr> exprs, List<Value> args, State s, Interpreter.Frame f) {
+        List<int[]> pairs = m.byteAccesses();
         if (s.rel.variables().isEmpty() || pairs.isEmpty()) return Map.of();
+        java.util.Set<Integer> written = new java.util.HashSet<>();
+        for (int[] w : m.byteAccesses(true)) written.add(w[0]);
         Map<Value, MemoryAccess.End> out = null;
         for (int[] pair : pairs) {
             int[] p = pair;
+            boolean write = written.contains(p[0]);
             if (p.length == 3) {
                 // size * count with one of them 1 (fread(buf, 1, n, f)): the other is the length
                 if (p[1] >= exprs.size() || p[2] >= exprs.size()) continue;
@@ -248,16 +286,30 @@ final class LibraryRelations {
                         // into a block of n bytes; a length checked with <= against the count)
                         if (out == null) out = new IdentityHashMap<>();
                         out.put(ptr, MemoryAccess.End.PAST_COUNT);
-                    } else if (d != Octagon.INF && pastInput(in, region, len, d, ptr.pts.get(region).lo(), s)) {
+                    } else if (d != Octagon.INF && pastInput(in, region, len, d, ptr.pts.get(region).lo(), write, s)) {
                         out = pastInput(in, out, ptr, len, ptr.pts.get(region).lo(), s);
                     } else if (isInput(region) && ptr.pts.size() == 1 && ptr.pts.get(region).lo() == 0
-                            && !related(s, len.x(), BlockCounts.count(region, 1)) && BlockCounts.untrustedIndex(in, len.x(), region, s)) {
+                            && !related(s, len.x(), BlockCounts.count(region, 1))) {
                         // a buffer the entry point was given with its size, and a length from the input that no
                         // check relates to that size (checked against another buffer's, or against nothing)
-                        if (out == null) out = new IdentityHashMap<>();
-                        out.put(ptr, MemoryAccess.End.UNCHECKED_AGAINST_COUNT);
+                        String other = BlockCounts.untrustedIndex(in, len.x(), region, s) ? null : BlockCounts.testedAgainstAnother(in, len.x(), region, s);
+                        if (other != null) {
+                            // a parameter: the test against the other buffer's length is the evidence it is not trusted
+                            Relations.Place lp = in.relatedPlaces.get(len.x());
+                            args.set(p[1], Value.tainted(s.rel.bounds(len.x()), new io.memsafe.analysis.domain.Origin("parameter " + lp.region().description
+                                    + ", tested against the length of '" + other + "' only", lp.region().allocated)));
+                        }
+                        if (other != null || BlockCounts.untrustedIndex(in, len.x(), region, s)) {
+                            if (out == null) out = new IdentityHashMap<>();
+                            out.put(ptr, MemoryAccess.End.UNCHECKED_AGAINST_COUNT);
+                        }
                     }
                 }
+                continue;
+            }
+            if (pe instanceof Expr.Binary pb && pb.op() == BinOp.ADD && s.rel.variables().contains(count(region, 1))
+                    && offsetPastInput(in, pb, exprs.get(p[1]), region, write, s, f)) {
+                out = pastInput(in, out, ptr, linear(in, pb.right(), s, f), -1, s);
                 continue;
             }
             if (pe instanceof Expr.Binary pb && pb.op() == BinOp.ADD && localPointer(pb.left()) && s.rel.variables().contains(count(region, 1))) {
@@ -267,7 +319,7 @@ final class LibraryRelations {
                 Linear len = linear(in, exprs.get(p[1]), s, f);
                 if (!at.isBottom() && at.lo() > 0 && at.lo() != Interval.POS_INF && len != null && len.x() != null && len.y() == null && len.sx() == 1) {
                     long d = s.rel.upperDiff(len.x(), count(region, 1));
-                    if (d != Octagon.INF && pastInput(in, region, len, d, at.lo(), s)) {
+                    if (d != Octagon.INF && pastInput(in, region, len, d, at.lo(), write, s)) {
                         out = pastInput(in, out, ptr, len, at.lo(), s);
                         continue;
                     }

@@ -552,6 +552,7 @@ final class ModelInterpreter {
                     if (str != null && str.bytes().lo() >= n.hi()) return Strings.afterFill(nul, off, n, Value.of(Interval.of(1, 255)));
                     return Strings.afterFill(nul, off, n, Value.UNKNOWN);
                 }, end);
+                wholeCopy(dst, src, n, s);
             }
             case TAINTED -> {
                 Origin o = new Origin(op + "()", loc);
@@ -559,6 +560,23 @@ final class ModelInterpreter {
             }
             case UNKNOWN -> fill(dst, s, Value.UNKNOWN, n, (nul, off) -> Value.UNKNOWN, end);
         }
+    }
+
+    /**
+     * A copy of one whole local or heap object onto another of the same size ({@code memcpy(&d, &c,
+     * sizeof c)}): the destination's bytes are the source's, those never written included, as a
+     * structure assignment has them ({@link Aggregates#copy}).
+     */
+    private void wholeCopy(Value dst, Value src, Interval n, State s) {
+        if (dst.unknown || src.unknown || dst.pts.size() != 1 || src.pts.size() != 1 || !n.isSingleton()) return;
+        Region d = dst.pts.keySet().iterator().next(), r = src.pts.keySet().iterator().next();
+        Long dsize = d.size.constant(), ssize = r.size.constant();
+        if (d.equals(r) || dsize == null || ssize == null || dsize != n.lo() || ssize != n.lo() || !Interval.ZERO.equals(dst.pts.get(d))
+                || !Interval.ZERO.equals(src.pts.get(r))) return;
+        // (not a site that stands for several blocks: the copy wrote one of them)
+        if ((d.kind != Region.Kind.STACK && d.kind != Region.Kind.HEAP) || (r.kind != Region.Kind.STACK && r.kind != Region.Kind.HEAP)
+                || in.severalLive.contains(d.key)) return;
+        s.set(d, s.contents(r));
     }
 
     /** The size of the array member (of two elements or more) that argument {@code i} designates decayed, or -1. */
@@ -590,7 +608,7 @@ final class ModelInterpreter {
 
     /** How long an access of a byte count is, for its finding. */
     private String lengthDetail(Value p, Value len) {
-        if (in.provenEnd(p) == MemoryAccess.End.PAST_COUNT && in.endDetails.get(p) instanceof String d) return d;
+        if (in.provenEnd(p) != MemoryAccess.End.UNRELATED && in.endDetails.get(p) instanceof String d) return d;
         if (len.num.isBottom() && in.provenEnd(p) == MemoryAccess.End.PAST_COUNT) {
             return "a length the checks on the path let reach past the bytes the block was allocated with";
         }

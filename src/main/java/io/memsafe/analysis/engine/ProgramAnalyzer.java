@@ -96,7 +96,7 @@ public final class ProgramAnalyzer {
         }
         Scope scope = new Scope(written);
         Interpreter.Shared shared = new Interpreter.Shared(new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), ConcurrentHashMap.newKeySet(),
-                ConcurrentHashMap.newKeySet(), new Summaries(), scope, Map.of());
+                ConcurrentHashMap.newKeySet(), ConcurrentHashMap.newKeySet(), new Summaries(), scope, Map.of());
         Set<Function> covered = ConcurrentHashMap.newKeySet();
         Map<Function, List<Finding>> byRoot = new ConcurrentHashMap<>();
         Map<Function, List<Diagnostic>> notesByRoot = new ConcurrentHashMap<>();
@@ -127,7 +127,7 @@ public final class ProgramAnalyzer {
             Set<Function> touching = memberAccesses(program, members.keySet()).keySet();
             Summaries results = new Summaries(shared.summaries(), fs -> java.util.Collections.disjoint(fs, touching));
             Interpreter.Shared knowing = new Interpreter.Shared(shared.varRegions(), shared.shapes(), shared.temporaries(), shared.pointers(),
-                    results, scope, java.util.Collections.unmodifiableMap(members));
+                    shared.parameters(), results, scope, java.util.Collections.unmodifiableMap(members));
             runRoots(again, scope, knowing, ConcurrentHashMap.newKeySet(), new Results(byRoot, notesByRoot, null, diags), done, null, false);
         }
         for (List<Diagnostic> l : notesByRoot.values()) diags.addAll(l);
