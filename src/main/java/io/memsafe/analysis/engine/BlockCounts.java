@@ -308,13 +308,12 @@ final class BlockCounts {
     /**
      * A parameter the function tests against another input's length and never against this one's
      * ({@code if (len > srclen) return -1; memcpy(dst, src, len)}): checked against the wrong buffer.
-     * The name of that other buffer, or null.
+     * That other buffer, or null.
      */
-    static String testedAgainstAnother(Interpreter in, String k, Region input, State s) {
+    static Region testedAgainstAnother(Interpreter in, String k, Region input, State s) {
         if (!testedParameter(in, k, Relations.value(in, k, s))) return null;
-        for (String n : s.rel.variables()) {
-            String block = isByteCount(n) ? countedBlock(n) : "";
-            if (!block.equals(input.key) && block.startsWith("in:") && related(s, k, n)) return block.substring(block.lastIndexOf(':') + 1);
+        for (Region r : s.mem.keySet()) {
+            if (isInput(r) && !r.equals(input) && s.rel.variables().contains(count(r, 1)) && related(s, k, count(r, 1))) return r;
         }
         return null;
     }

@@ -30,7 +30,7 @@ final class LengthUses {
             for (Stmt st : b.stmts) {
                 for (Expr e : roots(st, length)) {
                     if (counts(e, length, buffer)) return true;
-                    read |= reads(e, length);
+                    read |= counts(e, length, null);
                 }
             }
         }
@@ -72,27 +72,6 @@ final class LengthUses {
         };
     }
 
-    /** Whether the expression reads the parameter anywhere (as a table's index too). */
-    private static boolean reads(Expr e, Variable p) {
-        return switch (e) {
-            case Expr.Load l -> readsIn(l.lv(), p);
-            case Expr.AddressOf a -> readsIn(a.lv(), p);
-            case Expr.Binary b -> reads(b.left(), p) || reads(b.right(), p);
-            case Expr.Unary u -> reads(u.operand(), p);
-            case Expr.Cast c -> reads(c.operand(), p);
-            default -> false;
-        };
-    }
-
-    private static boolean readsIn(Lvalue lv, Variable p) {
-        return switch (lv) {
-            case Lvalue.Var v -> v.var() == p;
-            case Lvalue.Field f -> readsIn(f.base(), p);
-            case Lvalue.Index i -> readsIn(i.base(), p) || reads(i.index(), p);
-            case Lvalue.Deref d -> reads(d.pointer(), p);
-        };
-    }
-
     /** {@code pointer +/- integer}: the integer counts only as an offset into the buffer (or into what is not known to be another object). */
     private static boolean offset(Expr l, Expr r, Variable p, Variable buf) {
         Expr ptr = l.type() instanceof Type.Pointer ? l : r, off = ptr == l ? r : l;
@@ -108,10 +87,10 @@ final class LengthUses {
         };
     }
 
-    /** A table: an array of static storage (a global or a static local) that is not the buffer. */
+    /** A table: an array of static storage (a global or a static local) that is not the buffer (none without a buffer: any read counts). */
     private static boolean otherArray(Lvalue base, Variable buf) {
         while (base instanceof Lvalue.Field f) base = f.base();
-        return base instanceof Lvalue.Var v && v.var() != buf && v.var().type instanceof Type.Array && v.var().isGlobalStorage();
+        return buf != null && base instanceof Lvalue.Var v && v.var() != buf && v.var().type instanceof Type.Array && v.var().isGlobalStorage();
     }
 
     /** A pointer expression that designates a table ({@code table + i}). */

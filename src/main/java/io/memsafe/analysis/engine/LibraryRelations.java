@@ -184,8 +184,9 @@ final class LibraryRelations {
                 left = hb.left();
             } else left = ((Expr.Cast) left).operand();
         }
-        if (!localPointer(left) || header < 0) return false;
-        Value base = s.contents(in.region(((Lvalue.Var) ((Expr.Load) left).lv()).var(), f.fn())).load(Interval.ZERO, 8);
+        // (a local pointer itself, not an array member of what one points to: its value is where the input starts)
+        if (!localPointer(left) || !(left instanceof Expr.Load pl && pl.lv() instanceof Lvalue.Var pv) || header < 0) return false;
+        Value base = s.contents(in.region(pv.var(), f.fn())).load(Interval.ZERO, 8);
         Interval start = base.unknown || base.pts.size() != 1 ? null : base.pts.get(region);
         if (start == null || !start.isSingleton() || start.lo() < 0) return false;
         start = start.add(Interval.of(header));
@@ -197,7 +198,10 @@ final class LibraryRelations {
                 && BlockCounts.untrustedLength(in, off.x(), region, s);
     }
 
-    /** Records such an access of {@code ptr} as ending past the input, with what its finding says of the length. */
+    /**
+     * Records such an access of {@code ptr} as ending past the input, with what its finding says of the length
+     * ({@code from} its offset; negative: {@code len} is the offset itself, of an access of a constant length).
+     */
     private static Map<Value, MemoryAccess.End> pastInput(Interpreter in, Map<Value, MemoryAccess.End> out, Value ptr, Linear len, long from, State s) {
         if (out == null) out = new IdentityHashMap<>();
         out.put(ptr, MemoryAccess.End.PAST_COUNT);
@@ -292,14 +296,15 @@ final class LibraryRelations {
                             && !related(s, len.x(), BlockCounts.count(region, 1))) {
                         // a buffer the entry point was given with its size, and a length from the input that no
                         // check relates to that size (checked against another buffer's, or against nothing)
-                        String other = BlockCounts.untrustedIndex(in, len.x(), region, s) ? null : BlockCounts.testedAgainstAnother(in, len.x(), region, s);
+                        boolean untrusted = BlockCounts.untrustedIndex(in, len.x(), region, s);
+                        Region other = untrusted ? null : BlockCounts.testedAgainstAnother(in, len.x(), region, s);
                         if (other != null) {
                             // a parameter: the test against the other buffer's length is the evidence it is not trusted
                             Relations.Place lp = in.relatedPlaces.get(len.x());
                             args.set(p[1], Value.tainted(s.rel.bounds(len.x()), new io.memsafe.analysis.domain.Origin("parameter " + lp.region().description
-                                    + ", tested against the length of '" + other + "' only", lp.region().allocated)));
+                                    + ", tested against the length of " + other.description + " only", lp.region().allocated)));
                         }
-                        if (other != null || BlockCounts.untrustedIndex(in, len.x(), region, s)) {
+                        if (untrusted || other != null) {
                             if (out == null) out = new IdentityHashMap<>();
                             out.put(ptr, MemoryAccess.End.UNCHECKED_AGAINST_COUNT);
                         }
