@@ -404,6 +404,26 @@ public final class Octagon<K extends Comparable<K>> {
 
     private int index(OctagonTerm<K> t) { return Collections.binarySearch(terms, t); }
 
+    /**
+     * For each term of {@code these}, its index in {@code those}, or -1: one merge of the two sorted
+     * lists (the same list object, as after most transfers, maps to itself).
+     */
+    private static <K extends Comparable<K>> int[] indicesIn(List<OctagonTerm<K>> these, List<OctagonTerm<K>> those) {
+        int[] out = new int[these.size()];
+        if (these == those) {
+            for (int i = 0; i < out.length; i++) out[i] = i;
+            return out;
+        }
+        int j = 0;
+        for (int i = 0; i < out.length; i++) {
+            OctagonTerm<K> t = these.get(i);
+            int c = -1;
+            while (j < those.size() && (c = those.get(j).compareTo(t)) < 0) j++;
+            out[i] = j < those.size() && c == 0 ? j : -1;
+        }
+        return out;
+    }
+
     /** Does it hold an anchor (a difference {@code x - z} as a dimension of its own)? */
     private boolean hasAnchors() {
         for (OctagonTerm<K> t : terms) if (t.isDifference()) return true;
@@ -475,8 +495,7 @@ public final class Octagon<K extends Comparable<K>> {
         Octagon<K> a = closed();
         if (a.bottom) return true;
         if (other.bottom) return false;
-        int[] at = new int[other.terms.size()];
-        for (int j = 0; j < at.length; j++) at[j] = a.index(other.terms.get(j));
+        int[] at = indicesIn(other.terms, a.terms);
         for (int i = 0; i < other.matrix.dim; i++) {
             for (int j = 0; j < other.matrix.dim; j++) {
                 long c = other.matrix.get(i, j);
@@ -498,8 +517,9 @@ public final class Octagon<K extends Comparable<K>> {
     private Octagon<K> combineCommon(Octagon<K> o, Combine f, boolean closedResult) {
         List<OctagonTerm<K>> common = new ArrayList<>();
         List<int[]> from = new ArrayList<>();
+        int[] in = indicesIn(terms, o.terms);
         for (int i = 0; i < terms.size(); i++) {
-            int j = o.index(terms.get(i));
+            int j = in[i];
             if (j >= 0) {
                 common.add(terms.get(i));
                 from.add(new int[]{i, j});

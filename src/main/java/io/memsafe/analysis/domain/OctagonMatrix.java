@@ -163,19 +163,24 @@ final class OctagonMatrix {
     }
 
     /** Does variable {@code i} take part in a constraint with another variable? */
-    boolean relational(int i) {
-        for (int j = 0; j < vars(); j++) {
-            if (j == i) continue;
-            for (int si = 0; si < 2; si++) {
-                for (int sj = 0; sj < 2; sj++) if (get(2 * i + si, 2 * j + sj) != INF) return true;
+    boolean relational(int i) { return anyFinite(i, true); }
+
+    /** Is variable {@code i} constrained at all (even by a bound of its own)? */
+    boolean constrained(int i) { return anyFinite(i, false); }
+
+    /**
+     * Is an entry of variable {@code i}'s two rows finite, the diagonal aside (and its own two columns
+     * too when {@code othersOnly})? The rows suffice: a coherent matrix holds each constraint in the
+     * row of either of its signs. (Called on every dimension after each join: a scan of the array.)
+     */
+    private boolean anyFinite(int i, boolean othersOnly) {
+        for (int r = 2 * i; r < 2 * i + 2; r++) {
+            int base = r * dim;
+            for (int b = 0; b < dim; b++) {
+                if (m[base + b] != INF && b != r && !(othersOnly && b >> 1 == i)) return true;
             }
         }
         return false;
-    }
-
-    /** Is variable {@code i} constrained at all (even by a bound of its own)? */
-    boolean constrained(int i) {
-        return relational(i) || get(2 * i, 2 * i + 1) != INF || get(2 * i + 1, 2 * i) != INF;
     }
 
     @Override

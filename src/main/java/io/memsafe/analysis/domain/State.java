@@ -77,10 +77,13 @@ public final class State {
     }
 
     /**
-     * A pointer NULL on some paths because the function it was returned by returns NULL on some of its
-     * own: which one, where, and what memory held before the call (a shared copy).
+     * A fact on some paths that a call left: a pointer NULL on some paths because the function it was
+     * returned by returns NULL on some of its own (which one, where), or what a callee's paths that met
+     * inside it left unwritten or freed ({@code at} null); what memory held before the call (a
+     * shared copy); and, for the latter, the caller's variables its arguments read or point to (the
+     * callee's paths may have gone the way their values said).
      */
-    public record NullReturn(String callee, SourceLoc at, RegionMap<Contents> beforeCall) { }
+    public record NullReturn(String callee, SourceLoc at, RegionMap<Contents> beforeCall, java.util.Set<Region> passed) { }
 
     /** Where the paths met of which some freed {@code r}, if no test and no release came since; else null. */
     public OnSomePaths freedOnSomePaths(Region r) {

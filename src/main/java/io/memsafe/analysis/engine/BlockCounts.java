@@ -174,12 +174,22 @@ final class BlockCounts {
             // (a write at or past the length of a buffer handed over with it overflows it whatever the index's
             // origin, as a heap block's does: out[j++] twice after a test that left room for one; not at the
             // length itself, s[len] = '\0' of a string handed over with its length and room for its terminator)
-            if (over > -1) end = isInput(t.getKey()) ? ((over > 0 || write && start == 0) && related(s, i.x(), n) && !s.rel.boundedByRest(i.x(), n)
+            // (nor is an untrusted index's read of bytes of binary data, unsigned char: b[pos] after pos > n failed)
+            boolean noSlack = write || binaryBytes(b);
+            if (over > -1) end = isInput(t.getKey()) ? ((over > 0 || noSlack && start == 0) && related(s, i.x(), n) && !s.rel.boundedByRest(i.x(), n)
                     && (untrustedLength(in, i.x(), t.getKey(), s) || write && start == 0 && !lengthItself(in, i.x(), t.getKey(), s)) ? MemoryAccess.End.PAST_COUNT : none)
                     : related(s, i.x(), n) ? MemoryAccess.End.PAST_COUNT : MemoryAccess.End.MAY_REACH_COUNT;
             if (end == MemoryAccess.End.PAST_COUNT && isInput(t.getKey()) && over == 0) in.atInputLength = true;
         }
         return end;
+    }
+
+    /**
+     * Does the access read unsigned bytes ({@code uint8_t}, {@code unsigned char}): binary data, whose
+     * length counts every byte there is, not a string whose terminator follows its counted characters.
+     */
+    private static boolean binaryBytes(Expr.Binary b) {
+        return b.type() instanceof Type.Pointer p && p.pointee() instanceof Type.Int e && e.size() == 1 && !e.signed();
     }
 
     /**

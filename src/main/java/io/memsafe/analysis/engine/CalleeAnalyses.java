@@ -150,6 +150,9 @@ final class CalleeAnalyses {
             // (fish-shell's __fish_assert), took a large share of every root's callee analyses.
             return in.notFollowed(callee, args, structs, s);
         }
+        // what the caller's memory held before the call (a shared copy): a test of what the call did not
+        // change cannot tell apart the callee's paths that met inside it
+        State.NullReturn call = new State.NullReturn(callee.name, null, s.mem.copy(), ReturnedNull.passed(in, c, f));
         for (int i = 0; i < callee.params.size(); i++) {
             Variable p = callee.params.get(i);
             Value v = i < args.size() ? args.get(i) : Value.UNKNOWN;
@@ -190,7 +193,7 @@ final class CalleeAnalyses {
             for (State x : sum.cases()) {
                 State st = s.copy();
                 Map<Region, Contents> before = Relations.before(in, st);
-                Value r = returned(callee, st, x.copy(), foot, ret, sum.ranOn());
+                Value r = returned(callee, st, x.copy(), foot, ret, sum.ranOn(), call);
                 // each outcome as the statement's state gets it (Interpreter.exec): what the call changed
                 // forgotten, then what the callee's relations say of it
                 Relations.forgetChanged(before, null, in, st, f);
@@ -198,11 +201,11 @@ final class CalleeAnalyses {
                 cases.add(Map.entry(st, r));
             }
         }
-        return returned(callee, s, exit, foot, ret, sum.ranOn());
+        return returned(callee, s, exit, foot, ret, sum.ranOn(), call);
     }
 
     /** The caller's state after the callee returned with {@code exit}; the value it returned. */
-    private Value returned(Function callee, State s, State exit, Set<Region> foot, Region ret, State ranOn) {
+    private Value returned(Function callee, State s, State exit, Set<Region> foot, Region ret, State ranOn, State.NullReturn call) {
         exit.mem.remove(CALLERS);
         exit.mem.remove(UserMemory.GUARDED);
         // the blocks the caller held before the call: only their releases on some of the callee's paths count
@@ -221,7 +224,7 @@ final class CalleeAnalyses {
         for (Map.Entry<Region, Contents> e : exit.mem.entrySet()) if (!untouched.contains(e.getKey())) s.mem.put(e.getKey(), e.getValue());
         s.freed.putAll(exit.freed);
         s.unchecked.putAll(exit.unchecked);
-        SomePaths.fromCallee(exit, s, held);
+        SomePaths.fromCallee(exit, s, held, call);
         // a joined block's cells may be kept as they were while the callee wrote other values of the same range
         if (!joined.isEmpty()) Relations.forgetFields(in, s, joined);
         in.leftByCallee(s, CalleeRelations.outOfCallee(in, callee, exit));

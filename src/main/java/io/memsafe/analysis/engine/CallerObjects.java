@@ -105,10 +105,12 @@ public final class CallerObjects {
      * member of one caller object that nothing has set since the root began, the block that member
      * designates (a region of its own, made here and stored back into the member, so every later read
      * gives the same block). A block already released is not made again: the member was set anew by code
-     * the analysis does not see (an unknown call rewrote the object).
+     * the analysis does not see (an unknown call rewrote the object). A member that holds that block on
+     * some paths and is unread on the others (a join after the first pass of a loop that reads it) still
+     * designates that block: the paths that had not read it yet would have made the same one.
      */
     Value loaded(Lvalue lv, Value p, Value v, State s) {
-        if (!(lv.type() instanceof Type.Pointer pt) || pt.pointee() instanceof Type.Function || !v.unknown || !v.pts.isEmpty()
+        if (!(lv.type() instanceof Type.Pointer pt) || pt.pointee() instanceof Type.Function || !v.unknown
                 || p.pts.size() != 1 || !p.nullOrKnownRegions() || s.bottom) return v;
         Map.Entry<Region, Interval> at = p.pts.entrySet().iterator().next();
         Region parent = at.getKey();
@@ -116,8 +118,10 @@ public final class CallerObjects {
         if (!is(parent) || !off.isSingleton() || off.lo() < 0 || depth(parent) >= MAX_DEPTH) return v;
         String type = pt.pointee() instanceof Type.Struct st ? name(st) : "";
         if (!type.isEmpty() && onChain(parent, type)) return mayBeAncestor(parent, type, v);
+        String key = parent.key + LEVEL + off.lo() + TYPE + type;
+        if (!v.pts.isEmpty() && !(v.pts.size() == 1 && v.pts.keySet().iterator().next().key.equals(key))) return v;
         String spelled = UserFetches.spelled(lv);
-        Region block = new Region(parent.key + LEVEL + off.lo() + TYPE + type, Region.Kind.UNKNOWN, Value.UNKNOWN,
+        Region block = new Region(key, Region.Kind.UNKNOWN, Value.UNKNOWN,
                 spelled != null ? "the caller's block '" + spelled + "'" : "the caller's block at offset " + off.lo() + " of " + parent.description,
                 parent.allocated, FAMILY);
         if (s.freed.containsKey(block)) return v;

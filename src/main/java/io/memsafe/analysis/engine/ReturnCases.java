@@ -29,10 +29,11 @@ import java.util.function.Predicate;
  * one path).
  * <ul>
  * <li>A function returning an integer or a pointer gets its exits grouped by return value: each
- *     number or range (0, -1, [1, 5]) and "some object" apart from NULL; ranges that overlap stay apart
- *     too while there are at most {@link #MAX_CASES} groups (a loop that returns the bytes it read
- *     whether or not it stored the value it decoded), and are merged past that. None for a value the
- *     analysis does not know.</li>
+ *     number or range (0, -1, [1, 5]) and "some object" (or an object that may be NULL as the
+ *     caller's own pointer may) apart from NULL; ranges that overlap stay apart too while there are at
+ *     most {@link #MAX_CASES} groups (a loop that returns the bytes it read whether or not it stored
+ *     the value it decoded), and are merged past that. None for a value the analysis knows nothing
+ *     of (no object it may designate).</li>
  * <li>A call whose result its caller tests right away (the call ends its block, its result is copied
  *     at most into locals, every successor starts with a test of one of them) gets one caller state
  *     per group beside the joined one ({@link State#cases}). The test is then decided in each, and
@@ -63,7 +64,10 @@ final class ReturnCases {
         for (State x : exits) {
             if (x.bottom) continue;
             Value v = x.contents(ret).load(Interval.ZERO, 8);
-            if (v.unknown || v.isBottom() || (v.isPointer() && !v.num.isBottom())) return null;
+            // (an object or NULL is a group of its own, apart from the exits that return NULL only: &t->items[0]
+            // of a block the caller handed over, which may be NULL as the caller's pointer may; so is a pointer
+            // into known blocks moved by a count the analysis does not know, p->points + p->npoints)
+            if (v.unknown && v.pts.isEmpty() || v.isBottom() || (v.isPointer() && !v.num.isBottom() && !v.num.equals(Interval.ZERO))) return null;
             boolean merged = false;
             for (int i = 0; i < values.size() && !merged; i++) {
                 if (alike(values.get(i), v)) {
@@ -138,7 +142,7 @@ final class ReturnCases {
                     names.add(v.var());
                 } else if (call != null && copied(st, names::contains) != null) {
                     names.add(copied(st, names::contains));
-                } else call = null;
+                } else if (!(call != null && declaresAnother(st, names::contains))) call = null;
             }
             if (call == null || b.succs.isEmpty()) continue;
             boolean all = true;
@@ -148,6 +152,14 @@ final class ReturnCases {
             if (all) out.add(call);
         }
         return out;
+    }
+
+    /**
+     * Does the statement only declare a variable other than the {@code tested} ones ({@code struct sym *u;}
+     * between {@code tgt = find(t, k);} and {@code if (tgt == NULL)}): it changes no outcome.
+     */
+    private static boolean declaresAnother(Stmt st, Predicate<Variable> tested) {
+        return st instanceof Stmt.Declare d && !tested.test(d.var());
     }
 
     /** The local a statement copies a {@code tested} variable into, or null. */
@@ -176,9 +188,9 @@ final class ReturnCases {
     }
 
     /**
-     * After a statement ran on {@code s}, which had {@code cases} before it: a copy of the result
-     * carries the cases on, a test of it decides them (the states that pass, joined, replace
-     * {@code s}), anything else ends them.
+     * After a statement ran on {@code s}, which had {@code cases} before it: a copy of the result (or
+     * the declaration of another variable) carries the cases on, a test of it decides them (the states
+     * that pass, joined, replace {@code s}), anything else ends them.
      */
     static void after(Interpreter in, Stmt st, State.Cases cases, State s, Interpreter.Frame f) {
         Interpreter.Frame quiet = new Interpreter.Frame(f.fn(), f.depth(), f.calls(), f.parent(), false);
@@ -208,7 +220,7 @@ final class ReturnCases {
             return;
         }
         Variable copy = copied(st, tested);
-        if (copy != null) {
+        if (copy != null || declaresAnother(st, tested)) {
             List<State> next = new ArrayList<>(cases.states().size());
             for (State c : cases.states()) {
                 State x = c.copy();
@@ -216,7 +228,7 @@ final class ReturnCases {
                 if (!x.bottom) next.add(x);
             }
             Set<Region> regions = new HashSet<>(cases.tested());
-            regions.add(in.region(copy, f.fn()));
+            if (copy != null) regions.add(in.region(copy, f.fn()));
             s.cases = new State.Cases(next, regions);
         }
     }

@@ -57,7 +57,7 @@ final class ReturnedNull {
         Region r = in.region(v.var(), f.fn());
         if (!(s.mem.get(r) instanceof Contents held) || foundBefore(f.fn(), c)) return;
         Map<Region, State.OnSomePaths> out = new TreeMap<>(s.partly);
-        out.put(r, new State.OnSomePaths(held, c.loc(), State.OnSome.NULL, null, new State.NullReturn(callee.name, at, beforeCall)));
+        out.put(r, new State.OnSomePaths(held, c.loc(), State.OnSome.NULL, null, new State.NullReturn(callee.name, at, beforeCall, Set.of())));
         s.partly = Collections.unmodifiableMap(out);
     }
 
@@ -138,8 +138,10 @@ final class ReturnedNull {
 
     /**
      * What {@link State#partly} keeps past the test {@code cond}: the pointers a callee may have
-     * returned NULL in, where the test reads nothing but local variables that hold what they held
-     * before that call, and not the pointer itself ({@code arg = sp ? sp + 1 : ""} between the lookup
+     * returned NULL in, and what a callee left unwritten or freed on some of its paths, where the test
+     * reads nothing but local variables that hold what they held before that call (and, for the latter,
+     * that the call was not handed: its paths may have gone the way they said), and not the pointer
+     * itself ({@code arg = sp ? sp + 1 : ""} between the lookup
      * and the dereference). Such a test cannot tell the callee's outcomes apart: what it reads was set
      * before the call. Anything else a test reads (memory, a variable written since, an out-parameter
      * the callee set) may decide it.
@@ -150,7 +152,7 @@ final class ReturnedNull {
         if (!localsRead(in, cond, f, read)) return Map.of();
         for (Map.Entry<Region, State.OnSomePaths> e : s.partly.entrySet()) {
             State.NullReturn nr = e.getValue().returned();
-            if (nr == null || read.contains(e.getKey())) continue;
+            if (nr == null || read.contains(e.getKey()) || !Collections.disjoint(read, nr.passed())) continue;
             boolean same = true;
             for (Region r : read) same &= s.mem.get(r) != null && s.mem.get(r) == nr.beforeCall().get(r);
             if (!same) continue;
@@ -158,6 +160,41 @@ final class ReturnedNull {
             kept.put(e.getKey(), e.getValue());
         }
         return kept == null ? Map.of() : Collections.unmodifiableMap(kept);
+    }
+
+    /** The regions of the caller's variables that the call's arguments read or take the address of. */
+    static Set<Region> passed(Interpreter in, Stmt.Call c, Interpreter.Frame f) {
+        Set<Variable> vars = new HashSet<>();
+        for (Expr a : c.args()) variables(a, vars);
+        Set<Region> out = new HashSet<>();
+        for (Variable v : vars) out.add(in.region(v, f.fn()));
+        return out;
+    }
+
+    private static void variables(Expr e, Set<Variable> out) {
+        switch (e) {
+            case Expr.Load l -> variables(l.lv(), out);
+            case Expr.AddressOf a -> variables(a.lv(), out);
+            case Expr.Unary u -> variables(u.operand(), out);
+            case Expr.Binary b -> {
+                variables(b.left(), out);
+                variables(b.right(), out);
+            }
+            case Expr.Cast c -> variables(c.operand(), out);
+            default -> { }
+        }
+    }
+
+    private static void variables(Lvalue lv, Set<Variable> out) {
+        switch (lv) {
+            case Lvalue.Var v -> out.add(v.var());
+            case Lvalue.Deref d -> variables(d.pointer(), out);
+            case Lvalue.Index i -> {
+                variables(i.base(), out);
+                variables(i.index(), out);
+            }
+            case Lvalue.Field fl -> variables(fl.base(), out);
+        }
     }
 
     /** Adds the regions of the variables {@code e} reads to {@code out}; false if it reads memory, or takes an address. */

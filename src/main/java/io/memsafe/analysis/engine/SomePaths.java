@@ -74,10 +74,12 @@ final class SomePaths {
         String frame = Interpreter.frameKeys(fn);
         if (!freedOnly) a.mem.diff(b.mem, (r, ca, rb, cb) -> {
             // a caller's local the function writes through a pointer on some paths only counts too
-            if (r == null || rb == null || ca == cb || r.kind != Region.Kind.STACK || in.temporaries.contains(r)) return true;
+            // (and a heap block's members: a structure one path filled in part, read after the paths met)
+            boolean heap = r != null && r.kind == Region.Kind.HEAP;
+            if (r == null || rb == null || ca == cb || r.kind != Region.Kind.STACK && !heap || in.temporaries.contains(r)) return true;
             Long n = r.size.constant();
             if (n == null || !(merged.mem.get(r) instanceof Contents c) || c.written.isEmpty()) return true;
-            if (n != 1 && n != 2 && n != 4 && n != 8) {
+            if (heap || n != 1 && n != 2 && n != 4 && n != 8) {
                 // a structure (or array) with members one side wrote and the other did not
                 ByteRanges some = (a.nullAssumed ? ByteRanges.NONE : unwrittenOn(a, r, ca, cb)).union(b.nullAssumed ? ByteRanges.NONE : unwrittenOn(b, r, cb, ca));
                 if (!some.isEmpty()) out.putIfAbsent(r, new State.OnSomePaths(c, at, State.OnSome.UNWRITTEN, some));
@@ -234,9 +236,12 @@ final class SomePaths {
      * storage the caller held before the call ({@code before}) and holds as the callee left it (its own
      * locals, heap blocks), is so in the caller too ({@code void drop(int c) { if (c) free(cache); }} then
      * a use of the cache). Not a block the callee allocated and freed on a failing path: what it returns
-     * there is another pointer (NULL, mostly), not the freed block.
+     * there is another pointer (NULL, mostly), not the freed block. Each fact carries the call
+     * ({@code call}, with what the caller's memory held before it): a test of the caller's that reads only
+     * variables the call left as they were cannot tell the callee's paths apart and keeps it
+     * ({@link ReturnedNull#pastTest}: {@code rc = send(...); put(p); if (rc == 0) use(p)}).
      */
-    static void fromCallee(State exit, State s, java.util.Set<Region> before) {
+    static void fromCallee(State exit, State s, java.util.Set<Region> before, State.NullReturn call) {
         if (exit.partly.isEmpty()) return;
         Map<Region, State.OnSomePaths> out = null;
         for (Map.Entry<Region, State.OnSomePaths> e : exit.partly.entrySet()) {
@@ -245,7 +250,7 @@ final class SomePaths {
             Object mine = held(s, e.getKey(), w.what());
             if (mine == null || (w.what() == State.OnSome.FREED ? !mine.equals(w.held()) : mine != w.held())) continue;
             if (out == null) out = new TreeMap<>(s.partly);
-            out.put(e.getKey(), w);
+            out.put(e.getKey(), new State.OnSomePaths(w.held(), w.joinedAt(), w.what(), w.bytes(), call));
         }
         if (out != null) s.partly = java.util.Collections.unmodifiableMap(out);
     }
