@@ -150,6 +150,23 @@ class OctagonTest {
     }
 
     @Test
+    void joinAndLeqOverInterleavedVariables() {
+        // variables each side has alone, before, between and after the ones both have
+        Octagon<String> a = top().addConstraint("b", "d", 2).addUpper("a", 1).addUpper("c", 7).addUpper("e", 3);
+        Octagon<String> b = top().addConstraint("b", "d", 4).addUpper("c", 9).addUpper("f", 0).addLower("g", 1);
+        Octagon<String> j = a.join(b);
+        assertThat(j.upperDiff("b", "d")).isEqualTo(4);
+        assertThat(j.bounds("c")).isEqualTo(Interval.of(Interval.NEG_INF, 9));
+        assertThat(j.bounds("a")).isEqualTo(Interval.TOP);
+        assertThat(j.bounds("f")).isEqualTo(Interval.TOP);
+        assertThat(a.leq(j)).isTrue();
+        assertThat(b.leq(j)).isTrue();
+        assertThat(j.leq(a)).isFalse();
+        assertThat(a.leq(b)).isFalse();
+        assertThat(a.addUpper("f", 0).addLower("g", 1).addUpper("c", 9).leq(b)).isTrue();
+    }
+
+    @Test
     void meetNarrowAndLeq() {
         Octagon<String> a = top().addConstraint("x", "y", 3);
         Octagon<String> b = top().addConstraint("y", "z", 4);
