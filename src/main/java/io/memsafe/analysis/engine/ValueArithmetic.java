@@ -121,6 +121,18 @@ final class ValueArithmetic {
             return new Value(Interval.BOTTOM, Map.of(), true, taint);
         }
         Interval x = a.num, y = b.num;
+        if ((op == BinOp.DIV || op == BinOp.MOD) && type instanceof Type.Int t && t.size() >= 8 && !t.signed()) {
+            // a quotient of 64-bit unsigned values: a constant above LONG_MAX (SIZE_MAX, held as -1) is huge,
+            // not negative. SIZE_MAX / 2 was 0, which made `if (cap > SIZE_MAX / 2) fail;` fail for every
+            // cap and `n > SIZE_MAX / sizeof(T)` bound n by 0. Constants divide exactly, unsigned; else such
+            // an operand is "huge"
+            if (x.isSingleton() && y.isSingleton() && y.lo() != 0 && x.lo() != Interval.POS_INF && y.lo() != Interval.POS_INF) {
+                long q = op == BinOp.DIV ? Long.divideUnsigned(x.lo(), y.lo()) : Long.remainderUnsigned(x.lo(), y.lo());
+                return wrap(new Value(Interval.of(q), Map.of(), unknown, taint, a.widened || b.widened), t);
+            }
+            x = x.castTo(8, false);
+            y = y.castTo(8, false);
+        }
         Interval r = switch (op) {
             case ADD -> x.add(y);
             case SUB -> x.sub(y);
