@@ -142,7 +142,7 @@ final class ReturnCases {
                     names.add(v.var());
                 } else if (call != null && copied(st, names::contains) != null) {
                     names.add(copied(st, names::contains));
-                } else if (!(call != null && declaresAnother(st, names::contains))) call = null;
+                } else if (call == null || !declaresAnother(st, names::contains)) call = null;
             }
             if (call == null || b.succs.isEmpty()) continue;
             boolean all = true;

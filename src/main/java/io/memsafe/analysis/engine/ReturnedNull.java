@@ -164,37 +164,12 @@ final class ReturnedNull {
 
     /** The regions of the caller's variables that the call's arguments read or take the address of. */
     static Set<Region> passed(Interpreter in, Stmt.Call c, Interpreter.Frame f) {
-        Set<Variable> vars = new HashSet<>();
-        for (Expr a : c.args()) variables(a, vars);
         Set<Region> out = new HashSet<>();
-        for (Variable v : vars) out.add(in.region(v, f.fn()));
+        ProgramAnalyzer.forEachExpr(c, e -> {
+            Lvalue lv = e instanceof Expr.Load l ? l.lv() : e instanceof Expr.AddressOf a ? a.lv() : null;
+            if (ProgramAnalyzer.baseVar(lv) instanceof Variable v) out.add(in.region(v, f.fn()));
+        });
         return out;
-    }
-
-    private static void variables(Expr e, Set<Variable> out) {
-        switch (e) {
-            case Expr.Load l -> variables(l.lv(), out);
-            case Expr.AddressOf a -> variables(a.lv(), out);
-            case Expr.Unary u -> variables(u.operand(), out);
-            case Expr.Binary b -> {
-                variables(b.left(), out);
-                variables(b.right(), out);
-            }
-            case Expr.Cast c -> variables(c.operand(), out);
-            default -> { }
-        }
-    }
-
-    private static void variables(Lvalue lv, Set<Variable> out) {
-        switch (lv) {
-            case Lvalue.Var v -> out.add(v.var());
-            case Lvalue.Deref d -> variables(d.pointer(), out);
-            case Lvalue.Index i -> {
-                variables(i.base(), out);
-                variables(i.index(), out);
-            }
-            case Lvalue.Field fl -> variables(fl.base(), out);
-        }
     }
 
     /** Adds the regions of the variables {@code e} reads to {@code out}; false if it reads memory, or takes an address. */

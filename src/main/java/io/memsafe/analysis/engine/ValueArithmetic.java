@@ -126,7 +126,7 @@ final class ValueArithmetic {
             // not negative. SIZE_MAX / 2 was 0, which made `if (cap > SIZE_MAX / 2) fail;` fail for every
             // cap and `n > SIZE_MAX / sizeof(T)` bound n by 0. Constants divide exactly, unsigned; else such
             // an operand is "huge"
-            if (x.isSingleton() && y.isSingleton() && y.lo() != 0 && x.lo() != Interval.POS_INF && y.lo() != Interval.POS_INF) {
+            if (!a.isPointer() && !b.isPointer() && x.isSingleton() && y.isSingleton() && y.lo() != 0 && x.lo() != Interval.POS_INF && y.lo() != Interval.POS_INF) {
                 long q = op == BinOp.DIV ? Long.divideUnsigned(x.lo(), y.lo()) : Long.remainderUnsigned(x.lo(), y.lo());
                 return wrap(new Value(Interval.of(q), Map.of(), unknown, taint, a.widened || b.widened), t);
             }
