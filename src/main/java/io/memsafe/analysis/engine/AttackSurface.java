@@ -100,6 +100,11 @@ public final class AttackSurface {
                     && LengthUses.usedAsLength(fn, fn.params.get(i + 1), fn.params.get(i))) {
                 out.put(i, "buffer");
                 out.put(i + 1, "length");
+            } else if (b != null && !out.containsKey(i) && bytePointee(fn.params.get(i + 1).type) instanceof Type.Int e && e.size() == b.size()
+                    && !voidBuffer && LengthUses.usedAsEnd(fn, fn.params.get(i), fn.params.get(i + 1))) {
+                // a buffer and the end of its bytes ({@code parse(const char *ptr, const char *end)})
+                out.put(i, "buffer");
+                out.put(i + 1, "end");
             }
         }
         return out;
@@ -138,6 +143,11 @@ public final class AttackSurface {
                 v = DriverEntryPoints.position(fn, p, s);
             } else if (role.equals("page")) {
                 v = DriverEntryPoints.page(fn, p, s);
+            } else if (role.equals("end")) {
+                // where the bytes of the buffer before it end: a place in the same input, as far as its length says
+                Region r = buffers.get(e.getKey() - 1);
+                v = r == null ? Value.UNKNOWN : Value.pointer(r, Interval.of(0, Interval.POS_INF))
+                        .withTaint(new Origin("end pointer '" + p.name + "' of entry point " + fn.name + "()", fn.loc));
             } else if (role.equals("buffer")) {
                 Type.Int b = bytePointee(p.type);
                 Origin o = new Origin("the bytes of input buffer '" + p.name + "' of entry point " + fn.name + "()", fn.loc);
@@ -166,6 +176,7 @@ public final class AttackSurface {
         for (Map.Entry<Integer, Region> b : buffers.entrySet()) {
             String next = untrusted.get(b.getKey() + 1);
             if ("length".equals(next) || "page length".equals(next)) BlockCounts.inputLength(in, fn, b.getValue(), fn.params.get(b.getKey() + 1), s);
+            if ("end".equals(next)) BlockCounts.inputEnd(in, fn, b.getValue(), fn.params.get(b.getKey() + 1), s);
         }
     }
 

@@ -56,6 +56,14 @@ final class BlockCounts {
         if (len.taint != null) in.inputLengths.put(buffer, len.taint);
     }
 
+    /** The same for an input given as a start and an end pointer: the count is the end's offset in it. */
+    static void inputEnd(Interpreter in, Function fn, Region buffer, Variable end, State s) {
+        Relations.Place p = new Relations.Place(in.region(end, fn), -1, 8, Interval.TOP, 1);
+        in.relatedPlaces.putIfAbsent(p.key(), p);
+        Octagon<String> o = s.rel.meetInterval(p.key(), Interval.of(0, Interval.POS_INF));
+        if (!o.isBottom()) s.rel = o.assign(count(buffer, 1), p.key(), 0);
+    }
+
     /**
      * After an allocation of {@code size} bytes ({@code malloc(n * sizeof *p)}, {@code calloc(n, k)},
      * {@code realloc(p, (n + 1) * k)}): the new block's element count is related to the variable it
@@ -124,27 +132,38 @@ final class BlockCounts {
     static MemoryAccess.End elementInBlock(Interpreter in, Lvalue lv, boolean write, State s, Interpreter.Frame f) {
         MemoryAccess.End none = MemoryAccess.End.UNRELATED;
         in.atInputLength = false;
+        in.pastScan = -1;
         Element e = s.rel.variables().isEmpty() ? null : element(lv);
+        if (e == null && !s.rel.variables().isEmpty()) e = walkedElement(lv);
         if (e == null) return none;
         Expr.Binary b = e.add();
         Value at = base(in, e, s, f);
         if (at.unknown || at.pts.isEmpty()) return none;
         Relations.Linear i = withoutConstants(in, Relations.linear(in, b.right(), s, f), s);
+        if (i != null && i.x() == null) {
+            // a constant element past a pointer walked along its object (p[2] in a loop p < end): the index is
+            // the pointer's own offset, which the relations keep, plus the constant, from the object's start
+            String walked = walkedPointer(in, e, b, f);
+            if (walked == null || !s.rel.variables().contains(walked) || at.pts.size() != 1) return none;
+            Region r = at.pts.keySet().iterator().next();
+            return elementInBlock(in, s, new Value(Interval.BOTTOM, Map.of(r, Interval.ZERO), false, at.taint, at.widened), b,
+                    new Relations.Linear(walked, 1, null, 0, i.c()), write, none, f.depth() == 0, f.fn(), e.base());
+        }
         if (i == null || i.x() == null || i.y() != null || i.sx() != 1) return none;
         // an index k times a local ({@code out[2 * i]}) is that local's scaled copy, related to the other
         // copies while the check looks (the state keeps what it had)
-        if (ScaledCopies.of(i.x()) == null || s.rel.variables().contains(i.x())) return elementInBlock(in, s, at, b, i, write, none, f.depth() == 0);
+        if (ScaledCopies.of(i.x()) == null || s.rel.variables().contains(i.x())) return elementInBlock(in, s, at, b, i, write, none, f.depth() == 0, f.fn(), b.right());
         io.memsafe.analysis.domain.Octagon<String> kept = s.rel;
         try {
             Relations.introduce(in, i, s);
-            return elementInBlock(in, s, at, b, i, write, none, f.depth() == 0);
+            return elementInBlock(in, s, at, b, i, write, none, f.depth() == 0, f.fn(), b.right());
         } finally {
             s.rel = kept;
         }
     }
 
     private static MemoryAccess.End elementInBlock(Interpreter in, State s, Value at, Expr.Binary b, Relations.Linear i, boolean write, MemoryAccess.End none,
-                                                  boolean root) {
+                                                  boolean root, Function fn, Expr stepped) {
         // every block the pointer may designate: the start of it, with a known count
         MemoryAccess.End end = MemoryAccess.End.INSIDE;
         for (Map.Entry<Region, Interval> t : at.pts.entrySet()) {
@@ -176,12 +195,93 @@ final class BlockCounts {
             // length itself, s[len] = '\0' of a string handed over with its length and room for its terminator)
             // (nor is an untrusted index's read of bytes of binary data, unsigned char: b[pos] after pos > n failed)
             boolean noSlack = write || binaryBytes(b);
-            if (over > -1) end = isInput(t.getKey()) ? ((over > 0 || noSlack && start == 0) && related(s, i.x(), n) && !s.rel.boundedByRest(i.x(), n)
-                    && (untrustedLength(in, i.x(), t.getKey(), s) || write && start == 0 && !lengthItself(in, i.x(), t.getKey(), s)) ? MemoryAccess.End.PAST_COUNT : none)
-                    : related(s, i.x(), n) ? MemoryAccess.End.PAST_COUNT : MemoryAccess.End.MAY_REACH_COUNT;
-            if (end == MemoryAccess.End.PAST_COUNT && isInput(t.getKey()) && over == 0) in.atInputLength = true;
+            if (over > -1 && isInput(t.getKey())) {
+                boolean past = (over > 0 || noSlack && start == 0) && related(s, i.x(), n) && !s.rel.boundedByRest(i.x(), n);
+                if (past && (untrustedLength(in, i.x(), t.getKey(), s) || write && start == 0 && !lengthItself(in, i.x(), t.getKey(), s))) {
+                    end = MemoryAccess.End.PAST_COUNT;
+                    if (over == 0) in.atInputLength = true;
+                } else if (past && !write && root && pastScan(s, i, n, d0, over, fn, stepped)) {
+                    end = MemoryAccess.End.PAST_COUNT;
+                    in.pastScan = i.c();
+                } else end = none;
+            } else if (over > -1) end = related(s, i.x(), n) ? MemoryAccess.End.PAST_COUNT : MemoryAccess.End.MAY_REACH_COUNT;
         }
         return end;
+    }
+
+    /**
+     * A read past an input's length by an index the checks keep within that length: a loop or test stops
+     * {@code i} (or a pointer walked along the input) at the length, and the code reads a constant number of
+     * bytes further ({@code s[i + 2]} after {@code i < n}; {@code *p} after {@code p++} past a separator the
+     * walk may not have found). The byte at the length itself may be a string's terminator, so only a read
+     * past it ({@code over > 0}) is evidence; and only where the relations hold all the checks (the function
+     * analysed, not a callee in a caller's context, whose bounds come from sums the relations keep loosely),
+     * where the index steps by no more than the constant (records of k bytes read at {@code i + k - 1} after
+     * {@code n % k == 0}), and where no other variable that may exceed the length is what bounds the index.
+     */
+    private static boolean pastScan(State s, Relations.Linear i, String n, long d0, long over, Function fn, Expr stepped) {
+        return over > 0 && (i.c() <= 0 || stride(fn, stepped) <= i.c()) && !boundedByAnother(s, i.x(), n, d0);
+    }
+
+    /**
+     * Is {@code x}'s bound by the count {@code n} one the relations derive through another variable that
+     * may itself exceed the count ({@code *pos <= end - 2} in a callee handed {@code end}, whose caller kept
+     * it within the input by a sum the relations hold only loosely: {@code end <= n + 3}), or is x bounded
+     * by a variable they do not relate to the count at all? The checks then bound x by that other value,
+     * and how it compares with the input's length is more than the relations say: no evidence that the
+     * index runs past the input.
+     */
+    private static boolean boundedByAnother(State s, String x, String n, long d0) {
+        for (String y : s.rel.variables()) {
+            if (y.equals(x) || y.equals(n)) continue;
+            long xy = s.rel.upperDiff(x, y);
+            if (xy == Octagon.INF) continue;
+            long yn = s.rel.upperDiff(y, n);
+            if (yn == Octagon.INF) return true;
+            boolean pinned = s.rel.upperDiff(n, y) != Octagon.INF && yn + s.rel.upperDiff(n, y) == 0;
+            if (yn > 0 && !pinned && Relations.satAdd(xy, yn) <= d0) return true;
+        }
+        return false;
+    }
+
+    /**
+     * The largest constant step {@code v += k} of the local v an index or pointer loads ({@code i}, {@code i + 2}),
+     * 0 when none: a loop over records of k elements reads {@code p[i + k - 1]} after a test of {@code i} alone,
+     * bounded by a count that is a multiple of k ({@code n % 3 == 0}), which the relations cannot show.
+     */
+    private static long stride(Function fn, Expr index) {
+        Expr e = Expr.uncast(index);
+        if (e instanceof Expr.Binary a && (a.op() == BinOp.ADD || a.op() == BinOp.SUB)) e = Expr.uncast(a.left());
+        if (fn == null || !(e instanceof Expr.Load l) || !(l.lv() instanceof Lvalue.Var v)) return 0;
+        long k = 0;
+        for (io.memsafe.ir.BasicBlock bb : fn.blocks) for (io.memsafe.ir.Stmt st : bb.stmts) {
+            if (st instanceof io.memsafe.ir.Stmt.Assign as && as.target() instanceof Lvalue.Var t && t.var() == v.var()
+                    && Expr.uncast(as.value()) instanceof Expr.Binary add && add.op() == BinOp.ADD
+                    && Expr.uncast(add.left()) instanceof Expr.Load al && al.lv() instanceof Lvalue.Var av && av.var() == v.var()
+                    && Relations.constant(add.right()) instanceof Long step) k = Math.max(k, step);
+        }
+        return k;
+    }
+
+    /**
+     * {@code *p} of a local pointer p to bytes or elements of the size read: the element at index 0 past p
+     * (read as {@code p[0]}, so that a pointer walked along its object is checked as {@code p[k]} is).
+     */
+    private static Element walkedElement(Lvalue lv) {
+        if (!(lv instanceof Lvalue.Deref d) || d.byteOffset() != 0) return null;
+        Expr pe = d.pointer();
+        while (pe instanceof Expr.Cast c && c.type() instanceof Type.Pointer cp && cp.pointee().size() == lv.type().size()) pe = c.operand();
+        if (!(pe instanceof Expr.Load l) || !(l.lv() instanceof Lvalue.Var pv) || pv.var().isGlobalStorage()) return null;
+        long unit = Relations.unit(l.type());
+        if (unit <= 0 || unit != lv.type().size()) return null;
+        return new Element(l, new Expr.Binary(BinOp.ADD, l, new Expr.IntConst(0, Type.LONG), l.type(), unit));
+    }
+
+    /** The relations' key of the offset of the local pointer {@code e} loads, when it counts elements of the access's size. */
+    private static String walkedPointer(Interpreter in, Element e, Expr.Binary b, Interpreter.Frame f) {
+        if (!(e.base().lv() instanceof Lvalue.Var v) || v.var().isGlobalStorage() || f.fn() == null) return null;
+        if (Relations.unit(e.base().lv().type()) != b.scale()) return null;
+        return in.region(v.var(), f.fn()).key + "#p";
     }
 
     /**
@@ -334,3 +434,5 @@ final class BlockCounts {
         return s.rel.upperDiff(k, n) == 0 && s.rel.upperDiff(n, k) == 0;
     }
 }
+
+

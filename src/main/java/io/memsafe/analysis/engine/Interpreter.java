@@ -458,6 +458,8 @@ public final class Interpreter {
     Map<Value, Value> memberArguments = Map.of();
     /** Set by {@link BlockCounts#elementInBlock}: the element it found past an input is at exactly its length (a write there). */
     boolean atInputLength;
+    /** Set by the same: the access reads this many elements past an index the checks keep within the input's length (-1: not so). */
+    long pastScan = -1;
 
     /** The pointer arguments of the library call being applied whose accesses the relations prove to end in bounds (by identity). */
     Map<Value, MemoryAccess.End> provenEnds = Map.of();
@@ -515,6 +517,10 @@ public final class Interpreter {
         if (end == MemoryAccess.End.MAY_REACH_COUNT || end == MemoryAccess.End.PAST_COUNT) {
             detail = (detail == null ? "" : detail + "; ") + (!BlockCounts.intoInput(p) ? "the index can equal the element count the block was allocated with"
                     : atInputLength ? "the checks let the index equal the buffer's length: no room is left for this element"
+                    : pastScan > 0 ? "the checks keep the index within the input's length (a loop or a test stops it there), but this element is "
+                            + pastScan + " past the index: beyond the input's last byte and the byte after it at the index's largest value"
+                    : pastScan == 0 ? "the checks stop the pointer at the input's end (a loop or a test), and it moved further before this read: "
+                            + "beyond the input's last byte and the byte after it"
                     : "the checks bound the index by the input's length, not by what is left of the input past the offset added to it");
         }
         if (end == MemoryAccess.End.PAST_COUNT) p = BlockCounts.elementAddress(this, lv, p, s, f);

@@ -99,4 +99,62 @@ final class LengthUses {
         return ptr instanceof Expr.AddressOf a && otherArray(a.lv(), buf)
                 || ptr instanceof Expr.Load l && otherArray(l.lv(), buf);
     }
+
+    /**
+     * Whether a byte pointer parameter that follows another marks where that one's bytes end (the
+     * {@code (ptr, end)} form of a buffer and its length, as tokenizers take them): the function compares
+     * it with the start or a pointer moved from it, or subtracts one from it ({@code p < end},
+     * {@code end - p}), and never reads or writes through it at or past itself ({@code *end}, {@code end[1]};
+     * {@code end[-1]} is the last byte).
+     */
+    static boolean usedAsEnd(Function fn, Variable start, Variable end) {
+        java.util.Set<Variable> walk = walkers(fn, start);
+        boolean[] bounds = {false}, through = {false};
+        for (BasicBlock b : fn.blocks) {
+            for (Stmt st : b.stmts) {
+                if (st instanceof Stmt.Assign a && a.target() instanceof Lvalue.Deref d && atOrPast(d, end)) return false;
+                ProgramAnalyzer.forEachExpr(st, e -> {
+                    if (e instanceof Expr.Binary bin && (bin.op().isComparison() || bin.op() == Expr.BinOp.PTRDIFF)
+                            && (is(bin.left(), end) && walker(bin.right(), walk) || is(bin.right(), end) && walker(bin.left(), walk))) bounds[0] = true;
+                    if (e instanceof Expr.Load l && l.lv() instanceof Lvalue.Deref d && atOrPast(d, end)) through[0] = true;
+                });
+                if (through[0]) return false;
+            }
+        }
+        return bounds[0];
+    }
+
+    /** The start parameter and the local pointers assigned only from it or from one another, moved or not ({@code p = ptr + 1}). */
+    private static java.util.Set<Variable> walkers(Function fn, Variable start) {
+        java.util.Set<Variable> out = new java.util.HashSet<>(java.util.Set.of(start));
+        for (boolean grew = true; grew; ) {
+            grew = false;
+            for (BasicBlock b : fn.blocks) {
+                for (Stmt st : b.stmts) {
+                    if (st instanceof Stmt.Assign a && a.target() instanceof Lvalue.Var t && t.var().type instanceof Type.Pointer
+                            && !out.contains(t.var()) && walker(a.value(), out)) grew |= out.add(t.var());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A pointer expression based on one of {@code vars}, moved by an integer or not. */
+    private static boolean walker(Expr e, java.util.Set<Variable> vars) {
+        e = Expr.uncast(e);
+        while (e instanceof Expr.Binary b && (b.op() == Expr.BinOp.ADD || b.op() == Expr.BinOp.SUB) && b.left().type() instanceof Type.Pointer) e = Expr.uncast(b.left());
+        return e instanceof Expr.Load l && l.lv() instanceof Lvalue.Var v && vars.contains(v.var());
+    }
+
+    private static boolean is(Expr e, Variable v) {
+        return Expr.uncast(e) instanceof Expr.Load l && l.lv() instanceof Lvalue.Var lv && lv.var() == v;
+    }
+
+    /** {@code *v}, {@code v[k]} with k >= 0. */
+    private static boolean atOrPast(Lvalue.Deref d, Variable v) {
+        if (d.byteOffset() < 0) return false;
+        Expr p = Expr.uncast(d.pointer());
+        if (is(p, v)) return true;
+        return p instanceof Expr.Binary b && b.op() == Expr.BinOp.ADD && is(b.left(), v) && !(Relations.constant(b.right()) == null && b.right() instanceof Expr.IntConst);
+    }
 }

@@ -308,7 +308,10 @@ final class Relations {
         while (e instanceof Expr.Cast c && unit(c.operand().type()) == unit) e = c.operand();
         if (e instanceof Expr.Load l && (l.lv() instanceof Lvalue.Var || memberOffset(l.lv()) >= 0) && l.lv().type() instanceof Type.Pointer) {
             String k = tracked(in, l.lv(), s, f);
-            return k == null ? null : new Linear(k, 1, null, 0, 0);
+            if (k != null) return new Linear(k, 1, null, 0, 0);
+            // a local pointer the function never compares, at one known place of one object (a parameter at the
+            // start of what it was handed): that offset ({@code end = buf + len} then is {@code len} past it)
+            return l.lv() instanceof Lvalue.Var v && !v.var().isGlobalStorage() ? heldOffset(s.contents(in.region(v.var(), f.fn())).load(Interval.ZERO, 8), unit) : null;
         }
         if (e instanceof Expr.AddressOf ao) {
             Fields fs = Fields.of(ao.lv());
@@ -333,6 +336,13 @@ final class Relations {
             return new Linear(l.x, l.sx, r.x, sign * r.sx, k);
         }
         return null;
+    }
+
+    /** The offset, in elements, of a pointer to one known place of one object; else null. */
+    private static Linear heldOffset(Value p, long unit) {
+        if (p.unknown || p.pts.size() != 1) return null;
+        Interval off = p.pts.values().iterator().next();
+        return off.isSingleton() && off.lo() >= 0 && off.lo() % unit == 0 ? Linear.constant(off.lo() / unit) : null;
     }
 
     /**
@@ -758,26 +768,31 @@ final class Relations {
         for (Object[] t : terms) if (mayBeNull(in, (String) t[0], s)) return;
         Octagon<String> o = s.rel;
         if (op == BinOp.NE) {
-            // x - y != c where the relations make it exactly c: the test cannot hold
-            if (terms.size() == 2 && (int) terms.get(0)[1] == 1 && (int) terms.get(1)[1] == -1
-                    && o.variables().contains((String) terms.get(0)[0]) && o.variables().contains((String) terms.get(1)[0])
-                    && o.upperDiff((String) terms.get(0)[0], (String) terms.get(1)[0]) == c
-                    && o.upperDiff((String) terms.get(1)[0], (String) terms.get(0)[0]) == -c) s.bottom = true;
-            // x != c at an end of x's bounds moves that end ({@code (d[1] & 7) != 0}: the masked copy from 1)
-            // (integers only: two pointers at the same offset of different objects differ)
-            if (terms.size() == 1 && Math.abs((int) terms.get(0)[1]) == 1 && c != Long.MIN_VALUE && o.variables().contains((String) terms.get(0)[0])
+            boolean pair = terms.size() == 2 && (int) terms.get(0)[1] == 1 && (int) terms.get(1)[1] == -1
+                    && o.variables().contains((String) terms.get(0)[0]) && o.variables().contains((String) terms.get(1)[0]);
+            Octagon<String> n = o;
+            if (pair && c != Long.MIN_VALUE) {
+                // x - y != c where the relations make it exactly c: the test cannot hold; at an end of what they
+                // bound x - y to, it moves that end ({@code i == len} failed after a loop that stops at
+                // {@code i < len}: {@code i < len}; {@code p == end} after {@code p < end}: pointers an earlier
+                // comparison related are into one object, as C requires of the comparison)
+                String x = (String) terms.get(0)[0], y = (String) terms.get(1)[0];
+                n = o.upperDiff(x, y) == c ? o.assumeLe(x, y, c - 1) : o.upperDiff(y, x) == -c ? o.assumeLe(y, x, -c - 1) : o;
+            } else if (terms.size() == 1 && Math.abs((int) terms.get(0)[1]) == 1 && c != Long.MIN_VALUE && o.variables().contains((String) terms.get(0)[0])
                     && strip(left).type() instanceof Type.Int && strip(right).type() instanceof Type.Int) {
+                // x != c at an end of x's bounds moves that end ({@code (d[1] & 7) != 0}: the masked copy from 1)
+                // (integers only: two pointers at the same offset of different objects differ)
                 String x = (String) terms.get(0)[0];
                 long v = (int) terms.get(0)[1] * c;
                 Interval b = o.bounds(x);
-                Octagon<String> n = b.lo() == v && v < Interval.POS_INF ? o.meetInterval(x, Interval.of(v + 1, Interval.POS_INF))
+                n = b.lo() == v && v < Interval.POS_INF ? o.meetInterval(x, Interval.of(v + 1, Interval.POS_INF))
                         : b.hi() == v && v > Interval.NEG_INF ? o.meetInterval(x, Interval.of(Interval.NEG_INF, v - 1)) : o;
-                if (n.isBottom()) s.bottom = true;
-                else if (n != o) {
-                    s.rel = n;
-                    learn(in, l, s);
-                    learn(in, r, s);
-                }
+            }
+            if (n.isBottom()) s.bottom = true;
+            else if (n != o) {
+                s.rel = n;
+                learn(in, l, s);
+                learn(in, r, s);
             }
             return;
         }
@@ -1043,3 +1058,4 @@ final class Relations {
         return o;
     }
 }
+
