@@ -6,10 +6,12 @@ import io.memsafe.analysis.domain.Origin;
 import io.memsafe.analysis.domain.Region;
 import io.memsafe.analysis.domain.State;
 import io.memsafe.analysis.domain.Value;
+import io.memsafe.ir.BasicBlock;
 import io.memsafe.ir.Expr;
 import io.memsafe.ir.Expr.BinOp;
 import io.memsafe.ir.Function;
 import io.memsafe.ir.Lvalue;
+import io.memsafe.ir.Stmt;
 import io.memsafe.ir.Type;
 import io.memsafe.ir.Variable;
 import io.memsafe.models.Effect;
@@ -254,8 +256,8 @@ final class BlockCounts {
         if (e instanceof Expr.Binary a && (a.op() == BinOp.ADD || a.op() == BinOp.SUB)) e = Expr.uncast(a.left());
         if (fn == null || !(e instanceof Expr.Load l) || !(l.lv() instanceof Lvalue.Var v)) return 0;
         long k = 0;
-        for (io.memsafe.ir.BasicBlock bb : fn.blocks) for (io.memsafe.ir.Stmt st : bb.stmts) {
-            if (st instanceof io.memsafe.ir.Stmt.Assign as && as.target() instanceof Lvalue.Var t && t.var() == v.var()
+        for (BasicBlock bb : fn.blocks) for (Stmt st : bb.stmts) {
+            if (st instanceof Stmt.Assign as && as.target() instanceof Lvalue.Var t && t.var() == v.var()
                     && Expr.uncast(as.value()) instanceof Expr.Binary add && add.op() == BinOp.ADD
                     && Expr.uncast(add.left()) instanceof Expr.Load al && al.lv() instanceof Lvalue.Var av && av.var() == v.var()
                     && Relations.constant(add.right()) instanceof Long step) k = Math.max(k, step);
@@ -434,5 +436,3 @@ final class BlockCounts {
         return s.rel.upperDiff(k, n) == 0 && s.rel.upperDiff(n, k) == 0;
     }
 }
-
-

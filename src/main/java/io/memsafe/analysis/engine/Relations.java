@@ -338,6 +338,15 @@ final class Relations {
         return null;
     }
 
+    /** Two related places that are integers, or pointers that may designate one same object (the only ones whose offsets compare). */
+    private static boolean oneObject(Interpreter in, String x, String y, State s) {
+        Place px = in.relatedPlaces.get(x), py = in.relatedPlaces.get(y);
+        if (px == null || py == null || !px.pointer() && !py.pointer()) return true;
+        if (!px.pointer() || !py.pointer()) return false;
+        Value a = held(px, s), b = held(py, s);
+        return !a.unknown && !b.unknown && !java.util.Collections.disjoint(a.pts.keySet(), b.pts.keySet());
+    }
+
     /** The offset, in elements, of a pointer to one known place of one object; else null. */
     private static Linear heldOffset(Value p, long unit) {
         if (p.unknown || p.pts.size() != 1) return null;
@@ -777,7 +786,8 @@ final class Relations {
                 // {@code i < len}: {@code i < len}; {@code p == end} after {@code p < end}: pointers an earlier
                 // comparison related are into one object, as C requires of the comparison)
                 String x = (String) terms.get(0)[0], y = (String) terms.get(1)[0];
-                n = o.upperDiff(x, y) == c ? o.assumeLe(x, y, c - 1) : o.upperDiff(y, x) == -c ? o.assumeLe(y, x, -c - 1) : o;
+                boolean exact = o.upperDiff(x, y) == c && o.upperDiff(y, x) == -c;
+                if (exact || oneObject(in, x, y, s)) n = o.upperDiff(x, y) == c ? o.assumeLe(x, y, c - 1) : o.upperDiff(y, x) == -c ? o.assumeLe(y, x, -c - 1) : o;
             } else if (terms.size() == 1 && Math.abs((int) terms.get(0)[1]) == 1 && c != Long.MIN_VALUE && o.variables().contains((String) terms.get(0)[0])
                     && strip(left).type() instanceof Type.Int && strip(right).type() instanceof Type.Int) {
                 // x != c at an end of x's bounds moves that end ({@code (d[1] & 7) != 0}: the masked copy from 1)
@@ -1058,4 +1068,3 @@ final class Relations {
         return o;
     }
 }
-
