@@ -148,7 +148,7 @@ final class BlockCounts {
             String walked = walkedPointer(in, e, b, f);
             if (walked == null || !s.rel.variables().contains(walked) || at.pts.size() != 1) return none;
             Region r = at.pts.keySet().iterator().next();
-            return elementInBlock(in, s, new Value(Interval.BOTTOM, Map.of(r, Interval.ZERO), false, at.taint, at.widened), b,
+            return elementInBlock(in, s, Value.pointer(r, Interval.ZERO), b,
                     new Relations.Linear(walked, 1, null, 0, i.c()), write, none, f.depth() == 0, f.fn(), e.base());
         }
         if (i == null || i.x() == null || i.y() != null || i.sx() != 1) return none;

@@ -19,7 +19,8 @@ import java.util.List;
  * selector: the function does not take a buffer and its length, and the integer is no untrusted
  * length (an index into a table the caller picks is the caller's to bound). An integer the function
  * never reads at all is the size of a buffer it ignores ({@code upper_copy(out, out_size, in, in_len)}
- * writing {@code in_len} bytes): what it writes there is bounded by nothing.
+ * writing {@code in_len} bytes): what it writes there is bounded by nothing. And whether a byte pointer
+ * that follows a buffer parameter marks where its bytes end ({@link #usedAsEnd}).
  */
 final class LengthUses {
     private LengthUses() { }
@@ -155,6 +156,6 @@ final class LengthUses {
         if (d.byteOffset() < 0) return false;
         Expr p = Expr.uncast(d.pointer());
         if (is(p, v)) return true;
-        return p instanceof Expr.Binary b && b.op() == Expr.BinOp.ADD && is(b.left(), v) && !(Relations.constant(b.right()) == null && b.right() instanceof Expr.IntConst);
+        return p instanceof Expr.Binary b && b.op() == Expr.BinOp.ADD && is(b.left(), v) && !(Expr.uncast(b.right()) instanceof Expr.IntConst k && k.value() < 0);
     }
 }

@@ -311,7 +311,9 @@ final class Relations {
             if (k != null) return new Linear(k, 1, null, 0, 0);
             // a local pointer the function never compares, at one known place of one object (a parameter at the
             // start of what it was handed): that offset ({@code end = buf + len} then is {@code len} past it)
-            return l.lv() instanceof Lvalue.Var v && !v.var().isGlobalStorage() ? heldOffset(s.contents(in.region(v.var(), f.fn())).load(Interval.ZERO, 8), unit) : null;
+            if (!(l.lv() instanceof Lvalue.Var v) || v.var().isGlobalStorage()) return null;
+            Value off = offsetOf(s.contents(in.region(v.var(), f.fn())).load(Interval.ZERO, 8), unit);
+            return !off.unknown && off.num.isSingleton() && off.num.lo() >= 0 ? Linear.constant(off.num.lo()) : null;
         }
         if (e instanceof Expr.AddressOf ao) {
             Fields fs = Fields.of(ao.lv());
@@ -345,13 +347,6 @@ final class Relations {
         if (!px.pointer() || !py.pointer()) return false;
         Value a = held(px, s), b = held(py, s);
         return !a.unknown && !b.unknown && !java.util.Collections.disjoint(a.pts.keySet(), b.pts.keySet());
-    }
-
-    /** The offset, in elements, of a pointer to one known place of one object; else null. */
-    private static Linear heldOffset(Value p, long unit) {
-        if (p.unknown || p.pts.size() != 1) return null;
-        Interval off = p.pts.values().iterator().next();
-        return off.isSingleton() && off.lo() >= 0 && off.lo() % unit == 0 ? Linear.constant(off.lo() / unit) : null;
     }
 
     /**
