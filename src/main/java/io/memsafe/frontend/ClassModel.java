@@ -15,7 +15,9 @@ import org.eclipse.cdt.core.dom.ast.cpp.ICPPConstructor;
 import org.eclipse.cdt.core.dom.ast.cpp.ICPPMethod;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the lowering needs to know of a C++ class: whether it is polymorphic, the slots of its
@@ -56,8 +58,12 @@ final class ClassModel {
 
     /** The signatures of the virtual functions, in slot order. */
     static List<String> slots(ICPPClassType c) {
+        List<String> known = UNIT.get().slots().get(c);
+        if (known != null) return known;
         List<String> out = new ArrayList<>();
         collect(c, out, 0);
+        out = List.copyOf(out);
+        UNIT.get().slots().put(c, out);
         return out;
     }
 
@@ -163,11 +169,28 @@ final class ClassModel {
         return out;
     }
 
+    /**
+     * The declared methods of each class asked about in the unit being lowered, on the lowering thread.
+     * CDT makes a template specialisation's members afresh at every ask, and lowering asks for each
+     * call and each class layout: on fish-shell that was a sixth of the lowering thread's time.
+     */
+    private static final ThreadLocal<UnitCache> UNIT = ThreadLocal.withInitial(UnitCache::new);
+
+    /** Per class binding: its declared methods, and its slots ({@link #slots}, asked at every call of a method). */
+    private record UnitCache(Map<ICPPClassType, ICPPMethod[]> methods, Map<ICPPClassType, List<String>> slots) {
+        UnitCache() { this(new IdentityHashMap<>(), new IdentityHashMap<>()); }
+    }
+
+    /** Forgets what this class kept: the bindings belong to one unit's AST. */
+    static void forgetUnit() { UNIT.remove(); }
+
     private static ICPPMethod[] declaredMethods(ICPPClassType c) {
-        try {
-            return c.getDeclaredMethods();
-        } catch (RuntimeException e) {
-            return new ICPPMethod[0];
-        }
+        return UNIT.get().methods().computeIfAbsent(c, k -> {
+            try {
+                return k.getDeclaredMethods();
+            } catch (RuntimeException e) {
+                return new ICPPMethod[0];
+            }
+        });
     }
 }

@@ -37,6 +37,8 @@ public final class Frontend {
         // a second scan in the same process (tests, a daemon) must see files edited since the first
         SourceFiles.forget();
         Lowering.GlobalSymbols globals = new Lowering.GlobalSymbols();
+        // a stored unit's code must stand alone: another unit's copy may be gone in a later scan
+        globals.reuseDefinitions = store == null;
         int n = units.size(), ahead = Math.max(2, 2 * jobs);
         List<Program> parts = new ArrayList<>();
         // per unit, its diagnostics (or, for a unit read from the store, its code being read on a worker)

@@ -95,6 +95,29 @@ public final class Lowering {
             return var;
         }
 
+        /**
+         * Each function definition lowered (name and place, as {@link Program#add} identifies it) with its
+         * unit, when units that define one again may leave it out ({@link #reuseDefinitions}).
+         */
+        private final Map<String, String> definedIn = new HashMap<>();
+        /** Set when no unit's code is stored: a unit's code then need not hold what an earlier unit defined. */
+        boolean reuseDefinitions;
+
+        /**
+         * Whether another unit lowered this definition before: the program keeps that first copy
+         * ({@link Program#add}), so lowering it again only makes code that is dropped. A header's inline
+         * functions are most of what a C++ unit defines (on fish-shell, 85% of the definitions lowered).
+         */
+        synchronized boolean loweredBefore(String definition, String unit) {
+            String first = definedIn.get(definition);
+            return first != null && !first.equals(unit);
+        }
+
+        /** Notes that {@code unit}'s code holds this definition (once it was lowered whole). */
+        synchronized void lowered(String definition, String unit) {
+            if (reuseDefinitions) definedIn.putIfAbsent(definition, unit);
+        }
+
         /** The type of the variable {@link #link} would return for this declaration now, without linking it. */
         synchronized Type linkedType(String key, Type type) {
             Variable var = byName.get(key);
@@ -153,7 +176,12 @@ public final class Lowering {
     DataModel model() { return types.model(); }
 
     public void lower(IASTTranslationUnit tu) {
-        for (IASTDeclaration d : tu.getDeclarations()) lowerTopLevel(d);
+        ClassModel.forgetUnit();
+        try {
+            for (IASTDeclaration d : tu.getDeclarations()) lowerTopLevel(d);
+        } finally {
+            ClassModel.forgetUnit();
+        }
     }
 
     private void lowerTopLevel(IASTDeclaration d) {
@@ -239,6 +267,13 @@ public final class Lowering {
         IASTDeclarator inner = innermost(dtor);
         IBinding b = inner.getName().resolveBinding();
         String name = b instanceof IFunction bf ? LinkNames.of(bf) : inner.getName().getLastName().toString();
+        SourceLoc at = loc(fd);
+        if (globals.loweredBefore(name + "@" + at, unit)) {
+            // what the program keeps of this unit's copy: that the unit's calls of the name reach the first one
+            boolean internal = fd.getDeclSpecifier().getStorageClass() == IASTDeclSpecifier.sc_static || (b instanceof IFunction bf && LinkNames.internal(bf));
+            program.add(new Function(name, new Type.Function(Type.VOID, List.of(), false), List.of(), internal, at, unit));
+            return;
+        }
         Type ft = b instanceof IFunction f ? types.lower(f.getType()) : Type.UNKNOWN;
         Type.Function type = ft instanceof Type.Function t ? t : new Type.Function(Type.INT, List.of(), true);
         boolean isStatic = fd.getDeclSpecifier().getStorageClass() == IASTDeclSpecifier.sc_static
@@ -275,7 +310,7 @@ public final class Lowering {
             }
         }
         returnsReference = b instanceof IFunction rf && References.isReference(rf.getType().getReturnType());
-        fn = new Function(name, type, params, isStatic, loc(fd), unit);
+        fn = new Function(name, type, params, isStatic, at, unit);
         fn.takesVaList = takesVaList;
         fn.noReturn = b instanceof IFunction nf && calls.declaredNoReturn(nf, fd.getTranslationUnit());
         fn.cplusplus = fd.getTranslationUnit() instanceof org.eclipse.cdt.core.dom.ast.cpp.ICPPASTTranslationUnit;
@@ -287,6 +322,7 @@ public final class Lowering {
         statements.lowerStatement(fd.getBody());
         cur.to(fn.exit);
         program.add(fn);
+        globals.lowered(name + "@" + at, unit);
         fn = null;
     }
 

@@ -88,8 +88,9 @@ final class TypeLowering {
             List<Type.Field> fields = new ArrayList<>();
             long off = 0, size = 0, maxAlign = 1;
             boolean unknown = false, placedAfterUnknown = false;
-            IField[] own = c.getFields();
-            if (c instanceof ICPPClassType cls) {
+            IField[] own;
+            if (!(c instanceof ICPPClassType cls)) own = c.getFields();
+            else {
                 // C++: the vtable pointer first (a polymorphic class), then the base classes' members, then its own
                 own = cls.getDeclaredFields();
                 if (ClassModel.isPolymorphic(cls)) {

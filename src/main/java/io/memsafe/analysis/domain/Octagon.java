@@ -535,6 +535,8 @@ public final class Octagon<K extends Comparable<K>> {
             fj[p] = from.get(p)[1];
         }
         boolean join = f == JOIN;
+        // which dimensions keep a constraint, seen as the entries are made (the rows of p are its entries)
+        boolean[] live = new boolean[n];
         for (int p = 0; p < n; p++) {
             st[p] = Math.max(stamps[fi[p]], o.stamps[fj[p]]);
             for (int q = 0; q < n; q++) {
@@ -543,12 +545,14 @@ public final class Octagon<K extends Comparable<K>> {
                     if (a == b) continue;
                     long mine = matrix.get(2 * fi[p] + s / 2, 2 * fi[q] + s % 2);
                     long theirs = o.matrix.get(2 * fj[p] + s / 2, 2 * fj[q] + s % 2);
-                    r.set(a, b, join ? Math.max(mine, theirs) : f.apply(mine, theirs, p == q));
+                    long v = join ? Math.max(mine, theirs) : f.apply(mine, theirs, p == q);
+                    r.set(a, b, v);
+                    if (v != INF) live[p] = true;
                 }
             }
         }
         Octagon<K> res = new Octagon<>(List.copyOf(common), r, st, Math.max(clock, o.clock), false, closedResult, maxVariables);
-        return res.dropUnconstrained();
+        return res.keepOnly(live);
     }
 
     /** Entry by entry over the union of dimensions, then a full closure. */
@@ -575,13 +579,26 @@ public final class Octagon<K extends Comparable<K>> {
     }
 
     private Octagon<K> dropUnconstrained() {
-        boolean all = true;
-        for (int i = 0; i < terms.size() && all; i++) all = matrix.constrained(i);
-        if (all) return this;
-        Edit<K> e = new Edit<>(this);
-        e.removeUnconstrained();
-        Octagon<K> r = e.build();
-        return new Octagon<>(r.terms, r.matrix, r.stamps, clock, false, closed, maxVariables);
+        boolean[] live = new boolean[terms.size()];
+        for (int i = 0; i < live.length; i++) live[i] = matrix.constrained(i);
+        return keepOnly(live);
+    }
+
+    /** This without the dimensions {@code live} marks false (each found unconstrained). */
+    private Octagon<K> keepOnly(boolean[] live) {
+        int k = 0;
+        for (boolean b : live) if (b) k++;
+        if (k == live.length) return this;
+        int[] from = new int[k];
+        long[] st = new long[k];
+        List<OctagonTerm<K>> kept = new ArrayList<>(k);
+        for (int i = 0, j = 0; i < live.length; i++) {
+            if (!live[i]) continue;
+            from[j] = i;
+            st[j++] = stamps[i];
+            kept.add(terms.get(i));
+        }
+        return new Octagon<>(List.copyOf(kept), matrix.remap(k, from), st, clock, false, closed, maxVariables);
     }
 
     /** The tightly closed form: this, unless this came out of {@link #widen}. */
