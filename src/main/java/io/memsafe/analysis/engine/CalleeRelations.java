@@ -78,9 +78,23 @@ final class CalleeRelations {
         if (exit.bottom || exit.rel.variables().isEmpty()) return null;
         String frame = Interpreter.frameKeys(callee);
         List<String> keep = new ArrayList<>();
+        List<String> counted = new ArrayList<>();
         for (String k : exit.rel.variables()) {
             Relations.Place p = in.relatedPlaces.get(k);
             if (member(in, k) && !p.region().key.startsWith(frame)) keep.add(k);
+            else if (BlockCounts.isCount(k) ? !BlockCounts.countedBlock(k).startsWith(frame) : p != null && !p.pointer() && !p.region().key.startsWith(frame)) counted.add(k);
+        }
+        // an integer of the caller's memory the callee kept within a block's count, and that count: a
+        // helper that advances the caller's offset through its input ({@code while (b->offset < b->length
+        // && ...) b->offset++}) leaves it at most the input's length, which the caller's next read of
+        // {@code content + offset + k} needs (an integer alone, not bound to a count, stays the callee's)
+        for (int a = 0; a < counted.size(); a++) {
+            for (int b = 0; b < counted.size(); b++) {
+                if (a != b && BlockCounts.isCount(counted.get(b)) && !BlockCounts.isCount(counted.get(a)) && tied(exit.rel, counted.get(a), counted.get(b))) {
+                    if (!keep.contains(counted.get(a))) keep.add(counted.get(a));
+                    if (!keep.contains(counted.get(b))) keep.add(counted.get(b));
+                }
+            }
         }
         if (keep.size() < 2) return null;
         Octagon<String> o = exit.rel.project(keep);

@@ -21,8 +21,9 @@ import java.util.Set;
  * from memory against a constant, and none of them is taken at a zero byte, so the scan runs past the
  * input's end, and past any terminator, whenever the input lacks the byte it looks for. Where the scan
  * stops is then the input's choice: the position is as untrusted as the bytes, and no check relates it
- * to the input's length. A loop with any other way out (a comparison with the length or an end pointer,
- * a test a zero byte ends, a call, a return the analysis cannot read as a byte test) is not one.
+ * to the input's length. A loop every way round which has another way out (a comparison with the length
+ * or an end pointer, a test a zero byte ends, a call, a return the analysis cannot read as a byte test)
+ * is not one; an exit only some iterations reach (after an escape byte) leaves the others unbounded.
  */
 final class ScanLoops {
     private ScanLoops() { }
@@ -33,7 +34,8 @@ final class ScanLoops {
      */
     static Origin unbounded(Interpreter in, Lvalue lv, Value p, State s, Interpreter.Frame f) {
         if (f.fn() == null || in.block == null || lv.type().size() != 1 || !(lv instanceof Lvalue.Deref || lv instanceof Lvalue.Index)) return null;
-        if (p.unknown || p.pts.size() != 1 || p.taint != null) return null;
+        // (a start the checks tied to the input's length carries that length's origin: the scan from there is no less the input's choice)
+        if (p.unknown || p.pts.size() != 1) return null;
         Map.Entry<Region, Interval> t = p.pts.entrySet().iterator().next();
         Interval off = t.getValue();
         if (!AttackSurface.isInput(t.getKey()) || off.isBottom() || off.lo() < 0 || off.hi() != Interval.POS_INF
@@ -41,28 +43,81 @@ final class ScanLoops {
         FunctionFixpoint.Shape shape = in.shape(f.fn());
         BasicBlock head = shape.innermostLoop().get(in.block);
         if (head == null) return null;
-        SourceLoc stop = stopsOnlyAtByte(shape.loops().get(head));
+        Set<BasicBlock> loop = shape.loops().get(head);
+        SourceLoc stop = stopsOnlyAtByte(loop, head, in.block);
         if (stop == null) return null;
+        boolean everyExit = loop.stream().allMatch(b -> exitsAtBytesOnly(b, loop) != null);
         return new Origin("the position where the scan stops, which only a byte of the input decides: the loop's test stops neither at"
-                + " the input's end nor at a terminator,", stop);
+                + " the input's end nor at a terminator" + (everyExit ? "," : " (its other ways out, such as a test of the length, are off"
+                + " the way round that skips them),"), stop);
     }
 
-    /** The location of a stopping test when every exit of the loop is a byte test that a zero byte does not take; else null. */
-    private static SourceLoc stopsOnlyAtByte(Set<BasicBlock> loop) {
-        if (loop == null) return null;
-        SourceLoc at = null;
+    /**
+     * The location of a stopping test when some way round the loop through {@code read} (the block of the
+     * read) leaves the loop only at byte tests that a zero byte does not take; else null. Other exits off
+     * that way count for nothing: a test of the length taken only after an escape byte ({@code if (*p ==
+     * '\\') { if (p + 1 - s >= len) fail; p++; }}) stops no scan of an input without one.
+     */
+    private static SourceLoc stopsOnlyAtByte(Set<BasicBlock> loop, BasicBlock head, BasicBlock read) {
+        if (loop == null || !loop.contains(read)) return null;
+        // the blocks of the loop each of whose exits is such a byte test (the location of the first one)
+        Map<BasicBlock, SourceLoc> clean = new java.util.HashMap<>();
         for (BasicBlock b : loop) {
-            for (BasicBlock succ : b.succs) {
-                if (loop.contains(succ)) continue;
-                // the branch's test opens the block it leads to; a jump out (break) follows the test of its own block
-                Stmt.Assume a = leading(succ);
-                if (a == null && b.succs.size() == 1) a = leading(b);
-                if (a == null) return null;
-                boolean[] byteRead = {false};
-                Long v = atZeroByte(a.cond(), byteRead);
-                if (v == null || !byteRead[0] || (v != 0) == a.truth()) return null;
-                if (at == null || a.loc().line() < at.line()) at = a.loc();
+            SourceLoc at = exitsAtBytesOnly(b, loop);
+            if (at != null) clean.put(b, at);
+        }
+        if (!clean.containsKey(head) || !clean.containsKey(read)) return null;
+        // round the loop through clean blocks only: from the head to the read, and from the read back to the head
+        Set<BasicBlock> fromHead = new java.util.HashSet<>();
+        if (read != head && !reaches(head, read, head, clean.keySet(), fromHead)) return null;
+        if (!reaches(read, head, head, clean.keySet(), new java.util.HashSet<>())) return null;
+        SourceLoc at = null;
+        fromHead.add(head);
+        for (BasicBlock b : fromHead) {
+            SourceLoc l = clean.get(b);
+            if (l != null && l != NO_EXIT && (at == null || l.line() < at.line())) at = l;
+        }
+        return at;
+    }
+
+    /** A clean block with no way out of the loop. */
+    private static final SourceLoc NO_EXIT = new SourceLoc("", 0, 0);
+
+    /**
+     * Does an edge path from {@code from} reach {@code to} through {@code allowed} blocks, without passing
+     * the loop's {@code head} on the way (a way round ends there)? {@code seen} gets the blocks visited.
+     */
+    private static boolean reaches(BasicBlock from, BasicBlock to, BasicBlock head, Set<BasicBlock> allowed, Set<BasicBlock> seen) {
+        java.util.ArrayDeque<BasicBlock> work = new java.util.ArrayDeque<>();
+        work.add(from);
+        boolean found = false;
+        while (!work.isEmpty()) {
+            BasicBlock b = work.poll();
+            for (BasicBlock n : b.succs) {
+                if (n == to) found = true;
+                if (n == head || !allowed.contains(n) || !seen.add(n)) continue;
+                work.add(n);
             }
+        }
+        return found;
+    }
+
+    /**
+     * For a block of the loop: the location of its first exit test when every way out of the loop from it
+     * is a byte test that a zero byte does not take ({@link #NO_EXIT} when it has none); null otherwise.
+     */
+    private static SourceLoc exitsAtBytesOnly(BasicBlock b, Set<BasicBlock> loop) {
+        SourceLoc at = NO_EXIT;
+        for (BasicBlock succ : b.succs) {
+            if (loop.contains(succ)) continue;
+            // the branch's test opens the block it leads to; a jump out (break) follows the test of its own block
+            Stmt.Assume a = leading(succ);
+            if (a == null && b.succs.size() == 1) a = leading(b);
+            if (a == null) return null;
+            boolean[] byteRead = {false};
+            Long v = atZeroByte(a.cond(), byteRead);
+            if (v == null || !byteRead[0] || (v != 0) == a.truth()) return null;
+            if (at == NO_EXIT || a.loc().line() < at.line()) at = a.loc();
         }
         return at;
     }
