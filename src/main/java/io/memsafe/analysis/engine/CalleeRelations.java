@@ -82,12 +82,17 @@ final class CalleeRelations {
         for (String k : exit.rel.variables()) {
             Relations.Place p = in.relatedPlaces.get(k);
             if (member(in, k) && !p.region().key.startsWith(frame)) keep.add(k);
-            else if (BlockCounts.isCount(k) ? !BlockCounts.countedBlock(k).startsWith(frame) : p != null && !p.pointer() && !p.region().key.startsWith(frame)) counted.add(k);
+            else if (BlockCounts.isCount(k) ? !BlockCounts.countedBlock(k).startsWith(frame)
+                    : p != null && !p.pointer() && !p.region().key.startsWith(frame) && !readFromInput(in, Relations.value(in, k, exit))) counted.add(k);
         }
         // an integer of the caller's memory the callee kept within a block's count, and that count: a
         // helper that advances the caller's offset through its input ({@code while (b->offset < b->length
         // && ...) b->offset++}) leaves it at most the input's length, which the caller's next read of
-        // {@code content + offset + k} needs (an integer alone, not bound to a count, stays the callee's)
+        // {@code content + offset + k} needs (an integer alone, not bound to a count, stays the callee's).
+        // Not a value read from the input (a length field the helper stored): what bounds an untrusted
+        // length is judged where it is used, by the checks there (a bound the helper drew from a sum the
+        // relations keep loosely made a length checked against what is left of the input look checked
+        // against the whole of it)
         for (int a = 0; a < counted.size(); a++) {
             for (int b = 0; b < counted.size(); b++) {
                 if (a != b && BlockCounts.isCount(counted.get(b)) && !BlockCounts.isCount(counted.get(a)) && tied(exit.rel, counted.get(a), counted.get(b))) {
@@ -99,6 +104,13 @@ final class CalleeRelations {
         if (keep.size() < 2) return null;
         Octagon<String> o = exit.rel.project(keep);
         return o.isBottom() || o.isTop() ? null : o;
+    }
+
+    /** A value read from the input: untrusted, from another source than an input's own length parameter. */
+    private static boolean readFromInput(Interpreter in, io.memsafe.analysis.domain.Value v) {
+        if (v.taint == null) return false;
+        for (io.memsafe.analysis.domain.Origin length : in.inputLengths.values()) if (length.sameSource(v.taint)) return false;
+        return true;
     }
 
     /** The caller's state after the call takes what the callee left ({@link #outOfCallee}; null: nothing). */
