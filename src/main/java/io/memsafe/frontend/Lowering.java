@@ -268,16 +268,15 @@ public final class Lowering {
         IBinding b = inner.getName().resolveBinding();
         String name = b instanceof IFunction bf ? LinkNames.of(bf) : inner.getName().getLastName().toString();
         SourceLoc at = loc(fd);
+        boolean isStatic = fd.getDeclSpecifier().getStorageClass() == IASTDeclSpecifier.sc_static
+                || (b instanceof IFunction bf && LinkNames.internal(bf));
         if (globals.loweredBefore(name + "@" + at, unit)) {
             // what the program keeps of this unit's copy: that the unit's calls of the name reach the first one
-            boolean internal = fd.getDeclSpecifier().getStorageClass() == IASTDeclSpecifier.sc_static || (b instanceof IFunction bf && LinkNames.internal(bf));
-            program.add(new Function(name, new Type.Function(Type.VOID, List.of(), false), List.of(), internal, at, unit));
+            program.add(new Function(name, new Type.Function(Type.VOID, List.of(), false), List.of(), isStatic, at, unit));
             return;
         }
         Type ft = b instanceof IFunction f ? types.lower(f.getType()) : Type.UNKNOWN;
         Type.Function type = ft instanceof Type.Function t ? t : new Type.Function(Type.INT, List.of(), true);
-        boolean isStatic = fd.getDeclSpecifier().getStorageClass() == IASTDeclSpecifier.sc_static
-                || (b instanceof IFunction bf && LinkNames.internal(bf));
         List<Variable> params = new ArrayList<>();
         boolean takesVaList = false;
         thisVar = null;

@@ -44,9 +44,16 @@ final class ScanLoops {
         BasicBlock head = shape.innermostLoop().get(in.block);
         if (head == null) return null;
         Set<BasicBlock> loop = shape.loops().get(head);
-        SourceLoc stop = stopsOnlyAtByte(loop, head, in.block);
+        if (loop == null || !loop.contains(in.block)) return null;
+        // the blocks of the loop each of whose exits is such a byte test (the location of the first one)
+        Map<BasicBlock, SourceLoc> clean = new java.util.HashMap<>();
+        for (BasicBlock b : loop) {
+            SourceLoc at = exitsAtBytesOnly(b, loop);
+            if (at != null) clean.put(b, at);
+        }
+        SourceLoc stop = stopsOnlyAtByte(clean, head, in.block);
         if (stop == null) return null;
-        boolean everyExit = loop.stream().allMatch(b -> exitsAtBytesOnly(b, loop) != null);
+        boolean everyExit = clean.size() == loop.size();
         return new Origin("the position where the scan stops, which only a byte of the input decides: the loop's test stops neither at"
                 + " the input's end nor at a terminator" + (everyExit ? "," : " (its other ways out, such as a test of the length, are off"
                 + " the way round that skips them),"), stop);
@@ -54,18 +61,12 @@ final class ScanLoops {
 
     /**
      * The location of a stopping test when some way round the loop through {@code read} (the block of the
-     * read) leaves the loop only at byte tests that a zero byte does not take; else null. Other exits off
+     * read), through {@code clean} blocks only ({@link #exitsAtBytesOnly}), leaves the loop only at byte
+     * tests that a zero byte does not take; else null. Other exits off
      * that way count for nothing: a test of the length taken only after an escape byte ({@code if (*p ==
      * '\\') { if (p + 1 - s >= len) fail; p++; }}) stops no scan of an input without one.
      */
-    private static SourceLoc stopsOnlyAtByte(Set<BasicBlock> loop, BasicBlock head, BasicBlock read) {
-        if (loop == null || !loop.contains(read)) return null;
-        // the blocks of the loop each of whose exits is such a byte test (the location of the first one)
-        Map<BasicBlock, SourceLoc> clean = new java.util.HashMap<>();
-        for (BasicBlock b : loop) {
-            SourceLoc at = exitsAtBytesOnly(b, loop);
-            if (at != null) clean.put(b, at);
-        }
+    private static SourceLoc stopsOnlyAtByte(Map<BasicBlock, SourceLoc> clean, BasicBlock head, BasicBlock read) {
         if (!clean.containsKey(head) || !clean.containsKey(read)) return null;
         // round the loop through clean blocks only: from the head to the read, and from the read back to the head
         Set<BasicBlock> fromHead = new java.util.HashSet<>();
@@ -75,13 +76,10 @@ final class ScanLoops {
         fromHead.add(head);
         for (BasicBlock b : fromHead) {
             SourceLoc l = clean.get(b);
-            if (l != null && l != NO_EXIT && (at == null || l.line() < at.line())) at = l;
+            if (l != null && l != SourceLoc.NONE && (at == null || l.line() < at.line())) at = l;
         }
         return at;
     }
-
-    /** A clean block with no way out of the loop. */
-    private static final SourceLoc NO_EXIT = new SourceLoc("", 0, 0);
 
     /**
      * Does an edge path from {@code from} reach {@code to} through {@code allowed} blocks, without passing
@@ -104,10 +102,10 @@ final class ScanLoops {
 
     /**
      * For a block of the loop: the location of its first exit test when every way out of the loop from it
-     * is a byte test that a zero byte does not take ({@link #NO_EXIT} when it has none); null otherwise.
+     * is a byte test that a zero byte does not take ({@link SourceLoc#NONE} when it has none); null otherwise.
      */
     private static SourceLoc exitsAtBytesOnly(BasicBlock b, Set<BasicBlock> loop) {
-        SourceLoc at = NO_EXIT;
+        SourceLoc at = SourceLoc.NONE;
         for (BasicBlock succ : b.succs) {
             if (loop.contains(succ)) continue;
             // the branch's test opens the block it leads to; a jump out (break) follows the test of its own block
@@ -117,7 +115,7 @@ final class ScanLoops {
             boolean[] byteRead = {false};
             Long v = atZeroByte(a.cond(), byteRead);
             if (v == null || !byteRead[0] || (v != 0) == a.truth()) return null;
-            if (at == NO_EXIT || a.loc().line() < at.line()) at = a.loc();
+            if (at == SourceLoc.NONE || a.loc().line() < at.line()) at = a.loc();
         }
         return at;
     }
