@@ -217,6 +217,8 @@ record BoundsViolation(Region region, Interval offset, Interval length, long siz
         else if (size < 0) sb.append(a.operation() != null && offset.isSingleton() && offset.lo() == 0
                 ? ": no check relates the length to the buffer's size, so it may end past it"
                 : ": no check relates the offset to the buffer's length, so it may end past it");
+        else if (onlyGuaranteed && (a.end() == MemoryAccess.End.MAY_REACH_COUNT || a.end() == MemoryAccess.End.PAST_COUNT))
+            sb.append(": may end past the block (its size, ").append(region.size.num).append(" bytes, is the input's choice)");
         else if (onlyGuaranteed && region.kind == Region.Kind.HEAP && !region.size.unknown && region.size.num.hi() != Interval.POS_INF)
             sb.append(": ends past the ").append(size).append(" bytes it is sure to have (its size, ").append(region.size.num)
                     .append(" bytes, is the input's choice, and no check relates the length or offset read from its own bytes to it)");

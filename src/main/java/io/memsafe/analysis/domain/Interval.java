@@ -43,12 +43,16 @@ public record Interval(long lo, long hi) {
         if (next.isBottom()) return this;
         long l = lo, h = hi;
         if (next.lo < lo) {
-            l = NEG_INF;
-            for (int i = thresholds.length - 1; i >= 0; i--) if (thresholds[i] <= next.lo) { l = thresholds[i]; break; }
+            // the greatest threshold at most next.lo (thresholds ascend: a binary search)
+            int i = java.util.Arrays.binarySearch(thresholds, next.lo);
+            int at = i >= 0 ? i : -i - 2;
+            l = at >= 0 ? thresholds[at] : NEG_INF;
         }
         if (next.hi > hi) {
-            h = POS_INF;
-            for (long t : thresholds) if (t >= next.hi) { h = t; break; }
+            // the least threshold at least next.hi
+            int i = java.util.Arrays.binarySearch(thresholds, next.hi);
+            int at = i >= 0 ? i : -i - 1;
+            h = at < thresholds.length ? thresholds[at] : POS_INF;
         }
         return new Interval(l, h);
     }

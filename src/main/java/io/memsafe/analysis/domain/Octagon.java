@@ -471,9 +471,14 @@ public final class Octagon<K extends Comparable<K>> {
         return s.stream().mapToLong(Long::longValue).toArray();
     }
 
+    /** The least of the (ascending) steps, scaled, that is at least {@code v}; INF if none (a binary search: a function may have hundreds of constants). */
     private static long nextStep(long v, long[] steps, int scale) {
-        for (long t : steps) if (t * scale >= v) return t * scale;
-        return INF;
+        int lo = 0, hi = steps.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (steps[mid] * scale >= v) hi = mid; else lo = mid + 1;
+        }
+        return lo < steps.length ? steps[lo] * scale : INF;
     }
 
     /** Narrowing: only the bounds widening dropped (INF here) come back, from {@code next}. */

@@ -197,7 +197,7 @@ final class CalleeAnalyses {
                 // each outcome as the statement's state gets it (Interpreter.exec): what the call changed
                 // forgotten, then what the callee's relations say of it
                 Relations.forgetChanged(before, null, in, st, f);
-                CalleeRelations.add(st, CalleeRelations.outOfCallee(in, callee, x));
+                CalleeRelations.add(st, CalleeRelations.outOfCallee(in, callee, x, sum.ranOn()));
                 cases.add(Map.entry(st, r));
             }
         }
@@ -227,7 +227,7 @@ final class CalleeAnalyses {
         SomePaths.fromCallee(exit, s, held, call);
         // a joined block's cells may be kept as they were while the callee wrote other values of the same range
         if (!joined.isEmpty()) Relations.forgetFields(in, s, joined);
-        in.leftByCallee(s, CalleeRelations.outOfCallee(in, callee, exit));
+        in.leftByCallee(s, CalleeRelations.outOfCallee(in, callee, exit, ranOn));
         Value r = s.contents(ret).load(Interval.ZERO, 8);
         if (!callee.cplusplus && callee.type != null && callee.type.returnType() instanceof Type.Struct) in.structReturned = s.contents(ret);
         s.mem.remove(ret);

@@ -74,16 +74,30 @@ final class CalleeRelations {
      * moves an object's cursor keeps it before the object's end ({@code line_end_ < buf_end_}), which the
      * next call of the method, from the caller's loop, needs as much as this one did. Null when none.
      */
-    static Octagon<String> outOfCallee(Interpreter in, Function callee, State exit) {
+    static Octagon<String> outOfCallee(Interpreter in, Function callee, State exit, State entry) {
         if (exit.bottom || exit.rel.variables().isEmpty()) return null;
         String frame = Interpreter.frameKeys(callee);
         List<String> keep = new ArrayList<>();
         List<String> counted = new ArrayList<>();
+        List<String> fromInput = new ArrayList<>();
         for (String k : exit.rel.variables()) {
             Relations.Place p = in.relatedPlaces.get(k);
             if (member(in, k) && !p.region().key.startsWith(frame)) keep.add(k);
             else if (BlockCounts.isCount(k) ? !BlockCounts.countedBlock(k).startsWith(frame)
-                    : p != null && !p.pointer() && !p.region().key.startsWith(frame) && !readFromInput(in, Relations.value(in, k, exit))) counted.add(k);
+                    : p != null && !p.pointer() && !p.region().key.startsWith(frame)) {
+                if (readFromInput(in, Relations.value(in, k, exit))) fromInput.add(k);
+                else counted.add(k);
+            }
+        }
+        // a value read from the input that is the element count of a block the callee allocated for it
+        // ({@code pal->rgba = malloc(nc * sizeof *pal->rgba); pal->ncolors = nc}): whatever its source, it
+        // is that block's count, the bound the caller's index into the block is checked against
+        for (String v : fromInput) {
+            for (String c : counted) {
+                if (!BlockCounts.isCount(c) || blockAt(entry, BlockCounts.countedBlock(c)) || !equal(exit.rel, v, c)) continue;
+                if (!keep.contains(v)) keep.add(v);
+                if (!keep.contains(c)) keep.add(c);
+            }
         }
         // an integer of the caller's memory the callee kept within a block's count, and that count: a
         // helper that advances the caller's offset through its input ({@code while (b->offset < b->length
@@ -104,6 +118,18 @@ final class CalleeRelations {
         if (keep.size() < 2) return null;
         Octagon<String> o = exit.rel.project(keep);
         return o.isBottom() || o.isTop() ? null : o;
+    }
+
+    /** Does {@code s} hold a region of key {@code key} (the callee got it from its caller)? */
+    private static boolean blockAt(State s, String key) {
+        if (s == null) return true;
+        for (io.memsafe.analysis.domain.Region r : s.mem.keySet()) if (r.key.equals(key)) return true;
+        return false;
+    }
+
+    /** Does {@code o} say x == y? */
+    private static boolean equal(Octagon<String> o, String x, String y) {
+        return o.upperDiff(x, y) <= 0 && o.upperDiff(y, x) <= 0;
     }
 
     /** A value read from the input: untrusted, from another source than an input's own length parameter. */

@@ -494,12 +494,15 @@ final class FunctionFixpoint {
             if (RELEASE_RULES.contains(checker.rule().id())) lifecycle.add(checker.rule().id() + " " + loc);
             outer.report(checker, loc, message, trace);
         };
+        Map<BasicBlock, State> outerEntries = in.loopEntries;
+        in.loopEntries = new HashMap<>();
         try {
             List<Map.Entry<SourceLoc, State>> returns = new ArrayList<>();
             for (BasicBlock b : shape.rpo()) {
                 State s = states.get(b);
                 if (s == null || s.bottom) continue;
                 State out = transfer(b, s, frame);
+                if (entersLoop(b)) in.loopEntries.put(b, out);
                 if (b.succs.contains(fn.exit) && !out.bottom) returns.add(Map.entry(returnAt(b), out));
                 // only where the join made a block "maybe freed" can one incoming path have freed it for sure
                 if (b.preds.size() > 1 && s.freed.values().stream().anyMatch(l -> !l.must()) && releases(b)) {
@@ -514,8 +517,18 @@ final class FunctionFixpoint {
             if (exit != null) FrameEscapes.check(in, fn, exit, lastStatement(), frame);
         } finally {
             in.reporter = outer;
+            in.loopEntries = outerEntries;
         }
         if (in.forced == null) AttackerChoices.replay(in, fn, shape, states, entry, frame, reported);
+    }
+
+    /** Does {@code b} go into a loop from outside it? */
+    private boolean entersLoop(BasicBlock b) {
+        for (BasicBlock t : b.succs) {
+            Set<BasicBlock> loop = shape.loops().get(t);
+            if (loop != null && !loop.contains(b)) return true;
+        }
+        return false;
     }
 
     /** Keep the states of the run once stable, for a reporting pass later ({@link #reportAgain}); then call {@link #onStable}. */

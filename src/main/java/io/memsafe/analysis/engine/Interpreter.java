@@ -331,7 +331,7 @@ public final class Interpreter {
             // a copy of bytes nothing wrote on any path is indeterminate in turn; one that may read
             // written bytes (the highest element of a loop's reads) is a read like any other
             if (copy && !registerLike(lv, f) && unwrittenRead(p, size, charLike, s, true) != null) copiedIndeterminate = true;
-            else if (f.report()) uninitializedRead(lv.loc(), p, size, charLike, s, f);
+            else if (f.report()) uninitializedRead(lv, p, size, charLike, s, f);
             if (f.report() && !(copy && !registerLike(lv, f))
                     && (lv instanceof Lvalue.Var ? SomePaths.of(p, State.OnSome.UNWRITTEN, s) : namedMember(lv) ? SomePaths.unwrittenPart(p, size, s) : null) instanceof State.OnSomePaths w) {
                 Region r = p.pts.keySet().iterator().next();
@@ -666,11 +666,12 @@ public final class Interpreter {
     }
 
     /** A load from automatic or heap storage that nothing has written on any path to here. */
-    private void uninitializedRead(SourceLoc loc, Value p, long size, boolean charLike, State s, Frame f) {
+    private void uninitializedRead(Lvalue lv, Value p, long size, boolean charLike, State s, Frame f) {
         String part = unwrittenRead(p, size, charLike, s, false);
+        if (part == null) part = LoopReads.unwrittenInRange(this, lv, p, size, s, f);
         if (part == null) return;
         Region r = p.pts.keySet().iterator().next();
-        for (Checker c : checkers) c.onUninitializedRead(loc, r, part.isEmpty() ? null : part, withCalls(f));
+        for (Checker c : checkers) c.onUninitializedRead(lv.loc(), r, part.isEmpty() ? null : part, withCalls(f));
     }
 
     /** What a load reads that nothing has written ("" when nothing at all was written to the storage), or null. */
@@ -756,6 +757,12 @@ public final class Interpreter {
     /** The block and the index in it of the statement being executed (by {@link FunctionFixpoint}), if any. */
     io.memsafe.ir.BasicBlock block;
     int index;
+
+    /**
+     * In a reporting pass, the state each block that enters a loop from outside leaves (they come
+     * before the loop in the pass's order); else null. {@link LoopReads} reads a counter's first value there.
+     */
+    Map<io.memsafe.ir.BasicBlock, State> loopEntries;
 
     /** Where the statement being executed is. */
     private SourceLoc at = SourceLoc.NONE;

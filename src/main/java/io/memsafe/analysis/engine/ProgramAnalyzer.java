@@ -606,7 +606,7 @@ public final class ProgramAnalyzer {
         }
     }
 
-    private static void walk(Expr e, java.util.function.Consumer<Expr> f) {
+    static void walk(Expr e, java.util.function.Consumer<Expr> f) {
         f.accept(e);
         switch (e) {
             case Expr.Binary b -> { walk(b.left(), f); walk(b.right(), f); }
