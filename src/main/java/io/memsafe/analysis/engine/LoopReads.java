@@ -73,12 +73,12 @@ final class LoopReads {
         long elements = Math.min(n.lo() - first, MAX_ELEMENTS);
         long from = at.lo() + first * a.scale(), to = from + elements * a.scale() - 1;
         // past the storage's end it is an out-of-bounds read, which the buffer checkers report
-        if (r.size.unknown || !r.size.num.isSingleton() && r.size.num.lo() <= to || r.size.num.isSingleton() && r.size.num.lo() <= to) return null;
+        if (r.size.unknown || r.size.num.isBottom() || r.size.num.lo() <= to) return null;
         ByteRanges hole = c.written.missing(from, to);
         if (hole.isEmpty()) return null;
         long lo = hole.lo(0), hi = hole.hi(0);
         return "bytes " + lo + ".." + hi + ", which nothing has written (only bytes " + c.written + " may have been): the loop reads every element"
-                + " from index " + first + " up to its bound " + spelled(bound, n) + "";
+                + " from index " + first + " up to its bound " + spelled(bound, n);
     }
 
     private static String spelled(Expr bound, Interval n) {
