@@ -51,8 +51,9 @@ final class LoopReads {
         Set<BasicBlock> loop = head == null ? null : shape.loops().get(head);
         if (loop == null || !loop.contains(in.block) || shape.addressTaken().contains(a.counter())) return null;
         Expr bound = onlyExitBound(loop, a.counter());
-        if (bound == null || !steppedByOne(loop, a.counter()) || !invariant(bound, loop, shape) || !invariant(a.base(), loop, shape)
-                || skippable(loop, head, in.block) || steppedBeforeRead(loop, head, in.block, in.index, a.counter())) return null;
+        if (bound == null || !steppedByOne(loop, a.counter()) || !invariant(bound, loop, shape) || a.base() != null && !invariant(a.base(), loop, shape)) return null;
+        Set<BasicBlock> before = beforeRead(loop, head, in.block);
+        if (before == null || steppedBeforeRead(before, in.block, in.index, a.counter())) return null;
         // the counter's first value in the loop: the greatest it may have on any way in
         long first = Long.MIN_VALUE;
         for (BasicBlock pred : head.preds) {
@@ -66,7 +67,7 @@ final class LoopReads {
         if (first == Long.MIN_VALUE || first < 0) return null;
         State here = s.copy();
         Interval n = in.eval(bound, here, quiet(f)).num;
-        Value base = in.eval(a.base(), here, quiet(f));
+        Value base = a.base() != null ? in.eval(a.base(), here, quiet(f)) : in.address(a.array(), here, quiet(f));
         if (n.isBottom() || n.lo() <= first || base.unknown || base.pts.size() != 1 || !base.pts.containsKey(r)) return null;
         Interval at = base.pts.get(r);
         if (!at.isSingleton() || at.lo() < 0) return null;
@@ -89,16 +90,18 @@ final class LoopReads {
 
     private static Interpreter.Frame quiet(Interpreter.Frame f) { return new Interpreter.Frame(f.fn(), f.depth(), f.calls(), f.parent(), false); }
 
-    /** A read of element {@code counter} from {@code base}, elements {@code scale} bytes apart. */
-    private record Access(Expr base, Variable counter, long scale) { }
+    /**
+     * A read of element {@code counter}, elements {@code scale} bytes apart, from the pointer {@code base}
+     * or (null base) from the start of the array variable {@code array}.
+     */
+    private record Access(Expr base, Lvalue.Var array, Variable counter, long scale) { }
 
-    /** {@code *(base + i)} with the element's size as the addition's scale, or {@code base[i]} of an array variable. */
+    /** {@code *(base + i)} with the element's size as the addition's scale, or {@code a[i]} of an array variable. */
     private static Access access(Lvalue lv, long size) {
         if (lv instanceof Lvalue.Deref d && d.byteOffset() == 0 && Expr.uncast(d.pointer()) instanceof Expr.Binary b
-                && b.op() == Expr.BinOp.ADD && b.scale() == size && counter(b.right()) instanceof Variable i) return new Access(b.left(), i, size);
+                && b.op() == Expr.BinOp.ADD && b.scale() == size && counter(b.right()) instanceof Variable i) return new Access(b.left(), null, i, size);
         if (lv instanceof Lvalue.Index x && x.base() instanceof Lvalue.Var v && v.var().type instanceof io.memsafe.ir.Type.Array
-                && counter(x.index()) instanceof Variable i && lv.type().size() == size)
-            return new Access(new Expr.AddressOf(v, new io.memsafe.ir.Type.Pointer(lv.type(), 8)), i, size);
+                && counter(x.index()) instanceof Variable i && lv.type().size() == size) return new Access(null, v, i, size);
         return null;
     }
 
@@ -119,7 +122,7 @@ final class LoopReads {
             if (b.succs.isEmpty()) return null;
             for (BasicBlock t : b.succs) {
                 if (loop.contains(t)) continue;
-                if (bound != null || t.stmts.isEmpty() || !(t.stmts.get(0) instanceof Stmt.Assume as) || as.truth()) return null;
+                if (bound != null || !(ScanLoops.leading(t) instanceof Stmt.Assume as) || as.truth()) return null;
                 if (!(Expr.uncast(as.cond()) instanceof Expr.Binary cmp)) return null;
                 if (cmp.op() == Expr.BinOp.LT && counter(cmp.left()) == i) bound = cmp.right();
                 else if (cmp.op() == Expr.BinOp.GT && counter(cmp.right()) == i) bound = cmp.left();
@@ -141,18 +144,9 @@ final class LoopReads {
         return steps == 1;
     }
 
-    /**
-     * Is the counter stepped before the read on the way round (so that its first value is not read):
-     * in the read's block ahead of it, or in a block the head reaches without passing the read?
-     */
-    private static boolean steppedBeforeRead(Set<BasicBlock> loop, BasicBlock head, BasicBlock read, int readAt, Variable i) {
+    /** Is the counter stepped before the read on the way round: ahead of it in its block, or in a block {@link #beforeRead}? */
+    private static boolean steppedBeforeRead(Set<BasicBlock> before, BasicBlock read, int readAt, Variable i) {
         for (int k = 0; k < readAt && k < read.stmts.size(); k++) if (Stmt.target(read.stmts.get(k)) instanceof Lvalue.Var v && v.var() == i) return true;
-        if (read == head) return false;
-        Set<BasicBlock> before = new HashSet<>(List.of(head));
-        ArrayDeque<BasicBlock> work = new ArrayDeque<>(List.of(head));
-        while (!work.isEmpty()) {
-            for (BasicBlock t : work.poll().succs) if (t != read && t != head && loop.contains(t) && before.add(t)) work.add(t);
-        }
         for (BasicBlock b : before) for (Stmt st : b.stmts) if (Stmt.target(st) instanceof Lvalue.Var v && v.var() == i) return true;
         return false;
     }
@@ -178,19 +172,21 @@ final class LoopReads {
         return true;
     }
 
-    /** Is there a way round the loop that does not pass {@code read}? */
-    private static boolean skippable(Set<BasicBlock> loop, BasicBlock head, BasicBlock read) {
-        if (read == head) return false;
-        Set<BasicBlock> seen = new HashSet<>();
+    /**
+     * The blocks of the loop its head reaches before the read (the head included, unless it is the read);
+     * null when a way round the loop does not pass the read.
+     */
+    private static Set<BasicBlock> beforeRead(Set<BasicBlock> loop, BasicBlock head, BasicBlock read) {
+        Set<BasicBlock> before = new HashSet<>();
+        if (read == head) return before;
+        before.add(head);
         ArrayDeque<BasicBlock> work = new ArrayDeque<>(List.of(head));
         while (!work.isEmpty()) {
-            BasicBlock b = work.poll();
-            for (BasicBlock t : b.succs) {
-                if (t == head) return true;
-                if (t == read || !loop.contains(t) || !seen.add(t)) continue;
-                work.add(t);
+            for (BasicBlock t : work.poll().succs) {
+                if (t == head) return null;
+                if (t != read && loop.contains(t) && before.add(t)) work.add(t);
             }
         }
-        return false;
+        return before;
     }
 }

@@ -120,7 +120,8 @@ final class ScanLoops {
         return at;
     }
 
-    private static Stmt.Assume leading(BasicBlock b) {
+    /** The test a block opens with (a branch's condition), or null. */
+    static Stmt.Assume leading(BasicBlock b) {
         return !b.stmts.isEmpty() && b.stmts.get(0) instanceof Stmt.Assume a ? a : null;
     }
 
