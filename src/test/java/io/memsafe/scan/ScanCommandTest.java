@@ -163,6 +163,34 @@ class ScanCommandTest {
     }
 
     @Test
+    void aRootsRoomForCalleeAnalysesFollowsItsLanguage(@TempDir Path tmp) throws IOException {
+        // a root calls 80 distinct helpers, then one whose overflow depends on the argument it is given: a C
+        // root has room for 150 callee analyses and follows the last call; a C++ root has room for 60, so the
+        // last call is havocked as an unknown one, and the helper analysed on its own has no index to judge
+        StringBuilder c = new StringBuilder("static void put(char *b, int i) { b[i] = 0; }\n");
+        for (int k = 0; k < 80; k++) c.append("static int f").append(k).append("(int x) { return x + ").append(k).append("; }\n");
+        c.append("int run(int x) {\n  char b[8];\n  int s = 0;\n");
+        for (int k = 0; k < 80; k++) c.append("  s += f").append(k).append("(x);\n");
+        c.append("  put(b, 8);\n  return s;\n}\n");
+        for (String name : new String[] {"calls.c", "calls.cpp"}) {
+            Path src = tmp.resolve(name);
+            Files.writeString(src, c.toString());
+            Path out = tmp.resolve(name + ".json");
+            int rc = Main.run("scan", src.toString(), "--no-cache", "--format", "json", "-o", out.toString());
+            JsonNode doc = new ObjectMapper().readTree(out.toFile());
+            if (name.endsWith(".c")) {
+                assertThat(rc).isEqualTo(1);
+                assertThat(doc.get("findings").size()).isEqualTo(1);
+                assertThat(doc.at("/findings/0/line").asInt()).isEqualTo(1);
+                assertThat(doc.at("/findings/0/message").asText()).contains("offset 8");
+            } else {
+                assertThat(rc).isEqualTo(0);
+                assertThat(doc.get("findings").size()).isZero();
+            }
+        }
+    }
+
+    @Test
     void aFileCompiledTwiceIsAnalysedOnce(@TempDir Path tmp) throws IOException {
         Files.writeString(tmp.resolve("a.c"), String.join("\n",
                 "static int twice(int x) { return 2 * x; }",

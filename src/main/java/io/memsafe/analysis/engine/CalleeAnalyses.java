@@ -38,6 +38,16 @@ final class CalleeAnalyses {
      * call tree; past it, calls fall back to the havoc of an unknown call.
      */
     static final int MAX_CALLEE_ANALYSES = 150;
+    /**
+     * The same for a root written in C++, where every constructor, destructor, operator and accessor is a
+     * call of its own, each analysed in the contexts the caller's objects give it, on states that hold
+     * those objects whole. At 150 a fifth of fish-shell's roots used all their room and took three
+     * quarters of its analysis time; at 60 the scan takes a quarter less time, with the same reports
+     * and the Juliet C++ development set identical case by case. C keeps 150: at 60 a C parser's loop
+     * over its sections (71 callee analyses) lost a finding (docs/BENCHMARKS.md, thirty-sixth session).
+     * Clang's analyzer likewise spends less on C++ calls by default (it does not inline container methods).
+     */
+    static final int MAX_CALLEE_ANALYSES_CPLUSPLUS = 60;
     /** Callees with more basic blocks than this are not re-analysed per call site: they are roots of their own. */
     static final int MAX_INLINED_BLOCKS = 300;
     /** How deep calls are followed in context; 0 analyses a function on its own (the fallback when a root runs out of in.budget). */
@@ -92,7 +102,15 @@ final class CalleeAnalyses {
     private final Map<Summaries.Summary, Stable> stable = new java.util.IdentityHashMap<>();
     private static final int MAX_STABLE = 256;
 
+    /** The room of the root analysed now ({@link #root}). */
+    private int rootRoom = MAX_CALLEE_ANALYSES;
     private Work work = new Work(MAX_CALLEE_ANALYSES);
+
+    /** Starts the analysis of {@code root}: its room for callee analyses follows its language. */
+    void root(Function root) {
+        rootRoom = root.cplusplus ? MAX_CALLEE_ANALYSES_CPLUSPLUS : MAX_CALLEE_ANALYSES;
+        work = new Work(rootRoom);
+    }
 
     /** Callee analyses the root has used (its call tree, as analysed in context). */
     int used() { return work.used.size(); }
@@ -137,7 +155,7 @@ final class CalleeAnalyses {
     Value inline(Function callee, List<Value> args, Stmt.Call c, State s, Frame f, List<Map.Entry<State, Value>> cases) {
         lastNullReturn = null;
         Map<Integer, Contents> structs = in.structArguments(c, s, f);
-        if (f.depth() >= maxDepth || f.onStack(callee) || work.used.size() >= MAX_CALLEE_ANALYSES || callee.blocks.size() > MAX_INLINED_BLOCKS
+        if (f.depth() >= maxDepth || f.onStack(callee) || work.used.size() >= rootRoom || callee.blocks.size() > MAX_INLINED_BLOCKS
                 || callee.takesVaList || callee.noReturn) {
             // recursion, too deep or too much (the root's own limit; a callee analysis gets the room its
             // caller has left in resultFor): sound fallback, the callee is then analysed as a root of its own.

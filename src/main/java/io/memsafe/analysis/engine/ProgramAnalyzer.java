@@ -340,6 +340,7 @@ public final class ProgramAnalyzer {
     /** Analyses one root; returns null when done, or why it stopped. */
     private String analyseRoot(Interpreter in, Function root, Scope scope) {
         try {
+            in.callees.root(root);
             boolean isMain = root.name.equals("main");
             State s = in.initialState(isMain ? Set.of() : scope.of(root));
             bindRootParameters(in, root, s, isMain);
