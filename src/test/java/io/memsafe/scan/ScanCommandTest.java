@@ -191,6 +191,43 @@ class ScanCommandTest {
     }
 
     @Test
+    void aStringANamedEntryPointTakesEndsWhereItsCallerLikes(@TempDir Path tmp) throws IOException {
+        // a byte pointer with no length beside it: in a function the user names an entry point, the caller
+        // chooses the string's length, as with argv; in any other function it is no evidence
+        Path src = tmp.resolve("names.c");
+        Files.writeString(src, String.join("\n",
+                "#include <stdlib.h>",
+                "#include <string.h>",
+                "int keep_name(const char *s) { char buf[16]; strcpy(buf, s); return buf[0]; }",
+                "char *dup_name(const char *s) {",
+                "    unsigned short len = strlen(s);",
+                "    char *b = malloc(len + 1);",
+                "    if (!b) return NULL;",
+                "    strcpy(b, s);",
+                "    return b;",
+                "}",
+                "int keep_checked(const char *s) {",
+                "    char buf[16];",
+                "    size_t n = strlen(s);",
+                "    if (n >= sizeof buf) return -1;",
+                "    memcpy(buf, s, n + 1);",
+                "    return buf[0];",
+                "}",
+                "char *dup_whole(const char *s) { char *b = malloc(strlen(s) + 1); if (b) strcpy(b, s); return b; }", ""));
+        Path named = tmp.resolve("named.json"), plain = tmp.resolve("plain.json");
+        assertThat(Main.run("scan", src.toString(), "--no-cache", "--entry", "keep_*", "--entry", "dup_*", "--format", "json", "-o", named.toString()))
+                .isEqualTo(1);
+        JsonNode findings = new ObjectMapper().readTree(named.toFile()).get("findings");
+        assertThat(findings.size()).isEqualTo(2);
+        assertThat(findings.get(0).get("line").asInt()).isEqualTo(3);
+        assertThat(findings.get(0).get("message").asText()).contains("the length of input string 's' of entry point keep_name()");
+        assertThat(findings.get(1).get("line").asInt()).isEqualTo(5);
+        assertThat(findings.get(1).get("message").asText()).contains("does not fit the unsigned 16-bit type");
+        assertThat(Main.run("scan", src.toString(), "--no-cache", "--format", "json", "-o", plain.toString())).isEqualTo(0);
+        assertThat(new ObjectMapper().readTree(plain.toFile()).get("findings").size()).isZero();
+    }
+
+    @Test
     void aFileCompiledTwiceIsAnalysedOnce(@TempDir Path tmp) throws IOException {
         Files.writeString(tmp.resolve("a.c"), String.join("\n",
                 "static int twice(int x) { return 2 * x; }",

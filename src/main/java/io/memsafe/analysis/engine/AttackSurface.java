@@ -154,7 +154,13 @@ public final class AttackSurface {
                 Region r = new Region(INPUT + fn.unit + ":" + fn.name + ":" + p.name, Region.Kind.UNKNOWN, Value.UNKNOWN,
                         "input buffer '" + p.name + "' of " + fn.name + "()", fn.loc, "input");
                 Interval bytes = b.signed() ? Interval.of(-128, 127) : Interval.of(0, 255);
-                s.set(r, new Contents(new TreeMap<>(), Value.tainted(bytes, o), Value.UNKNOWN));
+                // a string with no length beside it, in an entry point the user names: the caller chooses where it
+                // ends, as with argv (an inferred entry point's buffer always has its length or end beside it)
+                String next = untrusted.get(e.getKey() + 1);
+                Value nul = named(fn) && !"length".equals(next) && !"end".equals(next)
+                        ? new Value(Interval.of(0, Interval.POS_INF), Map.of(), false,
+                                new Origin("the length of input string '" + p.name + "' of entry point " + fn.name + "()", fn.loc)) : Value.UNKNOWN;
+                s.set(r, new Contents(new TreeMap<>(), Value.tainted(bytes, o), nul));
                 buffers.put(e.getKey(), r);
                 v = Value.pointer(r, Interval.ZERO);
             } else {
