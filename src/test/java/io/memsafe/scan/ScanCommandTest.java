@@ -228,6 +228,29 @@ class ScanCommandTest {
     }
 
     @Test
+    void aBufferANamedEntryPointTakesIsAsLongAsTheIntegerThatFollowsIt(@TempDir Path tmp) throws IOException {
+        // the integer after a buffer, used as its length, is its length in a named entry point too: the index
+        // snprintf's result gives is checked against it, or reported when it is not
+        Path src = tmp.resolve("marks.c");
+        Files.writeString(src, String.join("\n",
+                "#include <stdio.h>",
+                "int mark_unchecked(char *buf, size_t size, const char *a) { int n = snprintf(buf, size, \"%s\", a); buf[n] = 'x'; return n; }",
+                "int mark_checked(char *buf, size_t size, const char *a) {",
+                "    int n = snprintf(buf, size, \"%s\", a);",
+                "    if (n < 0 || (size_t)n >= size) return -1;",
+                "    buf[n] = 'x';",
+                "    return n;",
+                "}", ""));
+        Path out = tmp.resolve("marks.json");
+        assertThat(Main.run("scan", src.toString(), "--no-cache", "--entry", "mark_*", "--format", "json", "-o", out.toString())).isEqualTo(1);
+        JsonNode findings = new ObjectMapper().readTree(out.toFile()).get("findings");
+        assertThat(findings.size()).isEqualTo(1);
+        assertThat(findings.get(0).get("line").asInt()).isEqualTo(2);
+        assertThat(findings.get(0).get("message").asText()).contains("input buffer 'buf' of mark_unchecked()")
+                .contains("the length of the whole output snprintf() formats");
+    }
+
+    @Test
     void aFileCompiledTwiceIsAnalysedOnce(@TempDir Path tmp) throws IOException {
         Files.writeString(tmp.resolve("a.c"), String.join("\n",
                 "static int twice(int x) { return 2 * x; }",

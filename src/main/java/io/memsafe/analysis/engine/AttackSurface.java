@@ -79,6 +79,12 @@ public final class AttackSurface {
                 if (t instanceof Type.Int it && it.size() > 1) out.put(i, "parameter");
                 else if (bytePointee(t) != null) out.put(i, "buffer");
             }
+            // a buffer and the integer after it that the function uses as its length: that many bytes, as in an
+            // entry point the scan infers (the length is still any value its type holds that is not negative)
+            for (int i = 0; i + 1 < fn.params.size(); i++) {
+                if ("buffer".equals(out.get(i)) && "parameter".equals(out.get(i + 1))
+                        && LengthUses.usedAsLength(fn, fn.params.get(i + 1), fn.params.get(i))) out.put(i + 1, "length");
+            }
             return out;
         }
         if (fn.name.equals("main")) return out;

@@ -264,9 +264,10 @@ final class Relations {
             if (l.x == null) return r.x == null ? Linear.constant(satAdd(l.c, -r.c)) : new Linear(r.x, -1, null, 0, satAdd(l.c, -r.c));
             return new Linear(l.x, 1, r.x, r.x == null ? 0 : -1, satAdd(l.c, -r.c));
         }
-        if (e instanceof Expr.Cast c && c.type() instanceof Type.Int to && c.operand().type() instanceof Type.Int from && to.size() == from.size()
+        if (e instanceof Expr.Cast c && c.type() instanceof Type.Int to && c.operand().type() instanceof Type.Int from && to.size() >= from.size()
                 && !to.signed() && from.signed()) {
-            // a signed value made unsigned ({@code (size_t)(end - pos)}) is the same number while not negative
+            // a signed value made unsigned ({@code (size_t)(end - pos)}, {@code (size_t)n} of an int) is the same
+            // number while not negative
             Linear l = linear(in, c.operand(), s, f);
             Interval v = l == null ? Interval.BOTTOM : exact(in, l, s);
             return !v.isBottom() && v.lo() >= 0 ? l : null;
