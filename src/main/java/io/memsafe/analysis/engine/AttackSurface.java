@@ -79,12 +79,9 @@ public final class AttackSurface {
                 if (t instanceof Type.Int it && it.size() > 1) out.put(i, "parameter");
                 else if (bytePointee(t) != null) out.put(i, "buffer");
             }
-            // a buffer and the integer after it that the function uses as its length: that many bytes, as in an
-            // entry point the scan infers (the length is still any value its type holds that is not negative)
-            for (int i = 0; i + 1 < fn.params.size(); i++) {
-                if ("buffer".equals(out.get(i)) && "parameter".equals(out.get(i + 1))
-                        && LengthUses.usedAsLength(fn, fn.params.get(i + 1), fn.params.get(i))) out.put(i + 1, "length");
-            }
+            // a buffer beside its length or its end, as in an entry point the scan infers: that many bytes (the
+            // length is still any value its type holds that is not negative)
+            pairs(fn, out);
             return out;
         }
         if (fn.name.equals("main")) return out;
@@ -93,6 +90,12 @@ public final class AttackSurface {
             if (!out.isEmpty()) return out;
         }
         if (fn.isStatic && !callback) return out;
+        pairs(fn, out);
+        return out;
+    }
+
+    /** Marks each byte buffer parameter followed by its length or by the end of its bytes, and that length or end. */
+    private static void pairs(Function fn, Map<Integer, String> out) {
         for (int i = 0; i + 1 < fn.params.size(); i++) {
             // a void * followed by an int is as often an opaque handle and a flag, an enum or a file offset
             // (a callback's user data and a signed curl_off_t): a void * buffer's length is a size_t, an
@@ -106,14 +109,13 @@ public final class AttackSurface {
                     && LengthUses.usedAsLength(fn, fn.params.get(i + 1), fn.params.get(i))) {
                 out.put(i, "buffer");
                 out.put(i + 1, "length");
-            } else if (b != null && !out.containsKey(i) && bytePointee(fn.params.get(i + 1).type) instanceof Type.Int e && e.size() == b.size()
+            } else if (b != null && !"end".equals(out.get(i)) && bytePointee(fn.params.get(i + 1).type) instanceof Type.Int e && e.size() == b.size()
                     && !voidBuffer && LengthUses.usedAsEnd(fn, fn.params.get(i), fn.params.get(i + 1))) {
                 // a buffer and the end of its bytes ({@code parse(const char *ptr, const char *end)})
                 out.put(i, "buffer");
                 out.put(i + 1, "end");
             }
         }
-        return out;
     }
 
     /** The bytes an entry point's buffer parameter designates (the regions {@link #bind} makes). */
