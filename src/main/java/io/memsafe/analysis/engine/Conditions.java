@@ -92,6 +92,12 @@ final class Conditions {
             }
             return;
         }
+        if (cond.type() instanceof Type.Int it) {
+            // an integer tested for itself is compared with zero, relations included: {@code while (n--)} tests
+            // the old value, and the count it leaves (old - 1) is not negative inside the loop
+            refine(in, new Expr.Binary(BinOp.NE, cond, new Expr.IntConst(0, it), Type.INT, 1), truth, s, f);
+            return;
+        }
         Value before = in.eval(cond, s, f);
         Set<Region> mayFail = Leaks.unchecked(before, Value.ZERO, s);
         if (!s.unchecked.isEmpty()) s.unchecked.keySet().removeAll(before.pts.keySet());

@@ -196,6 +196,17 @@ final class FunctionFixpoint {
         private static Set<Variable> comparedPointers(Function fn) {
             Set<Variable> out = new HashSet<>();
             forComparedOperands(fn, e -> pointersIn(e, out));
+            // and a local pointer moved by an amount that is not a constant ({@code out += len}, then
+            // {@code --out} once per byte of len): its offset is tied to that amount, which later tests decide
+            for (BasicBlock b : fn.blocks) for (Stmt st : b.stmts) {
+                if (st instanceof Stmt.Assign a && a.target() instanceof Lvalue.Var v && v.var().type instanceof io.memsafe.ir.Type.Pointer
+                        && !v.var().isGlobalStorage() && Relations.strip(a.value()) instanceof Expr.Binary x
+                        && (x.op() == Expr.BinOp.ADD || x.op() == Expr.BinOp.SUB) && x.left().type() instanceof io.memsafe.ir.Type.Pointer
+                        && x.right().type() instanceof io.memsafe.ir.Type.Int && Relations.constant(x.right()) == null) {
+                    out.add(v.var());
+                    pointersIn(x.left(), out);
+                }
+            }
             return out;
         }
 

@@ -79,11 +79,31 @@ final class LibraryRelations {
         while (base instanceof Expr.Cast || base instanceof Expr.Binary) base = base instanceof Expr.Cast c ? c.operand() : ((Expr.Binary) base).left();
         if (!(base instanceof Expr.Load)) return false;
         Linear p = linear(in, pe, s, f), len = linear(in, n, s, f);
+        if (p == null) p = offsetFromFixedPlace(in, pe, region, s, f);
         if (p == null || len == null || (p.x() == null && len.x() == null)) return false;
         Linear end = sum(p, len);
         if (end == null) return false;
         Interval e = exact(in, end, s), l = exact(in, len, s), at = exact(in, p, s);
         return !e.isBottom() && !l.isBottom() && !at.isBottom() && l.lo() >= 0 && at.lo() >= 0 && e.hi() <= size;
+    }
+
+    /**
+     * {@code q + k} of a pointer q that the relations do not follow (an element of a container, a member
+     * of another object) but that designates one fixed place of {@code region}: the offset k there, plus
+     * that place ({@code memcpy(blocks.back() + offset, src, avail)} with {@code offset + avail} bounded
+     * by the block's size).
+     */
+    private static Linear offsetFromFixedPlace(Interpreter in, Expr pe, Region region, State s, Interpreter.Frame f) {
+        while (pe instanceof Expr.Cast c && unit(c.operand().type()) == 1) pe = c.operand();
+        if (!(pe instanceof Expr.Binary b) || (b.op() != BinOp.ADD && b.op() != BinOp.SUB) || b.scale() != 1 || !(b.right().type() instanceof Type.Int)) return null;
+        Linear k = linear(in, b.right(), s, f);
+        if (k == null || k.y() != null) return null;
+        Value q = in.eval(b.left(), s.copy(), new Interpreter.Frame(f.fn(), f.depth(), f.calls(), f.parent(), false));
+        // (where it designates that object: what else it may designate is checked apart)
+        Interval at = q.pts.get(region);
+        if (at == null || !at.isSingleton() || at.lo() < 0) return null;
+        if (b.op() == BinOp.SUB) k = k.x() == null ? Linear.constant(-k.c()) : new Linear(k.x(), -k.sx(), null, 0, -k.c());
+        return new Linear(k.x(), k.sx(), null, 0, satAdd(k.c(), at.lo()));
     }
 
     /**

@@ -591,6 +591,14 @@ final class Relations {
         Linear l = linear(in, b, s, f);
         if (l == null || l.x == null) return null;
         Interval v = exact(in, l, s);
+        if (v.isBottom() && l.y != null && l.sx != l.sy && s.rel.variables().contains(l.x) && s.rel.variables().contains(l.y)) {
+            // operands the intervals know nothing of (a room computed from a caller's member) whose
+            // difference the relations still bound: {@code copy = MIN(n, room); n - copy} is not below zero
+            String plus = l.sx > 0 ? l.x : l.y, minus = l.sx > 0 ? l.y : l.x;
+            long lo = negated(s.rel.upperDiff(minus, plus)), hi = s.rel.upperDiff(plus, minus);
+            if (lo <= -Octagon.INF || lo == Interval.NEG_INF) return null;
+            v = Interval.of(satAdd(lo, l.c), hi == Interval.POS_INF || hi >= Octagon.INF ? Interval.POS_INF : satAdd(hi, l.c));
+        }
         return v.isBottom() || v.lo() < 0 ? null : v;
     }
 

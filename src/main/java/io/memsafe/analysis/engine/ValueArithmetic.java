@@ -133,6 +133,14 @@ final class ValueArithmetic {
             x = x.castTo(8, false);
             y = y.castTo(8, false);
         }
+        if (op == BinOp.MOD && type instanceof Type.Int t && !t.signed() && !b.unknown && !b.isPointer() && !a.isPointer() && !y.isBottom()
+                && y.lo() > 0 && y.hi() != Interval.POS_INF) {
+            // an unsigned remainder is below the divisor whatever the dividend ({@code offset = size % kBlockSize}
+            // of a size the analysis knows nothing of)
+            Interval below = Interval.of(0, y.hi() - 1);
+            Interval r = a.unknown || x.isBottom() ? below : x.castTo(t.size(), false).rem(y).meet(below);
+            if (!r.isBottom()) return new Value(r, Map.of(), false, taint, a.widened || b.widened);
+        }
         Interval r = switch (op) {
             case ADD -> x.add(y);
             case SUB -> x.sub(y);
