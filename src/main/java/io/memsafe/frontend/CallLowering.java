@@ -70,7 +70,7 @@ final class CallLowering {
             if (!m.isStatic()) {
                 method = m;
                 Type ownerType = lw.typeOf(fr.getFieldOwner());
-                object = !fr.isPointerDereference() ? lw.addressOf(fr.getFieldOwner())
+                object = !fr.isPointerDereference() ? objectAddress(fr.getFieldOwner(), c)
                         : ownerType instanceof Type.Pointer || ownerType instanceof Type.Array ? lw.rvalue(fr.getFieldOwner())
                         : SmartPointerLowering.smartClass(fr.getFieldOwner().getExpressionType()) != null
                             && lw.smart.target(fr.getFieldOwner(), where) instanceof Expr owned ? owned // p->f() through a smart pointer
@@ -151,12 +151,51 @@ final class CallLowering {
 
     /** Does a declaration of {@code f} carry a noreturn attribute? CDT looks at the declarator only; the attribute may stand before the declaration too. */
     private static boolean attributedDeclaration(IFunction f, IASTTranslationUnit tu) {
+        return attributed(f, tu, CallLowering::noReturn);
+    }
+
+    /**
+     * Is {@code f} declared with hidden visibility ({@code __attribute__((visibility("hidden")))}, what a
+     * library's internal-function macro expands to)? Such a function is not in the library's interface:
+     * no code outside the library calls it.
+     */
+    static boolean declaredHidden(IFunction f, IASTTranslationUnit tu) {
+        try {
+            return attributed(f, tu, CallLowering::hidden);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Does some declaration of {@code f} in the unit carry an attribute {@code test} accepts, on its declarator or before it? */
+    private static boolean attributed(IFunction f, IASTTranslationUnit tu, java.util.function.Predicate<IASTNode> test) {
         for (IASTName n : tu.getDeclarationsInAST(f)) {
             for (IASTNode at = n; at != null && !(at instanceof IASTTranslationUnit); at = at.getParent()) {
-                if (at instanceof IASTAttributeOwner o && noReturn(o)) return true;
-                if (at instanceof IASTSimpleDeclaration sd && noReturn(sd.getDeclSpecifier())) return true;
-                if (at instanceof IASTFunctionDefinition fd && noReturn(fd.getDeclSpecifier())) return true;
+                if (at instanceof IASTAttributeOwner && test.test(at)) return true;
+                if (at instanceof IASTSimpleDeclaration sd && test.test(sd.getDeclSpecifier())) return true;
+                if (at instanceof IASTFunctionDefinition fd && test.test(fd.getDeclSpecifier())) return true;
                 if (at instanceof IASTSimpleDeclaration || at instanceof IASTFunctionDefinition) break;
+            }
+        }
+        return false;
+    }
+
+    /** Does an attribute's argument (a token, or a list of them) spell {@code word}, in quotes or not? */
+    private static boolean says(IASTToken t, String word) {
+        if (t instanceof IASTTokenList list) {
+            for (IASTToken x : list.getTokens()) if (says(x, word)) return true;
+            return false;
+        }
+        return t != null && t.getTokenCharImage() != null && new String(t.getTokenCharImage()).replace("\"", "").equals(word);
+    }
+
+    private static boolean hidden(IASTNode owner) {
+        if (!(owner instanceof IASTAttributeOwner o)) return false;
+        for (IASTAttributeSpecifier spec : o.getAttributeSpecifiers()) {
+            if (!(spec instanceof IASTAttributeList list)) continue;
+            for (IASTAttribute a : list.getAttributes()) {
+                String name = new String(a.getName());
+                if ((name.equals("visibility") || name.equals("__visibility__")) && says(a.getArgumentClause(), "hidden")) return true;
             }
         }
         return false;
@@ -250,6 +289,19 @@ final class CallLowering {
         if (e instanceof IASTLiteralExpression) return true;
         if (e instanceof IASTUnaryExpression u && u.getOperator() == IASTUnaryExpression.op_amper) return designatesWithoutEffects(u.getOperand());
         return designatesWithoutEffects(e);
+    }
+
+    /**
+     * The address of the object a member call {@code x.m()} is made on. A temporary object
+     * ({@code Read(f, &b).ok()}) whose class declares a destructor is destroyed at the end of the
+     * full-expression, unless the call returns an object by value (which may share what the temporary
+     * owns, through a copy the analysis does not make).
+     */
+    private Expr objectAddress(IASTExpression owner, IASTFunctionCallExpression c) {
+        ICPPClassType cls = ClassLowering.destroyedTemporary(Lowering.unparen(owner));
+        Lvalue lv = lw.lvalue(owner);
+        if (cls != null && ClassLowering.classOf(c.getExpressionType()) == null && !References.returnsReference(c)) lw.classes.madeTemporary(lv, cls);
+        return new Expr.AddressOf(lv, lw.pointer(lv.type()));
     }
 
     /**

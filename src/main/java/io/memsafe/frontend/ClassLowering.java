@@ -54,6 +54,64 @@ final class ClassLowering {
     /** A new function: no local objects yet. */
     void reset() {
         destructible.clear();
+        temporaries.clear();
+    }
+
+    /** A class of the standard library the lowering models (smart pointers, strings, views, containers). */
+    static boolean libraryClass(ICPPClassType c) {
+        return SmartPointerLowering.isSmart(c) || StringLowering.isString(c) || ViewLowering.isView(c) || ContainerLowering.isContainer(c, false);
+    }
+
+    /** A temporary object of the full-expression being lowered, made in block {@code made}, destroyed at its end. */
+    record Temporary(Variable var, ICPPClassType cls, io.memsafe.ir.BasicBlock made) { }
+
+    /**
+     * The temporary objects of the full-expression being lowered whose destructor runs at its end: a call's
+     * result an expression statement discards ({@code s.Iterate(&h);} returning a status that owns a
+     * message), the object a member call is made on ({@code if (!Read(f, &b).ok())}).
+     */
+    private final List<Temporary> temporaries = new ArrayList<>();
+
+    /**
+     * The class of a temporary object (a prvalue) whose destructor the program declares, which the end
+     * of its full-expression runs; null for any other expression (the library's strings, containers and
+     * smart pointers are lowered by their own models).
+     */
+    static ICPPClassType destroyedTemporary(org.eclipse.cdt.core.dom.ast.IASTExpression e) {
+        if (!StringLowering.isTemporary(e)) return null;
+        ICPPClassType c = classOf(e.getExpressionType());
+        if (c == null || libraryClass(c) || ClassModel.userDestructor(c) == null) return null;
+        return c;
+    }
+
+    /** Remembers a temporary object of class {@code c} made at {@code lv}, to destroy at the end of its full-expression. */
+    void madeTemporary(Lvalue lv, ICPPClassType c) {
+        if (lv instanceof Lvalue.Var v) temporaries.add(new Temporary(v.var(), c, lowering.cur));
+    }
+
+    /** How many temporaries the full-expressions being lowered have made so far. */
+    int temporaryMark() { return temporaries.size(); }
+
+    /**
+     * The temporaries made since {@code mark}, taken off the list: those made in the block the lowering
+     * is in now, which every path from where they were made to here has gone through in a line (one
+     * made on an arm of {@code c ? a.f() : 0} is not, and is left alone: destroying it on the other
+     * arm would destroy what was never made).
+     */
+    List<Temporary> takeTemporaries(int mark) {
+        List<Temporary> since = temporaries.subList(Math.min(mark, temporaries.size()), temporaries.size());
+        List<Temporary> out = new ArrayList<>();
+        for (Temporary t : since) if (t.made() == lowering.cur) out.add(t);
+        since.clear();
+        return out;
+    }
+
+    /** Destructor calls for temporaries {@link #takeTemporaries} gave, last made first. */
+    void destroyTemporaries(List<Temporary> made, SourceLoc where) {
+        for (int i = made.size() - 1; i >= 0; i--) {
+            Variable v = made.get(i).var();
+            destroy(new Expr.AddressOf(new Lvalue.Var(v, where), lowering.pointer(v.type)), made.get(i).cls(), where, false);
+        }
     }
 
     /** Whether a local object needs its destructor called when its block is left (it is then remembered). */
@@ -92,6 +150,10 @@ final class ClassLowering {
                         // a member object built by the constructor the initialiser picks (m_(input) with
                         // m_'s class taking a string), not a copy of the argument
                         construct(new Expr.AddressOf(member, lowering.pointer(member.type())), cls, constructor, ci.getArguments(), Lowering.loc(mi));
+                    } else if (cls != null && mi.getInitializer() instanceof IASTInitializerList il && (constructor != null || libraryClass(cls))) {
+                        // m_{} or m_{args} of a class with constructors: the constructor picked runs (a default
+                        // constructor that fills a buffer, a vector that starts with a block), it does not zero the member
+                        construct(new Expr.AddressOf(member, lowering.pointer(member.type())), cls, constructor, il.getClauses(), Lowering.loc(mi));
                     } else {
                         lowering.initialize(member, member.type(), mi.getInitializer());
                     }
@@ -137,6 +199,18 @@ final class ClassLowering {
             else return null;
         }
         return null;
+    }
+
+    /**
+     * The constructor the program declares that {@code C x = y} runs for a {@code y} of another type than
+     * class {@code c} (a converting constructor); null when y is a C already (a copy) or the constructor
+     * is one the compiler makes.
+     */
+    static ICPPMethod converting(IASTNode declarator, ICPPClassType c, org.eclipse.cdt.core.dom.ast.IASTExpression y) {
+        ICPPMethod m = implicitlyCalled(declarator, false);
+        if (m == null || m.isImplicit()) return null;
+        ICPPClassType from = classOf(y.getExpressionType());
+        return from != null && from.isSameType(c) ? null : m;
     }
 
     /** The constructor or destructor a node calls implicitly (a declarator, new, delete, a temporary). */

@@ -42,7 +42,7 @@ final class ContainerLowering {
     /** The prelude's name of the element cell. */
     static final String ELEMENT = "__memsafe_element";
     /** The prelude's name of a vector's pointer to the heap block that holds its element cell. */
-    static final String STORAGE = "__memsafe_storage";
+    static final String STORAGE = Type.Struct.CONTAINER_STORAGE;
     /** The allocation family of that block: not the program's to free, so never a leak nor a mismatch. */
     static final String STORAGE_FAMILY = "container storage";
     /**

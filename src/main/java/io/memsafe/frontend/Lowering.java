@@ -312,6 +312,7 @@ public final class Lowering {
         fn = new Function(name, type, params, isStatic, at, unit);
         fn.takesVaList = takesVaList;
         fn.noReturn = b instanceof IFunction nf && calls.declaredNoReturn(nf, fd.getTranslationUnit());
+        fn.hidden = !isStatic && b instanceof IFunction hf && CallLowering.declaredHidden(hf, fd.getTranslationUnit());
         fn.cplusplus = fd.getTranslationUnit() instanceof org.eclipse.cdt.core.dom.ast.cpp.ICPPASTTranslationUnit;
         fn.entry = fn.newBlock();
         fn.exit = fn.newBlock();
@@ -456,6 +457,12 @@ public final class Lowering {
                 else if (StringLowering.isString(cls)) strings.construct(target, new IASTInitializerClause[] {x}, where);
                 else if (ViewLowering.isView(cls)) views.construct(target, new IASTInitializerClause[] {x}, where);
                 else containers.copyInto(target, x, where);
+            } else if (cls != null && init instanceof IASTEqualsInitializer eq && eq.getInitializerClause() instanceof IASTExpression x
+                    && ClassLowering.converting(dtor, cls, x) instanceof ICPPMethod ctor) {
+                // C x = y of a y of another type: the converting constructor C(y) makes x (a view of a string
+                // keeps its data and its size, not the string's bytes)
+                SourceLoc where = loc(dtor);
+                classes.construct(new Expr.AddressOf(new Lvalue.Var(var, where), pointer(var.type)), cls, ctor, new IASTInitializerClause[] {x}, where);
             } else if (cls != null && constructed) {
                 // an object constructed in place: C x; C x(args); C x{args}
                 IASTInitializerClause[] args = init instanceof ICPPASTConstructorInitializer ci ? ci.getArguments()
@@ -709,7 +716,12 @@ public final class Lowering {
                 return load(lvalue(f), where);
             }
             case IASTFunctionCallExpression c -> {
-                if (References.returnsReference(c)) return load(new Lvalue.Deref(calls.call(c, where), 0, typeOf(c), where), where);
+                if (References.returnsReference(c)) {
+                    Expr address = calls.call(c, where);
+                    // the value of what a lowered call designates directly (std::min's chosen value): that place itself
+                    if (address instanceof Expr.AddressOf ao && ao.lv() instanceof Lvalue.Var && ao.lv().type().equals(typeOf(c))) return load(ao.lv(), where);
+                    return load(new Lvalue.Deref(address, 0, typeOf(c), where), where);
+                }
                 return calls.call(c, where);
             }
             case IASTConditionalExpression c -> {

@@ -12,7 +12,7 @@ import org.eclipse.cdt.core.dom.ast.ITypedef;
 final class PrototypeFacts {
     private PrototypeFacts() { }
 
-    /** Which parameters a prototype declares pointer-to-const, and which of those are C strings. */
+    /** Which parameters a prototype declares pointer-to-const, and which of those are C strings (const char or wchar_t). */
     static void of(IFunction f, java.util.Set<Integer> readOnly, java.util.Map<Integer, Integer> strings) {
         try {
             IFunctionType ft = f.getType();
@@ -31,7 +31,8 @@ final class PrototypeFacts {
                         String name = base instanceof ITypedef td ? td.getName() : null;
                         while (base instanceof ITypedef td) base = td.getType();
                         if ("wchar_t".equals(name) || (base instanceof IBasicType bt && bt.getKind() == IBasicType.Kind.eWChar)) strings.put(i, 4);
-                        else if (base instanceof IBasicType bt && bt.getKind() == IBasicType.Kind.eChar) strings.put(i, 1);
+                        // (plain char: an unsigned char pointer, a uint8_t one, is bytes, not text)
+                        else if (base instanceof IBasicType bt && bt.getKind() == IBasicType.Kind.eChar && !bt.isUnsigned()) strings.put(i, 1);
                     }
                 }
             }

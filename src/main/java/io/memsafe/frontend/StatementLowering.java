@@ -67,9 +67,14 @@ final class StatementLowering {
         // temporaries of an enclosing statement's condition or header are not destroyed here (see StringLowering)
         lowering.strings().forgetTemporaries();
         try {
-            if (s instanceof IASTExpressionStatement || s instanceof IASTDeclarationStatement) lowering.strings().startOfStatement();
+            boolean full = s instanceof IASTExpressionStatement || s instanceof IASTDeclarationStatement;
+            if (full) lowering.strings().startOfStatement();
+            int temporaries = lowering.classes.temporaryMark();
             lowerStatement0(s);
-            if (s instanceof IASTExpressionStatement || s instanceof IASTDeclarationStatement) lowering.strings().endOfStatement(Lowering.end(s));
+            if (full) {
+                lowering.strings().endOfStatement(Lowering.end(s));
+                lowering.classes.destroyTemporaries(lowering.classes.takeTemporaries(temporaries), Lowering.end(s));
+            }
         } catch (RuntimeException e) {
             if (DEBUG) e.printStackTrace();
             lowering.diagnostics.add(new Diagnostic(Lowering.loc(s), Diagnostic.Level.NOTE, "statement not modelled (" + e.getClass().getSimpleName() + "): analysed as no-op"));
@@ -89,6 +94,16 @@ final class StatementLowering {
             }
             case IASTDeclarationStatement ds -> {
                 if (ds.getDeclaration() instanceof IASTSimpleDeclaration sd) lowering.lowerLocalDeclaration(sd);
+            }
+            case IASTExpressionStatement es when es.getExpression() != null && ClassLowering.destroyedTemporary(Lowering.unparen(es.getExpression())) instanceof ICPPClassType cls -> {
+                // a temporary object the statement makes and discards (a status returned and not looked at): it
+                // is destroyed at the statement's end
+                SourceLoc where = Lowering.loc(es);
+                Expr v = lowering.rvalue(es.getExpression());
+                Variable t = lowering.temp(v.type());
+                lowering.emit(new Stmt.Declare(t, where));
+                lowering.emit(new Stmt.Assign(new Lvalue.Var(t, where), v, where));
+                lowering.classes.madeTemporary(new Lvalue.Var(t, where), cls);
             }
             case IASTExpressionStatement es -> { if (es.getExpression() != null) lowering.effect(es.getExpression()); }
             case IASTIfStatement is -> {
@@ -234,6 +249,7 @@ final class StatementLowering {
                 lowerStatement(ls.getNestedStatement());
             }
             case IASTReturnStatement rs -> {
+                int temporariesAtReturn = lowering.classes.temporaryMark();
                 Expr v = null;
                 ICPPClassType made = !lowering.returnsReference && rs.getReturnValue() instanceof IASTExpression r0 ? constructedResult(rs, r0) : null;
                 if (made != null) v = new Expr.Load(lowering.classes.temporary(made, new IASTInitializerClause[] {rs.getReturnValue()}, Lowering.loc(rs)), lowering.lowerType(made));
@@ -246,13 +262,16 @@ final class StatementLowering {
                     v = new Expr.Load(new Lvalue.Var(result, Lowering.loc(rs)), result.type);
                     lowering.smart().returned(e, Lowering.loc(rs));
                 }
-                if (lowering.scopes.stream().anyMatch(l -> !l.isEmpty())) {
-                    // the result is computed before the objects it may read are destroyed
+                List<ClassLowering.Temporary> temporaries = lowering.classes.takeTemporaries(temporariesAtReturn);
+                if (lowering.scopes.stream().anyMatch(l -> !l.isEmpty()) || !temporaries.isEmpty()) {
+                    // the result is computed before the objects it may read are destroyed: the temporaries of
+                    // the returned expression, then the locals
                     if (v != null) {
                         Variable result = lowering.temp(v.type());
                         lowering.emit(new Stmt.Assign(new Lvalue.Var(result, Lowering.loc(rs)), v, Lowering.loc(rs)));
                         v = new Expr.Load(new Lvalue.Var(result, Lowering.loc(rs)), result.type);
                     }
+                    lowering.classes.destroyTemporaries(temporaries, Lowering.loc(rs));
                     leaveScopes(0, Lowering.loc(rs));
                 }
                 lowering.emit(new Stmt.Return(v, Lowering.loc(rs)));
@@ -489,6 +508,7 @@ final class StatementLowering {
             return;
         }
         Expr c;
+        int temporaries = lowering.classes.temporaryMark();
         try {
             c = lowering.truth(e);
         } catch (RuntimeException ex) {
@@ -498,7 +518,22 @@ final class StatementLowering {
                     "condition not modelled (" + ex.getClass().getSimpleName() + "): either way"));
             c = new Expr.Opaque("condition not modelled", Type.INT);
         }
-        branch(c, t, f, Lowering.loc(e));
+        // the test's temporary objects are destroyed once it is decided, on both ways
+        List<ClassLowering.Temporary> made = lowering.classes.takeTemporaries(temporaries);
+        if (made.isEmpty()) {
+            branch(c, t, f, Lowering.loc(e));
+            return;
+        }
+        BasicBlock from = lowering.cur, yes = lowering.fn.newBlock(), no = lowering.fn.newBlock();
+        branch(c, yes, no, Lowering.loc(e));
+        SourceLoc end = Lowering.end(e);
+        lowering.cur = yes;
+        lowering.classes.destroyTemporaries(made, end);
+        lowering.cur.to(t);
+        lowering.cur = no;
+        lowering.classes.destroyTemporaries(made, end);
+        lowering.cur.to(f);
+        lowering.cur = from;
     }
 
     /** The condition the prelude's {@code __try} expands to ({@code if (__memsafe_seh_try) ...}). */

@@ -27,6 +27,12 @@ public final class Function implements java.io.Serializable {
     public boolean noReturn;
 
     /**
+     * Declared with hidden visibility ({@code __attribute__((visibility("hidden")))}): not part of the
+     * interface of the library it is linked into, so not one of its entry points.
+     */
+    public boolean hidden;
+
+    /**
      * Written in C++: a class passed or returned by value goes through its copy or move constructor,
      * which the lowering makes explicit, not a copy of its bytes.
      */

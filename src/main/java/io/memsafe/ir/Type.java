@@ -25,8 +25,26 @@ public sealed interface Type extends java.io.Serializable {
     }
     record Field(String name, Type type, long offset) implements java.io.Serializable { }
     record Struct(String name, List<Field> fields, long size, boolean union) implements Type {
+        /**
+         * The member of the prelude's vector that points to the block holding its element cell, the one cell
+         * that stands for every element.
+         */
+        public static final String CONTAINER_STORAGE = "__memsafe_storage";
+
         public Field field(String fieldName) {
             for (Field f : fields) if (f.name().equals(fieldName)) return f;
+            return null;
+        }
+
+        /** The name of the member at byte {@code offset}, in this structure or a structure member of it; null when none starts there. */
+        public String memberAt(long offset) {
+            for (Field f : fields) {
+                if (f.offset() == offset && !(f.type() instanceof Struct)) return f.name();
+                if (f.type() instanceof Struct inner && offset >= f.offset() && offset < f.offset() + Math.max(1, inner.size())) {
+                    String n = inner.memberAt(offset - f.offset());
+                    if (n != null) return n;
+                }
+            }
             return null;
         }
         @Override public String toString() { return (union ? "union " : "struct ") + name; }

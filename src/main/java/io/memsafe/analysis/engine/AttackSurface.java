@@ -89,7 +89,8 @@ public final class AttackSurface {
             DriverEntryPoints.roles(fn, out);
             if (!out.isEmpty()) return out;
         }
-        if (fn.isStatic && !callback) return out;
+        // (nor one the library keeps to itself: hidden from the code it is linked with)
+        if ((fn.isStatic || fn.hidden) && !callback) return out;
         pairs(fn, out);
         return out;
     }

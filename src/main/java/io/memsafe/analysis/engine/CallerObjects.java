@@ -116,6 +116,9 @@ public final class CallerObjects {
         Region parent = at.getKey();
         Interval off = at.getValue();
         if (!is(parent) || !off.isSingleton() || off.lo() < 0 || depth(parent) >= MAX_DEPTH) return v;
+        // the element cell of a caller's vector stands for every element: no one block is what it designates
+        // (the blocks of {@code for (i...) delete v[i]} are as many as the elements)
+        if (containerElement(lv)) return v;
         String type = pt.pointee() instanceof Type.Struct st ? name(st) : "";
         if (!type.isEmpty() && onChain(parent, type)) return mayBeAncestor(parent, type, v);
         String key = parent.key + LEVEL + off.lo() + TYPE + type;
@@ -131,6 +134,14 @@ public final class CallerObjects {
         long size = Math.max(1, lv.type().size());
         s.set(parent, s.contents(parent).store(off, size, out, true));
         return out;
+    }
+
+    /** The element cell of a vector the lowering models: a load through the vector's storage member. */
+    private static boolean containerElement(Lvalue lv) {
+        if (!(lv instanceof Lvalue.Deref d) || !(d.pointer() instanceof io.memsafe.ir.Expr.Load l)) return false;
+        if (l.lv() instanceof Lvalue.Field f) return Type.Struct.CONTAINER_STORAGE.equals(f.name());
+        return l.lv() instanceof Lvalue.Deref sd && Type.pointee(sd.pointer().type()) instanceof Type.Struct st
+                && Type.Struct.CONTAINER_STORAGE.equals(st.memberAt(sd.byteOffset()));
     }
 
     /**
