@@ -352,6 +352,7 @@ public final class ProgramAnalyzer {
         } catch (Budget.Exhausted e) {
             return e.getMessage();
         } catch (RuntimeException | StackOverflowError e) {
+            if (System.getenv("MEMSAFE_DEBUG_FAILURES") != null) e.printStackTrace();
             return "failed: " + e;
         }
     }
