@@ -23,6 +23,10 @@ ninja     ninja-build/ninja       fc6bb98e   cmake:-DBUILD_TESTING=OFF
 libyaml   yaml/libyaml            840b65c    cmake:
 cJSON     DaveGamble/cJSON        a29814f    cmake:-DENABLE_CJSON_TEST=OFF
 fish      fish-shell/fish-shell   3.7.1      cmake:-DFISH_USE_SYSTEM_PCRE2=ON,-DBUILD_DOCS=OFF
+leveldb   google/leveldb          78a352f    cmake:-DLEVELDB_BUILD_TESTS=OFF,-DLEVELDB_BUILD_BENCHMARKS=OFF
+jsoncpp   open-source-parsers/jsoncpp edc01ab cmake:-DJSONCPP_WITH_TESTS=OFF,-DJSONCPP_WITH_POST_BUILD_UNITTEST=OFF,-DBUILD_OBJECT_LIBS=OFF,-DBUILD_STATIC_LIBS=OFF
+yaml-cpp  jbeder/yaml-cpp         c3f8112    cmake:-DYAML_CPP_BUILD_TESTS=OFF,-DYAML_CPP_BUILD_TOOLS=OFF
+tinyxml2  leethomason/tinyxml2    3dcad8e    cmake:-Dtinyxml2_BUILD_TESTING=OFF
 "
 
 # the lines of $CORPORA for the names given (all when none)
