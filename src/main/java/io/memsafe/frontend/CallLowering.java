@@ -190,13 +190,15 @@ final class CallLowering {
     }
 
     private static boolean hidden(IASTNode owner) {
+        return hasAttribute(owner, (name, a) -> (name.equals("visibility") || name.equals("__visibility__")) && says(a.getArgumentClause(), "hidden"));
+    }
+
+    /** Does a node carry an attribute, by name and argument, that {@code test} accepts? */
+    private static boolean hasAttribute(IASTNode owner, java.util.function.BiPredicate<String, IASTAttribute> test) {
         if (!(owner instanceof IASTAttributeOwner o)) return false;
         for (IASTAttributeSpecifier spec : o.getAttributeSpecifiers()) {
             if (!(spec instanceof IASTAttributeList list)) continue;
-            for (IASTAttribute a : list.getAttributes()) {
-                String name = new String(a.getName());
-                if ((name.equals("visibility") || name.equals("__visibility__")) && says(a.getArgumentClause(), "hidden")) return true;
-            }
+            for (IASTAttribute a : list.getAttributes()) if (test.test(new String(a.getName()), a)) return true;
         }
         return false;
     }
@@ -232,15 +234,7 @@ final class CallLowering {
     }
 
     private static boolean noReturn(IASTNode owner) {
-        if (!(owner instanceof IASTAttributeOwner o)) return false;
-        for (IASTAttributeSpecifier spec : o.getAttributeSpecifiers()) {
-            if (!(spec instanceof IASTAttributeList list)) continue;
-            for (IASTAttribute a : list.getAttributes()) {
-                String name = new String(a.getName());
-                if (name.equals("noreturn") || name.equals("__noreturn__")) return true;
-            }
-        }
-        return false;
+        return hasAttribute(owner, (name, a) -> name.equals("noreturn") || name.equals("__noreturn__"));
     }
 
     /** A C call of a name nothing declares (CDT binds it to an implicit external function). */
