@@ -78,8 +78,8 @@ final class AlgorithmLowering {
         // each operand held in a variable of its own first: the test and the choice then relate the result
         // to both as values ({@code copy = std::min(n, size - pos); n - copy} is not below zero whatever
         // {@code size - pos} is)
-        Expr a = held(lw.convert(lw.rvalue(x), t), t, where);
-        Expr b = held(lw.convert(lw.rvalue(y), t), t, where);
+        Expr a = held(lw.convert(lw.rvalue(x), t), where);
+        Expr b = held(lw.convert(lw.rvalue(y), t), where);
         Variable result = lw.temp(t);
         BasicBlock second = lw.fn.newBlock(), first = lw.fn.newBlock(), join = lw.fn.newBlock();
         lw.statements.branch(max ? new Expr.Binary(BinOp.LT, a, b, Type.INT, 1) : new Expr.Binary(BinOp.LT, b, a, Type.INT, 1),
@@ -94,11 +94,9 @@ final class AlgorithmLowering {
         return new Expr.AddressOf(new Lvalue.Var(result, where), lw.pointer(t));
     }
 
-    private Expr held(Expr v, Type t, SourceLoc where) {
-        if (v instanceof Expr.IntConst || v instanceof Expr.Load l && l.lv() instanceof Lvalue.Var) return v;
-        Variable h = lw.temp(t);
-        lw.emit(new Stmt.Assign(new Lvalue.Var(h, where), v, where));
-        return new Expr.Load(new Lvalue.Var(h, where), t);
+    /** A constant or a variable as it is; anything else held in a variable of its own ({@link #once}). */
+    private Expr held(Expr v, SourceLoc where) {
+        return v instanceof Expr.IntConst || v instanceof Expr.Load l && l.lv() instanceof Lvalue.Var ? v : once(v, where);
     }
 
     /** The element type of a raw pointer to scalars, or of an array of them (the kinds of iterator lowered here), else null. */

@@ -146,7 +146,7 @@ public final class Contents {
         Value v = Value.BOTTOM;
         boolean coveredExactly = off.isSingleton() && cells.containsKey(off.lo());
         long from = off.lo() == Interval.NEG_INF ? Long.MIN_VALUE : off.lo() - 16;
-        long to = off.hi() == Interval.POS_INF ? Long.MAX_VALUE : Math.max(from, sat(off.hi(), size));
+        long to = off.hi() == Interval.POS_INF ? Long.MAX_VALUE : Math.max(from, Interval.sat(off.hi(), size));
         for (Map.Entry<Long, Cell> e : cells.subMap(from, true, to, false).entrySet()) {
             long s = e.getKey(), end = s + e.getValue().size;
             if (end <= off.lo() || (off.hi() != Interval.POS_INF && s >= off.hi() + size)) continue;
@@ -193,7 +193,7 @@ public final class Contents {
         if (strong && off.isSingleton() && off.lo() != Interval.NEG_INF && off.lo() != Interval.POS_INF) {
             long o = off.lo();
             // (saturated: a cell of the whole rest of an object far from its start does not wrap the range)
-            m.subMap(sat(o, -64), true, Math.max(sat(o, -64), sat(o, size)), false).entrySet().removeIf(e -> e.getKey() + e.getValue().size > o);
+            m.subMap(Interval.sat(o, -64), true, Math.max(Interval.sat(o, -64), Interval.sat(o, size)), false).entrySet().removeIf(e -> e.getKey() + e.getValue().size > o);
             m.put(o, new Cell(size, v));
             return new Contents(m, rest, nul, unterminated && !mayBeZero(v), false, writtenAfter(off, size));
         }
@@ -227,7 +227,7 @@ public final class Contents {
         if (off.lo() == Interval.NEG_INF || off.hi() == Interval.POS_INF || off.lo() < 0 || size <= 0) return null;
         long span = off.hi() - off.lo();
         if (span < 0 || span / size >= MAX_SLOTS) return null;
-        long count = (span + size - 1) / size + 1, end = size > Long.MAX_VALUE / count ? Long.MAX_VALUE : sat(off.lo(), count * size);
+        long count = (span + size - 1) / size + 1, end = Interval.sat(off.lo(), Interval.satMul(count, size));
         for (Map.Entry<Long, Cell> e : m.subMap(off.lo() - 64, true, end, false).entrySet()) {
             long s = e.getKey();
             if (s + e.getValue().size <= off.lo()) continue;
@@ -343,12 +343,5 @@ public final class Contents {
             hash = h == 0 ? 1 : h;
         }
         return h;
-    }
-
-    /** {@code a + b}, held at the ends of a long instead of wrapping. */
-    private static long sat(long a, long b) {
-        long r = a + b;
-        if (((a ^ r) & (b ^ r)) < 0) return a < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
-        return r;
     }
 }

@@ -45,9 +45,10 @@ final class Aggregates {
      */
     private static Contents copied(Contents from, long off, Contents to, long at, long size) {
         Contents out = to.store(Interval.of(at), size, Value.UNKNOWN, true);
-        for (var e : from.cells.subMap(off, Math.max(off, off + size < off ? Long.MAX_VALUE : off + size)).entrySet()) {
+        long end = Relations.satAdd(off, size);
+        for (var e : from.cells.subMap(off, end).entrySet()) {
             Contents.Cell c = e.getValue();
-            if (e.getKey() + c.size() > off + size) continue;
+            if (Relations.satAdd(e.getKey(), c.size()) > end) continue;
             out = out.store(Interval.of(at + e.getKey() - off), c.size(), c.value(), true);
         }
         return out;

@@ -190,8 +190,9 @@ final class FunctionFixpoint {
         }
 
         /**
-         * The local pointers a comparison between pointers or a pointer difference reads: the ones the
-         * relations follow by their offsets (following every pointer would grow the octagons for nothing).
+         * The local pointers a comparison between pointers or a pointer difference reads, or that are moved
+         * by an amount that is not a constant: the ones the relations follow by their offsets (following
+         * every pointer would grow the octagons for nothing).
          */
         private static Set<Variable> comparedPointers(Function fn) {
             Set<Variable> out = new HashSet<>();

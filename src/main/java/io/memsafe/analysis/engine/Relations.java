@@ -525,22 +525,25 @@ final class Relations {
             if (num.isBottom()) return Interval.BOTTOM;
             r = (k == 0 ? l.sx : l.sy) > 0 ? r.add(num) : r.sub(num);
         }
-        if (l.y != null && s.rel.variables().contains(l.x) && s.rel.variables().contains(l.y)) {
-            // and what they bound of the two together ({@code end - pos} after {@code pos < end})
-            long hi, lo;
-            if (l.sx == l.sy) {
-                hi = l.sx > 0 ? s.rel.upperSum(l.x, l.y) : negated(s.rel.lowerSum(l.x, l.y));
-                lo = l.sx > 0 ? s.rel.lowerSum(l.x, l.y) : negated(s.rel.upperSum(l.x, l.y));
-            } else {
-                String plus = l.sx > 0 ? l.x : l.y, minus = l.sx > 0 ? l.y : l.x;
-                hi = s.rel.upperDiff(plus, minus);
-                lo = negated(s.rel.upperDiff(minus, plus));
-            }
-            Interval both = Interval.of(lo <= -Octagon.INF ? Interval.NEG_INF : satAdd(lo, l.c), hi == Interval.POS_INF ? Interval.POS_INF : satAdd(hi, l.c));
-            Interval m = r.meet(both);
-            if (!m.isBottom()) r = m;
-        }
+        // and what they bound of the two together ({@code end - pos} after {@code pos < end})
+        Interval m = r.meet(together(l, s));
+        if (!m.isBottom()) r = m;
         return r;
+    }
+
+    /** What the relations bound of a form over two related places taken together; TOP when it has not two such places. */
+    private static Interval together(Linear l, State s) {
+        if (l.y == null || !s.rel.variables().contains(l.x) || !s.rel.variables().contains(l.y)) return Interval.TOP;
+        long hi, lo;
+        if (l.sx == l.sy) {
+            hi = l.sx > 0 ? s.rel.upperSum(l.x, l.y) : negated(s.rel.lowerSum(l.x, l.y));
+            lo = l.sx > 0 ? s.rel.lowerSum(l.x, l.y) : negated(s.rel.upperSum(l.x, l.y));
+        } else {
+            String plus = l.sx > 0 ? l.x : l.y, minus = l.sx > 0 ? l.y : l.x;
+            hi = s.rel.upperDiff(plus, minus);
+            lo = negated(s.rel.upperDiff(minus, plus));
+        }
+        return Interval.of(lo <= -Octagon.INF ? Interval.NEG_INF : satAdd(lo, l.c), hi == Interval.POS_INF ? Interval.POS_INF : satAdd(hi, l.c));
     }
 
     /** {@code -bound}, infinities exchanged. */
@@ -591,14 +594,9 @@ final class Relations {
         Linear l = linear(in, b, s, f);
         if (l == null || l.x == null) return null;
         Interval v = exact(in, l, s);
-        if (v.isBottom() && l.y != null && l.sx != l.sy && s.rel.variables().contains(l.x) && s.rel.variables().contains(l.y)) {
-            // operands the intervals know nothing of (a room computed from a caller's member) whose
-            // difference the relations still bound: {@code copy = MIN(n, room); n - copy} is not below zero
-            String plus = l.sx > 0 ? l.x : l.y, minus = l.sx > 0 ? l.y : l.x;
-            long lo = negated(s.rel.upperDiff(minus, plus)), hi = s.rel.upperDiff(plus, minus);
-            if (lo <= -Octagon.INF || lo == Interval.NEG_INF) return null;
-            v = Interval.of(satAdd(lo, l.c), hi == Interval.POS_INF || hi >= Octagon.INF ? Interval.POS_INF : satAdd(hi, l.c));
-        }
+        // operands the intervals know nothing of (a room computed from a caller's member) whose difference the
+        // relations still bound: {@code copy = MIN(n, room); n - copy} is not below zero
+        if (v.isBottom()) v = together(l, s);
         return v.isBottom() || v.lo() < 0 ? null : v;
     }
 
