@@ -521,7 +521,11 @@ final class StatementLowering {
         // the test's temporary objects are destroyed once it is decided, on both ways
         List<ClassLowering.Temporary> made = lowering.classes.takeTemporaries(temporaries);
         if (made.isEmpty()) {
-            branch(c, t, f, Lowering.loc(e));
+            // a constant test goes one way only: {@code do { .. } while (0)} (what statement-like macros expand
+            // to) is no loop, and {@code while (1)} leaves only where it breaks
+            Long constant = ConstFold.value(c);
+            if (constant != null) lowering.cur.to(constant != 0 ? t : f);
+            else branch(c, t, f, Lowering.loc(e));
             return;
         }
         BasicBlock from = lowering.cur, yes = lowering.fn.newBlock(), no = lowering.fn.newBlock();

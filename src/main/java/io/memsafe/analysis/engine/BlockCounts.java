@@ -122,6 +122,7 @@ final class BlockCounts {
         if (x.isBottom() || x.lo() + n.c() < 0) return;
         if (!lengthOfObject && (x.hi() == Interval.POS_INF || Relations.satAdd(x.hi(), n.c()) > Long.MAX_VALUE / 2 / scale)) return;
         s.rel = s.rel.assign(count(r, scale), n.x(), n.c());
+        in.countDefinedBy.computeIfAbsent(count(r, scale), c -> java.util.concurrent.ConcurrentHashMap.newKeySet()).add(n.x());
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.memsafe.analysis.engine;
 
+import io.memsafe.analysis.domain.Region;
 import io.memsafe.analysis.domain.State;
 import io.memsafe.ir.BasicBlock;
 import io.memsafe.ir.Expr;
@@ -39,7 +40,7 @@ final class FunctionFixpoint {
     record Shape(List<BasicBlock> rpo, Map<BasicBlock, Integer> index, Set<BasicBlock> loopHeads, long[] thresholds, Set<Stmt.Call> testedCalls,
                  Set<Variable> addressTaken, Set<Variable> notRegisterLike, Set<Variable> comparedPointers, Set<Long> comparedMembers,
                  Map<Variable, Stmt.Call> testedCallResults, Map<BasicBlock, Set<Variable>> invariants, Map<BasicBlock, BasicBlock> innermostLoop,
-                 Map<BasicBlock, Set<BasicBlock>> loops) {
+                 Map<BasicBlock, Set<BasicBlock>> loops, Map<BasicBlock, Set<Variable>> deadLocals) {
         static Shape of(Function fn) {
             Set<BasicBlock> heads = new HashSet<>();
             List<BasicBlock[]> backEdges = new ArrayList<>();
@@ -59,7 +60,8 @@ final class FunctionFixpoint {
                 }
             }
             return new Shape(rpo, index, heads, thresholds(fn), ReturnCases.tested(fn), addressTaken, notRegisterLike(fn, addressTaken), comparedPointers(fn),
-                    comparedMembers(fn), Conversions.testedCallResults(fn), invariants(fn, loops, addressTaken), innermost, loops);
+                    comparedMembers(fn), Conversions.testedCallResults(fn), invariants(fn, loops, addressTaken), innermost, loops,
+                    LiveLocals.deadAtStart(fn, addressTaken));
         }
 
         /**
@@ -375,15 +377,21 @@ final class FunctionFixpoint {
         return SourceLoc.NONE;
     }
 
-    private final Map<BasicBlock, Set<io.memsafe.analysis.domain.Region>> invariantRegions = new HashMap<>();
+    private final Map<BasicBlock, Set<Region>> invariantRegions = new HashMap<>(), deadRegions = new HashMap<>();
 
     /** The regions of the scalar variables the loop at {@code head} does not assign ({@link Shape#invariants}). */
-    private Set<io.memsafe.analysis.domain.Region> invariantRegions(BasicBlock head) {
-        Set<Variable> vars = shape.invariants().get(head);
-        if (vars == null) return Set.of();
-        return invariantRegions.computeIfAbsent(head, h -> {
-            Set<io.memsafe.analysis.domain.Region> out = new HashSet<>();
-            for (Variable v : vars) out.add(in.region(v, fn));
+    private Set<Region> invariantRegions(BasicBlock head) { return regions(shape.invariants(), head, invariantRegions); }
+
+    /** The regions of the locals dead where {@code b} starts ({@link LiveLocals}): what they hold keeps no block alive. */
+    private Set<Region> deadRegions(BasicBlock b) { return regions(shape.deadLocals(), b, deadRegions); }
+
+    /** The regions of the variables {@code vars} gives {@code b}, worked out once per block. */
+    private Set<Region> regions(Map<BasicBlock, Set<Variable>> vars, BasicBlock b, Map<BasicBlock, Set<Region>> known) {
+        Set<Variable> of = vars.get(b);
+        if (of == null) return Set.of();
+        return known.computeIfAbsent(b, h -> {
+            Set<Region> out = new HashSet<>();
+            for (Variable v : of) out.add(in.region(v, fn));
             return out;
         });
     }
@@ -398,13 +406,15 @@ final class FunctionFixpoint {
         work.add(0);
         while (!work.isEmpty()) {
             BasicBlock b = shape.rpo().get(work.pollFirst());
-            State out = transfer(b, states.get(b), quiet);
-            exiting(b, out);
-            if (out.bottom) continue;
+            State produced = transfer(b, states.get(b), quiet);
+            exiting(b, produced);
+            if (produced.bottom) continue;
             for (BasicBlock n : b.succs) {
                 Integer ni = shape.index().get(n);
                 if (ni == null) continue;
                 State old = states.get(n);
+                // (the locals dead where n starts forget the blocks others hold too)
+                State out = LiveLocals.forgetDead(deadRegions(n), produced, in.temporaries);
                 State merged;
                 if (old == null) merged = out;
                 else if (out.cases != null && n.preds.size() == 1 && !shape.loopHeads().contains(n) && old.leq(out)) {
@@ -412,7 +422,7 @@ final class FunctionFixpoint {
                     // ends with still apart (a join would merge them before the test that decides them)
                     merged = out;
                 } else {
-                    Relations.align(in, old, out);
+                    JoinedRelations.align(in, old, out, deadRegions(n));
                     merged = old.join(out);
                     if (!shape.loopHeads().contains(n)) {
                         Correlations.atJoin(in, fn, old, out, merged);
@@ -445,9 +455,10 @@ final class FunctionFixpoint {
                                 po = transfer(p, states.get(p), quiet);
                             }
                             if (po == null || po.bottom) continue;
+                            po = LiveLocals.forgetDead(deadRegions(b), po, in.temporaries);
                             if (fresh == null) fresh = po;
                             else {
-                                Relations.align(in, fresh, po);
+                                JoinedRelations.align(in, fresh, po, deadRegions(b));
                                 State joined = fresh.join(po);
                                 if (!shape.loopHeads().contains(b)) {
                                     Correlations.atJoin(in, fn, fresh, po, joined);

@@ -114,6 +114,14 @@ public final class Interpreter {
      */
     final Set<String> severalLive = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
+    /**
+     * The related places each element count was allocated with ({@code n:h:..} of {@code malloc(cap * k)} is
+     * cap, in each frame the site ran in): where the block is not reachable, its count takes that relation
+     * first ({@link JoinedRelations#align}). Only the place of the frame being analysed is in its relations, so
+     * what other roots add (in any order) changes nothing there.
+     */
+    final Map<String, Set<String>> countDefinedBy = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** Regions of the lowering's temporaries: each lives within one full expression only. */
     final Set<Region> temporaries;
 

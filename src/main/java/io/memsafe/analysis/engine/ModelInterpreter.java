@@ -190,7 +190,9 @@ final class ModelInterpreter {
                 }
                 case Effect.Scan sc -> scan(sc, args, loc, op, s, f);
                 case Effect.Allocate a -> {
-                    allocated = allocate(loc, length(a.size(), args), a.family(), a.onStack(), a.zeroed(), a.mayFail(), s, f);
+                    io.memsafe.ir.Variable holder = Reallocation.resultVariable(in, c, f);
+                    allocated = allocate(loc, length(a.size(), args), a.family(), a.onStack(), a.zeroed(), a.mayFail(), null,
+                            holder == null ? null : in.region(holder, f.fn()), s, f);
                     BlockCounts.allocated(in, a.size(), c.args(), allocated, s, f);
                 }
                 case Effect.Reallocate r -> {
@@ -199,7 +201,7 @@ final class ModelInterpreter {
                     // the old block is released only when realloc succeeds, which the caller learns later:
                     // for the lifetime it is "maybe freed", so no use or free of it is reported from here
                     in.free(loc, old, op, false, s, f);
-                    allocated = allocate(loc, length(r.size(), args), "malloc", false, false, true, old, s, f);
+                    allocated = allocate(loc, length(r.size(), args), "malloc", false, false, true, old, null, s, f);
                     BlockCounts.allocated(in, r.size(), c.args(), allocated, s, f);
                     Reallocation.returned(old, allocated.pts.keySet().iterator().next(), loc, s, in.severalLive);
                     Reallocation.overwrittenOnFailure(in, onlyThere, allocated.pts.keySet().iterator().next(), loc, s, f);
@@ -775,17 +777,18 @@ final class ModelInterpreter {
      * fails (malloc, calloc, realloc, strdup), until the caller compares it with NULL.
      */
     Value allocate(SourceLoc loc, Value size, String family, boolean onStack, boolean zeroed, boolean mayFail, State s, Interpreter.Frame f) {
-        return allocate(loc, size, family, onStack, zeroed, mayFail, null, s, f);
+        return allocate(loc, size, family, onStack, zeroed, mayFail, null, null, s, f);
     }
 
     /**
      * As above; {@code reallocated}: the pointer a realloc at this site was given. When it may designate
      * this site's own earlier block, that block is the one this call releases (on success) or leaves
      * as it was (on failure, with a NULL result): the site's region does not stand for two live
-     * blocks ({@code p = realloc(p, cap * sizeof *p)} in a loop).
+     * blocks ({@code p = realloc(p, cap * sizeof *p)} in a loop). {@code holder}: the local the result
+     * replaces, if any ({@code p = malloc(n)}): an earlier block only it holds is not live after the call.
      */
     private Value allocate(SourceLoc loc, Value size, String family, boolean onStack, boolean zeroed, boolean mayFail, Value reallocated,
-                           State s, Interpreter.Frame f) {
+                           Region holder, State s, Interpreter.Frame f) {
         in.allocationSize(loc, size, family, f);
         String key = (onStack ? "a:" : "h:") + loc.file() + ":" + loc.line() + ":" + loc.column();
         Value sz = size.unknown && size.num.isBottom() ? Value.UNKNOWN : size;
@@ -794,11 +797,13 @@ final class ModelInterpreter {
         Contents earlier = s.mem.get(r);
         Lifetime gone = s.lifetime(r);
         boolean replaced = reallocated != null && reallocated.pts.containsKey(r);
-        if (earlier != null && !onStack && !replaced && (gone == null || !gone.must())) {
+        if (earlier != null && !onStack && !replaced && (gone == null || !gone.must()) && reachable(r, holder, s)) {
             // a block from this site may still be live (a wrapper such as zcalloc called for every
             // allocation of a program): the region now stands for both, so it keeps what the
             // earlier one holds, joined with the fresh block's contents, and no release through
-            // it is certain to release a given block (Interpreter#free)
+            // it is certain to release a given block (Interpreter#free). An earlier block no pointer
+            // reaches, or only the local this call's result replaces, is no second live one: a buffer a
+            // loop allocates while its pointer is NULL ({@code if (!cap) { cap = 5; p = malloc(cap * k); }})
             fresh = earlier.combine(fresh, Value::join);
             in.severalLive.add(r.key);
         }
@@ -809,6 +814,11 @@ final class ModelInterpreter {
         s.allocated(r, nullable ? loc : null);
         Value p = Value.pointer(r, Interval.ZERO);
         return nullable ? p.withNum(Interval.ZERO) : p;
+    }
+
+    /** Can a pointer held outside the heap, other than in {@code holder}, still reach {@code block}, directly or through other blocks? */
+    private boolean reachable(Region block, Region holder, State s) {
+        return Interpreter.reachableFrom(s, x -> x.kind != Region.Kind.HEAP && !in.temporaries.contains(x) && !x.equals(holder)).contains(block);
     }
 
     /**

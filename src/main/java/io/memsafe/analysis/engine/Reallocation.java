@@ -69,17 +69,26 @@ final class Reallocation {
      * storage holds a pointer to (found before the call). Empty for any other call.
      */
     static List<Region> heldOnlyByResultVariable(Interpreter in, io.memsafe.ir.Stmt.Call c, int arg, Value old, State s, Interpreter.Frame f) {
-        if (in.block == null || f.fn() == null || c.result() == null || arg >= c.args().size() || in.index + 1 >= in.block.stmts.size()) return List.of();
-        io.memsafe.ir.Variable v = io.memsafe.ir.Expr.loadedVariable(c.args().get(arg));
-        if (v == null || (v.kind != io.memsafe.ir.Variable.Kind.LOCAL && v.kind != io.memsafe.ir.Variable.Kind.PARAM)) return List.of();
-        // the lowering calls into a temporary, then assigns it: the statement after the call
-        if (!(in.block.stmts.get(in.index + 1) instanceof io.memsafe.ir.Stmt.Assign a) || !(a.target() instanceof io.memsafe.ir.Lvalue.Var t)
-                || t.var() != v || !(c.result() instanceof io.memsafe.ir.Lvalue.Var tmp) || io.memsafe.ir.Expr.loadedVariable(a.value()) != tmp.var()) return List.of();
+        if (arg >= c.args().size()) return List.of();
+        io.memsafe.ir.Variable v = resultVariable(in, c, f);
+        if (v == null || v != io.memsafe.ir.Expr.loadedVariable(c.args().get(arg))) return List.of();
         Region holder = in.region(v, f.fn());
         Set<Region> elsewhere = Interpreter.reachableFrom(s, r -> r.kind != Region.Kind.HEAP && !in.temporaries.contains(r) && !r.equals(holder));
         List<Region> out = new ArrayList<>();
         for (Region r : old.pts.keySet()) if (r.kind == Region.Kind.HEAP && "malloc".equals(r.family) && !elsewhere.contains(r)) out.add(r);
         return out;
+    }
+
+    /**
+     * {@code v = call(..)} with v a local variable or parameter: v, which the call's result replaces (the
+     * lowering calls into a temporary, then assigns it in the statement after the call); else null.
+     */
+    static io.memsafe.ir.Variable resultVariable(Interpreter in, io.memsafe.ir.Stmt.Call c, Interpreter.Frame f) {
+        if (in.block == null || f.fn() == null || c.result() == null || in.index + 1 >= in.block.stmts.size()) return null;
+        if (!(in.block.stmts.get(in.index + 1) instanceof io.memsafe.ir.Stmt.Assign a) || !(a.target() instanceof io.memsafe.ir.Lvalue.Var t)
+                || !(c.result() instanceof io.memsafe.ir.Lvalue.Var tmp) || io.memsafe.ir.Expr.loadedVariable(a.value()) != tmp.var()) return null;
+        io.memsafe.ir.Variable v = t.var();
+        return v.kind == io.memsafe.ir.Variable.Kind.LOCAL || v.kind == io.memsafe.ir.Variable.Kind.PARAM ? v : null;
     }
 
     /**

@@ -12,7 +12,6 @@ import io.memsafe.ir.Lvalue;
 import io.memsafe.ir.Type;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -191,7 +190,7 @@ final class Relations {
     }
 
     /** The pointer a pointer place holds. */
-    private static Value held(Place p, State s) {
+    static Value held(Place p, State s) {
         return s.contents(p.region()).load(Interval.of(p.field() ? p.offset() : 0), 8);
     }
 
@@ -431,7 +430,7 @@ final class Relations {
     }
 
     /** The bounds a related place's value has in {@code s}, within its type's range; null when unknown or unbounded. */
-    private static Interval known(Interpreter in, String k, State s) {
+    static Interval known(Interpreter in, String k, State s) {
         Place p = in.relatedPlaces.get(k);
         if (p == null && ScaledCopies.of(k) == null) return null;
         Value v = value(in, k, s);
@@ -598,95 +597,6 @@ final class Relations {
         // relations still bound: {@code copy = MIN(n, room); n - copy} is not below zero
         if (v.isBottom()) v = together(l, s);
         return v.isBottom() || v.lo() < 0 ? null : v;
-    }
-
-    /**
-     * Before two states are joined: a place related in one only gets, in the other, the bounds its
-     * value has there, so that the join keeps what both know (a counter first related inside a loop
-     * keeps, at the loop head, the bound it had before the loop).
-     */
-    static void align(Interpreter in, State a, State b) {
-        if (a.bottom || b.bottom) return;
-        Octagon<String> ra = a.rel, rb = b.rel;
-        a.rel = deadCounts(in, rb, a);
-        b.rel = deadCounts(in, ra, b);
-        if (a.rel == b.rel || a.rel.variables().equals(b.rel.variables())) return;
-        b.rel = withBoundsOf(in, a.rel, b);
-        a.rel = withBoundsOf(in, b.rel, a);
-    }
-
-    /**
-     * The element count of a block that no pointer in {@code s} can reach (freed and forgotten, or not
-     * allocated on this path) says nothing of any access here: it takes, here, the other state's relations
-     * to the places both have, as long as that tells nothing new of those places. The join then keeps what
-     * the other path knows of it: an array grown in a loop ({@code if (n >= cap) { cap *= 2; p = realloc(p,
-     * cap * sizeof *p); }}) is the first block on one path and the grown one on the other, and each is as
-     * long as {@code cap} wherever a pointer can reach it.
-     */
-    private static Octagon<String> deadCounts(Interpreter in, Octagon<String> from, State s) {
-        Octagon<String> r = s.rel;
-        Set<String> reachable = null;
-        for (String k : from.variables()) {
-            if (!BlockCounts.isCount(k) || r.variables().isEmpty()) continue;
-            if (reachable == null) {
-                reachable = new HashSet<>();
-                for (Region g : Interpreter.reachableFrom(s, x -> x.kind != Region.Kind.HEAP && !in.temporaries.contains(x))) reachable.add(g.key);
-            }
-            if (reachable.contains(BlockCounts.countedBlock(k))) continue;
-            Octagon<String> base = r.variables().contains(k) ? r.forget(k) : r, x = base;
-            for (String v : base.variables()) {
-                if (!from.variables().contains(v) || BlockCounts.isCount(v)) continue;
-                long d = from.upperDiff(k, v), e = from.upperDiff(v, k);
-                if (d != Octagon.INF) x = vacuous(base, x, x.addConstraint(k, v, d));
-                if (e != Octagon.INF) x = vacuous(base, x, x.addConstraint(v, k, e));
-            }
-            r = x;
-        }
-        return r;
-    }
-
-    private static Octagon<String> withBoundsOf(Interpreter in, Octagon<String> from, State s) {
-        Octagon<String> r = s.rel;
-        for (String k : from.variables()) {
-            if (r.variables().contains(k)) continue;
-            Interval b = known(in, k, s);
-            if (b == null) {
-                r = nullWithRelationsOf(in, k, from, r, s);
-                continue;
-            }
-            r = r.meetInterval(k, b);
-            if (r.isBottom()) return s.rel;
-        }
-        return r;
-    }
-
-    /**
-     * A pointer place that holds NULL here, related in the other state: its relations describe it only
-     * when it points somewhere ({@link #assigned}), so it may take, here, the other state's relations to
-     * the places both have, as long as that tells nothing new of those places (an offset that satisfies
-     * them exists whatever values they hold here). The join then keeps them: a search result that is
-     * NULL before a loop and before the end inside it stays before the end at the loop's head.
-     */
-    private static Octagon<String> nullWithRelationsOf(Interpreter in, String k, Octagon<String> from, Octagon<String> r, State s) {
-        Place p = in.relatedPlaces.get(k);
-        if (p == null || !p.pointer() || !isNull(held(p, s)) || r.variables().isEmpty()) return r;
-        Octagon<String> x = r;
-        // one constraint at a time, each kept only when it leaves what r says as it was (two of them may
-        // not both hold here: p <= match < end with p == end)
-        for (String v : r.variables()) {
-            if (!from.variables().contains(v) || BlockCounts.isCount(v)) continue;
-            long d = from.upperDiff(k, v), e = from.upperDiff(v, k), hi = from.upperSum(k, v), lo = from.lowerSum(k, v);
-            if (d != Octagon.INF) x = vacuous(r, x, x.addConstraint(k, v, d));
-            if (e != Octagon.INF) x = vacuous(r, x, x.addConstraint(v, k, e));
-            if (hi != Octagon.INF && hi != Interval.NEG_INF) x = vacuous(r, x, x.addSumConstraint(k, v, hi));
-            if (lo != Interval.NEG_INF && lo != Interval.POS_INF) x = vacuous(r, x, x.addSumLowerBound(k, v, lo));
-        }
-        return x;
-    }
-
-    /** {@code next} if it says nothing more than {@code r} of r's own places, else {@code x}. */
-    private static Octagon<String> vacuous(Octagon<String> r, Octagon<String> x, Octagon<String> next) {
-        return !next.isBottom() && r.leq(next.project(r.variables())) ? next : x;
     }
 
     /** The contents of each region holding a related variable, before a statement (to see what it changed). */
@@ -1023,7 +933,7 @@ final class Relations {
     }
 
     /** A definite NULL pointer: no object, the number 0. */
-    private static boolean isNull(Value v) {
+    static boolean isNull(Value v) {
         return !v.unknown && v.pts.isEmpty() && v.num.isSingleton() && v.num.lo() == 0;
     }
 

@@ -102,7 +102,7 @@ final class ScaledCopies {
 
     /**
      * A copy entering the relations: its distance from its local, {@code (k - 1) * y}, within what y's
-     * bounds make of it (only for a y that is not negative and bounded).
+     * bounds make of it (only for a y that is not negative; the upper distance only for a bounded y).
      */
     static Octagon<String> related(Copy c, Interval base, Octagon<String> r) {
         if (c.masked()) {
@@ -113,9 +113,11 @@ final class ScaledCopies {
             return o.isBottom() || !o.variables().contains(c.base()) ? r.forget(c.key()) : o;
         }
         r = withOtherCopies(c, r);
-        if (base == null || base.isBottom() || base.lo() < 0 || base.hi() == Interval.POS_INF || base.hi() > Long.MAX_VALUE / c.k()) return r;
-        long lo = (c.k() - 1) * base.lo(), hi = (c.k() - 1) * base.hi();
-        Octagon<String> o = r.addConstraint(c.key(), c.base(), hi).addConstraint(c.base(), c.key(), -lo);
+        if (base == null || base.isBottom() || base.lo() < 0 || base.lo() > Long.MAX_VALUE / c.k()) return r;
+        // at least (k - 1) * lo above its local whatever the local's upper bound: {@code cap *= 2} of a cap
+        // above 0 grows it past every count that was at most cap
+        Octagon<String> o = r.addConstraint(c.base(), c.key(), -(c.k() - 1) * base.lo());
+        if (base.hi() != Interval.POS_INF && base.hi() <= Long.MAX_VALUE / c.k()) o = o.addConstraint(c.key(), c.base(), (c.k() - 1) * base.hi());
         return o.isBottom() ? r : o;
     }
 

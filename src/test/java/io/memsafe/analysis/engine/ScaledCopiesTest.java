@@ -41,7 +41,11 @@ class ScaledCopiesTest {
         o = ScaledCopies.related(new ScaledCopies.Copy(CAP, 2), Interval.of(5, 1000), o.meetInterval(copy, Interval.of(10, 2000)));
         // size == cap, copy == 2 * cap: size is at least 5 below the copy
         assertThat(o.upperDiff(size, copy)).isEqualTo(-5);
-        // and a local of no known bound gets no distance
-        assertThat(ScaledCopies.related(new ScaledCopies.Copy(CAP, 2), Interval.of(0, Interval.POS_INF), Octagon.<String>top())).isEqualTo(Octagon.<String>top());
+        // a local of no known upper bound gets no upper distance, only the lower one its lower bound gives
+        Octagon<String> unbounded = ScaledCopies.related(new ScaledCopies.Copy(CAP, 2), Interval.of(1, Interval.POS_INF), Octagon.<String>top());
+        assertThat(unbounded.upperDiff(CAP, copy)).isEqualTo(-1);
+        assertThat(unbounded.upperDiff(copy, CAP)).isEqualTo(Octagon.INF);
+        // and a local that may be negative gets none
+        assertThat(ScaledCopies.related(new ScaledCopies.Copy(CAP, 2), Interval.of(-1, Interval.POS_INF), Octagon.<String>top())).isEqualTo(Octagon.<String>top());
     }
 }
