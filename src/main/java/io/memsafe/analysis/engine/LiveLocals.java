@@ -90,7 +90,7 @@ final class LiveLocals {
         Set<Region> elsewhere = Interpreter.reachableFrom(s, x -> x.kind != Region.Kind.HEAP && !temporaries.contains(x) && !dead.contains(x));
         State out = s;
         for (Region r : holding) {
-            // (what is not on the heap is a root of its own)
+            // (every pointee, heap or not, must be reached from the live roots: what is not is kept)
             if (!elsewhere.containsAll(s.mem.get(r).pointees())) continue;
             // (a copy: the state is the one its block hands every successor, where the local may be live)
             if (out == s) out = s.copy();
