@@ -170,6 +170,14 @@ public final class Interpreter {
     }
 
     /** The regions of {@code s} that are roots, and every region a pointer stored in a reached region designates. */
+    /**
+     * The regions a pointer held outside the heap can reach (those holders included), with the lowering's
+     * temporaries and {@code excluded} left out as holders: what a program can still load a pointer to.
+     */
+    static Set<Region> reachableFromRoots(State s, Set<Region> temporaries, Set<Region> excluded) {
+        return reachableFrom(s, x -> x.kind != Region.Kind.HEAP && !temporaries.contains(x) && !excluded.contains(x));
+    }
+
     static Set<Region> reachableFrom(State s, java.util.function.Predicate<Region> root) {
         List<Region> work = new ArrayList<>();
         Set<Region> reached = new HashSet<>();

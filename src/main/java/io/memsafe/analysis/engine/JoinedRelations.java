@@ -53,7 +53,7 @@ final class JoinedRelations {
             if (reachable == null) {
                 reachable = new HashSet<>();
                 // (a local no path reads again holds nothing that keeps a block alive)
-                for (Region g : Interpreter.reachableFrom(s, x -> x.kind != Region.Kind.HEAP && !in.temporaries.contains(x) && !deadLocals.contains(x))) reachable.add(g.key);
+                for (Region g : Interpreter.reachableFromRoots(s, in.temporaries, deadLocals)) reachable.add(g.key);
             }
             if (reachable.contains(BlockCounts.countedBlock(k))) continue;
             Octagon<String> base = r.variables().contains(k) ? r.forget(k) : r, x = base;

@@ -87,7 +87,7 @@ final class LiveLocals {
             if (c != null && c.pointees().stream().anyMatch(t -> t.kind == Region.Kind.HEAP)) holding.add(r);
         }
         if (holding.isEmpty()) return s;
-        Set<Region> elsewhere = Interpreter.reachableFrom(s, x -> x.kind != Region.Kind.HEAP && !temporaries.contains(x) && !dead.contains(x));
+        Set<Region> elsewhere = Interpreter.reachableFromRoots(s, temporaries, dead);
         State out = s;
         for (Region r : holding) {
             // (every pointee, heap or not, must be reached from the live roots: what is not is kept)

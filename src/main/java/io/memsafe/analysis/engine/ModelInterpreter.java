@@ -15,6 +15,7 @@ import io.memsafe.models.Returns;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /** Applies a declarative {@link FunctionModel} to the abstract state, telling the checkers what it accesses. */
@@ -797,7 +798,8 @@ final class ModelInterpreter {
         Contents earlier = s.mem.get(r);
         Lifetime gone = s.lifetime(r);
         boolean replaced = reallocated != null && reallocated.pts.containsKey(r);
-        if (earlier != null && !onStack && !replaced && (gone == null || !gone.must()) && reachable(r, holder, s)) {
+        if (earlier != null && !onStack && !replaced && (gone == null || !gone.must())
+                && Interpreter.reachableFromRoots(s, in.temporaries, holder == null ? Set.of() : Set.of(holder)).contains(r)) {
             // a block from this site may still be live (a wrapper such as zcalloc called for every
             // allocation of a program): the region now stands for both, so it keeps what the
             // earlier one holds, joined with the fresh block's contents, and no release through
@@ -814,11 +816,6 @@ final class ModelInterpreter {
         s.allocated(r, nullable ? loc : null);
         Value p = Value.pointer(r, Interval.ZERO);
         return nullable ? p.withNum(Interval.ZERO) : p;
-    }
-
-    /** Can a pointer held outside the heap, other than in {@code holder}, still reach {@code block}, directly or through other blocks? */
-    private boolean reachable(Region block, Region holder, State s) {
-        return Interpreter.reachableFrom(s, x -> x.kind != Region.Kind.HEAP && !in.temporaries.contains(x) && !x.equals(holder)).contains(block);
     }
 
     /**

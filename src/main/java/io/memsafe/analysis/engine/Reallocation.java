@@ -73,7 +73,7 @@ final class Reallocation {
         io.memsafe.ir.Variable v = resultVariable(in, c, f);
         if (v == null || v != io.memsafe.ir.Expr.loadedVariable(c.args().get(arg))) return List.of();
         Region holder = in.region(v, f.fn());
-        Set<Region> elsewhere = Interpreter.reachableFrom(s, r -> r.kind != Region.Kind.HEAP && !in.temporaries.contains(r) && !r.equals(holder));
+        Set<Region> elsewhere = Interpreter.reachableFromRoots(s, in.temporaries, Set.of(holder));
         List<Region> out = new ArrayList<>();
         for (Region r : old.pts.keySet()) if (r.kind == Region.Kind.HEAP && "malloc".equals(r.family) && !elsewhere.contains(r)) out.add(r);
         return out;
@@ -114,6 +114,6 @@ final class Reallocation {
     /** Can a pointer to {@code target} still be loaded from storage that is not itself only reachable through the heap? */
     static boolean reachable(Region target, State s, Set<Region> temporaries) {
         // a temporary of an earlier full expression is never read again
-        return Interpreter.reachableFrom(s, r -> r.kind != Region.Kind.HEAP && !temporaries.contains(r)).contains(target);
+        return Interpreter.reachableFromRoots(s, temporaries, Set.of()).contains(target);
     }
 }
