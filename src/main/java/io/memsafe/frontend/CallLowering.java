@@ -134,14 +134,14 @@ final class CallLowering {
     }
 
     /** Names declared somewhere in the unit with a noreturn attribute (computed on first use): a cheap filter before the exact test. */
-    private java.util.Set<String> attributedNoReturn;
-    private final Map<IFunction, Boolean> noReturnOf = new HashMap<>();
+    private java.util.Set<String> attributedNoReturn, attributedHidden;
+    private final Map<IFunction, Boolean> noReturnOf = new HashMap<>(), hiddenOf = new HashMap<>();
 
     /** Is {@code f} declared never to return ({@code __attribute__((noreturn))}, {@code _Noreturn}, {@code [[noreturn]]})? */
     boolean declaredNoReturn(IFunction f, IASTTranslationUnit tu) {
         try {
             if (f.isNoReturn()) return true;
-            if (attributedNoReturn == null) attributedNoReturn = attributedNoReturn(tu);
+            if (attributedNoReturn == null) attributedNoReturn = attributedNames(tu, CallLowering::noReturn);
             if (!attributedNoReturn.contains(f.getName())) return false;
             return noReturnOf.computeIfAbsent(f, g -> attributedDeclaration(g, tu));
         } catch (RuntimeException e) {
@@ -159,9 +159,11 @@ final class CallLowering {
      * library's internal-function macro expands to)? Such a function is not in the library's interface:
      * no code outside the library calls it.
      */
-    static boolean declaredHidden(IFunction f, IASTTranslationUnit tu) {
+    boolean declaredHidden(IFunction f, IASTTranslationUnit tu) {
         try {
-            return attributed(f, tu, CallLowering::hidden);
+            if (attributedHidden == null) attributedHidden = attributedNames(tu, CallLowering::hidden);
+            if (!attributedHidden.contains(f.getName())) return false;
+            return hiddenOf.computeIfAbsent(f, g -> attributed(g, tu, CallLowering::hidden));
         } catch (RuntimeException e) {
             return false;
         }
@@ -204,10 +206,11 @@ final class CallLowering {
     }
 
     /**
-     * The names of the declarators of every declaration that carries a noreturn attribute anywhere: one
-     * walk of the unit, where asking CDT for each callee's declarations walks it once per callee.
+     * The names of the declarators of every declaration that carries an attribute {@code test} accepts
+     * anywhere: one walk of the unit, where asking CDT for each function's declarations walks it once
+     * per function (on curl, the check for hidden visibility of each definition took a twentieth of the scan).
      */
-    private static java.util.Set<String> attributedNoReturn(IASTTranslationUnit tu) {
+    private static java.util.Set<String> attributedNames(IASTTranslationUnit tu, java.util.function.Predicate<IASTNode> test) {
         java.util.Set<String> names = new java.util.HashSet<>();
         tu.accept(new ASTVisitor() {
             { shouldVisitDeclarations = true; }
@@ -215,10 +218,10 @@ final class CallLowering {
             @Override
             public int visit(IASTDeclaration d) {
                 if (d instanceof IASTSimpleDeclaration sd) {
-                    boolean all = noReturn(sd) || noReturn(sd.getDeclSpecifier());
+                    boolean all = test.test(sd) || test.test(sd.getDeclSpecifier());
                     for (IASTDeclarator dr : sd.getDeclarators()) noteIf(all, dr, sd);
                 } else if (d instanceof IASTFunctionDefinition fd) {
-                    noteIf(noReturn(fd) || noReturn(fd.getDeclSpecifier()), fd.getDeclarator(), fd);
+                    noteIf(test.test(fd) || test.test(fd.getDeclSpecifier()), fd.getDeclarator(), fd);
                 }
                 return PROCESS_CONTINUE;
             }
@@ -226,7 +229,7 @@ final class CallLowering {
             private void noteIf(boolean declaration, IASTDeclarator dr, IASTNode owner) {
                 IASTDeclarator inner = Lowering.innermost(dr);
                 boolean marked = declaration;
-                for (IASTNode at = inner.getName(); !marked && at != null && at != owner; at = at.getParent()) marked = noReturn(at);
+                for (IASTNode at = inner.getName(); !marked && at != null && at != owner; at = at.getParent()) marked = test.test(at);
                 if (marked) names.add(inner.getName().getLastName().toString());
             }
         });

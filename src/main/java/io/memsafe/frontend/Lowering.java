@@ -312,7 +312,7 @@ public final class Lowering {
         fn = new Function(name, type, params, isStatic, at, unit);
         fn.takesVaList = takesVaList;
         fn.noReturn = b instanceof IFunction nf && calls.declaredNoReturn(nf, fd.getTranslationUnit());
-        fn.hidden = !isStatic && b instanceof IFunction hf && CallLowering.declaredHidden(hf, fd.getTranslationUnit());
+        fn.hidden = !isStatic && b instanceof IFunction hf && calls.declaredHidden(hf, fd.getTranslationUnit());
         fn.cplusplus = fd.getTranslationUnit() instanceof org.eclipse.cdt.core.dom.ast.cpp.ICPPASTTranslationUnit;
         fn.entry = fn.newBlock();
         fn.exit = fn.newBlock();
