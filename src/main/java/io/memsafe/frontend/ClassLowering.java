@@ -38,8 +38,13 @@ import java.util.Map;
  * parameter ({@code this}); constructing an object stores its class's vtable address and calls the
  * constructor the program declares; destroying one calls its declared destructor; a virtual call
  * loads the function from the object's vtable, so the value analysis' knowledge of the object
- * (which constructor made it) decides which override runs. Constructors and destructors the
- * compiler makes are left out: they only copy or leave members, which the IR's own struct copy does.
+ * (which constructor made it) decides which override runs. Constructing an object also constructs
+ * by default its bases and members of class type that no initialiser names ({@link #constructParts},
+ * before a constructor's body, or as all of the default constructor the compiler makes); the copy
+ * constructor the compiler makes is the IR's struct copy. Destroying an object also destroys its
+ * members of class type (last declared first), then its bases (last first): after the body of the
+ * destructor the program declares ({@link #destroyParts}, run at the end of each destructor it
+ * lowers), or as all of the destructor the compiler makes when it declares none.
  */
 final class ClassLowering {
     private final Lowering lowering;
@@ -62,6 +67,57 @@ final class ClassLowering {
         return SmartPointerLowering.isSmart(c) || StringLowering.isString(c) || ViewLowering.isView(c) || ContainerLowering.isContainer(c, false);
     }
 
+    /**
+     * Whether destroying an object of {@code c} runs code: a destructor the program declares, a smart
+     * pointer's release, or the destructor of a member or base (which the implicit destructor runs).
+     */
+    static boolean needsDestruction(ICPPClassType c) { return needsDestruction(c, 0); }
+
+    private static boolean needsDestruction(ICPPClassType c, int depth) {
+        if (c == null || depth > 8) return false;
+        if (SmartPointerLowering.isSmart(c)) return SmartPointerLowering.deletes(c);
+        if (libraryClass(c)) return false;
+        if (ClassModel.userDestructor(c) != null) return true;
+        try {
+            for (org.eclipse.cdt.core.dom.ast.cpp.ICPPBase b : c.getBases()) {
+                if (b.getBaseClass() instanceof ICPPClassType bc && needsDestruction(bc, depth + 1)) return true;
+            }
+            for (IField f : c.getDeclaredFields()) {
+                if (!f.isStatic() && needsDestruction(classOf(f.getType()), depth + 1)) return true;
+            }
+        } catch (RuntimeException e) {
+            return false;
+        }
+        return false;
+    }
+
+    /**
+     * What follows the body of a destructor of {@code c}, or is all of the one the compiler makes: the
+     * members of class type that need it destroyed, last declared first, then the bases, last first
+     * (a base's members are the object's own, at the places the layout gives them).
+     */
+    void destroyParts(Expr object, ICPPClassType c, SourceLoc where) {
+        if (!(Type.pointee(object.type()) instanceof Type.Struct st)) return;
+        try {
+            IField[] fields = c.getDeclaredFields();
+            for (int i = fields.length - 1; i >= 0; i--) {
+                IField f = fields[i];
+                ICPPClassType fc = f.isStatic() ? null : classOf(f.getType());
+                Type.Field at = fc == null ? null : st.field(f.getName());
+                if (at == null || !needsDestruction(fc)) continue;
+                Lvalue member = new Lvalue.Deref(object, at.offset(), at.type(), where);
+                destroy(new Expr.AddressOf(member, lowering.pointer(at.type())), fc, where, false);
+            }
+            org.eclipse.cdt.core.dom.ast.cpp.ICPPBase[] bases = c.getBases();
+            for (int i = bases.length - 1; i >= 0; i--) {
+                if (!(bases[i].getBaseClass() instanceof ICPPClassType bc) || !needsDestruction(bc)) continue;
+                destroy(lowering.convert(object, lowering.pointer(lowering.lowerType(bc))), bc, where, false);
+            }
+        } catch (RuntimeException e) {
+            // a class the parser could not resolve: its parts are left as they are
+        }
+    }
+
     /** A temporary object of the full-expression being lowered, made in block {@code made}, destroyed at its end. */
     record Temporary(Variable var, ICPPClassType cls, io.memsafe.ir.BasicBlock made) { }
 
@@ -80,7 +136,7 @@ final class ClassLowering {
     static ICPPClassType destroyedTemporary(org.eclipse.cdt.core.dom.ast.IASTExpression e) {
         if (!StringLowering.isTemporary(e)) return null;
         ICPPClassType c = classOf(e.getExpressionType());
-        if (c == null || libraryClass(c) || ClassModel.userDestructor(c) == null) return null;
+        if (c == null || libraryClass(c) || !needsDestruction(c)) return null;
         return c;
     }
 
@@ -122,7 +178,7 @@ final class ClassLowering {
             destructible.put(local, c);
             return true;
         }
-        if (ContainerLowering.isContainer(c, false) || ClassModel.userDestructor(c) == null) return false;
+        if (ContainerLowering.isContainer(c, false) || !needsDestruction(c)) return false;
         destructible.put(local, c);
         return true;
     }
@@ -135,10 +191,17 @@ final class ClassLowering {
         }
     }
 
-    /** A constructor's member initialisers, in the order written (members named; base classes are left out). */
+    /**
+     * A constructor's member initialisers, in the order written (members named; base classes are left
+     * out); then, in a constructor, the bases and members of class type that no initialiser names and
+     * no default initialiser sets are constructed by default ({@link #constructParts}).
+     */
     void memberInitializers(ICPPASTFunctionDefinition fd) {
+        java.util.Set<IBinding> named = new java.util.HashSet<>();
         for (ICPPASTConstructorChainInitializer mi : fd.getMemberInitializers()) {
             try {
+                IBinding target = mi.getMemberInitializerId().resolveBinding();
+                named.add(target instanceof ICPPConstructor k ? k.getClassOwner() : target);
                 if (mi.getMemberInitializerId().resolveBinding() instanceof IField field && !field.isStatic()
                         && References.isReference(field.getType())) {
                     lowering.bindSlot(lowering.memberSlot(field, Lowering.loc(mi)), mi.getInitializer());
@@ -161,6 +224,41 @@ final class ClassLowering {
             } catch (RuntimeException e) {
                 lowering.warn(mi, "member initialiser not analysed (" + e.getClass().getSimpleName() + ")");
             }
+        }
+        try {
+            if (fd.getDeclarator().getName().resolveBinding() instanceof ICPPConstructor k && k.getClassOwner() != null) {
+                SourceLoc where = Lowering.loc(fd);
+                Expr self = new Expr.Load(new Lvalue.Var(lowering.thisVar, where), lowering.thisVar.type);
+                constructParts(self, k.getClassOwner(), named, where);
+            }
+        } catch (RuntimeException e) {
+            // a class the parser could not resolve: its parts stay as the constructed object's unknown contents
+        }
+    }
+
+    /**
+     * The bases and members of class type of the object at {@code object} that {@code named} leaves out
+     * and no default initialiser sets, constructed by default, as the compiler does before a constructor's
+     * body (or as all of the default constructor it makes): a base by its default constructor (no vtable
+     * store: the complete object's is there already), a member as a complete object.
+     */
+    void constructParts(Expr object, ICPPClassType c, java.util.Set<IBinding> named, SourceLoc where) {
+        if (!(Type.pointee(object.type()) instanceof Type.Struct st)) return;
+        IASTInitializerClause[] none = new IASTInitializerClause[0];
+        for (org.eclipse.cdt.core.dom.ast.cpp.ICPPBase b : c.getBases()) {
+            if (!(b.getBaseClass() instanceof ICPPClassType bc) || named.contains(bc) || !ClassModel.constructsByDefault(bc)) continue;
+            Expr base = lowering.convert(object, lowering.pointer(lowering.lowerType(bc)));
+            ICPPConstructor k = ClassModel.defaultConstructor(bc);
+            if (k != null) lowering.emit(new Stmt.Call(null, LinkNames.of(k), null, List.of(base), where));
+            else constructParts(base, bc, java.util.Set.of(), where);
+        }
+        for (IField f : c.getDeclaredFields()) {
+            if (f.isStatic() || named.contains(f) || ClassModel.hasDefaultInitializer(f)) continue;
+            ICPPClassType fc = classOf(f.getType());
+            Type.Field at = fc == null ? null : st.field(f.getName());
+            if (at == null || !ClassModel.constructsByDefault(fc)) continue;
+            Lvalue member = new Lvalue.Deref(object, at.offset(), at.type(), where);
+            construct(new Expr.AddressOf(member, lowering.pointer(at.type())), fc, ClassModel.defaultConstructor(fc), none, where);
         }
     }
 
@@ -275,6 +373,9 @@ final class ClassLowering {
             // the compiler's copy constructor: a copy of the members
             Type t = Type.pointee(object.type());
             lowering.emit(new Stmt.Assign(new Lvalue.Deref(object, 0, t, where), lowering.rvalue(e), where));
+        } else if (args.length == 0 && !ClassModel.hasUserConstructor(c)) {
+            // the default constructor the compiler makes: the bases and members, by default
+            constructParts(object, c, java.util.Set.of(), where);
         }
     }
 
@@ -316,7 +417,11 @@ final class ClassLowering {
         if (StringLowering.isString(c) || ViewLowering.isView(c)) return;
         if (ContainerLowering.isContainer(c, false)) return;
         ICPPMethod d = ClassModel.userDestructor(c);
-        if (d == null) return;
+        if (d == null) {
+            // the destructor the compiler makes destroys the members and bases, and nothing else
+            destroyParts(object, c, where);
+            return;
+        }
         List<Expr> actuals = List.of(object);
         // destructors do not throw (C++11 makes them noexcept): no exception edge after the call
         Stmt.Call call = dynamicType && ClassModel.isVirtualCall(d)

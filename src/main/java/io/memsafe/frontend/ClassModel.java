@@ -131,8 +131,41 @@ final class ClassModel {
         return false;
     }
 
+    /** The constructor the program declares that takes no arguments (each parameter has a default), or null. */
+    static ICPPConstructor defaultConstructor(ICPPClassType c) {
+        for (ICPPConstructor k : c.getConstructors()) {
+            if (k.isImplicit()) continue;
+            boolean none = true;
+            for (org.eclipse.cdt.core.dom.ast.cpp.ICPPParameter p : k.getParameters()) none &= p.hasDefaultValue();
+            if (none) return k;
+        }
+        return null;
+    }
+
+    /**
+     * Whether constructing an object of {@code c} by default runs code the program declares: its default
+     * constructor, or (when it declares no constructor) that of a base or member. The standard library's
+     * classes have models of their own.
+     */
+    static boolean constructsByDefault(ICPPClassType c) { return constructsByDefault(c, 0); }
+
+    private static boolean constructsByDefault(ICPPClassType c, int depth) {
+        if (c == null || depth > 8 || ClassLowering.libraryClass(c)) return false;
+        try {
+            if (defaultConstructor(c) != null) return true;
+            if (hasUserConstructor(c)) return false;
+            for (ICPPBase b : c.getBases()) if (b.getBaseClass() instanceof ICPPClassType bc && constructsByDefault(bc, depth + 1)) return true;
+            for (IField f : c.getDeclaredFields()) {
+                if (!f.isStatic() && constructsByDefault(ClassLowering.classOf(f.getType()), depth + 1)) return true;
+            }
+        } catch (RuntimeException e) {
+            return false;
+        }
+        return false;
+    }
+
     /** A member with a default initialiser ({@code int n = 0;}, {@code bool b{false};}): every constructor sets it. */
-    private static boolean hasDefaultInitializer(IField f) {
+    static boolean hasDefaultInitializer(IField f) {
         if (!(f instanceof org.eclipse.cdt.internal.core.dom.parser.cpp.ICPPInternalBinding ib)) return false;
         org.eclipse.cdt.core.dom.ast.IASTNode d = ib.getDefinition();
         if (d == null && ib.getDeclarations() != null && ib.getDeclarations().length > 0) d = ib.getDeclarations()[0];

@@ -319,8 +319,19 @@ public final class Lowering {
         cur = fn.newBlock();
         fn.entry.to(cur);
         if (fd instanceof ICPPASTFunctionDefinition cfd && thisVar != null) classes.memberInitializers(cfd);
+        // a destructor's body ends (at its end or a return) in the destruction of the members and bases
+        ICPPClassType destroyed = thisVar != null && b instanceof ICPPMethod dm && dm.isDestructor() ? dm.getClassOwner() : null;
+        BasicBlock exit = fn.exit;
+        if (destroyed != null) fn.exit = fn.newBlock();
         statements.lowerStatement(fd.getBody());
         cur.to(fn.exit);
+        if (destroyed != null) {
+            cur = fn.exit;
+            SourceLoc end = end(fd);
+            classes.destroyParts(new Expr.Load(new Lvalue.Var(thisVar, end), thisVar.type), destroyed, end);
+            cur.to(exit);
+            fn.exit = exit;
+        }
         program.add(fn);
         globals.lowered(name + "@" + at, unit);
         fn = null;
@@ -779,7 +790,7 @@ public final class Lowering {
             case ICPPASTDeleteExpression d -> {
                 Expr pointer = rvalue(d.getOperand());
                 ICPPClassType cls = d.isVectored() ? null : ClassLowering.classOf(d.getOperand().getExpressionType() instanceof IPointerType pt ? pt.getType() : null);
-                if (cls != null && ClassModel.userDestructor(cls) != null) {
+                if (cls != null && ClassLowering.needsDestruction(cls)) {
                     // the destructor runs first, and not at all for a null pointer
                     Variable p = temp(pointer.type());
                     emit(new Stmt.Assign(new Lvalue.Var(p, where), pointer, where));
