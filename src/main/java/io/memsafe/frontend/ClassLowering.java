@@ -198,11 +198,18 @@ final class ClassLowering {
      */
     void memberInitializers(ICPPASTFunctionDefinition fd) {
         java.util.Set<IBinding> named = new java.util.HashSet<>();
+        ICPPClassType owner = fd.getDeclarator().getName().resolveBinding() instanceof ICPPConstructor self ? self.getClassOwner() : null;
+        boolean delegated = false;
         for (ICPPASTConstructorChainInitializer mi : fd.getMemberInitializers()) {
             try {
                 IBinding target = mi.getMemberInitializerId().resolveBinding();
-                named.add(target instanceof ICPPConstructor k ? k.getClassOwner() : target);
-                if (mi.getMemberInitializerId().resolveBinding() instanceof IField field && !field.isStatic()
+                ICPPClassType base = target instanceof ICPPConstructor k ? k.getClassOwner() : target instanceof ICPPClassType c ? c : null;
+                named.add(base != null ? base : target);
+                if (owner != null && base != null) {
+                    // Base(args), or a constructor handing the object to another of its class (which then makes all of it)
+                    delegated |= base.equals(owner);
+                    constructBase(mi, base, target instanceof ICPPConstructor k ? k : implicitlyCalled(mi, false));
+                } else if (mi.getMemberInitializerId().resolveBinding() instanceof IField field && !field.isStatic()
                         && References.isReference(field.getType())) {
                     lowering.bindSlot(lowering.memberSlot(field, Lowering.loc(mi)), mi.getInitializer());
                 } else if (mi.getMemberInitializerId().resolveBinding() instanceof IField field && !field.isStatic()) {
@@ -226,13 +233,39 @@ final class ClassLowering {
             }
         }
         try {
-            if (fd.getDeclarator().getName().resolveBinding() instanceof ICPPConstructor k && k.getClassOwner() != null) {
+            if (owner != null && !delegated) {
                 SourceLoc where = Lowering.loc(fd);
-                Expr self = new Expr.Load(new Lvalue.Var(lowering.thisVar, where), lowering.thisVar.type);
-                constructParts(self, k.getClassOwner(), named, where);
+                constructParts(self(where), owner, named, where);
             }
         } catch (RuntimeException e) {
             // a class the parser could not resolve: its parts stay as the constructed object's unknown contents
+        }
+    }
+
+    private Expr self(SourceLoc where) {
+        return new Expr.Load(new Lvalue.Var(lowering.thisVar, where), lowering.thisVar.type);
+    }
+
+    /**
+     * A base (or, delegating, the class itself) constructed by the initialiser {@code mi}: the constructor it
+     * picks, on the object as that class, with no vtable store (the complete object's is there already);
+     * by default, its own parts. The copy the compiler makes from another object is left out.
+     */
+    private void constructBase(ICPPASTConstructorChainInitializer mi, ICPPClassType base, ICPPMethod constructor) {
+        SourceLoc where = Lowering.loc(mi);
+        IASTInitializer init = mi.getInitializer();
+        IASTInitializerClause[] args = init instanceof ICPPASTConstructorInitializer ci ? ci.getArguments()
+                : init instanceof IASTInitializerList il ? il.getClauses() : new IASTInitializerClause[0];
+        Expr object = lowering.convert(self(where), lowering.pointer(lowering.lowerType(base)));
+        if (constructor != null && !constructor.isImplicit()) {
+            List<Expr> actuals = new ArrayList<>();
+            actuals.add(object);
+            actuals.addAll(lowering.arguments(constructor.getType(), args));
+            lowering.emit(new Stmt.Call(null, LinkNames.of(constructor), null, actuals, where));
+        } else if (args.length == 0) {
+            constructParts(object, base, java.util.Set.of(), where);
+        } else {
+            for (IASTInitializerClause a : args) if (a instanceof org.eclipse.cdt.core.dom.ast.IASTExpression e) lowering.effect(e);
         }
     }
 
