@@ -254,14 +254,10 @@ final class ClassLowering {
     private void constructBase(ICPPASTConstructorChainInitializer mi, ICPPClassType base, ICPPMethod constructor) {
         SourceLoc where = Lowering.loc(mi);
         IASTInitializer init = mi.getInitializer();
-        IASTInitializerClause[] args = init instanceof ICPPASTConstructorInitializer ci ? ci.getArguments()
-                : init instanceof IASTInitializerList il ? il.getClauses() : new IASTInitializerClause[0];
+        IASTInitializerClause[] args = initializerArguments(init);
         Expr object = lowering.convert(self(where), lowering.pointer(lowering.lowerType(base)));
         if (constructor != null && !constructor.isImplicit()) {
-            List<Expr> actuals = new ArrayList<>();
-            actuals.add(object);
-            actuals.addAll(lowering.arguments(constructor.getType(), args));
-            lowering.emit(new Stmt.Call(null, LinkNames.of(constructor), null, actuals, where));
+            callConstructor(object, constructor, args, where);
         } else if (args.length == 0) {
             constructParts(object, base, java.util.Set.of(), where);
         } else {
@@ -282,7 +278,7 @@ final class ClassLowering {
             if (!(b.getBaseClass() instanceof ICPPClassType bc) || named.contains(bc) || !ClassModel.constructsByDefault(bc)) continue;
             Expr base = lowering.convert(object, lowering.pointer(lowering.lowerType(bc)));
             ICPPConstructor k = ClassModel.defaultConstructor(bc);
-            if (k != null) lowering.emit(new Stmt.Call(null, LinkNames.of(k), null, List.of(base), where));
+            if (k != null) callConstructor(base, k, none, where);
             else constructParts(base, bc, java.util.Set.of(), where);
         }
         for (IField f : c.getDeclaredFields()) {
@@ -300,9 +296,22 @@ final class ClassLowering {
         ICPPClassType cls = n.isArrayAllocation() ? null : classOf(CPPVisitor.createType(n.getTypeId()));
         if (cls == null) return;
         IASTInitializer init = n.getInitializer();
-        IASTInitializerClause[] args = init instanceof ICPPASTConstructorInitializer ci ? ci.getArguments()
-                : init instanceof IASTInitializerList il ? il.getClauses() : new IASTInitializerClause[0];
+        IASTInitializerClause[] args = initializerArguments(init);
         lowering.statements().ifNotNull(object, () -> construct(object, cls, implicitlyCalled(n, false), args, where), where);
+    }
+
+    /** The arguments an initialiser gives a constructor: {@code (args)}, {@code {args}}, or none. */
+    static IASTInitializerClause[] initializerArguments(IASTInitializer init) {
+        return init instanceof ICPPASTConstructorInitializer ci ? ci.getArguments()
+                : init instanceof IASTInitializerList il ? il.getClauses() : new IASTInitializerClause[0];
+    }
+
+    /** A call of the constructor the program declares on the object at {@code object}, with the arguments given. */
+    private void callConstructor(Expr object, ICPPMethod constructor, IASTInitializerClause[] args, SourceLoc where) {
+        List<Expr> actuals = new ArrayList<>();
+        actuals.add(object);
+        actuals.addAll(lowering.arguments(constructor.getType(), args));
+        lowering.emit(new Stmt.Call(null, LinkNames.of(constructor), null, actuals, where));
     }
 
     /** {@code C(args)}: a temporary object of class {@code cls}, constructed. */
@@ -397,10 +406,7 @@ final class ClassLowering {
             // a constructor CDT cannot pick (an argument of a type from a missing header): unknown
             constructUnresolved(object, args, where);
         } else if (constructor != null && !constructor.isImplicit()) {
-            List<Expr> actuals = new ArrayList<>();
-            actuals.add(object);
-            actuals.addAll(lowering.arguments(constructor.getType(), args));
-            lowering.emit(new Stmt.Call(null, LinkNames.of(constructor), null, actuals, where));
+            callConstructor(object, constructor, args, where);
         } else if (args.length == 1 && args[0] instanceof org.eclipse.cdt.core.dom.ast.IASTExpression e
                 && classOf(e.getExpressionType()) != null) {
             // the compiler's copy constructor: a copy of the members

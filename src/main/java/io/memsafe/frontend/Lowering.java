@@ -476,8 +476,7 @@ public final class Lowering {
                 classes.construct(new Expr.AddressOf(new Lvalue.Var(var, where), pointer(var.type)), cls, ctor, new IASTInitializerClause[] {x}, where);
             } else if (cls != null && constructed) {
                 // an object constructed in place: C x; C x(args); C x{args}
-                IASTInitializerClause[] args = init instanceof ICPPASTConstructorInitializer ci ? ci.getArguments()
-                        : init instanceof IASTInitializerList il ? il.getClauses() : new IASTInitializerClause[0];
+                IASTInitializerClause[] args = ClassLowering.initializerArguments(init);
                 SourceLoc where = loc(dtor);
                 classes.construct(new Expr.AddressOf(new Lvalue.Var(var, where), pointer(var.type)), cls,
                         ClassLowering.implicitlyCalled(dtor, false), args, where);
@@ -495,8 +494,7 @@ public final class Lowering {
     private Expr functionalCast(ICPPASTSimpleTypeConstructorExpression stc, SourceLoc where) {
         Type t = typeOf(stc);
         IASTInitializer init = stc.getInitializer();
-        IASTInitializerClause[] args = init instanceof ICPPASTConstructorInitializer ci ? ci.getArguments()
-                : init instanceof IASTInitializerList il ? il.getClauses() : new IASTInitializerClause[0];
+        IASTInitializerClause[] args = ClassLowering.initializerArguments(init);
         boolean scalar = t instanceof Type.Int || t instanceof Type.Pointer || t instanceof Type.Float;
         if (scalar && args.length == 1 && args[0] instanceof IASTExpression x) return convert(rvalue(x), t);
         if (scalar && args.length == 0) return t instanceof Type.Float ? new Expr.Opaque("0.0", t) : new Expr.IntConst(0, t);
