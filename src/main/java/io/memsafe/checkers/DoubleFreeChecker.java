@@ -20,7 +20,7 @@ public final class DoubleFreeChecker implements Checker {
         Lifetime l = Lifecycle.freedOnEveryPath(pointer, before);
         if (l == null) return;
         Region r = Lifecycle.single(pointer);
-        ctx.report(this, loc, deallocator + " of " + r.description + ", which was already " + ("completed".equals(Lifecycle.freed(r)) ? "freed with its request" : Lifecycle.freed(r)) + Lifecycle.line(l.freedAt()),
+        ctx.report(this, loc, deallocator + " of " + r.description + ", which was already " + ("completed".equals(Lifecycle.freed(r)) ? "freed with its request" : Lifecycle.freed(r)) + Lifecycle.where(l),
                 Lifecycle.story(r, l, loc, "freed again here"));
     }
 }

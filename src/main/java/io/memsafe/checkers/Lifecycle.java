@@ -76,9 +76,23 @@ final class Lifecycle {
     static List<TraceStep> story(Region r, Lifetime l, SourceLoc at, String what) {
         List<TraceStep> t = new ArrayList<>();
         allocatedAt(t, r);
+        if (l != null && l.via() != null) t.add(new TraceStep(l.via(), "the call that " + releases(r)));
         if (l != null && l.freedAt().line() > 0) t.add(new TraceStep(l.freedAt(), ("completed".equals(freed(r)) ? "request completed" : freed(r)) + " here"));
         t.add(new TraceStep(at, what));
         return t;
+    }
+
+    private static String releases(Region r) {
+        return switch (freed(r)) {
+            case "completed" -> "completes its request";
+            case "closed" -> "closes it";
+            default -> "frees it";
+        };
+    }
+
+    /** Where a release happened, for a message: its line, and the call of the function analysed it happened in. */
+    static String where(Lifetime l) {
+        return line(l.freedAt()) + (l.via() != null && l.via().line() != l.freedAt().line() ? " (in the call at line " + l.via().line() + ")" : "");
     }
 
     static String line(SourceLoc l) { return l.line() > 0 ? " at line " + l.line() : ""; }

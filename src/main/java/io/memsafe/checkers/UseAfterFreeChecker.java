@@ -34,7 +34,7 @@ public final class UseAfterFreeChecker implements Checker {
         }
         Region r = Lifecycle.single(pointer);
         String use = "dereference".equals(what) ? "use of " : what + "() uses ";
-        ctx.report(this, loc, use + r.description + " after " + Lifecycle.released(r) + Lifecycle.line(l.freedAt()),
+        ctx.report(this, loc, use + r.description + " after " + Lifecycle.released(r) + Lifecycle.where(l),
                 Lifecycle.story(r, l, loc, "used here after " + ("freed".equals(Lifecycle.freed(r)) ? "free" : Lifecycle.released(r))));
     }
 
@@ -49,7 +49,7 @@ public final class UseAfterFreeChecker implements Checker {
         String met = w.joinedAt().line() > 0 && w.joinedAt().line() != loc.line() ? " at line " + w.joinedAt().line() : " before it";
         List<TraceStep> t = new ArrayList<>(Lifecycle.story(r, l, loc, "used here, with no test since the paths met"));
         if (w.joinedAt().line() > 0 && w.joinedAt().line() != loc.line()) t.add(t.size() - 1, new TraceStep(w.joinedAt(), "the paths meet here, the block freed on one of them"));
-        ctx.report(this, loc, use + r.description + " after it was freed" + Lifecycle.line(l.freedAt()) + " on one of the paths meeting" + met
+        ctx.report(this, loc, use + r.description + " after it was freed" + Lifecycle.where(l) + " on one of the paths meeting" + met
                 + ", and no test since decides which way was taken", t);
     }
 

@@ -15,11 +15,29 @@ import io.memsafe.ir.SourceLoc;
  * non-NULL it is freed, on those where it is NULL it is still allocated. Null for every other
  * release. Any join with a path that does not share that correlation drops it.
  */
-public record Lifetime(SourceLoc freedAt, boolean must, Region ifAllocated) {
-    public Lifetime(SourceLoc freedAt, boolean must) { this(freedAt, must, null); }
+public record Lifetime(SourceLoc freedAt, boolean must, Region ifAllocated, SourceLoc via) {
+    public Lifetime(SourceLoc freedAt, boolean must) { this(freedAt, must, null, null); }
+
+    public Lifetime(SourceLoc freedAt, boolean must, Region ifAllocated) { this(freedAt, must, ifAllocated, null); }
+
+    /**
+     * Released inside a call made at {@code call} by the function analysed (the release itself is in a
+     * callee, {@code freedAt}): where a finding's reader sees the block go. The outermost such call
+     * is kept, as each caller's return replaces the callee's.
+     */
+    public Lifetime via(SourceLoc call) { return new Lifetime(freedAt, must, ifAllocated, call); }
+
+    /** {@code via} explains, it does not distinguish: two lifetimes that differ only there are the same state. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Lifetime l && must == l.must && java.util.Objects.equals(freedAt, l.freedAt) && java.util.Objects.equals(ifAllocated, l.ifAllocated);
+    }
+
+    @Override
+    public int hashCode() { return java.util.Objects.hash(freedAt, must, ifAllocated); }
 
     /** The state after a join with a path on which the block is still allocated. */
-    public Lifetime maybe() { return must || ifAllocated != null ? new Lifetime(freedAt, false) : this; }
+    public Lifetime maybe() { return must || ifAllocated != null ? new Lifetime(freedAt, false, null, via) : this; }
 
     public Lifetime join(Lifetime o) {
         if (must && o.must) return this;

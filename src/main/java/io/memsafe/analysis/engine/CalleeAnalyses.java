@@ -211,7 +211,7 @@ final class CalleeAnalyses {
             for (State x : sum.cases()) {
                 State st = s.copy();
                 Map<Region, Contents> before = Relations.before(in, st);
-                Value r = returned(callee, st, x.copy(), foot, ret, sum.ranOn(), call);
+                Value r = returned(callee, st, x.copy(), foot, ret, sum.ranOn(), call, c.loc());
                 // each outcome as the statement's state gets it (Interpreter.exec): what the call changed
                 // forgotten, then what the callee's relations say of it
                 Relations.forgetChanged(before, null, in, st, f);
@@ -219,11 +219,11 @@ final class CalleeAnalyses {
                 cases.add(Map.entry(st, r));
             }
         }
-        return returned(callee, s, exit, foot, ret, sum.ranOn(), call);
+        return returned(callee, s, exit, foot, ret, sum.ranOn(), call, c.loc());
     }
 
     /** The caller's state after the callee returned with {@code exit}; the value it returned. */
-    private Value returned(Function callee, State s, State exit, Set<Region> foot, Region ret, State ranOn, State.NullReturn call) {
+    private Value returned(Function callee, State s, State exit, Set<Region> foot, Region ret, State ranOn, State.NullReturn call, SourceLoc at) {
         exit.mem.remove(CALLERS);
         exit.mem.remove(UserMemory.GUARDED);
         // the blocks the caller held before the call: only their releases on some of the callee's paths count
@@ -236,11 +236,21 @@ final class CalleeAnalyses {
         touched.addAll(exit.unchecked.keySet());
         Set<Region> untouched = untouched(s, exit, ranOn);
         touched.removeAll(untouched);
+        Map<Region, io.memsafe.analysis.domain.Lifetime> freedBefore = new HashMap<>();
+        for (Region r : exit.freed.keySet()) {
+            io.memsafe.analysis.domain.Lifetime l = s.freed.get(r);
+            if (l != null) freedBefore.put(r, l);
+        }
         s.mem.keySet().removeAll(touched);
         s.freed.keySet().removeAll(touched);
         s.unchecked.keySet().removeAll(touched);
         for (Map.Entry<Region, Contents> e : exit.mem.entrySet()) if (!untouched.contains(e.getKey())) s.mem.put(e.getKey(), e.getValue());
-        s.freed.putAll(exit.freed);
+        for (Map.Entry<Region, io.memsafe.analysis.domain.Lifetime> e : exit.freed.entrySet()) {
+            io.memsafe.analysis.domain.Lifetime l = e.getValue(), mine = freedBefore.get(e.getKey());
+            // released before the call: the caller's own record of it; by this call: the call is where the
+            // caller's reader sees it go (a result shared with other callers names no call of theirs)
+            s.freed.put(e.getKey(), l.equals(mine) ? mine : l.via(at != null && at.line() > 0 ? at : null));
+        }
         s.unchecked.putAll(exit.unchecked);
         SomePaths.fromCallee(exit, s, held, call);
         // a joined block's cells may be kept as they were while the callee wrote other values of the same range
@@ -478,7 +488,10 @@ final class CalleeAnalyses {
         }
         if (!kept.isEmpty()) mem.put(CALLERS, new Contents(new TreeMap<>(), new Value(Interval.BOTTOM, kept, false, null), Value.UNKNOWN));
         TreeMap<Region, io.memsafe.analysis.domain.Lifetime> freed = new TreeMap<>();
-        for (Map.Entry<Region, io.memsafe.analysis.domain.Lifetime> e : s.freed.entrySet()) if (foot.contains(e.getKey())) freed.put(e.getKey(), e.getValue());
+        // without the calls that released them: a callee's result (and what it reports) is shared by every caller with this input
+        for (Map.Entry<Region, io.memsafe.analysis.domain.Lifetime> e : s.freed.entrySet()) {
+            if (foot.contains(e.getKey())) freed.put(e.getKey(), e.getValue().via() == null ? e.getValue() : e.getValue().via(null));
+        }
         TreeMap<Region, SourceLoc> unchecked = new TreeMap<>();
         for (Map.Entry<Region, SourceLoc> e : s.unchecked.entrySet()) if (foot.contains(e.getKey())) unchecked.put(e.getKey(), e.getValue());
         return new State(mem, freed, unchecked, false);
