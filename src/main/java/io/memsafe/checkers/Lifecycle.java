@@ -92,7 +92,7 @@ final class Lifecycle {
 
     /** Where a release happened, for a message: its line, and the call of the function analysed it happened in. */
     static String where(Lifetime l) {
-        return line(l.freedAt()) + (l.via() != null && l.via().line() != l.freedAt().line() ? " (in the call at line " + l.via().line() + ")" : "");
+        return line(l.freedAt()) + (l.via() != null && l.via().line() > 0 ? " (in the call at line " + l.via().line() + ")" : "");
     }
 
     static String line(SourceLoc l) { return l.line() > 0 ? " at line " + l.line() : ""; }

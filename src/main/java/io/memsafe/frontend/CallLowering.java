@@ -133,7 +133,7 @@ final class CallLowering {
         return lw.load(new Lvalue.Var(t, where), where);
     }
 
-    /** Names declared somewhere in the unit with a noreturn attribute (computed on first use): a cheap filter before the exact test. */
+    /** Names declared somewhere in the unit with a noreturn, or a hidden-visibility, attribute (computed on first use): a cheap filter before the exact test. */
     private java.util.Set<String> attributedNoReturn, attributedHidden;
     private final Map<IFunction, Boolean> noReturnOf = new HashMap<>(), hiddenOf = new HashMap<>();
 
@@ -143,15 +143,11 @@ final class CallLowering {
             if (f.isNoReturn()) return true;
             if (attributedNoReturn == null) attributedNoReturn = attributedNames(tu, CallLowering::noReturn);
             if (!attributedNoReturn.contains(f.getName())) return false;
-            return noReturnOf.computeIfAbsent(f, g -> attributedDeclaration(g, tu));
+            // CDT looks at the declarator only; the attribute may stand before the declaration too
+            return noReturnOf.computeIfAbsent(f, g -> attributed(g, tu, CallLowering::noReturn));
         } catch (RuntimeException e) {
             return false;
         }
-    }
-
-    /** Does a declaration of {@code f} carry a noreturn attribute? CDT looks at the declarator only; the attribute may stand before the declaration too. */
-    private static boolean attributedDeclaration(IFunction f, IASTTranslationUnit tu) {
-        return attributed(f, tu, CallLowering::noReturn);
     }
 
     /**

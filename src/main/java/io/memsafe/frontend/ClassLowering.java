@@ -68,30 +68,6 @@ final class ClassLowering {
     }
 
     /**
-     * Whether destroying an object of {@code c} runs code: a destructor the program declares, a smart
-     * pointer's release, or the destructor of a member or base (which the implicit destructor runs).
-     */
-    static boolean needsDestruction(ICPPClassType c) { return needsDestruction(c, 0); }
-
-    private static boolean needsDestruction(ICPPClassType c, int depth) {
-        if (c == null || depth > 8) return false;
-        if (SmartPointerLowering.isSmart(c)) return SmartPointerLowering.deletes(c);
-        if (libraryClass(c)) return false;
-        if (ClassModel.userDestructor(c) != null) return true;
-        try {
-            for (org.eclipse.cdt.core.dom.ast.cpp.ICPPBase b : c.getBases()) {
-                if (b.getBaseClass() instanceof ICPPClassType bc && needsDestruction(bc, depth + 1)) return true;
-            }
-            for (IField f : c.getDeclaredFields()) {
-                if (!f.isStatic() && needsDestruction(classOf(f.getType()), depth + 1)) return true;
-            }
-        } catch (RuntimeException e) {
-            return false;
-        }
-        return false;
-    }
-
-    /**
      * What follows the body of a destructor of {@code c}, or is all of the one the compiler makes: the
      * members of class type that need it destroyed, last declared first, then the bases, last first
      * (a base's members are the object's own, at the places the layout gives them).
@@ -104,13 +80,13 @@ final class ClassLowering {
                 IField f = fields[i];
                 ICPPClassType fc = f.isStatic() ? null : classOf(f.getType());
                 Type.Field at = fc == null ? null : st.field(f.getName());
-                if (at == null || !needsDestruction(fc)) continue;
+                if (at == null || !ClassModel.needsDestruction(fc)) continue;
                 Lvalue member = new Lvalue.Deref(object, at.offset(), at.type(), where);
                 destroy(new Expr.AddressOf(member, lowering.pointer(at.type())), fc, where, false);
             }
             org.eclipse.cdt.core.dom.ast.cpp.ICPPBase[] bases = c.getBases();
             for (int i = bases.length - 1; i >= 0; i--) {
-                if (!(bases[i].getBaseClass() instanceof ICPPClassType bc) || !needsDestruction(bc)) continue;
+                if (!(bases[i].getBaseClass() instanceof ICPPClassType bc) || !ClassModel.needsDestruction(bc)) continue;
                 destroy(lowering.convert(object, lowering.pointer(lowering.lowerType(bc))), bc, where, false);
             }
         } catch (RuntimeException e) {
@@ -136,7 +112,7 @@ final class ClassLowering {
     static ICPPClassType destroyedTemporary(org.eclipse.cdt.core.dom.ast.IASTExpression e) {
         if (!StringLowering.isTemporary(e)) return null;
         ICPPClassType c = classOf(e.getExpressionType());
-        if (c == null || libraryClass(c) || !needsDestruction(c)) return null;
+        if (c == null || libraryClass(c) || !ClassModel.needsDestruction(c)) return null;
         return c;
     }
 
@@ -172,13 +148,7 @@ final class ClassLowering {
 
     /** Whether a local object needs its destructor called when its block is left (it is then remembered). */
     boolean destroyedAtScopeEnd(Variable local, ICPPClassType c) {
-        if (StringLowering.isString(c) || ViewLowering.isView(c)) return false;
-        if (SmartPointerLowering.isSmart(c)) {
-            if (!SmartPointerLowering.deletes(c)) return false;
-            destructible.put(local, c);
-            return true;
-        }
-        if (ContainerLowering.isContainer(c, false) || !needsDestruction(c)) return false;
+        if (!ClassModel.needsDestruction(c)) return false;
         destructible.put(local, c);
         return true;
     }
@@ -209,10 +179,9 @@ final class ClassLowering {
                     // Base(args), or a constructor handing the object to another of its class (which then makes all of it)
                     delegated |= base.equals(owner);
                     constructBase(mi, base, target instanceof ICPPConstructor k ? k : implicitlyCalled(mi, false));
-                } else if (mi.getMemberInitializerId().resolveBinding() instanceof IField field && !field.isStatic()
-                        && References.isReference(field.getType())) {
+                } else if (target instanceof IField field && !field.isStatic() && References.isReference(field.getType())) {
                     lowering.bindSlot(lowering.memberSlot(field, Lowering.loc(mi)), mi.getInitializer());
-                } else if (mi.getMemberInitializerId().resolveBinding() instanceof IField field && !field.isStatic()) {
+                } else if (target instanceof IField field && !field.isStatic()) {
                     Lvalue member = lowering.member(field, Lowering.loc(mi));
                     ICPPClassType cls = classOf(field.getType());
                     ICPPMethod constructor = implicitlyCalled(mi, false);
@@ -242,7 +211,8 @@ final class ClassLowering {
         }
     }
 
-    private Expr self(SourceLoc where) {
+    /** The object a member function runs on ({@code this}). */
+    Expr self(SourceLoc where) {
         return new Expr.Load(new Lvalue.Var(lowering.thisVar, where), lowering.thisVar.type);
     }
 

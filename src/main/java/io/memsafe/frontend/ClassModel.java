@@ -131,6 +131,30 @@ final class ClassModel {
         return false;
     }
 
+    /**
+     * Whether destroying an object of {@code c} runs code: a destructor the program declares, a smart
+     * pointer's release, or the destructor of a member or base (which the implicit destructor runs).
+     */
+    static boolean needsDestruction(ICPPClassType c) { return needsDestruction(c, 0); }
+
+    private static boolean needsDestruction(ICPPClassType c, int depth) {
+        if (c == null || depth > 8) return false;
+        if (SmartPointerLowering.isSmart(c)) return SmartPointerLowering.deletes(c);
+        if (ClassLowering.libraryClass(c)) return false;
+        if (userDestructor(c) != null) return true;
+        try {
+            for (ICPPBase b : c.getBases()) {
+                if (b.getBaseClass() instanceof ICPPClassType bc && needsDestruction(bc, depth + 1)) return true;
+            }
+            for (IField f : c.getDeclaredFields()) {
+                if (!f.isStatic() && needsDestruction(ClassLowering.classOf(f.getType()), depth + 1)) return true;
+            }
+        } catch (RuntimeException e) {
+            return false;
+        }
+        return false;
+    }
+
     /** The constructor the program declares that takes no arguments (each parameter has a default), or null. */
     static ICPPConstructor defaultConstructor(ICPPClassType c) {
         for (ICPPConstructor k : c.getConstructors()) {

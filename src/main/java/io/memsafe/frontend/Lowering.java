@@ -328,7 +328,7 @@ public final class Lowering {
         if (destroyed != null) {
             cur = fn.exit;
             SourceLoc end = end(fd);
-            classes.destroyParts(new Expr.Load(new Lvalue.Var(thisVar, end), thisVar.type), destroyed, end);
+            classes.destroyParts(classes.self(end), destroyed, end);
             cur.to(exit);
             fn.exit = exit;
         }
@@ -788,7 +788,7 @@ public final class Lowering {
             case ICPPASTDeleteExpression d -> {
                 Expr pointer = rvalue(d.getOperand());
                 ICPPClassType cls = d.isVectored() ? null : ClassLowering.classOf(d.getOperand().getExpressionType() instanceof IPointerType pt ? pt.getType() : null);
-                if (cls != null && ClassLowering.needsDestruction(cls)) {
+                if (cls != null && ClassModel.needsDestruction(cls)) {
                     // the destructor runs first, and not at all for a null pointer
                     Variable p = temp(pointer.type());
                     emit(new Stmt.Assign(new Lvalue.Var(p, where), pointer, where));
