@@ -94,6 +94,76 @@ final class ClassLowering {
         }
     }
 
+    /**
+     * Constructs at {@code object} a copy of {@code source}, an object of class {@code c}: by the copy
+     * constructor the program provides (its move constructor for {@code std::move(x)}), else by the
+     * compiler's.
+     */
+    void copyConstruct(Expr object, ICPPClassType c, org.eclipse.cdt.core.dom.ast.IASTExpression source, SourceLoc where) {
+        ICPPConstructor k = ClassModel.copyConstructor(c, source.getValueCategory() == org.eclipse.cdt.core.dom.ast.IASTExpression.ValueCategory.XVALUE);
+        if (ClassModel.userProvided(k)) {
+            construct(object, c, k, new IASTInitializerClause[] {source}, where);
+            return;
+        }
+        if (ClassModel.isPolymorphic(c)) {
+            Variable table = vtable(c, where);
+            Type slotPointer = lowering.pointer(lowering.pointer(Type.VOID));
+            lowering.emit(new Stmt.Assign(new Lvalue.Deref(object, 0, slotPointer, where),
+                    new Expr.AddressOf(new Lvalue.Var(table, where), slotPointer), where));
+        }
+        compilerCopy(object, c, source, where);
+    }
+
+    /**
+     * The compiler's copy constructor: a copy of the members, each member or base whose class provides
+     * a copy constructor copied by it (a temporary's parts are its own: no copy).
+     */
+    private void compilerCopy(Expr object, ICPPClassType c, org.eclipse.cdt.core.dom.ast.IASTExpression e, SourceLoc where) {
+        Type t = Type.pointee(object.type());
+        if (ClassModel.copiesDeep(c) && e.getValueCategory() != org.eclipse.cdt.core.dom.ast.IASTExpression.ValueCategory.PRVALUE) {
+            Variable from = lowering.temp(object.type());
+            lowering.emit(new Stmt.Assign(new Lvalue.Var(from, where), lowering.convert(lowering.addressOf(e), object.type()), where));
+            Expr source = new Expr.Load(new Lvalue.Var(from, where), from.type);
+            lowering.emit(new Stmt.Assign(new Lvalue.Deref(object, 0, t, where), new Expr.Load(new Lvalue.Deref(source, 0, t, where), t), where));
+            copyParts(object, source, c, where);
+        } else lowering.emit(new Stmt.Assign(new Lvalue.Deref(object, 0, t, where), lowering.rvalue(e), where));
+    }
+
+    /**
+     * After the bytes of {@code source} (an object of class {@code c}) were copied to {@code object}: the
+     * members and bases whose copy runs code of the program ({@link ClassModel#copiesDeep}) copied by
+     * their copy constructors, as the compiler's copy constructor of {@code c} does.
+     */
+    private void copyParts(Expr object, Expr source, ICPPClassType c, SourceLoc where) {
+        if (!(Type.pointee(object.type()) instanceof Type.Struct st)) return;
+        try {
+            for (org.eclipse.cdt.core.dom.ast.cpp.ICPPBase b : c.getBases()) {
+                if (!(b.getBaseClass() instanceof ICPPClassType bc) || !ClassModel.copiesDeep(bc)) continue;
+                Type bp = lowering.pointer(lowering.lowerType(bc));
+                copyPart(lowering.convert(object, bp), lowering.convert(source, bp), bc, where);
+            }
+            for (IField f : c.getDeclaredFields()) {
+                ICPPClassType fc = f.isStatic() ? null : classOf(f.getType());
+                Type.Field at = fc == null ? null : st.field(f.getName());
+                if (at == null || !ClassModel.copiesDeep(fc)) continue;
+                Type mp = lowering.pointer(at.type());
+                copyPart(new Expr.AddressOf(new Lvalue.Deref(object, at.offset(), at.type(), where), mp),
+                        new Expr.AddressOf(new Lvalue.Deref(source, at.offset(), at.type(), where), mp), fc, where);
+            }
+        } catch (RuntimeException e) {
+            // a class the parser could not resolve: its parts stay copied byte by byte
+        }
+    }
+
+    /** Copies the part at {@code source} of class {@code c} to {@code object}, whose bytes hold its copy already. */
+    private void copyPart(Expr object, Expr source, ICPPClassType c, SourceLoc where) {
+        ICPPConstructor k = ClassModel.copyConstructor(c, false);
+        if (ClassModel.userProvided(k)) {
+            // (the constructor writes every member it sets anew: the bytes copied before are not the object's own)
+            lowering.emit(new Stmt.Call(null, LinkNames.of(k), null, List.of(object, source), where));
+        } else copyParts(object, source, c, where);
+    }
+
     /** A temporary object of the full-expression being lowered, made in block {@code made}, destroyed at its end. */
     record Temporary(Variable var, ICPPClassType cls, io.memsafe.ir.BasicBlock made) { }
 
@@ -114,6 +184,34 @@ final class ClassLowering {
         ICPPClassType c = classOf(e.getExpressionType());
         if (c == null || libraryClass(c) || !ClassModel.needsDestruction(c)) return null;
         return c;
+    }
+
+    /**
+     * The object a call makes for a parameter of class {@code c} passed by address
+     * ({@link References#passedByAddress}) from the argument {@code arg}: a temporary (a prvalue) is
+     * that object itself; any other argument is copied into a new one by the class's copy constructor
+     * (its move constructor for {@code std::move(x)}; the compiler's copies the members). It is
+     * destroyed at the end of the full-expression, as a temporary.
+     */
+    Lvalue parameterObject(ICPPClassType c, org.eclipse.cdt.core.dom.ast.IASTExpression arg, SourceLoc where) {
+        org.eclipse.cdt.core.dom.ast.IASTExpression.ValueCategory category = arg.getValueCategory();
+        // an object that lives to the end of the full-expression (what the callee leaves in it is held
+        // while the callee runs), not a value an expression is done with once read
+        String text = arg.getRawSignature();
+        Variable t = lowering.object(text.length() <= 40 && text.indexOf('\n') < 0 ? "the copy of " + text : "the copy of an argument", lowering.lowerType(c), where);
+        if (category == org.eclipse.cdt.core.dom.ast.IASTExpression.ValueCategory.PRVALUE) {
+            Expr v = lowering.rvalue(arg);
+            // one the expression made and destroys already
+            if (v instanceof Expr.Load l && l.lv() instanceof Lvalue.Var made) for (Temporary m : temporaries) if (m.var() == made.var()) return made;
+            lowering.emit(new Stmt.Declare(t, where));
+            lowering.emit(new Stmt.Assign(new Lvalue.Var(t, where), v, where));
+        } else {
+            lowering.emit(new Stmt.Declare(t, where));
+            copyConstruct(new Expr.AddressOf(new Lvalue.Var(t, where), lowering.pointer(t.type)), c, arg, where);
+        }
+        Lvalue object = new Lvalue.Var(t, where);
+        if (ClassModel.needsDestruction(c)) madeTemporary(object, c);
+        return object;
     }
 
     /** Remembers a temporary object of class {@code c} made at {@code lv}, to destroy at the end of its full-expression. */
@@ -379,9 +477,7 @@ final class ClassLowering {
             callConstructor(object, constructor, args, where);
         } else if (args.length == 1 && args[0] instanceof org.eclipse.cdt.core.dom.ast.IASTExpression e
                 && classOf(e.getExpressionType()) != null) {
-            // the compiler's copy constructor: a copy of the members
-            Type t = Type.pointee(object.type());
-            lowering.emit(new Stmt.Assign(new Lvalue.Deref(object, 0, t, where), lowering.rvalue(e), where));
+            compilerCopy(object, c, e, where);
         } else if (args.length == 0 && !ClassModel.hasUserConstructor(c)) {
             // the default constructor the compiler makes: the bases and members, by default
             constructParts(object, c, java.util.Set.of(), where);

@@ -155,6 +155,62 @@ final class ClassModel {
         return false;
     }
 
+    /**
+     * The constructor that copies an object of {@code c} into a new one (declared by the program or
+     * made by the compiler): for an argument that is an rvalue ({@code std::move(x)}), a move
+     * constructor if there is one; null when the class has neither.
+     */
+    static ICPPConstructor copyConstructor(ICPPClassType c, boolean fromRvalue) {
+        ICPPConstructor copy = null, move = null;
+        for (ICPPConstructor k : c.getConstructors()) {
+            org.eclipse.cdt.core.dom.ast.cpp.ICPPParameter[] ps = k.getParameters();
+            if (ps.length == 0 || !(ps[0].getType() instanceof org.eclipse.cdt.core.dom.ast.cpp.ICPPReferenceType r)
+                    || !(ClassLowering.classOf(r.getType()) instanceof ICPPClassType of) || !of.isSameType(c)) continue;
+            boolean rest = true;
+            for (int i = 1; i < ps.length; i++) rest &= ps[i].hasDefaultValue();
+            if (!rest) continue;
+            if (r.isRValueReference()) { if (move == null) move = k; }
+            else if (copy == null) copy = k;
+        }
+        return fromRvalue && move != null ? move : copy != null ? copy : move;
+    }
+
+    /**
+     * Whether the program gives the function a body of its own: declared by it, neither deleted nor
+     * defaulted ({@code Slice(const Slice &) = default;} is the compiler's, which has no body to call).
+     */
+    static boolean userProvided(org.eclipse.cdt.core.dom.ast.cpp.ICPPMethod k) {
+        if (k == null || k.isImplicit() || k.isDeleted()) return false;
+        if (k instanceof org.eclipse.cdt.internal.core.dom.parser.cpp.ICPPInternalBinding ib) {
+            for (org.eclipse.cdt.core.dom.ast.IASTNode n = ib.getDefinition(); n != null; n = n.getParent()) {
+                if (n instanceof org.eclipse.cdt.core.dom.ast.cpp.ICPPASTFunctionDefinition fd) return !fd.isDefaulted() && !fd.isDeleted();
+                if (n instanceof org.eclipse.cdt.core.dom.ast.IASTDeclaration) break;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether the compiler's copy constructor of {@code c} runs code of the program: a copy constructor
+     * the program declares, of the class itself or of one of its members or bases (which the compiler's
+     * copy constructor runs, member by member).
+     */
+    static boolean copiesDeep(ICPPClassType c) { return copiesDeep(c, 0); }
+
+    private static boolean copiesDeep(ICPPClassType c, int depth) {
+        if (c == null || depth > 8 || ClassLowering.libraryClass(c)) return false;
+        try {
+            if (userProvided(copyConstructor(c, false))) return true;
+            for (ICPPBase b : c.getBases()) if (b.getBaseClass() instanceof ICPPClassType bc && copiesDeep(bc, depth + 1)) return true;
+            for (IField f : c.getDeclaredFields()) {
+                if (!f.isStatic() && copiesDeep(ClassLowering.classOf(f.getType()), depth + 1)) return true;
+            }
+        } catch (RuntimeException e) {
+            return false;
+        }
+        return false;
+    }
+
     /** The constructor the program declares that takes no arguments (each parameter has a default), or null. */
     static ICPPConstructor defaultConstructor(ICPPClassType c) {
         for (ICPPConstructor k : c.getConstructors()) {

@@ -63,6 +63,8 @@ public final class Lowering {
     final java.util.Set<Variable> references = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     /** Whether the function being lowered returns a reference: its return statements yield an address. */
     boolean returnsReference;
+    /** The class the function being lowered returns by value, or null. */
+    ICPPClassType returnedClass;
 
     /** Globals and external symbols shared by all units of one program. */
     public static final class GlobalSymbols {
@@ -300,15 +302,19 @@ public final class Lowering {
                 if (pb instanceof IParameter p) {
                     Type pt = unresolvedTypeName(pd.getDeclSpecifier()) ? unknownTyped(pd.getDeclarator()) : types.lower(p.getType());
                     if (pt instanceof Type.Array a) pt = pointer(a.element()); // parameters of array type are pointers
+                    // an object its caller made for it: the callee has its address, and uses it as a reference
+                    boolean byAddress = References.passedByAddress(p.getType()) != null;
+                    if (byAddress) pt = pointer(pt);
                     Variable v = new Variable(p.getName(), pt, Variable.Kind.PARAM, loc(pd), params.size());
                     if (isVaList(p.getType())) takesVaList = true;
-                    if (References.isReference(p.getType())) references.add(v);
+                    if (byAddress || References.isReference(p.getType())) references.add(v);
                     vars.put(p, v);
                     params.add(v);
                 }
             }
         }
         returnsReference = b instanceof IFunction rf && References.isReference(rf.getType().getReturnType());
+        returnedClass = !returnsReference && b instanceof IFunction cf ? ClassLowering.classOf(cf.getType().getReturnType()) : null;
         fn = new Function(name, type, params, isStatic, at, unit);
         fn.takesVaList = takesVaList;
         fn.noReturn = b instanceof IFunction nf && calls.declaredNoReturn(nf, fd.getTranslationUnit());
@@ -474,6 +480,12 @@ public final class Lowering {
                 // keeps its data and its size, not the string's bytes)
                 SourceLoc where = loc(dtor);
                 classes.construct(new Expr.AddressOf(new Lvalue.Var(var, where), pointer(var.type)), cls, ctor, new IASTInitializerClause[] {x}, where);
+            } else if (cls != null && init instanceof IASTEqualsInitializer eq && eq.getInitializerClause() instanceof IASTExpression x
+                    && ClassModel.copiesDeep(cls) && x.getValueCategory() != IASTExpression.ValueCategory.PRVALUE
+                    && ClassLowering.classOf(x.getExpressionType()) instanceof ICPPClassType from && from.isSameType(cls)) {
+                // C x = y of another C: its copy constructor (its move constructor for std::move(y)) makes x
+                SourceLoc where = loc(dtor);
+                classes.copyConstruct(new Expr.AddressOf(new Lvalue.Var(var, where), pointer(var.type)), cls, x, where);
             } else if (cls != null && constructed) {
                 // an object constructed in place: C x; C x(args); C x{args}
                 IASTInitializerClause[] args = ClassLowering.initializerArguments(init);
@@ -630,6 +642,11 @@ public final class Lowering {
 
     Variable temp(Type t) {
         return new Variable("tmp" + temps, t, Variable.Kind.TEMP, SourceLoc.NONE, 10_000 + temps++);
+    }
+
+    /** An object the lowering makes that the source does not name (a parameter's copy), live until it is destroyed. */
+    Variable object(String name, Type t, SourceLoc where) {
+        return new Variable(name, t, Variable.Kind.LOCAL, where, 10_000 + temps++);
     }
 
     /** Evaluates for side effects only. */
@@ -905,7 +922,14 @@ public final class Lowering {
             if (actuals[i] instanceof IASTExpression ae) {
                 ICPPClassType converted = References.bindsReference(calleeType, i) ? References.convertedTo(calleeType, i, ae) : null;
                 ICPPClassType constructed = converted == null ? References.constructedParameter(calleeType, i, ae) : null;
-                if (constructed != null) {
+                ICPPClassType made = converted == null && constructed == null ? References.passedByAddress(calleeType, i) : null;
+                if (made != null) {
+                    // an object of a class that owns something, made by the caller for the callee (a copy of
+                    // the argument, or the argument itself when it is a temporary), given by its address and
+                    // destroyed at the end of the full-expression
+                    Lvalue object = classes.parameterObject(made, ae, loc(ae));
+                    args.add(new Expr.AddressOf(object, pointer(object.type())));
+                } else if (constructed != null) {
                     // a class parameter given a value of another kind (a string from a C string): a copy made
                     // by the class's converting constructor
                     args.add(new Expr.Load(classes.temporary(constructed, new IASTInitializerClause[] {ae}, loc(ae)), lowerType(constructed)));

@@ -129,6 +129,33 @@ final class References {
         }
     }
 
+    /**
+     * The class of a parameter of class type that the caller makes and the callee receives by address:
+     * one whose destruction runs code or whose copy constructor the program declares. The Itanium C++
+     * ABI passes such an object by invisible reference (a copy the caller makes, which the callee works
+     * on and the caller destroys at the end of the full-expression) and MSVC's likewise makes the copy
+     * where the argument is; a byte copy given to the callee and destroyed by neither side would free
+     * nothing a shallow copy shares, and nothing a deep copy made. Null for any other parameter (the
+     * library's strings, containers and smart pointers have models of their own).
+     */
+    static ICPPClassType passedByAddress(IType param) {
+        try {
+            if (param == null || isReference(param)) return null;
+            ICPPClassType c = ClassLowering.classOf(param);
+            if (c == null || c instanceof ICPPTemplateTypeParameter || ClassLowering.libraryClass(c)) return null;
+            return ClassModel.needsDestruction(c) || ClassModel.userProvided(ClassModel.copyConstructor(c, false)) ? c : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** {@link #passedByAddress} of parameter {@code i} of a call's function type. */
+    static ICPPClassType passedByAddress(IFunctionType ft, int i) {
+        if (ft == null) return null;
+        IType[] ps = ft.getParameterTypes();
+        return i < ps.length ? passedByAddress(ps[i]) : null;
+    }
+
     /** Whether argument {@code i} of a call binds a reference parameter. */
     static boolean bindsReference(IFunctionType ft, int i) {
         if (ft == null) return false;

@@ -272,7 +272,7 @@ final class StatementLowering {
                         v = new Expr.Load(new Lvalue.Var(result, Lowering.loc(rs)), result.type);
                     }
                     lowering.classes.destroyTemporaries(temporaries, Lowering.loc(rs));
-                    leaveScopes(0, Lowering.loc(rs));
+                    leaveScopes(0, Lowering.loc(rs), made == null ? returnedObject(rs) : null);
                 }
                 lowering.emit(new Stmt.Return(v, Lowering.loc(rs)));
                 lowering.cur.to(lowering.fn.exit);
@@ -595,12 +595,32 @@ final class StatementLowering {
     }
 
     /** Destroys the local objects of the open blocks deeper than {@code depth}, lowering.innermost first (a jump out of them). */
-    private void leaveScopes(int depth, SourceLoc where) {
+    private void leaveScopes(int depth, SourceLoc where) { leaveScopes(depth, where, null); }
+
+    /** As {@link #leaveScopes(int, SourceLoc)}, but for {@code kept}, an object that becomes the function's result. */
+    private void leaveScopes(int depth, SourceLoc where, Variable kept) {
         int n = lowering.scopes.size() - depth;
         for (List<Variable> scope : lowering.scopes) {
             if (n-- <= 0) break;
-            lowering.classes.destroyLocals(scope, where);
+            if (kept != null && scope.contains(kept)) {
+                List<Variable> others = new java.util.ArrayList<>(scope);
+                others.remove(kept);
+                lowering.classes.destroyLocals(others, where);
+            } else lowering.classes.destroyLocals(scope, where);
         }
+    }
+
+    /**
+     * The local object a {@code return x;} of a function returning its class by value names: it becomes
+     * the result, in the caller's storage (the named return value optimisation every compiler makes, or
+     * a move that leaves nothing behind to free), and is not destroyed by the return; null otherwise.
+     */
+    private Variable returnedObject(IASTReturnStatement rs) {
+        if (lowering.returnsReference || !(rs.getReturnValue() instanceof IASTExpression e)
+                || !(Lowering.unparen(e) instanceof org.eclipse.cdt.core.dom.ast.IASTIdExpression id)) return null;
+        if (!(lowering.vars.get(id.getName().resolveBinding()) instanceof Variable v) || v.kind != Variable.Kind.LOCAL) return null;
+        ICPPClassType c = ClassLowering.classOf(e.getExpressionType());
+        return c != null && lowering.returnedClass != null && c.isSameType(lowering.returnedClass) ? v : null;
     }
 
     /**

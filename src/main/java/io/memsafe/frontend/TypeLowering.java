@@ -71,11 +71,55 @@ final class TypeLowering {
         if (t instanceof IEnumeration) return Type.INT;
         if (t instanceof IFunctionType f) {
             List<Type> ps = new ArrayList<>();
-            for (IType p : f.getParameterTypes()) ps.add(lower0(p, depth + 1));
+            for (IType p : f.getParameterTypes()) {
+                // an object the caller makes for the callee is given by its address (References.passedByAddress)
+                Type lp = lower0(p, depth + 1);
+                ps.add(References.passedByAddress(p) != null ? model.pointer(lp) : lp);
+            }
             return new Type.Function(lower0(f.getReturnType(), depth + 1), ps, false);
         }
         if (t instanceof ICompositeType c) return composite(c, depth);
         return Type.UNKNOWN;
+    }
+
+    /**
+     * The members of {@code c} in declaration order, with its anonymous unions and structures
+     * ({@code union { int i; float x; };}) among them: CDT lists only named members, but the anonymous
+     * one's members are the enclosing structure's, at the anonymous member's place, and it takes room.
+     * When the definition is not at hand or declares no anonymous member: {@code own} as it is.
+     */
+    private static List<Object> membersInOrder(ICompositeType c, IField[] own) {
+        List<Object> out = new ArrayList<>(java.util.Arrays.asList((Object[]) own));
+        try {
+            org.eclipse.cdt.core.dom.ast.IASTNode def = c instanceof org.eclipse.cdt.internal.core.dom.parser.cpp.ICPPInternalBinding ib ? ib.getDefinition()
+                    : c instanceof org.eclipse.cdt.internal.core.dom.parser.c.ICInternalBinding cb ? cb.getPhysicalNode() : null;
+            if (def instanceof org.eclipse.cdt.core.dom.ast.IASTName n) def = n.getParent();
+            if (!(def instanceof org.eclipse.cdt.core.dom.ast.IASTCompositeTypeSpecifier spec)) return out;
+            List<Object> ordered = new ArrayList<>();
+            boolean anonymous = false;
+            Map<String, IField> byName = new HashMap<>();
+            for (IField f : own) byName.put(f.getName(), f);
+            for (org.eclipse.cdt.core.dom.ast.IASTDeclaration d : spec.getMembers()) {
+                if (!(d instanceof org.eclipse.cdt.core.dom.ast.IASTSimpleDeclaration sd)) continue;
+                if (sd.getDeclarators().length == 0 && sd.getDeclSpecifier() instanceof org.eclipse.cdt.core.dom.ast.IASTCompositeTypeSpecifier inner
+                        && inner.getName().toString().isEmpty() && inner.getName().resolveBinding() instanceof ICompositeType ac) {
+                    ordered.add(ac);
+                    anonymous = true;
+                    continue;
+                }
+                for (org.eclipse.cdt.core.dom.ast.IASTDeclarator dr : sd.getDeclarators()) {
+                    IField f = byName.remove(Lowering.innermost(dr).getName().toString());
+                    if (f != null) ordered.add(f);
+                }
+            }
+            if (!anonymous) return out;
+            // any member of its own the walk did not meet keeps its place after the others (C lists the
+            // anonymous members' members among the structure's own: they are in their anonymous member)
+            for (IField f : own) if (byName.containsKey(f.getName()) && f.getCompositeTypeOwner() == c) ordered.add(f);
+            return ordered;
+        } catch (RuntimeException e) {
+            return out;
+        }
     }
 
     private Type composite(ICompositeType c, int depth) {
@@ -111,9 +155,13 @@ final class TypeLowering {
                     }
                 }
             }
-            for (IField f : own) {
-                if (f.isStatic()) continue;
-                Type ft = lower0(f.getType(), depth + 1);
+            for (Object member : membersInOrder(c, own)) {
+                // a member, or an anonymous union or structure whose members are this one's (named "")
+                IField f = member instanceof IField mf ? mf : null;
+                if (f != null && f.isStatic()) continue;
+                IType memberType = f != null ? f.getType() : (ICompositeType) member;
+                String memberName = f != null ? f.getName() : "";
+                Type ft = lower0(memberType, depth + 1);
                 long fs = ft.size();
                 long al = align(ft);
                 maxAlign = Math.max(maxAlign, al);
@@ -121,15 +169,15 @@ final class TypeLowering {
                 if (fs < 0) {
                     // a flexible array member ends the struct; anything else unknown (an array of elements of
                     // unknown size among them: std::atomic<bool> v[4] with <atomic> missing) makes layout unknown
-                    sizeUnknown = !(ft instanceof Type.Array a && a.element().size() >= 0) || boundNotEvaluated(f.getType());
+                    sizeUnknown = !(ft instanceof Type.Array a && a.element().size() >= 0) || boundNotEvaluated(memberType);
                     unknown |= sizeUnknown;
                     fs = 0;
                 }
                 // past a member of unknown size, where a member lies is unknown too: it gets the place of its
                 // own a member of a structure of unknown layout has (at the offset the unknown member would
                 // have had, an initialiser's values for two members fell on one place)
-                long at = union ? 0 : placedAfterUnknown ? Lowering.unknownLayoutSlot(f.getName()) : (off + al - 1) / al * al;
-                fields.add(new Type.Field(f.getName(), ft, at));
+                long at = union ? 0 : placedAfterUnknown ? Lowering.unknownLayoutSlot(memberName) : (off + al - 1) / al * al;
+                fields.add(new Type.Field(memberName, ft, at));
                 if (union) size = Math.max(size, fs);
                 else if (!placedAfterUnknown) off = at + fs;
                 placedAfterUnknown |= sizeUnknown && !union;

@@ -33,6 +33,13 @@ public sealed interface Type extends java.io.Serializable {
 
         public Field field(String fieldName) {
             for (Field f : fields) if (f.name().equals(fieldName)) return f;
+            // a member of an anonymous union or structure member (`union { int i; float x; };`) is a
+            // member of this one, at the anonymous member's place plus its own
+            for (Field f : fields) {
+                if (!f.name().isEmpty() || !(f.type() instanceof Struct inner)) continue;
+                Field m = inner.field(fieldName);
+                if (m != null) return new Field(m.name(), m.type(), f.offset() + m.offset());
+            }
             return null;
         }
 
