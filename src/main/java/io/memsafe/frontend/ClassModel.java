@@ -141,13 +141,18 @@ final class ClassModel {
         if (c == null || depth > 8) return false;
         if (SmartPointerLowering.isSmart(c)) return SmartPointerLowering.deletes(c);
         if (ClassLowering.libraryClass(c)) return false;
-        if (userDestructor(c) != null) return true;
+        return userDestructor(c) != null || somePart(c, depth, ClassModel::needsDestruction);
+    }
+
+    /**
+     * Whether a base or a member of class type of {@code c} (at {@code depth} of nesting) has property
+     * {@code p}, asked at the next depth; false for a class the parser could not resolve.
+     */
+    private static boolean somePart(ICPPClassType c, int depth, java.util.function.BiPredicate<ICPPClassType, Integer> p) {
         try {
-            for (ICPPBase b : c.getBases()) {
-                if (b.getBaseClass() instanceof ICPPClassType bc && needsDestruction(bc, depth + 1)) return true;
-            }
+            for (ICPPBase b : c.getBases()) if (b.getBaseClass() instanceof ICPPClassType bc && p.test(bc, depth + 1)) return true;
             for (IField f : c.getDeclaredFields()) {
-                if (!f.isStatic() && needsDestruction(ClassLowering.classOf(f.getType()), depth + 1)) return true;
+                if (!f.isStatic() && p.test(ClassLowering.classOf(f.getType()), depth + 1)) return true;
             }
         } catch (RuntimeException e) {
             return false;
@@ -201,14 +206,10 @@ final class ClassModel {
         if (c == null || depth > 8 || ClassLowering.libraryClass(c)) return false;
         try {
             if (userProvided(copyConstructor(c, false))) return true;
-            for (ICPPBase b : c.getBases()) if (b.getBaseClass() instanceof ICPPClassType bc && copiesDeep(bc, depth + 1)) return true;
-            for (IField f : c.getDeclaredFields()) {
-                if (!f.isStatic() && copiesDeep(ClassLowering.classOf(f.getType()), depth + 1)) return true;
-            }
         } catch (RuntimeException e) {
             return false;
         }
-        return false;
+        return somePart(c, depth, ClassModel::copiesDeep);
     }
 
     /** The constructor the program declares that takes no arguments (each parameter has a default), or null. */
@@ -234,14 +235,10 @@ final class ClassModel {
         try {
             if (defaultConstructor(c) != null) return true;
             if (hasUserConstructor(c)) return false;
-            for (ICPPBase b : c.getBases()) if (b.getBaseClass() instanceof ICPPClassType bc && constructsByDefault(bc, depth + 1)) return true;
-            for (IField f : c.getDeclaredFields()) {
-                if (!f.isStatic() && constructsByDefault(ClassLowering.classOf(f.getType()), depth + 1)) return true;
-            }
         } catch (RuntimeException e) {
             return false;
         }
-        return false;
+        return somePart(c, depth, ClassModel::constructsByDefault);
     }
 
     /** A member with a default initialiser ({@code int n = 0;}, {@code bool b{false};}): every constructor sets it. */
