@@ -100,7 +100,12 @@ final class ClassLowering {
      * compiler's.
      */
     void copyConstruct(Expr object, ICPPClassType c, org.eclipse.cdt.core.dom.ast.IASTExpression source, SourceLoc where) {
-        ICPPConstructor k = ClassModel.copyConstructor(c, source.getValueCategory() == org.eclipse.cdt.core.dom.ast.IASTExpression.ValueCategory.XVALUE);
+        copyConstruct(object, c, source, source.getValueCategory() == org.eclipse.cdt.core.dom.ast.IASTExpression.ValueCategory.XVALUE, where);
+    }
+
+    /** As {@link #copyConstruct(Expr, ICPPClassType, org.eclipse.cdt.core.dom.ast.IASTExpression, SourceLoc)}, moving from {@code source} when {@code move}. */
+    void copyConstruct(Expr object, ICPPClassType c, org.eclipse.cdt.core.dom.ast.IASTExpression source, boolean move, SourceLoc where) {
+        ICPPConstructor k = ClassModel.copyConstructor(c, move);
         if (ClassModel.userProvided(k)) {
             construct(object, c, k, new IASTInitializerClause[] {source}, where);
             return;

@@ -253,7 +253,16 @@ final class StatementLowering {
                 Expr v = null;
                 ICPPClassType made = !lowering.returnsReference && rs.getReturnValue() instanceof IASTExpression r0 ? constructedResult(rs, r0) : null;
                 if (made != null) v = new Expr.Load(lowering.classes.temporary(made, new IASTInitializerClause[] {rs.getReturnValue()}, Lowering.loc(rs)), lowering.lowerType(made));
-                else if (rs.getReturnValue() instanceof IASTExpression e) v = lowering.returnsReference ? lowering.addressOf(e) : lowering.convert(lowering.rvalue(e), lowering.fn.type.returnType());
+                else if (returnedParameter(rs) instanceof IASTExpression p) {
+                    // a parameter object its caller made (and destroys after the call): the result is moved
+                    // from it (C++ returns a parameter named alone as an rvalue), by the class's move
+                    // constructor, else its copy constructor, else the compiler's
+                    SourceLoc where = Lowering.loc(rs);
+                    Variable result = lowering.object("the result", lowering.lowerType(lowering.returnedClass), where);
+                    lowering.emit(new Stmt.Declare(result, where));
+                    lowering.classes.copyConstruct(new Expr.AddressOf(new Lvalue.Var(result, where), lowering.pointer(result.type)), lowering.returnedClass, p, true, where);
+                    v = new Expr.Load(new Lvalue.Var(result, where), result.type);
+                } else if (rs.getReturnValue() instanceof IASTExpression e) v = lowering.returnsReference ? lowering.addressOf(e) : lowering.convert(lowering.rvalue(e), lowering.fn.type.returnType());
                 if (v != null && !lowering.returnsReference && rs.getReturnValue() instanceof IASTExpression e
                         && SmartPointerLowering.smartClass(e.getExpressionType()) != null) {
                     // a local smart pointer returned is moved into the result: read first, then nulled
@@ -608,6 +617,19 @@ final class StatementLowering {
                 lowering.classes.destroyLocals(others, where);
             } else lowering.classes.destroyLocals(scope, where);
         }
+    }
+
+    /**
+     * The returned expression of {@code return x;} when {@code x} names a parameter of the class the
+     * function returns by value that its caller made ({@link References#passedByAddress}); else null.
+     */
+    private IASTExpression returnedParameter(IASTReturnStatement rs) {
+        if (lowering.returnedClass == null || !(rs.getReturnValue() instanceof IASTExpression e)
+                || !(Lowering.unparen(e) instanceof org.eclipse.cdt.core.dom.ast.IASTIdExpression id)
+                || !(id.getName().resolveBinding() instanceof org.eclipse.cdt.core.dom.ast.IParameter p)
+                || !(lowering.vars.get(p) instanceof Variable v) || v.kind != Variable.Kind.PARAM) return null;
+        ICPPClassType c = References.passedByAddress(p.getType());
+        return c != null && c.isSameType(lowering.returnedClass) ? e : null;
     }
 
     /**
