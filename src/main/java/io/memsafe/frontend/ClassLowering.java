@@ -110,12 +110,7 @@ final class ClassLowering {
             construct(object, c, k, new IASTInitializerClause[] {source}, where);
             return;
         }
-        if (ClassModel.isPolymorphic(c)) {
-            Variable table = vtable(c, where);
-            Type slotPointer = lowering.pointer(lowering.pointer(Type.VOID));
-            lowering.emit(new Stmt.Assign(new Lvalue.Deref(object, 0, slotPointer, where),
-                    new Expr.AddressOf(new Lvalue.Var(table, where), slotPointer), where));
-        }
+        storeVtable(object, c, where);
         compilerCopy(object, c, source, where);
     }
 
@@ -169,6 +164,15 @@ final class ClassLowering {
         } else copyParts(object, source, c, where);
     }
 
+    /** A new object of a class with virtual functions points to the class's vtable. */
+    private void storeVtable(Expr object, ICPPClassType c, SourceLoc where) {
+        if (!ClassModel.isPolymorphic(c)) return;
+        Variable table = vtable(c, where);
+        Type slotPointer = lowering.pointer(lowering.pointer(Type.VOID));
+        lowering.emit(new Stmt.Assign(new Lvalue.Deref(object, 0, slotPointer, where),
+                new Expr.AddressOf(new Lvalue.Var(table, where), slotPointer), where));
+    }
+
     /** A temporary object of the full-expression being lowered, made in block {@code made}, destroyed at its end. */
     record Temporary(Variable var, ICPPClassType cls, io.memsafe.ir.BasicBlock made) { }
 
@@ -202,9 +206,11 @@ final class ClassLowering {
         org.eclipse.cdt.core.dom.ast.IASTExpression.ValueCategory category = arg.getValueCategory();
         // an object that lives to the end of the full-expression (what the callee leaves in it is held
         // while the callee runs), not a value an expression is done with once read
+        boolean temporary = category == org.eclipse.cdt.core.dom.ast.IASTExpression.ValueCategory.PRVALUE;
         String text = arg.getRawSignature();
-        Variable t = lowering.object(text.length() <= 40 && text.indexOf('\n') < 0 ? "the copy of " + text : "the copy of an argument", lowering.lowerType(c), where);
-        if (category == org.eclipse.cdt.core.dom.ast.IASTExpression.ValueCategory.PRVALUE) {
+        Variable t = lowering.object((temporary ? "the argument " : "the copy of ") + (text.length() <= 40 && text.indexOf('\n') < 0 ? text : "an argument"),
+                lowering.lowerType(c), where);
+        if (temporary) {
             Expr v = lowering.rvalue(arg);
             // one the expression made and destroys already
             if (v instanceof Expr.Load l && l.lv() instanceof Lvalue.Var made) for (Temporary m : temporaries) if (m.var() == made.var()) return made;
@@ -469,12 +475,7 @@ final class ClassLowering {
             // with values the analysis does not know until the constructor it calls says more
             writeUnknown(new Lvalue.Deref(object, 0, Type.pointee(object.type()), where), "constructed object", where);
         }
-        if (ClassModel.isPolymorphic(c)) {
-            Variable table = vtable(c, where);
-            Type slotPointer = lowering.pointer(lowering.pointer(Type.VOID));
-            lowering.emit(new Stmt.Assign(new Lvalue.Deref(object, 0, slotPointer, where),
-                    new Expr.AddressOf(new Lvalue.Var(table, where), slotPointer), where));
-        }
+        storeVtable(object, c, where);
         if (constructor == null && args.length > 0 && ClassModel.hasUserConstructor(c)) {
             // a constructor CDT cannot pick (an argument of a type from a missing header): unknown
             constructUnresolved(object, args, where);

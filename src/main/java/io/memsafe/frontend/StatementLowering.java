@@ -252,8 +252,9 @@ final class StatementLowering {
                 int temporariesAtReturn = lowering.classes.temporaryMark();
                 Expr v = null;
                 ICPPClassType made = !lowering.returnsReference && rs.getReturnValue() instanceof IASTExpression r0 ? constructedResult(rs, r0) : null;
+                Variable named = made == null ? returnedByName(rs) : null;
                 if (made != null) v = new Expr.Load(lowering.classes.temporary(made, new IASTInitializerClause[] {rs.getReturnValue()}, Lowering.loc(rs)), lowering.lowerType(made));
-                else if (returnedParameter(rs) instanceof IASTExpression p) {
+                else if (named != null && named.kind == Variable.Kind.PARAM && rs.getReturnValue() instanceof IASTExpression p) {
                     // a parameter object its caller made (and destroys after the call): the result is moved
                     // from it (C++ returns a parameter named alone as an rvalue), by the class's move
                     // constructor, else its copy constructor, else the compiler's
@@ -281,7 +282,7 @@ final class StatementLowering {
                         v = new Expr.Load(new Lvalue.Var(result, Lowering.loc(rs)), result.type);
                     }
                     lowering.classes.destroyTemporaries(temporaries, Lowering.loc(rs));
-                    leaveScopes(0, Lowering.loc(rs), made == null ? returnedObject(rs) : null);
+                    leaveScopes(0, Lowering.loc(rs), named);
                 }
                 lowering.emit(new Stmt.Return(v, Lowering.loc(rs)));
                 lowering.cur.to(lowering.fn.exit);
@@ -620,29 +621,19 @@ final class StatementLowering {
     }
 
     /**
-     * The returned expression of {@code return x;} when {@code x} names a parameter of the class the
-     * function returns by value that its caller made ({@link References#passedByAddress}); else null.
+     * The object a {@code return x;} of a function returning its class by value names, which becomes the
+     * result: a local object (it is the caller's, by the named return value optimisation every compiler
+     * makes, or a move that leaves nothing behind to free: the return does not destroy it), or a parameter
+     * object its caller made and destroys after the call (the result is moved from it); else null.
      */
-    private IASTExpression returnedParameter(IASTReturnStatement rs) {
+    private Variable returnedByName(IASTReturnStatement rs) {
         if (lowering.returnedClass == null || !(rs.getReturnValue() instanceof IASTExpression e)
                 || !(Lowering.unparen(e) instanceof org.eclipse.cdt.core.dom.ast.IASTIdExpression id)
-                || !(id.getName().resolveBinding() instanceof org.eclipse.cdt.core.dom.ast.IParameter p)
-                || !(lowering.vars.get(p) instanceof Variable v) || v.kind != Variable.Kind.PARAM) return null;
-        ICPPClassType c = References.passedByAddress(p.getType());
-        return c != null && c.isSameType(lowering.returnedClass) ? e : null;
-    }
-
-    /**
-     * The local object a {@code return x;} of a function returning its class by value names: it becomes
-     * the result, in the caller's storage (the named return value optimisation every compiler makes, or
-     * a move that leaves nothing behind to free), and is not destroyed by the return; null otherwise.
-     */
-    private Variable returnedObject(IASTReturnStatement rs) {
-        if (lowering.returnsReference || !(rs.getReturnValue() instanceof IASTExpression e)
-                || !(Lowering.unparen(e) instanceof org.eclipse.cdt.core.dom.ast.IASTIdExpression id)) return null;
-        if (!(lowering.vars.get(id.getName().resolveBinding()) instanceof Variable v) || v.kind != Variable.Kind.LOCAL) return null;
-        ICPPClassType c = ClassLowering.classOf(e.getExpressionType());
-        return c != null && lowering.returnedClass != null && c.isSameType(lowering.returnedClass) ? v : null;
+                || !(ClassLowering.classOf(e.getExpressionType()) instanceof ICPPClassType c) || !c.isSameType(lowering.returnedClass)) return null;
+        org.eclipse.cdt.core.dom.ast.IBinding b = id.getName().resolveBinding();
+        if (!(lowering.vars.get(b) instanceof Variable v)) return null;
+        if (v.kind == Variable.Kind.LOCAL) return lowering.references.contains(v) ? null : v;
+        return v.kind == Variable.Kind.PARAM && b instanceof org.eclipse.cdt.core.dom.ast.IParameter p && References.passedByAddress(p.getType()) != null ? v : null;
     }
 
     /**
