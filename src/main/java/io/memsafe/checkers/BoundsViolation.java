@@ -80,7 +80,7 @@ record BoundsViolation(Region region, Interval offset, Interval length, long siz
                 continue;
             }
             if (a.guaranteed() >= 0 && taint != null && !size.unknown && !size.num.isBottom() && !size.num.isSingleton() && size.num.hi() != Interval.POS_INF
-                    && !a.endProven() && a.pointer().pts.size() == 1) {
+                    && !a.endProven() && a.pointer().pts.size() == 1 && !(size.taint != null && taint.sameSource(size.taint))) {
                 // a block as long as the input says, read with a length from its own bytes that no check relates to its size
                 Interval off = e.getValue();
                 if (!off.isBottom() && off.lo() >= 0 && off.hi() != Interval.POS_INF && l.hi() != Interval.POS_INF && satAdd(off.hi(), l.hi()) > a.guaranteed()) {

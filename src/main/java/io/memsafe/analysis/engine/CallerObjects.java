@@ -26,8 +26,10 @@ import java.util.TreeMap;
  * checker reports it (they need a NULL the code produced). It is released like a heap block, so a use
  * or a second release afterwards is reported; no deallocator is the wrong one for it and it is never
  * leaked (the caller owns it). Bounded: regions chain at most {@link #MAX_DEPTH} levels from a
- * parameter, and a member whose structure type is already on the chain (a list's {@code next}) is not
- * given one, so a loop over a list reads unknown pointers past its first node.
+ * parameter, so a loop over a list reads unknown pointers past its third node. A member of the type of a
+ * level further up the chain (a back pointer, {@code c->srv}) is no block of its own ({@link
+ * #mayBeAncestor}); a member of its holder's own type (a list's {@code next}, a tree's child) is: the
+ * next node is another one, as lists have no cycle of one node.
  */
 public final class CallerObjects {
 
@@ -120,7 +122,8 @@ public final class CallerObjects {
         // (the blocks of {@code for (i...) delete v[i]} are as many as the elements)
         if (containerElement(lv)) return v;
         String type = pt.pointee() instanceof Type.Struct st ? name(st) : "";
-        if (!type.isEmpty() && onChain(parent, type)) return mayBeAncestor(parent, type, v);
+        // (the holder's own type, a list's next: a node of its own)
+        if (!type.isEmpty() && !type.equals(typeOf(parent)) && onChain(parent, type)) return mayBeAncestor(parent, type, v);
         String key = parent.key + LEVEL + off.lo() + TYPE + type;
         if (!v.pts.isEmpty() && !(v.pts.size() == 1 && v.pts.keySet().iterator().next().key.equals(key))) return v;
         String spelled = UserFetches.spelled(lv);
@@ -145,8 +148,8 @@ public final class CallerObjects {
     }
 
     /**
-     * A member whose structure type is already on the chain ({@code c->srv} read from a connection the
-     * server {@code srv} holds, {@code n->next} of a list node): it may be that object again, or another
+     * A member whose structure type is that of a level further up the chain ({@code c->srv} read from a
+     * connection the server {@code srv} holds, a node's {@code parent}): it may be that object again, or another
      * one. It designates the nearest such level then, beside anything: what is stored through it may
      * change that object (weakly), and nothing read through it is certain.
      */

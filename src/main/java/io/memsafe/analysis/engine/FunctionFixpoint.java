@@ -382,6 +382,13 @@ final class FunctionFixpoint {
     /** The regions of the scalar variables the loop at {@code head} does not assign ({@link Shape#invariants}). */
     private Set<Region> invariantRegions(BasicBlock head) { return regions(shape.invariants(), head, invariantRegions); }
 
+    private final Map<BasicBlock, InputDrivenLoops.Loop> loops = new HashMap<>();
+
+    /** The integers the loop at {@code head} assigns and its exit tests ({@link InputDrivenLoops}), worked out once. */
+    private InputDrivenLoops.Loop loop(BasicBlock head) {
+        return loops.computeIfAbsent(head, h -> InputDrivenLoops.of(h, shape.loops().get(h), shape.addressTaken()));
+    }
+
     /** The regions of the locals dead where {@code b} starts ({@link LiveLocals}): what they hold keeps no block alive. */
     private Set<Region> deadRegions(BasicBlock b) { return regions(shape.deadLocals(), b, deadRegions); }
 
@@ -430,7 +437,10 @@ final class FunctionFixpoint {
                     }
                     if (shape.loopHeads().contains(n)) {
                         int v = visits.merge(n, 1, Integer::sum);
-                        if (v > WIDEN_AFTER) merged = old.widen(merged, v > WIDEN_AFTER + THRESHOLD_WIDENINGS ? NO_THRESHOLDS : shape.thresholds(), invariantRegions(n));
+                        if (v > WIDEN_AFTER) {
+                            merged = old.widen(merged, v > WIDEN_AFTER + THRESHOLD_WIDENINGS ? NO_THRESHOLDS : shape.thresholds(), invariantRegions(n));
+                            merged = InputDrivenLoops.taintCounters(in, fn, loop(n), merged, quiet);
+                        }
                     }
                     if (merged.leq(old)) continue;
                 }

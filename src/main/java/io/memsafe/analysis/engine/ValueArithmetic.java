@@ -186,6 +186,8 @@ final class ValueArithmetic {
     private static Boolean sameAddress(Value a, Value b) {
         if (a.pts.size() != 1 || b.pts.size() != 1 || !a.num.isBottom() || !b.num.isBottom()) return null;
         Map.Entry<Region, Interval> x = a.pts.entrySet().iterator().next(), y = b.pts.entrySet().iterator().next();
+        // one object a root's caller handed over, at one place of it: the same address (two such objects may be one)
+        if (CallerObjects.is(x.getKey()) && x.getKey().equals(y.getKey()) && x.getValue().isSingleton() && x.getValue().equals(y.getValue())) return Boolean.TRUE;
         if (!distinguishable(x.getKey()) || !distinguishable(y.getKey())) return null;
         if (!x.getKey().equals(y.getKey())) return Boolean.FALSE;
         if (x.getKey().kind == Region.Kind.HEAP || !x.getValue().isSingleton() || !y.getValue().isSingleton()) return null;

@@ -46,7 +46,7 @@ final class WrappedTests {
             Value v = in.eval(term, s, quiet);
             if (v.isPointer() || v.num.isBottom() || v.num.lo() < 0) return null;
             boolean unchecked = v.taint != null && !v.taint.capped() && !inputLength(in, v.taint) && !boundedByAnother(in, term, s, f)
-                    && !advanced(f.fn(), term);
+                    && !advanced(f.fn(), term) && !measured(f.fn(), term);
             sum = Relations.satAdd(sum, unchecked ? v.num.hi() : v.num.lo());
             if (unchecked && wraps == null && (t.size() < 8 || v.num.hi() == Interval.POS_INF)) {
                 wraps = term;
@@ -109,6 +109,42 @@ final class WrappedTests {
             }
         }
         return false;
+    }
+
+    /** Functions that measure a string in memory: what they return is less than that string's size. */
+    private static final java.util.Set<String> MEASURES = java.util.Set.of("strlen", "strnlen", "wcslen", "wcsnlen");
+
+    /**
+     * Is the term a variable the function sets only to the length of a string in memory, plus a constant
+     * ({@code len = strlen(name) + 1})? However long the string, its length is the size of memory it
+     * takes: a 64-bit sum of it and other sizes does not reach 2^64.
+     */
+    private static boolean measured(io.memsafe.ir.Function fn, Expr term) {
+        if (fn == null || !(Expr.uncast(term) instanceof Expr.Load l) || !(l.lv() instanceof io.memsafe.ir.Lvalue.Var v)
+                || !(v.var().type instanceof Type.Int t) || t.size() < 8) return false;
+        java.util.Set<io.memsafe.ir.Variable> lengths = new java.util.HashSet<>();
+        boolean set = false;
+        for (io.memsafe.ir.BasicBlock b : fn.blocks) {
+            for (io.memsafe.ir.Stmt st : b.stmts) {
+                if (st instanceof io.memsafe.ir.Stmt.Call c && c.result() instanceof io.memsafe.ir.Lvalue.Var r && r.var().equals(v.var())) {
+                    if (!MEASURES.contains(c.callee())) return false;
+                    set = true;
+                } else if (st instanceof io.memsafe.ir.Stmt.Call c && MEASURES.contains(c.callee()) && c.result() instanceof io.memsafe.ir.Lvalue.Var r) {
+                    lengths.add(r.var());
+                }
+            }
+        }
+        for (io.memsafe.ir.BasicBlock b : fn.blocks) {
+            for (io.memsafe.ir.Stmt st : b.stmts) {
+                if (!(st instanceof io.memsafe.ir.Stmt.Assign a) || !(a.target() instanceof io.memsafe.ir.Lvalue.Var tv) || !tv.var().equals(v.var())) continue;
+                Expr value = Expr.uncast(a.value());
+                if (value instanceof Expr.Binary sum && sum.op() == BinOp.ADD && Expr.uncast(sum.right()) instanceof Expr.IntConst k && k.value() >= 0
+                        && k.value() < 1024) value = Expr.uncast(sum.left());
+                if (!(value instanceof Expr.Load from && from.lv() instanceof io.memsafe.ir.Lvalue.Var fv && lengths.contains(fv.var()))) return false;
+                set = true;
+            }
+        }
+        return set;
     }
 
     /** A place spelled without source positions: a variable, a member of one, what a variable points to. */
