@@ -30,8 +30,8 @@ import java.util.Set;
  * a loop index compared with an untrusted bound does ({@link Refinement#constrain}). Smatch's
  * user-controlled loop counts, Coverity's tainted loop bounds.
  *
- * <p>What stays quiet: a counter a test in the loop bounds (the widening stops at the test's constant,
- * and no infinity is reached), a counter the relations tie to a bounded one ({@code n <= i < len} into a
+ * <p>What stays quiet: a counter a test on the way to the loop's head compares, or that indexes an
+ * element such a test reads (the test, not the input, bounds it), a counter the relations tie to a bounded one ({@code n <= i < len} into a
  * block of {@code len}), and every counter of a loop whose exits test no untrusted value.
  */
 final class InputDrivenLoops {

@@ -111,8 +111,11 @@ final class WrappedTests {
         return false;
     }
 
-    /** Functions that measure a string in memory: what they return is less than that string's size. */
-    private static final java.util.Set<String> MEASURES = java.util.Set.of("strlen", "strnlen", "wcslen", "wcsnlen");
+    /** Does the call measure a string in memory ({@code strlen} and its kin, as the library models say)? */
+    private static boolean measures(io.memsafe.ir.Stmt.Call c) {
+        io.memsafe.models.FunctionModel m = io.memsafe.models.LibraryModels.get(c.callee());
+        return m != null && m.returns() instanceof io.memsafe.models.Returns.StringLength;
+    }
 
     /**
      * Is the term a variable the function sets only to the length of a string in memory, plus a constant
@@ -127,9 +130,9 @@ final class WrappedTests {
         for (io.memsafe.ir.BasicBlock b : fn.blocks) {
             for (io.memsafe.ir.Stmt st : b.stmts) {
                 if (st instanceof io.memsafe.ir.Stmt.Call c && c.result() instanceof io.memsafe.ir.Lvalue.Var r && r.var().equals(v.var())) {
-                    if (!MEASURES.contains(c.callee())) return false;
+                    if (!measures(c)) return false;
                     set = true;
-                } else if (st instanceof io.memsafe.ir.Stmt.Call c && MEASURES.contains(c.callee()) && c.result() instanceof io.memsafe.ir.Lvalue.Var r) {
+                } else if (st instanceof io.memsafe.ir.Stmt.Call c && measures(c) && c.result() instanceof io.memsafe.ir.Lvalue.Var r) {
                     lengths.add(r.var());
                 }
             }
